@@ -1,0 +1,129 @@
+package extractors
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// abbreviations end with a period that does not end a sentence.
+var abbreviations = map[string]bool{
+	"mr": true, "mrs": true, "ms": true, "dr": true, "prof": true, "st": true, "no": true,
+	"h.e": true, "e.g": true, "i.e": true, "u.s": true, "u.k": true, "u.n": true, "vs": true,
+	"jr": true, "sr": true, "gen": true, "lt": true, "col": true, "capt": true, "gov": true,
+	"sen": true, "rep": true, "hon": true, "a.m": true, "p.m": true, "etc": false,
+	"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true, "aug": true,
+	"sep": true, "sept": true, "oct": true, "nov": true, "dec": true, "inc": true, "co": true,
+	"corp": true, "ltd": true, "dept": true, "approx": true, "art": true, "para": true, "vol": true,
+}
+
+// Sentences splits text into sentence spans (byte offsets, half-open,
+// trimmed of surrounding space). A line break ends a sentence when it ends
+// a paragraph (blank line) or when the line holds a heading or table row;
+// within a line, '.', '!' or '?' end one when followed by space and an
+// upper-case letter, digit or opening quote, unless the word before is a
+// known abbreviation or a single initial.
+func Sentences(text string) []Span {
+	var out []Span
+	start := 0
+	emit := func(end int) {
+		s, e := start, end
+		for s < e && isSpaceByte(text[s]) {
+			s++
+		}
+		for e > s && isSpaceByte(text[e-1]) {
+			e--
+		}
+		if e > s {
+			out = append(out, Span{s, e})
+		}
+		start = end
+	}
+	for i := 0; i < len(text); {
+		c := text[i]
+		switch {
+		case c == '\n':
+			emit(i)
+			i++
+			start = i
+			continue
+		case c == '.' || c == '!' || c == '?':
+			j := i + 1
+			for j < len(text) && strings.IndexByte(")\"'’”", text[j]) >= 0 {
+				j++
+			}
+			// also skip multi-byte closing quotes
+			for j < len(text) {
+				r, n := utf8.DecodeRuneInString(text[j:])
+				if r == '’' || r == '”' {
+					j += n
+					continue
+				}
+				break
+			}
+			if j < len(text) && text[j] == ' ' {
+				k := j
+				for k < len(text) && text[k] == ' ' {
+					k++
+				}
+				if k < len(text) {
+					r, _ := utf8.DecodeRuneInString(text[k:])
+					if (unicode.IsUpper(r) || unicode.IsDigit(r) || r == '"' || r == '“' || r == '\'' || r == '‘') && !(c == '.' && isAbbrevBefore(text, i)) {
+						emit(j)
+						i = k
+						start = k
+						continue
+					}
+				}
+			}
+		}
+		i++
+	}
+	emit(len(text))
+	return out
+}
+
+// isAbbrevBefore reports whether the period at text[i] closes an
+// abbreviation or an initial.
+func isAbbrevBefore(text string, i int) bool {
+	j := i
+	for j > 0 {
+		r, n := utf8.DecodeLastRuneInString(text[:j])
+		if !(unicode.IsLetter(r) || r == '.') {
+			break
+		}
+		j -= n
+	}
+	w := strings.ToLower(text[j:i])
+	if w == "" {
+		return false
+	}
+	if abbreviations[w] {
+		return true
+	}
+	// A single letter ("J. Smith") or a dotted acronym ("U.A.E").
+	if utf8.RuneCountInString(w) == 1 || strings.Contains(w, ".") {
+		return true
+	}
+	return false
+}
+
+func isSpaceByte(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
+
+// SentenceAt returns the index of the sentence in spans containing byte
+// offset off, or -1.
+func SentenceAt(spans []Span, off int) int {
+	lo, hi := 0, len(spans)
+	for lo < hi {
+		m := (lo + hi) / 2
+		if spans[m].End <= off {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	if lo < len(spans) && spans[lo].Start <= off {
+		return lo
+	}
+	return -1
+}

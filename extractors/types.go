@@ -1,0 +1,250 @@
+package extractors
+
+import (
+	"fmt"
+	"time"
+)
+
+// Span is a half-open byte range [Start, End) in Doc.Text. Extractors work
+// in bytes; the pipeline converts to rune offsets when it writes rows.
+type Span struct {
+	Start, End int
+}
+
+// Len returns the span's length in bytes.
+func (s Span) Len() int { return s.End - s.Start }
+
+// Contains reports whether o lies inside s.
+func (s Span) Contains(o Span) bool { return s.Start <= o.Start && o.End <= s.End }
+
+// Overlaps reports whether s and o share at least one byte.
+func (s Span) Overlaps(o Span) bool { return s.Start < o.End && o.Start < s.End }
+
+// Date is a calendar day with no zone.
+type Date struct {
+	Year  int
+	Month time.Month
+	Day   int
+}
+
+// MakeDate returns the Date of t's calendar day.
+func MakeDate(t time.Time) Date { return Date{t.Year(), t.Month(), t.Day()} }
+
+// Time returns d at midnight UTC.
+func (d Date) Time() time.Time { return time.Date(d.Year, d.Month, d.Day, 0, 0, 0, 0, time.UTC) }
+
+// IsZero reports whether d is the zero Date.
+func (d Date) IsZero() bool { return d.Year == 0 && d.Month == 0 && d.Day == 0 }
+
+// Valid reports whether d names a real calendar day.
+func (d Date) Valid() bool {
+	return d.Year > 0 && d.Month >= 1 && d.Month <= 12 && d.Day >= 1 && d.Time().Day() == d.Day
+}
+
+// Before reports whether d is strictly earlier than o.
+func (d Date) Before(o Date) bool { return d.Time().Before(o.Time()) }
+
+// AddDays returns d moved by n days.
+func (d Date) AddDays(n int) Date { return MakeDate(d.Time().AddDate(0, 0, n)) }
+
+// String formats d as ISO 8601, 2006-01-02.
+func (d Date) String() string { return fmt.Sprintf("%04d-%02d-%02d", d.Year, int(d.Month), d.Day) }
+
+// Precision says how exactly a DateRange is known.
+type Precision string
+
+// Precisions, as in the contract's date_precision enum.
+const (
+	Day   Precision = "day"
+	Month Precision = "month"
+	Year  Precision = "year"
+)
+
+// YearSource says where a DateRange's year came from.
+type YearSource string
+
+// Year sources, as in the contract's year_source enum.
+const (
+	YearExplicit     YearSource = "explicit"      // written in the expression
+	YearPublished    YearSource = "published"     // the publication year
+	YearContext      YearSource = "context"       // another year stated in the text
+	YearInferredPast YearSource = "inferred_past" // publication year moved back
+)
+
+// DateRange is a resolved date expression: Start..End inclusive. A single
+// day has Start == End. Month and year precision span the whole period.
+type DateRange struct {
+	Start, End Date
+	Precision  Precision
+	YearSource YearSource
+	Text       string // the expression as written, e.g. "March 3-5"
+	Span       Span   // where Text stands in Doc.Text
+}
+
+// Value formats r as the mentions.value string: a day or an ISO interval.
+func (r DateRange) Value() string {
+	if r.Start == r.End {
+		return r.Start.String()
+	}
+	return r.Start.String() + "/" + r.End.String()
+}
+
+// Timestamp is a publication date with an optional local time of day.
+type Timestamp struct {
+	Date
+	HasTime              bool
+	Hour, Minute, Second int
+}
+
+// String formats t as 2006-01-02 or 2006-01-02T15:04:05.
+func (t Timestamp) String() string {
+	if !t.HasTime {
+		return t.Date.String()
+	}
+	return fmt.Sprintf("%sT%02d:%02d:%02d", t.Date, t.Hour, t.Minute, t.Second)
+}
+
+// Rank is an official's rank, the contract's rank enum.
+type Rank string
+
+// Ranks, as in records.md.
+const (
+	RankNone         Rank = ""
+	HeadOfState      Rank = "head_of_state"
+	HeadOfGovernment Rank = "head_of_government"
+	Minister         Rank = "minister"
+	MinisterOfState  Rank = "minister_of_state"
+	ViceMinister     Rank = "vice_minister"
+	Ambassador       Rank = "ambassador"
+	Governor         Rank = "governor"
+	Mayor            Rank = "mayor"
+	Councillor       Rank = "councillor"
+	Legislator       Rank = "legislator"
+	SecretaryGeneral Rank = "secretary_general"
+	Director         Rank = "director"
+	Chair            Rank = "chair"
+	Royal            Rank = "royal"
+	Official         Rank = "official"
+)
+
+// Ranks lists every valid non-empty Rank.
+var Ranks = []Rank{HeadOfState, HeadOfGovernment, Minister, MinisterOfState, ViceMinister,
+	Ambassador, Governor, Mayor, Councillor, Legislator, SecretaryGeneral, Director, Chair, Royal, Official}
+
+// Kind is a mention's kind, the contract's mentions.kind enum.
+type Kind string
+
+// Mention kinds.
+const (
+	KindPerson       Kind = "person"
+	KindOrganization Kind = "organization"
+	KindCountry      Kind = "country"
+	KindPlace        Kind = "place"
+	KindDate         Kind = "date"
+	KindGathering    Kind = "gathering"
+)
+
+// Mention is one entity mention in Doc.Text.
+type Mention struct {
+	Kind  Kind
+	Span  Span   // byte offsets in Doc.Text
+	Text  string // Doc.Text[Span.Start:Span.End]
+	Value string // ISO3 for countries, DateRange.Value for dates, canonical full name for persons
+	// Person, organization and place attributes.
+	Title   string // person: the office as written, "Minister of the Interior and Safety"
+	Rank    Rank
+	Org     string // person: the organization of the office, when stated
+	Country string // ISO3 the person, organization or place belongs to
+	// Dates holds the resolved range of a date mention.
+	Dates *DateRange
+}
+
+// EventType is the contract's event_type enum.
+type EventType string
+
+// Event types.
+const (
+	Visit     EventType = "visit"
+	Meeting   EventType = "meeting"
+	Agreement EventType = "agreement"
+	Gathering EventType = "gathering"
+	Ranking   EventType = "ranking"
+)
+
+// Status is the contract's event status enum.
+type Status string
+
+// Event statuses.
+const (
+	Occurred      Status = "occurred"
+	Planned       Status = "planned"
+	StatusUnknown Status = "unknown"
+)
+
+// Person is an official as events carry them: the actor or a participant.
+type Person struct {
+	Name    string
+	Title   string
+	Rank    Rank
+	Org     string
+	Country string // ISO3
+}
+
+// Event is one extracted event record, before validation.
+type Event struct {
+	Type               EventType
+	Status             Status
+	Actor              Person
+	CounterpartCountry string   // ISO3
+	Participants       []Person // named counterparts, never the actor
+	Country            string   // ISO3: visited, venue, signing place, or ranked country
+	Place              string   // city or venue
+	Dates              *DateRange
+	Name               string // gathering name, agreement title, ranking index
+	RankPosition       int    // ranking: 1 for first; 0 when not a ranking
+	RankYear           int    // ranking: edition year; 0 when unknown
+	Evidence           Span   // sentence(s) the record was read from
+	Confidence         float64
+}
+
+// Meta is a document's own metadata: headline, publication time, publisher.
+type Meta struct {
+	Title     string
+	TitleSpan Span
+	Published *Timestamp
+	Publisher string
+}
+
+// Doc is one normalized document as the extractors see it. The pipeline
+// fills Text, then Meta and Sentences, then appends each entity
+// extractor's mentions in order, so later extractors see earlier results.
+type Doc struct {
+	ID        string
+	Text      string
+	Meta      Meta
+	Sentences []Span
+	Mentions  []Mention
+}
+
+// MentionsOf returns d's mentions of kind k, in text order.
+func (d *Doc) MentionsOf(k Kind) []Mention {
+	var out []Mention
+	for _, m := range d.Mentions {
+		if m.Kind == k {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// An Extractor finds entity mentions. Extract must not modify d and must be
+// safe for concurrent use on different Docs.
+type Extractor interface {
+	Extract(d *Doc) []Mention
+}
+
+// An EventExtractor finds event records in a Doc whose mentions are
+// complete. Events must not modify d and must be safe for concurrent use.
+type EventExtractor interface {
+	Events(d *Doc) []Event
+}
