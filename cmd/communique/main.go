@@ -1,0 +1,85 @@
+// Command communique turns a folder of government press releases into
+// event records: documents, events and mentions tables as JSONL and
+// Parquet.
+//
+// Usage:
+//
+//	communique run [--in DIR|MANIFEST] [--out OUT] [flags]
+//	communique eval --gold DIR --out OUT
+//	communique gen --docs N --seed S --out DIR
+//	communique version
+//
+// Run `communique help` or `communique run --help` for the flags.
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+)
+
+// version is set at build time with -ldflags "-X main.version=...".
+var version = "dev"
+
+const usage = `communique turns government press releases into structured event data.
+
+Usage:
+  communique run     [--in DIR|MANIFEST] [--out OUT] [flags]   extract events, write tables
+  communique eval    --gold DIR --out OUT                     score output against gold
+  communique gen     --docs N [--seed S] --out DIR            write a synthetic corpus
+  communique version                                          print the version
+
+Run 'communique COMMAND --help' for a command's flags.
+
+Examples:
+  communique run --out out                       # the embedded default corpus
+  communique run --in releases/ --out out --workers 4 --format parquet
+  communique eval --gold testdata/gold/seeds --out out
+`
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	err := dispatch(ctx, os.Args[1:], os.Stdout, os.Stderr)
+	stop()
+	if err != nil {
+		if errors.Is(err, errUsage) {
+			os.Exit(2)
+		}
+		fmt.Fprintln(os.Stderr, "communique:", err)
+		if errors.Is(err, context.Canceled) {
+			os.Exit(130)
+		}
+		os.Exit(1)
+	}
+}
+
+// errUsage reports a command line that was wrong; the message was printed.
+var errUsage = errors.New("usage")
+
+func dispatch(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return errUsage
+	}
+	switch args[0] {
+	case "run":
+		return cmdRun(ctx, args[1:], stdout, stderr)
+	case "eval":
+		return cmdEval(ctx, args[1:], stdout, stderr)
+	case "gen":
+		return cmdGen(ctx, args[1:], stdout, stderr)
+	case "version", "--version", "-version":
+		fmt.Fprintln(stdout, "communique", version)
+		return nil
+	case "help", "-h", "--help", "-help":
+		fmt.Fprint(stdout, usage)
+		return nil
+	default:
+		fmt.Fprintf(stderr, "communique: unknown command %q\n\n%s", args[0], usage)
+		return errUsage
+	}
+}

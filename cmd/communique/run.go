@@ -1,0 +1,280 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strconv"
+	"strings"
+
+	"communique"
+	"communique/extractors"
+	"communique/pipeline"
+)
+
+// newProcessor wires the extractors, in the order they run. Entity
+// extractors see the mentions of those before them.
+func newProcessor() *pipeline.Processor {
+	return &pipeline.Processor{
+		Entities: []extractors.Extractor{
+			extractors.Dates{},
+			extractors.Countries{},
+			extractors.Orgs{},
+			extractors.Persons{},
+			extractors.GatheringNames{},
+		},
+		Events: []extractors.EventExtractor{
+			extractors.Visits{},
+			extractors.Meetings{},
+			extractors.Agreements{},
+			extractors.Gatherings{},
+			extractors.Rankings{},
+		},
+	}
+}
+
+const runUsage = `Usage: communique run [--in DIR|MANIFEST] [--out OUT] [flags]
+
+Reads every document under DIR (recursively; hidden files and folders are
+skipped) and writes documents, events, mentions and rejects as OUT/T.jsonl
+and OUT/T.parquet. --in may also name a manifest: a text file listing one
+path per line. Without --in, the embedded default corpus is read.
+
+Exit status 0 when the run completed, even if some documents were rejected
+(each has a documents row saying why); 1 when the run could not complete.
+
+Examples:
+  communique run --out out
+  communique run --in releases/ --out out --workers 8
+  communique run --in releases/ --out out --format parquet --shard 3/16
+  JOB_COMPLETION_INDEX=3 communique run --in releases/ --out out --shards 16
+
+Flags:
+`
+
+type runFlags struct {
+	in, out, format, shard, logFormat, logLevel string
+	workers, shards, rowGroup                   int
+	maxBytes                                    int64
+	quiet                                       bool
+}
+
+func cmdRun(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fl := flag.NewFlagSet("run", flag.ContinueOnError)
+	fl.SetOutput(stderr)
+	var f runFlags
+	fl.StringVar(&f.in, "in", "", "input `DIR` or manifest file (default: the embedded corpus)")
+	fl.StringVar(&f.out, "out", "out", "output `DIR`")
+	fl.IntVar(&f.workers, "workers", runtime.NumCPU(), "worker `N`")
+	fl.StringVar(&f.format, "format", "jsonl,parquet", "output formats, comma-separated: jsonl, parquet")
+	fl.Int64Var(&f.maxBytes, "max-bytes", pipeline.DefaultMaxBytes, "largest document read, in `bytes`; larger ones are rejected")
+	fl.StringVar(&f.shard, "shard", "", "process shard `I/N` of the input only (0 <= I < N); parts go to OUT/T/part-I-of-N.*")
+	fl.IntVar(&f.shards, "shards", 0, "shard count `N`, with the index from $JOB_COMPLETION_INDEX (Kubernetes Indexed Jobs)")
+	fl.IntVar(&f.rowGroup, "row-group", 50_000, "Parquet row group size in `rows`")
+	fl.StringVar(&f.logFormat, "log-format", "text", "log format on stderr: text or json")
+	fl.StringVar(&f.logLevel, "log-level", "info", "log level: debug, info, warn, error")
+	fl.BoolVar(&f.quiet, "quiet", false, "print no summary on stdout")
+	fl.Usage = func() { fmt.Fprint(stderr, runUsage); fl.PrintDefaults() }
+	if err := fl.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return nil
+		}
+		return errUsage
+	}
+	if fl.NArg() > 0 {
+		fmt.Fprintf(stderr, "communique run: unexpected argument %q\n", fl.Arg(0))
+		return errUsage
+	}
+	log, err := newLogger(stderr, f.logFormat, f.logLevel)
+	if err != nil {
+		return err
+	}
+	cfg := pipeline.Config{
+		Out:       f.out,
+		Workers:   f.workers,
+		MaxBytes:  f.maxBytes,
+		Processor: newProcessor(),
+		Logger:    log,
+		Parquet:   pipeline.ParquetOptions{RowGroupRows: f.rowGroup},
+	}
+	if cfg.Formats, err = parseFormats(f.format); err != nil {
+		return err
+	}
+	if cfg.Shard, cfg.Shards, err = parseShard(f.shard, f.shards, os.Getenv("JOB_COMPLETION_INDEX")); err != nil {
+		return err
+	}
+	if cfg.Input, cfg.Manifest, err = openInput(f.in); err != nil {
+		return err
+	}
+	if err := checkWritable(f.out); err != nil {
+		return err
+	}
+	st, err := pipeline.Run(ctx, cfg)
+	if err != nil {
+		return fmt.Errorf("run: %w", err)
+	}
+	log.Debug("stage times", "read", st.ReadTime, "normalize", st.NormalizeTime, "extract", st.ExtractTime, "write", st.WriteTime)
+	if !f.quiet {
+		printSummary(stdout, f, st)
+	}
+	return nil
+}
+
+func printSummary(w io.Writer, f runFlags, st pipeline.Stats) {
+	src := f.in
+	if src == "" {
+		src = "the embedded default corpus"
+	}
+	fmt.Fprintf(w, "communique: read %d documents from %s in %.2fs (%.0f docs/s)\n", st.Docs, src, st.Elapsed.Seconds(), float64(st.Docs)/st.Elapsed.Seconds())
+	fmt.Fprintf(w, "  documents: %d ok, %d rejected, %d errors\n", st.OK, st.Rejected, st.Errors)
+	fmt.Fprintf(w, "  events: %d   mentions: %d   rejected records: %d\n", st.Events, st.Mentions, st.Rejects)
+	fmt.Fprintln(w, "  wrote:")
+	for _, p := range st.Files {
+		fmt.Fprintln(w, "   ", p)
+	}
+}
+
+func newLogger(w io.Writer, format, level string) (*slog.Logger, error) {
+	var lv slog.Level
+	if err := lv.UnmarshalText([]byte(level)); err != nil {
+		return nil, fmt.Errorf("--log-level %q: want debug, info, warn or error", level)
+	}
+	opts := &slog.HandlerOptions{Level: lv}
+	switch format {
+	case "text":
+		return slog.New(slog.NewTextHandler(w, opts)), nil
+	case "json":
+		return slog.New(slog.NewJSONHandler(w, opts)), nil
+	}
+	return nil, fmt.Errorf("--log-format %q: want text or json", format)
+}
+
+func parseFormats(s string) ([]string, error) {
+	var out []string
+	for _, f := range strings.Split(s, ",") {
+		f = strings.TrimSpace(f)
+		switch f {
+		case "jsonl", "parquet":
+			out = append(out, f)
+		case "":
+		default:
+			return nil, fmt.Errorf("--format: unknown format %q (want jsonl, parquet)", f)
+		}
+	}
+	if len(out) == 0 {
+		return nil, errors.New("--format: no format given")
+	}
+	return out, nil
+}
+
+// parseShard reads --shard I/N, or --shards N with the index from the
+// Kubernetes Indexed Job variable.
+func parseShard(shard string, shards int, jobIndex string) (int, int, error) {
+	if shard != "" {
+		a, b, ok := strings.Cut(shard, "/")
+		i, err1 := strconv.Atoi(a)
+		n, err2 := strconv.Atoi(b)
+		if !ok || err1 != nil || err2 != nil || n < 1 || i < 0 || i >= n {
+			return 0, 0, fmt.Errorf("--shard %q: want I/N with 0 <= I < N", shard)
+		}
+		return i, n, nil
+	}
+	if shards > 0 {
+		if jobIndex == "" {
+			return 0, 0, errors.New("--shards needs $JOB_COMPLETION_INDEX, or use --shard I/N")
+		}
+		i, err := strconv.Atoi(jobIndex)
+		if err != nil || i < 0 || i >= shards {
+			return 0, 0, fmt.Errorf("$JOB_COMPLETION_INDEX %q: want 0 <= I < %d", jobIndex, shards)
+		}
+		return i, shards, nil
+	}
+	if shards < 0 {
+		return 0, 0, errors.New("--shards must be positive")
+	}
+	return 0, 0, nil
+}
+
+// openInput resolves --in: the embedded corpus, a directory, or a
+// manifest file listing paths.
+func openInput(in string) (fs.FS, []string, error) {
+	if in == "" {
+		return communique.DefaultCorpus(), nil, nil
+	}
+	fi, err := os.Stat(in)
+	if err != nil {
+		return nil, nil, fmt.Errorf("--in: %w", err)
+	}
+	if fi.IsDir() {
+		return os.DirFS(in), nil, nil
+	}
+	paths, err := readManifest(in)
+	if err != nil {
+		return nil, nil, err
+	}
+	return os.DirFS(filepath.Dir(in)), paths, nil
+}
+
+// readManifest reads one path per line; blank lines and lines starting
+// with '#' are skipped. Relative paths are relative to the manifest's
+// folder; absolute ones are made relative to it where possible.
+func readManifest(name string) ([]string, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, fmt.Errorf("--in: %w", err)
+	}
+	defer f.Close()
+	base, err := filepath.Abs(filepath.Dir(name))
+	if err != nil {
+		return nil, err
+	}
+	var paths []string
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 64<<10), 1<<20)
+	for n := 1; sc.Scan(); n++ {
+		line := strings.TrimSpace(sc.Text())
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		if filepath.IsAbs(line) {
+			rel, err := filepath.Rel(base, line)
+			if err != nil || strings.HasPrefix(rel, "..") {
+				return nil, fmt.Errorf("manifest %s:%d: %s is outside the manifest's folder %s", name, n, line, base)
+			}
+			line = rel
+		}
+		line = filepath.ToSlash(filepath.Clean(line))
+		if !fs.ValidPath(line) {
+			return nil, fmt.Errorf("manifest %s:%d: %q is not a path below the manifest's folder", name, n, line)
+		}
+		paths = append(paths, line)
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("manifest %s: %w", name, err)
+	}
+	if len(paths) == 0 {
+		return nil, fmt.Errorf("--in: %s is neither a directory nor a manifest listing paths", name)
+	}
+	return paths, nil
+}
+
+// checkWritable fails early, with a clear reason, when OUT cannot be used.
+func checkWritable(out string) error {
+	if err := os.MkdirAll(out, 0o755); err != nil {
+		return fmt.Errorf("--out: %w", err)
+	}
+	f, err := os.CreateTemp(out, ".communique-probe-*")
+	if err != nil {
+		return fmt.Errorf("--out %s is not writable: %w", out, errors.Unwrap(err))
+	}
+	f.Close()
+	return os.Remove(f.Name())
+}

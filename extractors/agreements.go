@@ -1,0 +1,162 @@
+package extractors
+
+import (
+	"regexp"
+	"strings"
+)
+
+// Agreements finds MOUs, agreements and treaties signed (occurred), agreed
+// to be signed or proposed (planned), including past ones cited as
+// background with their own date. The counterpart is the foreign party:
+// a foreign country or foreign ministry in the sentence, else the
+// foreign officials of the sentence or the one before ("The two
+// ministers proposed a speedy signing of an MOU"), else the itinerary
+// section's country. One record per counterpart country and date.
+type Agreements struct{}
+
+var (
+	agreementRe = regexp.MustCompile(`(?i)\b(MOUs?|MoUs?|memorand(um|a) of (understanding|cooperation)|memorand(um|a)|agreements?|treat(y|ies)|accords?|protocols?|letters? of intent|joint declarations?|conventions?|arrangements?|MOCs?)\b`)
+	signRe      = regexp.MustCompile(`(?i)\b(sign(ed|ing|s)?|ink(ed)?|conclud(e|ed|ing)|exchang(e|ed)|initial(l)?ed|ratif(y|ied))\b`)
+	plannedSign = regexp.MustCompile(`(?i)\b(agree(d|ing)? to sign|agreement to sign|proposed|propose|plans? to sign|will sign|to sign|will be signed|to be signed|speedy signing|early signing|expected to sign|negotiat\w+|draft|upcoming signing|toward(s)? (the )?signing|pursue)\b`)
+	signedRe    = regexp.MustCompile(`(?i)\b(signed|inked|concluded|exchanged)\b`)
+)
+
+// Events returns d's agreement records.
+func (Agreements) Events(d *Doc) []Event {
+	c := newContext(d)
+	var out []Event
+	seen := map[string]int{}
+	for i := range d.Sentences {
+		text, sp := c.sentence(i)
+		if !agreementRe.MatchString(text) || !(signRe.MatchString(text) || plannedSign.MatchString(text)) {
+			continue
+		}
+		status := Planned
+		if signedRe.MatchString(text) && !plannedSign.MatchString(text) && !futureRe.MatchString(text) {
+			status = Occurred
+		}
+		var dr *DateRange
+		if ds := c.datesIn(sp); len(ds) > 0 {
+			dr = nearestDate(ds, sp.Start+agreementRe.FindStringIndex(text)[0])
+		}
+		countries := c.agreementCountries(i)
+		name := agreementName(text)
+		for _, iso := range countries {
+			k := iso
+			if dr != nil {
+				k += "|" + dr.Start.String()[:7]
+			}
+			if j, ok := seen[k]; ok {
+				// Told again: a signing beats a plan, a date beats none.
+				if out[j].Status == Planned && status == Occurred {
+					out[j].Status = Occurred
+				}
+				continue
+			}
+			if dr == nil {
+				// An undated mention of a dated agreement is the same one.
+				if j, ok := seen[iso]; ok {
+					_ = j
+					continue
+				}
+			}
+			seen[k] = len(out)
+			if dr != nil {
+				seen[iso] = len(out)
+			}
+			ev := Event{
+				Type: Agreement, Status: status, Actor: c.principal, CounterpartCountry: iso,
+				Dates: dr, Name: name, Evidence: sp, Confidence: 0.75,
+				Country: c.countryAt(sp.Start),
+			}
+			out = append(out, ev)
+		}
+	}
+	return out
+}
+
+// agreementCountries returns the foreign parties of an agreement in
+// sentence i.
+func (c *context) agreementCountries(i int) []string {
+	_, sp := c.sentence(i)
+	var out []string
+	add := func(iso string) {
+		for _, x := range out {
+			if x == iso {
+				return
+			}
+		}
+		out = append(out, iso)
+	}
+	for _, m := range c.in(KindCountry, sp) {
+		if c.foreign(m.Value) {
+			add(m.Value)
+		}
+	}
+	for _, m := range c.in(KindOrganization, sp) {
+		if c.foreign(m.Country) {
+			add(m.Country)
+		}
+	}
+	if len(out) > 0 {
+		return out
+	}
+	for j := i; j >= 0 && j >= i-1; j-- {
+		_, s := c.sentence(j)
+		for _, p := range c.counterparts(s, c.principal) {
+			add(p.Country)
+		}
+		if len(out) > 0 {
+			return out
+		}
+	}
+	if sc := c.countryAt(sp.Start); sc != "" {
+		add(sc)
+	}
+	return out
+}
+
+// agreementName returns the agreement's title when the sentence gives
+// one: "Memorandum of Understanding on Cooperation in the Area of Public
+// Administration".
+func agreementName(text string) string {
+	loc := agreementRe.FindStringIndex(text)
+	if loc == nil {
+		return ""
+	}
+	rest := text[loc[0]:]
+	// Extend over "on/for/in X" while words stay capitalized or are
+	// joiners.
+	words := strings.Fields(rest)
+	n := 0
+	for i, w := range words {
+		if i == 0 {
+			n = 1
+			continue
+		}
+		lw := strings.Trim(w, ",.;:()\"")
+		if lw != w && i > 1 && !strings.HasSuffix(w, ")") {
+			break
+		}
+		if isJoiner(lw) || (lw != "" && lw[0] >= 'A' && lw[0] <= 'Z') {
+			n = i + 1
+			continue
+		}
+		break
+	}
+	for n > 1 && isJoiner(strings.Trim(words[n-1], ",.;:()\"")) {
+		n--
+	}
+	if n <= 2 {
+		return strings.Trim(strings.Join(words[:n], " "), ",.;:\"")
+	}
+	return strings.Trim(strings.Join(words[:n], " "), ",.;:\"")
+}
+
+func isJoiner(w string) bool {
+	switch w {
+	case "of", "on", "for", "in", "the", "and", "between", "to", "&":
+		return true
+	}
+	return false
+}

@@ -1,0 +1,436 @@
+package extractors
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// GatheringNames finds named gatherings: forums, summits, conferences,
+// roundtables, committee meetings, exhibitions and ceremonies. A name is a
+// run of capitalized words, numbers and ordinals ending in a head noun
+// ("2019 ASEAN-ROK Ministerial Roundtable on Public Service Innovation",
+// "5th OGP Global Summit", "1st Cooperation Committee meeting"), or a
+// quoted name in an event context ("participated in "LEAP 2024" held for
+// four days"). Mentions are of kind gathering, with Value the name.
+type GatheringNames struct{}
+
+// Gatherings turns gathering mentions into records: one per real-world
+// gathering however often it is named (names that differ only by a year,
+// an ordinal or extra words merge), with where it took place (a city or
+// country in the sentence, the itinerary section, or the publisher's
+// country), its dates and status.
+type Gatherings struct{}
+
+var headNouns = map[string]bool{
+	"forum": true, "summit": true, "conference": true, "roundtable": true, "round-table": true,
+	"meeting": true, "exhibition": true, "expo": true, "ceremony": true, "dialogue": true,
+	"symposium": true, "congress": true, "workshop": true, "seminar": true, "assembly": true,
+	"fair": true, "festival": true, "week": true, "awards": true, "consultations": true,
+	"retreat": true, "colloquium": true, "convention": true, "talks": true, "games": true,
+	"show": true, "session": true, "meetings": true, "conclave": true, "commission": false,
+}
+
+// nameStop are capitalized words that do not start a gathering name.
+var nameStop = map[string]bool{
+	"The": true, "In": true, "On": true, "At": true, "During": true, "After": true, "Before": true,
+	"Following": true, "As": true, "For": true, "With": true, "This": true, "That": true,
+	"These": true, "Meanwhile": true, "Moreover": true, "And": true, "But": true, "A": true,
+	"An": true, "Its": true, "His": true, "Her": true, "Their": true, "Our": true, "By": true,
+	"From": true, "To": true, "Of": true, "Since": true, "Through": true, "Also": true,
+	"Upon": true, "Under": true, "Both": true, "Each": true, "Last": true, "Next": true,
+}
+
+var (
+	gatherCue   = regexp.MustCompile(`(?i)\b(held|hold|holds|hosted|host|hosts|hosting|attend(ed|s|ing)?|participat(e|ed|es|ing|ion)|took part|take place|takes place|took place|to be held|organi[sz](ed|es|ing)|opened|open|convened|co-chaired|chaired|at the|during the|sidelines|keynote|came to a close|closed|kicked off|launched|invited|join(ed)?|addressed|upcoming|forthcoming|will be|was|were)\b`)
+	gatherNot   = regexp.MustCompile(`(?i)\b(such as|called|named|titled|entitled)\s*$`)
+	ordinalWord = regexp.MustCompile(`^(\d+(st|nd|rd|th)|\d{4})$`)
+)
+
+type tok struct {
+	s          string
+	start, end int
+}
+
+// wordsOf splits a sentence into words and single punctuation marks, with
+// byte offsets relative to base.
+func wordsOf(s string, base int) []tok {
+	var out []tok
+	i := 0
+	for i < len(s) {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case unicode.IsSpace(r):
+			i += n
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			j := i
+			for j < len(s) {
+				r2, n2 := utf8.DecodeRuneInString(s[j:])
+				if unicode.IsLetter(r2) || unicode.IsDigit(r2) || r2 == '\'' && j+n2 < len(s) && isLetterAt(s, j+n2) && !strings.HasPrefix(s[j:], "'s") || (r2 == '-' || r2 == '&' || r2 == '.') && j+n2 < len(s) && isLetterAt(s, j+n2) {
+					j += n2
+					continue
+				}
+				break
+			}
+			out = append(out, tok{s[i:j], base + i, base + j})
+			i = j
+		default:
+			out = append(out, tok{s[i : i+n], base + i, base + i + n})
+			i += n
+		}
+	}
+	return out
+}
+
+func isLetterAt(s string, i int) bool {
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+// capWord reports whether w reads as part of a proper name: it has an
+// upper-case letter ("Korea-Italy", "e-Government", "OGP") or is an
+// ordinal or a year.
+func capWord(w string) bool {
+	if ordinalWord.MatchString(w) {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(w)
+	if unicode.IsUpper(r) {
+		return true
+	}
+	if i := strings.IndexByte(w, '-'); i > 0 && i+1 < len(w) {
+		r2, _ := utf8.DecodeRuneInString(w[i+1:])
+		return unicode.IsUpper(r2)
+	}
+	return false
+}
+
+// Extract returns the gathering mentions of d.
+func (GatheringNames) Extract(d *Doc) []Mention {
+	var out []Mention
+	for _, sp := range d.Sentences {
+		text := d.Text[sp.Start:sp.End]
+		ws := wordsOf(text, sp.Start)
+		out = append(out, headedNames(d, ws)...)
+		out = append(out, quotedNames(d, text, sp)...)
+	}
+	return dedupeSpans(out)
+}
+
+// headedNames finds capitalized runs that end in a head noun.
+func headedNames(d *Doc, ws []tok) []Mention {
+	var out []Mention
+	for i, w := range ws {
+		lw := strings.ToLower(w.s)
+		if !headNouns[lw] {
+			continue
+		}
+		// A lower-case head needs a capitalized word right before it.
+		if !capWord(w.s) && (i == 0 || !capWord(ws[i-1].s) || ordinalWord.MatchString(ws[i-1].s)) {
+			continue
+		}
+		// Expand left over capitalized words, ordinals, years and a
+		// parenthesized acronym.
+		s := i
+		for s > 0 {
+			p := ws[s-1]
+			if p.s == ")" && s >= 3 && ws[s-3].s == "(" {
+				s -= 3
+				continue
+			}
+			if capWord(p.s) && !nameStop[p.s] || (p.s == "of" || p.s == "&" || p.s == "and") && s >= 2 && capWord(ws[s-2].s) && !nameStop[ws[s-2].s] {
+				s--
+				continue
+			}
+			break
+		}
+		// Expand right over "on/of/for" + capitalized words, "and" +
+		// capitalized words ending in another head, and a year.
+		e := i + 1
+		for e < len(ws) {
+			n := ws[e]
+			if (n.s == "on" || n.s == "of" || n.s == "for" || n.s == "and" || n.s == "&") && e+1 < len(ws) && capWord(ws[e+1].s) && !ordinalWord.MatchString(ws[e+1].s) {
+				k := e + 1
+				for k < len(ws) && (capWord(ws[k].s) && !ordinalWord.MatchString(ws[k].s) || (ws[k].s == "and" || ws[k].s == "&" || ws[k].s == "of") && k+1 < len(ws) && capWord(ws[k+1].s)) {
+					k++
+				}
+				if n.s == "and" && !headNouns[strings.ToLower(ws[k-1].s)] {
+					break
+				}
+				if isCountryAt(d, ws[e+1].start) && k == e+2 {
+					break // "Forum in Italy": a place, not the name
+				}
+				e = k
+				continue
+			}
+			if len(n.s) == 4 && ordinalWord.MatchString(n.s) && n.s[0] <= '2' {
+				e++
+				continue
+			}
+			break
+		}
+		for s < i && (ws[s].s == "and" || ws[s].s == "of" || ws[s].s == "&") {
+			s++
+		}
+		// A named gathering has a distinguishing word besides its head.
+		named := false
+		for _, x := range ws[s:i] {
+			if capWord(x.s) && x.s != "(" {
+				named = true
+			}
+		}
+		if !named && e == i+1 {
+			continue
+		}
+		if s == i && e > i+1 && !capWord(w.s) {
+			continue
+		}
+		sp := Span{ws[s].start, ws[e-1].end}
+		out = append(out, Mention{Kind: KindGathering, Span: sp, Text: d.Text[sp.Start:sp.End], Value: d.Text[sp.Start:sp.End]})
+	}
+	return out
+}
+
+// isCountryAt reports whether a country mention starts at off.
+func isCountryAt(d *Doc, off int) bool {
+	for _, m := range d.Mentions {
+		if m.Kind == KindCountry && m.Span.Start == off {
+			return true
+		}
+	}
+	return false
+}
+
+// quotedNames finds quoted names of gatherings: short, capitalized, with
+// an event cue close by.
+func quotedNames(d *Doc, text string, sp Span) []Mention {
+	var out []Mention
+	for i := 0; i < len(text); {
+		q := strings.IndexByte(text[i:], '"')
+		if q < 0 {
+			break
+		}
+		q += i
+		e := strings.IndexByte(text[q+1:], '"')
+		if e < 0 {
+			break
+		}
+		e += q + 1
+		name := strings.TrimRight(strings.TrimSpace(text[q+1:e]), ",.")
+		i = e + 1
+		ws := strings.Fields(name)
+		if len(ws) == 0 || len(ws) > 10 || !capWord(ws[0]) {
+			continue
+		}
+		caps := 0
+		for _, w := range ws {
+			if capWord(w) {
+				caps++
+			}
+		}
+		if caps*2 < len(ws) || strings.ContainsAny(name, ":;!?") {
+			continue
+		}
+		before := text[max(0, q-60):q]
+		after := text[e+1 : min(len(text), e+1+60)]
+		if gatherNot.MatchString(before) {
+			continue
+		}
+		last := strings.ToLower(ws[len(ws)-1])
+		if strings.HasSuffix(last, "index") || strings.HasSuffix(last, "survey") || strings.HasSuffix(last, "ranking") || strings.HasSuffix(last, "report") {
+			continue
+		}
+		if !headNouns[last] && !gatherCue.MatchString(before) && !gatherCue.MatchString(after) {
+			continue
+		}
+		if !headNouns[last] && !hasYear(ws) && !strongCue.MatchString(before+" "+after) {
+			continue
+		}
+		start := sp.Start + q + 1 + strings.Index(text[q+1:e], name)
+		out = append(out, Mention{Kind: KindGathering, Span: Span{start, start + len(name)}, Text: name, Value: name})
+	}
+	return out
+}
+
+var strongCue = regexp.MustCompile(`(?i)\b(held|hosted|attended|participated in|took place|to be held|conference|forum|summit|exhibition|expo|event|ceremony)\b`)
+
+func hasYear(ws []string) bool {
+	for _, w := range ws {
+		if len(w) == 4 && ordinalWord.MatchString(w) {
+			return true
+		}
+	}
+	return false
+}
+
+// dedupeSpans drops mentions contained in another.
+func dedupeSpans(ms []Mention) []Mention {
+	var out []Mention
+	for i, m := range ms {
+		keep := true
+		for j, o := range ms {
+			if i != j && o.Span.Contains(m.Span) && (o.Span != m.Span || j < i) {
+				keep = false
+				break
+			}
+		}
+		if keep {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// nameKey returns the words that identify a gathering: lower-case, without
+// years, ordinals, acronyms in parentheses and joiners.
+func nameKey(name string) map[string]bool {
+	k := map[string]bool{}
+	for _, w := range strings.FieldsFunc(strings.ToLower(name), func(r rune) bool {
+		return !(unicode.IsLetter(r) || unicode.IsDigit(r))
+	}) {
+		if isJoiner(w) || ordinalWord.MatchString(w) || w == "the" {
+			continue
+		}
+		k[w] = true
+	}
+	return k
+}
+
+func subset(a, b map[string]bool) bool {
+	for w := range a {
+		if !b[w] {
+			return false
+		}
+	}
+	return true
+}
+
+func hasNumber(name string) bool {
+	for _, w := range strings.Fields(name) {
+		if ordinalWord.MatchString(strings.Trim(w, ",.()\"")) {
+			return true
+		}
+	}
+	return false
+}
+
+// Events returns d's gathering records.
+func (Gatherings) Events(d *Doc) []Event {
+	c := newContext(d)
+	type group struct {
+		ev   Event
+		keys []map[string]bool
+		name string
+	}
+	var groups []*group
+	for _, m := range d.MentionsOf(KindGathering) {
+		k := nameKey(m.Value)
+		if len(k) == 0 {
+			continue
+		}
+		si := SentenceAt(d.Sentences, m.Span.Start)
+		if si < 0 {
+			continue
+		}
+		text, sp := c.sentence(si)
+		var g *group
+		for _, x := range groups {
+			for _, xk := range x.keys {
+				if (subset(k, xk) || subset(xk, k)) && sameHead(m.Value, x.name) {
+					g = x
+					break
+				}
+			}
+			if g != nil {
+				break
+			}
+		}
+		country, place := c.venue(sp, m.Span)
+		var dr *DateRange
+		if ds := c.datesIn(sp); len(ds) > 0 {
+			dr = nearestDate(ds, m.Span.End)
+		}
+		if g == nil {
+			g = &group{name: m.Value}
+			g.ev = Event{Type: Gathering, Name: m.Value, Actor: c.principal, Country: country, Place: place,
+				Dates: dr, Evidence: sp, Confidence: 0.7}
+			g.ev.Status = statusOf(text, dr, d.Meta.Published)
+			groups = append(groups, g)
+		} else {
+			if preferName(m.Value, g.name) {
+				g.name = m.Value
+				g.ev.Name = m.Value
+			}
+			if g.ev.Dates == nil && dr != nil {
+				g.ev.Dates = dr
+				g.ev.Evidence = sp
+				g.ev.Status = statusOf(text, dr, d.Meta.Published)
+			}
+			if g.ev.Place == "" && place != "" {
+				g.ev.Place, g.ev.Country = place, country
+			}
+			if g.ev.Country == "" {
+				g.ev.Country = country
+			}
+		}
+		g.keys = append(g.keys, k)
+	}
+	out := make([]Event, 0, len(groups))
+	for _, g := range groups {
+		if g.ev.Country == "" {
+			g.ev.Country = c.home
+		}
+		out = append(out, g.ev)
+	}
+	return out
+}
+
+// sameHead reports whether two names end in the same kind of gathering,
+// so "OGP Global Summit" and "OGP Regional Meeting" stay apart.
+func sameHead(a, b string) bool {
+	ha, hb := headOf(a), headOf(b)
+	return ha == "" || hb == "" || ha == hb
+}
+
+func headOf(name string) string {
+	ws := strings.Fields(strings.ToLower(name))
+	for i := len(ws) - 1; i >= 0; i-- {
+		if headNouns[ws[i]] {
+			return ws[i]
+		}
+	}
+	return ""
+}
+
+// preferName chooses between two names of one gathering: the one with a
+// year or ordinal, then the shorter.
+func preferName(a, b string) bool {
+	if hasNumber(a) != hasNumber(b) {
+		return hasNumber(a)
+	}
+	return len(strings.Fields(a)) < len(strings.Fields(b))
+}
+
+// venue finds where a gathering named at name within sentence sp took
+// place: a city in the sentence, a country after "in", or the itinerary
+// section's country.
+func (c *context) venue(sp, name Span) (country, place string) {
+	for _, m := range c.in(KindPlace, sp) {
+		if m.Country != "" && !name.Contains(m.Span) {
+			return m.Country, m.Text
+		}
+	}
+	for _, m := range c.in(KindCountry, sp) {
+		if name.Contains(m.Span) || m.Span.Start < name.End {
+			continue
+		}
+		pre := strings.TrimSpace(c.d.Text[max(sp.Start, m.Span.Start-8):m.Span.Start])
+		if strings.HasSuffix(pre, " in") || strings.HasSuffix(pre, ",") || strings.HasSuffix(pre, "in the") {
+			if !isDemonymMention(m) {
+				return m.Value, ""
+			}
+		}
+	}
+	return c.countryAt(sp.Start), ""
+}

@@ -1,0 +1,248 @@
+package extractors
+
+import (
+	"regexp"
+	"strings"
+
+	"communique/gazetteer"
+)
+
+// Visits finds country visits: an official or delegation travelling to a
+// country not their own, one record per country, with that country's
+// dates. It reads itinerary headers and table rows ("Saudi Arabia (March
+// 3-5)"), travel verbs in prose ("visited Greece and Romania from
+// September 27 to October 2", "visited the Czech Republic on July 15-16
+// and Georgia on July 17-18 respectively"), incoming visits ("Foreign
+// Minister X of Y visited Seoul"), and summits attended abroad. Postponed
+// or cancelled trips and video calls are not visits.
+type Visits struct{}
+
+var (
+	// travelRe marks a sentence that tells of travel to a place.
+	travelRe = regexp.MustCompile(`(?i)\b(visit(s|ed|ing)?|trip|tour(ed)?|travell?(ed|ing|s)?|arriv(e|ed|es|ing)|went to|go to|goes to|headed to|head to|stop(s|ped)? in|delegation to|sent (the |a )?(\w+ )*delegation|dispatch(ed)? (\w+ )*delegation|to attend|attended|attending|participat(e|ed|ing) in)\b`)
+	// toRe finds where the destination list starts.
+	toRe = regexp.MustCompile(`(?i)\b(to|in|visited|visiting|visits|visit)\b`)
+	// ledRe finds the head of a delegation.
+	ledRe = regexp.MustCompile(`(?i)\b(headed|led) by\b`)
+	// possVisitRe: "X's visit to Korea", "X's state visits".
+	possVisitRe = regexp.MustCompile(`(?i)'s (state |official |working )?visits? to\b`)
+	visitWordRe = regexp.MustCompile(`(?i)\bvisit`)
+	attendRe    = regexp.MustCompile(`(?i)\b(attend(ed|s|ing)?|participat(e|ed|es|ing) in|took part in|join(ed)?)\b`)
+)
+
+// visit is a candidate record with how much its dates can be trusted:
+// a per-country statement beats a shared trip span, which beats a
+// summit's dates.
+type visit struct {
+	Event
+	prio     int
+	explicit bool // the actor was named in the sentence
+}
+
+const (
+	prioSummit = 1
+	prioSpan   = 2
+	prioOwn    = 3
+)
+
+// Events returns d's visit records.
+func (Visits) Events(d *Doc) []Event {
+	c := newContext(d)
+	var cands []visit
+	for _, it := range itineraryLines(d, c.home) {
+		ev := Event{
+			Type: Visit, Country: it.country, Place: it.place, Dates: it.dates,
+			Actor: c.principal, Evidence: Span{it.lineStart, it.lineEnd}, Confidence: 0.9,
+		}
+		if it.place != "" {
+			ev.Place = "" // a city heading names the country's visit
+		}
+		ev.Status = statusOf(d.Text[it.lineStart:it.lineEnd], it.dates, d.Meta.Published)
+		cands = append(cands, visit{Event: ev, prio: prioOwn})
+	}
+	for i := range d.Sentences {
+		cands = append(cands, c.sentenceVisits(i)...)
+	}
+	return mergeVisits(cands)
+}
+
+// sentenceVisits reads one sentence.
+func (c *context) sentenceVisits(i int) []visit {
+	text, sp := c.sentence(i)
+	if !travelRe.MatchString(text) || cancelRe.MatchString(text) {
+		return nil
+	}
+	verb := travelRe.FindStringIndex(text)
+	// Destinations: country mentions (names and aliases, not adjectives)
+	// after the travel verb, and cities standing for their country.
+	type dest struct {
+		country, place string
+		at             int
+	}
+	var dests []dest
+	seen := map[string]bool{}
+	for _, m := range c.d.Mentions {
+		if !sp.Contains(m.Span) || m.Span.Start-sp.Start < verb[0] {
+			continue
+		}
+		switch {
+		case m.Kind == KindCountry && !isDemonymMention(m) && !insideOrgName(c.d, m):
+			if !seen[m.Value] {
+				seen[m.Value] = true
+				dests = append(dests, dest{country: m.Value, at: m.Span.Start})
+			}
+		case m.Kind == KindPlace && m.Country != "":
+			if !seen[m.Country] {
+				seen[m.Country] = true
+				dests = append(dests, dest{country: m.Country, place: m.Text, at: m.Span.Start})
+			}
+		}
+	}
+	if len(dests) == 0 {
+		return nil
+	}
+	actor, explicit := c.traveller(text, sp, verb[0])
+	// A summit attended abroad is a visit too, at lower priority.
+	prio := prioSpan
+	if attendRe.MatchString(text) && !visitWordRe.MatchString(text) {
+		prio = prioSummit
+	}
+	ds := c.datesIn(sp)
+	var out []visit
+	pair := len(ds) == len(dests) && len(ds) > 1
+	for k, dst := range dests {
+		if dst.country == actor.Country || (actor.Country == "" && dst.country == c.home) {
+			continue // not a visit abroad
+		}
+		ev := Event{Type: Visit, Actor: actor, Country: dst.country, Evidence: sp, Confidence: 0.75}
+		p := prio
+		switch {
+		case pair:
+			ev.Dates = ds[k].Dates
+			p = prioOwn
+		case len(ds) > 0:
+			ev.Dates = nearestDate(ds, dst.at)
+		}
+		if dst.place != "" && c.sectionCountryVisited(dst.country) {
+			ev.Place = dst.place
+		}
+		ev.Status = statusOf(text, ev.Dates, c.d.Meta.Published)
+		out = append(out, visit{Event: ev, prio: p, explicit: explicit})
+	}
+	return out
+}
+
+// sectionCountryVisited reports whether an itinerary already covers iso.
+func (c *context) sectionCountryVisited(iso string) bool {
+	for _, s := range c.sections {
+		if s.country == iso {
+			return true
+		}
+	}
+	return false
+}
+
+// traveller finds who travels in a sentence: the head of a delegation
+// ("headed by X"), the person whose visit it is ("X's visit to"), or the
+// first person named before the travel verb and outside parentheses.
+// Failing those, the document's principal official.
+func (c *context) traveller(text string, sp Span, verbAt int) (Person, bool) {
+	persons := c.in(KindPerson, sp)
+	if loc := ledRe.FindStringIndex(text); loc != nil {
+		for _, m := range persons {
+			if m.Span.Start-sp.Start >= loc[1] && m.Span.Start-sp.Start <= loc[1]+60 {
+				return c.withHome(personOf(m)), true
+			}
+		}
+	}
+	if loc := possVisitRe.FindStringIndex(text); loc != nil {
+		for _, m := range persons {
+			if m.Span.End-sp.Start == loc[0] {
+				return c.withHome(personOf(m)), true
+			}
+		}
+	}
+	for _, m := range persons {
+		if m.Span.Start-sp.Start < verbAt && !inParens(c.d.Text, m.Span) {
+			return c.withHome(personOf(m)), true
+		}
+	}
+	return c.principal, false
+}
+
+// withHome gives a person with no stated country the publisher's.
+func (c *context) withHome(p Person) Person {
+	if p.Country == "" {
+		p.Country = c.home
+	}
+	return p
+}
+
+// insideOrgName reports whether a country mention is part of an
+// organization's name ("Korea Internet & Security Agency").
+func insideOrgName(d *Doc, m Mention) bool {
+	for _, o := range d.Mentions {
+		if o.Kind == KindOrganization && o.Span.Contains(m.Span) && o.Span != m.Span {
+			return true
+		}
+	}
+	return false
+}
+
+// mergeVisits keeps one record per (country, place): the dates of the
+// highest-priority, then narrowest, candidate, and the actor of the
+// candidate that named one.
+func mergeVisits(cands []visit) []Event {
+	type key struct{ country, place string }
+	best := map[key]*visit{}
+	var order []key
+	for i := range cands {
+		v := &cands[i]
+		k := key{v.Country, v.Place}
+		b, ok := best[k]
+		if !ok {
+			best[k] = v
+			order = append(order, k)
+			continue
+		}
+		merged := *b
+		if better(v, b) {
+			merged.Dates, merged.prio, merged.Evidence, merged.Status = v.Dates, v.prio, v.Evidence, v.Status
+		}
+		if v.explicit && !b.explicit {
+			merged.Actor, merged.explicit = v.Actor, true
+		}
+		best[k] = &merged
+	}
+	out := make([]Event, 0, len(order))
+	for _, k := range order {
+		out = append(out, best[k].Event)
+	}
+	return out
+}
+
+// better reports whether v's dates should replace b's.
+func better(v, b *visit) bool {
+	if v.Dates == nil {
+		return false
+	}
+	if b.Dates == nil {
+		return true
+	}
+	if v.prio != b.prio {
+		return v.prio > b.prio
+	}
+	return v.Dates.End.Time().Sub(v.Dates.Start.Time()) < b.Dates.End.Time().Sub(b.Dates.Start.Time())
+}
+
+// demonym reports whether a word is a country adjective, and whose.
+func demonym(s string) (string, bool) {
+	s = strings.TrimSuffix(s, "'s")
+	if iso, ok := gazetteer.Demonym(s); ok {
+		return iso, true
+	}
+	if t, ok := strings.CutSuffix(s, "s"); ok {
+		return gazetteer.Demonym(t)
+	}
+	return "", false
+}

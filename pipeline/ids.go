@@ -1,0 +1,46 @@
+package pipeline
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"strconv"
+	"strings"
+
+	"communique/extractors"
+)
+
+// eventID is a deterministic id for an event: a digest of the document
+// and the fields that make the record what it is. The same input gives the
+// same id on every run and machine; it does not depend on the order in
+// which extractors ran or on the evidence offsets.
+func eventID(docID string, e extractors.Event) string {
+	var b strings.Builder
+	for _, s := range []string{docID, string(e.Type), e.Actor.Name, e.Country, e.CounterpartCountry, e.Place, e.Name} {
+		b.WriteString(s)
+		b.WriteByte(0)
+	}
+	if e.Dates != nil {
+		b.WriteString(e.Dates.Value())
+	}
+	b.WriteByte(0)
+	for _, p := range e.Participants {
+		b.WriteString(p.Name)
+		b.WriteByte(1)
+		b.WriteString(p.Country)
+		b.WriteByte(0)
+	}
+	b.WriteString(strconv.Itoa(e.RankPosition))
+	sum := sha256.Sum256([]byte(b.String()))
+	return hex.EncodeToString(sum[:10])
+}
+
+// uniqueID returns id, or id with a counter suffix when the document
+// already used it (two records alike in every identifying field).
+func uniqueID(seen map[string]int, id string) string {
+	n := seen[id]
+	seen[id] = n + 1
+	if n == 0 {
+		return id
+	}
+	return id + "-" + strconv.Itoa(n+1)
+}

@@ -1,0 +1,313 @@
+package pipeline
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"runtime/debug"
+	"slices"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"communique/extractors"
+	"communique/normalize"
+)
+
+// Processor turns one raw document into its table rows: normalize, read the
+// metadata, split sentences, run the entity extractors in order, then the
+// event extractors, then validate. It is safe for concurrent use when its
+// extractors are.
+type Processor struct {
+	Entities  []extractors.Extractor
+	Events    []extractors.EventExtractor
+	Normalize normalize.Options
+}
+
+// Output is everything one document contributes to the tables, and how
+// long its stages took.
+type Output struct {
+	Document Document
+	Events   []Event
+	Mentions []Mention
+	Rejects  []Reject
+	// Stage timings, for progress and benchmark reports.
+	NormalizeTime, ExtractTime time.Duration
+}
+
+// Document statuses, as in the contract.
+const (
+	StatusOK       = "ok"
+	StatusRejected = "rejected"
+	StatusError    = "error"
+)
+
+// newDocument returns the documents row every input gets, whatever becomes
+// of it.
+func newDocument(docID, source string, raw []byte) Document {
+	sum := sha256.Sum256(raw)
+	return Document{
+		DocID:    docID,
+		Source:   source,
+		SHA256:   hex.EncodeToString(sum[:]),
+		Status:   StatusOK,
+		Language: "und",
+		Bytes:    int64(len(raw)),
+	}
+}
+
+// failed returns a documents row that says why the input gave no records.
+func failed(d Document, status, reason string) Output {
+	d.Status = status
+	d.Error = &reason
+	return Output{Document: d}
+}
+
+// Process turns raw into rows. It never panics: a panic inside an
+// extractor is recovered and reported on the document's row.
+func (p *Processor) Process(docID, source string, raw []byte) (out Output) {
+	row := newDocument(docID, source, raw)
+	defer func() {
+		if r := recover(); r != nil {
+			out = failed(row, StatusError, fmt.Sprintf("panic during extraction: %v", r))
+			out.Document.Error = ptr(*out.Document.Error + "\n" + firstFrames(debug.Stack(), 8))
+		}
+	}()
+
+	t0 := time.Now()
+	res, err := normalize.Document(raw, source, p.Normalize)
+	out.NormalizeTime = time.Since(t0)
+	if err != nil {
+		var rej *normalize.RejectError
+		if errors.As(err, &rej) {
+			o := failed(row, StatusRejected, rej.Reason)
+			o.NormalizeTime = out.NormalizeTime
+			return o
+		}
+		o := failed(row, StatusError, fmt.Sprintf("normalize %s: %v", docID, err))
+		o.NormalizeTime = out.NormalizeTime
+		return o
+	}
+	row.Encoding = res.Encoding
+	row.Format = res.Format
+	row.GarbledChars = int64(res.Garbled)
+
+	t1 := time.Now()
+	d := &extractors.Doc{ID: docID, Text: res.Text}
+	d.Meta = extractors.ReadMeta(d.Text)
+	d.Sentences = extractors.Sentences(d.Text)
+	for _, x := range p.Entities {
+		d.Mentions = append(d.Mentions, x.Extract(d)...)
+	}
+	slices.SortStableFunc(d.Mentions, func(a, b extractors.Mention) int {
+		if a.Span.Start != b.Span.Start {
+			return a.Span.Start - b.Span.Start
+		}
+		if a.Span.End != b.Span.End {
+			return a.Span.End - b.Span.End
+		}
+		return strings.Compare(string(a.Kind), string(b.Kind))
+	})
+	var events []extractors.Event
+	for _, x := range p.Events {
+		events = append(events, x.Events(d)...)
+	}
+	out.ExtractTime = time.Since(t1)
+
+	row.Language = language(d.Text)
+	if d.Meta.Title != "" {
+		row.Title = ptr(d.Meta.Title)
+	}
+	if ts := d.Meta.Published; ts != nil {
+		row.Published = ptr(ts.String())
+		row.PublishedDate = ptr(ts.Date.String())
+	}
+	if d.Meta.Publisher != "" {
+		row.Publisher = ptr(d.Meta.Publisher)
+	}
+
+	ro := newRuneOffsets(d.Text)
+	for _, m := range d.Mentions {
+		out.Mentions = append(out.Mentions, newMentionRow(docID, m, ro))
+	}
+	ids := make(map[string]int)
+	for _, e := range events {
+		r := newEventRow(docID, d.Text, e, ro)
+		r.EventID = uniqueID(ids, eventID(docID, e))
+		if reason := Validate(r, d.Meta.Published, utf8.RuneCountInString(d.Text)); reason != "" {
+			out.Rejects = append(out.Rejects, Reject{Event: r, Reason: reason})
+			continue
+		}
+		out.Events = append(out.Events, r)
+	}
+	row.NEvents = int64(len(out.Events))
+	row.NMentions = int64(len(out.Mentions))
+	row.NRejects = int64(len(out.Rejects))
+	out.Document = row
+	return out
+}
+
+// firstFrames keeps the first n lines of a stack trace after the
+// goroutine header, enough to locate a panic without flooding the row.
+func firstFrames(stack []byte, n int) string {
+	lines := strings.Split(strings.TrimSpace(string(stack)), "\n")
+	if len(lines) > n {
+		lines = lines[:n]
+	}
+	return strings.Join(lines, "\n")
+}
+
+func ptr[T any](v T) *T { return &v }
+
+// optional returns nil for the zero value, so absent values are nulls.
+func optional[T comparable](v T) *T {
+	var zero T
+	if v == zero {
+		return nil
+	}
+	return &v
+}
+
+// runeOffsets converts byte offsets in one text to rune offsets.
+type runeOffsets struct {
+	ascii bool
+	index []int32 // index[b] = rune offset of byte b, when not ascii
+}
+
+func newRuneOffsets(text string) runeOffsets {
+	ascii := true
+	for i := 0; i < len(text); i++ {
+		if text[i] >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return runeOffsets{ascii: true}
+	}
+	idx := make([]int32, len(text)+1)
+	n := int32(0)
+	for i := range text {
+		for j := i; j < len(text) && (j == i || !utf8.RuneStart(text[j])); j++ {
+			idx[j] = n
+		}
+		n++
+	}
+	idx[len(text)] = n
+	return runeOffsets{index: idx}
+}
+
+func (r runeOffsets) rune(b int) int64 {
+	if r.ascii {
+		return int64(b)
+	}
+	return int64(r.index[b])
+}
+
+func newMentionRow(docID string, m extractors.Mention, ro runeOffsets) Mention {
+	return Mention{
+		DocID:   docID,
+		Kind:    string(m.Kind),
+		Text:    m.Text,
+		Value:   optional(m.Value),
+		Start:   ro.rune(m.Span.Start),
+		End:     ro.rune(m.Span.End),
+		Title:   optional(m.Title),
+		Rank:    optional(string(m.Rank)),
+		Country: optional(m.Country),
+	}
+}
+
+func newParticipant(p extractors.Person) Participant {
+	return Participant{
+		Name:    optional(p.Name),
+		Title:   optional(p.Title),
+		Rank:    optional(string(p.Rank)),
+		Org:     optional(p.Org),
+		Country: optional(p.Country),
+	}
+}
+
+func newEventRow(docID, text string, e extractors.Event, ro runeOffsets) Event {
+	r := Event{
+		DocID:              docID,
+		EventType:          string(e.Type),
+		Status:             string(e.Status),
+		ActorName:          optional(e.Actor.Name),
+		ActorTitle:         optional(e.Actor.Title),
+		ActorRank:          optional(string(e.Actor.Rank)),
+		ActorOrg:           optional(e.Actor.Org),
+		ActorCountry:       optional(e.Actor.Country),
+		CounterpartCountry: optional(e.CounterpartCountry),
+		Participants:       []Participant{},
+		Country:            optional(e.Country),
+		Place:              optional(e.Place),
+		Name:               optional(e.Name),
+		Confidence:         e.Confidence,
+	}
+	for _, p := range e.Participants {
+		r.Participants = append(r.Participants, newParticipant(p))
+	}
+	if dr := e.Dates; dr != nil {
+		r.StartDate = ptr(dr.Start.String())
+		r.EndDate = ptr(dr.End.String())
+		r.DatePrecision = optional(string(dr.Precision))
+		r.YearSource = optional(string(dr.YearSource))
+		r.DateText = optional(dr.Text)
+	}
+	if e.RankPosition != 0 {
+		r.RankPosition = ptr(int64(e.RankPosition))
+	}
+	if e.RankYear != 0 {
+		r.RankYear = ptr(int64(e.RankYear))
+	}
+	if e.Evidence.Start >= 0 && e.Evidence.End <= len(text) && e.Evidence.Start <= e.Evidence.End {
+		r.EvidenceText = text[e.Evidence.Start:e.Evidence.End]
+		r.EvidenceStart = ro.rune(e.Evidence.Start)
+		r.EvidenceEnd = ro.rune(e.Evidence.End)
+	} else {
+		r.EvidenceStart, r.EvidenceEnd = -1, -1
+	}
+	r.PloverType, r.PloverMode = plover(e)
+	return r
+}
+
+// plover maps an event to the PLOVER ontology's type and mode.
+func plover(e extractors.Event) (typ, mode *string) {
+	switch e.Type {
+	case extractors.Visit:
+		if e.Status == extractors.Planned {
+			return ptr("AGREE"), ptr("visit")
+		}
+		return ptr("CONSULT"), ptr("visit")
+	case extractors.Meeting:
+		return ptr("CONSULT"), ptr("meeting")
+	case extractors.Gathering:
+		return ptr("CONSULT"), ptr("multilateral")
+	case extractors.Agreement:
+		if e.Status == extractors.Occurred {
+			return ptr("SUPPORT"), ptr("agreement")
+		}
+		return ptr("AGREE"), ptr("agreement")
+	}
+	return nil, nil
+}
+
+// language returns "en" when the text reads as English, "und" otherwise.
+// It counts a handful of English function words among the words of the
+// text; press releases in English use them in every sentence.
+func language(text string) string {
+	words, hits := 0, 0
+	for _, w := range strings.Fields(text) {
+		words++
+		switch strings.ToLower(strings.Trim(w, `.,;:"'()`)) {
+		case "the", "and", "of", "to", "in", "with", "for", "on", "was", "is", "will", "a":
+			hits++
+		}
+	}
+	if words > 0 && hits*100 >= words*8 {
+		return "en"
+	}
+	return "und"
+}

@@ -1,0 +1,381 @@
+package pipeline
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"hash/fnv"
+	"io"
+	"io/fs"
+	"log/slog"
+	"os"
+	"path"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"golang.org/x/sync/errgroup"
+)
+
+// Config says what one run reads, how, and where it writes.
+type Config struct {
+	// Input is the tree of documents; every regular file under it is one
+	// document. Manifest, when set, lists the paths to read instead (one
+	// per line, relative to Input or absolute), for drivers that hand out
+	// work without listing a bucket.
+	Input    fs.FS
+	Manifest []string
+	// Out is the output directory, created if missing.
+	Out string
+	// Formats: "jsonl", "parquet", or both.
+	Formats []string
+	// Workers is the size of the worker pool; 0 means one per CPU.
+	Workers int
+	// MaxBytes is the largest document read; larger files get a
+	// rejected row. 0 means 16 MiB.
+	MaxBytes int64
+	// Shard and Shards select this process's share of the input: a
+	// document belongs to shard hash(doc_id) mod Shards. Shards 0 means
+	// no sharding: tables go to OUT/T.ext; otherwise to
+	// OUT/T/part-IIIII-of-NNNNN.ext.
+	Shard, Shards int
+	// Parquet tunes the Parquet writers.
+	Parquet ParquetOptions
+	// Processor does the per-document work.
+	Processor *Processor
+	// Logger receives progress and per-document failures; nil is silent.
+	Logger *slog.Logger
+	// ProgressEvery is the interval of progress lines (0: 2 s).
+	ProgressEvery time.Duration
+}
+
+// Stats summarizes a run.
+type Stats struct {
+	Docs, OK, Rejected, Errors  int64
+	Events, Mentions, Rejects   int64
+	Bytes                       int64
+	Elapsed                     time.Duration
+	ReadTime, NormalizeTime     time.Duration // summed over workers
+	ExtractTime, WriteTime      time.Duration
+	Files                       []string // the tables written
+}
+
+// DefaultMaxBytes is the document size limit when Config.MaxBytes is 0.
+const DefaultMaxBytes = 16 << 20
+
+type job struct {
+	seq    int
+	docID  string
+	source string // path relative to the input root
+}
+
+type result struct {
+	seq      int
+	out      Output
+	readTime time.Duration
+}
+
+// Tables lists the output tables in the order they are written.
+var Tables = []string{"documents", "events", "mentions", "rejects"}
+
+// Run reads every document of cfg.Input, processes them on a fixed pool of
+// workers and writes the tables through one writer, in input order, so the
+// output is the same whatever the number of workers. A document that
+// cannot be read or processed becomes a documents row with a reason; only
+// failures of the run itself (output not writable, cancellation) return an
+// error, and then no table is left in place that looks complete.
+func Run(ctx context.Context, cfg Config) (Stats, error) {
+	start := time.Now()
+	if cfg.Workers <= 0 {
+		cfg.Workers = runtime.NumCPU()
+	}
+	if cfg.MaxBytes <= 0 {
+		cfg.MaxBytes = DefaultMaxBytes
+	}
+	if cfg.Processor.Normalize.MaxBytes == 0 {
+		cfg.Processor.Normalize.MaxBytes = cfg.MaxBytes
+	}
+	if cfg.ProgressEvery <= 0 {
+		cfg.ProgressEvery = 2 * time.Second
+	}
+	log := cfg.Logger
+	if log == nil {
+		log = slog.New(slog.NewTextHandler(io.Discard, nil))
+	}
+	if len(cfg.Formats) == 0 {
+		cfg.Formats = []string{"jsonl", "parquet"}
+	}
+	if err := os.MkdirAll(cfg.Out, 0o755); err != nil {
+		return Stats{}, fmt.Errorf("create output directory: %w", err)
+	}
+	sink, err := openSink(cfg)
+	if err != nil {
+		return Stats{}, err
+	}
+	committed := false
+	defer func() {
+		if !committed {
+			sink.abort()
+		}
+	}()
+
+	g, ctx := errgroup.WithContext(ctx)
+	jobs := make(chan job, cfg.Workers*4)
+	results := make(chan result, cfg.Workers*4)
+	var listed atomic.Int64
+	var listDone atomic.Bool
+
+	// Reader: list the input in a stable order and hand out jobs.
+	g.Go(func() error {
+		defer close(jobs)
+		defer listDone.Store(true)
+		seq := 0
+		emit := func(docID, source string) error {
+			if cfg.Shards > 0 && ShardOf(docID, cfg.Shards) != cfg.Shard {
+				return nil
+			}
+			listed.Add(1)
+			select {
+			case jobs <- job{seq: seq, docID: docID, source: source}:
+				seq++
+				return nil
+			case <-ctx.Done():
+				return ctx.Err()
+			}
+		}
+		if cfg.Manifest != nil {
+			for _, p := range cfg.Manifest {
+				if err := emit(DocID(p), p); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+		return fs.WalkDir(cfg.Input, ".", func(p string, d fs.DirEntry, err error) error {
+			if ctx.Err() != nil {
+				return ctx.Err()
+			}
+			if err != nil {
+				if p == "." {
+					return fmt.Errorf("read input: %w", err)
+				}
+				// An unreadable directory is reported as a document row
+				// of its own and skipped; the walk goes on.
+				return emit(DocID(p), p)
+			}
+			if d.IsDir() {
+				if p != "." && strings.HasPrefix(d.Name(), ".") {
+					return fs.SkipDir
+				}
+				return nil
+			}
+			if strings.HasPrefix(d.Name(), ".") {
+				return nil
+			}
+			return emit(DocID(p), p)
+		})
+	})
+
+	// Workers: read, normalize, extract, validate.
+	var wg sync.WaitGroup
+	for range cfg.Workers {
+		wg.Add(1)
+		g.Go(func() error {
+			defer wg.Done()
+			for j := range jobs {
+				t := time.Now()
+				raw, readErr := readDoc(cfg.Input, j.source, cfg.MaxBytes)
+				r := result{seq: j.seq, readTime: time.Since(t)}
+				switch {
+				case readErr != nil:
+					r.out = readFailure(cfg.Input, j, raw, readErr)
+				default:
+					r.out = cfg.Processor.Process(j.docID, j.source, raw)
+				}
+				select {
+				case results <- r:
+				case <-ctx.Done():
+					return ctx.Err()
+				}
+			}
+			return nil
+		})
+	}
+	go func() { wg.Wait(); close(results) }()
+
+	// Writer: put results back in input order and write them.
+	var st Stats
+	g.Go(func() error {
+		pending := make(map[int]result)
+		next := 0
+		tick := time.NewTicker(cfg.ProgressEvery)
+		defer tick.Stop()
+		for {
+			select {
+			case r, ok := <-results:
+				if !ok {
+					if len(pending) > 0 {
+						return fmt.Errorf("internal error: %d results out of sequence", len(pending))
+					}
+					return nil
+				}
+				pending[r.seq] = r
+				for {
+					r, ok := pending[next]
+					if !ok {
+						break
+					}
+					delete(pending, next)
+					next++
+					t := time.Now()
+					if err := sink.write(r.out); err != nil {
+						return err
+					}
+					st.WriteTime += time.Since(t)
+					st.add(r)
+					if r.out.Document.Status != StatusOK {
+						log.Warn("document not processed", "doc_id", r.out.Document.DocID, "stage", "read", "status", r.out.Document.Status, "error", deref(r.out.Document.Error))
+					}
+				}
+			case <-tick.C:
+				total := "?"
+				if listDone.Load() {
+					total = fmt.Sprint(listed.Load())
+				}
+				el := time.Since(start).Seconds()
+				log.Info("progress", "n", st.Docs, "of", total, "docs_per_s", fmt.Sprintf("%.0f", float64(st.Docs)/el), "events", st.Events)
+			case <-ctx.Done():
+				return ctx.Err()
+			}
+		}
+	})
+
+	if err := g.Wait(); err != nil {
+		return st, err
+	}
+	files, err := sink.commit()
+	if err != nil {
+		return st, err
+	}
+	committed = true
+	st.Files = files
+	st.Elapsed = time.Since(start)
+	return st, nil
+}
+
+func (st *Stats) add(r result) {
+	st.Docs++
+	d := r.out.Document
+	switch d.Status {
+	case StatusOK:
+		st.OK++
+	case StatusRejected:
+		st.Rejected++
+	default:
+		st.Errors++
+	}
+	st.Bytes += d.Bytes
+	st.Events += int64(len(r.out.Events))
+	st.Mentions += int64(len(r.out.Mentions))
+	st.Rejects += int64(len(r.out.Rejects))
+	st.ReadTime += r.readTime
+	st.NormalizeTime += r.out.NormalizeTime
+	st.ExtractTime += r.out.ExtractTime
+}
+
+func deref(s *string) string {
+	if s == nil {
+		return ""
+	}
+	return *s
+}
+
+// DocID derives a document id from its path relative to the input: the
+// path without its extension, with '/' separators.
+func DocID(rel string) string {
+	rel = filepath.ToSlash(rel)
+	if ext := path.Ext(rel); ext != "" && !strings.Contains(ext, "/") {
+		rel = strings.TrimSuffix(rel, ext)
+	}
+	return rel
+}
+
+// ShardOf returns the shard a document belongs to among n: a stable FNV-1a
+// hash of its id, so every process and machine agrees.
+func ShardOf(docID string, n int) int {
+	h := fnv.New64a()
+	io.WriteString(h, docID)
+	return int(h.Sum64() % uint64(n))
+}
+
+// errTooLarge marks a document over the size limit.
+var errTooLarge = errors.New("document too large")
+
+// readDoc reads one document, at most max bytes of it. For a document over
+// the limit it returns errTooLarge and nil bytes; the caller still hashes
+// what it can for the row.
+func readDoc(fsys fs.FS, name string, max int64) ([]byte, error) {
+	f, err := fsys.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	if fi.IsDir() {
+		return nil, errors.New("is a directory (a link to a directory is not followed)")
+	}
+	if !fi.Mode().IsRegular() && fi.Mode()&fs.ModeSymlink == 0 {
+		return nil, fmt.Errorf("not a regular file (%s)", fi.Mode().Type())
+	}
+	if fi.Size() > max {
+		return nil, fmt.Errorf("%w: %d bytes, limit %d (see --max-bytes)", errTooLarge, fi.Size(), max)
+	}
+	b, err := io.ReadAll(io.LimitReader(f, max+1))
+	if err != nil {
+		return b, err
+	}
+	if int64(len(b)) > max {
+		return nil, fmt.Errorf("%w: over %d bytes (see --max-bytes)", errTooLarge, max)
+	}
+	return b, nil
+}
+
+// readFailure is the row of a document that could not be read.
+func readFailure(fsys fs.FS, j job, raw []byte, err error) Output {
+	d := newDocument(j.docID, j.source, raw)
+	if errors.Is(err, errTooLarge) {
+		d.SHA256, d.Bytes = hashFile(fsys, j.source)
+		return failed(d, StatusRejected, err.Error())
+	}
+	return failed(d, StatusError, fmt.Sprintf("read %s: %v", j.source, unwrapPath(err)))
+}
+
+// hashFile streams a file through SHA-256 without holding it, for rows of
+// documents too large to read whole.
+func hashFile(fsys fs.FS, name string) (string, int64) {
+	f, err := fsys.Open(name)
+	if err != nil {
+		return "", 0
+	}
+	defer f.Close()
+	h := sha256.New()
+	n, _ := io.Copy(h, f)
+	return hex.EncodeToString(h.Sum(nil)), n
+}
+
+// unwrapPath drops the *PathError wrapper, whose path the message repeats.
+func unwrapPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return fmt.Errorf("%s: %w", pe.Op, pe.Err)
+	}
+	return err
+}
