@@ -1,0 +1,903 @@
+package extractors
+
+import (
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Limits of the header and footer that ReadMeta searches.
+const (
+	metaHeaderLines = 15   // non-empty lines
+	metaHeaderBytes = 1500 // from the first non-empty line
+	metaFooterLines = 5
+	metaLongLine    = 400 // a longer line is body text
+	metaLongPrefix  = 160 // of which only the start is read, for a dateline
+)
+
+// ReadMeta reads a release's own metadata from normalized text: the
+// headline, the publication date and time, and the issuing body. It looks
+// only at the header (the first 15 non-empty lines, within 1500 bytes)
+// and the footer (the last 5 non-empty lines after the headline): a date
+// inside the story is not a publication date.
+//
+// Title is the headline: the first line before the body that reads like
+// one (2 to 40 words, starting with a capital, digit or quote, no
+// terminal period), skipping site navigation ("HOME > News", "the body
+// go topmenu go"), kickers ("Press Release", "News & Notices"), metadata
+// labels, date and time lines, subtitle bullets ("- ..."), table rows and
+// issuing-body lines. Failing that, an issuing-body line (a Title Case
+// headline can look like one), then a line ending with a period (a site
+// tagline ahead of the headline is skipped this way). Title is the line's trimmed text and TitleSpan its
+// place in text; a headline wrapped over two lines (the second starting
+// in lower case, or the first ending in a joining word) is joined with a
+// space, and TitleSpan covers both lines.
+//
+// Published is a full date with a year, by preference: after a label
+// ("Date :", "Published", "Posted on:", "Release date:", "Press Release
+// Date and Time" with the date on the next line); a line that is a date
+// ("Tuesday, 12 March 2024, 10:00 AM", "No: 112, 3 April 2016"); a
+// dateline opening the body ("Vilnius, 4 May 2021 - ..."); a date line in
+// the footer ("Ministry of Foreign Affairs, 3 April 2016"); a "Last
+// updated" date. Dotted and slashed numeric dates read day first unless
+// impossible. A time of day on the date's line (10:00 AM, 11:05 am, 14:30,
+// 10.00 hrs, T09:30), or alone on the line after a labeled date, sets
+// HasTime. Nil when no such date is found.
+//
+// Publisher is the issuing body where the text names it as such: "Issued
+// by ...", "Source: ...", "From: ...", "Press release - Ministry of X",
+// "MOFA Press Release", an issuing-body line next to the headline or in
+// the footer. Empty otherwise.
+func ReadMeta(text string) Meta {
+	lines := metaSplitLines(text)
+	if len(lines) == 0 {
+		return Meta{}
+	}
+	nh := 0
+	for nh < len(lines) && nh < metaHeaderLines && lines[nh].Start-lines[0].Start < metaHeaderBytes {
+		nh++
+	}
+	hdr := make([]metaLineInfo, nh)
+	for i := range hdr {
+		hdr[i] = metaAnalyzeLine(text, lines[i])
+	}
+	t := metaFindTitle(hdr)
+	// The footer: the last lines after the headline; in a short release
+	// they are header lines too.
+	var ftr []metaLineInfo
+	for i := max(t+1, 1, len(lines)-metaFooterLines); i < len(lines); i++ {
+		if i < nh {
+			ftr = append(ftr, hdr[i])
+		} else {
+			ftr = append(ftr, metaAnalyzeLine(text, lines[i]))
+		}
+	}
+	var m Meta
+	m.Published = metaFindPublished(hdr, ftr)
+	if t >= 0 {
+		m.Title, m.TitleSpan = hdr[t].s, hdr[t].Span
+		if t+1 < len(hdr) && metaJoinsTitle(&hdr[t], &hdr[t+1]) {
+			m.Title += " " + hdr[t+1].s
+			m.TitleSpan.End = hdr[t+1].End
+		}
+	}
+	m.Publisher = metaFindPublisher(hdr, ftr, t)
+	return m
+}
+
+// metaLine is one non-empty line of the text, trimmed of spaces.
+type metaLine struct {
+	Span
+	s         string
+	blankLine bool // an empty line precedes it
+}
+
+func metaSplitLines(text string) []metaLine {
+	var out []metaLine
+	blank := false
+	for start := 0; start <= len(text); {
+		end := strings.IndexByte(text[start:], '\n')
+		if end < 0 {
+			end = len(text)
+		} else {
+			end += start
+		}
+		seg := strings.TrimLeftFunc(text[start:end], unicode.IsSpace)
+		s := end - len(seg)
+		e := s + len(strings.TrimRightFunc(seg, unicode.IsSpace))
+		if e > s {
+			out = append(out, metaLine{Span: Span{s, e}, s: text[s:e], blankLine: blank || len(out) == 0})
+			blank = false
+		} else {
+			blank = true
+		}
+		start = end + 1
+	}
+	return out
+}
+
+type metaLineKind uint8
+
+const (
+	mlText     metaLineKind = iota
+	mlNav                   // site navigation
+	mlKicker                // "Press Release", "News & Notices"
+	mlLabel                 // a metadata label, with or without its value
+	mlDate                  // a line that is a date
+	mlTime                  // a line that is a time of day: "10:00 AM"
+	mlDateline              // "Vilnius, 4 May 2021 - The Minister ..."
+	mlBullet                // "- subtitle", "* note", "o item"
+	mlTable                 // tab-separated columns
+	mlOrg                   // an issuing body's name alone
+	mlBody                  // a body paragraph
+)
+
+type metaLabelKind uint8
+
+const (
+	lblNone      metaLabelKind = iota
+	lblPublished               // Date, Published, Posted on, Release date
+	lblUpdated                 // Last updated
+	lblPublisher               // Issued by, Source:, From:
+	lblOther                   // Read :, Tags:, Share
+)
+
+// metaLineInfo is what ReadMeta knows about one line.
+type metaLineInfo struct {
+	metaLine
+	kind     metaLineKind
+	label    metaLabelKind
+	labelEnd int       // byte offset in s after the label and its separator
+	date     Timestamp // the line's first full date, when hasDate
+	hasDate  bool
+	dateAt   int    // byte offset in s of the date
+	dateEnd  int    // byte offset in s after the date
+	words    int    // words and numbers, of the first metaLongPrefix bytes of a long line
+	long     bool   // longer than metaLongLine: body text
+	orgKick  string // "MOFA" of "MOFA Press Release"
+}
+
+func metaAnalyzeLine(text string, l metaLine) metaLineInfo {
+	li := metaLineInfo{metaLine: l}
+	src := l.s
+	if len(src) > metaLongLine {
+		li.long = true
+		i := strings.LastIndexByte(src[:metaLongPrefix], ' ')
+		if i <= 0 {
+			for i = metaLongPrefix; i > 0 && !utf8.RuneStart(src[i]); i-- {
+			}
+		}
+		src = src[:i]
+	}
+	s := dtScanner{text: src}
+	s.toks = dtTokenize(src, make([]dtToken, 0, len(src)/4+4))
+	s.parseAll()
+	for _, e := range s.toks {
+		if e.kind == dtWord && e.end-e.start > 1 || e.kind == dtNum {
+			li.words++
+		}
+	}
+	var de *dtExpr
+	for i := range s.exprs {
+		e := &s.exprs[i]
+		if e.prec == Day && e.rel == drNone && e.y1 != 0 && e.m2 == 0 && (Date{e.y1, time.Month(e.m1), e.d1}).Valid() {
+			de = e
+			break
+		}
+	}
+	if de != nil {
+		li.hasDate = true
+		li.date.Date = Date{de.y1, time.Month(de.m1), de.d1}
+		li.dateAt, li.dateEnd = s.toks[de.ts].start, s.toks[de.te-1].end
+		// The time after the date, else one before it: "10:00 AM, 12 March 2024".
+		h, m, sec, ok := s.timeIn(de.te, len(s.toks))
+		if !ok {
+			h, m, sec, ok = s.timeIn(0, de.ts)
+		}
+		if ok {
+			li.date.HasTime, li.date.Hour, li.date.Minute, li.date.Second = true, h, m, sec
+		}
+	}
+	li.label, li.labelEnd = metaReadLabel(l.s)
+	li.kind = metaClassify(&li, &s, de)
+	return li
+}
+
+// metaClassify decides what a line is, for the title search.
+func metaClassify(li *metaLineInfo, s *dtScanner, de *dtExpr) metaLineKind {
+	str := li.s
+	if li.long {
+		if de != nil && s.isDateline(de) {
+			return mlDateline
+		}
+		return mlBody
+	}
+	switch {
+	case strings.IndexByte(str, '\t') >= 0:
+		return mlTable
+	case metaIsBullet(str):
+		return mlBullet
+	case metaIsNav(str, li.words):
+		return mlNav
+	}
+	if k, org := metaKickerOf(str); k {
+		li.orgKick = org
+		return mlKicker
+	}
+	if de != nil {
+		if s.residualWords(de) <= 2 {
+			return mlDate
+		}
+		if s.isDateline(de) {
+			return mlDateline
+		}
+	} else if li.words <= 6 {
+		if _, _, _, ok := s.timeIn(0, len(s.toks)); ok && s.residualWords(&dtExpr{}) == 0 {
+			return mlTime
+		}
+	}
+	if li.label != lblNone {
+		return mlLabel
+	}
+	if metaIsOrgName(str) {
+		return mlOrg
+	}
+	if li.words > 45 || li.words > 30 && metaEndsSentence(str) {
+		return mlBody
+	}
+	return mlText
+}
+
+// metaWords may stand beside a date on a date line.
+var metaWords = map[string]bool{
+	"date": true, "time": true, "and": true, "press": true, "release": true, "released": true,
+	"published": true, "posted": true, "on": true, "updated": true, "last": true, "issued": true,
+	"read": true, "hit": true, "hits": true, "views": true, "view": true, "no": true, "number": true,
+	"ref": true, "reference": true, "media": true, "statement": true, "news": true, "at": true,
+	"local": true, "hrs": true, "am": true, "pm": true, "of": true, "modified": true, "dated": true,
+	"publication": true, "issue": true, "by": true, "the": true, "hours": true, "notice": true,
+}
+
+// residualWords counts the words of the line outside the date expression
+// de that are not metadata words, weekdays or months; a lower-case one
+// (a sentence: "On 3 May 2021, ministers met.") counts as many.
+func (s *dtScanner) residualWords(de *dtExpr) int {
+	n := 0
+	for i := range s.toks {
+		t := &s.toks[i]
+		if i >= de.ts && i < de.te || t.kind != dtWord || t.end-t.start == 1 || t.w.weekday || t.w.month != 0 {
+			continue
+		}
+		if !metaWords[dtLower(s.text[t.start:t.end])] {
+			if t.flags&dtUpper == 0 {
+				return len(s.toks)
+			}
+			n++
+		}
+	}
+	return n
+}
+
+// isDateline reports whether a line opens with "Place, date -" or
+// "date -": the dateline of a release body.
+func (s *dtScanner) isDateline(de *dtExpr) bool {
+	i := 0
+	for i < de.ts && i < 5 && s.toks[i].kind == dtWord && s.toks[i].flags&dtUpper != 0 {
+		i++
+	}
+	if i > 0 {
+		if !dtIsPunct(s.tok(i), ',') {
+			return false
+		}
+		i++
+	}
+	if i != de.ts && !(s.tok(i).w.weekday && (de.ts == i+1 || de.ts == i+2 && dtIsPunct(s.tok(i+1), ','))) {
+		return false
+	}
+	n := s.tok(de.te)
+	return de.te >= len(s.toks) || n.kind == dtPunct && (n.val == '-' || n.val == ':' || n.val == '(' || n.val == 0x80 || n.val == ',')
+}
+
+// timeIn finds the first time of day starting in tokens [i, end): 10:00
+// AM, 11:05 am, 14:30, 10.00 hrs, 9 a.m., T09:30. It returns 24-hour
+// values.
+func (s *dtScanner) timeIn(i, end int) (h, m, sec int, ok bool) {
+	for ; i < end; i++ {
+		t := &s.toks[i]
+		if t.kind != dtNum || t.ndig > 2 {
+			continue
+		}
+		h, j := int(t.val), i+1
+		m, sec = 0, 0
+		sep := s.tok(j)
+		switch {
+		case (dtIsPunct(sep, ':') || dtIsPunct(sep, '.')) && sep.sp == 0 && s.tok(j+1).kind == dtNum && s.tok(j+1).ndig == 2 && s.glued(j+1):
+			m, j = int(s.tok(j+1).val), j+2
+			if dtIsPunct(s.tok(j), ':') && s.glued(j) && s.tok(j+1).ndig == 2 && s.glued(j+1) {
+				sec, j = int(s.tok(j+1).val), j+2
+			}
+		case sep.kind == dtWord:
+		default:
+			continue
+		}
+		mer := s.meridiem(j)
+		if dtIsPunct(sep, '.') && mer == 0 && !(s.tok(j).w.id == dkMeridiem && s.near(j)) {
+			continue // 5.30 is a decimal unless "hrs" or am/pm follows
+		}
+		if sep.kind == dtWord && mer == 0 {
+			continue // a bare number
+		}
+		switch mer {
+		case 'a':
+			if h == 12 {
+				h = 0
+			}
+		case 'p':
+			if h < 12 {
+				h += 12
+			}
+		}
+		if (mer != 0 && (t.val < 1 || t.val > 12)) || h > 23 || m > 59 || sec > 59 {
+			continue
+		}
+		return h, m, sec, true
+	}
+	return 0, 0, 0, false
+}
+
+// meridiem reads "AM", "pm", "a.m." at j: 'a', 'p' or 0.
+func (s *dtScanner) meridiem(j int) byte {
+	t := s.tok(j)
+	if t.kind != dtWord || t.sp > 1 {
+		return 0
+	}
+	w := s.text[t.start:t.end]
+	switch {
+	case strings.EqualFold(w, "am"):
+		return 'a'
+	case strings.EqualFold(w, "pm"):
+		return 'p'
+	case len(w) == 1 && (w[0]|0x20 == 'a' || w[0]|0x20 == 'p') && dtIsPunct(s.tok(j+1), '.') && s.glued(j+1) &&
+		s.glued(j+2) && s.tok(j+2).end-s.tok(j+2).start == 1 && s.text[s.tok(j+2).start]|0x20 == 'm':
+		return w[0] | 0x20
+	}
+	return 0
+}
+
+// labels, longest first within a shared prefix.
+var metaLabels = []struct {
+	p string
+	k metaLabelKind
+}{
+	{"press release date and time", lblPublished}, {"press release date", lblPublished},
+	{"date and time", lblPublished}, {"date of release", lblPublished}, {"date of issue", lblPublished},
+	{"date of publication", lblPublished}, {"date published", lblPublished}, {"date posted", lblPublished},
+	{"date issued", lblPublished}, {"date", lblPublished}, {"dated", lblPublished},
+	{"release date", lblPublished}, {"publication date", lblPublished}, {"publish date", lblPublished},
+	{"published by", lblPublisher}, {"published on", lblPublished}, {"published", lblPublished},
+	{"posted on", lblPublished}, {"posted", lblPublished},
+	{"issued by", lblPublisher}, {"issued on", lblPublished}, {"issued", lblPublished},
+	{"released on", lblPublished}, {"released", lblPublished},
+	{"last updated", lblUpdated}, {"last update", lblUpdated}, {"last modified", lblUpdated},
+	{"updated on", lblUpdated}, {"updated", lblUpdated}, {"modified", lblUpdated},
+	{"source", lblPublisher}, {"from", lblPublisher}, {"publisher", lblPublisher}, {"issuer", lblPublisher},
+	{"read", lblOther}, {"views", lblOther}, {"hits", lblOther}, {"tags", lblOther},
+	{"category", lblOther}, {"categories", lblOther}, {"topics", lblOther}, {"share", lblOther},
+	{"contact", lblOther}, {"media contact", lblOther}, {"no.", lblOther}, {"no:", lblOther},
+	{"ref", lblOther}, {"reference", lblOther},
+}
+
+// metaReadLabel reads a metadata label at the start of a line. A label is
+// followed by the end of the line, ':' or '-', or (published and updated
+// labels) a date: "Published 9 January 2015". "By" and "from" labels
+// need a colon or the line to end ("From:", "Source: MOFA"), except "issued
+// by" and "published by". It returns the kind and where the value starts.
+func metaReadLabel(s string) (metaLabelKind, int) {
+	for _, l := range metaLabels {
+		if len(s) < len(l.p) || !strings.EqualFold(s[:len(l.p)], l.p) {
+			continue
+		}
+		rest := s[len(l.p):]
+		if rest != "" && dtIsLetter(rest[0]) {
+			continue
+		}
+		r := strings.TrimLeft(rest, " ")
+		switch {
+		case r == "":
+			return l.k, len(s)
+		case r[0] == ':' || r[0] == '-' && l.k != lblOther:
+			return l.k, len(s) - len(strings.TrimLeft(r[1:], " "))
+		case l.p == "issued by" || l.p == "published by":
+			return l.k, len(s) - len(r)
+		case (l.k == lblPublished || l.k == lblUpdated) && metaStartsDate(r):
+			return l.k, len(s) - len(r)
+		case l.p == "no." || l.p == "no:":
+			return l.k, len(s) - len(r)
+		}
+		return lblNone, 0
+	}
+	return lblNone, 0
+}
+
+// metaStartsDate reports whether s begins with a digit, a month or a weekday.
+func metaStartsDate(s string) bool {
+	if s == "" {
+		return false
+	}
+	if dtIsDigit(s[0]) {
+		return true
+	}
+	j := 0
+	for j < len(s) && dtIsLetter(s[j]) {
+		j++
+	}
+	w := dtLookup(s[:j])
+	return j > 0 && (w.month != 0 || w.weekday)
+}
+
+// metaKickers are section names that stand above a headline.
+var metaKickers = map[string]bool{
+	"press release": true, "press releases": true, "news": true, "news & notices": true,
+	"news and notices": true, "notices": true, "notice": true, "statement": true, "statements": true,
+	"media release": true, "media releases": true, "media statement": true, "media statements": true,
+	"press statement": true, "press statements": true, "news release": true, "news releases": true,
+	"announcement": true, "announcements": true, "speech": true, "speeches": true, "latest news": true,
+	"what's new": true, "whats new": true, "media centre": true, "media center": true,
+	"press briefing": true, "press briefings": true, "readout": true, "readouts": true,
+	"press": true, "media": true, "newsroom": true, "news room": true, "press room": true,
+	"press center": true, "press centre": true, "updates": true, "highlights": true, "top stories": true,
+	"remarks": true, "transcript": true, "briefing": true, "circular": true, "news and events": true,
+	"news & events": true, "news and press releases": true, "news and media": true, "article": true,
+	"spokesperson's statement": true, "statement by the spokesperson": true, "joint statement": true,
+	"joint press release": true, "press note": true, "press notes": true, "bilateral": true,
+	"press and media": true, "public diplomacy": true, "our news": true, "news story": true,
+	"world news story": true, "official statement": true, "press information": true,
+}
+
+// metaKickerOf reports whether s is a kicker, and returns the issuing body it
+// names, if any ("MOFA Press Release", "Press release - Ministry of X").
+func metaKickerOf(s string) (bool, string) {
+	if len(s) > 200 {
+		return false, ""
+	}
+	s = metaTrimReleaseNumber(s)
+	k := dtLower(s) // same byte offsets as s
+	if metaKickers[k] {
+		return true, ""
+	}
+	for _, kk := range []string{"press release", "media release", "news release", "press statement", "media statement"} {
+		i := strings.Index(k, kk)
+		if i < 0 {
+			continue
+		}
+		before := strings.Trim(s[:i], " -:|")
+		after := strings.Trim(s[i+len(kk):], " -:|")
+		switch {
+		case after == "" && (metaIsAcronym(before) || metaIsOrgName(before)):
+			return true, before
+		case before == "" && metaIsOrgName(after):
+			return true, after
+		}
+	}
+	return false, ""
+}
+
+// metaTrimReleaseNumber drops a release number and trailing separators:
+// "Press Release No. 045/2019" -> "Press Release", "SRE Press Release 045"
+// -> "SRE Press Release".
+func metaTrimReleaseNumber(s string) string {
+	for {
+		t := strings.TrimRight(s, "0123456789/ .:#-|")
+		low := dtLower(t)
+		for _, suf := range []string{" no", " nr", " number", "no"} {
+			if strings.HasSuffix(low, suf) && len(t) > len(suf) && !dtIsLetter(t[len(t)-len(suf)-1]) {
+				t = t[:len(t)-len(suf)]
+				break
+			}
+		}
+		if t == s {
+			return s
+		}
+		s = t
+	}
+}
+
+// metaIsAcronym reports whether s is an organization's acronym: MOFA, DFAT.
+func metaIsAcronym(s string) bool {
+	if len(s) < 2 || len(s) > 8 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if !(s[i] >= 'A' && s[i] <= 'Z' || s[i] == '&') {
+			return false
+		}
+	}
+	return true
+}
+
+// metaOrgHeads name the kind of an issuing body.
+var metaOrgHeads = map[string]bool{
+	"ministry": true, "department": true, "office": true, "embassy": true, "consulate": true,
+	"consulate-general": true, "mission": true, "secretariat": true, "agency": true, "commission": true,
+	"directorate": true, "bureau": true, "presidency": true, "chancellery": true, "government": true,
+	"cabinet": true, "ministries": true, "administration": true, "service": true, "council": true,
+}
+
+// metaOrgFunction words may stay lower case inside a body's name.
+var metaOrgFunction = map[string]bool{"of": true, "the": true, "and": true, "for": true, "on": true, "in": true,
+	"&": true, "to": true, "de": true, "del": true, "la": true, "at": true}
+
+// metaIsOrgName reports whether s is only the name of an issuing body:
+// "Ministry of Foreign Affairs", "Foreign, Commonwealth & Development
+// Office", "The Department of Foreign Affairs and Trade". At most four
+// words precede the head word, every other word is
+// capitalized or a function word, and nothing follows but "of ...".
+func metaIsOrgName(s string) bool {
+	s = strings.TrimSpace(s)
+	if s == "" || strings.HasSuffix(s, ".") || len(s) > 160 {
+		return false
+	}
+	ws := strings.Fields(s)
+	if len(ws) < 2 || len(ws) > 14 {
+		return false
+	}
+	if strings.EqualFold(ws[0], "the") {
+		ws = ws[1:]
+	}
+	head := -1
+	for i, w := range ws {
+		w = strings.Trim(w, ",()")
+		r, _ := utf8.DecodeRuneInString(w)
+		lw := strings.ToLower(w)
+		if metaOrgHeads[lw] && head < 0 && i <= 4 {
+			head = i
+		}
+		if w == "" || unicode.IsDigit(r) {
+			return false
+		}
+		if !unicode.IsUpper(r) && !metaOrgFunction[lw] {
+			return false
+		}
+	}
+	if head < 0 {
+		return false
+	}
+	// After the head: nothing, or a prepositional phrase ("of Foreign Affairs").
+	if head+1 < len(ws) {
+		nx := strings.ToLower(ws[head+1])
+		if nx != "of" && nx != "for" && nx != "on" && nx != "and" && nx != "&" && !metaOrgHeads[strings.Trim(nx, ",")] {
+			return false
+		}
+	}
+	return true
+}
+
+// metaIsBullet reports whether s is a subtitle or list item: "- ...",
+// "* ...", "o ...", "• ...".
+func metaIsBullet(s string) bool {
+	r, n := utf8.DecodeRuneInString(s)
+	switch r {
+	case '-', '*', '•', '·', '▶', '►', '■', '□', '◆', '◇', '※', '▷', '◦', '‣', '○', '●', '+', '>':
+		return true
+	case 'o':
+		return len(s) > n && s[n] == ' '
+	}
+	return false
+}
+
+// metaNavWords make up short site-furniture lines ("Share this page",
+// "Back to list"): true for navigation words, false for the fillers
+// between them.
+var metaNavWords = map[string]bool{"home": true, "share": true, "print": true, "email": true, "e-mail": true,
+	"tweet": true, "facebook": true, "twitter": true, "back": true, "list": true, "top": true, "menu": true,
+	"search": true, "login": true, "sitemap": true, "language": true, "english": true, "font": true,
+	"size": true, "topmenu": true, "skip": true, "go": true, "breadcrumb": true, "navigation": true,
+	"previous": true, "next": true, "download": true, "pdf": true, "rss": true, "linkedin": true,
+	"to": false, "this": false, "page": false, "the": false, "a": false, "of": false, "on": false,
+	"via": false, "content": false, "main": false, "article": false, "post": false}
+
+// metaIsNav reports whether s is site navigation: a breadcrumb ("HOME >
+// What's New> News"), "the body go topmenu go", "Share | Print", a line
+// without capital letters, or a short line of navigation words and
+// fillers only ("Share this page", not "Top diplomats meet in Seoul").
+func metaIsNav(s string, words int) bool {
+	if strings.Contains(s, ">") || strings.Contains(s, "»") {
+		return true
+	}
+	if strings.Contains(s, "|") { // "Share | Print"; not "Minister visits Japan | MOFA"
+		short := true
+		for _, seg := range strings.Split(s, "|") {
+			short = short && len(strings.Fields(seg)) <= 3
+		}
+		if short {
+			return true
+		}
+	}
+	upper, letters := false, false
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			letters = true
+			if unicode.IsUpper(r) {
+				upper = true
+				break
+			}
+		}
+	}
+	if letters && !upper || !letters && words == 0 {
+		return true
+	}
+	if words > 5 {
+		return false
+	}
+	nav := false
+	for _, w := range strings.Fields(s) {
+		isNav, known := metaNavWords[dtLower(strings.Trim(w, ".,:;!?()"))]
+		if !known {
+			return false
+		}
+		nav = nav || isNav
+	}
+	return nav
+}
+
+// metaFindPublished picks the publication date by preference: a labeled date,
+// a date line in the header, a dateline, a footer date, an updated date.
+func metaFindPublished(hdr, ftr []metaLineInfo) *Timestamp {
+	const none = 99
+	best, bestP := Timestamp{}, none
+	take := func(ts Timestamp, p int) {
+		if p < bestP {
+			best, bestP = ts, p
+		}
+	}
+	for i := range hdr {
+		l := &hdr[i]
+		switch {
+		case l.label == lblPublished || l.label == lblUpdated:
+			p := 1
+			if l.label == lblUpdated {
+				p = 5
+			}
+			if l.hasDate {
+				take(l.date, p)
+				continue
+			}
+			if l.labelEnd < len(l.s) {
+				continue // a label with some other value
+			}
+			// The value on the next line(s): "Published\n9 January 2015".
+			for j := i + 1; j < len(hdr) && j <= i+2; j++ {
+				if n := &hdr[j]; n.hasDate && (n.kind == mlDate || n.kind == mlDateline) {
+					ts := n.date
+					if !ts.HasTime && j+1 < len(hdr) {
+						ts = metaWithTimeLine(ts, &hdr[j+1])
+					}
+					take(ts, p)
+					break
+				}
+			}
+		case l.kind == mlDate:
+			take(l.date, 2)
+		case l.kind == mlDateline:
+			take(l.date, 3)
+		case l.hasDate && l.kind == mlKicker:
+			take(l.date, 2)
+		}
+	}
+	for i := len(ftr) - 1; i >= 0; i-- {
+		l := &ftr[i]
+		if l.hasDate && (l.kind == mlDate || metaFooterSignature(l) != "" || l.label == lblPublished) {
+			take(l.date, 4)
+		}
+	}
+	if bestP == none {
+		return nil
+	}
+	return &best
+}
+
+// metaWithTimeLine adds the time of a line that holds only a time ("10:00
+// AM") to ts.
+func metaWithTimeLine(ts Timestamp, l *metaLineInfo) Timestamp {
+	if l.kind != mlTime {
+		return ts
+	}
+	s := dtScanner{text: l.s}
+	s.toks = dtTokenize(l.s, nil)
+	if h, m, sec, ok := s.timeIn(0, len(s.toks)); ok {
+		ts.HasTime, ts.Hour, ts.Minute, ts.Second = true, h, m, sec
+	}
+	return ts
+}
+
+// metaFooterSignature returns the body named in a footer line that ends with
+// a date: "Ministry of Foreign Affairs, 3 April 2016" -> "Ministry of
+// Foreign Affairs". Place names ("Tokyo, 3 April 2016") return "-".
+func metaFooterSignature(l *metaLineInfo) string {
+	if !l.hasDate || strings.TrimRight(l.s[l.dateEnd:], " .") != "" {
+		return ""
+	}
+	before := strings.TrimRight(l.s[:l.dateAt], " ,")
+	if before == "" || len(strings.Fields(before)) > 12 {
+		return ""
+	}
+	name, _, _ := strings.Cut(before, ",")
+	if metaIsOrgName(name) {
+		return strings.TrimSpace(name)
+	}
+	for _, w := range strings.Fields(before) {
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) {
+			return ""
+		}
+	}
+	return "-"
+}
+
+// metaFindTitle returns the index of the headline among the header lines, or
+// -1. Before the body starts, the first headline-like text line wins;
+// else a line that reads as a body's name ("Ministry of Foreign Affairs
+// Hosts Forum" is one too, in Title Case); else a line ending in a
+// period, such as a site tagline.
+func metaFindTitle(hdr []metaLineInfo) int {
+	org, period := -1, -1
+	fallback := func() int {
+		if org >= 0 {
+			return org
+		}
+		return period
+	}
+	for i := range hdr {
+		l := &hdr[i]
+		switch l.kind {
+		case mlBody, mlDateline:
+			return fallback()
+		case mlOrg:
+			if org < 0 {
+				org = i
+			}
+			continue
+		case mlText:
+		default:
+			continue
+		}
+		if l.words < 2 || l.words > 40 || len(l.s) > 350 {
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(l.s)
+		if !(unicode.IsUpper(r) || unicode.IsDigit(r) || r == '"' || r == '\'' || r == '“' || r == '‘') {
+			continue
+		}
+		if metaEndsSentence(l.s) {
+			if period < 0 && l.words >= 3 {
+				period = i
+			}
+			continue
+		}
+		return i
+	}
+	return fallback()
+}
+
+// metaEndsSentence reports whether s ends with a period that closes a
+// sentence, not an abbreviation ("U.S.").
+func metaEndsSentence(s string) bool {
+	if !strings.HasSuffix(s, ".") || strings.HasSuffix(s, "...") {
+		return false
+	}
+	return !isAbbrevBefore(s, len(s)-1)
+}
+
+// metaJoinWords end a line that a wrapped headline continues.
+var metaJoinWords = map[string]bool{"and": true, "of": true, "to": true, "for": true, "the": true,
+	"with": true, "in": true, "on": true, "at": true, "a": true, "an": true, "by": true, "from": true,
+	"between": true, "as": true, "its": true, "their": true, "into": true, "over": true}
+
+// metaJoinsTitle reports whether n continues the headline t wrapped over two
+// lines: n follows without a blank line, is short and text, and starts in
+// lower case or t ends with a joining word or a comma.
+func metaJoinsTitle(t, n *metaLineInfo) bool {
+	if n.blankLine || n.kind != mlText || t.words > 24 || n.words > 15 || metaEndsSentence(n.s) {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(n.s)
+	if unicode.IsLower(r) {
+		return true
+	}
+	last := t.s[strings.LastIndexByte(t.s, ' ')+1:]
+	return strings.HasSuffix(t.s, ",") || metaJoinWords[strings.ToLower(last)]
+}
+
+// metaFindPublisher returns the issuing body where the text states it.
+func metaFindPublisher(hdr, ftr []metaLineInfo, title int) string {
+	for _, ls := range [][]metaLineInfo{hdr, ftr} {
+		for i := range ls {
+			l := &ls[i]
+			if l.label == lblPublisher {
+				v := l.s[l.labelEnd:]
+				if v == "" && i+1 < len(ls) {
+					v = ls[i+1].s
+				}
+				if p := metaCleanPublisher(v); p != "" {
+					return p
+				}
+			}
+		}
+	}
+	for i := range hdr {
+		if hdr[i].orgKick != "" {
+			return hdr[i].orgKick
+		}
+	}
+	if title >= 0 {
+		// The topmost of the body-name lines right above the headline
+		// ("Ministry of External Affairs" / "Government of India"), else
+		// one right below it.
+		j := title - 1
+		for j >= 0 && hdr[j].kind == mlOrg {
+			j--
+		}
+		if j+1 < title {
+			return hdr[j+1].s
+		}
+		for _, j := range []int{title + 1, title + 2} {
+			if j < len(hdr) && hdr[j].kind == mlOrg {
+				return hdr[j].s
+			}
+		}
+	}
+	for i := len(ftr) - 1; i >= 0; i-- {
+		if p := metaFooterSignature(&ftr[i]); p != "" && p != "-" {
+			return p
+		}
+	}
+	// A signature block: "MINISTRY OF FOREIGN AFFAIRS / SINGAPORE / 5 MARCH 2024".
+	for i := max(0, len(ftr)-3); i < len(ftr); i++ {
+		if ftr[i].kind == mlOrg {
+			return ftr[i].s
+		}
+	}
+	return ""
+}
+
+// metaCleanPublisher trims a labeled publisher value: the date after it ("on
+// 5 May 2021", ", 5 May 2021"), a person after the body ("and The Rt Hon
+// ..."), trailing punctuation. Values that do not look like a name (no
+// capital start, more than 12 words) are dropped.
+func metaCleanPublisher(v string) string {
+	v = strings.TrimSpace(v)
+	if len(v) > 4 && strings.EqualFold(v[:4], "the ") {
+		v = v[4:]
+	}
+	for _, cut := range []string{" and The Rt Hon", " and Rt Hon", " and the Rt Hon", " on ", ";", " | ", " - "} {
+		if i := strings.Index(v, cut); i > 0 {
+			v = v[:i]
+		}
+	}
+	if i := strings.LastIndexByte(v, ','); i > 0 && metaStartsDate(strings.TrimSpace(v[i+1:])) {
+		v = v[:i]
+	}
+	v = strings.TrimRight(strings.TrimSpace(v), ".,:;-")
+	r, _ := utf8.DecodeRuneInString(v)
+	if v == "" || !(unicode.IsUpper(r) || unicode.IsDigit(r)) || len(strings.Fields(v)) > 12 || strings.Contains(v, "http") {
+		return ""
+	}
+	return v
+}
+
+// dtLower lower-cases the ASCII letters of w, keeping its byte offsets.
+func dtLower(w string) string {
+	for i := 0; i < len(w); i++ {
+		if w[i] >= 'A' && w[i] <= 'Z' {
+			b := []byte(w)
+			for j := i; j < len(b); j++ {
+				if b[j] >= 'A' && b[j] <= 'Z' {
+					b[j] += 'a' - 'A'
+				}
+			}
+			return string(b)
+		}
+	}
+	return w
+}
