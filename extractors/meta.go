@@ -1,6 +1,7 @@
 package extractors
 
 import (
+	"communique/gazetteer"
 	"strings"
 	"time"
 	"unicode"
@@ -453,6 +454,7 @@ var metaKickers = map[string]bool{
 	"joint press release": true, "press note": true, "press notes": true, "bilateral": true,
 	"press and media": true, "public diplomacy": true, "our news": true, "news story": true,
 	"world news story": true, "official statement": true, "press information": true,
+	"release": true, "releases": true, "news item": true, "latest releases": true,
 }
 
 // metaKickerOf reports whether s is a kicker, and returns the issuing body it
@@ -627,6 +629,9 @@ func metaIsNav(s string, words int) bool {
 	if letters && !upper || !letters && words == 0 {
 		return true
 	}
+	if metaIsMenu(s) {
+		return true
+	}
 	if words > 5 {
 		return false
 	}
@@ -639,6 +644,23 @@ func metaIsNav(s string, words int) bool {
 		nav = nav || isNav
 	}
 	return nav
+}
+
+// metaIsMenu reports whether s is a row of menu entries: "Home Releases
+// Speeches Features Ministers": it starts with Home and every word is
+// capitalized (no function words, as a headline would have).
+func metaIsMenu(s string) bool {
+	ws := strings.Fields(s)
+	if len(ws) < 3 || !strings.EqualFold(ws[0], "home") {
+		return false
+	}
+	for _, w := range ws {
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // metaFindPublished picks the publication date by preference: a labeled date,
@@ -741,18 +763,52 @@ func metaFooterSignature(l *metaLineInfo) string {
 // Hosts Forum" is one too, in Title Case); else a line ending in a
 // period, such as a site tagline.
 func metaFindTitle(hdr []metaLineInfo) int {
-	org, period := -1, -1
-	fallback := func() int {
-		if org >= 0 {
-			return org
-		}
-		return period
-	}
+	// Site chrome (navigation, kickers) comes before the headline: when
+	// there is a candidate after the last chrome line, the lines above it
+	// are the site's own name and menus.
+	body := len(hdr)
 	for i := range hdr {
+		if hdr[i].kind == mlBody || hdr[i].kind == mlDateline {
+			body = i
+			break
+		}
+	}
+	from := 0
+	for i := 0; i < body; i++ {
+		if hdr[i].kind == mlNav || hdr[i].kind == mlKicker {
+			if metaTitleAt(hdr, i+1, body, false) >= 0 {
+				from = i + 1
+			}
+		}
+	}
+	if t := metaTitleAt(hdr, from, body, false); t >= 0 {
+		return t
+	}
+	return metaTitleAt(hdr, 0, len(hdr), true)
+}
+
+// metaTitleAt returns the first headline-like line of hdr[from:to], or,
+// with fallback, a body's name or a line ending in a period; -1 if none.
+// Site furniture (a domain, an all-capital line, a bare country or
+// government name, "Site | Name") is skipped unless nothing else is left.
+func metaTitleAt(hdr []metaLineInfo, from, to int, fallback bool) int {
+	org, period, furniture := -1, -1, -1
+	last := func() int {
+		if !fallback {
+			return -1
+		}
+		for _, c := range []int{org, furniture, period} {
+			if c >= 0 {
+				return c
+			}
+		}
+		return -1
+	}
+	for i := from; i < to; i++ {
 		l := &hdr[i]
 		switch l.kind {
 		case mlBody, mlDateline:
-			return fallback()
+			return last()
 		case mlOrg:
 			if org < 0 {
 				org = i
@@ -775,9 +831,51 @@ func metaFindTitle(hdr []metaLineInfo) int {
 			}
 			continue
 		}
+		if metaIsFurniture(l.s, l.words) {
+			if furniture < 0 {
+				furniture = i
+			}
+			continue
+		}
 		return i
 	}
-	return fallback()
+	return last()
+}
+
+// metaIsFurniture reports whether a short line is the site's or the
+// government's name rather than a headline: "GOV.UK", "Beehive.govt.nz",
+// "KEMENTERIAN LUAR NEGERI MALAYSIA", "Republic of Estonia", "Government
+// of Canada / Gouvernement du Canada", "SRE | Secretaría de Relaciones".
+func metaIsFurniture(s string, words int) bool {
+	if words <= 3 && !strings.ContainsAny(s, ",:") {
+		return true
+	}
+	if strings.Contains(s, " | ") || strings.Contains(s, " / ") {
+		return true
+	}
+	upper := true
+	for _, r := range s {
+		if unicode.IsLower(r) {
+			upper = false
+			break
+		}
+	}
+	if upper && words <= 8 {
+		return true
+	}
+	for _, w := range strings.Fields(s) {
+		if i := strings.LastIndexByte(w, '.'); i > 0 && i < len(w)-1 {
+			tld := strings.ToLower(w[i+1:])
+			if tld == "uk" || tld == "nz" || tld == "mx" || tld == "gov" || tld == "go" || tld == "au" || tld == "com" || tld == "org" || tld == "int" || tld == "net" || len(tld) == 2 && strings.Contains(strings.ToLower(w), "gov") {
+				return true
+			}
+		}
+	}
+	name := strings.TrimPrefix(strings.TrimPrefix(s, "The "), "Government of ")
+	if _, ok := gazetteer.Lookup(name); ok {
+		return true
+	}
+	return false
 }
 
 // metaEndsSentence reports whether s ends with a period that closes a

@@ -44,6 +44,16 @@ func TestReadMeta(t *testing.T) {
 				"From:\nForeign, Commonwealth & Development Office and The Rt Hon James Cleverly MP\nPublished\n9 January 2015\n\n" +
 				"The UK and Japan have agreed to work together on semiconductors.\n",
 			metaWant{"UK and Japan agree new partnership on semiconductors", "2015-01-09", "Foreign, Commonwealth & Development Office"}},
+		{"site name and menus above the navigation are not the headline",
+			"GOV.UK\nDepartments Worldwide How government works Get involved\n\nHome > World > Chile\n\nNews story\n\n" +
+				"Minister for Europe meets Chilean Foreign Minister in London\n\nPublished 9 January 2015\n\n" +
+				"The Minister for Europe met the Foreign Minister of Chile today to discuss trade, science and climate cooperation between the two countries.\n",
+			metaWant{"Minister for Europe meets Chilean Foreign Minister in London", "2015-01-09", ""}},
+		{"government name lines and a menu row without separators",
+			"Republic of Estonia\nMinistry of Foreign Affairs\n\nHome News Ministry Policy Contacts\n\nRELEASE\n\n" +
+				"Estonia ranks third in the world for digital public services\n\n3 March 2021\n\n" +
+				"Estonia placed third in the E-Government Development Index, the foreign ministry said today in Tallinn.\n",
+			metaWant{"Estonia ranks third in the world for digital public services", "2021-03-03", ""}},
 		{"Lithuania MFA: dateline",
 			"Minister Landsbergis meets Ukrainian counterpart in Vilnius\n\n" +
 				"Vilnius, 4 May 2021 - Foreign Minister Gabrielius Landsbergis met the Minister of Foreign Affairs of Ukraine on 3 May.\n",
