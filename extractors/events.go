@@ -214,6 +214,9 @@ func itineraryLines(d *Doc, home string) []itinerary {
 }
 
 func itineraryLine(d *Doc, ls, le int, home string) (itinerary, bool) {
+	if it, ok := tableRow(d, ls, le, home); ok {
+		return it, true
+	}
 	line := d.Text[ls:le]
 	lead := len(line) - len(strings.TrimLeft(line, " -*•o\t"))
 	if lead > 0 && strings.HasPrefix(strings.TrimLeft(line, " "), "o") && !strings.HasPrefix(strings.TrimLeft(line, " "), "o ") {
@@ -277,6 +280,42 @@ func itineraryLine(d *Doc, ls, le int, home string) (itinerary, bool) {
 		}
 	}
 	return itinerary{}, false
+}
+
+// tableRow reads a tab-separated row with a date cell and a cell that
+// opens with a foreign country or city, in either order: "11-13 Nov
+// 2014\tGhana\tAccra: call on the President", "Prague\t2-4 May\t...".
+func tableRow(d *Doc, ls, le int, home string) (itinerary, bool) {
+	line := d.Text[ls:le]
+	if strings.IndexByte(line, '\t') < 0 {
+		return itinerary{}, false
+	}
+	var it itinerary
+	start := ls
+	for _, cell := range strings.Split(line, "\t") {
+		lead := len(cell) - len(strings.TrimLeft(cell, " "))
+		cs := start + lead
+		ce := start + len(cell)
+		start = ce + 1
+		for _, m := range d.Mentions {
+			if m.Span.Start < cs || m.Span.Start > cs+4 || m.Span.End > ce {
+				continue
+			}
+			switch {
+			case m.Kind == KindDate && m.Dates != nil && m.Dates.Precision == Day && it.dates == nil:
+				it.dates = m.Dates
+			case m.Kind == KindCountry && m.Value != home && !isDemonymMention(m) && it.country == "":
+				it.country = m.Value
+			case m.Kind == KindPlace && m.Country != "" && m.Country != home && it.country == "":
+				it.country, it.place = m.Country, m.Text
+			}
+		}
+	}
+	if it.country == "" || it.dates == nil {
+		return itinerary{}, false
+	}
+	it.lineStart, it.lineEnd, it.row = ls, le, true
+	return it, true
 }
 
 // isDemonymMention reports whether a country mention is an adjective
@@ -351,3 +390,131 @@ func nearestDate(ds []Mention, off int) *DateRange {
 
 // lower is strings.ToLower, named for brevity in patterns.
 func lower(s string) string { return strings.ToLower(s) }
+
+// dest is a country named as the object of a travel or meeting phrase,
+// with the city that stood for it, if any.
+type dest struct {
+	country, place string
+	at             int // byte offset of the mention in Doc.Text
+}
+
+// fillerWords may stand between a lead word and a country, or around the
+// country's name: "visited the Federative Republic of Brazil".
+var fillerWords = map[string]bool{
+	"the": true, "republic": true, "kingdom": true, "state": true, "of": true, "federal": true,
+	"federative": true, "democratic": true, "people's": true, "islamic": true, "sultanate": true,
+	"principality": true, "grand": true, "duchy": true, "commonwealth": true, "socialist": true,
+	"arab": true, "hashemite": true, "plurinational": true, "bolivarian": true, "oriental": true,
+	"argentine": true, "capital": true, "city": true, "cities": true, "of the": true,
+}
+
+// listWords may join the members of a list of destinations: "Greece and
+// Romania", "the Czech Republic on July 15-16 and Georgia on July 17-18
+// respectively", "Saudi Arabia (March 3-5), the UAE".
+var listWords = map[string]bool{
+	"and": true, "&": true, "the": true, "on": true, "from": true, "to": true, "respectively": true,
+	"then": true, "later": true, "finally": true, "as": true, "well": true, "also": true,
+	"between": true, "through": true, "till": true, "until": true, "before": true, "via": true,
+	"onward": true, "onwards": true, "continuing": true, "proceeding": true, "and then": true,
+}
+
+// chains returns the countries named in sp after off as objects of a lead
+// word (lead reports whether a lower-case word introduces a destination),
+// with the countries coordinated with them. A country after any other
+// word ("refugees from Somalia", "on the border with Venezuela", "the
+// situation surrounding Ukraine") is not a destination.
+func (c *context) chains(sp Span, off int, lead func(string) bool) []dest {
+	var out []dest
+	seen := map[string]bool{}
+	inChain := false
+	prevEnd := off
+	for _, m := range c.d.Mentions {
+		if !sp.Contains(m.Span) || m.Span.Start < off {
+			continue
+		}
+		var d dest
+		switch {
+		case m.Kind == KindCountry && !isDemonymMention(m) && !insideOrgName(c.d, m) && !insideGathering(c.d, m):
+			d = dest{country: m.Value, at: m.Span.Start}
+		case m.Kind == KindPlace && m.Country != "":
+			d = dest{country: m.Country, place: m.Text, at: m.Span.Start}
+		case m.Kind == KindDate:
+			continue
+		default:
+			continue
+		}
+		if m.Span.Start < prevEnd {
+			continue // inside the previous country's name
+		}
+		gap := c.d.Text[prevEnd:m.Span.Start]
+		ok := inChain && c.onlyJoins(gap, prevEnd)
+		if !ok {
+			ok = leadsTo(gap, lead)
+		}
+		inChain = ok
+		prevEnd = m.Span.End
+		if !ok {
+			continue
+		}
+		if seen[d.country+"|"+d.place] {
+			continue
+		}
+		seen[d.country+"|"+d.place] = true
+		// "Prague, the Czech Republic": the city refines the country.
+		if n := len(out); n > 0 && out[n-1].place != "" && out[n-1].country == d.country && d.place == "" {
+			continue
+		}
+		out = append(out, d)
+	}
+	return out
+}
+
+// leadsTo reports whether the last word of gap, after fillers, is a lead
+// word.
+func leadsTo(gap string, lead func(string) bool) bool {
+	ws := strings.Fields(strings.ToLower(gap))
+	if len(ws) > 0 && lead(ws[len(ws)-1]) {
+		return true
+	}
+	for len(ws) > 0 && fillerWords[strings.Trim(ws[len(ws)-1], ",")] {
+		ws = ws[:len(ws)-1]
+	}
+	if len(ws) == 0 {
+		return false
+	}
+	w := ws[len(ws)-1]
+	if strings.HasSuffix(w, ",") {
+		return false
+	}
+	return lead(w)
+}
+
+// onlyJoins reports whether the text between two list members holds only
+// separators, joining words, fillers, dates and parenthesized asides.
+func (c *context) onlyJoins(gap string, at int) bool {
+	// Blank out dates inside the gap.
+	b := []byte(gap)
+	for _, m := range c.d.Mentions {
+		if m.Kind == KindDate && m.Span.Start >= at && m.Span.End <= at+len(gap) {
+			for i := m.Span.Start - at; i < m.Span.End-at; i++ {
+				b[i] = ' '
+			}
+		}
+	}
+	s := string(b)
+	for {
+		i := strings.IndexByte(s, '(')
+		j := strings.IndexByte(s, ')')
+		if i < 0 || j < i {
+			break
+		}
+		s = s[:i] + " " + s[j+1:]
+	}
+	s = strings.NewReplacer(",", " ", ")", " ", "(", " ", ";", " ", ":", " ").Replace(s)
+	for _, w := range strings.Fields(strings.ToLower(s)) {
+		if !listWords[w] && !fillerWords[w] {
+			return false
+		}
+	}
+	return true
+}

@@ -1,6 +1,7 @@
 package extractors
 
 import (
+	"communique/gazetteer"
 	"regexp"
 	"strings"
 	"unicode"
@@ -43,8 +44,21 @@ var nameStop = map[string]bool{
 }
 
 var (
-	gatherCue   = regexp.MustCompile(`(?i)\b(held|hold|holds|hosted|host|hosts|hosting|attend(ed|s|ing)?|participat(e|ed|es|ing|ion)|took part|take place|takes place|took place|to be held|organi[sz](ed|es|ing)|opened|open|convened|co-chaired|chaired|at the|during the|sidelines|keynote|came to a close|closed|kicked off|launched|invited|join(ed)?|addressed|upcoming|forthcoming|will be|was|were)\b`)
-	gatherNot   = regexp.MustCompile(`(?i)\b(such as|called|named|titled|entitled)\s*$`)
+	gatherCue = regexp.MustCompile(`(?i)\b(held|hold|holds|hosted|host|hosts|hosting|attend(ed|s|ing)?|participat(e|ed|es|ing|ion)|took part|take place|takes place|took place|to be held|organi[sz](ed|es|ing)|opened|convened|co-chaired|chaired|at the|during the|sidelines|keynote|came to a close|closed|kicked off|invited|address(ed)?|upcoming|forthcoming|delegation to the|session of the|venue)\b`)
+	gatherNot = regexp.MustCompile(`(?i)\b(such as|called|named|titled|entitled|theme|themed|slogan|motto|banner)[\s,:"]*$`)
+	// venueWords after a head noun make the name a place: "BEXCO
+	// Exhibition Hall 2", "King Abdulaziz International Conference Center".
+	venueWords = map[string]bool{"hall": true, "center": true, "centre": true, "room": true, "pavilion": true,
+		"building": true, "complex": true, "venue": true, "arena": true, "park": true, "palace": true,
+		"house": true, "secretariat": true, "members": true, "member": true, "charter": true, "village": true}
+	// afterHead may follow a lower-case head noun that ends a name:
+	// "the 1st Cooperation Committee meeting was held"; a noun would make
+	// it a compound ("dialogue partnership").
+	afterHead = map[string]bool{"was": true, "were": true, "is": true, "are": true, "will": true, "would": true,
+		"held": true, "which": true, "that": true, "on": true, "in": true, "at": true, "of": true, "for": true,
+		"with": true, "to": true, "and": true, "from": true, "has": true, "had": true, "took": true, "takes": true,
+		"opened": true, "closed": true, "kicked": true, "came": true, "be": true, "being": true, "between": true,
+		"where": true, "this": true, "last": true, "next": true, "organized": true, "organised": true, "hosted": true}
 	ordinalWord = regexp.MustCompile(`^(\d+(st|nd|rd|th)|\d{4})$`)
 )
 
@@ -173,10 +187,21 @@ func headedNames(d *Doc, ws []tok) []Mention {
 		for s < i && (ws[s].s == "and" || ws[s].s == "of" || ws[s].s == "&") {
 			s++
 		}
-		// A named gathering has a distinguishing word besides its head.
+		if i+1 < len(ws) && venueWords[strings.ToLower(ws[i+1].s)] {
+			continue
+		}
+		if !capWord(w.s) && i+1 < len(ws) {
+			n := ws[i+1].s
+			r, _ := utf8.DecodeRuneInString(n)
+			if unicode.IsLetter(r) && !afterHead[strings.ToLower(n)] {
+				continue
+			}
+		}
+		// A named gathering has a distinguishing word besides its head,
+		// other than a sentence's capitalized first word.
 		named := false
-		for _, x := range ws[s:i] {
-			if capWord(x.s) && x.s != "(" {
+		for k, x := range ws[s:i] {
+			if capWord(x.s) && x.s != "(" && !(s+k == 0 && !capWord(w.s) && !ordinalWord.MatchString(x.s) && !allCaps(x.s)) {
 				named = true
 			}
 		}
@@ -187,9 +212,25 @@ func headedNames(d *Doc, ws []tok) []Mention {
 			continue
 		}
 		sp := Span{ws[s].start, ws[e-1].end}
+		before := d.Text[max(0, sp.Start-60):sp.Start]
+		after := d.Text[sp.End:min(len(d.Text), sp.End+80)]
+		if gatherNot.MatchString(before) || !gatherCue.MatchString(before+" "+after) {
+			continue
+		}
 		out = append(out, Mention{Kind: KindGathering, Span: sp, Text: d.Text[sp.Start:sp.End], Value: d.Text[sp.Start:sp.End]})
 	}
 	return out
+}
+
+func allCaps(w string) bool {
+	up := false
+	for _, r := range w {
+		if unicode.IsLower(r) {
+			return false
+		}
+		up = up || unicode.IsUpper(r)
+	}
+	return up
 }
 
 // isCountryAt reports whether a country mention starts at off.
@@ -284,17 +325,33 @@ func dedupeSpans(ms []Mention) []Mention {
 
 // nameKey returns the words that identify a gathering: lower-case, without
 // years, ordinals, acronyms in parentheses and joiners.
+// A country's names count as one word: "ASEAN-Korea" and "ASEAN-ROK".
 func nameKey(name string) map[string]bool {
 	k := map[string]bool{}
-	for _, w := range strings.FieldsFunc(strings.ToLower(name), func(r rune) bool {
+	for _, w := range strings.FieldsFunc(name, func(r rune) bool {
 		return !(unicode.IsLetter(r) || unicode.IsDigit(r))
 	}) {
+		if iso, ok := gazetteer.Lookup(w); ok {
+			w = iso
+		}
+		w = strings.ToLower(w)
 		if isJoiner(w) || ordinalWord.MatchString(w) || w == "the" {
 			continue
 		}
 		k[w] = true
 	}
 	return k
+}
+
+// edition returns a name's years and ordinals: "2019", "5th".
+func edition(name string) string {
+	var out []string
+	for _, w := range strings.Fields(name) {
+		if w = strings.Trim(w, ",.()\""); ordinalWord.MatchString(w) {
+			out = append(out, strings.ToLower(w))
+		}
+	}
+	return strings.Join(out, " ")
 }
 
 func subset(a, b map[string]bool) bool {
@@ -320,6 +377,7 @@ func (Gatherings) Events(d *Doc) []Event {
 	c := newContext(d)
 	type group struct {
 		ev   Event
+		dist int // how far from the name its date stood
 		keys []map[string]bool
 		name string
 	}
@@ -337,7 +395,8 @@ func (Gatherings) Events(d *Doc) []Event {
 		var g *group
 		for _, x := range groups {
 			for _, xk := range x.keys {
-				if (subset(k, xk) || subset(xk, k)) && sameHead(m.Value, x.name) {
+				ea, eb := edition(m.Value), edition(x.name)
+				if (subset(k, xk) || subset(xk, k)) && sameHead(m.Value, x.name) && (ea == "" || eb == "" || ea == eb) {
 					g = x
 					break
 				}
@@ -347,12 +406,9 @@ func (Gatherings) Events(d *Doc) []Event {
 			}
 		}
 		country, place := c.venue(sp, m.Span)
-		var dr *DateRange
-		if ds := c.datesIn(sp); len(ds) > 0 {
-			dr = nearestDate(ds, m.Span.End)
-		}
+		dr, dist := c.gatheringDate(sp, m.Span)
 		if g == nil {
-			g = &group{name: m.Value}
+			g = &group{name: m.Value, dist: dist}
 			g.ev = Event{Type: Gathering, Name: m.Value, Actor: c.principal, Country: country, Place: place,
 				Dates: dr, Evidence: sp, Confidence: 0.7}
 			g.ev.Status = statusOf(text, dr, d.Meta.Published)
@@ -362,8 +418,8 @@ func (Gatherings) Events(d *Doc) []Event {
 				g.name = m.Value
 				g.ev.Name = m.Value
 			}
-			if g.ev.Dates == nil && dr != nil {
-				g.ev.Dates = dr
+			if dr != nil && (g.ev.Dates == nil || dist < g.dist) {
+				g.ev.Dates, g.dist = dr, dist
 				g.ev.Evidence = sp
 				g.ev.Status = statusOf(text, dr, d.Meta.Published)
 			}
@@ -404,12 +460,41 @@ func headOf(name string) string {
 }
 
 // preferName chooses between two names of one gathering: the one with a
-// year or ordinal, then the shorter.
+// year or ordinal, then the longer.
 func preferName(a, b string) bool {
 	if hasNumber(a) != hasNumber(b) {
 		return hasNumber(a)
 	}
-	return len(strings.Fields(a)) < len(strings.Fields(b))
+	return len(strings.Fields(a)) > len(strings.Fields(b))
+}
+
+// gatheringDate returns the date closest to a gathering's name in its
+// sentence (after the name preferred), and how far it stands; dates far
+// from the name belong to something else.
+func (c *context) gatheringDate(sp, name Span) (*DateRange, int) {
+	var best *DateRange
+	bestDist := 1 << 30
+	for _, m := range c.datesIn(sp) {
+		var dist int
+		switch {
+		case m.Span.Start >= name.End:
+			dist = m.Span.Start - name.End
+		case m.Span.End <= name.Start:
+			dist = (name.Start - m.Span.End) * 2
+		default:
+			continue // a year inside the name
+		}
+		if m.Dates.Precision == Year {
+			dist += 200
+		}
+		if dist < bestDist {
+			best, bestDist = m.Dates, dist
+		}
+	}
+	if bestDist > 250 {
+		return nil, bestDist
+	}
+	return best, bestDist
 }
 
 // venue finds where a gathering named at name within sentence sp took

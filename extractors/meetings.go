@@ -142,17 +142,28 @@ func (c *context) counterparts(s Span, actor Person) []Person {
 // and the UAE".
 func (c *context) unnamedCountries(text string, sp Span, verbAt int) map[string]bool {
 	out := map[string]bool{}
-	if !unnamedRe.MatchString(text) {
-		return out
+	for _, d := range c.chains(sp, sp.Start+verbAt, isCounterpartLead) {
+		if c.foreign(d.country) && d.place == "" {
+			out[d.country] = true
+		}
 	}
+	// "three Italian ministers", "his Omani counterpart"
 	for _, m := range c.in(KindCountry, sp) {
-		if m.Span.Start-sp.Start < verbAt || !c.foreign(m.Value) || insideOrgName(c.d, m) {
+		if m.Span.Start-sp.Start < verbAt || !c.foreign(m.Value) || !isDemonymMention(m) || insideOrgName(c.d, m) {
 			continue
 		}
-		out[m.Value] = true
+		next := strings.Fields(strings.ToLower(c.d.Text[m.Span.End:min(sp.End, m.Span.End+40)]))
+		if len(next) > 0 && unnamedRe.MatchString(strings.Trim(next[0], ",.")) {
+			out[m.Value] = true
+		}
 	}
 	return out
 }
+
+// isCounterpartLead reports whether a word introduces the country of
+// unnamed counterparts: "his counterparts of Vietnam", "ministers from
+// Saudi Arabia and the UAE", "the delegation of Japan".
+func isCounterpartLead(w string) bool { return w == "of" || w == "from" }
 
 func sortedKeys(m map[string]bool) []string {
 	var out []string

@@ -19,9 +19,7 @@ type Visits struct{}
 
 var (
 	// travelRe marks a sentence that tells of travel to a place.
-	travelRe = regexp.MustCompile(`(?i)\b(visit(s|ed|ing)?|trip|tour(ed)?|travell?(ed|ing|s)?|arriv(e|ed|es|ing)|went to|go to|goes to|headed to|head to|stop(s|ped)? in|delegation to|sent (the |a )?(\w+ )*delegation|dispatch(ed)? (\w+ )*delegation|to attend|attended|attending|participat(e|ed|ing) in)\b`)
-	// toRe finds where the destination list starts.
-	toRe = regexp.MustCompile(`(?i)\b(to|in|visited|visiting|visits|visit)\b`)
+	travelRe = regexp.MustCompile(`(?i)\b(visit(s|ed|ing)?|(was|were|is|are) (currently |also )?in|trip|tour(ed)?|travell?(ed|ing|s)?|arriv(e|ed|es|ing)|went to|go to|goes to|headed to|head to|stop(s|ped)? in|delegation to|sent (the |a )?(\w+ )*delegation|dispatch(ed)? (\w+ )*delegation|to attend|attended|attending|participat(e|ed|ing) in)\b`)
 	// ledRe finds the head of a delegation.
 	ledRe = regexp.MustCompile(`(?i)\b(headed|led) by\b`)
 	// possVisitRe: "X's visit to Korea", "X's state visits".
@@ -73,35 +71,14 @@ func (c *context) sentenceVisits(i int) []visit {
 		return nil
 	}
 	verb := travelRe.FindStringIndex(text)
-	// Destinations: country mentions (names and aliases, not adjectives)
-	// after the travel verb, and cities standing for their country.
-	type dest struct {
-		country, place string
-		at             int
-	}
-	var dests []dest
-	seen := map[string]bool{}
-	for _, m := range c.d.Mentions {
-		if !sp.Contains(m.Span) || m.Span.Start-sp.Start < verb[0] {
-			continue
-		}
-		switch {
-		case m.Kind == KindCountry && !isDemonymMention(m) && !insideOrgName(c.d, m):
-			if !seen[m.Value] {
-				seen[m.Value] = true
-				dests = append(dests, dest{country: m.Value, at: m.Span.Start})
-			}
-		case m.Kind == KindPlace && m.Country != "":
-			if !seen[m.Country] {
-				seen[m.Country] = true
-				dests = append(dests, dest{country: m.Country, place: m.Text, at: m.Span.Start})
-			}
-		}
-	}
+	dests := c.chains(sp, sp.Start+verb[0], isTravelLead)
 	if len(dests) == 0 {
 		return nil
 	}
 	actor, explicit := c.traveller(text, sp, verb[0])
+	if actor.Name == "" {
+		return nil // nobody travels: an advisory, a general statement
+	}
 	// A summit attended abroad is a visit too, at lower priority.
 	prio := prioSpan
 	if attendRe.MatchString(text) && !visitWordRe.MatchString(text) {
@@ -131,6 +108,14 @@ func (c *context) sentenceVisits(i int) []visit {
 	}
 	return out
 }
+
+// travelLeads introduce a destination.
+var travelLeads = map[string]bool{
+	"to": true, "visit": true, "visits": true, "visited": true, "visiting": true, "in": true,
+	"toured": true, "tour": true, "reached": true, "at": true, "arrived": true, "touring": true,
+}
+
+func isTravelLead(w string) bool { return travelLeads[w] }
 
 // sectionCountryVisited reports whether an itinerary already covers iso.
 func (c *context) sectionCountryVisited(iso string) bool {
@@ -237,12 +222,5 @@ func better(v, b *visit) bool {
 
 // demonym reports whether a word is a country adjective, and whose.
 func demonym(s string) (string, bool) {
-	s = strings.TrimSuffix(s, "'s")
-	if iso, ok := gazetteer.Demonym(s); ok {
-		return iso, true
-	}
-	if t, ok := strings.CutSuffix(s, "s"); ok {
-		return gazetteer.Demonym(t)
-	}
-	return "", false
+	return gazetteer.Demonym(strings.TrimSuffix(s, "'s"))
 }
