@@ -480,7 +480,7 @@ func leadsTo(gap string, lead func(string) bool) bool {
 		ws = ws[:len(ws)-1]
 	}
 	if len(ws) == 0 {
-		return false
+		return lead("") // the start of the sentence
 	}
 	w := ws[len(ws)-1]
 	if strings.HasSuffix(w, ",") {

@@ -4,36 +4,50 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
 )
 
 // Rankings finds a country's position in a named index, survey or league
-// table: "Ranked 13th in the "United Nations E-Government Survey 2022"
-// and 4th in the "GovTech Maturity Index"", "ranking first in the
-// E-Participation Index and third in the E-Government Development Index
-// of the UN e-Government Survey in 2018", "stood at 67th in ...", "in
-// 2020, it ranked 1st on the OECD Digital Government Index", "the world's
-// fifth fastest broadband internet as of 2017". The ranked country is the
-// subject: a country named before the position in the sentence, else the
-// subject of the sentence before (for "it", "the country" and footnotes).
-// Vague standings ("one of the top leaders", "within the top 3") are not
-// rankings.
+// table. It reads every ordinal that stands in a ranking context (after
+// ranked/placed/stood at/took, before place/position, or coordinated with
+// such an ordinal: "first in X and third in Y"), then looks for the index
+// (a capitalized name ending in Index, Survey, Ranking, Report... after
+// the ordinal, else before it in the sentence, else the one the text just
+// named when it says "of the same survey"), the ranked country (the
+// subject before the ordinal, the object of "placed Estonia 5th", pairs
+// under "respectively", else the subject of the sentence before, for "it"
+// and footnotes) and the edition year (in the index name, "in 2018", "as
+// of 2017", "last year"). Superlatives with a position ("the world's
+// fifth fastest broadband internet") count with a lower confidence; vague
+// standings ("one of the top leaders", "within the top 3") do not.
 type Rankings struct{}
 
 var (
-	ordinals = map[string]int{
+	ordinalWords = map[string]int{
 		"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
 		"eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
 		"fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
-		"nineteenth": 19, "twentieth": 20, "top": 1,
+		"nineteenth": 19, "twentieth": 20,
 	}
-	// positionRe: an ordinal followed by "in/on/among ... Index|Survey|Ranking|Report" or a
-	// superlative ("fifth fastest X").
-	positionRe  = regexp.MustCompile(`(?i)\b(?:(?:rank(?:ed|s|ing)?|placed?|plac(?:ing)|stood at|stands at|came|comes|finished|is|was|remained?|retained|kept|and|or|,|world's)\s+(?:(?:at|as|the|a|mere|only|number|no\.)\s+)*)(\d{1,3}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|top|no\.\s*\d{1,3}|number\s+\d{1,3})\b(?:\s+(?:place|position|spot))?(?:\s+(?:out of|among)\s+\d+\s+\w+)?\s*(?:(in|on|among|of)\s+(?:the\s+)?|(\w+est|most \w+|largest|highest)\s+)`)
-	vagueRe     = regexp.MustCompile(`(?i)\b(one of the|within the top|among the top|top \d+|top-\d+)\b`)
-	yearRe      = regexp.MustCompile(`\b(19[5-9]\d|20\d\d)\b`)
-	asOfYear    = regexp.MustCompile(`(?i)\b(?:as of|in|for)\s+((?:19|20)\d\d)\b`)
-	yearAfterRe = regexp.MustCompile(`^\s*(?:in\s+)?((?:19|20)\d\d)`)
-	indexEnd    = regexp.MustCompile(`(?i)\b(index|survey|ranking|rankings|report|league table|scoreboard|barometer|rating|list|outlook|monitor)\b`)
+	ordinalNum = regexp.MustCompile(`^(\d{1,3})(st|nd|rd|th)$`)
+	rankCue    = regexp.MustCompile(`(?i)\b(rank\w*|plac\w*|position\w*|stood|stands|standing|index|survey|league|fastest|largest|highest)\b`)
+	// rankVerbs stand before a position: "ranked 13th", "placed Estonia 5th".
+	rankVerbs = map[string]bool{"ranked": true, "ranks": true, "rank": true, "ranking": true, "placed": true,
+		"places": true, "place": true, "placing": true, "stood": true, "stands": true, "came": true,
+		"comes": true, "finished": true, "took": true, "takes": true, "from": true, "position": true,
+		"retained": true, "kept": true, "remained": true, "remains": true, "climbed": true, "rose": true,
+		"moved": true, "fell": true, "dropped": true, "up": true, "down": true, "climbing": true,
+		"rising": true, "world's": true, "country's": true, "region's": true, "secured": true, "claimed": true}
+	// editionWords after an ordinal make it an edition or a count, not a place.
+	editionWords = map[string]bool{"edition": true, "session": true, "anniversary": true, "century": true,
+		"summit": true, "meeting": true, "conference": true, "forum": true, "round": true, "term": true,
+		"industrial": true, "generation": true, "time": true, "day": true, "floor": true, "phase": true,
+		"plenary": true, "joint": true, "annual": true, "consecutive": true, "congress": true}
+	indexHeads = map[string]bool{"index": true, "survey": true, "ranking": true, "rankings": true,
+		"report": true, "scoreboard": true, "barometer": true, "rating": true, "ratings": true,
+		"outlook": true, "monitor": true, "table": true, "indicator": true, "indicators": true, "list": true}
+	sameIndexRe = regexp.MustCompile(`(?i)\b(same|this|that) (survey|index|report|ranking)\b`)
+	yearWordRe  = regexp.MustCompile(`^(19[5-9]\d|20\d\d)$`)
 )
 
 // Events returns d's ranking records.
@@ -42,141 +56,361 @@ func (Rankings) Events(d *Doc) []Event {
 	var out []Event
 	seen := map[string]bool{}
 	var lastSubject string
+	var prevIdx []indexName // the index names of the sentence before
+	lastYear := 0           // the year of the last index named with one
 	for i := range d.Sentences {
 		text, sp := c.sentence(i)
-		subject := c.subjectCountry(sp)
-		if vagueRe.MatchString(text) && !positionRe.MatchString(strings.ReplaceAll(text, "top 3", "")) {
-			if subject != "" {
-				lastSubject = subject
+		var idx []indexName
+		if rankCue.MatchString(text) {
+			ws := wordsOf(text, sp.Start)
+			idx = indexNames(ws)
+			pos := c.positions(ws)
+			pairs := c.respectively(text, sp, pos)
+			sentYear := 0 // a year another index of the sentence carries: the survey's edition
+			for _, ix := range idx {
+				if ix.year != 0 {
+					sentYear = ix.year
+				}
 			}
-			continue
+			for k, p := range pos {
+				name, year, superl := "", 0, false
+				switch ix := pickIndex(idx, ws, p.at); {
+				case ix != nil:
+					name, year = ix.name, ix.year
+				case p.superlative != "":
+					name, superl = p.superlative, true
+				case len(prevIdx) > 0:
+					ix := prevIdx[len(prevIdx)-1]
+					name, year = ix.name, ix.year
+					if year == 0 {
+						year = lastYear
+					}
+				default:
+					continue
+				}
+				if year == 0 && !superl {
+					year = sentYear
+				}
+				if year == 0 && sameIndexRe.MatchString(text) {
+					year = lastYear
+				}
+				if year == 0 {
+					year = yearNear(ws, p.at, d.Meta.Published)
+				}
+				if p.previous {
+					year = 0
+				} else if p.lastYear && year != 0 {
+					year--
+				} else if p.lastYear && d.Meta.Published != nil {
+					year = d.Meta.Published.Year - 1
+				}
+				country := ""
+				if pairs != nil {
+					country = pairs[k]
+				}
+				if country == "" {
+					country = c.rankedCountry(ws, p.at, idx)
+				}
+				if country == "" {
+					country = lastSubject
+				}
+				if country == "" {
+					continue
+				}
+				key := country + "|" + strconv.Itoa(p.n) + "|" + strings.ToLower(name)
+				if seen[key] {
+					continue
+				}
+				seen[key] = true
+				conf := 0.8
+				if superl {
+					conf = 0.5
+				}
+				out = append(out, Event{
+					Type: Ranking, Status: Occurred, Country: country, Name: name,
+					RankPosition: p.n, RankYear: year, Evidence: sp, Confidence: conf,
+				})
+				lastSubject = country
+			}
+			for _, ix := range idx {
+				if ix.year != 0 {
+					lastYear = ix.year
+				}
+			}
 		}
-		for _, loc := range positionRe.FindAllStringSubmatchIndex(text, -1) {
-			pos := position(text[loc[2]:loc[3]])
-			if pos <= 0 {
-				continue
-			}
-			var name string
-			superlative := loc[6] >= 0
-			if superlative {
-				name = phraseAfter(text[loc[6]:])
-			} else {
-				name = indexName(text[loc[1]:])
-			}
-			if name == "" {
-				continue
-			}
-			country := c.countryBefore(sp, sp.Start+loc[0])
-			if country == "" {
-				country = lastSubject
-			}
-			if country == "" {
-				continue
-			}
-			year := 0
-			if m := yearRe.FindAllString(name, -1); len(m) > 0 {
-				year, _ = strconv.Atoi(m[len(m)-1])
-			} else if m := asOfYear.FindStringSubmatch(text[loc[0]:]); m != nil {
-				year, _ = strconv.Atoi(m[1])
-			} else if m := asOfYear.FindStringSubmatch(text[:loc[0]]); m != nil {
-				year, _ = strconv.Atoi(m[1])
-			}
-			conf := 0.8
-			if superlative {
-				conf = 0.5
-			}
-			k := country + "|" + strconv.Itoa(pos) + "|" + strings.ToLower(name)
-			if seen[k] {
-				continue
-			}
-			seen[k] = true
-			out = append(out, Event{
-				Type: Ranking, Status: Occurred, Country: country, Name: name,
-				RankPosition: pos, RankYear: year, Evidence: sp, Confidence: conf,
-			})
-			lastSubject = country
-		}
-		if subject != "" {
-			lastSubject = subject
+		prevIdx = idx
+		if s := c.subjectCountry(sp); s != "" {
+			lastSubject = s
 		}
 	}
 	return out
 }
 
-// position reads an ordinal: "13th", "first", "No. 1", "number 3".
-func position(s string) int {
-	s = strings.ToLower(strings.TrimSpace(s))
-	if n, ok := ordinals[s]; ok {
-		return n
-	}
-	s = strings.TrimPrefix(strings.TrimPrefix(s, "no."), "number")
-	s = strings.TrimSpace(strings.TrimRight(s, "stndrh"))
-	n, err := strconv.Atoi(s)
-	if err != nil || n < 1 || n > 300 {
-		return 0
-	}
-	return n
+// position is an ordinal read as a place in a ranking.
+type position struct {
+	n           int
+	at          int    // index in the sentence's words
+	superlative string // "fastest broadband internet", for "fifth fastest ..."
+	lastYear    bool   // "up from 34th last year"
+	previous    bool   // "from 16th place in the previous edition"
 }
 
-// indexName reads the index after "in the": words up to one of the
-// index nouns, then a year and "of the X Survey YYYY" qualifiers.
-func indexName(s string) string {
-	s = strings.TrimLeft(s, `" `)
-	end := len(s)
-	for _, stop := range []string{",", ";", ". ", " and ", " while ", " which ", " with ", " among ", " for "} {
-		if i := strings.Index(s, stop); i >= 0 && i < end {
-			end = i
+// ordinalAt reads the ordinal at ws[i] ("13th", "first", "No. 1"), and
+// how many words it takes.
+func ordinalAt(ws []tok, i int) (int, int) {
+	w := strings.ToLower(ws[i].s)
+	if n, ok := ordinalWords[w]; ok {
+		return n, 1
+	}
+	if m := ordinalNum.FindStringSubmatch(w); m != nil {
+		n, _ := strconv.Atoi(m[1])
+		return n, 1
+	}
+	if (w == "no" || w == "number") && i+1 < len(ws) {
+		j := i + 1
+		if ws[j].s == "." && j+1 < len(ws) {
+			j++
+		}
+		if n, err := strconv.Atoi(ws[j].s); err == nil && n > 0 && n < 300 {
+			return n, j - i + 1
 		}
 	}
-	cand := strings.Trim(s[:end], `". `)
-	loc := indexEnd.FindAllStringIndex(cand, -1)
-	if loc == nil {
-		return ""
-	}
-	cut := loc[len(loc)-1][1]
-	rest := cand[cut:]
-	if m := yearAfterRe.FindStringSubmatch(rest); m != nil {
-		cand = cand[:cut] + " " + m[1]
-	} else {
-		cand = cand[:cut]
-	}
-	cand = strings.Trim(cand, `" `)
-	if !capWord(strings.Fields(cand)[0]) && len(strings.Fields(cand)) < 2 {
-		return ""
-	}
-	return cand
+	return 0, 0
 }
 
-// phraseAfter reads a superlative's noun phrase: "fastest broadband
-// internet as of 2017" -> "fastest broadband internet".
-func phraseAfter(s string) string {
-	ws := strings.Fields(s)
-	var out []string
+// positions returns the ordinals of a sentence that state a place in a
+// ranking.
+func (c *context) positions(ws []tok) []position {
+	var out []position
+	for i := 0; i < len(ws); i++ {
+		n, width := ordinalAt(ws, i)
+		if n == 0 || n > 300 {
+			continue
+		}
+		next := ""
+		if i+width < len(ws) {
+			next = strings.ToLower(ws[i+width].s)
+		}
+		if editionWords[next] {
+			continue
+		}
+		ok := next == "place" || next == "position" || next == "spot" || next == "rank"
+		for j := i - 1; j >= 0 && j >= i-4 && !ok; j-- {
+			w := strings.ToLower(ws[j].s)
+			if rankVerbs[w] || w == "at" && j > 0 && rankVerbs[strings.ToLower(ws[j-1].s)] {
+				ok = true
+			}
+			if w == "," || w == "." {
+				break
+			}
+		}
+		// "first and second place", "third in X and fourth in Y"
+		if !ok && len(out) > 0 && i > 0 {
+			prev := strings.ToLower(ws[i-1].s)
+			ok = (prev == "and" || prev == "," || prev == "or") && i-out[len(out)-1].at <= 14
+		}
+		var sup string
+		if next != "" && (strings.HasSuffix(next, "est") && len(next) > 4 || next == "most" || next == "largest" || next == "highest") {
+			var phrase []string
+			for j := i + width; j < len(ws) && len(phrase) < 5; j++ {
+				w := ws[j].s
+				lw := strings.ToLower(w)
+				if !isWordTok(w) || lw == "as" || lw == "in" || lw == "and" || lw == "which" || lw == "with" || lw == "since" || lw == "among" || lw == "for" || (lw == "of" && len(phrase) >= 3) {
+					break
+				}
+				phrase = append(phrase, w)
+			}
+			if len(phrase) >= 2 {
+				sup = strings.Join(phrase, " ")
+				ok = ok || i > 0 && strings.ToLower(ws[i-1].s) == "world's"
+			}
+		}
+		if !ok {
+			continue
+		}
+		p := position{n: n, at: i, superlative: sup}
+		tail := strings.ToLower(joinWords(ws[i+width : min(len(ws), i+width+6)]))
+		p.lastYear = strings.Contains(tail, "last year") || strings.Contains(tail, "previous year") || strings.Contains(tail, "a year earlier")
+		p.previous = strings.Contains(tail, "previous edition") || strings.Contains(tail, "last edition") || strings.Contains(tail, "previous survey")
+		out = append(out, p)
+		i += width - 1
+	}
+	return out
+}
+
+func isWordTok(w string) bool {
+	for _, r := range w {
+		return unicode.IsLetter(r) || unicode.IsDigit(r)
+	}
+	return false
+}
+
+func joinWords(ws []tok) string {
+	var b strings.Builder
+	for i, w := range ws {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(w.s)
+	}
+	return b.String()
+}
+
+// indexName is a named index in a sentence: words ws[start:end].
+type indexName struct {
+	name       string
+	start, end int
+	year       int
+}
+
+// indexNames finds capitalized names that end in an index noun, with a
+// trailing year, "(DESI)" and "of the UN e-Government Survey" kept:
+// "United Nations E-Government Survey 2022", "E-Government Development
+// Index of the UN e-Government Survey 2018".
+func indexNames(ws []tok) []indexName {
+	var out []indexName
+	for i := 0; i < len(ws); i++ {
+		if !indexHeads[strings.ToLower(ws[i].s)] || !capWord(ws[i].s) && (i == 0 || !capWord(ws[i-1].s)) {
+			continue
+		}
+		s := i
+		for s > 0 {
+			p := ws[s-1].s
+			if p == ")" && s >= 3 && ws[s-3].s == "(" {
+				s -= 3
+				continue
+			}
+			if capWord(p) && !nameStop[p] || (p == "and" || p == "&" || p == "of") && s >= 2 && capWord(ws[s-2].s) && !nameStop[ws[s-2].s] {
+				s--
+				continue
+			}
+			break
+		}
+		for s < i && !capWord(ws[s].s) {
+			s++
+		}
+		if s == i && !capWord(ws[i].s) {
+			continue
+		}
+		e := i + 1
+		for e < len(ws) {
+			switch {
+			case ws[e].s == "(" && e+2 < len(ws) && ws[e+2].s == ")":
+				e += 3
+				continue
+			case yearWordRe.MatchString(ws[e].s):
+				e++
+				continue
+			case (ws[e].s == "of" || ws[e].s == "on") && e+2 < len(ws) && ws[e+1].s == "the" && capWord(ws[e+2].s):
+				// "of the UN e-Government Survey"
+				k := e + 2
+				for k < len(ws) && k < e+8 && isWordTok(ws[k].s) && !indexHeads[strings.ToLower(ws[k].s)] {
+					k++
+				}
+				if k < len(ws) && indexHeads[strings.ToLower(ws[k].s)] && capWord(ws[k].s) {
+					e = k + 1
+					continue
+				}
+			}
+			break
+		}
+		if e-s < 2 && !capWord(ws[s].s) {
+			continue
+		}
+		var parts []string
+		year := 0
+		for _, w := range ws[s:e] {
+			parts = append(parts, w.s)
+			if yearWordRe.MatchString(w.s) {
+				year, _ = strconv.Atoi(w.s)
+			}
+		}
+		name := strings.NewReplacer("( ", "(", " )", ")").Replace(strings.Join(parts, " "))
+		out = append(out, indexName{name: name, start: s, end: e, year: year})
+		i = e - 1
+	}
+	return out
+}
+
+// pickIndex chooses the index a position at word i refers to: the first
+// index name after it when only a preposition phrase stands between
+// ("3rd in the E-Government Development Index"), else the nearest before
+// it ("In the Online Services Index ..., Estonia was ranked 2nd").
+func pickIndex(idx []indexName, ws []tok, i int) *indexName {
+	for k := range idx {
+		ix := &idx[k]
+		if ix.start <= i {
+			continue
+		}
+		gap := ws[i+1 : ix.start]
+		if len(gap) <= 10 && !containsTok(gap, ",") && !containsTok(gap, "and") {
+			return ix
+		}
+		break
+	}
+	var best *indexName
+	for k := range idx {
+		if idx[k].end <= i {
+			best = &idx[k]
+		}
+	}
+	return best
+}
+
+func containsTok(ws []tok, s string) bool {
 	for _, w := range ws {
-		lw := strings.ToLower(strings.Trim(w, ",."))
-		if lw == "as" || lw == "in" || lw == "and" || lw == "which" || lw == "with" || lw == "since" || lw == "among" || lw == "for" || lw == "of" && len(out) >= 3 {
-			break
-		}
-		out = append(out, strings.Trim(w, ",."))
-		if strings.ContainsAny(w, ",.") || len(out) >= 5 {
-			break
+		if w.s == s {
+			return true
 		}
 	}
-	if len(out) < 2 {
-		return ""
-	}
-	return strings.Join(out, " ")
+	return false
 }
 
-// countryBefore returns the last non-adjective country named in s before
-// off, outside organization and index names.
-func (c *context) countryBefore(s Span, off int) string {
-	iso := ""
-	for _, m := range c.in(KindCountry, s) {
-		if m.Span.Start >= off {
-			break
+// yearNear returns a year stated with "in/as of/for YYYY" in the
+// sentence, nearest the position.
+func yearNear(ws []tok, i int, pub *Timestamp) int {
+	best, bestDist := 0, 1<<30
+	for k := 1; k < len(ws); k++ {
+		if !yearWordRe.MatchString(ws[k].s) {
+			continue
 		}
-		if insideOrgName(c.d, m) || insideGathering(c.d, m) {
+		p := strings.ToLower(ws[k-1].s)
+		if p != "in" && p != "of" && p != "for" && p != "since" {
+			continue
+		}
+		y, _ := strconv.Atoi(ws[k].s)
+		if pub != nil && y > pub.Year {
+			continue
+		}
+		dist := k - i
+		if dist < 0 {
+			dist = -dist
+		}
+		if dist < bestDist {
+			best, bestDist = y, dist
+		}
+	}
+	return best
+}
+
+// rankedCountry returns the country a position belongs to: the object of
+// "placed Estonia 5th", else the last country named before the position
+// outside index and organization names.
+func (c *context) rankedCountry(ws []tok, i int, idx []indexName) string {
+	inIndex := func(off int) bool {
+		for _, ix := range idx {
+			if ws[ix.start].start <= off && off < ws[ix.end-1].end {
+				return true
+			}
+		}
+		return false
+	}
+	iso := ""
+	for _, m := range c.d.Mentions {
+		if m.Kind != KindCountry || m.Span.Start < ws[0].start || m.Span.Start >= ws[i].start {
+			continue
+		}
+		if inIndex(m.Span.Start) || insideOrgName(c.d, m) || insideGathering(c.d, m) || isDemonymMention(m) && !possessive(c.d.Text, m) {
 			continue
 		}
 		iso = m.Value
@@ -184,11 +418,34 @@ func (c *context) countryBefore(s Span, off int) string {
 	return iso
 }
 
+// possessive reports "Korea's", which names the subject like a noun.
+func possessive(text string, m Mention) bool {
+	return strings.HasPrefix(text[m.Span.End:], "'s")
+}
+
+// respectively pairs the countries and positions of "Denmark and the
+// Republic of Korea took first and second place respectively".
+func (c *context) respectively(text string, sp Span, pos []position) []string {
+	if !strings.Contains(strings.ToLower(text), "respectively") || len(pos) < 2 {
+		return nil
+	}
+	var cs []string
+	for _, d := range c.chains(sp, sp.Start, func(w string) bool { return w == "" }) {
+		if d.place == "" {
+			cs = append(cs, d.country)
+		}
+	}
+	if len(cs) != len(pos) {
+		return nil
+	}
+	return cs
+}
+
 // subjectCountry returns the first country named in a sentence, the
 // likely subject for the sentence after it.
 func (c *context) subjectCountry(s Span) string {
 	for _, m := range c.in(KindCountry, s) {
-		if !insideOrgName(c.d, m) && !insideGathering(c.d, m) {
+		if !insideOrgName(c.d, m) && !insideGathering(c.d, m) && !isDemonymMention(m) {
 			return m.Value
 		}
 	}
