@@ -787,28 +787,22 @@ func metaFindTitle(hdr []metaLineInfo) int {
 	return metaTitleAt(hdr, 0, len(hdr), true)
 }
 
-// metaTitleAt returns the first headline-like line of hdr[from:to], or,
-// with fallback, a body's name or a line ending in a period; -1 if none.
-// Site furniture (a domain, an all-capital line, a bare country or
-// government name, "Site | Name") is skipped unless nothing else is left.
+// metaTitleAt returns the headline among hdr[from:to]: of the
+// headline-like lines before the body, the one that reads most like a
+// headline: it stands right above the date line or the body, it is not a
+// short name of an office or body ("Minister for Trade and Tourism", "The
+// Hon Daniel Harris MP"), it has some length; ties go to the earlier line.
+// With fallback, a body's name, site furniture or a line ending in a
+// period stand in when nothing else does. -1 if none.
 func metaTitleAt(hdr []metaLineInfo, from, to int, fallback bool) int {
 	org, period, furniture := -1, -1, -1
-	last := func() int {
-		if !fallback {
-			return -1
-		}
-		for _, c := range []int{org, furniture, period} {
-			if c >= 0 {
-				return c
-			}
-		}
-		return -1
-	}
+	best, bestScore := -1, -100
 	for i := from; i < to; i++ {
 		l := &hdr[i]
+		if l.kind == mlBody || l.kind == mlDateline {
+			break
+		}
 		switch l.kind {
-		case mlBody, mlDateline:
-			return last()
 		case mlOrg:
 			if org < 0 {
 				org = i
@@ -826,6 +820,9 @@ func metaTitleAt(hdr []metaLineInfo, from, to int, fallback bool) int {
 			continue
 		}
 		if metaEndsSentence(l.s) {
+			if best >= 0 && l.words >= 8 {
+				break // a paragraph of the body: the headline is above
+			}
 			if period < 0 && l.words >= 3 {
 				period = i
 			}
@@ -837,9 +834,72 @@ func metaTitleAt(hdr []metaLineInfo, from, to int, fallback bool) int {
 			}
 			continue
 		}
-		return i
+		score := 0
+		if metaAboveBody(hdr, i) {
+			score += 3
+		}
+		if l.words >= 6 {
+			score++
+		}
+		if metaIsOfficeName(l.s, l.words) {
+			score -= 3
+		}
+		if score > bestScore {
+			best, bestScore = i, score
+		}
 	}
-	return last()
+	if best >= 0 || !fallback {
+		return best
+	}
+	for _, c := range []int{org, furniture, period} {
+		if c >= 0 {
+			return c
+		}
+	}
+	return -1
+}
+
+// metaAboveBody reports whether the next line after hdr[i], past
+// subtitles and bullets, is a date, a dateline, a label, a table or the
+// body: where a headline stands.
+func metaAboveBody(hdr []metaLineInfo, i int) bool {
+	for j := i + 1; j < len(hdr); j++ {
+		switch hdr[j].kind {
+		case mlBullet:
+			continue
+		case mlDate, mlDateline, mlBody, mlLabel, mlTable, mlTime:
+			return true
+		}
+		return metaEndsSentence(hdr[j].s) && hdr[j].words > 12
+	}
+	return true
+}
+
+// metaOfficeWords head the names of offices and bodies.
+var metaOfficeWords = map[string]bool{"minister": true, "ministry": true, "government": true,
+	"department": true, "office": true, "embassy": true, "hon": true, "mp": true, "secretary": true,
+	"president": true, "prime": true, "cabinet": true, "agency": true, "council": true}
+
+// metaIsOfficeName reports whether a short line only names an office or
+// a person holding one: every content word capitalized, with an office
+// word, and no verb-like lower-case word.
+func metaIsOfficeName(s string, words int) bool {
+	if words > 8 {
+		return false
+	}
+	office := false
+	for _, w := range strings.Fields(s) {
+		w = strings.Trim(w, ",.()")
+		lw := strings.ToLower(w)
+		if metaOfficeWords[lw] {
+			office = true
+		}
+		r, _ := utf8.DecodeRuneInString(w)
+		if unicode.IsLower(r) && !metaOrgFunction[lw] {
+			return false
+		}
+	}
+	return office
 }
 
 // metaIsFurniture reports whether a short line is the site's or the

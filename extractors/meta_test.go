@@ -54,6 +54,11 @@ func TestReadMeta(t *testing.T) {
 				"Estonia ranks third in the world for digital public services\n\n3 March 2021\n\n" +
 				"Estonia placed third in the E-Government Development Index, the foreign ministry said today in Tallinn.\n",
 			metaWant{"Estonia ranks third in the world for digital public services", "2021-03-03", ""}},
+		{"office and minister name lines above the headline, no navigation left",
+			"Australian Government\nMinister for Trade and Tourism\nThe Hon Daniel Harris MP\n\n" +
+				"Trade mission strengthens ties with Canada and the United States\n\n16 May 2023\n\n" +
+				"Minister for Trade and Tourism, the Hon Daniel Harris MP, returned to Australia this week after leading a trade mission to Canada.\n",
+			metaWant{"Trade mission strengthens ties with Canada and the United States", "2023-05-16", ""}},
 		{"Lithuania MFA: dateline",
 			"Minister Landsbergis meets Ukrainian counterpart in Vilnius\n\n" +
 				"Vilnius, 4 May 2021 - Foreign Minister Gabrielius Landsbergis met the Minister of Foreign Affairs of Ukraine on 3 May.\n",
