@@ -25,45 +25,39 @@ var (
 func (Agreements) Events(d *Doc) []Event {
 	c := newContext(d)
 	var out []Event
-	seen := map[string]int{}
+	seen := map[string]bool{}
 	for i := range d.Sentences {
 		text, sp := c.sentence(i)
 		if !agreementRe.MatchString(text) || !(signRe.MatchString(text) || plannedSign.MatchString(text)) {
 			continue
 		}
-		status := Planned
-		if signedRe.MatchString(text) && !plannedSign.MatchString(text) && !futureRe.MatchString(text) {
+		loc := agreementRe.FindStringIndex(text)
+		dr := c.agreementDate(sp, Span{sp.Start + loc[0], sp.Start + loc[1]})
+		// Signed is occurred; agreed, proposed or to be signed is planned;
+		// a bare "signing of MoU" takes the tense of its sentence or row.
+		var status Status
+		switch {
+		case plannedSign.MatchString(text) || futureRe.MatchString(text) && !strongPast(text):
+			status = Planned
+		case signedRe.MatchString(text):
 			status = Occurred
-		}
-		var dr *DateRange
-		if ds := c.datesIn(sp); len(ds) > 0 {
-			dr = nearestDate(ds, sp.Start+agreementRe.FindStringIndex(text)[0])
+		default:
+			status = statusOf(text, c.rowDates(sp), d.Meta.Published)
 		}
 		countries := c.agreementCountries(i)
 		name := agreementName(text)
 		for _, iso := range countries {
-			k := iso
+			// One record per counterpart, status and month: the summary
+			// and the body telling the same plan are one; a past signing
+			// with its own date is another.
+			k := iso + "|" + string(status)
 			if dr != nil {
 				k += "|" + dr.Start.String()[:7]
 			}
-			if j, ok := seen[k]; ok {
-				// Told again: a signing beats a plan, a date beats none.
-				if out[j].Status == Planned && status == Occurred {
-					out[j].Status = Occurred
-				}
+			if seen[k] {
 				continue
 			}
-			if dr == nil {
-				// An undated mention of a dated agreement is the same one.
-				if j, ok := seen[iso]; ok {
-					_ = j
-					continue
-				}
-			}
-			seen[k] = len(out)
-			if dr != nil {
-				seen[iso] = len(out)
-			}
+			seen[k] = true
 			ev := Event{
 				Type: Agreement, Status: status, Actor: c.principal, CounterpartCountry: iso,
 				Dates: dr, Name: name, Evidence: sp, Confidence: 0.75,
@@ -73,6 +67,41 @@ func (Agreements) Events(d *Doc) []Event {
 		}
 	}
 	return out
+}
+
+// rowDates returns the dates of a sentence, or of the itinerary row it
+// stands in, for reading its tense.
+func (c *context) rowDates(sp Span) *DateRange {
+	if ds := c.datesIn(sp); len(ds) > 0 {
+		return ds[0].Dates
+	}
+	for _, it := range itineraryLines(c.d, c.home) {
+		if it.lineStart <= sp.Start && sp.End <= it.lineEnd {
+			return it.dates
+		}
+	}
+	return nil
+}
+
+// agreementDate returns the date that goes with an agreement phrase: the
+// nearest date within a short distance ("In October 2017, a Memorandum of
+// Understanding ... was signed"), not a date of another clause.
+func (c *context) agreementDate(sp, at Span) *DateRange {
+	var best *DateRange
+	bestDist := 120
+	for _, m := range c.datesIn(sp) {
+		dist := m.Span.Start - at.End
+		if m.Span.End <= at.Start {
+			dist = at.Start - m.Span.End
+		}
+		if dist < 0 {
+			dist = 0
+		}
+		if dist < bestDist {
+			best, bestDist = m.Dates, dist
+		}
+	}
+	return best
 }
 
 // agreementCountries returns the foreign parties of an agreement in
@@ -94,6 +123,11 @@ func (c *context) agreementCountries(i int) []string {
 		}
 	}
 	for _, m := range c.in(KindOrganization, sp) {
+		if c.foreign(m.Country) {
+			add(m.Country)
+		}
+	}
+	for _, m := range c.in(KindPlace, sp) {
 		if c.foreign(m.Country) {
 			add(m.Country)
 		}

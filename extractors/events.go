@@ -486,6 +486,10 @@ func leadsTo(gap string, lead func(string) bool) bool {
 	if strings.HasSuffix(w, ",") {
 		return false
 	}
+	if w == "in" && lead("in") {
+		// "in" leads only after a word of being or arriving somewhere.
+		return len(ws) >= 2 && inLeads[strings.Trim(ws[len(ws)-2], ",")]
+	}
 	return lead(w)
 }
 

@@ -19,10 +19,14 @@ type Visits struct{}
 
 var (
 	// travelRe marks a sentence that tells of travel to a place.
-	travelRe = regexp.MustCompile(`(?i)\b(visit(s|ed|ing)?|(was|were|is|are) (currently |also )?in|trip|tour(ed)?|travell?(ed|ing|s)?|arriv(e|ed|es|ing)|went to|go to|goes to|headed to|head to|stop(s|ped)? in|delegation to|sent (the |a )?(\w+ )*delegation|dispatch(ed)? (\w+ )*delegation|to attend|attended|attending|participat(e|ed|ing) in)\b`)
+	// incomingRe marks a reception at home: it makes a visit only to the
+	// publisher's own country ("welcomed X to London").
+	incomingRe = regexp.MustCompile(`(?i)\b(welcom(ed|es|ing)|receiv(ed|es|ing)|host(ed|s|ing))\b`)
+	travelRe   = regexp.MustCompile(`(?i)\b(visit(s|ed|ing)?|(was|were|is|are) (currently |also )?in|trip|tour(ed)?|travell?(ed|ing|s)?|arriv(e|ed|es|ing)|went to|go to|goes to|headed to|head to|stop(s|ped)? in|delegation to|sent (the |a )?(\w+ )*delegation|dispatch(ed)? (\w+ )*delegation|to attend|attended|attending|participat(e|ed|ing) in)\b`)
 	// ledRe finds the head of a delegation.
 	ledRe = regexp.MustCompile(`(?i)\b(headed|led) by\b`)
 	// possVisitRe: "X's visit to Korea", "X's state visits".
+	whoVisitsRe = regexp.MustCompile(`(?i)\bwho (is|was|are|were|has been|had been) (on|paying|making|in|visiting)|\bwho (paid|made|pays|makes) an? (\w+ )*visit`)
 	possVisitRe = regexp.MustCompile(`(?i)'s (state |official |working )?visits? to\b`)
 	visitWordRe = regexp.MustCompile(`(?i)\bvisit`)
 	attendRe    = regexp.MustCompile(`(?i)\b(attend(ed|s|ing)?|participat(e|ed|es|ing) in|took part in|join(ed)?)\b`)
@@ -67,15 +71,34 @@ func (Visits) Events(d *Doc) []Event {
 // sentenceVisits reads one sentence.
 func (c *context) sentenceVisits(i int) []visit {
 	text, sp := c.sentence(i)
-	if !travelRe.MatchString(text) || cancelRe.MatchString(text) {
+	if cancelRe.MatchString(text) {
 		return nil
 	}
 	verb := travelRe.FindStringIndex(text)
-	dests := c.chains(sp, sp.Start+verb[0], isTravelLead)
+	var dests []dest
+	if verb != nil {
+		dests = c.chains(sp, sp.Start+verb[0], isTravelLead)
+	}
+	if len(dests) == 0 && c.home != "" {
+		// "welcomed Jordanian Foreign Minister Faris Al-Majali to London"
+		if verb = incomingRe.FindStringIndex(text); verb != nil {
+			for _, d := range c.chains(sp, sp.Start+verb[0], isTravelLead) {
+				if d.country == c.home {
+					dests = append(dests, d)
+				}
+			}
+		}
+	}
 	if len(dests) == 0 {
 		return nil
 	}
-	actor, explicit := c.traveller(text, sp, verb[0])
+	incoming := false
+	for _, d := range dests {
+		if d.country == c.home && c.home != "" {
+			incoming = true
+		}
+	}
+	actor, explicit := c.traveller(text, sp, verb[0], incoming)
 	if actor.Name == "" {
 		return nil // nobody travels: an advisory, a general statement
 	}
@@ -100,9 +123,7 @@ func (c *context) sentenceVisits(i int) []visit {
 		case len(ds) > 0:
 			ev.Dates = nearestDate(ds, dst.at)
 		}
-		if dst.place != "" && c.sectionCountryVisited(dst.country) {
-			ev.Place = dst.place
-		}
+		ev.Place = dst.place
 		ev.Status = statusOf(text, ev.Dates, c.d.Meta.Published)
 		out = append(out, visit{Event: ev, prio: p, explicit: explicit})
 	}
@@ -117,6 +138,15 @@ var travelLeads = map[string]bool{
 
 func isTravelLead(w string) bool { return travelLeads[w] }
 
+// inLeads may stand before "in" when it introduces where someone went:
+// "was in Riyadh", "arrived in Tamale", "stayed in", "then in"; after
+// other words "in" is a plain preposition ("the crisis in Syria",
+// "investing in the Lao PDR").
+var inLeads = map[string]bool{"was": true, "were": true, "is": true, "are": true, "be": true,
+	"been": true, "arrived": true, "arrives": true, "arriving": true, "stayed": true, "stopped": true,
+	"stops": true, "remained": true, "then": true, "later": true, "also": true, "first": true,
+	"visit": true, "visits": true, "stop": true, "stay": true, "landed": true, "lands": true, "days": true}
+
 // sectionCountryVisited reports whether an itinerary already covers iso.
 func (c *context) sectionCountryVisited(iso string) bool {
 	for _, s := range c.sections {
@@ -128,10 +158,12 @@ func (c *context) sectionCountryVisited(iso string) bool {
 }
 
 // traveller finds who travels in a sentence: the head of a delegation
-// ("headed by X"), the person whose visit it is ("X's visit to"), or the
-// first person named before the travel verb and outside parentheses.
-// Failing those, the document's principal official.
-func (c *context) traveller(text string, sp Span, verbAt int) (Person, bool) {
+// ("headed by X"), the person whose visit it is ("X's visit to", "X, who
+// is on an official visit to"), for a visit to the publisher's own country
+// the first foreign official named, else the first person named before
+// the travel verb and outside parentheses. Failing those, the document's
+// principal official.
+func (c *context) traveller(text string, sp Span, verbAt int, incoming bool) (Person, bool) {
 	persons := c.in(KindPerson, sp)
 	if loc := ledRe.FindStringIndex(text); loc != nil {
 		for _, m := range persons {
@@ -147,8 +179,27 @@ func (c *context) traveller(text string, sp Span, verbAt int) (Person, bool) {
 			}
 		}
 	}
+	if loc := whoVisitsRe.FindStringIndex(text); loc != nil {
+		var last *Mention
+		for i := range persons {
+			if persons[i].Span.End-sp.Start <= loc[0] {
+				last = &persons[i]
+			}
+		}
+		if last != nil {
+			return c.withHome(personOf(*last)), true
+		}
+	}
+	if incoming {
+		for _, m := range persons {
+			if c.foreign(m.Country) {
+				return personOf(m), true
+			}
+		}
+		return Person{}, false
+	}
 	for _, m := range persons {
-		if m.Span.Start-sp.Start < verbAt && !inParens(c.d.Text, m.Span) {
+		if m.Span.Start-sp.Start < verbAt && !inParens(c.d.Text, m.Span) && !c.foreign(m.Country) {
 			return c.withHome(personOf(m)), true
 		}
 	}
@@ -174,15 +225,31 @@ func insideOrgName(d *Doc, m Mention) bool {
 	return false
 }
 
-// mergeVisits keeps one record per (country, place): the dates of the
+// mergeVisits keeps one record per country: the dates of the
 // highest-priority, then narrowest, candidate, and the actor of the
-// candidate that named one.
+// candidate that named one. A city stands for its country when nothing
+// else names the country; inside a country already visited, a city with a
+// date of its own is a visit of its own with place set ("On March 8, the
+// Minister visited Maenza"), and one without is part of the country's.
 func mergeVisits(cands []visit) []Event {
+	countryLevel := map[string]bool{}
+	for _, v := range cands {
+		if v.Place == "" {
+			countryLevel[v.Country] = true
+		}
+	}
 	type key struct{ country, place string }
 	best := map[key]*visit{}
 	var order []key
 	for i := range cands {
 		v := &cands[i]
+		if v.Place != "" {
+			if !countryLevel[v.Country] {
+				v.Place = ""
+			} else if v.Dates == nil {
+				continue
+			}
+		}
 		k := key{v.Country, v.Place}
 		b, ok := best[k]
 		if !ok {
@@ -201,7 +268,15 @@ func mergeVisits(cands []visit) []Event {
 	}
 	out := make([]Event, 0, len(order))
 	for _, k := range order {
-		out = append(out, best[k].Event)
+		v := best[k]
+		if k.place != "" {
+			// A city visit on the same dates as its country's is the same.
+			if c, ok := best[key{k.country, ""}]; ok && c.Dates != nil && v.Dates != nil && *c.Dates == *v.Dates {
+				continue
+			}
+			v.Confidence = 0.5
+		}
+		out = append(out, v.Event)
 	}
 	return out
 }
