@@ -109,7 +109,12 @@ func (c *context) sentenceVisits(i int) []visit {
 	}
 	ds := c.datesIn(sp)
 	var out []visit
+	// Pair dates with countries when they alternate: "the Czech Republic
+	// on July 15-16 and Georgia on July 17-18".
 	pair := len(ds) == len(dests) && len(ds) > 1
+	for k := 0; pair && k < len(ds); k++ {
+		pair = ds[k].Span.Start > dests[k].at && (k+1 == len(dests) || ds[k].Span.Start < dests[k+1].at)
+	}
 	for k, dst := range dests {
 		if dst.country == actor.Country || (actor.Country == "" && dst.country == c.home) {
 			continue // not a visit abroad

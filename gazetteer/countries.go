@@ -462,6 +462,7 @@ func (t *gazTable) find(text string) []Match {
 	var (
 		out       []Match
 		ambiguous []int // indexes in out of entries with an alternative reading
+		hidden    []string // not-country phrases found ("state of Georgia")
 		w         window
 		p1, p2    token // the two tokens before the current one
 		np        int   // how many of p1, p2 are set
@@ -502,6 +503,7 @@ func (t *gazTable) find(text string) []Match {
 			p2, p1, np = p1, last, min(np+1, 2)
 		}
 		if hit.iso3 == "" {
+			hidden = append(hidden, hit.text)
 			continue // a phrase that names no country
 		}
 		if hit.alt != "" {
@@ -512,7 +514,38 @@ func (t *gazTable) find(text string) []Match {
 	if len(ambiguous) > 0 {
 		resolve(out, ambiguous, t)
 	}
+	if len(hidden) > 0 {
+		out = oneSense(out, hidden)
+	}
 	return out
+}
+
+// oneSense reads a bare name the way the document reads it elsewhere:
+// once the text has said "the U.S. states of Georgia", a later "Governor
+// of Georgia" is the state too. It drops matches of a bare name that a
+// not-country phrase of the document contains, unless the document also
+// names that country otherwise (its capital, its official name).
+func oneSense(out []Match, hidden []string) []Match {
+	words := map[string]bool{}
+	for _, h := range hidden {
+		for _, w := range strings.Fields(h) {
+			words[w] = true
+		}
+	}
+	other := map[string]bool{} // countries named by another form too
+	for _, m := range out {
+		if !words[m.Entry] {
+			other[m.ISO3] = true
+		}
+	}
+	kept := out[:0]
+	for _, m := range out {
+		if words[m.Entry] && m.Form == FormName && !other[m.ISO3] {
+			continue
+		}
+		kept = append(kept, m)
+	}
+	return kept
 }
 
 // resolve reads an ambiguous form ("Congo") as its alternative country

@@ -634,3 +634,26 @@ func ExampleLookup() {
 	// "us"  false
 	// "Korean Peninsula"  false
 }
+
+// TestFindOneSense checks that a bare name reads as the document reads it
+// elsewhere: after "the U.S. states of Georgia", "Governor of Georgia" is
+// the state; with the capital named, Georgia is the country.
+func TestFindOneSense(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       []string
+	}{
+		{"state said once", "Mr Harris visited the U.S. states of Georgia and Texas. He met the Governor of Georgia.", []string{"USA"}},
+		{"country with its capital", "She visited the U.S. state of Georgia in May and Georgia in June, meeting officials in Tbilisi.", []string{"USA", "GEO", "GEO"}},
+		{"country alone", "The Minister met the Foreign Minister of Georgia.", []string{"GEO"}},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, m := range Find(tt.text) {
+			got = append(got, m.ISO3)
+		}
+		if diff := cmp.Diff(tt.want, got); diff != "" {
+			t.Errorf("%s: Find(%q) (-want +got):\n%s", tt.name, tt.text, diff)
+		}
+	}
+}
