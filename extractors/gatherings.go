@@ -511,10 +511,8 @@ func (c *context) venue(sp, name Span) (country, place string) {
 			continue
 		}
 		pre := strings.TrimSpace(c.d.Text[max(sp.Start, m.Span.Start-8):m.Span.Start])
-		if strings.HasSuffix(pre, " in") || strings.HasSuffix(pre, ",") || strings.HasSuffix(pre, "in the") {
-			if !isDemonymMention(m) {
-				return m.Value, ""
-			}
+		if (strings.HasSuffix(pre, " in") || strings.HasSuffix(pre, "in the")) && !isDemonymMention(m) {
+			return m.Value, ""
 		}
 	}
 	return c.countryAt(sp.Start), ""

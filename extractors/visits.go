@@ -65,6 +65,7 @@ func (Visits) Events(d *Doc) []Event {
 	for i := range d.Sentences {
 		cands = append(cands, c.sentenceVisits(i)...)
 	}
+	cands = append(cands, c.summitVisits()...)
 	return mergeVisits(cands)
 }
 
@@ -131,6 +132,41 @@ func (c *context) sentenceVisits(i int) []visit {
 		ev.Place = dst.place
 		ev.Status = statusOf(text, ev.Dates, c.d.Meta.Published)
 		out = append(out, visit{Event: ev, prio: p, explicit: explicit})
+	}
+	return out
+}
+
+// attendingRe marks taking part in a gathering in person.
+var attendingRe = regexp.MustCompile(`(?i)\b(attend(ed|s|ing)?|participat(e|ed|es|ing) in|took part in|take part in|led (the |a |his |her )?(\w+ )?delegation to|lead (the |a |his |her )?(\w+ )?delegation to|represent(ed|s|ing)? (\w+ ){1,3}at|address(ed)? the|delivered)\b`)
+
+// summitVisits reads gatherings attended abroad as visits to the country
+// that hosted them ("led the Chilean delegation to the 70th session of the
+// United Nations General Assembly in New York, 29 September - 2 October
+// 2015"), at the lowest priority: a visit stated outright wins.
+func (c *context) summitVisits() []visit {
+	var out []visit
+	for _, m := range c.d.MentionsOf(KindGathering) {
+		si := SentenceAt(c.d.Sentences, m.Span.Start)
+		if si < 0 {
+			continue
+		}
+		text, sp := c.sentence(si)
+		loc := attendingRe.FindStringIndex(text)
+		if loc == nil || cancelRe.MatchString(text) || sp.Start+loc[0] > m.Span.Start {
+			continue
+		}
+		country, _ := c.venue(sp, m.Span)
+		if !c.foreign(country) {
+			continue
+		}
+		actor, explicit := c.traveller(text, sp, loc[0], false)
+		if actor.Name == "" || actor.Country == country {
+			continue
+		}
+		dr, _ := c.gatheringDate(sp, m.Span)
+		ev := Event{Type: Visit, Actor: actor, Country: country, Dates: dr, Evidence: sp, Confidence: 0.6}
+		ev.Status = statusOf(text, dr, c.d.Meta.Published)
+		out = append(out, visit{Event: ev, prio: prioSummit, explicit: explicit})
 	}
 	return out
 }
