@@ -1,7 +1,6 @@
 package extractors
 
 import (
-	"regexp"
 	"strings"
 )
 
@@ -15,10 +14,17 @@ import (
 type Agreements struct{}
 
 var (
-	agreementRe = regexp.MustCompile(`(?i)\b(MOUs?|MoUs?|memorand(um|a) of (understanding|cooperation)|memorand(um|a)|agreements?|treat(y|ies)|accords?|protocols?|letters? of intent|joint declarations?|conventions?|arrangements?|MOCs?)\b`)
-	signRe      = regexp.MustCompile(`(?i)\b(sign(ed|ing|s)?|ink(ed)?|conclud(e|ed|ing)|exchang(e|ed)|initial(l)?ed|ratif(y|ied))\b`)
-	plannedSign = regexp.MustCompile(`(?i)\b(agree(d|ing)? to sign|agreement to sign|proposed|propose|plans? to sign|will sign|to sign|will be signed|to be signed|speedy signing|early signing|expected to sign|negotiat\w+|draft|upcoming signing|toward(s)? (the )?signing|pursue)\b`)
-	signedRe    = regexp.MustCompile(`(?i)\b(signed|inked|concluded|exchanged)\b`)
+	agreementPh = newPhrases("mou", "mous", "memorandum", "memoranda", "agreement", "agreements", "treaty",
+		"treaties", "accord", "accords", "protocol", "protocols", "letter of intent", "letters of intent",
+		"joint declaration", "joint declarations", "convention", "conventions", "arrangement",
+		"arrangements", "moc", "mocs")
+	signPh = newPhrases("sign", "signed", "signing", "signs", "ink", "inked", "conclude", "concluded",
+		"concluding", "exchange", "exchanged", "initialed", "initialled", "ratify", "ratified")
+	plannedSignPh = newPhrases("agree to sign", "agreed to sign", "agreeing to sign", "agreement to sign",
+		"proposed", "propose", "plan to sign", "plans to sign", "will sign", "to sign", "will be signed",
+		"to be signed", "speedy signing", "early signing", "expected to sign", "negotiat*", "draft",
+		"upcoming signing", "toward signing", "towards signing", "toward the signing", "towards the signing", "pursue")
+	signedPh = newPhrases("signed", "inked", "concluded", "exchanged")
 )
 
 // Events returns d's agreement records.
@@ -28,21 +34,22 @@ func (Agreements) Events(d *Doc) []Event {
 	seen := map[string]bool{}
 	for i := range d.Sentences {
 		text, sp := c.sentence(i)
-		if !agreementRe.MatchString(text) || !(signRe.MatchString(text) || plannedSign.MatchString(text)) {
+		ws := c.lowerWords(text)
+		if !agreementPh.in(ws) || !(signPh.in(ws) || plannedSignPh.in(ws)) {
 			continue
 		}
-		loc := agreementRe.FindStringIndex(text)
+		loc := c.findIn(agreementPh, text)
 		dr := c.agreementDate(sp, Span{sp.Start + loc[0], sp.Start + loc[1]})
 		// Signed is occurred; agreed, proposed or to be signed is planned;
 		// a bare "signing of MoU" takes the tense of its sentence or row.
 		var status Status
 		switch {
-		case plannedSign.MatchString(text) || futureRe.MatchString(text) && !strongPast(text):
+		case plannedSignPh.in(ws) || futurePh.in(ws) && !strongPast(ws):
 			status = Planned
-		case signedRe.MatchString(text):
+		case signedPh.in(ws):
 			status = Occurred
 		default:
-			status = statusOf(text, c.rowDates(sp), d.Meta.Published)
+			status = c.statusOf(text, c.rowDates(sp), d.Meta.Published)
 		}
 		countries := c.agreementCountries(i)
 		name := agreementName(text)
@@ -154,7 +161,7 @@ func (c *context) agreementCountries(i int) []string {
 // one: "Memorandum of Understanding on Cooperation in the Area of Public
 // Administration".
 func agreementName(text string) string {
-	loc := agreementRe.FindStringIndex(text)
+	loc := findIn(agreementPh, text)
 	if loc == nil {
 		return ""
 	}

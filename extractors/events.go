@@ -2,6 +2,7 @@ package extractors
 
 import (
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -16,6 +17,40 @@ type context struct {
 	home      string // ISO3 of the publishing government, or ""
 	principal Person // the publishing side's lead official, if any
 	sections  []section
+	byStart   []Mention // d.Mentions by start offset
+	words     map[string][]word
+}
+
+// wordsOf returns the lower-cased words of text, tokenized once per
+// document.
+func (c *context) lowerWords(text string) []word {
+	if ws, ok := c.words[text]; ok {
+		return ws
+	}
+	ws := lowerWords(text)
+	if c.words == nil {
+		c.words = map[string][]word{}
+	}
+	c.words[text] = ws
+	return ws
+}
+
+// findIn is findIn over the cached words.
+func (c *context) findIn(p *phrases, text string) []int {
+	ws := c.lowerWords(text)
+	i, j, ok := p.find(ws)
+	if !ok {
+		return nil
+	}
+	return []int{ws[i].start, ws[j-1].end}
+}
+
+// matches is matches over the cached words.
+func (c *context) matches(p *phrases, text string) bool { return p.in(c.lowerWords(text)) }
+
+// statusOf is statusOf over the cached words.
+func (c *context) statusOf(sentence string, dr *DateRange, pub *Timestamp) Status {
+	return statusFromWords(c.lowerWords(sentence), dr, pub)
 }
 
 // section is a stretch of text that a header or table row ties to a
@@ -26,9 +61,15 @@ type section struct {
 }
 
 func newContext(d *Doc) *context {
+	if d.events != nil {
+		return d.events
+	}
 	c := &context{d: d, home: HomeCountry(d)}
+	c.byStart = slices.Clone(d.Mentions)
+	slices.SortStableFunc(c.byStart, func(a, b Mention) int { return a.Span.Start - b.Span.Start })
 	c.principal = principal(d, c.home)
 	c.sections = sections(d, c.home)
+	d.events = c
 	return c
 }
 
@@ -41,12 +82,22 @@ func (c *context) sentence(i int) (string, Span) {
 // in returns the mentions of kind k inside span s, in text order.
 func (c *context) in(k Kind, s Span) []Mention {
 	var out []Mention
-	for _, m := range c.d.Mentions {
+	for _, m := range c.within(s) {
 		if m.Kind == k && s.Contains(m.Span) {
 			out = append(out, m)
 		}
 	}
 	return out
+}
+
+// within returns the mentions that start inside s, by start offset.
+func (c *context) within(s Span) []Mention {
+	lo, _ := slices.BinarySearchFunc(c.byStart, s.Start, func(m Mention, off int) int { return m.Span.Start - off })
+	hi := lo
+	for hi < len(c.byStart) && c.byStart[hi].Span.Start < s.End {
+		hi++
+	}
+	return c.byStart[lo:hi]
 }
 
 // countryAt returns the visited country whose section holds off, or "".
@@ -328,15 +379,29 @@ func isDemonymMention(m Mention) bool {
 // Tense and modality. Future markers make a record planned; negations of
 // the event (postponed, cancelled, virtual) drop a visit.
 var (
-	futureRe = regexp.MustCompile(`(?i)\b(will|shall|is set to|are set to|is scheduled to|are scheduled to|scheduled for|is to|are to|to be (held|signed|hosted|organi[sz]ed)|plans? to|planning to|is expected to (visit|sign|attend|host|travel)|upcoming|forthcoming|next (week|month|year)|later this (week|month|year)|intends? to|would (visit|attend|sign|host)|invited .* to)\b`)
-	pastRe   = regexp.MustCompile(`(?i)\b(visited|met|held|signed|attended|took place|was held|were held|travell?ed|arrived|went|concluded|came to a close|participated|discussed|hosted|exchanged|paid|called on|received|welcomed|had)\b`)
-	cancelRe = regexp.MustCompile(`(?i)\b(postponed|cancell?ed|called off|put off|deferred|suspended|scrapped|virtual(ly)?|video ?conferenc\w*|videoconferenc\w*|online meeting|via video|by video|telephone|phone call|teleconferenc\w*)\b`)
+	futurePh = newPhrases("will", "shall", "is set to", "are set to", "is scheduled to", "are scheduled to",
+		"scheduled for", "is to", "are to", "to be held", "to be signed", "to be hosted", "to be organized",
+		"to be organised", "plan to", "plans to", "planning to", "is expected to visit", "is expected to sign",
+		"is expected to attend", "is expected to host", "is expected to travel", "upcoming", "forthcoming",
+		"next week", "next month", "next year", "later this week", "later this month", "later this year",
+		"intend to", "intends to", "would visit", "would attend", "would sign", "would host",
+		"invited to", "invited _ to", "invited _ _ to", "invited _ _ _ to", "invited _ _ _ _ to")
+	pastPh = newPhrases("visited", "met", "held", "signed", "attended", "took place", "was held", "were held",
+		"traveled", "travelled", "arrived", "went", "concluded", "came to a close", "participated", "discussed",
+		"hosted", "exchanged", "paid", "called on", "received", "welcomed", "had")
+	cancelPh = newPhrases("postponed", "cancelled", "canceled", "called off", "put off", "deferred", "suspended",
+		"scrapped", "virtual", "virtually", "video*", "online meeting", "via video", "by video", "telephone",
+		"phone call", "teleconferenc*")
 )
 
 // statusOf reads a sentence's tense, with the dates as a tie-breaker:
 // dates after publication are planned.
 func statusOf(sentence string, dr *DateRange, pub *Timestamp) Status {
-	if futureRe.MatchString(sentence) && !strongPast(sentence) {
+	return statusFromWords(lowerWords(sentence), dr, pub)
+}
+
+func statusFromWords(ws []word, dr *DateRange, pub *Timestamp) Status {
+	if futurePh.in(ws) && !strongPast(ws) {
 		return Planned
 	}
 	if dr != nil && pub != nil && pub.Date.Before(dr.Start) {
@@ -345,15 +410,21 @@ func statusOf(sentence string, dr *DateRange, pub *Timestamp) Status {
 	return Occurred
 }
 
-// strongPast reports a plainly past main verb that outweighs a future
-// word elsewhere in the sentence ("signed an MOU that will ...").
-func strongPast(sentence string) bool {
-	loc := pastRe.FindStringIndex(sentence)
-	if loc == nil {
+// isFuture reports a future marker not outweighed by a plain past verb.
+func isFuture(sentence string) bool {
+	ws := lowerWords(sentence)
+	return futurePh.in(ws) && !strongPast(ws)
+}
+
+// strongPast reports a plainly past main verb that comes before any future
+// word in the sentence ("signed an MOU that will ...").
+func strongPast(ws []word) bool {
+	p, _, ok := pastPh.find(ws)
+	if !ok {
 		return false
 	}
-	f := futureRe.FindStringIndex(sentence)
-	return f != nil && loc[0] < f[0] && !strings.Contains(strings.ToLower(sentence[:loc[0]]), " will ")
+	f, _, ok := futurePh.find(ws)
+	return ok && p < f
 }
 
 // datesIn returns the day- or month-precision date mentions of a span.
@@ -460,8 +531,10 @@ func (c *context) chains(sp Span, off int, lead func(string) bool) []dest {
 			continue
 		}
 		seen[d.country+"|"+d.place] = true
-		// "Prague, the Czech Republic": the city refines the country.
+		// "Tbilisi, Georgia": the country named with its city is what
+		// was visited.
 		if n := len(out); n > 0 && out[n-1].place != "" && out[n-1].country == d.country && d.place == "" {
+			out[n-1].place = ""
 			continue
 		}
 		out = append(out, d)
@@ -473,7 +546,17 @@ func (c *context) chains(sp Span, off int, lead func(string) bool) []dest {
 // word.
 func leadsTo(gap string, lead func(string) bool) bool {
 	ws := strings.Fields(strings.ToLower(gap))
-	if len(ws) > 0 && lead(ws[len(ws)-1]) {
+	// leadAt checks the word at the end of ws; "in" leads only after a
+	// word of being or arriving somewhere ("was in Riyadh", not "the
+	// crisis in Syria").
+	leadAt := func(ws []string) bool {
+		w := ws[len(ws)-1]
+		if strings.HasSuffix(w, ",") || !lead(w) {
+			return false
+		}
+		return w != "in" || len(ws) >= 2 && inLeads[strings.Trim(ws[len(ws)-2], ",")]
+	}
+	if len(ws) > 0 && leadAt(ws) {
 		return true
 	}
 	for len(ws) > 0 && fillerWords[strings.Trim(ws[len(ws)-1], ",")] {
@@ -482,15 +565,7 @@ func leadsTo(gap string, lead func(string) bool) bool {
 	if len(ws) == 0 {
 		return lead("") // the start of the sentence
 	}
-	w := ws[len(ws)-1]
-	if strings.HasSuffix(w, ",") {
-		return false
-	}
-	if w == "in" && lead("in") {
-		// "in" leads only after a word of being or arriving somewhere.
-		return len(ws) >= 2 && inLeads[strings.Trim(ws[len(ws)-2], ",")]
-	}
-	return lead(w)
+	return leadAt(ws)
 }
 
 // onlyJoins reports whether the text between two list members holds only

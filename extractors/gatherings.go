@@ -2,7 +2,6 @@ package extractors
 
 import (
 	"communique/gazetteer"
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -44,8 +43,14 @@ var nameStop = map[string]bool{
 }
 
 var (
-	gatherCue = regexp.MustCompile(`(?i)\b(held|hold|holds|hosted|host|hosts|hosting|attend(ed|s|ing)?|participat(e|ed|es|ing|ion)|took part|take place|takes place|took place|to be held|organi[sz](ed|es|ing)|opened|convened|co-chaired|chaired|at the|during the|sidelines|keynote|came to a close|closed|kicked off|invited|address(ed)?|upcoming|forthcoming|delegation to the|session of the|venue)\b`)
-	gatherNot = regexp.MustCompile(`(?i)\b(such as|called|named|titled|entitled|theme|themed|slogan|motto|banner)[\s,:"]*$`)
+	gatherCuePh = newPhrases("held", "hold", "holds", "hosted", "host", "hosts", "hosting", "attend", "attended",
+		"attends", "attending", "participat*", "took part", "take place", "takes place", "took place",
+		"to be held", "organiz*", "organis*", "opened", "convened", "co-chaired", "chaired", "at the",
+		"during the", "sidelines", "keynote", "came to a close", "closed", "kicked off", "invited",
+		"address", "addressed", "upcoming", "forthcoming", "delegation to the", "session of the", "venue")
+	// gatherNot words just before a name make it a theme or an example.
+	gatherNot = map[string]bool{"called": true, "named": true, "titled": true, "entitled": true,
+		"theme": true, "themed": true, "slogan": true, "motto": true, "banner": true}
 	// venueWords after a head noun make the name a place: "BEXCO
 	// Exhibition Hall 2", "King Abdulaziz International Conference Center".
 	venueWords = map[string]bool{"hall": true, "center": true, "centre": true, "room": true, "pavilion": true,
@@ -59,7 +64,6 @@ var (
 		"with": true, "to": true, "and": true, "from": true, "has": true, "had": true, "took": true, "takes": true,
 		"opened": true, "closed": true, "kicked": true, "came": true, "be": true, "being": true, "between": true,
 		"where": true, "this": true, "last": true, "next": true, "organized": true, "organised": true, "hosted": true}
-	ordinalWord = regexp.MustCompile(`^(\d+(st|nd|rd|th)|\d{4})$`)
 )
 
 type tok struct {
@@ -106,7 +110,7 @@ func isLetterAt(s string, i int) bool {
 // upper-case letter ("Korea-Italy", "e-Government", "OGP") or is an
 // ordinal or a year.
 func capWord(w string) bool {
-	if ordinalWord.MatchString(w) {
+	if ordinalWord(w) {
 		return true
 	}
 	r, _ := utf8.DecodeRuneInString(w)
@@ -141,7 +145,7 @@ func headedNames(d *Doc, ws []tok) []Mention {
 			continue
 		}
 		// A lower-case head needs a capitalized word right before it.
-		if !capWord(w.s) && (i == 0 || !capWord(ws[i-1].s) || ordinalWord.MatchString(ws[i-1].s)) {
+		if !capWord(w.s) && (i == 0 || !capWord(ws[i-1].s) || ordinalWord(ws[i-1].s)) {
 			continue
 		}
 		// Expand left over capitalized words, ordinals, years and a
@@ -164,9 +168,9 @@ func headedNames(d *Doc, ws []tok) []Mention {
 		e := i + 1
 		for e < len(ws) {
 			n := ws[e]
-			if (n.s == "on" || n.s == "of" || n.s == "for" || n.s == "and" || n.s == "&") && e+1 < len(ws) && capWord(ws[e+1].s) && !ordinalWord.MatchString(ws[e+1].s) {
+			if (n.s == "on" || n.s == "of" || n.s == "for" || n.s == "and" || n.s == "&") && e+1 < len(ws) && capWord(ws[e+1].s) && !ordinalWord(ws[e+1].s) {
 				k := e + 1
-				for k < len(ws) && (capWord(ws[k].s) && !ordinalWord.MatchString(ws[k].s) || (ws[k].s == "and" || ws[k].s == "&" || ws[k].s == "of") && k+1 < len(ws) && capWord(ws[k+1].s)) {
+				for k < len(ws) && (capWord(ws[k].s) && !ordinalWord(ws[k].s) || (ws[k].s == "and" || ws[k].s == "&" || ws[k].s == "of") && k+1 < len(ws) && capWord(ws[k+1].s)) {
 					k++
 				}
 				if n.s == "and" && !headNouns[strings.ToLower(ws[k-1].s)] {
@@ -178,7 +182,7 @@ func headedNames(d *Doc, ws []tok) []Mention {
 				e = k
 				continue
 			}
-			if len(n.s) == 4 && ordinalWord.MatchString(n.s) && n.s[0] <= '2' {
+			if len(n.s) == 4 && ordinalWord(n.s) && n.s[0] <= '2' {
 				e++
 				continue
 			}
@@ -201,7 +205,7 @@ func headedNames(d *Doc, ws []tok) []Mention {
 		// other than a sentence's capitalized first word.
 		named := false
 		for k, x := range ws[s:i] {
-			if capWord(x.s) && x.s != "(" && !(s+k == 0 && !capWord(w.s) && !ordinalWord.MatchString(x.s) && !allCaps(x.s)) {
+			if capWord(x.s) && x.s != "(" && !(s+k == 0 && !capWord(w.s) && !ordinalWord(x.s) && !allCaps(x.s)) {
 				named = true
 			}
 		}
@@ -214,7 +218,7 @@ func headedNames(d *Doc, ws []tok) []Mention {
 		sp := Span{ws[s].start, ws[e-1].end}
 		before := d.Text[max(0, sp.Start-60):sp.Start]
 		after := d.Text[sp.End:min(len(d.Text), sp.End+80)]
-		if gatherNot.MatchString(before) || !gatherCue.MatchString(before+" "+after) {
+		if notContext(before) || !matches(gatherCuePh, before+" "+after) {
 			continue
 		}
 		out = append(out, Mention{Kind: KindGathering, Span: sp, Text: d.Text[sp.Start:sp.End], Value: d.Text[sp.Start:sp.End]})
@@ -275,17 +279,17 @@ func quotedNames(d *Doc, text string, sp Span) []Mention {
 		}
 		before := text[max(0, q-60):q]
 		after := text[e+1 : min(len(text), e+1+60)]
-		if gatherNot.MatchString(before) {
+		if notContext(before) {
 			continue
 		}
 		last := strings.ToLower(ws[len(ws)-1])
 		if strings.HasSuffix(last, "index") || strings.HasSuffix(last, "survey") || strings.HasSuffix(last, "ranking") || strings.HasSuffix(last, "report") {
 			continue
 		}
-		if !headNouns[last] && !gatherCue.MatchString(before) && !gatherCue.MatchString(after) {
+		if !headNouns[last] && !matches(gatherCuePh, before) && !matches(gatherCuePh, after) {
 			continue
 		}
-		if !headNouns[last] && !hasYear(ws) && !strongCue.MatchString(before+" "+after) {
+		if !headNouns[last] && !hasYear(ws) && !matches(strongCuePh, before+" "+after) {
 			continue
 		}
 		start := sp.Start + q + 1 + strings.Index(text[q+1:e], name)
@@ -294,11 +298,45 @@ func quotedNames(d *Doc, text string, sp Span) []Mention {
 	return out
 }
 
-var strongCue = regexp.MustCompile(`(?i)\b(held|hosted|attended|participated in|took place|to be held|conference|forum|summit|exhibition|expo|event|ceremony)\b`)
+var strongCuePh = newPhrases("held", "hosted", "attended", "participated in", "took place", "to be held",
+	"conference", "forum", "summit", "exhibition", "expo", "event", "ceremony")
+
+// ordinalWord reports an ordinal ("5th", "21st") or a four-digit number.
+func ordinalWord(w string) bool {
+	n := 0
+	for n < len(w) && w[n] >= '0' && w[n] <= '9' {
+		n++
+	}
+	if n == 0 {
+		return false
+	}
+	if n == len(w) {
+		return n == 4
+	}
+	switch strings.ToLower(w[n:]) {
+	case "st", "nd", "rd", "th":
+		return true
+	}
+	return false
+}
+
+// notContext reports whether the words just before a name make it a
+// theme, an example or a title: "such as", "under the theme", "titled".
+func notContext(before string) bool {
+	ws := lowerWords(before)
+	if len(ws) == 0 {
+		return false
+	}
+	last := ws[len(ws)-1].s
+	if gatherNot[last] {
+		return true
+	}
+	return last == "as" && len(ws) >= 2 && ws[len(ws)-2].s == "such"
+}
 
 func hasYear(ws []string) bool {
 	for _, w := range ws {
-		if len(w) == 4 && ordinalWord.MatchString(w) {
+		if len(w) == 4 && ordinalWord(w) {
 			return true
 		}
 	}
@@ -335,7 +373,7 @@ func nameKey(name string) map[string]bool {
 			w = iso
 		}
 		w = strings.ToLower(w)
-		if isJoiner(w) || ordinalWord.MatchString(w) || w == "the" {
+		if isJoiner(w) || ordinalWord(w) || w == "the" {
 			continue
 		}
 		k[w] = true
@@ -347,7 +385,7 @@ func nameKey(name string) map[string]bool {
 func edition(name string) string {
 	var out []string
 	for _, w := range strings.Fields(name) {
-		if w = strings.Trim(w, ",.()\""); ordinalWord.MatchString(w) {
+		if w = strings.Trim(w, ",.()\""); ordinalWord(w) {
 			out = append(out, strings.ToLower(w))
 		}
 	}
@@ -365,7 +403,7 @@ func subset(a, b map[string]bool) bool {
 
 func hasNumber(name string) bool {
 	for _, w := range strings.Fields(name) {
-		if ordinalWord.MatchString(strings.Trim(w, ",.()\"")) {
+		if ordinalWord(strings.Trim(w, ",.()\"")) {
 			return true
 		}
 	}
@@ -411,7 +449,7 @@ func (Gatherings) Events(d *Doc) []Event {
 			g = &group{name: m.Value, dist: dist}
 			g.ev = Event{Type: Gathering, Name: m.Value, Actor: c.principal, Country: country, Place: place,
 				Dates: dr, Evidence: sp, Confidence: 0.7}
-			g.ev.Status = statusOf(text, dr, d.Meta.Published)
+			g.ev.Status = c.statusOf(text, dr, d.Meta.Published)
 			groups = append(groups, g)
 		} else {
 			if preferName(m.Value, g.name) {
@@ -421,7 +459,7 @@ func (Gatherings) Events(d *Doc) []Event {
 			if dr != nil && (g.ev.Dates == nil || dist < g.dist) {
 				g.ev.Dates, g.dist = dr, dist
 				g.ev.Evidence = sp
-				g.ev.Status = statusOf(text, dr, d.Meta.Published)
+				g.ev.Status = c.statusOf(text, dr, d.Meta.Published)
 			}
 			if g.ev.Place == "" && place != "" {
 				g.ev.Place, g.ev.Country = place, country

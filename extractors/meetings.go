@@ -1,7 +1,6 @@
 package extractors
 
 import (
-	"regexp"
 	"strings"
 )
 
@@ -19,11 +18,16 @@ import (
 type Meetings struct{}
 
 var (
-	meetRe = regexp.MustCompile(`(?i)\b(met|meets?|meeting|meetings|talks|called on|courtesy (call|visit)|received|hosted a (dinner|lunch|luncheon|reception)|sat down with|conferred with|video ?conferenc\w*|videoconferenc\w*|virtual meeting|audience with)\b`)
-	// unnamedRe finds the countries of unnamed counterparts.
-	unnamedRe = regexp.MustCompile(`(?i)\b(counterparts?|ministers?|officials?|delegations?|leaders?|representatives?|heads?)\b`)
-	// notMeetRe: a meeting noun in a name or a meeting between others.
-	notMeetRe = regexp.MustCompile(`(?i)\b(committee meeting|ministerial meeting|regional meeting|general meeting|meeting of the|annual meeting|summit meeting)\b`)
+	meetPh = newPhrases("met", "meet", "meets", "meeting", "meetings", "talks", "called on", "courtesy call",
+		"courtesy visit", "received", "hosted a dinner", "hosted a lunch", "hosted a luncheon",
+		"hosted a reception", "sat down with", "conferred with", "video*", "virtual meeting", "audience with")
+	// counterpartNouns name unnamed counterparts.
+	counterpartNouns = map[string]bool{"counterpart": true, "counterparts": true, "minister": true,
+		"ministers": true, "official": true, "officials": true, "delegation": true, "delegations": true,
+		"leader": true, "leaders": true, "representative": true, "representatives": true, "head": true, "heads": true}
+	// notMeetPh: a meeting noun in a name or a meeting between others.
+	notMeetPh = newPhrases("committee meeting", "ministerial meeting", "regional meeting", "general meeting",
+		"meeting of the", "annual meeting", "summit meeting")
 )
 
 // Events returns d's meeting records.
@@ -33,8 +37,8 @@ func (Meetings) Events(d *Doc) []Event {
 	seen := map[string]bool{}
 	for i := range d.Sentences {
 		text, sp := c.sentence(i)
-		loc := meetRe.FindStringIndex(text)
-		if loc == nil || (notMeetRe.MatchString(text) && !strings.Contains(lower(text), " with ")) {
+		loc := c.findIn(meetPh, text)
+		if loc == nil || (c.matches(notMeetPh, text) && !strings.Contains(lower(text), " with ")) {
 			continue
 		}
 		actor, _ := c.meetingActor(sp, sp.Start+loc[0])
@@ -97,7 +101,7 @@ func (c *context) meeting(actor Person, iso string, parts []Person, text string,
 	if ds := c.datesIn(sp); len(ds) > 0 {
 		ev.Dates = nearestDate(ds, sp.Start)
 	}
-	ev.Status = statusOf(text, ev.Dates, c.d.Meta.Published)
+	ev.Status = c.statusOf(text, ev.Dates, c.d.Meta.Published)
 	return ev
 }
 
@@ -153,7 +157,7 @@ func (c *context) unnamedCountries(text string, sp Span, verbAt int) map[string]
 			continue
 		}
 		next := strings.Fields(strings.ToLower(c.d.Text[m.Span.End:min(sp.End, m.Span.End+40)]))
-		if len(next) > 0 && unnamedRe.MatchString(strings.Trim(next[0], ",.")) {
+		if len(next) > 0 && counterpartNouns[strings.Trim(next[0], ",.")] {
 			out[m.Value] = true
 		}
 	}

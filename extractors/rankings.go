@@ -1,7 +1,6 @@
 package extractors
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
@@ -29,8 +28,8 @@ var (
 		"fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
 		"nineteenth": 19, "twentieth": 20,
 	}
-	ordinalNum = regexp.MustCompile(`^(\d{1,3})(st|nd|rd|th)$`)
-	rankCue    = regexp.MustCompile(`(?i)\b(rank\w*|plac\w*|position\w*|stood|stands|standing|index|survey|league|fastest|largest|highest)\b`)
+	rankCuePh = newPhrases("rank*", "plac*", "position*", "stood", "stands", "standing", "index", "survey",
+		"league", "fastest", "largest", "highest")
 	// rankVerbs stand before a position: "ranked 13th", "placed Estonia 5th".
 	rankVerbs = map[string]bool{"ranked": true, "ranks": true, "rank": true, "ranking": true, "placed": true,
 		"places": true, "place": true, "placing": true, "stood": true, "stands": true, "came": true,
@@ -46,8 +45,8 @@ var (
 	indexHeads = map[string]bool{"index": true, "survey": true, "ranking": true, "rankings": true,
 		"report": true, "scoreboard": true, "barometer": true, "rating": true, "ratings": true,
 		"outlook": true, "monitor": true, "table": true, "indicator": true, "indicators": true, "list": true}
-	sameIndexRe = regexp.MustCompile(`(?i)\b(same|this|that) (survey|index|report|ranking)\b`)
-	yearWordRe  = regexp.MustCompile(`^(19[5-9]\d|20\d\d)$`)
+	sameIndexPh = newPhrases("same survey", "same index", "same report", "same ranking", "this survey",
+		"this index", "this report", "this ranking", "that survey", "that index", "that report", "that ranking")
 )
 
 // Events returns d's ranking records.
@@ -61,7 +60,7 @@ func (Rankings) Events(d *Doc) []Event {
 	for i := range d.Sentences {
 		text, sp := c.sentence(i)
 		var idx []indexName
-		if rankCue.MatchString(text) {
+		if c.matches(rankCuePh, text) {
 			ws := wordsOf(text, sp.Start)
 			idx = indexNames(ws)
 			pos := c.positions(ws)
@@ -91,7 +90,7 @@ func (Rankings) Events(d *Doc) []Event {
 				if year == 0 && !superl {
 					year = sentYear
 				}
-				if year == 0 && sameIndexRe.MatchString(text) {
+				if year == 0 && c.matches(sameIndexPh, text) {
 					year = lastYear
 				}
 				if year == 0 {
@@ -146,6 +145,15 @@ func (Rankings) Events(d *Doc) []Event {
 	return out
 }
 
+// isYearWord reports a plausible year: 1950 to 2099.
+func isYearWord(w string) bool {
+	if len(w) != 4 {
+		return false
+	}
+	n, err := strconv.Atoi(w)
+	return err == nil && n >= 1950 && n <= 2099
+}
+
 // position is an ordinal read as a place in a ranking.
 type position struct {
 	n           int
@@ -162,9 +170,10 @@ func ordinalAt(ws []tok, i int) (int, int) {
 	if n, ok := ordinalWords[w]; ok {
 		return n, 1
 	}
-	if m := ordinalNum.FindStringSubmatch(w); m != nil {
-		n, _ := strconv.Atoi(m[1])
-		return n, 1
+	if ordinalWord(w) && len(w) > 2 && !isYearWord(w) {
+		if n, err := strconv.Atoi(w[:len(w)-2]); err == nil && n < 1000 {
+			return n, 1
+		}
 	}
 	if (w == "no" || w == "number") && i+1 < len(ws) {
 		j := i + 1
@@ -298,7 +307,7 @@ func indexNames(ws []tok) []indexName {
 			case ws[e].s == "(" && e+2 < len(ws) && ws[e+2].s == ")":
 				e += 3
 				continue
-			case yearWordRe.MatchString(ws[e].s):
+			case isYearWord(ws[e].s):
 				e++
 				continue
 			case (ws[e].s == "of" || ws[e].s == "on") && e+2 < len(ws) && ws[e+1].s == "the" && capWord(ws[e+2].s):
@@ -321,7 +330,7 @@ func indexNames(ws []tok) []indexName {
 		year := 0
 		for _, w := range ws[s:e] {
 			parts = append(parts, w.s)
-			if yearWordRe.MatchString(w.s) {
+			if isYearWord(w.s) {
 				year, _ = strconv.Atoi(w.s)
 			}
 		}
@@ -371,7 +380,7 @@ func containsTok(ws []tok, s string) bool {
 func yearNear(ws []tok, i int, pub *Timestamp) int {
 	best, bestDist := 0, 1<<30
 	for k := 1; k < len(ws); k++ {
-		if !yearWordRe.MatchString(ws[k].s) {
+		if !isYearWord(ws[k].s) {
 			continue
 		}
 		p := strings.ToLower(ws[k-1].s)

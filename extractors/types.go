@@ -224,6 +224,12 @@ type Doc struct {
 	Meta      Meta
 	Sentences []Span
 	Mentions  []Mention
+
+	// events caches the analysis the event extractors share (the
+	// publisher's country, the principal, itinerary sections, mentions
+	// by position), built by the first event extractor that needs it.
+	// A Doc is used by one goroutine at a time.
+	events *context
 }
 
 // MentionsOf returns d's mentions of kind k, in text order.
@@ -244,7 +250,8 @@ type Extractor interface {
 }
 
 // An EventExtractor finds event records in a Doc whose mentions are
-// complete. Events must not modify d and must be safe for concurrent use.
+// complete. Events must not change what d holds (it may cache derived
+// analysis in it) and must be safe for concurrent use on different Docs.
 type EventExtractor interface {
 	Events(d *Doc) []Event
 }

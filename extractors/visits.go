@@ -1,7 +1,6 @@
 package extractors
 
 import (
-	"regexp"
 	"strings"
 
 	"communique/gazetteer"
@@ -18,19 +17,47 @@ import (
 type Visits struct{}
 
 var (
-	// travelRe marks a sentence that tells of travel to a place.
-	// incomingRe marks a reception at home: it makes a visit only to the
+	// travelPh marks a sentence that tells of travel to a place.
+	travelPh = newPhrases("visit", "visits", "visited", "visiting", "was in", "were in", "is in", "are in",
+		"was currently in", "is currently in", "was also in", "is also in", "trip", "tour", "toured",
+		"travel*", "arriv*", "went to", "go to", "goes to", "headed to", "head to", "stop in", "stops in",
+		"stopped in", "delegation to", "sent delegation", "sent _ delegation", "sent _ _ delegation",
+		"sent _ _ _ delegation", "dispatched _ delegation", "dispatched _ _ delegation", "to attend",
+		"attended", "attending", "participate in", "participated in", "participating in")
+	// incomingPh marks a reception at home: it makes a visit only to the
 	// publisher's own country ("welcomed X to London").
-	incomingRe = regexp.MustCompile(`(?i)\b(welcom(ed|es|ing)|receiv(ed|es|ing)|host(ed|s|ing))\b`)
-	travelRe   = regexp.MustCompile(`(?i)\b(visit(s|ed|ing)?|(was|were|is|are) (currently |also )?in|trip|tour(ed)?|travell?(ed|ing|s)?|arriv(e|ed|es|ing)|went to|go to|goes to|headed to|head to|stop(s|ped)? in|delegation to|sent (the |a )?(\w+ )*delegation|dispatch(ed)? (\w+ )*delegation|to attend|attended|attending|participat(e|ed|ing) in)\b`)
-	// ledRe finds the head of a delegation.
-	ledRe = regexp.MustCompile(`(?i)\b(headed|led) by\b`)
-	// possVisitRe: "X's visit to Korea", "X's state visits".
-	whoVisitsRe = regexp.MustCompile(`(?i)\bwho (is|was|are|were|has been|had been) (on|paying|making|in|visiting)|\bwho (paid|made|pays|makes) an? (\w+ )*visit`)
-	possVisitRe = regexp.MustCompile(`(?i)'s (state |official |working )?visits? to\b`)
-	visitWordRe = regexp.MustCompile(`(?i)\bvisit`)
-	attendRe    = regexp.MustCompile(`(?i)\b(attend(ed|s|ing)?|participat(e|ed|es|ing) in|took part in|join(ed)?)\b`)
+	incomingPh = newPhrases("welcom*", "receive", "received", "receives", "receiving", "host", "hosted", "hosts", "hosting")
+	// ledPh finds the head of a delegation.
+	ledPh = newPhrases("headed by", "led by")
+	// whoVisitsPh: "X, who is on an official visit to ...".
+	whoVisitsPh = newPhrases("who is on", "who was on", "who are on", "who were on", "who is paying",
+		"who was paying", "who is making", "who was making", "who is in", "who was in", "who is visiting",
+		"who was visiting", "who has been", "who had been", "who paid a visit", "who paid _ visit",
+		"who paid _ _ visit", "who made a visit", "who made _ visit", "who made _ _ visit", "who pays _ visit",
+		"who makes _ visit")
+	visitWordPh = newPhrases("visit*")
+	attendPh    = newPhrases("attend", "attended", "attends", "attending", "participate in", "participated in",
+		"participates in", "participating in", "took part in", "join", "joined")
 )
+
+// possVisit finds "X's visit to", "X's state visits to" and returns the
+// byte span from the "'s" on, or nil.
+func possVisit(text string) []int {
+	ws := lowerWords(text)
+	for i, w := range ws {
+		if !strings.HasSuffix(w.s, "'s") {
+			continue
+		}
+		j := i + 1
+		if j < len(ws) && (ws[j].s == "state" || ws[j].s == "official" || ws[j].s == "working") {
+			j++
+		}
+		if j+1 < len(ws) && (ws[j].s == "visit" || ws[j].s == "visits") && ws[j+1].s == "to" {
+			return []int{w.end - 2, ws[j+1].end}
+		}
+	}
+	return nil
+}
 
 // visit is a candidate record with how much its dates can be trusted:
 // a per-country statement beats a shared trip span, which beats a
@@ -59,7 +86,7 @@ func (Visits) Events(d *Doc) []Event {
 		if it.place != "" {
 			ev.Place = "" // a city heading names the country's visit
 		}
-		ev.Status = statusOf(d.Text[it.lineStart:it.lineEnd], it.dates, d.Meta.Published)
+		ev.Status = c.statusOf(d.Text[it.lineStart:it.lineEnd], it.dates, d.Meta.Published)
 		cands = append(cands, visit{Event: ev, prio: prioOwn})
 	}
 	for i := range d.Sentences {
@@ -72,17 +99,17 @@ func (Visits) Events(d *Doc) []Event {
 // sentenceVisits reads one sentence.
 func (c *context) sentenceVisits(i int) []visit {
 	text, sp := c.sentence(i)
-	if cancelRe.MatchString(text) {
+	if c.matches(cancelPh, text) {
 		return nil
 	}
-	verb := travelRe.FindStringIndex(text)
+	verb := c.findIn(travelPh, text)
 	var dests []dest
 	if verb != nil {
 		dests = c.chains(sp, sp.Start+verb[0], isTravelLead)
 	}
 	if len(dests) == 0 && c.home != "" {
 		// "welcomed Jordanian Foreign Minister Faris Al-Majali to London"
-		if verb = incomingRe.FindStringIndex(text); verb != nil {
+		if verb = c.findIn(incomingPh, text); verb != nil {
 			for _, d := range c.chains(sp, sp.Start+verb[0], isTravelLead) {
 				if d.country == c.home {
 					dests = append(dests, d)
@@ -105,7 +132,7 @@ func (c *context) sentenceVisits(i int) []visit {
 	}
 	// A summit attended abroad is a visit too, at lower priority.
 	prio := prioSpan
-	if attendRe.MatchString(text) && !visitWordRe.MatchString(text) {
+	if c.matches(attendPh, text) && !c.matches(visitWordPh, text) {
 		prio = prioSummit
 	}
 	ds := c.datesIn(sp)
@@ -130,14 +157,17 @@ func (c *context) sentenceVisits(i int) []visit {
 			ev.Dates = nearestDate(ds, dst.at)
 		}
 		ev.Place = dst.place
-		ev.Status = statusOf(text, ev.Dates, c.d.Meta.Published)
+		ev.Status = c.statusOf(text, ev.Dates, c.d.Meta.Published)
 		out = append(out, visit{Event: ev, prio: p, explicit: explicit})
 	}
 	return out
 }
 
 // attendingRe marks taking part in a gathering in person.
-var attendingRe = regexp.MustCompile(`(?i)\b(attend(ed|s|ing)?|participat(e|ed|es|ing) in|took part in|take part in|led (the |a |his |her )?(\w+ )?delegation to|lead (the |a |his |her )?(\w+ )?delegation to|represent(ed|s|ing)? (\w+ ){1,3}at|address(ed)? the|delivered)\b`)
+var attendingPh = newPhrases("attend", "attended", "attends", "attending", "participate in", "participated in",
+	"participates in", "participating in", "took part in", "take part in", "led delegation to",
+	"led _ delegation to", "led _ _ delegation to", "lead _ delegation to", "lead _ _ delegation to",
+	"represent* _ at", "represent* _ _ at", "represent* _ _ _ at", "address the", "addressed the", "delivered")
 
 // summitVisits reads gatherings attended abroad as visits to the country
 // that hosted them ("led the Chilean delegation to the 70th session of the
@@ -151,8 +181,8 @@ func (c *context) summitVisits() []visit {
 			continue
 		}
 		text, sp := c.sentence(si)
-		loc := attendingRe.FindStringIndex(text)
-		if loc == nil || cancelRe.MatchString(text) || sp.Start+loc[0] > m.Span.Start {
+		loc := c.findIn(attendingPh, text)
+		if loc == nil || c.matches(cancelPh, text) || sp.Start+loc[0] > m.Span.Start {
 			continue
 		}
 		country, _ := c.venue(sp, m.Span)
@@ -165,7 +195,7 @@ func (c *context) summitVisits() []visit {
 		}
 		dr, _ := c.gatheringDate(sp, m.Span)
 		ev := Event{Type: Visit, Actor: actor, Country: country, Dates: dr, Evidence: sp, Confidence: 0.6}
-		ev.Status = statusOf(text, dr, c.d.Meta.Published)
+		ev.Status = c.statusOf(text, dr, c.d.Meta.Published)
 		out = append(out, visit{Event: ev, prio: prioSummit, explicit: explicit})
 	}
 	return out
@@ -206,21 +236,21 @@ func (c *context) sectionCountryVisited(iso string) bool {
 // principal official.
 func (c *context) traveller(text string, sp Span, verbAt int, incoming bool) (Person, bool) {
 	persons := c.in(KindPerson, sp)
-	if loc := ledRe.FindStringIndex(text); loc != nil {
+	if loc := c.findIn(ledPh, text); loc != nil {
 		for _, m := range persons {
 			if m.Span.Start-sp.Start >= loc[1] && m.Span.Start-sp.Start <= loc[1]+60 {
 				return c.withHome(personOf(m)), true
 			}
 		}
 	}
-	if loc := possVisitRe.FindStringIndex(text); loc != nil {
+	if loc := possVisit(text); loc != nil {
 		for _, m := range persons {
 			if m.Span.End-sp.Start == loc[0] {
 				return c.withHome(personOf(m)), true
 			}
 		}
 	}
-	if loc := whoVisitsRe.FindStringIndex(text); loc != nil {
+	if loc := c.findIn(whoVisitsPh, text); loc != nil {
 		var last *Mention
 		for i := range persons {
 			if persons[i].Span.End-sp.Start <= loc[0] {

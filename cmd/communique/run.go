@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/pprof"
 	"strconv"
 	"strings"
 
@@ -65,6 +66,7 @@ type runFlags struct {
 	workers, shards, rowGroup                   int
 	maxBytes                                    int64
 	quiet                                       bool
+	cpuProfile, memProfile                      string
 }
 
 func cmdRun(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -82,6 +84,8 @@ func cmdRun(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	fl.StringVar(&f.logFormat, "log-format", "text", "log format on stderr: text or json")
 	fl.StringVar(&f.logLevel, "log-level", "info", "log level: debug, info, warn, error")
 	fl.BoolVar(&f.quiet, "quiet", false, "print no summary on stdout")
+	fl.StringVar(&f.cpuProfile, "cpuprofile", "", "write a CPU profile to `FILE`")
+	fl.StringVar(&f.memProfile, "memprofile", "", "write an allocation profile to `FILE` at the end")
 	fl.Usage = func() { fmt.Fprint(stderr, runUsage); fl.PrintDefaults() }
 	if err := fl.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -117,13 +121,41 @@ func cmdRun(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	if err := checkWritable(f.out); err != nil {
 		return err
 	}
+	if f.cpuProfile != "" {
+		pf, err := os.Create(f.cpuProfile)
+		if err != nil {
+			return fmt.Errorf("--cpuprofile: %w", err)
+		}
+		defer pf.Close()
+		if err := pprof.StartCPUProfile(pf); err != nil {
+			return fmt.Errorf("--cpuprofile: %w", err)
+		}
+		defer pprof.StopCPUProfile()
+	}
 	st, err := pipeline.Run(ctx, cfg)
 	if err != nil {
 		return fmt.Errorf("run: %w", err)
 	}
+	if f.memProfile != "" {
+		if err := writeHeapProfile(f.memProfile); err != nil {
+			return err
+		}
+	}
 	log.Debug("stage times", "read", st.ReadTime, "normalize", st.NormalizeTime, "extract", st.ExtractTime, "write", st.WriteTime)
 	if !f.quiet {
 		printSummary(stdout, f, st)
+	}
+	return nil
+}
+
+func writeHeapProfile(name string) error {
+	pf, err := os.Create(name)
+	if err != nil {
+		return fmt.Errorf("--memprofile: %w", err)
+	}
+	defer pf.Close()
+	if err := pprof.Lookup("allocs").WriteTo(pf, 0); err != nil {
+		return fmt.Errorf("--memprofile: %w", err)
 	}
 	return nil
 }
