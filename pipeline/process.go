@@ -299,15 +299,29 @@ func plover(e extractors.Event) (typ, mode *string) {
 // text; press releases in English use them in every sentence.
 func language(text string) string {
 	words, hits := 0, 0
-	for _, w := range strings.Fields(text) {
-		words++
-		switch strings.ToLower(strings.Trim(w, `.,;:"'()`)) {
-		case "the", "and", "of", "to", "in", "with", "for", "on", "was", "is", "will", "a":
-			hits++
+	for i := 0; i < len(text); {
+		for i < len(text) && !isLetter(text[i]) {
+			i++
 		}
+		j := i
+		for j < len(text) && isLetter(text[j]) {
+			j++
+		}
+		if j > i {
+			words++
+			if englishWords[strings.ToLower(text[i:j])] {
+				hits++
+			}
+		}
+		i = j
 	}
 	if words > 0 && hits*100 >= words*8 {
 		return "en"
 	}
 	return "und"
 }
+
+func isLetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
+
+var englishWords = map[string]bool{"the": true, "and": true, "of": true, "to": true, "in": true,
+	"with": true, "for": true, "on": true, "was": true, "is": true, "will": true, "a": true}
