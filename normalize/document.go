@@ -1,0 +1,122 @@
+package normalize
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+)
+
+// Formats reported in Result.Format.
+const (
+	FormatText = "text"
+	FormatHTML = "html"
+)
+
+// Document normalizes one raw input file; name is its path (the extension
+// hints at HTML). It returns a *RejectError when the input is not a text
+// document: empty or blank, binary, undecodable, over Options.MaxBytes,
+// or without any text left once normalized; any other error is a bad
+// Options value.
+//
+// The steps, each mapping its output back so that Result.Map is exact
+// where text was copied:
+//
+//  1. decode: UTF-16 by BOM or NUL pattern, else UTF-8 (a BOM is
+//     skipped; stray invalid bytes are dropped and counted), else
+//     Windows-1252;
+//  2. HTML pages (by extension, by sniffing, or Options.Format): the
+//     article text, see extractHTML;
+//  3. characters: line ends, controls, format characters, mojibake, NFKC
+//     and folding, see clean;
+//  4. garbled script, see scripts;
+//  5. lines: white space, tables, site chrome, page footers, broken and
+//     hard-wrapped lines, see layout.
+//
+// Document is idempotent: normalizing Result.Text again (with Format
+// "text") returns the same Text and Garbled 0. It is safe for concurrent
+// use.
+func Document(raw []byte, name string, opt Options) (Result, error) {
+	limit := opt.MaxBytes
+	if limit == 0 {
+		limit = DefaultMaxBytes
+	}
+	switch {
+	case len(raw) == 0:
+		return Result{}, &RejectError{Reason: "empty"}
+	case limit > 0 && int64(len(raw)) > limit:
+		return Result{}, &RejectError{Reason: "too large"}
+	}
+	var (
+		res  Result
+		text string
+		m    OffsetMap
+	)
+	if enc, bom := utf16Order(raw); enc != "" {
+		if reason := magicReason(raw, true); reason != "" && bom == 0 {
+			return Result{}, &RejectError{Reason: reason}
+		}
+		var err error
+		if text, m, err = decodeUTF16(raw, enc, bom); err != nil {
+			return Result{}, err
+		}
+		if reason := utf16Reason(text); reason != "" {
+			return Result{}, &RejectError{Reason: reason}
+		}
+		res.Encoding = enc
+	} else {
+		if reason := binaryReason(raw); reason != "" {
+			return Result{}, &RejectError{Reason: reason}
+		}
+		text, m, res.Encoding, res.Garbled = decodeBytes(raw)
+	}
+	if isBlank(text) {
+		return Result{}, &RejectError{Reason: "empty"}
+	}
+	switch res.Format = opt.Format; res.Format {
+	case FormatText, FormatHTML:
+	case "":
+		// A file named .html without a single "<" is text that the
+		// HTML rules would flatten into one line.
+		res.Format = FormatText
+		if isHTMLName(name) && strings.IndexByte(text, '<') >= 0 || looksHTML(text) {
+			res.Format = FormatHTML
+		}
+	default:
+		return Result{}, fmt.Errorf("normalize: unknown format %q", opt.Format)
+	}
+	if res.Format == FormatHTML {
+		st := extractHTML(text)
+		m, text = m.then(st), st.text
+	}
+	// Removing garbled script can bring characters together that the
+	// character pass treats differently (mojibake halves); so the two
+	// passes repeat, a bounded number of times, until nothing is removed.
+	var st stage
+	for round := 0; round < 3; round++ {
+		var cs cleanStats
+		st, cs = clean(text)
+		m, text = m.then(st), st.text
+		res.Garbled += cs.garbled
+		st, n := scripts(text, cs.latin)
+		if n == 0 {
+			break
+		}
+		m, text = m.then(st), st.text
+		res.Garbled += n
+	}
+	st = layout(text)
+	m, text = m.then(st), st.text
+	if text == "" {
+		return Result{}, &RejectError{Reason: "no text"}
+	}
+	res.Text, res.Map = text, m
+	return res, nil
+}
+
+// isBlank reports whether s holds nothing but white space, format
+// characters and replacement characters.
+func isBlank(s string) bool {
+	return strings.IndexFunc(s, func(r rune) bool {
+		return !unicode.IsSpace(r) && !unicode.Is(unicode.Cf, r) && r != unicode.ReplacementChar && r != 0
+	}) < 0
+}
