@@ -289,3 +289,18 @@ func TestLinePredicates(t *testing.T) {
 		}
 	}
 }
+
+// TestLabelLineNotJoined checks that a hard-wrapped dump does not join a
+// headline with the metadata line under it.
+func TestLabelLineNotJoined(t *testing.T) {
+	body := strings.Repeat("The delegation met officials of the ministry and discussed the cooperation plan in\ndetail with the other participants of the meeting held in the capital city of the\n", 6)
+	raw := "MOIS to bolster cooperation on e-Government with BSEC member states\nDate : 2018.10.05 Read : 14923\n" + body
+	res, err := Document([]byte(raw), "dump.txt", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(res.Text, "\n")
+	if len(lines) < 2 || lines[0] != "MOIS to bolster cooperation on e-Government with BSEC member states" || !strings.HasPrefix(lines[1], "Date : 2018.10.05") {
+		t.Errorf("headline and date line were joined or lost:\n%s", res.Text[:min(len(res.Text), 300)])
+	}
+}

@@ -280,13 +280,39 @@ func (t *lineText) wrapWidth() int {
 }
 
 // continues reports whether a line can carry on a sentence from the line
-// before: it does not open a list item or a table row.
+// before: it does not open a list item, a table row or a metadata label
+// ("Date : 2018.10.05 Read : 14923", "Published 9 January 2015").
 func continues(c string) bool {
-	if c == "" || isBullet(c) {
+	if c == "" || isBullet(c) || isLabelLine(c) {
 		return false
 	}
 	r, _ := utf8.DecodeRuneInString(c)
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || strings.ContainsRune("\"'(", r)
+}
+
+// labelWords open the metadata lines of a release.
+var labelWords = []string{"date", "dated", "published", "posted", "updated", "last updated", "released",
+	"release date", "issued", "read", "hits", "views", "source", "from", "no.", "no:", "ref", "reference"}
+
+// isLabelLine reports whether c opens with a metadata label followed by a
+// colon or a number: "Date : 2018.10.05", "Published 9 January 2015",
+// "No: 112, 3 April 2016".
+func isLabelLine(c string) bool {
+	lc := strings.ToLower(c)
+	for _, w := range labelWords {
+		rest, ok := strings.CutPrefix(lc, w)
+		if !ok {
+			continue
+		}
+		rest = strings.TrimLeft(rest, " ")
+		if rest == "" {
+			return w != "from" && w != "source"
+		}
+		if rest[0] == ':' || rest[0] >= '0' && rest[0] <= '9' {
+			return true
+		}
+	}
+	return false
 }
 
 func (t *lineText) full(i int) bool {
