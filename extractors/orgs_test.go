@@ -1,0 +1,98 @@
+package extractors
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+func TestOrgsExtract(t *testing.T) {
+	const kor = "Ministry of the Interior and Safety, Republic of Korea"
+	type row struct{ Text, Value, Country string }
+	tests := []struct {
+		name, pub, text string
+		want            []row
+	}{
+		{
+			name: "acronyms defined and reused",
+			pub:  kor,
+			text: "The Ministry of the Interior and Safety (MOIS) sent a delegation to Greece. The delegation is composed of MOIS, National Tax Service (NTS), Korea Internet & Security Agency (KISA) and World Smart Sustainable Cities Organization (WeGO).",
+			want: []row{
+				{"Ministry of the Interior and Safety", "Ministry of the Interior and Safety", "KOR"},
+				{"MOIS", "Ministry of the Interior and Safety", "KOR"},
+				{"MOIS", "Ministry of the Interior and Safety", "KOR"},
+				{"National Tax Service", "National Tax Service", "KOR"},
+				{"NTS", "National Tax Service", "KOR"},
+				{"Korea Internet & Security Agency", "Korea Internet & Security Agency", "KOR"},
+				{"KISA", "Korea Internet & Security Agency", "KOR"},
+				{"World Smart Sustainable Cities Organization", "World Smart Sustainable Cities Organization", ""},
+				{"WeGO", "World Smart Sustainable Cities Organization", ""},
+			},
+		},
+		{
+			name: "demonyms and two bodies joined by and",
+			pub:  kor,
+			text: "The forum was jointly organized by the Italian Ministry for Public Administration, the Korean Ministry of Personnel Management and the Korean Public Procurement Service. Minister Lee requested the participation of the Saudi Ministry of Interior and of the Italian Interior Ministry.",
+			want: []row{
+				{"Italian Ministry for Public Administration", "Italian Ministry for Public Administration", "ITA"},
+				{"Korean Ministry of Personnel Management", "Korean Ministry of Personnel Management", "KOR"},
+				{"Korean Public Procurement Service", "Korean Public Procurement Service", "KOR"},
+				{"Saudi Ministry of Interior", "Saudi Ministry of Interior", "SAU"},
+				{"Italian Interior Ministry", "Italian Interior Ministry", "ITA"},
+			},
+		},
+		{
+			name: "international organizations",
+			pub:  kor,
+			text: "At the forum, the United Nations Department of Economic and Social Affairs (UN DESA), the Organisation for Economic Cooperation and Development (OECD), and the World Bank will join the discussion. UN DESA presented.",
+			want: []row{
+				{"United Nations Department of Economic and Social Affairs", "United Nations Department of Economic and Social Affairs", ""},
+				{"UN DESA", "United Nations Department of Economic and Social Affairs", ""},
+				{"Organisation for Economic Cooperation and Development", "Organisation for Economic Cooperation and Development", ""},
+				{"OECD", "Organisation for Economic Cooperation and Development", ""},
+				{"World Bank", "World Bank", ""},
+				{"UN DESA", "United Nations Department of Economic and Social Affairs", ""},
+			},
+		},
+		{
+			name: "a foreign ministry named with its country",
+			pub:  "Ministry of Foreign Affairs, Philippines",
+			text: "The Ministry of Foreign Affairs of Japan and the Department of Foreign Affairs signed an agreement with the OECD.",
+			want: []row{
+				{"Ministry of Foreign Affairs of Japan", "Ministry of Foreign Affairs of Japan", "JPN"},
+				{"Department of Foreign Affairs", "Department of Foreign Affairs", "PHL"},
+				{"OECD", "OECD", ""},
+			},
+		},
+		{
+			name: "events, delegations and programmes are not organizations",
+			pub:  kor,
+			text: "The delegation held the 2nd e-Government Cooperation Committee Meeting. The Public Service Innovation Pavilion showcased cases of the Public Administration Cooperation Group and the Korea-EU Public Administration Cooperation Delegation. And, the ministry explained the events.",
+		},
+		{name: "empty", text: ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := personsDoc(tt.text, tt.pub)
+			ms := Orgs{}.Extract(d)
+			checkMentions(t, d, ms, KindOrganization)
+			var got []row
+			for _, m := range ms {
+				got = append(got, row{m.Text, m.Value, m.Country})
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("Orgs mismatch (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func BenchmarkOrgs(b *testing.B) {
+	text := personsBenchText(b)
+	d := personsDoc(text, "")
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	for b.Loop() {
+		Orgs{}.Extract(d)
+	}
+}

@@ -1,0 +1,2136 @@
+package extractors
+
+import (
+	"sort"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"communique/gazetteer"
+)
+
+// Persons finds named persons: one KindPerson mention per occurrence of a
+// name, full ("Lee Sang-min") or short ("Minister Lee", "President
+// Mattarella"). It runs after the countries extractor and reads the
+// KindCountry, KindPlace and KindDate mentions already in Doc.Mentions,
+// and Doc.Meta (the headline span, the publisher).
+//
+// A mention's Span and Text are the name as written, without titles,
+// honorifics or post-nominals. Value is the canonical name: the fullest
+// form of the name in the document, a family name written in capitals
+// title-cased ("KAMIKAWA Yoko" -> "Kamikawa Yoko"). Title, Rank, Org and
+// Country are those of the person's best titled mention, carried to every
+// occurrence: an office beats an honorific ("His Highness Prince ...,
+// Saudi Arabia's Interior Minister" is a minister); of several offices the
+// most specific title wins ("Minister of State for AI" over "Minister"),
+// then the more senior. Rank comes from gazetteer.TitleIn; Org is the body
+// named in the title, or the ministry a minister's portfolio names
+// ("Minister of the Interior and Safety" -> "Ministry of the Interior and
+// Safety"), or the body in "(MOIS, Minister Chin Young)".
+//
+// A name is taken only with an anchor: a title or honorific before it
+// ("Minister of the Interior Matteo Piantedosi", "H.E. Ohood Al Roumi",
+// "Senator the Hon Penny Wong"), an office in apposition after it
+// ("Maria-Manuela Catrina, State Secretary at ..."), a title followed at
+// a short distance by ", Name" ("the Saudi Arabian Minister of ... and
+// host of LEAP 2024, Abdullah Alswaha,"), a speech verb ("said Jane Doe"),
+// or a form of a name already anchored in the document. A name in a
+// title-case headline is cut to the form the body gives ("Secretary
+// Villareal Pushes ..." -> "Villareal"). A name inside the name of a venue
+// or institution ("King Abdulaziz International Conference Center") is
+// not a person; one that qualifies an "Administration" ("the Moon Jae-in
+// Administration") is emitted as a head of state of the home country with
+// no title (the gold marks these optional).
+//
+// The country of an office is, in order: a country, demonym or city in
+// the title ("Saudi Arabia's Interior Minister", "Czech Deputy Minister",
+// "Minister ... of Indonesia", "Mayor of Busan"; not a destination, "to
+// Italy"); none for an official of an international body ("President of
+// the European Commission", "ASEAN Secretary-General"); the publishing
+// government's (HomeCountry) when the person is its official by position
+// (in the headline, in "(MOIS, Minister Chin Young)", or the first official
+// named, as a subject); the foreign country of the context when the person
+// is met ("met with the Minister of the Interior Matteo Piantedosi") or
+// holds a local office (mayor, councillor, governor); the country of the
+// person a delegation member accompanies ("X was accompanied by Vice
+// Minister Y"); else the home country.
+//
+// Persons is safe for concurrent use; it pools its token buffers.
+type Persons struct{}
+
+// Extract implements Extractor.
+func (Persons) Extract(d *Doc) []Mention {
+	p := newEntParser(d)
+	defer p.release()
+	p.home = HomeCountry(d)
+	p.findOrgs()
+	p.pass1()
+	return p.resolve()
+}
+
+// ---- tokens ----
+
+type ptokKind uint8
+
+const (
+	ptWord ptokKind = iota
+	ptNum
+	ptPunct
+	ptBreak // sentence or table-cell boundary
+)
+
+// ptok is a word, number or punctuation mark of Doc.Text. Hyphenated
+// words are split ("Sang-min" is "Sang" then "min" with joined set) so
+// that titles match part by part ("Vice-Minister"); names and portfolio
+// words are read a hyphen group (a unit) at a time.
+type ptok struct {
+	start, end int    // byte span, without an abbreviation dot
+	sent       int    // sentence index
+	la, lb     int    // while tokenizing: the lower-case form in entParser.lowBuf
+	low        string // lower-case form, as gazetteer.TitleWords makes it; punctuation: itself
+	cty        uint16 // the KindCountry mention it lies in: see entParser.ctry
+	plc        uint16 // the KindPlace mention it lies in: see entParser.plc
+	kind       ptokKind
+	capital    bool  // first letter upper-case
+	caps       bool  // two or more letters, all upper-case
+	joined     bool  // joined to the previous token by '-'
+	dot        bool  // followed by an abbreviation dot ("Dr.", "J.")
+	trail      uint8 // bytes of the dot or closing apostrophe ("Dato'") after the word
+	date       bool  // inside a KindDate mention
+}
+
+// entParser holds one document's tokens and what the passes find.
+type entParser struct {
+	d    *Doc
+	text string
+	t    []ptok
+	lows []string
+	home string
+	orgs []orgSpan
+
+	countries []Mention // KindCountry mentions, in text order
+	headlines []int8    // per sentence: 0 unknown, 1 headline, 2 not
+	raw       []rawPerson
+	taken     []bool            // tokens inside a person's name, title or apposition
+	lowBuf    []byte            // lower-case forms, while tokenizing
+	isos      []string          // interned codes of ptok.cty and ptok.plc; isos[0] is ""
+	isoIdx    map[string]uint16 // index of a code in isos
+	matchN    []int8            // per token: 0 not looked up, -1 no title, n words of the title there
+	matchE    map[int]gazetteer.TitleEntry
+}
+
+// entParsers recycles the parsers' buffers: a document's tokens take
+// about twenty times its size.
+var entParsers = sync.Pool{New: func() any { return new(entParser) }}
+
+// newEntParser tokenizes d. The caller must call release when done with
+// the parser and everything that points into its buffers.
+func newEntParser(d *Doc) *entParser {
+	p := entParsers.Get().(*entParser)
+	p.d, p.text, p.home = d, d.Text, ""
+	sents := d.Sentences
+	if sents == nil {
+		sents = Sentences(d.Text)
+	}
+	p.t = grow(p.t[:0], len(d.Text)/5+8)
+	p.lowBuf = grow(p.lowBuf[:0], len(d.Text)/4+16)
+	for si, s := range sents {
+		if si > 0 {
+			p.t = append(p.t, ptok{start: s.Start, end: s.Start, low: "\n", kind: ptBreak, sent: si})
+		}
+		p.tokenize(s.Start, s.End, si)
+	}
+	all := string(p.lowBuf)
+	p.lows = grow(p.lows[:0], len(p.t))[:len(p.t)]
+	for i := range p.t {
+		if tk := &p.t[i]; tk.lb > tk.la {
+			tk.low = all[tk.la:tk.lb]
+		}
+		p.lows[i] = p.t[i].low
+	}
+	p.countries = p.countries[:0]
+	p.isos = append(p.isos[:0], "")
+	clear(p.isoIdx)
+	p.overlay()
+	p.taken = grow(p.taken[:0], len(p.t))[:len(p.t)]
+	clear(p.taken)
+	p.matchN = grow(p.matchN[:0], len(p.t))[:len(p.t)]
+	clear(p.matchN)
+	clear(p.matchE)
+	p.orgs, p.raw, p.headlines = p.orgs[:0], p.raw[:0], p.headlines[:0]
+	return p
+}
+
+// release returns p's buffers for reuse.
+func (p *entParser) release() {
+	if cap(p.t) > 1<<16 {
+		return // an outsized document: let its buffers go
+	}
+	p.d, p.text = nil, ""
+	clear(p.lows) // drop the references to the document's strings
+	clear(p.t)
+	clear(p.raw)
+	clear(p.orgs)
+	clear(p.countries)
+	entParsers.Put(p)
+}
+
+// grow returns s with room for n elements.
+func grow[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, 0, n)
+	}
+	return s
+}
+
+func entWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
+}
+
+func entApos(r rune) bool { return r == '\'' || r == '’' }
+
+// tokenize appends the tokens of text[start:end], sentence si.
+func (p *entParser) tokenize(start, end, si int) {
+	text := p.text
+	joinNext := false
+	for i := start; i < end; {
+		r, n := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(text[i:])
+		}
+		switch {
+		case r == '\t':
+			p.t = append(p.t, ptok{start: i, end: i, low: "\t", kind: ptBreak, sent: si})
+			i += n
+			joinNext = false
+		case r == ' ' || r == '\n' || r == '\r' || r >= utf8.RuneSelf && unicode.IsSpace(r):
+			i += n
+			joinNext = false
+		case entWordRune(r):
+			j := i + n
+			for j < end {
+				r2, n2 := rune(text[j]), 1
+				if r2 >= utf8.RuneSelf {
+					r2, n2 = utf8.DecodeRuneInString(text[j:])
+				}
+				if entWordRune(r2) {
+					j += n2
+					continue
+				}
+				if entApos(r2) && j+n2 < end {
+					r3, _ := utf8.DecodeRuneInString(text[j+n2:])
+					if entWordRune(r3) {
+						j += n2
+						continue
+					}
+				}
+				break
+			}
+			w := text[i:j]
+			poss := 0
+			if strings.HasSuffix(w, "'s") && len(w) > 2 {
+				poss = 2
+			} else if strings.HasSuffix(w, "’s") && len(w) > 4 {
+				poss = 4
+			}
+			we := j - poss
+			p.addWord(i, we, si, joinNext)
+			if poss > 0 {
+				p.t = append(p.t, ptok{start: we, end: j, low: "'s", kind: ptPunct, sent: si})
+			} else if j < end && text[j] == '.' && p.isAbbrev(len(p.t)-1) {
+				p.t[len(p.t)-1].dot = true
+				p.t[len(p.t)-1].trail = 1
+				j++
+			} else if r2, n2 := utf8.DecodeRuneInString(text[j:min(j+4, end)]); entApos(r2) && (j+n2 >= end || text[j+n2] == ' ') {
+				// "Dato' Sri": an apostrophe that closes a word belongs to it
+				p.t[len(p.t)-1].trail = uint8(n2)
+				j += n2
+			}
+			i = j
+			joinNext = false
+			if poss == 0 && i < end && text[i] == '-' && i+1 < end {
+				r2, _ := utf8.DecodeRuneInString(text[i+1:])
+				if entWordRune(r2) {
+					joinNext = true
+					i++
+				}
+			}
+		default:
+			p.t = append(p.t, ptok{start: i, end: i + n, low: text[i : i+n], kind: ptPunct, sent: si})
+			i += n
+			joinNext = false
+		}
+	}
+}
+
+func (p *entParser) addWord(s, e, si int, joined bool) {
+	w := p.text[s:e]
+	tk := ptok{start: s, end: e, sent: si, joined: joined, kind: ptWord}
+	letters, upper, digits := 0, 0, 0
+	first := true
+	for _, r := range w {
+		switch {
+		case 'a' <= r && r <= 'z':
+			letters++
+			first = false
+		case 'A' <= r && r <= 'Z':
+			letters++
+			upper++
+			if first {
+				tk.capital = true
+			}
+			first = false
+		case '0' <= r && r <= '9':
+			digits++
+			first = false
+		case unicode.IsLetter(r):
+			letters++
+			if unicode.IsUpper(r) {
+				upper++
+				if first {
+					tk.capital = true
+				}
+			}
+			first = false
+		case unicode.IsDigit(r):
+			digits++
+			first = false
+		}
+	}
+	if letters == 0 && digits > 0 {
+		tk.kind = ptNum
+	}
+	tk.caps = letters >= 2 && upper == letters
+	if upper > 0 || strings.ContainsRune(w, '’') {
+		// lower-cased into lowBuf; tk.low is set from it when the text is
+		// tokenized, so that the document costs one allocation, not one
+		// per capitalized word
+		tk.la = len(p.lowBuf)
+		for _, r := range w {
+			switch {
+			case r < utf8.RuneSelf:
+				if 'A' <= r && r <= 'Z' {
+					r += 'a' - 'A'
+				}
+				p.lowBuf = append(p.lowBuf, byte(r))
+			case r == '’':
+				p.lowBuf = append(p.lowBuf, '\'')
+			default:
+				p.lowBuf = utf8.AppendRune(p.lowBuf, unicode.ToLower(r))
+			}
+		}
+		tk.lb = len(p.lowBuf)
+		tk.low = ""
+	} else {
+		tk.low = w
+	}
+	p.t = append(p.t, tk)
+}
+
+// lowOf returns token i's lower-case form while the text is tokenized.
+func (p *entParser) lowOf(i int) string {
+	tk := p.t[i]
+	if tk.lb > tk.la {
+		return string(p.lowBuf[tk.la:tk.lb])
+	}
+	return tk.low
+}
+
+// isAbbrev reports whether the dot after token i closes an abbreviation:
+// an initial ("J."), a title or honorific abbreviation ("Dr.", "Gen.").
+func (p *entParser) isAbbrev(i int) bool {
+	tk := p.t[i]
+	if tk.kind != ptWord {
+		return false
+	}
+	low := p.lowOf(i)
+	if utf8.RuneCountInString(low) == 1 && tk.capital {
+		return true
+	}
+	return gazetteer.IsAbbreviation(low) || abbreviations[low]
+}
+
+// overlay marks the tokens inside country, place and date mentions.
+func (p *entParser) overlay() {
+	for _, m := range p.d.Mentions {
+		if m.Kind != KindCountry && m.Kind != KindPlace && m.Kind != KindDate {
+			continue
+		}
+		if m.Kind == KindCountry {
+			p.countries = append(p.countries, m)
+		}
+		i := sort.Search(len(p.t), func(i int) bool { return p.t[i].end > m.Span.Start })
+		for ; i < len(p.t) && p.t[i].start < m.Span.End; i++ {
+			if p.t[i].kind == ptBreak {
+				continue
+			}
+			switch m.Kind {
+			case KindCountry:
+				iso := m.Value
+				if iso == "" {
+					iso = m.Country
+				}
+				p.t[i].cty = p.intern(iso)
+			case KindPlace:
+				pl := m.Country
+				if pl == "" {
+					pl = "-"
+				}
+				p.t[i].plc = p.intern(pl)
+			case KindDate:
+				p.t[i].date = true
+			}
+		}
+	}
+	sort.SliceStable(p.countries, func(a, b int) bool { return p.countries[a].Span.Start < p.countries[b].Span.Start })
+}
+
+// intern returns the index of code in p.isos.
+func (p *entParser) intern(code string) uint16 {
+	if i, ok := p.isoIdx[code]; ok {
+		return i
+	}
+	if p.isoIdx == nil {
+		p.isoIdx = map[string]uint16{}
+	}
+	if code == "" {
+		return 0
+	}
+	p.isos = append(p.isos, code)
+	p.isoIdx[code] = uint16(len(p.isos) - 1)
+	return uint16(len(p.isos) - 1)
+}
+
+// ctry returns the ISO3 of the country mention token i lies in, or "".
+func (p *entParser) ctry(i int) string {
+	if c := p.t[i].cty; c != 0 {
+		return p.isos[c]
+	}
+	return ""
+}
+
+// plc returns the country of the place mention token i lies in ("-" when
+// the place has none), or "".
+func (p *entParser) plc(i int) string {
+	if c := p.t[i].plc; c != 0 {
+		return p.isos[c]
+	}
+	return ""
+}
+
+// unitEnd returns the index after the hyphen group starting at i.
+func (p *entParser) unitEnd(i int) int {
+	j := i + 1
+	for j < len(p.t) && p.t[j].joined {
+		j++
+	}
+	return j
+}
+
+// unitLow returns the lower-case text of the unit [i, j).
+func (p *entParser) unitLow(i, j int) string {
+	if j == i+1 {
+		return p.t[i].low
+	}
+	return strings.ToLower(p.text[p.t[i].start:p.t[j-1].end])
+}
+
+// unitCapital reports whether the unit at i is capitalized in any part
+// ("Sang-min", "e-Government").
+func (p *entParser) unitCapital(i, j int) bool {
+	for k := i; k < j; k++ {
+		if p.t[k].capital {
+			return true
+		}
+	}
+	return false
+}
+
+// spanEnd returns the byte end of token i, with its abbreviation dot.
+func (p *entParser) spanEnd(i int) int {
+	return p.t[i].end + int(p.t[i].trail)
+}
+
+func (p *entParser) textOf(i, j int) string {
+	if j <= i {
+		return ""
+	}
+	return p.text[p.t[i].start:p.spanEnd(j-1)]
+}
+
+func (p *entParser) same(i, j int) bool {
+	return i >= 0 && j < len(p.t) && p.t[i].sent == p.t[j].sent && p.t[j].kind != ptBreak
+}
+
+// match returns the longest title or honorific starting at token i.
+func (p *entParser) match(i int) (int, gazetteer.TitleEntry, bool) {
+	if i >= len(p.t) || p.t[i].kind != ptWord {
+		return 0, gazetteer.TitleEntry{}, false
+	}
+	switch n := p.matchN[i]; {
+	case n < 0:
+		return 0, gazetteer.TitleEntry{}, false
+	case n > 0:
+		return int(n), p.matchE[i], true
+	}
+	n, e, ok := p.match1(i)
+	if !ok {
+		p.matchN[i] = -1
+		return 0, e, false
+	}
+	if p.matchE == nil {
+		p.matchE = map[int]gazetteer.TitleEntry{}
+	}
+	p.matchN[i], p.matchE[i] = int8(n), e
+	return n, e, true
+}
+
+// match1 is match without the cache.
+func (p *entParser) match1(i int) (int, gazetteer.TitleEntry, bool) {
+	end := i + 8
+	if end > len(p.lows) {
+		end = len(p.lows)
+	}
+	n, e, ok := gazetteer.MatchTitle(p.lows[i:end])
+	if !ok || (e.Caps && !p.t[i].caps) {
+		return 0, gazetteer.TitleEntry{}, false
+	}
+	// An entry must not end inside a hyphen group ("Vice-" of "Vice-Chair"
+	// is fine, "Director" of "Director-General" is not).
+	if i+n < len(p.t) && p.t[i+n].joined {
+		return 0, gazetteer.TitleEntry{}, false
+	}
+	return n, e, true
+}
+
+func (p *entParser) officeAt(i int) (int, gazetteer.TitleEntry, bool) {
+	n, e, ok := p.match(i)
+	if !ok || e.Kind != gazetteer.Office {
+		return 0, e, false
+	}
+	// Titles in running text are capitalized ("the minister" is no title
+	// of a name); "MP" and the like are matched in capitals.
+	if !p.t[i].capital {
+		return 0, e, false
+	}
+	return n, e, true
+}
+
+func (p *entParser) honorific(i int) (int, gazetteer.TitleEntry, bool) {
+	n, e, ok := p.match(i)
+	if !ok || e.Kind != gazetteer.Honorific {
+		return 0, e, false
+	}
+	if !p.t[i].capital && p.t[i].low != "the" {
+		return 0, e, false
+	}
+	// a one-letter style (Myanmar "U") is no initial: "U Kyaw Zeya Tun",
+	// not "U.S."
+	if n == 1 && len(p.t[i].low) == 1 && (p.t[i].dot || i+1 >= len(p.t) || !p.t[i+1].capital || p.t[i+1].joined) {
+		return 0, e, false
+	}
+	return n, e, true
+}
+
+// ---- lexicon ----
+
+func lexSet(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(s) {
+		m[w] = true
+	}
+	return m
+}
+
+// lexStop are function words: capitalized, they open a sentence, not a
+// name.
+var lexStop = lexSet(`the a an this that these those his her their its our my your in on at of
+for to from by with and or but as if when while after before during since until upon about over
+under into through between among against without within across also meanwhile moreover however
+furthermore additionally besides thus therefore then there here both each every all some any many
+most more other such no not yes only just even still yet so it he she they we i you who whom which
+what where why how according following regarding concerning including via per amid despite toward
+towards around near beyond above below up down out off again once today yesterday tomorrow tonight
+mr mrs ms dear please thank thanks welcome hello`)
+
+// lexCommon are capitalized words that are not names: the verbs and
+// nouns of headlines and labels ("Minister Lee Sang-min Expands ...").
+var lexCommon = lexSet(`expands expand visits visit visited meets meet met holds hold held signs
+sign signed attends attend attended discusses discuss hosts host hosted calls call urges welcomes
+welcome welcomed receives received launches launch opens delivers stresses highlights pledges
+reaffirms announces announce leads lead joins join agrees agree emphasizes emphasises promotes
+spreads spread shares share strengthens paves congratulates condemns says said speaks travels
+arrives departs participates presents unveils inaugurates addresses tours wraps concludes begins
+heads returns seeks vows explores boosts bolsters deepens takes makes gives wins ranks talks
+chairs reviews outlines proposes supports backs marks celebrates commemorates honours honors
+appoints named elected becomes continues completes establishes builds closes ends starts kicks sets
+hails lauds praises thanks invites accepts offers provides showcases introduces enhances advances
+accelerates underscores affirms reiterates notes cites eyes taps tackles witnesses keynotes
+confers pays graces greets bids thanks salutes inspects checks assures vows backs tours discussed stated noted added told explained commented remarked expressed emphasized
+underlined underscored will would shall should can could may might must is are was were be been
+has have had do does did not press release releases news notices notice date read time day week
+month year years home page menu go back top body more view list print share tweet contact
+photo photos video gallery caption source sources note notes annex attachment summary background
+key achievements achievement countries country visited agenda outcome outcomes results result
+opportunities opportunity way ways spread systems system export exports government governments
+ministers officials people citizens public joint statement statements remarks speech keynote
+opening closing session sessions panel dialogue talks meeting meetings visit visits forum
+conference summit ceremony exhibition pavilion index survey report plan project projects program
+programme initiative vision strategy policy policies cooperation partnership relations agreement
+agreements memorandum understanding mou treaty declaration communique communiqué council
+committee group delegation team titlePhrase ministry department agency service services embassy
+mission consulate assembly parliament congress senate court bank fund union organization
+organisation association federation institute university academy foundation center centre
+authority board commission secretariat bureau directorate network alliance platform hall
+palace house tower city town village province state region district county island islands
+republic kingdom emirates federation nations states international national global regional local digital ai ict it e
+first second third fourth fifth new old annual special official officially several various
+mainly about around approximately total whole entire every administration`)
+
+// lexOrgHeads end (or open) the name of an organization.
+var lexOrgHeads = lexSet(`ministry ministries department agency service services titlePhrase commission
+committee council authority bureau institute organization organisation bank fund corporation
+association federation secretariat directorate board court parliament assembly senate congress
+centre center academy university foundation union partnership alliance police embassy consulate
+cabinet`)
+
+// lexEvents after an organization-like phrase make it an event
+// ("Cooperation Committee Meeting").
+var lexEvents = lexSet(`meeting meetings forum summit conference ceremony exhibition session
+roundtable dialogue workshop seminar symposium expo fair festival awards award week day talks
+consultation consultations`)
+
+// lexParticles are lower-case (or "Al") parts of a name that link or
+// precede its capitalized parts.
+var lexParticles = lexSet(`bin bint binti ibn ben van von der den de di da du del della dos das la le
+al el y e ter ten zu af av abu ould`)
+
+// lexNameLikeTitles are offices and styles that also occur inside names
+// ("Omar Sultan Al Olama").
+var lexNameLikeTitles = lexSet(`sultan king prince amir emir sheikh major marshal lord duke regent
+chief justice`)
+
+// months and weekdays are not names even when no date mention covers them.
+var lexCalendar = lexSet(`january february march april may june july august september october
+november december jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday
+thursday friday saturday sunday`)
+
+// lexMeetCues before a person in a sentence make the person the one met.
+var lexMeetCues = lexSet(`with met meets meet received receives welcomed welcomes`)
+
+// lexSpeechVerbs next to a bare name make it a person.
+var lexSpeechVerbs = lexSet(`said says stated noted added told explained commented remarked stressed
+emphasized emphasised underlined`)
+
+// lexGapVerbs between a title and a later name mean a new clause.
+var lexGapVerbs = lexSet(`is are was were be been has have had will would shall should can could
+may might must do does did said says met meets visited visits who which that whom whose where
+when while as because said`)
+
+// lexSuffixes are generational suffixes that end a name.
+var lexSuffixes = lexSet(`jr sr ii iii iv`)
+
+// ---- offices ----
+
+// titlePhrase is a title phrase in the text: pre-modifiers (country words,
+// portfolio words, modifiers), one or more offices, and the portfolio or
+// body after a preposition.
+type titlePhrase struct {
+	start, end int // tokens
+	headEnd    int // end of the pre-modifiers and offices, before the portfolio
+	countries  []string
+	places     []string
+}
+
+// isPortfolioUnit reports whether the unit [i, j) is a portfolio or body
+// word ("Interior", "Indo-Pacific", "Agency").
+func (p *entParser) isPortfolioUnit(i, j int) bool {
+	if j == i+1 {
+		return gazetteer.IsPortfolioWord(p.t[i].low) || lexOrgHeads[p.t[i].low]
+	}
+	return gazetteer.IsPortfolioWord(p.unitLow(i, j))
+}
+
+// parseOffice parses an office phrase starting at token i: "Minister",
+// "Saudi Arabia's Interior Minister", "Czech Deputy Minister of the
+// Interior", "State Secretary at the Romanian Ministry of ...", "Deputy
+// Prime Minister and Foreign Minister".
+func (p *entParser) parseOffice(i int) (titlePhrase, bool) {
+	o := titlePhrase{start: i}
+	last := -1
+	dest := false // an envoy's office goes on with its destination
+	j := i
+	for j < len(p.t) && j-i < 12 && p.same(i, j) {
+		tk := p.t[j]
+		if tk.kind != ptWord {
+			if tk.low == "'s" && j > i && p.ctry(j-1) != "" {
+				j++
+				continue
+			}
+			if tk.low == "&" && j > i {
+				j++
+				continue
+			}
+			break
+		}
+		if n, e, ok := p.officeAt(j); ok {
+			j += n
+			last = j
+			dest = e.Rank == gazetteer.RankAmbassador
+			continue
+		}
+		if !tk.capital {
+			break
+		}
+		if _, _, ok := p.honorific(j); ok {
+			break
+		}
+		u := p.unitEnd(j)
+		if p.ctry(j) != "" || gazetteer.IsTitleModifier(tk.low) || p.isPortfolioUnit(j, u) || tk.caps && u == j+1 {
+			j = u
+			continue
+		}
+		break
+	}
+	if last < 0 {
+		return o, false
+	}
+	o.headEnd, o.end = last, last
+	if c := p.parseComplement(last, dest); c > last {
+		o.end = c
+	}
+	// "Deputy Prime Minister and Foreign Minister Bui Thanh Son",
+	// "Minister of State, Minister of Foreign Affairs of Côte d'Ivoire"
+	if o.end < len(p.t) && (p.t[o.end].low == "and" || p.t[o.end].low == "&" || p.t[o.end].low == ",") && p.same(i, o.end+1) {
+		if _, _, ok := p.officeAt(o.end + 1); ok {
+			if o2, ok := p.parseOffice(o.end + 1); ok {
+				o.end = o2.end
+				if o2.headEnd == o2.end {
+					o.headEnd = o2.end
+				}
+			}
+		}
+	}
+	p.officeCountries(&o)
+	return o, true
+}
+
+// officeCountries collects the countries an office names: in its
+// pre-modifiers ("Saudi Arabia's", "Czech") and its portfolio ("of
+// Indonesia", "at the Romanian Ministry"), but not a destination ("to
+// Italy", "Envoy for Afghanistan").
+func (p *entParser) officeCountries(o *titlePhrase) {
+	for k := o.start; k < o.end; k++ {
+		tk := p.t[k]
+		if p.ctry(k) == "" && (p.plc(k) == "" || p.plc(k) == "-") {
+			continue
+		}
+		if k > o.start && (p.t[k-1].cty == tk.cty && tk.cty != 0 || p.t[k-1].plc == tk.plc && tk.plc != 0) {
+			continue // same mention
+		}
+		b := k - 1
+		for b > o.start && p.t[b].low == "the" {
+			b--
+		}
+		if b >= o.start && (p.t[b].low == "to" || p.t[b].low == "for") {
+			continue
+		}
+		if p.ctry(k) != "" {
+			o.countries = append(o.countries, p.ctry(k))
+		} else {
+			o.places = append(o.places, p.plc(k))
+		}
+	}
+}
+
+// parseComplement parses the portfolio or body after an office, starting
+// at the preposition at token k ("of the Interior and Safety", "for the
+// Indo-Pacific", "at the Romanian Ministry of Communications and
+// Information Society"). It returns the end of the complement, or k when
+// there is none. It stops before a name: the first capitalized word that
+// is not a portfolio word, a country or place, nor the word after "the".
+func (p *entParser) parseComplement(k int, dest bool) int {
+	if k >= len(p.t) || !p.same(k-1, k) {
+		return k
+	}
+	switch p.t[k].low {
+	case "of", "for", "at", "to", "in", "on":
+	default:
+		return k
+	}
+	end := k // end of the last accepted content word
+	afterThe := false
+	afterConn := false // the last token was a preposition, "the" or "and"
+	j := k
+	for j < len(p.t) && p.same(k, j) && j-k < 24 {
+		tk := p.t[j]
+		switch tk.low {
+		case "to", "in", "at", "on":
+			// a destination or venue after the portfolio: "of the
+			// Interior and Safety to Greece"; but an envoy's title goes on:
+			// "Ambassador of Korea to the Kingdom of Saudi Arabia"
+			if j > k && !dest {
+				return end
+			}
+			afterThe, afterConn = false, true
+			j++
+			continue
+		case "of", "for", "the", "and", "&":
+			if tk.low == "and" || tk.low == "&" {
+				// "and the Minister of ..." or "and host of": another phrase.
+				nx := j + 1
+				if nx < len(p.t) && p.t[nx].low == "the" {
+					return end
+				}
+				if nx >= len(p.t) || !p.same(j, nx) || !p.unitCapital(nx, p.unitEnd(nx)) {
+					return end
+				}
+				if _, _, ok := p.officeAt(nx); ok {
+					return end
+				}
+			}
+			afterThe = tk.low == "the"
+			afterConn = true
+			j++
+			continue
+		case ",":
+			// a list of portfolios: "Digital Policy, Telecommunications and Media"
+			nx := j + 1
+			if nx < len(p.t) && p.same(j, nx) && p.t[nx].kind == ptWord && p.t[nx].capital &&
+				p.isPortfolioUnit(nx, p.unitEnd(nx)) && end > k {
+				j++
+				continue
+			}
+			return end
+		case "'s":
+			if j > 0 && p.ctry(j-1) != "" {
+				j++
+				continue
+			}
+			return end
+		}
+		if tk.kind != ptWord {
+			return end
+		}
+		u := p.unitEnd(j)
+		if tk.cty != 0 && j > k && p.t[j-1].cty == tk.cty {
+			// the rest of a country's name: "Côte d'Ivoire"
+			j, end = u, u
+			continue
+		}
+		if !p.unitCapital(j, u) {
+			return end
+		}
+		if _, _, ok := p.honorific(j); ok {
+			return end
+		}
+		if n, _, ok := p.officeAt(j); ok && afterConn {
+			// an office as the portfolio of another: "Special Envoy of the
+			// Prime Minister", "Adviser to the President"
+			j, end, afterThe, afterConn = j+n, j+n, false, false
+			continue
+		}
+		switch {
+		case (tk.cty != 0 || tk.plc != 0) && (afterConn || j > 0 && (p.t[j-1].cty == tk.cty && tk.cty != 0 || p.t[j-1].plc == tk.plc && tk.plc != 0)):
+			// "of Indonesia", "of the Republic of Korea", "at the Romanian
+			// Ministry", "in Busan"; but "Affairs Rosario G. Manansala"
+			// is a name
+		case afterThe:
+		case p.isPortfolioUnit(j, u):
+		case tk.caps && u == j+1:
+			// an acronym ("of KOTRA", "of the UN"), unless it follows the
+			// portfolio: a family name in capitals before a given name
+			// ("Minister for Foreign Affairs KAMIKAWA Yoko")
+			if end > k && u < len(p.t) && p.same(j, u) && p.t[u].kind == ptWord && p.t[u].capital && !p.t[u].caps &&
+				!p.isPortfolioUnit(u, p.unitEnd(u)) {
+				return end
+			}
+		default:
+			// a word the lists lack, inside a portfolio that a head
+			// word closes: "for Migrant Affairs", "of Export Promotion"
+			if q := p.portfolioHeadAhead(j); q > j {
+				j, end, afterThe, afterConn = q, q, false, false
+				continue
+			}
+			return end
+		}
+		afterThe, afterConn = false, false
+		j = u
+		end = u
+	}
+	return end
+}
+
+// lexPortfolioHeads close the name of a portfolio: "Migrant Affairs",
+// "Export Growth", "Bureaucratic Reform".
+var lexPortfolioHeads = lexSet(`affairs relations cooperation development policy policies services
+resources industry industries trade security safety integration investment planning reform reforms
+welfare transport infrastructure communications technology innovation administration finance economy
+education health defence defense justice environment energy agriculture tourism culture labour labor
+growth promotion management affairs protection empowerment governance`)
+
+// portfolioHeadAhead looks ahead of the unknown capitalized word at j for
+// a portfolio head word or the head of a body within two more words
+// ("Information System Authority"); it returns the index after that head,
+// or j.
+func (p *entParser) portfolioHeadAhead(j int) int {
+	k := p.unitEnd(j)
+	for n := 0; n < 2 && k < len(p.t) && p.same(j, k); n++ {
+		tk := p.t[k]
+		if tk.kind != ptWord || !tk.capital {
+			return j
+		}
+		if _, _, ok := p.honorific(k); ok {
+			return j
+		}
+		u := p.unitEnd(k)
+		if u == k+1 && (lexPortfolioHeads[tk.low] || lexOrgHeads[tk.low]) {
+			return u
+		}
+		k = u
+	}
+	return j
+}
+
+// ---- names ----
+
+// headline reports whether sentence s is set in title case (most words
+// capitalized), where capitalized words need not be names.
+func (p *entParser) headline(i int) bool {
+	s := p.t[i].sent
+	for len(p.headlines) <= s {
+		p.headlines = append(p.headlines, 0)
+	}
+	if p.headlines[s] != 0 {
+		return p.headlines[s] == 1
+	}
+	a := i
+	for a > 0 && p.t[a-1].sent == s {
+		a--
+	}
+	words, caps := 0, 0
+	for k := a; k < len(p.t) && p.t[k].sent == s; k++ {
+		tk := p.t[k]
+		if tk.kind != ptWord || tk.joined || lexStop[tk.low] {
+			continue
+		}
+		words++
+		if tk.capital {
+			caps++
+		}
+	}
+	// a headline has no full stop
+	last := a
+	for k := a; k < len(p.t) && p.t[k].sent == s; k++ {
+		if p.t[k].kind != ptBreak {
+			last = k
+		}
+	}
+	h := words >= 5 && caps*10 >= words*8 && p.t[last].low != "."
+	p.headlines[s] = 2
+	if h {
+		p.headlines[s] = 1
+	}
+	return h
+}
+
+// nameUnit reports whether the unit [i, j) can be part of a name; first
+// is set for the first unit.
+func (p *entParser) nameUnit(i, j int, first, anchored bool) bool {
+	tk := p.t[i]
+	if tk.kind != ptWord || tk.date {
+		return false
+	}
+	if !p.t[i].capital && !tk.caps {
+		return false
+	}
+	if tk.dot && j == i+1 && utf8.RuneCountInString(tk.low) == 1 {
+		return true // an initial: "Enrique A. Manalo", "S. Jaishankar"
+	}
+	low := tk.low
+	if j > i+1 {
+		low = p.unitLow(i, j)
+	}
+	if lexStop[low] || lexCalendar[low] || lexCommon[low] || lexOrgHeads[low] || lexEvents[low] {
+		return false
+	}
+	if tk.cty != 0 {
+		// "bin Saud", "Al Saud": a country word after a particle is a name
+		if first || !lexParticles[p.t[i-1].low] {
+			return false
+		}
+	}
+	if tk.plc != 0 && !anchored {
+		return false
+	}
+	if n, e, ok := p.match(i); ok {
+		if e.Kind != gazetteer.Honorific || first {
+			if !(lexNameLikeTitles[low] && !first && n == 1) {
+				return false
+			}
+		}
+	}
+	if _, _, ok := gazetteer.MatchPostNominal(p.lows[i:j]); ok && tk.caps {
+		return false
+	}
+	if first && p.isPortfolioUnit(i, j) && !tk.caps {
+		return false
+	}
+	return true
+}
+
+// parseName parses a name starting at token i and returns the token after
+// it and the number of its capitalized units. anchored is set when a
+// title or honorific stands before it.
+func (p *entParser) parseName(i int, anchored bool) (end, units int) {
+	if i >= len(p.t) || p.t[i].kind != ptWord {
+		return i, 0
+	}
+	u := p.unitEnd(i)
+	if !p.nameUnit(i, u, true, anchored) {
+		return i, 0
+	}
+	// a lone acronym is no name ("MOIS said")
+	end, units = u, 1
+	maxUnits := 8
+	if p.headline(i) {
+		maxUnits = 4
+	}
+	j := u
+	for j < len(p.t) && p.same(i, j) && units < maxUnits {
+		tk := p.t[j]
+		if tk.kind != ptWord {
+			break
+		}
+		if lexParticles[tk.low] && !tk.capital {
+			// a particle must be followed by a capitalized part
+			k := j + 1
+			for k < len(p.t) && lexParticles[p.t[k].low] && !p.t[k].capital {
+				k++
+			}
+			if k < len(p.t) && p.same(j, k) && p.t[k].kind == ptWord && p.t[k].capital {
+				j = k
+				continue
+			}
+			break
+		}
+		if lexSuffixes[tk.low] && tk.capital {
+			end = j + 1
+			break
+		}
+		v := p.unitEnd(j)
+		if !p.nameUnit(j, v, false, anchored) {
+			break
+		}
+		j = v
+		end = v
+		units++
+	}
+	// trailing "Al" without a family name after it
+	for end > i+1 && (p.t[end-1].low == "al" || p.t[end-1].low == "el") {
+		end--
+		units--
+	}
+	// An initial alone, or a name made only of capitals, is no name: an
+	// acronym ("MOIS") or a heading.
+	allCaps := true
+	for k := i; k < end; k++ {
+		if p.t[k].kind == ptWord && !p.t[k].caps && !(len(p.t[k].low) == 1 && p.t[k].dot) {
+			allCaps = false
+		}
+	}
+	if allCaps {
+		return i, 0
+	}
+	if units == 1 && utf8.RuneCountInString(p.t[i].low) == 1 {
+		return i, 0
+	}
+	// "Ma. Theresa Lazaro": a short abbreviated given name that the
+	// sentence splitter took for a sentence end
+	if units == 1 && end == i+1 && len(p.t[i].low) <= 2 && p.t[i].end < len(p.text) && p.text[p.t[i].end] == '.' {
+		return i, 0
+	}
+	return end, units
+}
+
+// ---- pass 1: anchored names ----
+
+// personCand is one office, honorific or post-nominal attached to a name.
+type personCand struct {
+	title     string
+	rank      string // gazetteer rank, "" for none
+	isOffice  bool
+	countries []string
+	places    []string
+	org       string
+	hasComp   bool
+	intl      bool // the office is in an international body: no country
+	body      bool // the title names a body by its acronym: a President of it is its chair
+}
+
+type personEvidence uint8
+
+const (
+	evNone    personEvidence = iota
+	evContext                // met, or a local office: the country of the context
+	evHome                   // the publisher's own official by position
+)
+
+// rawPerson is one name occurrence found in pass 1.
+type rawPerson struct {
+	start, end int // tokens of the name
+	value      string
+	cands      []personCand
+	anchored   bool // a title or honorific stands before the name
+	ev         personEvidence
+	context    string // the context country, for evContext
+	optional   string // rank given by a rule with no title ("Administration")
+	companion  int    // the raw person this one accompanies ("accompanied by"), or -1
+}
+
+// pass1 finds anchored names.
+func (p *entParser) pass1() {
+	for i := 0; i < len(p.t); {
+		tk := p.t[i]
+		if tk.kind != ptWord || p.taken[i] || (!tk.capital && tk.low != "the") {
+			i++
+			continue
+		}
+		if next, ok := p.chain(i); ok {
+			i = next
+			continue
+		}
+		if next, ok := p.bareName(i); ok {
+			i = next
+			continue
+		}
+		i++
+	}
+}
+
+// chain parses titles and honorifics before a name at i: "Minister",
+// "Minister of the Interior and Safety", "H.E. Mr.", "His Highness
+// Sheikh", "Senator the Hon", "Minister for Foreign Affairs Dr", then the
+// name and what follows it.
+func (p *entParser) chain(i int) (int, bool) {
+	var offs []titlePhrase
+	var hons []gazetteer.TitleEntry
+	var lead []string // countries before honorifics: "Saudi Crown Prince"
+	j := i
+	for j < len(p.t) && p.same(i, j) {
+		if o, ok := p.parseOffice(j); ok && (j > i || p.t[j].capital) {
+			offs = append(offs, o)
+			j = o.end
+			continue
+		}
+		if n, e, ok := p.honorific(j); ok {
+			hons = append(hons, e)
+			j += n
+			continue
+		}
+		if c := p.ctry(j); c != "" && len(offs) == 0 {
+			k := j + 1
+			for k < len(p.t) && p.ctry(k) == c && !p.t[k].joined {
+				k++
+			}
+			if k < len(p.t) && p.t[k].low == "'s" {
+				k++
+			}
+			if _, _, ok := p.honorific(k); ok && p.same(j, k) {
+				lead = append(lead, c)
+				j = k
+				continue
+			}
+		}
+		if (len(offs) > 0 || len(hons) > 0) && p.t[j].low == "and" && j+1 < len(p.t) {
+			if _, _, ok := p.officeAt(j + 1); ok && p.same(j, j+1) {
+				j++
+				continue
+			}
+		}
+		break
+	}
+	if len(offs) == 0 && len(hons) == 0 {
+		return i, false
+	}
+	end, units := p.parseName(j, true)
+	if units == 0 {
+		// The title stands alone. A name may follow at a short distance:
+		// "the Minister of X and host of Y, Abdullah Alswaha,".
+		if len(offs) > 0 {
+			if s, e, more, ok := p.delayedName(j); ok {
+				rp := p.newRaw(s, e)
+				for _, o := range append(offs, more...) {
+					rp.cands = append(rp.cands, p.officeCand(o, -1, -1))
+				}
+				p.mark(i, s)
+				p.add(rp, i)
+				return p.after(&p.raw[len(p.raw)-1], e), true
+			}
+		}
+		if j > i {
+			p.mark(i, j)
+			return j, true
+		}
+		return i, false
+	}
+	if !p.headline(j) && p.venueAfter(end) {
+		// "King Abdulaziz International Conference Center", "Mahatma
+		// Gandhi Institute": a name inside an institution's name
+		p.mark(i, end)
+		return end, true
+	}
+	rp := p.newRaw(j, end)
+	rp.anchored = true
+	postComp := -1
+	pcEnd := -1
+	if end < len(p.t) && p.t[end].low == "of" && len(offs) > 0 && offs[len(offs)-1].end == offs[len(offs)-1].headEnd {
+		last := offs[len(offs)-1]
+		r, _ := gazetteer.Title(p.textOf(last.start, last.end))
+		if c := p.parseComplement(end, r == gazetteer.RankAmbassador); c > end+1 {
+			postComp, pcEnd = end, c
+		}
+	}
+	for k, o := range offs {
+		if k == len(offs)-1 && postComp >= 0 {
+			rp.cands = append(rp.cands, p.officeCand(o, postComp, pcEnd))
+		} else {
+			rp.cands = append(rp.cands, p.officeCand(o, -1, -1))
+		}
+	}
+	if len(lead) > 0 {
+		for k := range rp.cands {
+			if len(rp.cands[k].countries) == 0 {
+				rp.cands[k].countries = lead
+			}
+		}
+		if len(rp.cands) == 0 {
+			rp.cands = append(rp.cands, personCand{countries: lead})
+		}
+	}
+	if org := p.parenOrg(i); org != "" {
+		for k := range rp.cands {
+			if rp.cands[k].org == "" {
+				rp.cands[k].org = org
+			}
+		}
+	}
+	for _, h := range hons {
+		rp.cands = append(rp.cands, personCand{rank: h.Rank})
+	}
+	p.mark(i, j)
+	idx := p.add(rp, i)
+	e := end
+	if pcEnd > 0 {
+		p.mark(end, pcEnd)
+		e = pcEnd
+	}
+	return p.after(&p.raw[idx], e), true
+}
+
+// parenOrg returns the organization whose head an official at token a
+// is, when the text says so in brackets: "Ministry of the Interior and
+// Safety (MOIS, Minister Chin Young)", "Ministry of X (Minister Kim)".
+func (p *entParser) parenOrg(a int) string {
+	k := a - 1
+	if k >= 0 && p.t[k].low == "," {
+		for _, g := range p.orgs {
+			if g.end == k && g.acronym && g.start > 0 && p.t[g.start-1].low == "(" {
+				return g.value
+			}
+		}
+		return ""
+	}
+	if k >= 0 && p.t[k].low == "(" {
+		for _, g := range p.orgs {
+			if g.end == k {
+				return g.value
+			}
+		}
+	}
+	return ""
+}
+
+// after reads what follows a name ending at token e: post-nominals ("MP")
+// and an office in apposition (", Minister for Foreign Affairs"), adds
+// them to rp and returns the token after them.
+func (p *entParser) after(rp *rawPerson, e int) int {
+	for e < len(p.t) && p.same(e-1, e) {
+		if n, pe, ok := gazetteer.MatchPostNominal(p.lows[e:min(e+3, len(p.lows))]); ok && (!pe.Caps || p.t[e].caps) {
+			if pe.Rank != "" {
+				rp.cands = append(rp.cands, personCand{title: p.textOf(e, e+n), rank: pe.Rank, isOffice: true})
+			}
+			p.mark(e, e+n)
+			e += n
+			continue
+		}
+		break
+	}
+	if o, ok := p.apposition(e); ok {
+		rp.cands = append(rp.cands, p.officeCand(o, -1, -1))
+		p.mark(e, o.end)
+		return o.end
+	}
+	return e
+}
+
+// apposition parses ", [the] OFFICE" at token e.
+func (p *entParser) apposition(e int) (titlePhrase, bool) {
+	if e >= len(p.t) || p.t[e].low != "," || !p.same(e-1, e) {
+		return titlePhrase{}, false
+	}
+	k := e + 1
+	for k < len(p.t) && (p.t[k].low == "the" || p.t[k].low == "a") && p.same(e, k) {
+		k++
+	}
+	if k >= len(p.t) || !p.same(e, k) || !p.t[k].capital {
+		return titlePhrase{}, false
+	}
+	o, ok := p.parseOffice(k)
+	if !ok {
+		return o, false
+	}
+	// ", Minister Khammanh Sounvileuth of ...": the next person's title
+	if _, _, ok := p.honorific(o.end); ok {
+		return o, false
+	}
+	if ne, units := p.parseName(o.end, true); units > 1 || units == 1 && !p.clauseEnd(ne) {
+		return o, false
+	}
+	return o, true
+}
+
+// lexVenues end the names of places and institutions named after people.
+var lexVenues = lexSet(`center centre hall airport university college school institute foundation
+stadium street avenue road boulevard bridge park prize award mosque palace museum library hospital
+port conference convention complex tower square memorial city district fund scholarship chair`)
+
+// venueAfter reports whether capitalized words at token e go on to a
+// venue or institution word within three words (not in a headline, where
+// every word is capitalized).
+func (p *entParser) venueAfter(e int) bool {
+	for k := e; k < e+4 && k < len(p.t) && p.same(e-1, k); k++ {
+		tk := p.t[k]
+		if tk.kind != ptWord || !tk.capital {
+			return false
+		}
+		if lexVenues[tk.low] {
+			return true
+		}
+	}
+	return false
+}
+
+// clauseEnd reports whether token i ends a clause: punctuation, "and",
+// the end of the sentence.
+func (p *entParser) clauseEnd(i int) bool {
+	if i >= len(p.t) || !p.same(i-1, i) {
+		return true
+	}
+	switch p.t[i].low {
+	case ",", ".", ";", ":", ")", "and", "(":
+		return true
+	}
+	return false
+}
+
+// delayedName finds ", Name" after a title that has no name of its own,
+// within a few words: "the Saudi Arabian Minister of ... and host of LEAP
+// 2024, Abdullah Alswaha, and ...". The words between must not hold a
+// verb or another title; the name, after any honorifics and offices of
+// its own (", the Hon Sophie Tremblay-Lavoie", ", Ambassador Alejandra
+// Ruiz-Tagle Vial"), must be two units or more (one after an honorific)
+// and be followed, after any post-nominals, by a comma, "and", a bracket
+// or the end of the sentence. It returns the name and the offices before
+// it.
+func (p *entParser) delayedName(j int) (s, e int, offs []titlePhrase, ok bool) {
+	for k := j; k < len(p.t) && k-j < 12 && p.same(j, k); k++ {
+		tk := p.t[k]
+		if tk.low == "," {
+			// ", the Hon Sophie Tremblay-Lavoie", ", Ambassador Alejandra Ruiz-Tagle Vial"
+			s = k + 1
+			for s < len(p.t) && p.same(k, s) {
+				if n, _, ok := p.honorific(s); ok {
+					s += n
+					continue
+				}
+				if o, ok := p.parseOffice(s); ok && p.t[s].capital {
+					offs = append(offs, o)
+					s = o.end
+					continue
+				}
+				break
+			}
+			e, units := p.parseName(s, s > k+1)
+			if units < 2 && !(s > k+1 && units == 1) {
+				return 0, 0, nil, false
+			}
+			f := e
+			for f < len(p.t) && p.same(e-1, f) {
+				n, pe, ok := gazetteer.MatchPostNominal(p.lows[f:min(f+3, len(p.lows))])
+				if !ok || pe.Caps && !p.t[f].caps {
+					break
+				}
+				f += n
+			}
+			if f < len(p.t) && p.same(s, f) {
+				switch p.t[f].low {
+				case ",", "and", "(", ")", ".", ";":
+				default:
+					return 0, 0, nil, false
+				}
+			}
+			return s, e, offs, true
+		}
+		if tk.kind == ptPunct && tk.low != "&" && tk.low != "-" {
+			return 0, 0, nil, false
+		}
+		if tk.kind == ptWord && !tk.capital && (lexGapVerbs[tk.low] || strings.HasSuffix(tk.low, "ed")) {
+			return 0, 0, nil, false
+		}
+		if _, _, ok := p.match(k); ok && tk.capital {
+			return 0, 0, nil, false
+		}
+	}
+	return 0, 0, nil, false
+}
+
+// bareName tries the rules for names without a title before them: an
+// office in apposition, a speech verb, an "Administration".
+func (p *entParser) bareName(i int) (int, bool) {
+	if i > 0 && p.same(i-1, i) && p.t[i-1].kind == ptWord && p.t[i-1].capital && !lexStop[p.t[i-1].low] {
+		return i, false // inside a capitalized run: not a name's start
+	}
+	end, units := p.parseName(i, false)
+	if units == 0 {
+		return i, false
+	}
+	if units >= 2 {
+		if o, ok := p.apposition(end); ok {
+			rp := p.newRaw(i, end)
+			rp.cands = append(rp.cands, p.officeCand(o, -1, -1))
+			p.add(rp, -1)
+			p.mark(end, o.end)
+			return o.end, true
+		}
+		if end < len(p.t) && p.same(i, end) && lexSpeechVerbs[p.t[end].low] ||
+			i > 0 && p.same(i-1, i) && lexSpeechVerbs[p.t[i-1].low] {
+			p.add(p.newRaw(i, end), -1)
+			return end, true
+		}
+	}
+	// "the Moon Jae-in Administration": a president's name
+	if end < len(p.t) && p.same(i, end) && p.t[end].low == "administration" && (units >= 2 || p.unitEnd(i) > i+1) {
+		rp := p.newRaw(i, end)
+		rp.optional = gazetteer.RankHeadOfState
+		rp.ev = evHome
+		p.add(rp, -1)
+		return end, true
+	}
+	return i, false
+}
+
+func (p *entParser) newRaw(s, e int) rawPerson {
+	return rawPerson{start: s, end: e, value: p.canonical(s, e), companion: -1}
+}
+
+// add records rp, found with its anchor starting at token a (or -1), and
+// returns its index.
+func (p *entParser) add(rp rawPerson, a int) int {
+	if a < 0 {
+		a = rp.start
+	}
+	p.mark(rp.start, rp.end)
+	if rp.ev == evNone {
+		rp.ev, rp.context = p.evidenceAt(a, &rp)
+	}
+	if rp.ev == evNone {
+		rp.companion = p.companionOf(a)
+	}
+	p.raw = append(p.raw, rp)
+	return len(p.raw) - 1
+}
+
+func (p *entParser) mark(s, e int) {
+	for k := s; k < e && k < len(p.taken); k++ {
+		p.taken[k] = true
+	}
+}
+
+// officeCand makes a candidate of office o, with the portfolio that
+// follows the name ("Vice Minister Shim Bo-kyun of the Interior and
+// Safety") when ps >= 0.
+func (p *entParser) officeCand(o titlePhrase, ps, pe int) personCand {
+	title := p.textOf(o.start, o.end)
+	c := personCand{isOffice: true, countries: o.countries, places: o.places, hasComp: o.end > o.headEnd}
+	if ps >= 0 {
+		title += " " + p.textOf(ps, pe)
+		extra := titlePhrase{start: ps, end: pe, headEnd: ps}
+		p.officeCountries(&extra)
+		c.countries = append(append([]string{}, c.countries...), extra.countries...)
+		c.places = append(append([]string{}, c.places...), extra.places...)
+		c.hasComp = true
+	}
+	c.title = title
+	c.rank, _ = gazetteer.Title(title)
+	c.body = p.namesBody(o.start, o.end)
+	if c.rank == gazetteer.RankHeadOfState && c.body {
+		c.rank = gazetteer.RankChair // "President of KOTRA"
+	}
+	c.org = p.officeOrg(o, ps, pe)
+	c.intl = p.international(o.start, o.end)
+	return c
+}
+
+// namesBody reports whether tokens [s, e) name a body by its acronym
+// ("KOTRA", "KISA"): an all-capitals word that is no country.
+func (p *entParser) namesBody(s, e int) bool {
+	for k := s; k < e; k++ {
+		if tk := p.t[k]; tk.caps && tk.cty == 0 && !tk.joined && (k+1 >= e || !p.t[k+1].joined) {
+			if _, _, ok := p.match(k); !ok {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// international reports whether tokens [s, e) name an international
+// body ("President of the European Commission", "UN Secretary-General").
+func (p *entParser) international(s, e int) bool {
+	for _, g := range p.orgs {
+		if g.start >= s && g.end <= e && g.intl {
+			return true
+		}
+	}
+	for k := s; k < e; k++ {
+		tk := p.t[k]
+		if tk.caps && lexKnownOrgs[p.text[tk.start:tk.end]] {
+			return true
+		}
+		if tk.low == "united" && k+1 < e && p.t[k+1].low == "nations" {
+			return true
+		}
+	}
+	return false
+}
+
+// officeOrg returns the body an office belongs to: an organization named
+// in its title ("State Secretary at the Romanian Ministry of ..."), or the
+// ministry a minister's portfolio names ("Minister of the Interior and
+// Safety" -> "Ministry of the Interior and Safety").
+func (p *entParser) officeOrg(o titlePhrase, ps, pe int) string {
+	s, e := o.start, o.end
+	if ps >= 0 {
+		s, e = ps, pe
+	}
+	for _, g := range p.orgs {
+		if g.start >= s && g.end <= e {
+			return g.value
+		}
+	}
+	// "Minister of X" -> "Ministry of X"
+	hs, he := o.start, o.headEnd
+	cs, ce := o.headEnd, o.end
+	if ps >= 0 {
+		cs, ce = ps, pe
+	}
+	if ce <= cs {
+		return ""
+	}
+	head := strings.Join(p.lows[hs:he], " ")
+	if !strings.HasSuffix(head, "minister") || strings.HasSuffix(head, "prime minister") {
+		return ""
+	}
+	if prep := p.t[cs].low; prep != "of" && prep != "for" {
+		return ""
+	}
+	// drop "of <country>" and what follows: "of Foreign Affairs of the
+	// Republic of Korea", "of Jordan"
+	for k := cs + 1; k < ce; k++ {
+		if p.t[k].cty == 0 {
+			continue
+		}
+		b := k - 1
+		if b > cs && p.t[b].low == "the" {
+			b--
+		}
+		if p.t[b].low == "of" {
+			ce = b
+			break
+		}
+	}
+	if ce <= cs+1 {
+		return ""
+	}
+	return "Ministry " + p.textOf(cs, ce)
+}
+
+// ---- evidence for the country ----
+
+// evidenceAt says how the person whose anchor starts at token a relates
+// to the publishing government.
+func (p *entParser) evidenceAt(a int, rp *rawPerson) (personEvidence, string) {
+	tkA := p.t[a]
+	// in the headline
+	if ts := p.d.Meta.TitleSpan; ts.End > ts.Start && tkA.start >= ts.Start && tkA.start < ts.End {
+		return evHome, ""
+	}
+	// "(MOIS, Minister Chin Young)", "(Minister Kim)"
+	k := a - 1
+	if k >= 0 && p.t[k].low == "," && k-1 >= 0 && p.t[k-1].caps {
+		k -= 2
+		for k >= 0 && p.t[k].caps {
+			k--
+		}
+	}
+	if k >= 0 && p.t[k].low == "(" && p.same(k, a) {
+		if k == 0 || !p.foreignOrgBefore(k) {
+			return evHome, ""
+		}
+	}
+	cue := false
+	for k := a - 1; k >= 0 && p.same(k, a); k-- {
+		if lexMeetCues[p.t[k].low] {
+			cue = true
+			break
+		}
+	}
+	local := false
+	for _, c := range rp.cands {
+		switch c.rank {
+		case gazetteer.RankMayor, gazetteer.RankCouncillor, gazetteer.RankGovernor:
+			local = true
+		}
+	}
+	if !cue && !local {
+		// the first official named, as a subject
+		first := true
+		for _, r := range p.raw {
+			if len(r.cands) > 0 {
+				first = false
+				break
+			}
+		}
+		if first && len(rp.cands) > 0 {
+			return evHome, ""
+		}
+		return evNone, ""
+	}
+	if c := p.contextCountry(tkA.start); c != "" {
+		return evContext, c
+	}
+	return evNone, ""
+}
+
+// companionOf returns the raw person that the person anchored at token a
+// accompanies: the first person of the sentence when "accompanied by" or
+// "joined by" stands between them ("DPM Bounthavy was accompanied by Vice
+// Minister ..."), or -1.
+func (p *entParser) companionOf(a int) int {
+	for ri := range p.raw {
+		r := p.raw[ri]
+		if r.start >= a || !p.same(r.start, a) {
+			continue
+		}
+		for k := r.end; k < a; k++ {
+			switch p.t[k].low {
+			case "accompanied", "accompanying", "joined":
+				return ri
+			}
+		}
+		return -1
+	}
+	return -1
+}
+
+// foreignOrgBefore reports whether the organization right before the
+// bracket at token k names a foreign country.
+func (p *entParser) foreignOrgBefore(k int) bool {
+	for _, g := range p.orgs {
+		if g.end == k || g.end == k-1 {
+			return g.country != "" && g.country != p.home
+		}
+	}
+	return false
+}
+
+// contextCountry returns the last foreign country mentioned before byte
+// offset off, within a few paragraphs.
+func (p *entParser) contextCountry(off int) string {
+	i := sort.Search(len(p.countries), func(i int) bool { return p.countries[i].Span.Start >= off })
+	for i--; i >= 0; i-- {
+		m := p.countries[i]
+		if off-m.Span.Start > 3000 {
+			break
+		}
+		iso := m.Value
+		if iso == "" {
+			iso = m.Country
+		}
+		if iso != "" && iso != p.home {
+			return iso
+		}
+	}
+	// none before: the first one later in the paragraph
+	end := strings.IndexByte(p.text[off:], '\n')
+	if end < 0 {
+		end = len(p.text) - off
+	}
+	for i := sort.Search(len(p.countries), func(i int) bool { return p.countries[i].Span.Start >= off }); i < len(p.countries); i++ {
+		m := p.countries[i]
+		if m.Span.Start >= off+end {
+			break
+		}
+		if iso := m.Value; iso != "" && iso != p.home {
+			return iso
+		}
+	}
+	return ""
+}
+
+// ---- names: values ----
+
+// canonical returns the name of tokens [s, e) as a value: honorifics are
+// not in it already; a part written in capitals is title-cased
+// ("KAMIKAWA" -> "Kamikawa"), space runs collapse.
+func (p *entParser) canonical(s, e int) string {
+	var b strings.Builder
+	for k := s; k < e; k++ {
+		tk := p.t[k]
+		if k > s {
+			if tk.joined {
+				b.WriteByte('-')
+			} else if tk.start > p.t[k-1].end {
+				b.WriteByte(' ')
+			}
+		}
+		w := p.text[tk.start:tk.end]
+		if tk.caps && !lexSuffixes[tk.low] {
+			w = titleCaseWord(w)
+		}
+		b.WriteString(w)
+		if tk.dot {
+			b.WriteByte('.')
+		}
+	}
+	return b.String()
+}
+
+func titleCaseWord(w string) string {
+	var b strings.Builder
+	first := true
+	for _, r := range w {
+		if first {
+			b.WriteRune(r)
+			first = false
+			continue
+		}
+		b.WriteRune(unicode.ToLower(r))
+	}
+	return b.String()
+}
+
+// personNameKeys returns the lower-case words of a name, for comparing forms.
+func personNameKeys(v string) []string {
+	return strings.FieldsFunc(strings.ToLower(v), func(r rune) bool {
+		return r == ' ' || r == '-' || r == '.'
+	})
+}
+
+func keysSubset(a, b []string) bool {
+	for _, x := range a {
+		found := false
+		for _, y := range b {
+			if x == y {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
+}
+
+// ---- resolving persons ----
+
+type personCluster struct {
+	value string
+	keys  []string
+	raws  []int
+	forms map[string]bool // lower-case name forms seen anchored
+	title string
+	rank  string
+	org   string
+	ctry  string
+	// byDefault is set when ctry is the home country for want of evidence
+	byDefault bool
+}
+
+// resolve groups the names of pass 1 into persons, gives each its
+// attributes, finds the other occurrences of their names and returns the
+// mentions in text order.
+func (p *entParser) resolve() []Mention {
+	if len(p.raw) == 0 {
+		return nil
+	}
+	p.trimHeadlineNames()
+	// Longest names first: shorter forms join the person whose name holds
+	// them.
+	order := make([]int, len(p.raw))
+	for i := range order {
+		order[i] = i
+	}
+	keys := make([][]string, len(p.raw))
+	for i, r := range p.raw {
+		keys[i] = personNameKeys(r.value)
+	}
+	sort.SliceStable(order, func(a, b int) bool { return len(keys[order[a]]) > len(keys[order[b]]) })
+	var cls []*personCluster
+	owner := make([]int, len(p.raw))
+	for _, ri := range order {
+		r := p.raw[ri]
+		best := -1
+		for ci, c := range cls {
+			if !keysSubset(keys[ri], c.keys) {
+				continue
+			}
+			if best < 0 {
+				best = ci
+				continue
+			}
+			// several persons hold this form: the same rank, then the one
+			// named last before it
+			if p.clusterRank(c) == rawRank(r) && p.clusterRank(cls[best]) != rawRank(r) {
+				best = ci
+			} else if p.lastBefore(c, r.start) > p.lastBefore(cls[best], r.start) {
+				best = ci
+			}
+		}
+		if best < 0 {
+			cls = append(cls, &personCluster{value: r.value, keys: keys[ri], forms: map[string]bool{}})
+			best = len(cls) - 1
+		}
+		cls[best].raws = append(cls[best].raws, ri)
+		owner[ri] = best
+		if r.anchored || len(keys[ri]) > 1 {
+			cls[best].forms[strings.Join(keys[ri], " ")] = true
+		}
+	}
+	for _, c := range cls {
+		p.attributes(c)
+	}
+	// a member of a delegation is of the country of the one it accompanies
+	for _, c := range cls {
+		if !c.byDefault {
+			continue
+		}
+		for _, ri := range c.raws {
+			if comp := p.raw[ri].companion; comp >= 0 && cls[owner[comp]] != c && cls[owner[comp]].ctry != "" {
+				c.ctry = cls[owner[comp]].ctry
+				break
+			}
+		}
+	}
+	var out []Mention
+	for ri, r := range p.raw {
+		out = append(out, p.mention(r.start, r.end, cls[owner[ri]]))
+	}
+	out = append(out, p.pass2(cls)...)
+	sort.SliceStable(out, func(a, b int) bool { return out[a].Span.Start < out[b].Span.Start })
+	return out
+}
+
+// trimHeadlineNames cuts a name read in a title-case headline that runs
+// into the headline's words ("Minister Kim Hong-kyun Champions Ties",
+// "Secretary Villareal Pushes for ...") to a name the body gives
+// ("Kim Hong-kyun", "Villareal"), unless the words cut belong to a longer
+// name of the body ("Lee Sang-min" is not cut to "Lee").
+func (p *entParser) trimHeadlineNames() {
+	for i := range p.raw {
+		r := &p.raw[i]
+		if r.end-r.start < 2 || !p.headline(r.start) {
+			continue
+		}
+		best := 0
+		for j, o := range p.raw {
+			n := o.end - o.start
+			if j == i || n >= r.end-r.start || n <= best || p.headline(o.start) {
+				continue
+			}
+			same := true
+			for k := 0; k < n && same; k++ {
+				same = p.t[r.start+k].low == p.t[o.start+k].low
+			}
+			next := p.t[r.start+n]
+			if !same || next.joined || p.inBodyName(o, next.low) {
+				continue
+			}
+			// cut to a short form only before a headline verb ("Pushes",
+			// "Meets"): "Yoon Suk Yeol" is not cut to "Yoon"
+			if p.units(o.start, o.end) < 2 && (!strings.HasSuffix(next.low, "s") || p.unitEnd(r.start+n) > r.start+n+1) {
+				continue
+			}
+			best = n
+		}
+		// "Secretary Villareal Pushes ..." when the body has "Antonio B.
+		// Villareal": the first word of the headline's name is a word of a
+		// body name, the next a headline verb that is in none
+		if u := p.unitEnd(r.start); best == 0 && u < r.end && u == r.start+1 && strings.HasSuffix(p.t[u].low, "s") &&
+			p.unitEnd(u) == u+1 {
+			for _, b := range p.raw {
+				if b.end-b.start > 1 && !p.headline(b.start) && p.hasWord(b, p.t[r.start].low) && !p.hasWord(b, p.t[u].low) {
+					best = 1
+					break
+				}
+			}
+		}
+		if best > 0 {
+			r.end = r.start + best
+			r.value = p.canonical(r.start, r.end)
+		}
+	}
+}
+
+// hasWord reports whether the name of b has the lower-case word w.
+func (p *entParser) hasWord(b rawPerson, w string) bool {
+	for k := b.start; k < b.end; k++ {
+		if p.t[k].low == w {
+			return true
+		}
+	}
+	return false
+}
+
+// inBodyName reports whether a name outside the headline holds all the
+// words of o and the word w too.
+func (p *entParser) inBodyName(o rawPerson, w string) bool {
+	for _, b := range p.raw {
+		if p.headline(b.start) {
+			continue
+		}
+		ok := false
+		for k := b.start; k < b.end; k++ {
+			if p.t[k].low == w {
+				ok = true
+			}
+		}
+		for k := o.start; k < o.end && ok; k++ {
+			found := false
+			for q := b.start; q < b.end; q++ {
+				found = found || p.t[q].low == p.t[k].low
+			}
+			ok = found
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
+}
+
+// units counts the hyphen groups in tokens [s, e).
+func (p *entParser) units(s, e int) int {
+	n := 0
+	for k := s; k < e; k++ {
+		if !p.t[k].joined {
+			n++
+		}
+	}
+	return n
+}
+
+func rawRank(r rawPerson) string {
+	for _, c := range r.cands {
+		if c.isOffice {
+			return c.rank
+		}
+	}
+	return ""
+}
+
+func (p *entParser) clusterRank(c *personCluster) string {
+	for _, ri := range c.raws {
+		if r := rawRank(p.raw[ri]); r != "" {
+			return r
+		}
+	}
+	return ""
+}
+
+func (p *entParser) lastBefore(c *personCluster, tok int) int {
+	last := -1
+	for _, ri := range c.raws {
+		if s := p.raw[ri].start; s < tok && s > last {
+			last = s
+		}
+	}
+	return last
+}
+
+// attributes chooses a person's title, rank, org and country.
+func (p *entParser) attributes(c *personCluster) {
+	var best *personCand
+	bestScore := -1
+	royal, honRank := false, ""
+	explicit := ""
+	for _, ri := range c.raws {
+		r := &p.raw[ri]
+		for k := range r.cands {
+			cd := &r.cands[k]
+			if !cd.isOffice {
+				if explicit == "" && len(cd.countries) > 0 {
+					explicit = cd.countries[0]
+				}
+				if cd.rank == gazetteer.RankRoyal {
+					royal = true
+				} else if cd.rank != "" && honRank == "" {
+					honRank = cd.rank
+				}
+				continue
+			}
+			if cd.rank == "" {
+				continue
+			}
+			// the most specific title ("Minister of State for AI" over
+			// "Minister"), then the more senior office, then one that
+			// names its country
+			score := len(strings.Fields(cd.title))*10000 + gazetteer.Seniority(cd.rank)*100
+			if len(cd.countries) > 0 {
+				score += 10
+			}
+			if score > bestScore {
+				best, bestScore = cd, score
+			}
+			if explicit == "" && len(cd.countries) > 0 {
+				explicit = cd.countries[0]
+			}
+		}
+	}
+	// country
+	switch {
+	case best != nil && len(best.countries) > 0:
+		c.ctry = best.countries[0]
+	case explicit != "":
+		c.ctry = explicit
+	default:
+		for _, ri := range c.raws {
+			for _, cd := range p.raw[ri].cands {
+				for _, pl := range cd.places {
+					if c.ctry == "" && pl != "-" {
+						c.ctry = pl
+					}
+				}
+			}
+		}
+	}
+	if c.ctry == "" {
+		ev, ctx := evNone, ""
+		for _, ri := range c.raws {
+			r := p.raw[ri]
+			if r.ev > ev || r.ev == evContext && ev == evContext && ctx == "" {
+				ev = r.ev
+				if r.ev == evContext {
+					ctx = r.context
+				}
+			}
+		}
+		switch {
+		case best != nil && best.intl:
+			// an official of an international body has no country
+		case ev == evContext:
+			c.ctry = ctx
+		default:
+			c.ctry = p.home
+			c.byDefault = true
+		}
+	}
+	switch {
+	case best != nil:
+		c.title = best.title
+		c.rank, _ = gazetteer.TitleIn(best.title, c.ctry)
+		if c.rank == "" || c.rank == gazetteer.RankHeadOfState && best.body {
+			c.rank = best.rank
+		}
+		c.org = best.org
+	case royal:
+		c.rank = gazetteer.RankRoyal
+	case honRank != "":
+		c.rank = honRank
+	default:
+		for _, ri := range c.raws {
+			if o := p.raw[ri].optional; o != "" {
+				c.rank = o
+			}
+		}
+	}
+}
+
+func (p *entParser) mention(s, e int, c *personCluster) Mention {
+	sp := Span{p.t[s].start, p.spanEnd(e - 1)}
+	return Mention{
+		Kind: KindPerson, Span: sp, Text: p.text[sp.Start:sp.End], Value: c.value,
+		Title: c.title, Rank: Rank(c.rank), Org: c.org, Country: c.ctry,
+	}
+}
+
+// pass2 finds the other occurrences of the persons' names: the full name,
+// or a form seen with a title ("Calderoli" after "Minister Calderoli"),
+// standing alone as a whole name.
+func (p *entParser) pass2(cls []*personCluster) []Mention {
+	forms := map[string]int{}
+	maxLen := 0
+	for ci, c := range cls {
+		for f := range c.forms {
+			if _, dup := forms[f]; dup {
+				forms[f] = -1 // ambiguous
+				continue
+			}
+			forms[f] = ci
+			if n := len(strings.Fields(f)); n > maxLen {
+				maxLen = n
+			}
+		}
+	}
+	var out []Mention
+	var key []byte
+	for i := 0; i < len(p.t); i++ {
+		tk := p.t[i]
+		if p.taken[i] || tk.kind != ptWord || !tk.capital || tk.joined {
+			continue
+		}
+		if i > 0 && p.same(i-1, i) && p.t[i-1].kind == ptWord && (p.t[i-1].capital || lexParticles[p.t[i-1].low]) && !lexStop[p.t[i-1].low] {
+			continue
+		}
+		// the form that starts here and ends a capitalized run
+		key = key[:0]
+		for j := i; j < len(p.t) && p.same(i, j) && p.t[j].kind == ptWord && j-i < maxLen*2; j++ {
+			if p.taken[j] {
+				break
+			}
+			if j > i {
+				key = append(key, ' ')
+			}
+			key = append(key, p.t[j].low...)
+			ci, ok := forms[string(key)]
+			if !ok || ci < 0 {
+				continue
+			}
+			e := j + 1
+			if e < len(p.t) && p.same(i, e) && p.t[e].kind == ptWord && (p.t[e].capital && !lexStop[p.t[e].low]) {
+				continue
+			}
+			out = append(out, p.mention(i, e, cls[ci]))
+			p.mark(i, e)
+			i = e - 1
+			break
+		}
+	}
+	return out
+}

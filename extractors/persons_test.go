@@ -1,0 +1,739 @@
+package extractors
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+var personsSplitName = regexp.MustCompile(`(\p{L})-\n+(\p{Ll})`)
+
+// personsNormalize stands in for the normalize package in these tests:
+// straight quotes, names split across PDF lines rejoined ("Sang-\n\nmin").
+func personsNormalize(s string) string {
+	s = strings.NewReplacer("’", "'", "‘", "'", "“", `"`, "”", `"`, "\r\n", "\n").Replace(s)
+	return personsSplitName.ReplaceAllString(s, "$1-$2")
+}
+
+// personsDoc makes a Doc as the pipeline has it when Persons runs: meta,
+// sentences, country and place mentions. A non-empty publisher replaces
+// the one ReadMeta finds.
+func personsDoc(text, publisher string) *Doc {
+	d := &Doc{Text: text, Meta: ReadMeta(text), Sentences: Sentences(text)}
+	if publisher != "" {
+		d.Meta.Publisher = publisher
+	}
+	d.Mentions = append(d.Mentions, Countries{}.Extract(d)...)
+	return d
+}
+
+// personRow is what the tests compare of a person mention.
+type personRow struct {
+	Text, Value, Rank, Country string
+}
+
+func personRows(ms []Mention) []personRow {
+	var out []personRow
+	for _, m := range ms {
+		out = append(out, personRow{m.Text, m.Value, string(m.Rank), m.Country})
+	}
+	return out
+}
+
+func TestPersonsExtract(t *testing.T) {
+	const kor = "Ministry of the Interior and Safety, Republic of Korea"
+	tests := []struct {
+		name, pub, text string
+		want            []personRow
+	}{
+		// --- seeds (Korea, MOIS) ---
+		{
+			name: "title before name, portfolio",
+			pub:  kor,
+			text: "Minister of the Interior and Safety Lee Sang-min visited the Kingdom of Saudi Arabia, the United Arab Emirates (UAE), and Italy from March 3 to 9.",
+			want: []personRow{{"Lee Sang-min", "Lee Sang-min", "minister", "KOR"}},
+		},
+		{
+			name: "headline in title case, short forms",
+			pub:  kor,
+			text: "Minister Lee Sang-min Expands Opportunities to Export Digital Platform Government Systems\n\n" +
+				"The United Arab Emirates (UAE): March 5-6\n\n" +
+				"Minister Lee met with H.E. Ohood Al Roumi, the Minister of State for Government Development and Future and Chairman of the Higher Committee for Government Digital Transformation, and H.E. Omar Sultan Al Olama, the Minister of State for Artificial Intelligence.\n\n" +
+				"Minister Omar Sultan Al Olama promised to attend. Minister Lee said the UAE is a partner.",
+			want: []personRow{
+				{"Lee Sang-min", "Lee Sang-min", "minister", "KOR"},
+				{"Lee", "Lee Sang-min", "minister", "KOR"},
+				{"Ohood Al Roumi", "Ohood Al Roumi", "minister_of_state", "ARE"},
+				{"Omar Sultan Al Olama", "Omar Sultan Al Olama", "minister_of_state", "ARE"},
+				{"Omar Sultan Al Olama", "Omar Sultan Al Olama", "minister_of_state", "ARE"},
+				{"Lee", "Lee Sang-min", "minister", "KOR"},
+			},
+		},
+		{
+			name: "apposition, honorifics, delayed name after title",
+			pub:  kor,
+			text: "Minister Lee Sang-min visited Saudi Arabia.\n\n" +
+				"Minister Lee met with the Saudi Arabian Minister of Communications and Information Technology and host of LEAP 2024, Abdullah Alswaha, and the Minister of Municipal and Rural Affairs Majed Al Hogail.\n\n" +
+				"Meetings were also held with His Highness Prince Abdulaziz bin Saud bin Nayef Al Saud, Saudi Arabia's Interior Minister, and the LEAP 2024 attendee, Qatari Minister of Communications and Information Technology, Mohammed bin Ali Al Mannai. Prince Abdulaziz bin Saud bin Nayef Al Saud responded that he would lead a delegation.",
+			want: []personRow{
+				{"Lee Sang-min", "Lee Sang-min", "minister", "KOR"},
+				{"Lee", "Lee Sang-min", "minister", "KOR"},
+				{"Abdullah Alswaha", "Abdullah Alswaha", "minister", "SAU"},
+				{"Majed Al Hogail", "Majed Al Hogail", "minister", "SAU"},
+				{"Abdulaziz bin Saud bin Nayef Al Saud", "Abdulaziz bin Saud bin Nayef Al Saud", "minister", "SAU"},
+				{"Mohammed bin Ali Al Mannai", "Mohammed bin Ali Al Mannai", "minister", "QAT"},
+				{"Abdulaziz bin Saud bin Nayef Al Saud", "Abdulaziz bin Saud bin Nayef Al Saud", "minister", "SAU"},
+			},
+		},
+		{
+			name: "counterparts in a foreign section, mayor and councillor",
+			pub:  kor,
+			text: "Minister Lee Sang-min visited Italy.\n\nItaly: March 6-9\n\n" +
+				"The bilateral cooperation has been strengthening since the meeting between President Yoon Suk Yeol and Italian President Sergio Mattarella during President Mattarella's visit to Korea.\n\n" +
+				"At the meeting with the Minister for Regional Affairs and Autonomies Roberto Calderoli, the two ministers discussed the role of the central government. Minister Calderoli showed his deep interest.\n\n" +
+				"In a meeting with the Minister of the Interior Matteo Piantedosi, both ministers discussed public safety.\n\n" +
+				"On March 8, Minister Lee visited Maenza, a city in Central Italy, and met with Mayor Claudio Sperduti. Mayor Claudio Sperduti and City Councilman Fabio Di Girolamo of Maenza hosted a policy briefing.",
+			want: []personRow{
+				{"Lee Sang-min", "Lee Sang-min", "minister", "KOR"},
+				{"Yoon Suk Yeol", "Yoon Suk Yeol", "head_of_state", "KOR"},
+				{"Sergio Mattarella", "Sergio Mattarella", "head_of_state", "ITA"},
+				{"Mattarella", "Sergio Mattarella", "head_of_state", "ITA"},
+				{"Roberto Calderoli", "Roberto Calderoli", "minister", "ITA"},
+				{"Calderoli", "Roberto Calderoli", "minister", "ITA"},
+				{"Matteo Piantedosi", "Matteo Piantedosi", "minister", "ITA"},
+				{"Lee", "Lee Sang-min", "minister", "KOR"},
+				{"Claudio Sperduti", "Claudio Sperduti", "mayor", "ITA"},
+				{"Claudio Sperduti", "Claudio Sperduti", "mayor", "ITA"},
+				{"Fabio Di Girolamo", "Fabio Di Girolamo", "councillor", "ITA"},
+			},
+		},
+		{
+			name: "name before a post-name portfolio; bare name then apposition",
+			pub:  kor,
+			text: "The Ministry of the Interior and Safety (MOIS) sent a delegation headed by Vice Minister Shim Bo-kyun of the Interior and Safety to Greece and Romania.\n\n" +
+				"The delegation met with Maria-Manuela Catrina, State Secretary at the Romanian Ministry of Communications and Information Society and signed an MOU.",
+			want: []personRow{
+				{"Shim Bo-kyun", "Shim Bo-kyun", "vice_minister", "KOR"},
+				{"Maria-Manuela Catrina", "Maria-Manuela Catrina", "vice_minister", "ROU"},
+			},
+		},
+		{
+			name: "bracketed head of the publisher; country after the name",
+			pub:  kor,
+			text: "The Ministry of the Interior and Safety (MOIS, Minister Chin Young) held the roundtable in Busan.\n\n" +
+				"Participants included Minister Tjahjo Kumolo of Administrative and Bureaucratic Reform of Indonesia, Minister Khammanh Sounvileuth of Home Affairs of Laos, and ASEAN officials. Minister Chin made a presentation.",
+			want: []personRow{
+				{"Chin Young", "Chin Young", "minister", "KOR"},
+				{"Tjahjo Kumolo", "Tjahjo Kumolo", "minister", "IDN"},
+				{"Khammanh Sounvileuth", "Khammanh Sounvileuth", "minister", "LAO"},
+				{"Chin", "Chin Young", "minister", "KOR"},
+			},
+		},
+		{
+			name: "a name inside an Administration; demonym before a deputy minister",
+			pub:  kor,
+			text: "Vice Minister of the Interior and Safety spreads government innovation cases of the Moon Jae-in Administration to the world\n\n" +
+				"Vice Minister Shim Bo-kyun had a bilateral meeting with Czech Deputy Minister of the Interior Jaroslave Strouhal in Prague.",
+			want: []personRow{
+				{"Moon Jae-in", "Moon Jae-in", "head_of_state", "KOR"},
+				{"Shim Bo-kyun", "Shim Bo-kyun", "vice_minister", "KOR"},
+				{"Jaroslave Strouhal", "Jaroslave Strouhal", "vice_minister", "CZE"},
+			},
+		},
+		// --- other governments ---
+		{
+			name: "Japan: family name in capitals, H.E. Mr., initial",
+			pub:  "Ministry of Foreign Affairs of Japan",
+			text: "Foreign Minister KAMIKAWA Yoko held a meeting with H.E. Mr. Antony J. Blinken, Secretary of State of the United States, on March 5. Minister Kamikawa welcomed Secretary Blinken.",
+			want: []personRow{
+				{"KAMIKAWA Yoko", "Kamikawa Yoko", "minister", "JPN"},
+				{"Antony J. Blinken", "Antony J. Blinken", "minister", "USA"},
+				{"Kamikawa", "Kamikawa Yoko", "minister", "JPN"},
+				{"Blinken", "Antony J. Blinken", "minister", "USA"},
+			},
+		},
+		{
+			name: "Singapore: honorific between title and name",
+			pub:  "Ministry of Foreign Affairs, Singapore",
+			text: "Minister for Foreign Affairs Dr Vivian Balakrishnan will make a working visit to Japan from 3 to 5 May.",
+			want: []personRow{{"Vivian Balakrishnan", "Vivian Balakrishnan", "minister", "SGP"}},
+		},
+		{
+			name: "UK: Foreign Secretary, German counterpart, Minister of State",
+			pub:  "Foreign, Commonwealth & Development Office, United Kingdom",
+			text: "Foreign Secretary David Lammy met German Foreign Minister Annalena Baerbock in Berlin. Minister of State for the Indo-Pacific Catherine West will visit Malaysia.",
+			want: []personRow{
+				{"David Lammy", "David Lammy", "minister", "GBR"},
+				{"Annalena Baerbock", "Annalena Baerbock", "minister", "DEU"},
+				{"Catherine West", "Catherine West", "minister_of_state", "GBR"},
+			},
+		},
+		{
+			name: "Malaysia: a run of honorifics; Chief Secretary",
+			pub:  "Ministry of Foreign Affairs, Malaysia",
+			text: "YB Tan Sri Dato' Sri Haji Mohd Zuki Ali, Chief Secretary to the Government, received the delegation in Putrajaya.",
+			want: []personRow{{"Mohd Zuki Ali", "Mohd Zuki Ali", "official", "MYS"}},
+		},
+		{
+			name: "Philippines: Secretary with a middle initial",
+			pub:  "Department of Foreign Affairs, Philippines",
+			text: "Secretary Enrique A. Manalo welcomed Chinese Foreign Minister Wang Yi to Manila. Secretary Manalo said the talks were frank.",
+			want: []personRow{
+				{"Enrique A. Manalo", "Enrique A. Manalo", "minister", "PHL"},
+				{"Wang Yi", "Wang Yi", "minister", "CHN"},
+				{"Manalo", "Enrique A. Manalo", "minister", "PHL"},
+			},
+		},
+		{
+			name: "India: portfolio before the title, Dr. and an initial",
+			pub:  "Ministry of External Affairs, India",
+			text: "External Affairs Minister Dr. S. Jaishankar held talks with his counterpart.",
+			want: []personRow{{"S. Jaishankar", "S. Jaishankar", "minister", "IND"}},
+		},
+		{
+			name: "UAE: royal honorifics and an office in apposition",
+			pub:  "Ministry of Foreign Affairs, United Arab Emirates",
+			text: "His Highness Sheikh Abdullah bin Zayed Al Nahyan, Minister of Foreign Affairs, received Italian Foreign Minister Antonio Tajani in Abu Dhabi.",
+			want: []personRow{
+				{"Abdullah bin Zayed Al Nahyan", "Abdullah bin Zayed Al Nahyan", "minister", "ARE"},
+				{"Antonio Tajani", "Antonio Tajani", "minister", "ITA"},
+			},
+		},
+		{
+			name: "Lithuania and Chile: particles, possessive country",
+			pub:  "Ministry of Foreign Affairs of the Republic of Lithuania",
+			text: "Vice Minister of Foreign Affairs Arnoldas Pranckevičius met with Chile's Undersecretary of Foreign Affairs Gloria de la Fuente in Santiago.",
+			want: []personRow{
+				{"Arnoldas Pranckevičius", "Arnoldas Pranckevičius", "vice_minister", "LTU"},
+				{"Gloria de la Fuente", "Gloria de la Fuente", "vice_minister", "CHL"},
+			},
+		},
+		{
+			name: "Australia: office beats Senator; post-nominal MP",
+			pub:  "Department of Foreign Affairs and Trade, Australia",
+			text: "Senator the Hon Penny Wong, Minister for Foreign Affairs, and the Hon Tim Watts MP, Assistant Minister for Foreign Affairs, travelled to Fiji.",
+			want: []personRow{
+				{"Penny Wong", "Penny Wong", "minister", "AUS"},
+				{"Tim Watts", "Tim Watts", "vice_minister", "AUS"},
+			},
+		},
+		{
+			name: "Mexico: Chancellor is the foreign minister; Chile's particle van",
+			pub:  "Ministry of Foreign Affairs, Chile",
+			text: "Foreign Minister Alberto van Klaveren met Mexican Chancellor Alicia Bárcena in Mexico City.",
+			want: []personRow{
+				{"Alberto van Klaveren", "Alberto van Klaveren", "minister", "CHL"},
+				{"Alicia Bárcena", "Alicia Bárcena", "minister", "MEX"},
+			},
+		},
+		{
+			name: "Vietnam and Saudi Arabia: chained offices, office beats Crown Prince",
+			pub:  "Ministry of Foreign Affairs, Viet Nam",
+			text: "Deputy Prime Minister and Foreign Minister Bui Thanh Son met with Saudi Crown Prince and Prime Minister Mohammed bin Salman in Riyadh.",
+			want: []personRow{
+				{"Bui Thanh Son", "Bui Thanh Son", "minister", "VNM"},
+				{"Mohammed bin Salman", "Mohammed bin Salman", "head_of_government", "SAU"},
+			},
+		},
+		{
+			name: "Netherlands: van der; EU body President is a chair",
+			pub:  "Ministry of Foreign Affairs, Netherlands",
+			text: "Mark van der Berg, Deputy Minister of Foreign Affairs, met Ursula von der Leyen, President of the European Commission, in Brussels.",
+			want: []personRow{
+				{"Mark van der Berg", "Mark van der Berg", "vice_minister", "NLD"},
+				{"Ursula von der Leyen", "Ursula von der Leyen", "chair", ""},
+			},
+		},
+		{
+			name: "Indonesia: a mononym after a title",
+			pub:  "Ministry of Foreign Affairs, Indonesia",
+			text: "President Jokowi received Japanese Prime Minister Fumio Kishida at the Bogor Palace.",
+			want: []personRow{
+				{"Jokowi", "Jokowi", "head_of_state", "IDN"},
+				{"Fumio Kishida", "Fumio Kishida", "head_of_government", "JPN"},
+			},
+		},
+		{
+			name: "speech verb without a title; Mr",
+			pub:  "Foreign, Commonwealth & Development Office, United Kingdom",
+			text: `"We are close partners," said Jane Doe. Mr Harris said the agreement was important.`,
+			want: []personRow{
+				{"Jane Doe", "Jane Doe", "", "GBR"},
+				{"Harris", "Harris", "", "GBR"},
+			},
+		},
+		{
+			name: "headline name cut to the body's; envoy's destination; agency heads",
+			pub:  kor,
+			text: "Vice Minister Kim Hong-kyun Champions Gulf Partnership Ties\n\n" +
+				"Vice Minister Kim Hong-kyun met Ambassador of the Republic of Korea to the Kingdom of Saudi Arabia Park Joon-yong. President of KOTRA Yoo Jeong-yeol and Commissioner of the Korea Customs Service Ko Kwang-hyo joined them. Mayor of Busan Park Heong-joon welcomed the guests.",
+			want: []personRow{
+				{"Kim Hong-kyun", "Kim Hong-kyun", "vice_minister", "KOR"},
+				{"Kim Hong-kyun", "Kim Hong-kyun", "vice_minister", "KOR"},
+				{"Park Joon-yong", "Park Joon-yong", "ambassador", "KOR"},
+				{"Yoo Jeong-yeol", "Yoo Jeong-yeol", "chair", "KOR"},
+				{"Ko Kwang-hyo", "Ko Kwang-hyo", "director", "KOR"},
+				{"Park Heong-joon", "Park Heong-joon", "mayor", "KOR"},
+			},
+		},
+		{
+			name: "country inside the portfolio; U.S.; the most senior of two offices",
+			pub:  kor,
+			text: "Minister of Foreign Affairs of the Republic of Korea Cho Tae-yul met U.S. Secretary of State Antony Blinken and H.E. Mr. Wang Yi, Member of the Political Bureau of the CPC Central Committee and Minister of Foreign Affairs of China.",
+			want: []personRow{
+				{"Cho Tae-yul", "Cho Tae-yul", "minister", "KOR"},
+				{"Antony Blinken", "Antony Blinken", "minister", "USA"},
+				{"Wang Yi", "Wang Yi", "minister", "CHN"},
+			},
+		},
+		{
+			name: "Jordan and Japan: King with a regnal number, family name in capitals after Mr.",
+			pub:  "Ministry of Foreign Affairs and Expatriates, Jordan",
+			text: "His Majesty King Abdullah II received Mr. KISHIDA Fumio, Prime Minister of Japan, in Amman.",
+			want: []personRow{
+				{"Abdullah II", "Abdullah II", "head_of_state", "JOR"},
+				{"KISHIDA Fumio", "Kishida Fumio", "head_of_government", "JPN"},
+			},
+		},
+		{
+			name: "India: two offices joined by a comma; a demonym in a portfolio",
+			pub:  "Ministry of External Affairs, India",
+			text: "In Abidjan, MoS met H.E. Mr. Kouassi Koffi Laurent, Minister of State, Minister of Foreign Affairs of Côte d'Ivoire. In Dakar, MoS held talks with H.E. Mr. Abdoulaye Ndiaye Sarr, Minister of Foreign Affairs and Senegalese Abroad.",
+			want: []personRow{
+				{"Kouassi Koffi Laurent", "Kouassi Koffi Laurent", "minister", "CIV"},
+				{"Abdoulaye Ndiaye Sarr", "Abdoulaye Ndiaye Sarr", "minister", "SEN"},
+			},
+		},
+		{
+			name: "an office as a portfolio; a delegation member takes its head's country",
+			pub:  "Ministry of Foreign Affairs, Malaysia",
+			text: "The Minister was accompanied by Tan Sri Ahmad Fuad bin Mokhtar, Special Envoy of the Prime Minister of Malaysia to Myanmar. Deputy Prime Minister Bounthavy Sisouphanh of the Lao PDR was accompanied by Vice Minister of Foreign Affairs Mr Thongsavanh Phommachanh.",
+			want: []personRow{
+				{"Ahmad Fuad bin Mokhtar", "Ahmad Fuad bin Mokhtar", "ambassador", "MYS"},
+				{"Bounthavy Sisouphanh", "Bounthavy Sisouphanh", "minister", "LAO"},
+				{"Thongsavanh Phommachanh", "Thongsavanh Phommachanh", "vice_minister", "LAO"},
+			},
+		},
+		{
+			name: "a headline verb after a short form",
+			pub:  "Department of Foreign Affairs, Philippines",
+			text: "Secretary Villareal Pushes for Stronger ASEAN-GCC Partnership in Riyadh\n\nSecretary of Foreign Affairs Antonio B. Villareal was in Riyadh May 20 through 23.",
+			want: []personRow{
+				{"Villareal", "Antonio B. Villareal", "minister", "PHL"},
+				{"Antonio B. Villareal", "Antonio B. Villareal", "minister", "PHL"},
+			},
+		},
+		// --- not persons ---
+		{
+			name: "a name inside a venue's; Member States",
+			pub:  "Department of Foreign Affairs, Philippines",
+			text: "The meeting was held at the King Abdulaziz International Conference Center in Riyadh. It was attended by the ten ASEAN Member States. Chile's statement in the General Debate was delivered.",
+		},
+		{
+			name: "titles without names",
+			pub:  kor,
+			text: "The delegation held the 2nd e-Government Cooperation Committee Meeting, which was attended by the Minister of Administrative Reform and e-Government and the Minister of Digital Policy, Telecommunications and Media of Greece. Vice Minister introduced Korea's policies. Prime Ministers of the two countries were in attendance.",
+		},
+		{
+			name: "programmes, events, organizations, places",
+			pub:  kor,
+			text: `Saudi Arabia launched "Saudi Vision 2030." The Coordination Group participated in "LEAP 2024" with the Public Administration Cooperation Group and the Korea Internet & Security Agency (KISA). The One Euro Project in Maenza and the Digital Platform Government were discussed in Busan.`,
+		},
+		{
+			name: "section labels, dates, table rows",
+			pub:  kor,
+			text: "Countries Visited\tKey Achievements\nSaudi Arabia (March 3-5)\tMeetings with ministers\nItaly: March 6-9\n\nPress Release Date and Time\nTuesday, 12 March 2024, 10:00 AM",
+		},
+		{
+			name: "General Assembly is no general",
+			pub:  kor,
+			text: "General Assembly resolutions were adopted. Director General of Government Services presented.",
+		},
+		{name: "empty", text: ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := personsDoc(tt.text, tt.pub)
+			got := personRows(Persons{}.Extract(d))
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("Persons mismatch (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestPersonsTitleAndOrg(t *testing.T) {
+	text := "Minister of the Interior and Safety Lee Sang-min met with Maria-Manuela Catrina, State Secretary at the Romanian Ministry of Communications and Information Society, and Vice Minister Shim Bo-kyun of the Interior and Safety.\n\n" +
+		"The Ministry of the Interior and Safety (MOIS, Minister Chin Young) hosted it."
+	d := personsDoc(text, "Republic of Korea")
+	type row struct{ Value, Title, Org string }
+	var got []row
+	for _, m := range (Persons{}).Extract(d) {
+		got = append(got, row{m.Value, m.Title, m.Org})
+	}
+	want := []row{
+		{"Lee Sang-min", "Minister of the Interior and Safety", "Ministry of the Interior and Safety"},
+		{"Maria-Manuela Catrina", "State Secretary at the Romanian Ministry of Communications and Information Society", "Romanian Ministry of Communications and Information Society"},
+		{"Shim Bo-kyun", "Vice Minister of the Interior and Safety", "Ministry of the Interior and Safety"},
+		{"Chin Young", "Minister", "Ministry of the Interior and Safety"},
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("titles and orgs mismatch (-want +got):\n%s", diff)
+	}
+}
+
+// checkMentions checks what every extractor's mentions must satisfy.
+func checkMentions(t *testing.T, d *Doc, ms []Mention, kind Kind) {
+	t.Helper()
+	valid := map[Rank]bool{RankNone: true}
+	for _, r := range Ranks {
+		valid[r] = true
+	}
+	last := -1
+	for _, m := range ms {
+		if m.Kind != kind {
+			t.Errorf("mention %q: kind %q, want %q", m.Text, m.Kind, kind)
+		}
+		if m.Span.Start < 0 || m.Span.End > len(d.Text) || m.Span.Start >= m.Span.End {
+			t.Fatalf("mention %q: span %v out of bounds (len %d)", m.Text, m.Span, len(d.Text))
+		}
+		if d.Text[m.Span.Start:m.Span.End] != m.Text {
+			t.Errorf("mention text %q, span holds %q", m.Text, d.Text[m.Span.Start:m.Span.End])
+		}
+		if !utf8.ValidString(m.Text) || m.Value == "" {
+			t.Errorf("mention %q: bad text or empty value %q", m.Text, m.Value)
+		}
+		if !valid[m.Rank] {
+			t.Errorf("mention %q: rank %q not in records.md", m.Text, m.Rank)
+		}
+		if m.Span.Start < last {
+			t.Errorf("mention %q out of text order", m.Text)
+		}
+		last = m.Span.Start
+	}
+}
+
+// goldPerson is a person of the gold annotation.
+type goldPerson struct {
+	Name     string `json:"name"`
+	Rank     string `json:"rank"`
+	Country  string `json:"country"`
+	Optional bool   `json:"optional"`
+}
+
+// seedNameTokens folds a name as the scorer does.
+func seedNameTokens(s string) map[string]bool {
+	hon := map[string]bool{"h.e.": true, "he": true, "his": true, "her": true, "highness": true, "excellency": true,
+		"royal": true, "mr": true, "mrs": true, "ms": true, "dr": true, "prof": true, "prince": true, "princess": true,
+		"sheikh": true, "sheikha": true, "hon": true, "honourable": true, "honorable": true, "sir": true, "dame": true}
+	out := map[string]bool{}
+	for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return r == ' ' || r == '-' || r == '.' || r == ',' }) {
+		if !hon[w] {
+			out[w] = true
+		}
+	}
+	return out
+}
+
+// seedNameMatch is the scorer's name_match: 2 exact, 1 one name holds
+// the other (sharing two words or all of a short one), 0 none.
+func seedNameMatch(gold, pred string) int {
+	g, p := seedNameTokens(gold), seedNameTokens(pred)
+	if len(g) == 0 || len(p) == 0 {
+		return 0
+	}
+	common := 0
+	for w := range g {
+		if p[w] {
+			common++
+		}
+	}
+	if common == len(g) && common == len(p) {
+		return 2
+	}
+	if (common == len(g) || common == len(p)) && common >= min(2, len(g)) {
+		return 1
+	}
+	return 0
+}
+
+// TestPersonsSeeds runs the countries extractor and Persons over the seed
+// releases and scores the persons found against the gold annotation, as
+// ../shared/eval/score.py does: one person per distinct name, short forms
+// folded into the name that holds them, majority rank and country.
+func TestPersonsSeeds(t *testing.T) {
+	s := scorePersons(t, "../../shared/corpus/seeds", "../../shared/gold/seeds", "")
+	if s.prec < 0.95 || s.rec < 0.95 || s.rank < 0.95 || s.country < 0.95 {
+		t.Errorf("seeds: %+v; want all >= 0.95", s)
+	}
+}
+
+// TestPersonsDev scores Persons on the development set of releases of
+// other governments (testdata/gold/dev/README.md), which it was not tuned
+// to.
+func TestPersonsDev(t *testing.T) {
+	s := scorePersons(t, "../testdata/corpus", "../testdata/gold/dev", "dev_")
+	if s.prec < 0.9 || s.rec < 0.9 || s.rank < 0.9 || s.country < 0.85 {
+		t.Errorf("dev: %+v; want precision, recall, rank >= 0.9, country >= 0.85", s)
+	}
+}
+
+type personScore struct{ prec, rec, rank, country float64 }
+
+// scorePersons scores Persons on the .txt files of dir (named prefix*)
+// against gold/<name>.json; it skips the test when there are none.
+func scorePersons(t *testing.T, dir, goldDir, prefix string) personScore {
+	t.Helper()
+	files, _ := filepath.Glob(filepath.Join(dir, prefix+"*.txt"))
+	if len(files) == 0 {
+		t.Skipf("no releases in %s", dir)
+	}
+	var tp, fp, fn, rankOK, ctryOK int
+	for _, f := range files {
+		id := strings.TrimSuffix(filepath.Base(f), ".txt")
+		raw, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		gb, err := os.ReadFile(filepath.Join(goldDir, id+".json"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var gold struct {
+			Persons []goldPerson `json:"persons"`
+		}
+		if err := json.Unmarshal(gb, &gold); err != nil {
+			t.Fatalf("%s: %v", id, err)
+		}
+		d := personsDoc(personsNormalize(string(raw)), "")
+		ms := Persons{}.Extract(d)
+		checkMentions(t, d, ms, KindPerson)
+		preds := seedPersons(ms)
+		used := map[int]bool{}
+		sort.SliceStable(gold.Persons, func(i, j int) bool { return !gold.Persons[i].Optional && gold.Persons[j].Optional })
+		for _, g := range gold.Persons {
+			best, score := -1, 0
+			for i, p := range preds {
+				if s := seedNameMatch(g.Name, p.Name); !used[i] && s > score {
+					best, score = i, s
+				}
+			}
+			switch {
+			case best >= 0:
+				used[best] = true
+				if g.Optional {
+					continue
+				}
+				tp++
+				p := preds[best]
+				if p.Rank == g.Rank {
+					rankOK++
+				} else {
+					t.Logf("%s: %s rank %q, gold %q", id, g.Name, p.Rank, g.Rank)
+				}
+				if p.Country == g.Country {
+					ctryOK++
+				} else {
+					t.Logf("%s: %s country %q, gold %q", id, g.Name, p.Country, g.Country)
+				}
+			case !g.Optional:
+				fn++
+				t.Logf("%s: missed %s", id, g.Name)
+			}
+		}
+		for i, p := range preds {
+			if !used[i] {
+				fp++
+				t.Logf("%s: false person %q", id, p.Name)
+			}
+		}
+	}
+	s := personScore{
+		prec:    float64(tp) / float64(max(1, tp+fp)),
+		rec:     float64(tp) / float64(max(1, tp+fn)),
+		rank:    float64(rankOK) / float64(max(1, tp)),
+		country: float64(ctryOK) / float64(max(1, tp)),
+	}
+	t.Logf("persons in %s: tp %d fp %d fn %d precision %.3f recall %.3f rank %.3f country %.3f",
+		dir, tp, fp, fn, s.prec, s.rec, s.rank, s.country)
+	return s
+}
+
+// seedPersons folds mentions into persons as the scorer does.
+func seedPersons(ms []Mention) []goldPerson {
+	type acc struct {
+		name           string
+		ranks, ctrys   map[string]int
+		firstR, firstC string
+	}
+	byName := map[string]*acc{}
+	var names []string
+	for _, m := range ms {
+		a := byName[m.Value]
+		if a == nil {
+			a = &acc{name: m.Value, ranks: map[string]int{}, ctrys: map[string]int{}}
+			byName[m.Value] = a
+			names = append(names, m.Value)
+		}
+		if m.Rank != "" {
+			a.ranks[string(m.Rank)]++
+		}
+		if m.Country != "" {
+			a.ctrys[m.Country]++
+		}
+	}
+	sort.SliceStable(names, func(i, j int) bool { return len(seedNameTokens(names[i])) > len(seedNameTokens(names[j])) })
+	var kept []*acc
+	for _, n := range names {
+		a, toks := byName[n], seedNameTokens(n)
+		var host *acc
+		for _, k := range kept {
+			kt := seedNameTokens(k.name)
+			sub := len(toks) < len(kt)
+			for w := range toks {
+				sub = sub && kt[w]
+			}
+			if sub {
+				host = k
+				break
+			}
+		}
+		if host != nil {
+			for r, c := range a.ranks {
+				host.ranks[r] += c
+			}
+			for r, c := range a.ctrys {
+				host.ctrys[r] += c
+			}
+			continue
+		}
+		kept = append(kept, a)
+	}
+	top := func(m map[string]int) string {
+		best, n := "", 0
+		for k, c := range m {
+			if c > n || c == n && k < best {
+				best, n = k, c
+			}
+		}
+		return best
+	}
+	var out []goldPerson
+	for _, a := range kept {
+		out = append(out, goldPerson{Name: a.name, Rank: top(a.ranks), Country: top(a.ctrys)})
+	}
+	return out
+}
+
+func TestPersonsDoesNotModifyDoc(t *testing.T) {
+	d := personsDoc("Minister of the Interior Matteo Piantedosi met Mayor Claudio Sperduti in Italy.", "")
+	before := append([]Mention(nil), d.Mentions...)
+	text := d.Text
+	Persons{}.Extract(d)
+	Orgs{}.Extract(d)
+	HomeCountry(d)
+	if d.Text != text || !cmp.Equal(before, d.Mentions) {
+		t.Error("Extract modified the Doc")
+	}
+}
+
+// TestPersonsConcurrent runs Persons and Orgs on several documents at once
+// (the parsers' buffers are pooled): every result must equal the
+// sequential one.
+func TestPersonsConcurrent(t *testing.T) {
+	texts := []string{
+		personsBenchText(t),
+		"Foreign Secretary David Lammy met German Foreign Minister Annalena Baerbock in Berlin.",
+		"The Ministry of the Interior and Safety (MOIS, Minister Chin Young) held the roundtable in Busan.",
+		"His Highness Sheikh Abdullah bin Zayed Al Nahyan, Minister of Foreign Affairs, received Italian Foreign Minister Antonio Tajani.",
+	}
+	var docs []*Doc
+	var want [][]Mention
+	for _, s := range texts {
+		d := personsDoc(s, "")
+		docs = append(docs, d)
+		want = append(want, append(Persons{}.Extract(d), Orgs{}.Extract(d)...))
+	}
+	errs := make(chan string, 64)
+	done := make(chan bool)
+	for w := 0; w < 8; w++ {
+		go func(w int) {
+			for n := 0; n < 20; n++ {
+				i := (w + n) % len(docs)
+				got := append(Persons{}.Extract(docs[i]), Orgs{}.Extract(docs[i])...)
+				if !cmp.Equal(want[i], got) {
+					errs <- texts[i][:40]
+				}
+			}
+			done <- true
+		}(w)
+	}
+	for w := 0; w < 8; w++ {
+		<-done
+	}
+	close(errs)
+	for e := range errs {
+		t.Errorf("concurrent result differs for %q...", e)
+	}
+}
+
+func TestPersonsWithoutSentences(t *testing.T) {
+	d := personsDoc("Foreign Secretary David Lammy met German Foreign Minister Annalena Baerbock.", "")
+	d.Sentences = nil
+	got := personRows(Persons{}.Extract(d))
+	if len(got) != 2 || got[0].Value != "David Lammy" || got[1].Value != "Annalena Baerbock" {
+		t.Errorf("without Doc.Sentences: got %v", got)
+	}
+}
+
+// personsBenchText returns a seed-sized release: the first seed when it is
+// there, else a composed text of the same genre.
+func personsBenchText(tb testing.TB) string {
+	if b, err := os.ReadFile("../../shared/corpus/seeds/000_04ee34f6f69b9616.txt"); err == nil {
+		return personsNormalize(string(b))
+	}
+	var sb strings.Builder
+	sb.WriteString("Press Release\n\nTuesday, 12 March 2024, 10:00 AM\n\nMinister Lee Sang-min Expands Opportunities to Export Digital Platform Government Systems\n\n")
+	for sb.Len() < 12000 {
+		sb.WriteString("Minister of the Interior and Safety Lee Sang-min visited Saudi Arabia, the UAE and Italy from March 3 to 9. " +
+			"Minister Lee met with H.E. Ohood Al Roumi, the Minister of State for Government Development and Future, and His Highness Prince Abdulaziz bin Saud bin Nayef Al Saud, Saudi Arabia's Interior Minister. " +
+			"In a meeting with the Minister of the Interior Matteo Piantedosi, both ministers discussed public safety with the Korea Internet & Security Agency (KISA).\n\n")
+	}
+	return sb.String()
+}
+
+func BenchmarkPersons(b *testing.B) {
+	text := personsBenchText(b)
+	d := personsDoc(text, "")
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	for b.Loop() {
+		Persons{}.Extract(d)
+	}
+}
+
+func FuzzPersons(f *testing.F) {
+	for _, s := range []string{
+		"Minister of the Interior and Safety Lee Sang-min visited Italy.",
+		"H.E. Mr. Antony J. Blinken, Secretary of State of the United States,",
+		"(MOIS, Minister Chin Young)", "Minister Lee Sang-\n\nmin's", "Dato' Sri", "the Hon", "Al", "bin Saud bin",
+		"Minister, , and the", "President of the", "J. K.", "(", "Minister of", "Ma. Theresa", "\t-\t",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if !utf8.ValidString(s) {
+			return
+		}
+		d := personsDoc(s, "")
+		checkMentions(t, d, Persons{}.Extract(d), KindPerson)
+		checkMentions(t, d, Orgs{}.Extract(d), KindOrganization)
+	})
+}

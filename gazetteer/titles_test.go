@@ -1,0 +1,244 @@
+package gazetteer
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+func TestTitle(t *testing.T) {
+	tests := []struct {
+		phrase, country string
+		rank            string
+		ok              bool
+	}{
+		// seeds
+		{"Minister of the Interior and Safety", "", RankMinister, true},
+		{"Saudi Arabia's Interior Minister", "", RankMinister, true},
+		{"Saudi Arabian Minister of Communications and Information Technology", "", RankMinister, true},
+		{"Minister of State for Government Development and Future and Chairman of the Higher Committee for Government Digital Transformation", "", RankMinisterOfState, true},
+		{"the Minister of State for Artificial Intelligence", "", RankMinisterOfState, true},
+		{"State Secretary at the Romanian Ministry of Communications and Information Society", "", RankViceMinister, true},
+		{"Czech Deputy Minister of the Interior", "", RankViceMinister, true},
+		{"Vice Minister of the Interior and Safety", "", RankViceMinister, true},
+		{"Italian President", "", RankHeadOfState, true},
+		{"Mayor", "", RankMayor, true},
+		{"City Councilman", "", RankCouncillor, true},
+		{"UAE Commissioner for Digital Government", "", RankDirector, true},
+		{"Director General of Government Services", "", RankDirector, true},
+		// other governments
+		{"Foreign Minister", "", RankMinister, true},
+		{"Secretary of State of the United States", "", RankMinister, true},
+		{"Minister for Foreign Affairs", "", RankMinister, true},
+		{"Foreign Secretary", "", RankMinister, true},
+		{"Home Secretary", "", RankMinister, true},
+		{"Minister of State for the Indo-Pacific", "", RankMinisterOfState, true},
+		{"Secretary", "", RankMinister, true},
+		{"External Affairs Minister", "", RankMinister, true},
+		{"Vice Minister of Foreign Affairs", "", RankViceMinister, true},
+		{"Vice-Minister", "", RankViceMinister, true},
+		{"Deputy Foreign Minister", "", RankViceMinister, true},
+		{"Vice Foreign Minister", "", RankViceMinister, true},
+		{"Parliamentary Vice-Minister for Foreign Affairs", "", RankViceMinister, true},
+		{"Senior Parliamentary Secretary", "", RankViceMinister, true},
+		{"Under-Secretary of State", "", RankViceMinister, true},
+		{"Undersecretary for International Economic Relations", "", RankViceMinister, true},
+		{"Permanent Secretary", "", RankViceMinister, true},
+		{"First Deputy Minister", "", RankViceMinister, true},
+		{"Assistant Minister for Foreign Affairs", "", RankViceMinister, true},
+		{"State Minister for Foreign Affairs", "", RankMinisterOfState, true},
+		{"Junior Minister", "", RankMinisterOfState, true},
+		{"Senior Minister of State", "", RankMinisterOfState, true},
+		{"Senior Minister", "", RankMinister, true},
+		{"Emeritus Senior Minister", "", RankMinister, true},
+		{"Acting Minister of Finance", "", RankMinister, true},
+		{"Cabinet Secretary", "", RankMinister, true},
+		{"Prime Minister", "", RankHeadOfGovernment, true},
+		{"Premier", "", RankHeadOfGovernment, true},
+		{"Taoiseach", "", RankHeadOfGovernment, true},
+		{"Federal Chancellor", "DEU", RankHeadOfGovernment, true},
+		{"Chancellor", "AUT", RankHeadOfGovernment, true},
+		{"Chancellor", "MEX", RankMinister, true},
+		{"Chancellor of the Exchequer", "GBR", RankMinister, true},
+		{"Deputy Prime Minister", "", RankMinister, true},
+		{"Deputy Prime Minister and Minister of Foreign Affairs", "", RankMinister, true},
+		{"Crown Prince and Prime Minister", "", RankHeadOfGovernment, true},
+		{"Vice President", "", RankHeadOfState, true},
+		{"President of the Republic of Korea", "", RankHeadOfState, true},
+		{"King", "", RankHeadOfState, true},
+		{"Emir of the State of Qatar", "", RankHeadOfState, true},
+		{"Grand Duke", "", RankHeadOfState, true},
+		{"President of the World Bank", "", RankChair, true},
+		{"World Bank President", "", RankChair, true},
+		{"President of the Korea Internet & Security Agency", "", RankChair, true},
+		{"President of the Senate", "", RankLegislator, true},
+		{"President of the UN General Assembly", "", RankChair, true},
+		{"Ambassador of the Republic of Korea to Italy", "", RankAmbassador, true},
+		{"Ambassador Extraordinary and Plenipotentiary", "", RankAmbassador, true},
+		{"Special Envoy for Climate", "", RankAmbassador, true},
+		{"Consul General", "", RankAmbassador, true},
+		{"High Commissioner to Singapore", "", RankAmbassador, true},
+		{"High Commissioner for Refugees", "", RankDirector, true},
+		{"Chargé d'Affaires a.i.", "", RankAmbassador, true},
+		{"Governor of Tokyo", "", RankGovernor, true},
+		{"Governor of the Bank of Korea", "", RankDirector, true},
+		{"Lord Mayor", "", RankMayor, true},
+		{"Deputy Mayor", "", RankMayor, true},
+		{"Councillor", "", RankCouncillor, true},
+		{"Council Member", "", RankCouncillor, true},
+		{"Member of Parliament", "", RankLegislator, true},
+		{"Senator", "", RankLegislator, true},
+		{"Speaker of the National Assembly", "", RankLegislator, true},
+		{"Secretary-General of the United Nations", "", RankSecretaryGeneral, true},
+		{"Secretary General", "", RankSecretaryGeneral, true},
+		{"Deputy Secretary-General", "", RankSecretaryGeneral, true},
+		{"Director-General", "", RankDirector, true},
+		{"Administrator", "", RankDirector, true},
+		{"Chief Executive", "", RankDirector, true},
+		{"Chairman", "", RankChair, true},
+		{"Chairperson of the African Union Commission", "", RankChair, true},
+		{"Spokesperson", "", RankOfficial, true},
+		{"Member of the Political Bureau of the CPC Central Committee and Minister of Foreign Affairs", "", RankMinister, true},
+		{"President and CEO of the Korea Development Bank", "", RankChair, true},
+		{"President of the Korea Chamber of Commerce and Industry", "", RankChair, true},
+		{"President of the Chamber of Deputies", "", RankLegislator, true},
+		{"Vice President and Prime Minister", "", RankHeadOfState, true},
+		// not offices
+		{"His Highness Prince", "", "", false},
+		{"H.E.", "", "", false},
+		{"Ministry of the Interior and Safety", "", "", false},
+		{"Digital Platform Government", "", "", false},
+		{"", "", "", false},
+	}
+	for _, tt := range tests {
+		rank, ok := TitleIn(tt.phrase, tt.country)
+		if rank != tt.rank || ok != tt.ok {
+			t.Errorf("TitleIn(%q, %q) = %q, %v; want %q, %v", tt.phrase, tt.country, rank, ok, tt.rank, tt.ok)
+		}
+	}
+}
+
+func TestHonorificRank(t *testing.T) {
+	tests := []struct {
+		phrase string
+		rank   string
+		ok     bool
+	}{
+		{"H.E.", "", true},
+		{"His Highness Prince", RankRoyal, true},
+		{"His Highness Sheikh", RankRoyal, true},
+		{"Tan Sri Dato' Sri Haji", "", true},
+		{"Senator the Hon", "", false}, // Senator is an office
+		{"The Rt Hon", "", true},
+		{"Dr.", "", true},
+		{"Lt. Gen.", RankOfficial, true},
+		{"Minister", "", false},
+		{"Lee", "", false},
+	}
+	for _, tt := range tests {
+		rank, ok := HonorificRank(tt.phrase)
+		if rank != tt.rank || ok != tt.ok {
+			t.Errorf("HonorificRank(%q) = %q, %v; want %q, %v", tt.phrase, rank, ok, tt.rank, tt.ok)
+		}
+	}
+}
+
+func TestMatchTitle(t *testing.T) {
+	type result struct {
+		N      int
+		Phrase string
+		Rank   string
+		Kind   TitleKind
+		OK     bool
+	}
+	tests := []struct {
+		text string
+		want result
+	}{
+		{"Minister of State for AI", result{3, "minister of state", RankMinisterOfState, Office, true}},
+		{"Minister of the Interior", result{1, "minister", RankMinister, Office, true}},
+		{"Vice-Minister Shim", result{2, "vice minister", RankViceMinister, Office, true}},
+		{"Secretary-General Guterres", result{2, "secretary general", RankSecretaryGeneral, Office, true}},
+		{"H.E. Ohood", result{2, "h e", "", Honorific, true}},
+		{"His Royal Highness Prince", result{3, "his royal highness", RankRoyal, Honorific, true}},
+		{"Dato' Sri Haji", result{2, "dato sri", "", Honorific, true}},
+		{"Prime Minister Kishida", result{2, "prime minister", RankHeadOfGovernment, Office, true}},
+		{"Lee Sang-min", result{}},
+		{"Ministry of Interior", result{}},
+	}
+	for _, tt := range tests {
+		n, e, ok := MatchTitle(TitleWords(tt.text))
+		got := result{n, e.Phrase, e.Rank, e.Kind, ok}
+		if diff := cmp.Diff(tt.want, got); diff != "" {
+			t.Errorf("MatchTitle(%q) mismatch (-want +got):\n%s", tt.text, diff)
+		}
+	}
+}
+
+func TestTitleWords(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []string
+	}{
+		{"Vice-Minister", []string{"vice", "minister"}},
+		{"Saudi Arabia's Interior Minister", []string{"saudi", "arabia", "interior", "minister"}},
+		{"Chargé d’Affaires a.i.", []string{"chargé", "d'affaires", "a", "i"}},
+		{"Dato' Sri", []string{"dato", "sri"}},
+		{"H.E.", []string{"h", "e"}},
+		{"", nil},
+	}
+	for _, tt := range tests {
+		if diff := cmp.Diff(tt.want, TitleWords(tt.in)); diff != "" {
+			t.Errorf("TitleWords(%q) mismatch (-want +got):\n%s", tt.in, diff)
+		}
+	}
+}
+
+func TestIsPortfolioWord(t *testing.T) {
+	tests := []struct {
+		w    string
+		want bool
+	}{
+		{"Interior", true}, {"Safety", true}, {"Affairs", true}, {"Autonomies", true},
+		{"Telecommunications", true}, {"Administration", true}, {"Indo-Pacific", true},
+		{"Matteo", false}, {"Lee", false}, {"Roberto", false}, {"Catrina", false}, {"Davies", false},
+	}
+	for _, tt := range tests {
+		if got := IsPortfolioWord(tt.w); got != tt.want {
+			t.Errorf("IsPortfolioWord(%q) = %v, want %v", tt.w, got, tt.want)
+		}
+	}
+}
+
+func TestAbbreviations(t *testing.T) {
+	for _, w := range []string{"dr", "gen", "lt", "h", "e", "prof", "amb", "hon"} {
+		if !IsAbbreviation(w) {
+			t.Errorf("IsAbbreviation(%q) = false", w)
+		}
+	}
+	for _, w := range []string{"minister", "lee", "he"} {
+		if IsAbbreviation(w) {
+			t.Errorf("IsAbbreviation(%q) = true", w)
+		}
+	}
+}
+
+func TestLoadTitlesErrors(t *testing.T) {
+	tests := []struct {
+		name               string
+		titles, hon, words string
+		wantErr            bool
+	}{
+		{"ok", "Minister\tminister\n", "Dr.\t-\tpre\n", "affairs\n", false},
+		{"bad rank", "Minister\tboss\n", "", "", true},
+		{"missing field", "Minister\n", "", "", true},
+		{"bad kind", "", "Dr.\t-\tmiddle\n", "", true},
+		{"empty phrase", "...\tminister\n", "", "", true},
+	}
+	for _, tt := range tests {
+		_, err := loadTitles(tt.titles, tt.hon, tt.words)
+		if (err != nil) != tt.wantErr {
+			t.Errorf("%s: loadTitles error = %v, wantErr %v", tt.name, err, tt.wantErr)
+		}
+	}
+}
