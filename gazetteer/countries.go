@@ -461,7 +461,7 @@ func (e *entry) matches(w *window, lookup bool) bool {
 func (t *gazTable) find(text string) []Match {
 	var (
 		out       []Match
-		ambiguous []int // indexes in out of entries with an alternative reading
+		ambiguous []int    // indexes in out of entries with an alternative reading
 		hidden    []string // not-country phrases found ("state of Georgia")
 		w         window
 		p1, p2    token // the two tokens before the current one

@@ -17,8 +17,8 @@ type Document struct {
 	GarbledChars  int64   `json:"garbled_chars"`
 	NEvents       int64   `json:"n_events"`
 	// Added columns, not in the base contract.
-	Encoding  string `json:"encoding"`   // how the bytes were decoded: utf-8, utf-16le, windows-1252
-	Format    string `json:"format"`     // text or html
+	Encoding  string `json:"encoding"` // how the bytes were decoded: utf-8, utf-16le, windows-1252
+	Format    string `json:"format"`   // text or html
 	NMentions int64  `json:"n_mentions"`
 	NRejects  int64  `json:"n_rejects"` // event records that failed validation
 }

@@ -56,13 +56,13 @@ type Config struct {
 
 // Stats summarizes a run.
 type Stats struct {
-	Docs, OK, Rejected, Errors  int64
-	Events, Mentions, Rejects   int64
-	Bytes                       int64
-	Elapsed                     time.Duration
-	ReadTime, NormalizeTime     time.Duration // summed over workers
-	ExtractTime, WriteTime      time.Duration
-	Files                       []string // the tables written
+	Docs, OK, Rejected, Errors int64
+	Events, Mentions, Rejects  int64
+	Bytes                      int64
+	Elapsed                    time.Duration
+	ReadTime, NormalizeTime    time.Duration // summed over workers
+	ExtractTime, WriteTime     time.Duration
+	Files                      []string // the tables written
 }
 
 // DefaultMaxBytes is the document size limit when Config.MaxBytes is 0.
