@@ -16,6 +16,8 @@ import (
 	"testing"
 	"testing/fstest"
 	"time"
+
+	"communique/extractors"
 )
 
 // release is a short valid press release.
@@ -275,5 +277,40 @@ func TestRerunIdentical(t *testing.T) {
 			names = append(names, e.Name())
 		}
 		t.Errorf("OUT holds %v, want the %d tables in two formats only", names, len(Tables))
+	}
+}
+
+// panicky is an extractor that panics on one document.
+type panicky struct{ on string }
+
+func (p panicky) Extract(d *extractors.Doc) []extractors.Mention {
+	if d.ID == p.on {
+		var m map[string]int
+		m["boom"]++ // a nil map write: a runtime panic
+	}
+	return nil
+}
+
+// TestPanicRecovered checks that a panic inside one document's extraction
+// becomes that document's error row, and the other documents go on.
+func TestPanicRecovered(t *testing.T) {
+	m := fstest.MapFS{"a.txt": {Data: []byte(release)}, "b.txt": {Data: []byte(release)}, "c.txt": {Data: []byte(release)}}
+	out := t.TempDir()
+	st, err := Run(context.Background(), Config{Input: m, Out: out, Formats: []string{"jsonl"}, Workers: 2,
+		Processor: &Processor{Entities: []extractors.Extractor{panicky{on: "b"}}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Docs != 3 || st.OK != 2 || st.Errors != 1 {
+		t.Errorf("stats: %d docs, %d ok, %d errors; want 3, 2, 1", st.Docs, st.OK, st.Errors)
+	}
+	for _, r := range readRows(t, filepath.Join(out, "documents.jsonl")) {
+		if r["doc_id"] == "b" {
+			if r["status"] != "error" || !strings.Contains(r["error"].(string), "panic") {
+				t.Errorf("b: status %v, error %v; want an error row naming the panic", r["status"], r["error"])
+			}
+		} else if r["status"] != "ok" {
+			t.Errorf("%s: status %v, want ok", r["doc_id"], r["status"])
+		}
 	}
 }
