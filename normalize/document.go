@@ -104,8 +104,17 @@ func Document(raw []byte, name string, opt Options) (Result, error) {
 		m, text = m.then(st), st.text
 		res.Garbled += n
 	}
-	st = layout(text)
-	m, text = m.then(st), st.text
+	// The line rules read the wrap width and the header area off the
+	// text they are given, and joined lines can change both (a pathological
+	// dump of digits and fragments); so the pass repeats, a bounded number
+	// of times, until it changes nothing, which keeps Document idempotent.
+	for round := 0; round < 4; round++ {
+		st = layout(text)
+		if st.text == text {
+			break
+		}
+		m, text = m.then(st), st.text
+	}
 	if text == "" {
 		return Result{}, &RejectError{Reason: "no text"}
 	}
