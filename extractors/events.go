@@ -90,6 +90,18 @@ func (c *context) in(k Kind, s Span) []Mention {
 	return out
 }
 
+// has reports whether a mention of one of the kinds starts inside s.
+func (c *context) has(s Span, kinds ...Kind) bool {
+	for _, m := range c.within(s) {
+		for _, k := range kinds {
+			if m.Kind == k {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // within returns the mentions that start inside s, by start offset.
 func (c *context) within(s Span) []Mention {
 	lo, _ := slices.BinarySearchFunc(c.byStart, s.Start, func(m Mention, off int) int { return m.Span.Start - off })

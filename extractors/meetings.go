@@ -37,6 +37,9 @@ func (Meetings) Events(d *Doc) []Event {
 	seen := map[string]bool{}
 	for i := range d.Sentences {
 		text, sp := c.sentence(i)
+		if !c.has(c.paragraph(sp.Start), KindPerson, KindCountry) {
+			continue // no one to meet
+		}
 		loc := c.findIn(meetPh, text)
 		if loc == nil || (c.matches(notMeetPh, text) && !strings.Contains(lower(text), " with ")) {
 			continue

@@ -50,17 +50,29 @@ func lowerWords(s string) []word {
 // one map look-up per word. A word ending in '*' matches any word with
 // that prefix; a word "_" matches any one word.
 type phrases struct {
-	byFirst  map[string][][]string
-	prefixed [][]string // phrases whose first word is a prefix or a wildcard
+	byFirst map[string][][]string
+	// byStem holds the phrases whose first word is a prefix ("travel*"),
+	// by the prefix's first stemLen bytes.
+	byStem map[string][][]string
 }
 
+// stemLen is the length of the key prefixed phrases are filed under; a
+// prefix must be at least this long.
+const stemLen = 3
+
 func newPhrases(list ...string) *phrases {
-	p := &phrases{byFirst: map[string][][]string{}}
+	p := &phrases{byFirst: map[string][][]string{}, byStem: map[string][][]string{}}
 	for _, s := range list {
 		ws := strings.Fields(strings.ToLower(s))
-		if strings.HasSuffix(ws[0], "*") || ws[0] == "_" {
-			p.prefixed = append(p.prefixed, ws)
+		if pre, ok := strings.CutSuffix(ws[0], "*"); ok {
+			if len(pre) < stemLen {
+				panic("phrases: prefix shorter than " + string(rune('0'+stemLen)) + ": " + s)
+			}
+			p.byStem[pre[:stemLen]] = append(p.byStem[pre[:stemLen]], ws)
 			continue
+		}
+		if ws[0] == "_" {
+			panic("phrases: a phrase cannot start with a wildcard: " + s)
 		}
 		p.byFirst[ws[0]] = append(p.byFirst[ws[0]], ws)
 	}
@@ -103,9 +115,11 @@ func (p *phrases) findFrom(ws []word, from int) (start, end int, ok bool) {
 				return i, i + len(ph), true
 			}
 		}
-		for _, ph := range p.prefixed {
-			if phraseAt(ws, i, ph) {
-				return i, i + len(ph), true
+		if len(p.byStem) > 0 && len(ws[i].s) >= stemLen {
+			for _, ph := range p.byStem[ws[i].s[:stemLen]] {
+				if phraseAt(ws, i, ph) {
+					return i, i + len(ph), true
+				}
 			}
 		}
 	}

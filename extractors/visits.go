@@ -99,6 +99,9 @@ func (Visits) Events(d *Doc) []Event {
 // sentenceVisits reads one sentence.
 func (c *context) sentenceVisits(i int) []visit {
 	text, sp := c.sentence(i)
+	if !c.has(sp, KindCountry, KindPlace) {
+		return nil // no place to go to
+	}
 	if c.matches(cancelPh, text) {
 		return nil
 	}

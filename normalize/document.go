@@ -114,6 +114,9 @@ func Document(raw []byte, name string, opt Options) (Result, error) {
 			break
 		}
 		m, text = m.then(st), st.text
+		if !st.rewrapped {
+			break // nothing was rejoined: the pass is already final
+		}
 	}
 	if text == "" {
 		return Result{}, &RejectError{Reason: "no text"}

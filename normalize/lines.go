@@ -189,7 +189,11 @@ func layout(s string) stage {
 		t.decideJoins()
 	}
 	t.dropFooter()
-	return t.emit()
+	st := t.emit()
+	for _, j := range t.joins {
+		st.rewrapped = st.rewrapped || j != joinNone
+	}
+	return st
 }
 
 func (t *lineText) split() {

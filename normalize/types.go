@@ -240,6 +240,9 @@ type stage struct {
 	text string
 	segs []seg
 	end  int
+	// rewrapped says a line pass joined lines, which can change the wrap
+	// width and header area a second pass reads.
+	rewrapped bool
 }
 
 func (b *builder) stage() stage {
