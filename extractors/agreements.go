@@ -19,19 +19,20 @@ var (
 		"joint declaration", "joint declarations", "convention", "conventions", "arrangement",
 		"arrangements", "moc", "mocs")
 	signPh = newPhrases("sign", "signed", "signing", "signs", "ink", "inked", "conclude", "concluded",
-		"concluding", "exchange", "exchanged", "initialed", "initialled", "ratify", "ratified")
+		"concluding", "exchanged the instruments", "exchanged instruments", "initialed", "initialled",
+		"ratify", "ratified")
 	plannedSignPh = newPhrases("agree to sign", "agreed to sign", "agreeing to sign", "agreement to sign",
 		"proposed", "propose", "plan to sign", "plans to sign", "will sign", "to sign", "will be signed",
 		"to be signed", "speedy signing", "early signing", "expected to sign", "negotiat*", "draft",
 		"upcoming signing", "toward signing", "towards signing", "toward the signing", "towards the signing", "pursue")
-	signedPh = newPhrases("signed", "inked", "concluded", "exchanged")
+	signedPh = newPhrases("signed", "inked", "concluded", "exchanged the instruments", "exchanged instruments")
 )
 
 // Events returns d's agreement records.
 func (Agreements) Events(d *Doc) []Event {
 	c := newContext(d)
 	var out []Event
-	seen := map[string]bool{}
+	seen := map[string]int{} // record key -> index in out
 	for i := range d.Sentences {
 		text, sp := c.sentence(i)
 		ws := c.lowerWords(text)
@@ -61,16 +62,34 @@ func (Agreements) Events(d *Doc) []Event {
 			if dr != nil {
 				k += "|" + dr.Start.String()[:7]
 			}
-			if seen[k] {
+			if j, ok := seen[k]; ok {
+				// Told again (headline, summary, body): one record, with
+				// the signatories the fuller telling names.
+				if len(out[j].Participants) == 0 {
+					out[j].Participants = c.signatories(sp, iso)
+				}
 				continue
 			}
-			seen[k] = true
+			seen[k] = len(out)
 			ev := Event{
 				Type: Agreement, Status: status, Actor: c.principal, CounterpartCountry: iso,
 				Dates: dr, Name: name, Evidence: sp, Confidence: 0.75,
 				Country: c.countryAt(sp.Start),
 			}
+			ev.Participants = c.signatories(sp, iso)
 			out = append(out, ev)
+		}
+	}
+	return out
+}
+
+// signatories returns the officials of country iso named in sentence sp:
+// they sign for it.
+func (c *context) signatories(sp Span, iso string) []Person {
+	var out []Person
+	for _, p := range c.counterparts(sp, c.principal) {
+		if p.Country == iso {
+			out = append(out, p)
 		}
 	}
 	return out

@@ -73,7 +73,9 @@ func HomeCountry(d *Doc) string {
 			// publisher
 			continue
 		}
-		if (ls < headEnd || ls >= footStart) && len(strings.TrimSpace(line)) <= 60 {
+		ts := d.Meta.TitleSpan
+		inTitle := ts.End > ts.Start && m.Span.Start >= ts.Start && m.Span.End <= ts.End
+		if (ls < headEnd || ls >= footStart) && len(strings.TrimSpace(line)) <= 60 && !inTitle {
 			// a publisher line at the top or the bottom: "Ministry of
 			// Foreign Affairs Singapore", "SINGAPORE"
 			score[iso] += 3
@@ -116,8 +118,7 @@ func HomeCountry(d *Doc) string {
 			}
 		}
 		prev = m
-		ts := d.Meta.TitleSpan
-		if w > 0 && ((ts.End > ts.Start && m.Span.Start >= ts.Start && m.Span.End <= ts.End) || m.Span.End <= lead) {
+		if w > 0 && (inTitle || m.Span.End <= lead) {
 			w *= 2
 		}
 		score[iso] += w
@@ -197,6 +198,13 @@ func officeOf(pre string) bool {
 	pre = strings.TrimSuffix(strings.TrimRight(pre, " "), " the")
 	if !strings.HasSuffix(pre, " of") {
 		return false
+	}
+	// "Ministry of Foreign Affairs of the Republic of Korea" is a body,
+	// the publisher itself, not someone's office.
+	for _, body := range []string{"Ministry", "Department", "Government", "Embassy", "Office", "Agency", "Mission"} {
+		if strings.Contains(pre, body+" ") {
+			return false
+		}
 	}
 	ws := gazetteer.TitleWords(pre[max(0, len(pre)-80):])
 	for i := range ws {

@@ -907,7 +907,7 @@ func metaIsOfficeName(s string, words int) bool {
 // "KEMENTERIAN LUAR NEGERI MALAYSIA", "Republic of Estonia", "Government
 // of Canada / Gouvernement du Canada", "SRE | Secretaría de Relaciones".
 func metaIsFurniture(s string, words int) bool {
-	if words <= 3 && !strings.ContainsAny(s, ",:") {
+	if words <= 2 && !strings.ContainsAny(s, ",:") {
 		return true
 	}
 	if strings.Contains(s, " | ") || strings.Contains(s, " / ") {

@@ -1,0 +1,142 @@
+package extractors
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// analyze runs the entity stack over text the way the pipeline does.
+func analyze(text string) *Doc {
+	d := &Doc{ID: "t", Text: text}
+	d.Meta = ReadMeta(text)
+	d.Sentences = Sentences(text)
+	for _, x := range []Extractor{Dates{}, Countries{}, Orgs{}, Persons{}, GatheringNames{}} {
+		d.Mentions = append(d.Mentions, x.Extract(d)...)
+	}
+	slices.SortStableFunc(d.Mentions, func(a, b Mention) int { return a.Span.Start - b.Span.Start })
+	return d
+}
+
+// brief renders an event as one comparable line.
+func brief(e Event) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s %s", e.Type, e.Status)
+	switch e.Type {
+	case Visit:
+		fmt.Fprintf(&b, " %s by %s", e.Country, e.Actor.Name)
+	case Meeting, Agreement:
+		fmt.Fprintf(&b, " with %s", e.CounterpartCountry)
+		for _, p := range e.Participants {
+			fmt.Fprintf(&b, " [%s]", p.Name)
+		}
+	case Gathering:
+		fmt.Fprintf(&b, " %q in %s", e.Name, e.Country)
+	case Ranking:
+		fmt.Fprintf(&b, " %s #%d %q %d", e.Country, e.RankPosition, e.Name, e.RankYear)
+	}
+	if e.Dates != nil {
+		fmt.Fprintf(&b, " %s", e.Dates.Value())
+	}
+	return b.String()
+}
+
+// dated frames a test release: the publisher line (which tells the
+// publishing government, as real releases do), a headline, a date line.
+const dated = "%s\n\nPress Release\n\n%s\n\nPublished 12 March 2024\n\n%s\n"
+
+// Publishers of the test releases.
+const (
+	kor = "Ministry of Foreign Affairs of the Republic of Korea"
+	gbr = "Foreign, Commonwealth & Development Office of the United Kingdom"
+	jpn = "Ministry of Foreign Affairs of Japan"
+	ltu = "Ministry of Foreign Affairs of the Republic of Lithuania"
+	ind = "Ministry of External Affairs, Government of India"
+	can = "Global Affairs Canada, Government of Canada"
+	sau = "Ministry of Foreign Affairs of the Kingdom of Saudi Arabia"
+	est = "Ministry of Foreign Affairs of the Republic of Estonia"
+)
+
+func TestEventExtractors(t *testing.T) {
+	tests := []struct {
+		name     string
+		pub      string
+		headline string
+		body     string
+		x        EventExtractor
+		want     []string
+	}{
+		{"multi-country trip with one span", kor, "Minister concludes visit to Greece and Romania",
+			"Vice Minister of Foreign Affairs Kim Soo-jin visited Greece and Romania from March 1 to 6 to strengthen cooperation.",
+			Visits{}, []string{"visit occurred GRC by Kim Soo-jin 2024-03-01/2024-03-06", "visit occurred ROU by Kim Soo-jin 2024-03-01/2024-03-06"}},
+		{"per-country dates, respectively", kor, "Delegation visits Czechia and Georgia",
+			"The delegation headed by Vice Minister Shim Bo-kyun visited the Czech Republic on March 5-6 and Georgia on March 7-8 respectively.",
+			Visits{}, []string{"visit occurred CZE by Shim Bo-kyun 2024-03-05/2024-03-06", "visit occurred GEO by Shim Bo-kyun 2024-03-07/2024-03-08"}},
+		{"itinerary table, date cell first", ind, "Visit of Minister of State to West Africa",
+			"Minister of State for External Affairs Shri Devendra Nath Tripathi paid official visits to Ghana and Senegal from 1-9 March 2024.\n\n1-4 Mar 2024\tGhana\tAccra: talks\n5-9 Mar 2024\tSenegal\tDakar: business forum",
+			Visits{}, []string{"visit occurred GHA by Devendra Nath Tripathi 2024-03-01/2024-03-04", "visit occurred SEN by Devendra Nath Tripathi 2024-03-05/2024-03-09"}},
+		{"incoming visit: the visitor travels", gbr, "Foreign Secretary welcomes Jordanian counterpart",
+			"Foreign Secretary Edward Ashcombe welcomed Jordanian Foreign Minister Faris Al-Majali to London on 8 March for talks on regional security and the crisis in Syria.",
+			Visits{}, []string{"visit occurred GBR by Faris Al-Majali 2024-03-08"}},
+		{"planned visit", jpn, "Minister to visit Brazil",
+			"Ms. TAKEDA Haruka, Minister for Foreign Affairs of Japan, will visit Brazil from March 20 to 23.",
+			Visits{}, []string{"visit planned BRA by Takeda Haruka 2024-03-20/2024-03-23"}},
+		{"postponed trip is not a visit", ltu, "Visit to Ukraine postponed",
+			"The planned visit of Foreign Minister Gabrielius Rimkus to Ukraine from March 20 to 22 has been postponed.",
+			Visits{}, nil},
+		{"video call is not a visit", ltu, "Minister holds video conference",
+			"Foreign Minister Gabrielius Rimkus held a video conference with the Foreign Minister of Moldova, Aurelia Ciobanu, on March 10.",
+			Visits{}, nil},
+		{"countries named in passing are not destinations", can, "Minister visits Kenya",
+			"Minister of International Development Hélène Gagnon travelled to Kenya on March 4, where she visited a camp hosting refugees from South Sudan and Somalia, and discussed the crisis in Venezuela.",
+			Visits{}, []string{"visit occurred KEN by Hélène Gagnon 2024-03-04"}},
+		{"a travel advisory has no traveller", sau, "Advisory on travel to Brazil",
+			"Citizens are advised to postpone non-essential travel to Brazil, Colombia and Venezuela until further notice.",
+			Visits{}, nil},
+		{"named counterpart", kor, "Foreign Minister meets Czech counterpart",
+			"Foreign Minister Kim Soo-jin had a bilateral meeting with Czech Deputy Minister of the Interior Jaroslave Strouhal in Prague on March 6.",
+			Meetings{}, []string{"meeting occurred with CZE [Jaroslave Strouhal] 2024-03-06"}},
+		{"unnamed counterparts of named countries", kor, "Minister holds bilateral talks",
+			"Minister Chin Young held three bilateral meetings with his counterparts of Vietnam, Laos and Cambodia on March 5.",
+			Meetings{}, []string{"meeting occurred with KHM 2024-03-05", "meeting occurred with LAO 2024-03-05", "meeting occurred with VNM 2024-03-05"}},
+		{"officials of one government are not a meeting", kor, "Minister briefs cabinet",
+			"Minister Chin Young met with Vice Minister Shim Bo-kyun of the Interior and Safety to review the plan.",
+			Meetings{}, nil},
+		{"signed and agreed to sign", kor, "Korea and Romania sign MOU",
+			"Vice Minister Shim Bo-kyun met with Maria-Manuela Catrina, State Secretary at the Romanian Ministry of Communications, and signed a Memorandum of Understanding on e-government. Both sides agreed to sign an agreement on visa exemption with Senegal at an early date.",
+			Agreements{}, []string{"agreement occurred with ROU [Maria-Manuela Catrina]", "agreement planned with SEN"}},
+		{"past agreement cited with its own date", kor, "Korea and Greece review cooperation on e-government",
+			"In October 2017, a Memorandum of Understanding for cooperation on e-government was signed between Korea and Greece.",
+			Agreements{}, []string{"agreement occurred with GRC 2017-10-01/2017-10-31"}},
+		{"agreement word without signing", gbr, "Ministers discuss trade",
+			"The ministers exchanged views on the implementation of the Paris Agreement and regional security.",
+			Agreements{}, nil},
+		{"named gathering with place and dates", kor, "Roundtable held in Busan",
+			"The Ministry of the Interior and Safety held the 2019 ASEAN-ROK Ministerial Roundtable on Public Service Innovation from 10:00 a.m. to 5:00 p.m. on November 26 in BEXCO Exhibition Hall 2, Busan.",
+			Gatherings{}, []string{`gathering occurred "2019 ASEAN-ROK Ministerial Roundtable on Public Service Innovation" in KOR 2019-11-26`}},
+		{"a forum that is a platform, a theme, a venue", kor, "Korea shares practices",
+			"The Vice Minister introduced platforms such as \"Open Communication Forum\" that bring policy changes, under the theme \"Agile and Active Digital Governance\", at the BEXCO Exhibition Hall.",
+			Gatherings{}, nil},
+		{"rankings with ordinals, years and respectively", est, "Estonia among leaders",
+			"In the United Nations E-Government Survey 2020, Estonia ranked 3rd in the E-Government Development Index. Denmark and the Republic of Korea took first and second place respectively.",
+			Rankings{}, []string{`ranking occurred EST #3 "E-Government Development Index" 2020`, `ranking occurred DNK #1 "E-Government Development Index" 2020`, `ranking occurred KOR #2 "E-Government Development Index" 2020`}},
+		{"editions and vague standings are not rankings", kor, "Summit news",
+			"Korea hosted the 5th Summit on the 140th anniversary of relations and remains one of the top leaders in digital government.",
+			Rankings{}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := analyze(fmt.Sprintf(dated, tt.pub, tt.headline, tt.body))
+			var got []string
+			for _, e := range tt.x.Events(d) {
+				got = append(got, brief(e))
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("events (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
