@@ -563,6 +563,13 @@ func leadsTo(gap string, lead func(string) bool) bool {
 	// crisis in Syria").
 	leadAt := func(ws []string) bool {
 		w := ws[len(ws)-1]
+		if w == "of" && lead("to") && len(ws) >= 2 {
+			// "a three-nation tour of Kenya", "his trip of" reads as "to"
+			switch strings.Trim(ws[len(ws)-2], ",") {
+			case "tour", "trip", "visit", "visits":
+				return true
+			}
+		}
 		if strings.HasSuffix(w, ",") || !lead(w) {
 			return false
 		}
