@@ -5,6 +5,8 @@
 // Usage:
 //
 //	communique run [--in DIR|MANIFEST] [--out OUT] [flags]
+//	communique pipe [--root DIR] < documents.jsonl > records.jsonl
+//	communique merge --in OUT [--out MERGED]
 //	communique eval --gold DIR --out OUT
 //	communique gen --docs N --seed S --out DIR
 //	communique version
@@ -29,6 +31,8 @@ const usage = `communique turns government press releases into structured event 
 
 Usage:
   communique run     [--in DIR|MANIFEST] [--out OUT] [flags]   extract events, write tables
+  communique pipe    [--root DIR] < in.jsonl > out.jsonl      JSON lines in and out (Spark, Hadoop)
+  communique merge   --in OUT [--out MERGED]                  compact the parts of a sharded run
   communique eval    --gold DIR --out OUT                     score output against gold
   communique gen     --docs N [--seed S] --out DIR            write a synthetic corpus
   communique version                                          print the version
@@ -39,6 +43,8 @@ Examples:
   communique run --out out                       # the embedded default corpus
   communique run --in releases/ --out out --workers 4 --format parquet
   communique eval --gold testdata/gold/seeds --out out
+  communique run --in releases/ --out out --shard 2/8
+  communique merge --in out --out merged
 `
 
 func main() {
@@ -68,6 +74,10 @@ func dispatch(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	switch args[0] {
 	case "run":
 		return cmdRun(ctx, args[1:], stdout, stderr)
+	case "pipe":
+		return cmdPipe(ctx, args[1:], os.Stdin, stdout, stderr)
+	case "merge":
+		return cmdMerge(ctx, args[1:], stdout, stderr)
 	case "eval":
 		return cmdEval(ctx, args[1:], stdout, stderr)
 	case "gen":
