@@ -14,6 +14,7 @@ import (
 	"path"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -130,33 +131,16 @@ func Run(ctx context.Context, cfg Config) (Stats, error) {
 	var listed atomic.Int64
 	var listDone atomic.Bool
 
-	// Reader: list the input in a stable order and hand out jobs.
+	// Reader: list the input, order it by doc_id, hand out jobs.
 	g.Go(func() error {
 		defer close(jobs)
 		defer listDone.Store(true)
-		seq := 0
-		emit := func(docID, source string) error {
-			if cfg.Shards > 0 && ShardOf(docID, cfg.Shards) != cfg.Shard {
-				return nil
-			}
-			listed.Add(1)
-			select {
-			case jobs <- job{seq: seq, docID: docID, source: source}:
-				seq++
-				return nil
-			case <-ctx.Done():
-				return ctx.Err()
-			}
-		}
+		var list []job
 		if cfg.Manifest != nil {
 			for _, p := range cfg.Manifest {
-				if err := emit(DocID(p), p); err != nil {
-					return err
-				}
+				list = append(list, job{source: p})
 			}
-			return nil
-		}
-		return fs.WalkDir(cfg.Input, ".", func(p string, d fs.DirEntry, err error) error {
+		} else if err := fs.WalkDir(cfg.Input, ".", func(p string, d fs.DirEntry, err error) error {
 			if ctx.Err() != nil {
 				return ctx.Err()
 			}
@@ -164,21 +148,40 @@ func Run(ctx context.Context, cfg Config) (Stats, error) {
 				if p == "." {
 					return fmt.Errorf("read input: %w", err)
 				}
-				// An unreadable directory is reported as a document row
-				// of its own and skipped; the walk goes on.
-				return emit(DocID(p), p)
+				// An unreadable folder is reported as a document row of
+				// its own and skipped; the walk goes on.
+				list = append(list, job{source: p})
+				return nil
 			}
-			if d.IsDir() {
-				if p != "." && strings.HasPrefix(d.Name(), ".") {
+			if strings.HasPrefix(d.Name(), ".") && p != "." {
+				if d.IsDir() {
 					return fs.SkipDir
 				}
 				return nil
 			}
-			if strings.HasPrefix(d.Name(), ".") {
-				return nil
+			if !d.IsDir() {
+				list = append(list, job{source: p})
 			}
-			return emit(DocID(p), p)
-		})
+			return nil
+		}); err != nil {
+			return err
+		}
+		list = assignIDs(list)
+		seq := 0
+		for _, j := range list {
+			if cfg.Shards > 0 && ShardOf(j.docID, cfg.Shards) != cfg.Shard {
+				continue
+			}
+			j.seq = seq
+			seq++
+			listed.Add(1)
+			select {
+			case jobs <- j:
+			case <-ctx.Done():
+				return ctx.Err()
+			}
+		}
+		return nil
 	})
 
 	// Workers: read, normalize, extract, validate.
@@ -303,6 +306,27 @@ func DocID(rel string) string {
 		rel = strings.TrimSuffix(rel, ext)
 	}
 	return rel
+}
+
+// assignIDs gives every listed document its id and orders the list by
+// it, so output order does not depend on how the input was listed and a
+// merge of sharded parts (ordered by doc_id) matches a single run. Two
+// files whose paths differ only in their extension ("a.txt", "a.html")
+// would share an id: the first in path order keeps it, the others keep
+// their extension in theirs.
+func assignIDs(list []job) []job {
+	slices.SortFunc(list, func(a, b job) int { return strings.Compare(a.source, b.source) })
+	seen := make(map[string]bool, len(list))
+	for i := range list {
+		id := DocID(list[i].source)
+		if seen[id] {
+			id = filepath.ToSlash(list[i].source)
+		}
+		seen[id] = true
+		list[i].docID = id
+	}
+	slices.SortStableFunc(list, func(a, b job) int { return strings.Compare(a.docID, b.docID) })
+	return list
 }
 
 // ShardOf returns the shard a document belongs to among n: a stable FNV-1a

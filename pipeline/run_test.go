@@ -314,3 +314,22 @@ func TestPanicRecovered(t *testing.T) {
 		}
 	}
 }
+
+// TestOrderAndIDs checks rows come in doc_id order whatever the listing
+// order, and files that differ only in their extension keep distinct ids.
+func TestOrderAndIDs(t *testing.T) {
+	m := fstest.MapFS{"a-b.txt": {Data: []byte(release)}, "a.txt": {Data: []byte(release)},
+		"a.html": {Data: []byte("<p>" + release + "</p>")}, "b/c.txt": {Data: []byte(release)}}
+	out := t.TempDir()
+	if _, err := Run(context.Background(), Config{Input: m, Out: out, Formats: []string{"jsonl"}, Workers: 3, Processor: &Processor{}}); err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, r := range readRows(t, filepath.Join(out, "documents.jsonl")) {
+		got = append(got, r["doc_id"].(string)+" "+r["source"].(string))
+	}
+	want := []string{"a a.html", "a-b a-b.txt", "a.txt a.txt", "b/c b/c.txt"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("documents in order %q, want %q", got, want)
+	}
+}
