@@ -42,7 +42,7 @@ var (
 		"summit": true, "meeting": true, "conference": true, "forum": true, "round": true, "term": true,
 		"industrial": true, "generation": true, "time": true, "day": true, "floor": true, "phase": true,
 		"plenary": true, "joint": true, "annual": true, "consecutive": true, "congress": true}
-	indexHeads = map[string]bool{"index": true, "survey": true, "ranking": true, "rankings": true,
+	indexHeads = map[string]bool{"index": true, "survey": true, "ranking": true, "rankings": true, "yearbook": true,
 		"report": true, "scoreboard": true, "barometer": true, "rating": true, "ratings": true,
 		"outlook": true, "monitor": true, "table": true, "indicator": true, "indicators": true, "list": true}
 	sameIndexPh = newPhrases("same survey", "same index", "same report", "same ranking", "this survey",
@@ -55,12 +55,17 @@ func (Rankings) Events(d *Doc) []Event {
 	var out []Event
 	seen := map[string]bool{}
 	var lastSubject string
-	var prevIdx []indexName // the index names of the sentence before
-	lastYear := 0           // the year of the last index named with one
+	docIdx := c.documentIndex() // the index the release is about
+	var prevIdx []indexName     // the index names of the sentence before
+	lastYear := 0               // the year of the last index named with one
+	out = append(out, c.tableRankings(docIdx)...)
+	for _, e := range out {
+		seen[rankingKey(e.Country, e.RankPosition, e.RankYear)] = true
+	}
 	for i := range d.Sentences {
 		text, sp := c.sentence(i)
 		var idx []indexName
-		if c.matches(rankCuePh, text) {
+		if c.matches(rankCuePh, text) || c.hasOrdinal(text) {
 			ws := wordsOf(text, sp.Start)
 			idx = indexNames(ws)
 			pos := c.positions(ws)
@@ -78,12 +83,16 @@ func (Rankings) Events(d *Doc) []Event {
 					name, year = ix.name, ix.year
 				case p.superlative != "":
 					name, superl = p.superlative, true
+				case category(ws, p.at):
+					continue // "ranked 10th in Economic Performance": a sub-ranking
 				case len(prevIdx) > 0:
 					ix := prevIdx[len(prevIdx)-1]
 					name, year = ix.name, ix.year
 					if year == 0 {
 						year = lastYear
 					}
+				case docIdx != nil:
+					name, year = docIdx.name, docIdx.year
 				default:
 					continue
 				}
@@ -116,7 +125,7 @@ func (Rankings) Events(d *Doc) []Event {
 				if country == "" {
 					continue
 				}
-				key := country + "|" + strconv.Itoa(p.n) + "|" + strings.ToLower(name)
+				key := rankingKey(country, p.n, year)
 				if seen[key] {
 					continue
 				}
@@ -152,6 +161,137 @@ func isYearWord(w string) bool {
 	}
 	n, err := strconv.Atoi(w)
 	return err == nil && n >= 1950 && n <= 2099
+}
+
+// rankingKey identifies a standing: a table and the prose around it
+// telling "Taiwan 7th in 2022" are one record whatever they call the index.
+func rankingKey(country string, pos, year int) string {
+	return country + "|" + strconv.Itoa(pos) + "|" + strconv.Itoa(year)
+}
+
+// hasOrdinal reports whether a sentence holds an ordinal ("4th",
+// "third"): standings listed without a ranking verb ("with Sweden 4th,
+// Finland 8th") still need a look.
+func (c *context) hasOrdinal(text string) bool {
+	for _, w := range c.lowerWords(text) {
+		if _, ok := ordinalWords[w.s]; ok || ordinalWord(w.s) && !isYearWord(w.s) && len(w.s) > 2 {
+			return true
+		}
+	}
+	return false
+}
+
+// documentIndex returns the index a release is about: the first index
+// named in its headline, else the first named in its text.
+func (c *context) documentIndex() *indexName {
+	var first *indexName
+	for _, sp := range c.d.Sentences {
+		idx := indexNames(wordsOf(c.d.Text[sp.Start:sp.End], sp.Start))
+		if len(idx) == 0 {
+			continue
+		}
+		ts := c.d.Meta.TitleSpan
+		if ts.Start <= sp.Start && sp.End <= ts.End || ts.Start >= sp.Start && ts.End <= sp.End && ts.End > ts.Start {
+			return &idx[0]
+		}
+		if first == nil {
+			first = &idx[0]
+		}
+	}
+	return first
+}
+
+// category reports a position followed by "in" and a capitalized phrase
+// that is no index: a category of a ranking ("10th in Economic
+// Performance"), not the ranking itself.
+func category(ws []tok, i int) bool {
+	if i+2 >= len(ws) {
+		return false
+	}
+	p := strings.ToLower(ws[i+1].s)
+	if p != "in" && p != "on" && p != "for" {
+		return false
+	}
+	n := ws[i+2].s
+	return capWord(n) && n != "the" && !ordinalWord(n)
+}
+
+// tableRankings reads ranking tables: a header row whose cells after the
+// first are years, then rows that open with a country and hold positions
+// under those years ("Economy\t2022\t2021" / "Taiwan\t7\t8"). The index
+// is the one named on the lines just above the table, else the release's.
+func (c *context) tableRankings(docIdx *indexName) []Event {
+	var out []Event
+	t := c.d.Text
+	var years []int
+	var name string
+	var caption *indexName
+	prevLine := Span{}
+	for ls := 0; ls < len(t); {
+		le := strings.IndexByte(t[ls:], '\n')
+		if le < 0 {
+			le = len(t)
+		} else {
+			le += ls
+		}
+		line := t[ls:le]
+		cells := strings.Split(line, "\t")
+		switch {
+		case len(cells) >= 2 && tableYears(cells[1:]) != nil:
+			years = tableYears(cells[1:])
+			caption = nil
+			if ix := indexNames(wordsOf(t[prevLine.Start:prevLine.End], prevLine.Start)); len(ix) > 0 {
+				caption = &ix[0]
+			}
+			name = ""
+			switch {
+			case caption != nil:
+				name = caption.name
+			case docIdx != nil:
+				name = docIdx.name
+			}
+		case len(cells) >= 2 && years != nil && len(cells)-1 == len(years):
+			iso := ""
+			for _, m := range c.within(Span{ls, le}) {
+				if m.Kind == KindCountry && m.Span.Start == ls {
+					iso = m.Value
+				}
+			}
+			if iso == "" || name == "" {
+				break
+			}
+			for k, cell := range cells[1:] {
+				n, err := strconv.Atoi(strings.TrimSpace(cell))
+				if err != nil || n < 1 || n > 300 {
+					continue
+				}
+				out = append(out, Event{Type: Ranking, Status: Occurred, Country: iso, Name: name,
+					RankPosition: n, RankYear: years[k], Evidence: Span{ls, le}, Confidence: 0.7})
+			}
+		default:
+			years = nil
+		}
+		if strings.TrimSpace(line) != "" {
+			prevLine = Span{ls, le}
+		}
+		ls = le + 1
+	}
+	return out
+}
+
+// tableYears returns the years of a header row's cells, or nil if they
+// are not all years.
+func tableYears(cells []string) []int {
+	var ys []int
+	for _, c := range cells {
+		c = strings.TrimSpace(c)
+		if !isYearWord(c) {
+			return nil
+		}
+		y, _ := strconv.Atoi(c)
+		ys = append(ys, y)
+	}
+	return ys
 }
 
 // position is an ordinal read as a place in a ranking.
@@ -204,6 +344,10 @@ func (c *context) positions(ws []tok) []position {
 			continue
 		}
 		ok := next == "place" || next == "position" || next == "spot" || next == "rank"
+		// "with Sweden 4th, Finland 8th": an ordinal right after a country.
+		if i > 0 && c.countryEndsAt(ws[i-1].end) {
+			ok = true
+		}
 		for j := i - 1; j >= 0 && j >= i-4 && !ok; j-- {
 			w := strings.ToLower(ws[j].s)
 			if rankVerbs[w] || w == "at" && j > 0 && rankVerbs[strings.ToLower(ws[j-1].s)] {
@@ -245,6 +389,17 @@ func (c *context) positions(ws []tok) []position {
 		i += width - 1
 	}
 	return out
+}
+
+// countryEndsAt reports whether a country name (not an adjective) ends at
+// byte offset off.
+func (c *context) countryEndsAt(off int) bool {
+	for _, m := range c.within(Span{max(0, off-60), off}) {
+		if m.Kind == KindCountry && m.Span.End == off && !isDemonymMention(m) {
+			return true
+		}
+	}
+	return false
 }
 
 func isWordTok(w string) bool {
