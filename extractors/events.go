@@ -314,7 +314,7 @@ func itineraryLine(d *Doc, ls, le int, home string) (itinerary, bool) {
 		q := strings.TrimLeft(d.Text[p:le], " ")
 		if strings.HasPrefix(q, "(") {
 			cl := strings.IndexByte(q, ')')
-			if cl > 0 && cl < 12 && !strings.ContainsAny(q[1:cl], "0123456789") {
+			if cl > 0 && cl < 40 && !strings.ContainsAny(q[1:cl], "0123456789") {
 				p = le - len(q) + cl + 1
 				continue
 			}

@@ -539,10 +539,23 @@ func (c *context) gatheringDate(sp, name Span) (*DateRange, int) {
 // place: a city in the sentence, a country after "in", or the itinerary
 // section's country.
 func (c *context) venue(sp, name Span) (country, place string) {
+	// A city after "in" or "at" is where it was held ("also known as
+	// Summer Davos, in Tianjin"); else the first city named.
+	var first *Mention
 	for _, m := range c.in(KindPlace, sp) {
-		if m.Country != "" && !name.Contains(m.Span) {
+		if m.Country == "" || name.Contains(m.Span) {
+			continue
+		}
+		pre := strings.TrimRight(c.d.Text[max(sp.Start, m.Span.Start-4):m.Span.Start], " ")
+		if strings.HasSuffix(pre, " in") || strings.HasSuffix(pre, " at") {
 			return m.Country, m.Text
 		}
+		if first == nil {
+			first = &m
+		}
+	}
+	if first != nil {
+		return first.Country, first.Text
 	}
 	for _, m := range c.in(KindCountry, sp) {
 		if name.Contains(m.Span) || m.Span.Start < name.End {

@@ -123,13 +123,14 @@ func (c *context) sentenceVisits(i int) []visit {
 	if len(dests) == 0 {
 		return nil
 	}
-	incoming := false
+	incoming, homeNamed := false, false
 	for _, d := range dests {
 		if d.country == c.home && c.home != "" {
 			incoming = true
+			homeNamed = homeNamed || d.place == ""
 		}
 	}
-	actor, explicit := c.traveller(text, sp, verb[0], incoming)
+	actor, explicit := c.traveller(text, sp, verb[0], incoming, homeNamed)
 	if actor.Name == "" {
 		return nil // nobody travels: an advisory, a general statement
 	}
@@ -147,7 +148,7 @@ func (c *context) sentenceVisits(i int) []visit {
 		pair = ds[k].Span.Start > dests[k].at && (k+1 == len(dests) || ds[k].Span.Start < dests[k+1].at)
 	}
 	for k, dst := range dests {
-		if dst.country == actor.Country || (actor.Country == "" && dst.country == c.home) {
+		if dst.country == actor.Country || (actor.Country == "" && dst.country == c.home && !incoming) {
 			continue // not a visit abroad
 		}
 		ev := Event{Type: Visit, Actor: actor, Country: dst.country, Evidence: sp, Confidence: 0.75}
@@ -192,7 +193,7 @@ func (c *context) summitVisits() []visit {
 		if !c.foreign(country) {
 			continue
 		}
-		actor, explicit := c.traveller(text, sp, loc[0], false)
+		actor, explicit := c.traveller(text, sp, loc[0], false, false)
 		if actor.Name == "" || actor.Country == country {
 			continue
 		}
@@ -237,7 +238,7 @@ func (c *context) sectionCountryVisited(iso string) bool {
 // the first foreign official named, else the first person named before
 // the travel verb and outside parentheses. Failing those, the document's
 // principal official.
-func (c *context) traveller(text string, sp Span, verbAt int, incoming bool) (Person, bool) {
+func (c *context) traveller(text string, sp Span, verbAt int, incoming, homeNamed bool) (Person, bool) {
 	persons := c.in(KindPerson, sp)
 	if loc := c.findIn(ledPh, text); loc != nil {
 		for _, m := range persons {
@@ -268,6 +269,18 @@ func (c *context) traveller(text string, sp Span, verbAt int, incoming bool) (Pe
 		for _, m := range persons {
 			if c.foreign(m.Country) {
 				return personOf(m), true
+			}
+		}
+		// Someone who "is in South Africa on an official visit" is a
+		// visitor even when their office's country was not read: the
+		// first person before the verb, with the country left unknown.
+		// Only a visit to a home city can be the publisher's own
+		// official's domestic trip: then the principal is not taken.
+		for _, m := range persons {
+			if m.Span.Start-sp.Start < verbAt && (homeNamed || personOf(m).Name != c.principal.Name) && !inParens(c.d.Text, m.Span) {
+				p := personOf(m)
+				p.Country = ""
+				return p, true
 			}
 		}
 		return Person{}, false
@@ -303,12 +316,20 @@ func insideOrgName(d *Doc, m Mention) bool {
 // highest-priority, then narrowest, candidate, and the actor of the
 // candidate that named one. A city stands for its country when nothing
 // else names the country; inside a country already visited, a city with a
-// date of its own is a visit of its own with place set ("On March 8, the
-// Minister visited Maenza"), and one without is part of the country's.
+// date outside the country's span is a visit of its own with place set,
+// and one without a date, or within the span, is a stop of the country's.
 func mergeVisits(cands []visit) []Event {
 	countryLevel := map[string]bool{}
 	for _, v := range cands {
 		if v.Place == "" {
+			countryLevel[v.Country] = true
+		}
+	}
+	// Where only cities name a country, the first city told stands for
+	// the country's visit; later ones are stops or visits of their own.
+	for i := range cands {
+		if v := &cands[i]; v.Place != "" && !countryLevel[v.Country] {
+			v.Place = ""
 			countryLevel[v.Country] = true
 		}
 	}
@@ -317,12 +338,8 @@ func mergeVisits(cands []visit) []Event {
 	var order []key
 	for i := range cands {
 		v := &cands[i]
-		if v.Place != "" {
-			if !countryLevel[v.Country] {
-				v.Place = ""
-			} else if v.Dates == nil {
-				continue
-			}
+		if v.Place != "" && v.Dates == nil {
+			continue
 		}
 		k := key{v.Country, v.Place}
 		b, ok := best[k]
@@ -340,12 +357,33 @@ func mergeVisits(cands []visit) []Event {
 		}
 		best[k] = &merged
 	}
+	// A country's visit told without dates takes those of its first dated
+	// city: "visits the United States" and "is in Washington March 4-6".
+	adopted := map[key]bool{}
+	for _, k := range order {
+		if v := best[k]; k.place == "" && v.Dates == nil {
+			for _, kc := range order {
+				if c := best[kc]; kc.place != "" && kc.country == k.country && c.Dates != nil {
+					merged := *v
+					merged.Dates, merged.Evidence, merged.Status = c.Dates, c.Evidence, c.Status
+					best[k] = &merged
+					adopted[kc] = true
+					break
+				}
+			}
+		}
+	}
 	out := make([]Event, 0, len(order))
 	for _, k := range order {
 		v := best[k]
+		if adopted[k] {
+			continue
+		}
 		if k.place != "" {
-			// A city visit on the same dates as its country's is the same.
-			if c, ok := best[key{k.country, ""}]; ok && c.Dates != nil && v.Dates != nil && *c.Dates == *v.Dates {
+			// A city visit within its country's span is a stop of that
+			// visit, not a visit of its own.
+			if c, ok := best[key{k.country, ""}]; ok && c.Dates != nil && v.Dates != nil &&
+				!v.Dates.Start.Before(c.Dates.Start) && !c.Dates.End.Before(v.Dates.End) {
 				continue
 			}
 			v.Confidence = 0.5
