@@ -1595,6 +1595,11 @@ func (p *entParser) evidenceAt(a int, rp *rawPerson) (personEvidence, string) {
 	}
 	cue := false
 	for k := a - 1; k >= 0 && p.same(k, a); k-- {
+		// A quote or a speech verb closes the clause the name is in:
+		// "... stand with the people affected,' says Minister X".
+		if low := p.t[k].low; lexSpeechVerbs[low] || low == "'" || low == "\"" {
+			break
+		}
 		if lexMeetCues[p.t[k].low] {
 			cue = true
 			break
