@@ -70,6 +70,17 @@ func cliBinary(t *testing.T) string {
 	return fixtures.bin
 }
 
+// scaleDocs is the number of documents in scaleInput's folder: the
+// regression corpus and the 60 generated ones.
+func scaleDocs(t *testing.T) int {
+	t.Helper()
+	entries, err := os.ReadDir(corpusDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return len(entries) + 60
+}
+
 // scaleInput returns the input folder (the regression corpus and 60
 // generated documents under gen/) and the output of a single unsharded
 // run over it. In this tree the walk order of run is the doc_id order, as
@@ -200,8 +211,8 @@ func TestShards(t *testing.T) {
 	for _, table := range pipeline.Tables {
 		want[table] = slices.Sorted(slices.Values(readLines(t, filepath.Join(single, table+".jsonl"))))
 	}
-	if len(want["documents"]) != 81 || len(want["events"]) == 0 || len(want["mentions"]) == 0 {
-		t.Fatalf("single run: %d documents, %d events, %d mentions; want 81 and some", len(want["documents"]), len(want["events"]), len(want["mentions"]))
+	if n := scaleDocs(t); len(want["documents"]) != n || len(want["events"]) == 0 || len(want["mentions"]) == 0 {
+		t.Fatalf("single run: %d documents, %d events, %d mentions; want %d and some", len(want["documents"]), len(want["events"]), len(want["mentions"]), n)
 	}
 	for _, n := range []int{1, 3, 7} {
 		t.Run(fmt.Sprintf("%d shards", n), func(t *testing.T) {
@@ -332,8 +343,8 @@ func TestMergeCommand(t *testing.T) {
 		if err != nil {
 			t.Fatalf("merge: %v\n%s", err, stderr)
 		}
-		if !bytes.Contains(stdout, []byte("81 ok")) {
-			t.Errorf("summary does not count 81 documents:\n%s", stdout)
+		if n := scaleDocs(t); !bytes.Contains(stdout, []byte(fmt.Sprintf("%d ok", n))) {
+			t.Errorf("summary does not count %d documents:\n%s", n, stdout)
 		}
 		same(t, merged)
 		if _, err := os.Stat(filepath.Join(out, "events", "part-00000-of-00007.jsonl")); err != nil {
