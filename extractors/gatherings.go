@@ -145,7 +145,10 @@ func headedNames(d *Doc, ws []tok) []Mention {
 			continue
 		}
 		// A lower-case head needs a capitalized word right before it.
-		if !capWord(w.s) && (i == 0 || !capWord(ws[i-1].s) || ordinalWord(ws[i-1].s)) {
+		// An ordinal will do when the head is followed by "of the" and a
+		// name: "the 70th session of the United Nations General Assembly".
+		ofThe := i+3 < len(ws) && ws[i+1].s == "of" && ws[i+2].s == "the" && capWord(ws[i+3].s)
+		if !capWord(w.s) && (i == 0 || !capWord(ws[i-1].s) || ordinalWord(ws[i-1].s) && !ofThe) {
 			continue
 		}
 		// Expand left over capitalized words, ordinals, years and a
@@ -168,8 +171,14 @@ func headedNames(d *Doc, ws []tok) []Mention {
 		e := i + 1
 		for e < len(ws) {
 			n := ws[e]
-			if (n.s == "on" || n.s == "of" || n.s == "for" || n.s == "and" || n.s == "&") && e+1 < len(ws) && capWord(ws[e+1].s) && !ordinalWord(ws[e+1].s) {
+			// "of the" + a name: "Summit of the Americas", "6th Session of
+			// the South Africa-Kenya Joint Commission for Cooperation".
+			the := n.s == "of" && e+2 < len(ws) && ws[e+1].s == "the" && capWord(ws[e+2].s) && !ordinalWord(ws[e+2].s)
+			if the || (n.s == "on" || n.s == "of" || n.s == "for" || n.s == "and" || n.s == "&") && e+1 < len(ws) && capWord(ws[e+1].s) && !ordinalWord(ws[e+1].s) {
 				k := e + 1
+				if the {
+					k = e + 2
+				}
 				for k < len(ws) && (capWord(ws[k].s) && !ordinalWord(ws[k].s) || (ws[k].s == "and" || ws[k].s == "&" || ws[k].s == "of") && k+1 < len(ws) && capWord(ws[k+1].s)) {
 					k++
 				}
@@ -372,6 +381,12 @@ func nameKey(name string) map[string]bool {
 		if iso, ok := gazetteer.Lookup(w); ok {
 			w = iso
 		}
+		if full, ok := bodyAcronyms[w]; ok {
+			for _, f := range strings.Fields(full) {
+				k[f] = true
+			}
+			continue
+		}
 		w = strings.ToLower(w)
 		if isJoiner(w) || ordinalWord(w) || w == "the" {
 			continue
@@ -380,6 +395,12 @@ func nameKey(name string) map[string]bool {
 	}
 	return k
 }
+
+// bodyAcronyms spell out the bodies gatherings are named after, so "UN
+// General Assembly" and "United Nations General Assembly" are one.
+var bodyAcronyms = map[string]string{"UN": "united nations", "EU": "european union",
+	"WEF": "world economic forum", "OAS": "organization american states", "AU": "african union",
+	"OSCE": "organization security co-operation europe", "WTO": "world trade organization"}
 
 // edition returns a name's years and ordinals: "2019", "5th".
 func edition(name string) string {

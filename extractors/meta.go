@@ -834,6 +834,9 @@ func metaTitleAt(hdr []metaLineInfo, from, to int, fallback bool) int {
 			}
 			continue
 		}
+		if strings.HasSuffix(l.s, ":") {
+			continue // "The below is attributable to ...:" introduces text
+		}
 		score := 0
 		if metaAboveBody(hdr, i) {
 			score += 3

@@ -59,6 +59,9 @@ func TestReadMeta(t *testing.T) {
 				"Trade mission strengthens ties with Canada and the United States\n\n16 May 2023\n\n" +
 				"Minister for Trade and Tourism, the Hon Daniel Harris MP, returned to Australia this week after leading a trade mission to Canada.\n",
 			metaWant{"Trade mission strengthens ties with Canada and the United States", "2023-05-16", ""}},
+		{"a line introducing a quote is not the headline",
+			"READOUT\n\nDeputy Secretary meets Kazakhstan's Foreign Minister\n\nSEPTEMBER 10, 2019\n\nThe below is attributable to Deputy Spokesperson Jordan Castellanos:\n\nDeputy Secretary of State Margaret Hollis met today with Kazakhstan's Minister of Foreign Affairs in Washington.\n",
+			metaWant{"Deputy Secretary meets Kazakhstan's Foreign Minister", "2019-09-10", ""}},
 		{"Lithuania MFA: dateline",
 			"Minister Landsbergis meets Ukrainian counterpart in Vilnius\n\n" +
 				"Vilnius, 4 May 2021 - Foreign Minister Gabrielius Landsbergis met the Minister of Foreign Affairs of Ukraine on 3 May.\n",
