@@ -654,6 +654,16 @@ func (t *gazTable) vetoed(e *entry, w *window, p1, p2 token, np int) bool {
 	}
 	prevCap := hasPrev && isCapWord(p1.s)
 	nextCap := hasNext && isCapWord(next.s)
+	// "Deputy Spokesperson Jordan Castellanos": an office, then the name.
+	if prevCap && nextCap && IsTitleWord(strings.ToLower(p1.s)) {
+		return true
+	}
+	// "Chad R. Mercer": a middle initial follows.
+	if hasNext && len(next.s) == 1 && next.s[0] >= 'A' && next.s[0] <= 'Z' {
+		if dot, ok := w.at(2); ok && dot.s == "." && dot.nl == 0 {
+			return true
+		}
+	}
 	// "said Jordan Peterson": a surname follows, and the words are not a
 	// title-case heading ("Jordan Hosts Regional Summit").
 	if nextCap && !prevCap && !followers[next.s] && len(t.candidates(next.s)) == 0 &&

@@ -657,3 +657,25 @@ func TestFindOneSense(t *testing.T) {
 		}
 	}
 }
+
+// TestFindFirstNames checks country names used as first names after an
+// office or before a middle initial.
+func TestFindFirstNames(t *testing.T) {
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"The below is attributable to Deputy Spokesperson Jordan Castellanos.", nil},
+		{"The delegation was led by Ambassador Chad R. Mercer of the United States.", []string{"USA"}},
+		{"The Minister visited Jordan and Chad last week.", []string{"JOR", "TCD"}},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, m := range Find(tt.text) {
+			got = append(got, m.ISO3)
+		}
+		if diff := cmp.Diff(tt.want, got); diff != "" {
+			t.Errorf("Find(%q) (-want +got):\n%s", tt.text, diff)
+		}
+	}
+}
