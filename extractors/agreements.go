@@ -16,7 +16,8 @@ type Agreements struct{}
 var (
 	agreementPh = newPhrases("mou", "mous", "memorandum", "memoranda", "agreement", "agreements", "treaty",
 		"treaties", "accord", "accords", "protocol", "protocols", "letter of intent", "letters of intent",
-		"joint declaration", "joint declarations", "convention", "conventions", "arrangement",
+		"joint declaration", "joint declarations", "declaration of intent", "programme of cooperation",
+		"program of cooperation", "cooperation programme", "cooperation program", "convention", "conventions", "arrangement",
 		"arrangements", "moc", "mocs")
 	signPh = newPhrases("sign", "signed", "signing", "signs", "ink", "inked", "conclude", "concluded",
 		"concluding", "exchanged the instruments", "exchanged instruments", "initialed", "initialled",

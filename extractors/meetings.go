@@ -18,7 +18,8 @@ import (
 type Meetings struct{}
 
 var (
-	meetPh = newPhrases("met", "meet", "meets", "meeting", "meetings", "talks", "called on", "courtesy call",
+	meetPh = newPhrases("met", "meet", "meets", "meeting", "meetings", "talks", "consultations", "hosted",
+		"called on", "courtesy call",
 		"courtesy visit", "received", "hosted a dinner", "hosted a lunch", "hosted a luncheon",
 		"hosted a reception", "sat down with", "conferred with", "video*", "virtual meeting", "audience with")
 	// counterpartNouns name unnamed counterparts.

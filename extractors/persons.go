@@ -66,7 +66,9 @@ func (Persons) Extract(d *Doc) []Mention {
 	p.home = HomeCountry(d)
 	p.findOrgs()
 	p.pass1()
-	return p.resolve()
+	ms := p.resolve()
+	counterpartOf(d, ms)
+	return ms
 }
 
 // ---- tokens ----
