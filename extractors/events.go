@@ -19,6 +19,9 @@ type context struct {
 	sections  []section
 	byStart   []Mention // d.Mentions by start offset
 	words     map[string][]word
+	// the index a ranking release is about, found on first need
+	docIndex     *indexName
+	docIndexDone bool
 }
 
 // wordsOf returns the lower-cased words of text, tokenized once per

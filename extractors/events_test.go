@@ -163,3 +163,18 @@ func TestEventExtractors(t *testing.T) {
 		})
 	}
 }
+
+func TestAnyWordIn(t *testing.T) {
+	set := map[string]bool{"forum": true, "round-table": true}
+	for _, tt := range []struct {
+		text string
+		want bool
+	}{
+		{"The FORUM was held.", true}, {"the Round-Table met", true}, {"forums and fora", false},
+		{"platform", false}, {"", false}, {"Fórum", false},
+	} {
+		if got := anyWordIn(tt.text, set); got != tt.want {
+			t.Errorf("anyWordIn(%q) = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}

@@ -129,11 +129,20 @@ func (GatheringNames) Extract(d *Doc) []Mention {
 	var out []Mention
 	for _, sp := range d.Sentences {
 		text := d.Text[sp.Start:sp.End]
+		if !hasGatheringWord(text) {
+			continue
+		}
 		ws := wordsOf(text, sp.Start)
 		out = append(out, headedNames(d, ws)...)
 		out = append(out, quotedNames(d, text, sp)...)
 	}
 	return dedupeSpans(out)
+}
+
+// hasGatheringWord reports whether a sentence holds a head noun or a
+// quotation mark: the only places a gathering's name can start.
+func hasGatheringWord(text string) bool {
+	return strings.IndexByte(text, '"') >= 0 || anyWordIn(text, headNouns)
 }
 
 // headedNames finds capitalized runs that end in a head noun.

@@ -26,8 +26,9 @@ import (
 // only read after that, so ProseNames is safe for concurrent use.
 type ProseNames struct{}
 
-// maxProseCalls bounds the model's work on one document.
-const maxProseCalls = 3
+// maxProseCalls bounds the model's work on one document: the first
+// meeting sentence that needs it.
+const maxProseCalls = 1
 
 var (
 	proseModel     *prose.Model

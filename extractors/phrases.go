@@ -141,6 +141,38 @@ func offset(ws []word, i int, sentence string) int {
 	return len(sentence)
 }
 
+// anyWordIn reports whether a word of text, lower-cased, is in set,
+// without allocating: ASCII words are lower-cased into a small buffer,
+// which a map look-up reads without copying.
+func anyWordIn(text string, set map[string]bool) bool {
+	var buf [24]byte
+	for i := 0; i < len(text); {
+		c := text[i]
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z') {
+			i++
+			continue
+		}
+		j := i
+		for j < len(text) && (text[j] >= 'a' && text[j] <= 'z' || text[j] >= 'A' && text[j] <= 'Z' || text[j] == '-') {
+			j++
+		}
+		if n := j - i; n <= len(buf) {
+			for k := 0; k < n; k++ {
+				b := text[i+k]
+				if b >= 'A' && b <= 'Z' {
+					b += 'a' - 'A'
+				}
+				buf[k] = b
+			}
+			if set[string(buf[:n])] {
+				return true
+			}
+		}
+		i = j
+	}
+	return false
+}
+
 // findIn returns the byte span of the first phrase of p in text, like
 // regexp's FindStringIndex, or nil.
 func findIn(p *phrases, text string) []int {

@@ -55,10 +55,9 @@ func (Rankings) Events(d *Doc) []Event {
 	var out []Event
 	seen := map[string]bool{}
 	var lastSubject string
-	docIdx := c.documentIndex() // the index the release is about
-	var prevIdx []indexName     // the index names of the sentence before
-	lastYear := 0               // the year of the last index named with one
-	out = append(out, c.tableRankings(docIdx)...)
+	var prevIdx []indexName // the index names of the sentence before
+	lastYear := 0           // the year of the last index named with one
+	out = append(out, c.tableRankings()...)
 	for _, e := range out {
 		seen[rankingKey(e.Country, e.RankPosition, e.RankYear)] = true
 	}
@@ -91,8 +90,8 @@ func (Rankings) Events(d *Doc) []Event {
 					if year == 0 {
 						year = lastYear
 					}
-				case docIdx != nil:
-					name, year = docIdx.name, docIdx.year
+				case c.documentIndex() != nil:
+					name, year = c.documentIndex().name, c.documentIndex().year
 				default:
 					continue
 				}
@@ -184,8 +183,20 @@ func (c *context) hasOrdinal(text string) bool {
 // documentIndex returns the index a release is about: the first index
 // named in its headline, else the first named in its text.
 func (c *context) documentIndex() *indexName {
+	if c.docIndexDone {
+		return c.docIndex
+	}
+	c.docIndexDone = true
+	c.docIndex = c.findDocumentIndex()
+	return c.docIndex
+}
+
+func (c *context) findDocumentIndex() *indexName {
 	var first *indexName
 	for _, sp := range c.d.Sentences {
+		if !c.hasIndexWord(c.d.Text[sp.Start:sp.End]) {
+			continue
+		}
 		idx := indexNames(wordsOf(c.d.Text[sp.Start:sp.End], sp.Start))
 		if len(idx) == 0 {
 			continue
@@ -199,6 +210,11 @@ func (c *context) documentIndex() *indexName {
 		}
 	}
 	return first
+}
+
+// hasIndexWord reports whether a sentence holds an index noun.
+func (c *context) hasIndexWord(text string) bool {
+	return anyWordIn(text, indexHeads)
 }
 
 // category reports a position followed by "in" and a capitalized phrase
@@ -220,7 +236,7 @@ func category(ws []tok, i int) bool {
 // first are years, then rows that open with a country and hold positions
 // under those years ("Economy\t2022\t2021" / "Taiwan\t7\t8"). The index
 // is the one named on the lines just above the table, else the release's.
-func (c *context) tableRankings(docIdx *indexName) []Event {
+func (c *context) tableRankings() []Event {
 	var out []Event
 	t := c.d.Text
 	var years []int
@@ -247,8 +263,8 @@ func (c *context) tableRankings(docIdx *indexName) []Event {
 			switch {
 			case caption != nil:
 				name = caption.name
-			case docIdx != nil:
-				name = docIdx.name
+			case c.documentIndex() != nil:
+				name = c.documentIndex().name
 			}
 		case len(cells) >= 2 && years != nil && len(cells)-1 == len(years):
 			iso := ""

@@ -230,6 +230,10 @@ type Doc struct {
 	// by position), built by the first event extractor that needs it.
 	// A Doc is used by one goroutine at a time.
 	events *context
+	// home caches HomeCountry, valid while the document has homeN
+	// country and place mentions (the only ones it reads).
+	home  string
+	homeN int
 }
 
 // MentionsOf returns d's mentions of kind k, in text order.
