@@ -117,7 +117,7 @@ func (p *Processor) Process(docID, source string, raw []byte) (out Output) {
 
 	row.Language = language(d.Text)
 	if d.Meta.Title != "" {
-		row.Title = ptr(d.Meta.Title)
+		row.Title = ptr(strings.Clone(d.Meta.Title))
 	}
 	if ts := d.Meta.Published; ts != nil {
 		row.Published = ptr(ts.String())
@@ -205,15 +205,18 @@ func (r runeOffsets) rune(b int) int64 {
 	return int64(r.index[b])
 }
 
+// Rows outlive their document in the writers' buffers; strings cut from
+// the document's text are copied so they do not keep the whole text alive.
+
 func newMentionRow(docID string, m extractors.Mention, ro runeOffsets) Mention {
 	return Mention{
 		DocID:   docID,
 		Kind:    string(m.Kind),
-		Text:    m.Text,
-		Value:   optional(m.Value),
+		Text:    strings.Clone(m.Text),
+		Value:   optional(strings.Clone(m.Value)),
 		Start:   ro.rune(m.Span.Start),
 		End:     ro.rune(m.Span.End),
-		Title:   optional(m.Title),
+		Title:   optional(strings.Clone(m.Title)),
 		Rank:    optional(string(m.Rank)),
 		Country: optional(m.Country),
 	}
@@ -221,8 +224,8 @@ func newMentionRow(docID string, m extractors.Mention, ro runeOffsets) Mention {
 
 func newParticipant(p extractors.Person) Participant {
 	return Participant{
-		Name:    optional(p.Name),
-		Title:   optional(p.Title),
+		Name:    optional(strings.Clone(p.Name)),
+		Title:   optional(strings.Clone(p.Title)),
 		Rank:    optional(string(p.Rank)),
 		Org:     optional(p.Org),
 		Country: optional(p.Country),
@@ -234,8 +237,8 @@ func newEventRow(docID, text string, e extractors.Event, ro runeOffsets) Event {
 		DocID:              docID,
 		EventType:          string(e.Type),
 		Status:             string(e.Status),
-		ActorName:          optional(e.Actor.Name),
-		ActorTitle:         optional(e.Actor.Title),
+		ActorName:          optional(strings.Clone(e.Actor.Name)),
+		ActorTitle:         optional(strings.Clone(e.Actor.Title)),
 		ActorRank:          optional(string(e.Actor.Rank)),
 		ActorOrg:           optional(e.Actor.Org),
 		ActorCountry:       optional(e.Actor.Country),
@@ -243,7 +246,7 @@ func newEventRow(docID, text string, e extractors.Event, ro runeOffsets) Event {
 		Participants:       []Participant{},
 		Country:            optional(e.Country),
 		Place:              optional(e.Place),
-		Name:               optional(e.Name),
+		Name:               optional(strings.Clone(e.Name)),
 		Confidence:         e.Confidence,
 	}
 	for _, p := range e.Participants {
@@ -254,7 +257,7 @@ func newEventRow(docID, text string, e extractors.Event, ro runeOffsets) Event {
 		r.EndDate = ptr(dr.End.String())
 		r.DatePrecision = optional(string(dr.Precision))
 		r.YearSource = optional(string(dr.YearSource))
-		r.DateText = optional(dr.Text)
+		r.DateText = optional(strings.Clone(dr.Text))
 	}
 	if e.RankPosition != 0 {
 		r.RankPosition = ptr(int64(e.RankPosition))
@@ -263,7 +266,7 @@ func newEventRow(docID, text string, e extractors.Event, ro runeOffsets) Event {
 		r.RankYear = ptr(int64(e.RankYear))
 	}
 	if e.Evidence.Start >= 0 && e.Evidence.End <= len(text) && e.Evidence.Start <= e.Evidence.End {
-		r.EvidenceText = text[e.Evidence.Start:e.Evidence.End]
+		r.EvidenceText = strings.Clone(text[e.Evidence.Start:e.Evidence.End])
 		r.EvidenceStart = ro.rune(e.Evidence.Start)
 		r.EvidenceEnd = ro.rune(e.Evidence.End)
 	} else {
