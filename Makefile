@@ -35,14 +35,54 @@ fuzz:
 golden:
 	$(GO) test -count=1 ./cmd/communique/ -run TestGolden -update
 
-## eval: score the embedded corpus against the seed and development gold
+## eval: score the embedded corpus against every gold set under testdata/gold
 eval: build
 	./$(BIN) run --out $(OUT) --quiet
-	./$(BIN) eval --gold testdata/gold/seeds --out $(OUT)
-	./$(BIN) eval --gold testdata/gold/dev --out $(OUT)
+	for g in testdata/gold/*/; do echo "== $$g"; ./$(BIN) eval --gold $$g --out $(OUT) || exit 1; done
 
 vet:
 	$(GO) vet ./...
+
+## bench: throughput over a cached synthetic corpus of $(BENCH_DOCS) documents with 1 and
+## 2 workers (best of $(BENCH_RUNS)), the naive prose baseline on its first $(BENCH_NAIVE_DOCS)
+## documents and the ratio, output validated and identical across worker counts, the
+## CPU profile's top entries; then bench-scale unless BENCH_SCALE=0. Prints Markdown
+## for BENCHMARKS.md. BENCH_FLAGS passes flags to every harness run (-strict, -keep).
+BENCH_DOCS       ?= 20000
+BENCH_RUNS       ?= 3
+BENCH_WORKERS    ?= 1,2
+BENCH_NAIVE_DOCS ?= 500
+BENCH_SCALE      ?= 1
+BENCH_SIZES      ?= 10000,100000
+BENCH_FLAGS      ?=
+BENCH_SCALE_RUN   = ./bin/bench-harness scale -bin $(BIN) -sizes $(BENCH_SIZES) -workers 2 $(BENCH_FLAGS)
+
+.PHONY: bench-quick bench-scale bench-go bench-tools
+
+bench: build bench-tools
+	./bin/bench-harness throughput -bin $(BIN) -docs $(BENCH_DOCS) -runs $(BENCH_RUNS) \
+		-workers $(BENCH_WORKERS) -naive bin/bench-naive -naive-docs $(BENCH_NAIVE_DOCS) \
+		-profile -go $(GO) $(BENCH_FLAGS)
+	if [ "$(BENCH_SCALE)" != 0 ]; then $(BENCH_SCALE_RUN); fi
+
+## bench-quick: the same checks in well under a minute: 2,000 documents, one run each,
+## a 100-document baseline, no profile, no scaling run
+bench-quick: build bench-tools
+	./bin/bench-harness throughput -bin $(BIN) -docs 2000 -runs 1 -workers $(BENCH_WORKERS) \
+		-naive bin/bench-naive -naive-docs 100 $(BENCH_FLAGS)
+
+## bench-scale: peak RSS over $(BENCH_SIZES) documents with 2 workers (corpora cached)
+bench-scale: build bench-tools
+	$(BENCH_SCALE_RUN)
+
+## bench-go: the Go benchmarks: the whole Processor and each extractor (bench/),
+## normalize, metadata and dates, countries, writers
+bench-go:
+	$(GO) test -run '^$$' -bench . -benchmem ./bench/ ./normalize/ ./extractors/ ./gazetteer/ ./pipeline/
+
+bench-tools:
+	$(GO) build -o bin/bench-harness ./bench/harness
+	$(GO) build -o bin/bench-naive ./bench/naive
 
 clean:
 	rm -rf bin $(OUT)
