@@ -174,7 +174,19 @@ func Pipe(ctx context.Context, cfg PipeConfig, r io.Reader, w io.Writer) (Stats,
 		g.Go(func() error {
 			defer wg.Done()
 			var enc recordEncoder
-			for l := range lines {
+			for {
+				// Wait for a line or cancellation: the reader may be
+				// blocked on a quiet stdin and never close lines.
+				var l pipeLine
+				var ok bool
+				select {
+				case l, ok = <-lines:
+				case <-ctx.Done():
+					return ctx.Err()
+				}
+				if !ok {
+					return nil
+				}
 				out := cfg.pipeDocument(l)
 				data, err := enc.encode(out)
 				if err != nil {
@@ -189,7 +201,6 @@ func Pipe(ctx context.Context, cfg PipeConfig, r io.Reader, w io.Writer) (Stats,
 					return ctx.Err()
 				}
 			}
-			return nil
 		})
 	}
 	go func() { wg.Wait(); close(results) }()
