@@ -209,8 +209,7 @@ func Pipe(ctx context.Context, cfg PipeConfig, r io.Reader, w io.Writer) (Stats,
 	var st Stats
 	g.Go(func() error {
 		bw := bufio.NewWriterSize(w, 64<<10)
-		pending := make(map[int]pipeResult)
-		next := 0
+		seq := newReorder[pipeResult]()
 		for {
 			var r pipeResult
 			var ok bool
@@ -220,19 +219,17 @@ func Pipe(ctx context.Context, cfg PipeConfig, r io.Reader, w io.Writer) (Stats,
 				return ctx.Err()
 			}
 			if !ok {
-				if len(pending) > 0 {
-					return fmt.Errorf("internal error: %d results out of sequence", len(pending))
+				if n := seq.waiting(); n > 0 {
+					return fmt.Errorf("internal error: %d results out of sequence", n)
 				}
 				return nil
 			}
-			pending[r.seq] = r
+			seq.add(r.seq, r)
 			for {
-				r, ok := pending[next]
+				r, ok := seq.pop()
 				if !ok {
 					break
 				}
-				delete(pending, next)
-				next++
 				bw.Write(r.data)
 				if err := bw.Flush(); err != nil {
 					return fmt.Errorf("write output: %w", err)

@@ -214,27 +214,24 @@ func Run(ctx context.Context, cfg Config) (Stats, error) {
 	// Writer: put results back in input order and write them.
 	var st Stats
 	g.Go(func() error {
-		pending := make(map[int]result)
-		next := 0
+		seq := newReorder[result]()
 		tick := time.NewTicker(cfg.ProgressEvery)
 		defer tick.Stop()
 		for {
 			select {
 			case r, ok := <-results:
 				if !ok {
-					if len(pending) > 0 {
-						return fmt.Errorf("internal error: %d results out of sequence", len(pending))
+					if n := seq.waiting(); n > 0 {
+						return fmt.Errorf("internal error: %d results out of sequence", n)
 					}
 					return nil
 				}
-				pending[r.seq] = r
+				seq.add(r.seq, r)
 				for {
-					r, ok := pending[next]
+					r, ok := seq.pop()
 					if !ok {
 						break
 					}
-					delete(pending, next)
-					next++
 					t := time.Now()
 					if err := sink.write(r.out); err != nil {
 						return err
