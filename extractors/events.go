@@ -51,7 +51,8 @@ func (c *context) findIn(p *phrases, text string) []int {
 // matches is matches over the cached words.
 func (c *context) matches(p *phrases, text string) bool { return p.in(c.lowerWords(text)) }
 
-// statusOf is statusOf over the cached words.
+// statusOf reads a sentence's tense, with the dates as a tie-breaker:
+// dates after publication are planned. It reads the cached words.
 func (c *context) statusOf(sentence string, dr *DateRange, pub *Timestamp) Status {
 	return statusFromWords(c.lowerWords(sentence), dr, pub)
 }
@@ -409,12 +410,7 @@ var (
 		"phone call", "teleconferenc*")
 )
 
-// statusOf reads a sentence's tense, with the dates as a tie-breaker:
-// dates after publication are planned.
-func statusOf(sentence string, dr *DateRange, pub *Timestamp) Status {
-	return statusFromWords(lowerWords(sentence), dr, pub)
-}
-
+// statusFromWords is statusOf over a sentence's words.
 func statusFromWords(ws []word, dr *DateRange, pub *Timestamp) Status {
 	if futurePh.in(ws) && !strongPast(ws) {
 		return Planned
@@ -423,12 +419,6 @@ func statusFromWords(ws []word, dr *DateRange, pub *Timestamp) Status {
 		return Planned
 	}
 	return Occurred
-}
-
-// isFuture reports a future marker not outweighed by a plain past verb.
-func isFuture(sentence string) bool {
-	ws := lowerWords(sentence)
-	return futurePh.in(ws) && !strongPast(ws)
 }
 
 // strongPast reports a plainly past main verb that comes before any future

@@ -569,9 +569,8 @@ func scorePersons(t *testing.T, dir, goldDir, prefix string) personScore {
 // seedPersons folds mentions into persons as the scorer does.
 func seedPersons(ms []Mention) []goldPerson {
 	type acc struct {
-		name           string
-		ranks, ctrys   map[string]int
-		firstR, firstC string
+		name         string
+		ranks, ctrys map[string]int
 	}
 	byName := map[string]*acc{}
 	var names []string

@@ -132,15 +132,6 @@ func (p *phrases) in(ws []word) bool {
 	return ok
 }
 
-// offset returns the byte offset, in the sentence, of word i (or the
-// sentence's length past the last word).
-func offset(ws []word, i int, sentence string) int {
-	if i < len(ws) {
-		return ws[i].start
-	}
-	return len(sentence)
-}
-
 // anyWordIn reports whether a word of text, lower-cased, is in set,
 // without allocating: ASCII words are lower-cased into a small buffer,
 // which a map look-up reads without copying.

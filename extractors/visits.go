@@ -222,16 +222,6 @@ var inLeads = map[string]bool{"was": true, "were": true, "is": true, "are": true
 	"stops": true, "remained": true, "then": true, "later": true, "also": true, "first": true,
 	"visit": true, "visits": true, "stop": true, "stay": true, "landed": true, "lands": true, "days": true}
 
-// sectionCountryVisited reports whether an itinerary already covers iso.
-func (c *context) sectionCountryVisited(iso string) bool {
-	for _, s := range c.sections {
-		if s.country == iso {
-			return true
-		}
-	}
-	return false
-}
-
 // traveller finds who travels in a sentence: the head of a delegation
 // ("headed by X"), the person whose visit it is ("X's visit to", "X, who
 // is on an official visit to"), for a visit to the publisher's own country

@@ -554,12 +554,6 @@ func (d *doc) setDates(a, z day) {
 	d.v[sMonth] = monthNames[a.m]
 }
 
-func (d *doc) setYear(y int) {
-	d.v[sYear] = strconv.Itoa(y)
-	d.v[sPrevYear] = strconv.Itoa(y - 1)
-	d.v[sNextYear] = strconv.Itoa(y + 1)
-}
-
 // startDay picks the first day of the story in the document's year.
 func (d *doc) startDay() day {
 	y, _ := strconv.Atoi(d.v[sYear])

@@ -47,9 +47,9 @@ const (
 
 // common holds the flags both commands take.
 type common struct {
-	bin, root, work, format string
-	seed                    uint64
-	keep, strict            bool
+	bin, root, format string
+	seed              uint64
+	keep, strict      bool
 }
 
 func (c *common) register(fl *flag.FlagSet) {
