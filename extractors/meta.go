@@ -1039,7 +1039,7 @@ func metaCleanPublisher(v string) string {
 	if i := strings.LastIndexByte(v, ','); i > 0 && metaStartsDate(strings.TrimSpace(v[i+1:])) {
 		v = v[:i]
 	}
-	v = strings.TrimRight(strings.TrimSpace(v), ".,:;-")
+	v = strings.TrimRightFunc(v, func(r rune) bool { return unicode.IsSpace(r) || strings.ContainsRune(".,:;-", r) })
 	r, _ := utf8.DecodeRuneInString(v)
 	if v == "" || !(unicode.IsUpper(r) || unicode.IsDigit(r)) || len(strings.Fields(v)) > 12 || strings.Contains(v, "http") {
 		return ""
