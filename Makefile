@@ -23,7 +23,7 @@ test:
 	$(GO) mod download
 	$(GO) vet ./...
 	$(GO) test -count=1 ./...
-	$(MAKE) --no-print-directory fuzz FUZZTIME=10s
+	$(MAKE) --no-print-directory fuzz FUZZTIME=5s
 
 FUZZTIME ?= 30s
 fuzz:
