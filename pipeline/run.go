@@ -136,6 +136,7 @@ func Run(ctx context.Context, cfg Config) (Stats, error) {
 		defer close(jobs)
 		defer listDone.Store(true)
 		var list []job
+		hidden := 0 // dot files and folders: not documents, but said
 		if cfg.Manifest != nil {
 			for _, p := range cfg.Manifest {
 				list = append(list, job{source: p})
@@ -154,6 +155,7 @@ func Run(ctx context.Context, cfg Config) (Stats, error) {
 				return nil
 			}
 			if strings.HasPrefix(d.Name(), ".") && p != "." {
+				hidden++
 				if d.IsDir() {
 					return fs.SkipDir
 				}
@@ -165,6 +167,9 @@ func Run(ctx context.Context, cfg Config) (Stats, error) {
 			return nil
 		}); err != nil {
 			return err
+		}
+		if hidden > 0 {
+			log.Info("skipped hidden files and folders (names starting with a dot)", "n", hidden)
 		}
 		list = assignIDs(list)
 		seq := 0
