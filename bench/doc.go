@@ -20,8 +20,7 @@ func Entities() []extractors.Extractor {
 	return []extractors.Extractor{
 		extractors.Dates{},
 		extractors.Countries{},
-		extractors.Orgs{},
-		extractors.Persons{},
+		extractors.OrgsAndPersons{},
 		extractors.ProseNames{},
 		extractors.GatheringNames{},
 	}

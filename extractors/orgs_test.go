@@ -1,6 +1,8 @@
 package extractors
 
 import (
+	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -94,5 +96,37 @@ func BenchmarkOrgs(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		Orgs{}.Extract(d)
+	}
+}
+
+// TestOrgsAndPersonsSame checks the one-pass extractor gives exactly the
+// mentions of Orgs then Persons, over the regression corpus.
+func TestOrgsAndPersonsSame(t *testing.T) {
+	files, err := filepath.Glob("../testdata/corpus/*.txt")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no corpus: %v", err)
+	}
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		base := func() *Doc {
+			d := &Doc{Text: string(b)}
+			d.Meta = ReadMeta(d.Text)
+			d.Sentences = Sentences(d.Text)
+			for _, x := range []Extractor{Dates{}, Countries{}} {
+				d.Mentions = append(d.Mentions, x.Extract(d)...)
+			}
+			return d
+		}
+		d1 := base()
+		want := (Orgs{}).Extract(d1)
+		d1.Mentions = append(d1.Mentions, want...)
+		want = append(want, (Persons{}).Extract(d1)...)
+		got := (OrgsAndPersons{}).Extract(base())
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("%s: OrgsAndPersons differs from Orgs then Persons (-want +got):\n%s", filepath.Base(f), diff)
+		}
 	}
 }

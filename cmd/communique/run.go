@@ -30,8 +30,7 @@ func newProcessor() *pipeline.Processor {
 		Entities: []extractors.Extractor{
 			extractors.Dates{},
 			extractors.Countries{},
-			extractors.Orgs{},
-			extractors.Persons{},
+			extractors.OrgsAndPersons{},
 			extractors.ProseNames{},
 			extractors.GatheringNames{},
 		},
