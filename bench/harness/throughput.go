@@ -1,11 +1,11 @@
 package main
 
 import (
+	"communique/bench"
 	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
-	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -262,36 +262,9 @@ func workersText(n int) string {
 	return fmt.Sprintf("%d workers", n)
 }
 
-// listDocs returns the first n (0: all) document paths of dir in the
-// order communique reads them: a lexical walk, hidden files and folders
-// skipped.
-func listDocs(dir string, n int) ([]string, error) {
-	var paths []string
-	errEnough := errors.New("enough")
-	err := fs.WalkDir(os.DirFS(dir), ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if p != "." && strings.HasPrefix(d.Name(), ".") {
-			if d.IsDir() {
-				return fs.SkipDir
-			}
-			return nil
-		}
-		if !d.Type().IsRegular() {
-			return nil
-		}
-		paths = append(paths, p)
-		if n > 0 && len(paths) == n {
-			return errEnough
-		}
-		return nil
-	})
-	if err != nil && err != errEnough {
-		return nil, err
-	}
-	return paths, nil
-}
+// listDocs returns the first n (0: all) document paths of dir, as
+// bench.ListDocs lists them.
+func listDocs(dir string, n int) ([]string, error) { return bench.ListDocs(os.DirFS(dir), n) }
 
 // writeManifest writes a manifest of the first n documents of dir, the
 // ones the baseline reads, as the hidden file dir/.first-N.txt (hidden,

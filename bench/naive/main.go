@@ -19,13 +19,13 @@
 package main
 
 import (
+	"communique/bench"
 	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
 	"io/fs"
 	"os"
-	"strings"
 	"sync"
 	"time"
 
@@ -70,36 +70,14 @@ func main() {
 		r.Docs, float64(r.Bytes)/1e6, r.ElapsedS, r.Workers, r.DocsPerS, r.MBPerS, r.Sentences, r.Tokens, r.Entities, r.LoadS)
 }
 
-// list returns the first n document paths of fsys in walk order.
+// list returns the first n document paths of fsys, as the harness lists
+// them; an empty corpus is an error.
 func list(fsys fs.FS, n int) ([]string, error) {
-	var paths []string
-	errEnough := errors.New("enough")
-	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if strings.HasPrefix(d.Name(), ".") && p != "." {
-			if d.IsDir() {
-				return fs.SkipDir
-			}
-			return nil
-		}
-		if !d.Type().IsRegular() {
-			return nil
-		}
-		paths = append(paths, p)
-		if n > 0 && len(paths) == n {
-			return errEnough
-		}
-		return nil
-	})
-	if err != nil && err != errEnough {
-		return nil, err
+	paths, err := bench.ListDocs(fsys, n)
+	if err == nil && len(paths) == 0 {
+		err = errors.New("no documents")
 	}
-	if len(paths) == 0 {
-		return nil, errors.New("no documents")
-	}
-	return paths, nil
+	return paths, err
 }
 
 func run(fsys fs.FS, n, workers int) (result, error) {
