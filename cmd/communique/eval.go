@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -35,13 +34,10 @@ func cmdEval(_ context.Context, args []string, stdout, stderr io.Writer) error {
 	jsonOut := fl.String("json", "", "also write the figures as JSON to `FILE`")
 	minQ := fl.Float64("min-quality", -1, "exit 1 when quality is below `Q`")
 	fl.Usage = func() { fmt.Fprint(stderr, evalUsage); fl.PrintDefaults() }
-	if err := fl.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return nil
-		}
-		return errUsage
+	if help, err := parseFlags(fl, args, stderr); help || err != nil {
+		return err
 	}
-	if *gold == "" || *out == "" || fl.NArg() > 0 {
+	if *gold == "" || *out == "" {
 		fl.Usage()
 		return errUsage
 	}

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -32,13 +31,10 @@ func cmdGen(_ context.Context, args []string, stdout, stderr io.Writer) error {
 	seed := fl.Uint64("seed", 1, "corpus `seed`")
 	out := fl.String("out", "", "output `DIR`")
 	fl.Usage = func() { fmt.Fprint(stderr, genUsage); fl.PrintDefaults() }
-	if err := fl.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return nil
-		}
-		return errUsage
+	if help, err := parseFlags(fl, args, stderr); help || err != nil {
+		return err
 	}
-	if *docs <= 0 || *out == "" || fl.NArg() > 0 {
+	if *docs <= 0 || *out == "" {
 		fl.Usage()
 		return errUsage
 	}

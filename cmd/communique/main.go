@@ -17,6 +17,7 @@ package main
 import (
 	"context"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -92,4 +93,21 @@ func dispatch(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		fmt.Fprintf(stderr, "communique: unknown command %q\n\n%s", args[0], usage)
 		return errUsage
 	}
+}
+
+// parseFlags parses a command's flags. help is true when --help was asked
+// (the usage is printed, and the command should return nil); err is
+// errUsage for bad flags or a stray argument, which it reports.
+func parseFlags(fl *flag.FlagSet, args []string, stderr io.Writer) (help bool, err error) {
+	if err := fl.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return true, nil
+		}
+		return false, errUsage
+	}
+	if fl.NArg() > 0 {
+		fmt.Fprintf(stderr, "communique %s: unexpected argument %q\n", fl.Name(), fl.Arg(0))
+		return false, errUsage
+	}
+	return false, nil
 }

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -53,15 +52,8 @@ func cmdMerge(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	logLevel := fl.String("log-level", "info", "log level: debug, info, warn, error")
 	quiet := fl.Bool("quiet", false, "print no summary on stdout")
 	fl.Usage = func() { fmt.Fprint(stderr, mergeUsage); fl.PrintDefaults() }
-	if err := fl.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return nil
-		}
-		return errUsage
-	}
-	if fl.NArg() > 0 {
-		fmt.Fprintf(stderr, "communique merge: unexpected argument %q\n", fl.Arg(0))
-		return errUsage
+	if help, err := parseFlags(fl, args, stderr); help || err != nil {
+		return err
 	}
 	if *in == "" {
 		fmt.Fprintln(stderr, "communique merge: --in is required")

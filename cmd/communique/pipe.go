@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -53,15 +52,8 @@ func cmdPipe(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 	logFormat := fl.String("log-format", "text", "log format on stderr: text or json")
 	logLevel := fl.String("log-level", "info", "log level: debug, info, warn, error")
 	fl.Usage = func() { fmt.Fprint(stderr, pipeUsage); fl.PrintDefaults() }
-	if err := fl.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return nil
-		}
-		return errUsage
-	}
-	if fl.NArg() > 0 {
-		fmt.Fprintf(stderr, "communique pipe: unexpected argument %q\n", fl.Arg(0))
-		return errUsage
+	if help, err := parseFlags(fl, args, stderr); help || err != nil {
+		return err
 	}
 	log, err := newLogger(stderr, *logFormat, *logLevel)
 	if err != nil {

@@ -94,15 +94,8 @@ func cmdRun(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	fl.StringVar(&f.memoryLimit, "memory-limit", "384MiB", "soft memory limit for the Go runtime (`SIZE` in MiB or GiB; 0 for none); $GOMEMLIMIT wins when set")
 	fl.IntVar(&f.gcPercent, "gc-percent", 400, "garbage collector target `PERCENT` of heap growth (Go's default is 100); $GOGC wins when set")
 	fl.Usage = func() { fmt.Fprint(stderr, runUsage); fl.PrintDefaults() }
-	if err := fl.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return nil
-		}
-		return errUsage
-	}
-	if fl.NArg() > 0 {
-		fmt.Fprintf(stderr, "communique run: unexpected argument %q\n", fl.Arg(0))
-		return errUsage
+	if help, err := parseFlags(fl, args, stderr); help || err != nil {
+		return err
 	}
 	log, err := newLogger(stderr, f.logFormat, f.logLevel)
 	if err != nil {
