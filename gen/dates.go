@@ -194,26 +194,14 @@ func appendPubDate(b []byte, f string, p day, hh, mm int, city string, us bool, 
 			b = append(b, " – "...)
 		}
 	case "caps":
-		for i := 0; i < len(city); i++ {
-			c := city[i]
-			if 'a' <= c && c <= 'z' {
-				c -= 'a' - 'A'
-			}
-			b = append(b, c)
-		}
+		b = appendUpper(b, city)
 		b = append(b, ", "...)
 		b = appendDay(b, p, us, true)
 		if prefix {
 			b = append(b, " - "...)
 		}
 	case "wam":
-		for i := 0; i < len(city); i++ {
-			c := city[i]
-			if 'a' <= c && c <= 'z' {
-				c -= 'a' - 'A'
-			}
-			b = append(b, c)
-		}
+		b = appendUpper(b, city)
 		b = append(b, ", "...)
 		b = appendInt(b, p.d)
 		b = append(b, ordinal(p.d)[len(strconv.Itoa(p.d)):]...)
@@ -268,6 +256,18 @@ func appendPubDate(b []byte, f string, p day, hh, mm int, city string, us bool, 
 	case "release":
 		b = append(b, "Release Date: "...)
 		b = appendDay(b, p, us, true)
+	}
+	return b
+}
+
+// appendUpper appends s with its ASCII letters in capitals ("MANILA").
+func appendUpper(b []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'a' <= c && c <= 'z' {
+			c -= 'a' - 'A'
+		}
+		b = append(b, c)
 	}
 	return b
 }
