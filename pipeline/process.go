@@ -132,10 +132,11 @@ func (p *Processor) Process(docID, source string, raw []byte) (out Output) {
 		out.Mentions = append(out.Mentions, newMentionRow(docID, m, ro))
 	}
 	ids := make(map[string]int)
+	textRunes := utf8.RuneCountInString(d.Text)
 	for _, e := range events {
 		r := newEventRow(docID, d.Text, e, ro)
 		r.EventID = uniqueID(ids, eventID(docID, e))
-		if reason := Validate(r, d.Meta.Published, utf8.RuneCountInString(d.Text)); reason != "" {
+		if reason := Validate(r, d.Meta.Published, textRunes); reason != "" {
 			out.Rejects = append(out.Rejects, Reject{Event: r, Reason: reason})
 			continue
 		}
@@ -302,6 +303,7 @@ func plover(e extractors.Event) (typ, mode *string) {
 // text; press releases in English use them in every sentence.
 func language(text string) string {
 	words, hits := 0, 0
+	var buf [maxEnglishWord]byte
 	for i := 0; i < len(text); {
 		for i < len(text) && !isLetter(text[i]) {
 			i++
@@ -310,10 +312,17 @@ func language(text string) string {
 		for j < len(text) && isLetter(text[j]) {
 			j++
 		}
-		if j > i {
+		if n := j - i; n > 0 {
 			words++
-			if englishWords[strings.ToLower(text[i:j])] {
-				hits++
+			// The marker words are short; lower-case them into buf, which
+			// the map look-up reads without allocating.
+			if n <= len(buf) {
+				for k := range n {
+					buf[k] = text[i+k] | 0x20
+				}
+				if englishWords[string(buf[:n])] {
+					hits++
+				}
 			}
 		}
 		i = j
@@ -328,3 +337,6 @@ func isLetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
 
 var englishWords = map[string]bool{"the": true, "and": true, "of": true, "to": true, "in": true,
 	"with": true, "for": true, "on": true, "was": true, "is": true, "will": true, "a": true}
+
+// maxEnglishWord is the length of the longest word in englishWords.
+const maxEnglishWord = 4
