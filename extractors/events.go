@@ -18,25 +18,14 @@ type context struct {
 	principal Person // the publishing side's lead official, if any
 	sections  []section
 	byStart   []Mention // d.Mentions by start offset
-	words     map[string][]word
 	// the index a ranking release is about, found on first need
 	docIndex     *indexName
 	docIndexDone bool
 }
 
-// wordsOf returns the lower-cased words of text, tokenized once per
-// document.
-func (c *context) lowerWords(text string) []word {
-	if ws, ok := c.words[text]; ok {
-		return ws
-	}
-	ws := lowerWords(text)
-	if c.words == nil {
-		c.words = map[string][]word{}
-	}
-	c.words[text] = ws
-	return ws
-}
+// lowerWords returns the lower-cased words of text, from the document's
+// cache.
+func (c *context) lowerWords(text string) []word { return c.d.lowerWords(text) }
 
 // findIn is findIn over the cached words.
 func (c *context) findIn(p *phrases, text string) []int {

@@ -51,7 +51,7 @@ func (ProseNames) Extract(d *Doc) []Mention {
 	calls := 0
 	for _, sp := range d.Sentences {
 		text := d.Text[sp.Start:sp.End]
-		ws := lowerWords(text)
+		ws := d.lowerWords(text)
 		vi, vj, ok := meetPh.find(ws)
 		if !ok || vj >= len(ws) {
 			continue

@@ -7,16 +7,20 @@ import (
 )
 
 // word is one lower-cased word of a sentence, with its byte offsets in the
-// sentence.
+// sentence, and the phrase sets that may start at it.
 type word struct {
 	s          string
 	start, end int
+	// starts has the bit of every phrase set with a phrase whose first
+	// word can be this one; a set skips words without its bit, so a
+	// sentence costs one vocabulary look-up per word, not one per set.
+	starts uint64
 }
 
 // lowerWords splits s into words (letters, digits, inner apostrophes and
 // hyphens), lower-cased, with byte offsets into s.
 func lowerWords(s string) []word {
-	var out []word
+	out := make([]word, 0, len(s)/6+1) // about one word in six bytes
 	for i := 0; i < len(s); {
 		r, n := utf8.DecodeRuneInString(s[i:])
 		if !(unicode.IsLetter(r) || unicode.IsDigit(r)) {
@@ -39,11 +43,74 @@ func lowerWords(s string) []word {
 			}
 			break
 		}
-		out = append(out, word{strings.ToLower(s[i:j]), i, j})
+		out = append(out, newWord(s[i:j], i, j))
 		i = j
 	}
 	return out
 }
+
+// newWord lower-cases w and looks it up in the phrase vocabulary. A word
+// of the vocabulary takes the vocabulary's copy, so a capitalized phrase
+// word costs no allocation; an ASCII word is lower-cased into a buffer
+// that the map look-up reads without copying.
+func newWord(w string, start, end int) word {
+	var buf [32]byte
+	lw := w
+	if len(w) <= len(buf) {
+		ascii, upper := true, false
+		for k := 0; k < len(w); k++ {
+			b := w[k]
+			if b >= utf8.RuneSelf {
+				ascii = false
+				break
+			}
+			if 'A' <= b && b <= 'Z' {
+				b += 'a' - 'A'
+				upper = true
+			}
+			buf[k] = b
+		}
+		if ascii {
+			if v, ok := vocabulary[string(buf[:len(w)])]; ok {
+				return word{v.s, start, end, v.starts | stemStarts(v.s)}
+			}
+			if upper {
+				lw = string(buf[:len(w)])
+			}
+			return word{lw, start, end, stemStarts(lw)}
+		}
+	}
+	lw = strings.ToLower(w)
+	return word{lw, start, end, vocabulary[lw].starts | stemStarts(lw)}
+}
+
+// stemStarts returns the bits of the phrase sets with a prefixed first
+// word ("travel*") that w may match.
+func stemStarts(w string) uint64 {
+	if len(w) < stemLen || !stemFirst[w[0]] {
+		return 0
+	}
+	return stems[w[:stemLen]]
+}
+
+// vocabEntry is a first word of some phrase: its canonical string and the
+// sets it starts a phrase in.
+type vocabEntry struct {
+	s      string
+	starts uint64
+}
+
+// The phrase vocabulary, filled by newPhrases while the package's
+// variables are initialized and only read after that.
+var (
+	vocabulary = map[string]vocabEntry{}
+	stems      = map[string]uint64{} // stemLen-byte prefix -> sets
+	stemFirst  [256]bool             // the first bytes of stems' keys
+	nPhrases   int                   // sets made so far, each one bit
+	sealed     bool                  // set by init: no set may be made after
+)
+
+func init() { sealed = true }
 
 // phrases is a set of word sequences matched against a sentence's words,
 // in place of case-insensitive regular expressions over alternations:
@@ -54,14 +121,26 @@ type phrases struct {
 	// byStem holds the phrases whose first word is a prefix ("travel*"),
 	// by the prefix's first stemLen bytes.
 	byStem map[string][][]string
+	// bit is this set's bit in word.starts.
+	bit uint64
 }
 
 // stemLen is the length of the key prefixed phrases are filed under; a
 // prefix must be at least this long.
 const stemLen = 3
 
+// newPhrases makes a set from phrases, lower-cased. Sets are package
+// variables: each takes a bit in the shared vocabulary, which must not
+// change once the package is initialized (extractors run concurrently).
 func newPhrases(list ...string) *phrases {
-	p := &phrases{byFirst: map[string][][]string{}, byStem: map[string][][]string{}}
+	if sealed {
+		panic("phrases: newPhrases called after package initialization")
+	}
+	if nPhrases == 64 {
+		panic("phrases: more than 64 phrase sets")
+	}
+	p := &phrases{byFirst: map[string][][]string{}, byStem: map[string][][]string{}, bit: 1 << nPhrases}
+	nPhrases++
 	for _, s := range list {
 		ws := strings.Fields(strings.ToLower(s))
 		if pre, ok := strings.CutSuffix(ws[0], "*"); ok {
@@ -69,12 +148,16 @@ func newPhrases(list ...string) *phrases {
 				panic("phrases: prefix shorter than " + string(rune('0'+stemLen)) + ": " + s)
 			}
 			p.byStem[pre[:stemLen]] = append(p.byStem[pre[:stemLen]], ws)
+			stems[pre[:stemLen]] |= p.bit
+			stemFirst[pre[0]] = true
 			continue
 		}
 		if ws[0] == "_" {
 			panic("phrases: a phrase cannot start with a wildcard: " + s)
 		}
 		p.byFirst[ws[0]] = append(p.byFirst[ws[0]], ws)
+		v := vocabulary[ws[0]]
+		vocabulary[ws[0]] = vocabEntry{ws[0], v.starts | p.bit}
 	}
 	return p
 }
@@ -110,6 +193,9 @@ func (p *phrases) find(ws []word) (start, end int, ok bool) {
 // findFrom is find starting at word from.
 func (p *phrases) findFrom(ws []word, from int) (start, end int, ok bool) {
 	for i := from; i < len(ws); i++ {
+		if ws[i].starts&p.bit == 0 {
+			continue
+		}
 		for _, ph := range p.byFirst[ws[i].s] {
 			if phraseAt(ws, i, ph) {
 				return i, i + len(ph), true

@@ -3,6 +3,7 @@ package extractors
 import (
 	"fmt"
 	"time"
+	"unsafe"
 )
 
 // Span is a half-open byte range [Start, End) in Doc.Text. Extractors work
@@ -234,6 +235,33 @@ type Doc struct {
 	// country and place mentions (the only ones it reads).
 	home  string
 	homeN int
+	// words caches lowerWords of the sentences and lines that several
+	// extractors read, by where the text lies in Text.
+	words map[textKey][]word
+}
+
+// textKey identifies a substring of a document by the address and length
+// of its bytes: two extractors reading the same sentence share its words,
+// and the cache never hashes whole sentences. Strings are immutable, so
+// one address and length always hold the same text.
+type textKey struct {
+	p *byte
+	n int
+}
+
+// lowerWords returns lowerWords(text), tokenized once per document for
+// each substring of d.Text it is asked about.
+func (d *Doc) lowerWords(text string) []word {
+	k := textKey{unsafe.StringData(text), len(text)}
+	if ws, ok := d.words[k]; ok {
+		return ws
+	}
+	ws := lowerWords(text)
+	if d.words == nil {
+		d.words = make(map[textKey][]word, 2*len(d.Sentences))
+	}
+	d.words[k] = ws
+	return ws
 }
 
 // MentionsOf returns d's mentions of kind k, in text order.
