@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"bytes"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -364,7 +365,12 @@ func readDoc(fsys fs.FS, name string, max int64) ([]byte, error) {
 	if fi.Size() > max {
 		return nil, fmt.Errorf("%w: %d bytes, limit %d (see --max-bytes)", errTooLarge, fi.Size(), max)
 	}
-	b, err := io.ReadAll(io.LimitReader(f, max+1))
+	// Room for the whole file and a read that sees its end: a file read
+	// in two calls, not in doubling chunks.
+	var buf bytes.Buffer
+	buf.Grow(int(min(fi.Size(), max)) + bytes.MinRead)
+	_, err = buf.ReadFrom(io.LimitReader(f, max+1))
+	b := buf.Bytes()
 	if err != nil {
 		return b, err
 	}
