@@ -149,8 +149,7 @@ func hasGatheringWord(text string) bool {
 func headedNames(d *Doc, ws []tok) []Mention {
 	var out []Mention
 	for i, w := range ws {
-		lw := strings.ToLower(w.s)
-		if !headNouns[lw] {
+		if !inLower(headNouns, w.s) {
 			continue
 		}
 		// A lower-case head needs a capitalized word right before it.
@@ -191,7 +190,7 @@ func headedNames(d *Doc, ws []tok) []Mention {
 				for k < len(ws) && (capWord(ws[k].s) && !ordinalWord(ws[k].s) || (ws[k].s == "and" || ws[k].s == "&" || ws[k].s == "of") && k+1 < len(ws) && capWord(ws[k+1].s)) {
 					k++
 				}
-				if n.s == "and" && !headNouns[strings.ToLower(ws[k-1].s)] {
+				if n.s == "and" && !inLower(headNouns, ws[k-1].s) {
 					break
 				}
 				if isCountryAt(d, ws[e+1].start) && k == e+2 {
@@ -209,13 +208,13 @@ func headedNames(d *Doc, ws []tok) []Mention {
 		for s < i && (ws[s].s == "and" || ws[s].s == "of" || ws[s].s == "&") {
 			s++
 		}
-		if i+1 < len(ws) && venueWords[strings.ToLower(ws[i+1].s)] {
+		if i+1 < len(ws) && inLower(venueWords, ws[i+1].s) {
 			continue
 		}
 		if !capWord(w.s) && i+1 < len(ws) {
 			n := ws[i+1].s
 			r, _ := utf8.DecodeRuneInString(n)
-			if unicode.IsLetter(r) && !afterHead[strings.ToLower(n)] {
+			if unicode.IsLetter(r) && !inLower(afterHead, n) {
 				continue
 			}
 		}

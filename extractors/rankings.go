@@ -366,7 +366,7 @@ func (c *context) positions(ws []tok) []position {
 		}
 		for j := i - 1; j >= 0 && j >= i-4 && !ok; j-- {
 			w := strings.ToLower(ws[j].s)
-			if rankVerbs[w] || w == "at" && j > 0 && rankVerbs[strings.ToLower(ws[j-1].s)] {
+			if rankVerbs[w] || w == "at" && j > 0 && inLower(rankVerbs, ws[j-1].s) {
 				ok = true
 			}
 			if w == "," || w == "." {
@@ -450,7 +450,7 @@ type indexName struct {
 func indexNames(ws []tok) []indexName {
 	var out []indexName
 	for i := 0; i < len(ws); i++ {
-		if !indexHeads[strings.ToLower(ws[i].s)] || !capWord(ws[i].s) && (i == 0 || !capWord(ws[i-1].s)) {
+		if !inLower(indexHeads, ws[i].s) || !capWord(ws[i].s) && (i == 0 || !capWord(ws[i-1].s)) {
 			continue
 		}
 		s := i
@@ -484,10 +484,10 @@ func indexNames(ws []tok) []indexName {
 			case (ws[e].s == "of" || ws[e].s == "on") && e+2 < len(ws) && ws[e+1].s == "the" && capWord(ws[e+2].s):
 				// "of the UN e-Government Survey"
 				k := e + 2
-				for k < len(ws) && k < e+8 && isWordTok(ws[k].s) && !indexHeads[strings.ToLower(ws[k].s)] {
+				for k < len(ws) && k < e+8 && isWordTok(ws[k].s) && !inLower(indexHeads, ws[k].s) {
 					k++
 				}
-				if k < len(ws) && indexHeads[strings.ToLower(ws[k].s)] && capWord(ws[k].s) {
+				if k < len(ws) && inLower(indexHeads, ws[k].s) && capWord(ws[k].s) {
 					e = k + 1
 					continue
 				}

@@ -128,11 +128,13 @@ func (p *Processor) Process(docID, source string, raw []byte) (out Output) {
 	}
 
 	ro := newRuneOffsets(d.Text)
+	out.Mentions = make([]Mention, 0, len(d.Mentions))
 	for _, m := range d.Mentions {
 		out.Mentions = append(out.Mentions, newMentionRow(docID, m, ro))
 	}
 	ids := make(map[string]int)
 	textRunes := utf8.RuneCountInString(d.Text)
+	out.Events = make([]Event, 0, len(events))
 	for _, e := range events {
 		r := newEventRow(docID, d.Text, e, ro)
 		r.EventID = uniqueID(ids, eventID(docID, e))
