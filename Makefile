@@ -18,7 +18,7 @@ build:
 run: build
 	./$(BIN) run --out $(OUT)
 
-## test: vet, unit and golden tests, and a short fuzz of normalize and date parsing
+## test: vet, unit and golden tests, and a short fuzz of normalize, date parsing, metadata and word splitting
 test:
 	$(GO) mod download
 	$(GO) vet ./...
@@ -30,6 +30,7 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzDocument$$' -fuzztime $(FUZZTIME) ./normalize/
 	$(GO) test -run '^$$' -fuzz '^FuzzFindDates$$' -fuzztime $(FUZZTIME) ./extractors/
 	$(GO) test -run '^$$' -fuzz '^FuzzReadMeta$$' -fuzztime $(FUZZTIME) ./extractors/
+	$(GO) test -run '^$$' -fuzz '^FuzzLowerWords$$' -fuzztime $(FUZZTIME) ./extractors/
 
 ## golden: rewrite the golden outputs under testdata/golden after a reviewed change
 golden:

@@ -22,20 +22,24 @@ type word struct {
 func lowerWords(s string) []word {
 	out := make([]word, 0, len(s)/6+1) // about one word in six bytes
 	for i := 0; i < len(s); {
-		r, n := utf8.DecodeRuneInString(s[i:])
+		r, n := runeAt(s, i)
 		if !(unicode.IsLetter(r) || unicode.IsDigit(r)) {
 			i += n
 			continue
 		}
 		j := i + n
 		for j < len(s) {
-			r2, n2 := utf8.DecodeRuneInString(s[j:])
+			if c := s[j]; c < utf8.RuneSelf && asciiAlnum[c] {
+				j++ // the common case: an ASCII letter or digit
+				continue
+			}
+			r2, n2 := runeAt(s, j)
 			if unicode.IsLetter(r2) || unicode.IsDigit(r2) {
 				j += n2
 				continue
 			}
 			if (r2 == '\'' || r2 == '-') && j+n2 < len(s) {
-				r3, _ := utf8.DecodeRuneInString(s[j+n2:])
+				r3, _ := runeAt(s, j+n2)
 				if unicode.IsLetter(r3) {
 					j += n2
 					continue
@@ -48,6 +52,22 @@ func lowerWords(s string) []word {
 	}
 	return out
 }
+
+// runeAt decodes the rune at s[i], without a call for ASCII.
+func runeAt(s string, i int) (rune, int) {
+	if c := s[i]; c < utf8.RuneSelf {
+		return rune(c), 1
+	}
+	return utf8.DecodeRuneInString(s[i:])
+}
+
+// asciiAlnum marks the ASCII letters and digits.
+var asciiAlnum = func() (t [utf8.RuneSelf]bool) {
+	for c := range t {
+		t[c] = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+	}
+	return t
+}()
 
 // newWord lower-cases w and looks it up in the phrase vocabulary. A word
 // of the vocabulary takes the vocabulary's copy, so a capitalized phrase
@@ -71,8 +91,10 @@ func newWord(w string, start, end int) word {
 			buf[k] = b
 		}
 		if ascii {
-			if v, ok := vocabulary[string(buf[:len(w)])]; ok {
-				return word{v.s, start, end, v.starts | stemStarts(v.s)}
+			if mayBeVocabulary(buf[:len(w)]) {
+				if v, ok := vocabulary[string(buf[:len(w)])]; ok {
+					return word{v.s, start, end, v.starts | stemStarts(v.s)}
+				}
 			}
 			if upper {
 				lw = string(buf[:len(w)])
@@ -82,6 +104,13 @@ func newWord(w string, start, end int) word {
 	}
 	lw = strings.ToLower(w)
 	return word{lw, start, end, vocabulary[lw].starts | stemStarts(lw)}
+}
+
+// mayBeVocabulary reports whether a lower-cased ASCII word may be in the
+// vocabulary, by its first byte and length: most words are not, and skip
+// the map.
+func mayBeVocabulary(w []byte) bool {
+	return len(w) > 0 && vocabShape[w[0]]&(1<<min(len(w)-1, 63)) != 0
 }
 
 // stemStarts returns the bits of the phrase sets with a prefixed first
@@ -106,8 +135,11 @@ var (
 	vocabulary = map[string]vocabEntry{}
 	stems      = map[string]uint64{} // stemLen-byte prefix -> sets
 	stemFirst  [256]bool             // the first bytes of stems' keys
-	nPhrases   int                   // sets made so far, each one bit
-	sealed     bool                  // set by init: no set may be made after
+	// vocabShape[b] has bit n-1 set when a vocabulary word of n bytes
+	// (bit 63: 64 or more) starts with byte b.
+	vocabShape [256]uint64
+	allPhrases []*phrases // the sets made, in order: set i has bit i
+	sealed     bool       // set by init: no set may be made after
 )
 
 func init() { sealed = true }
@@ -136,11 +168,11 @@ func newPhrases(list ...string) *phrases {
 	if sealed {
 		panic("phrases: newPhrases called after package initialization")
 	}
-	if nPhrases == 64 {
+	if len(allPhrases) == 64 {
 		panic("phrases: more than 64 phrase sets")
 	}
-	p := &phrases{byFirst: map[string][][]string{}, byStem: map[string][][]string{}, bit: 1 << nPhrases}
-	nPhrases++
+	p := &phrases{byFirst: map[string][][]string{}, byStem: map[string][][]string{}, bit: 1 << len(allPhrases)}
+	allPhrases = append(allPhrases, p)
 	for _, s := range list {
 		ws := strings.Fields(strings.ToLower(s))
 		if pre, ok := strings.CutSuffix(ws[0], "*"); ok {
@@ -158,6 +190,7 @@ func newPhrases(list ...string) *phrases {
 		p.byFirst[ws[0]] = append(p.byFirst[ws[0]], ws)
 		v := vocabulary[ws[0]]
 		vocabulary[ws[0]] = vocabEntry{ws[0], v.starts | p.bit}
+		vocabShape[ws[0][0]] |= 1 << min(len(ws[0])-1, 63)
 	}
 	return p
 }
