@@ -55,3 +55,13 @@ func TestProseNamesConcurrent(t *testing.T) {
 	}
 	wg.Wait()
 }
+
+func TestPreload(t *testing.T) {
+	done := make(chan struct{})
+	go func() { Preload(); close(done) }()
+	Preload() // concurrent calls share one load
+	<-done
+	if model() == nil {
+		t.Fatal("Preload left no model")
+	}
+}

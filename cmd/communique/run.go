@@ -24,8 +24,10 @@ import (
 )
 
 // newProcessor wires the extractors, in the order they run. Entity
-// extractors see the mentions of those before them.
+// extractors see the mentions of those before them. It starts loading the
+// extractors' model in the background, beside the first documents.
 func newProcessor() *pipeline.Processor {
+	go extractors.Preload()
 	return &pipeline.Processor{
 		Entities: []extractors.Extractor{
 			extractors.Dates{},
