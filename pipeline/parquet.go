@@ -237,6 +237,9 @@ func NewParquetWriter(path string, table string, opt ParquetOptions) (Writer, er
 	}
 	pw.CompressionType = codec
 	pw.PageSize = parquetPageSize
+	if _, err := flatColumns(pw.SchemaHandler); err == nil {
+		pw.MarshalFunc = flatMarshal // documents and mentions: no lists
+	}
 	cleanSchema(pw.Footer.Schema)
 	return &parquetWriter{
 		tmp:          tmp,
