@@ -173,7 +173,7 @@ func TestAnyWordIn(t *testing.T) {
 		{"The FORUM was held.", true}, {"the Round-Table met", true}, {"forums and fora", false},
 		{"platform", false}, {"", false}, {"Fórum", false},
 	} {
-		if got := anyWordIn(tt.text, set); got != tt.want {
+		if got := anyWordIn(tt.text, set, shapeOf(set)); got != tt.want {
 			t.Errorf("anyWordIn(%q) = %v, want %v", tt.text, got, tt.want)
 		}
 	}

@@ -139,10 +139,12 @@ func (GatheringNames) Extract(d *Doc) []Mention {
 	return dedupeSpans(out)
 }
 
+var headNounShape = shapeOf(headNouns)
+
 // hasGatheringWord reports whether a sentence holds a head noun or a
 // quotation mark: the only places a gathering's name can start.
 func hasGatheringWord(text string) bool {
-	return strings.IndexByte(text, '"') >= 0 || anyWordIn(text, headNouns)
+	return strings.IndexByte(text, '"') >= 0 || anyWordIn(text, headNouns, headNounShape)
 }
 
 // headedNames finds capitalized runs that end in a head noun.

@@ -109,8 +109,31 @@ func newWord(w string, start, end int) word {
 // mayBeVocabulary reports whether a lower-cased ASCII word may be in the
 // vocabulary, by its first byte and length: most words are not, and skip
 // the map.
-func mayBeVocabulary(w []byte) bool {
-	return len(w) > 0 && vocabShape[w[0]]&(1<<min(len(w)-1, 63)) != 0
+func mayBeVocabulary(w []byte) bool { return vocabShape.may(w) }
+
+// wordShape is a filter in front of a set of lower-cased words: bit n-1
+// of shape[b] is set when the set has a word of n bytes (bit 63: 64 or
+// more) starting with byte b. A word it rules out is not in the set.
+type wordShape [256]uint64
+
+func (sh *wordShape) add(w string) {
+	if len(w) > 0 {
+		sh[w[0]] |= 1 << min(len(w)-1, 63)
+	}
+}
+
+// may reports whether w may be in the set.
+func (sh *wordShape) may(w []byte) bool {
+	return len(w) > 0 && sh[w[0]]&(1<<min(len(w)-1, 63)) != 0
+}
+
+// shapeOf returns the filter of a set's words.
+func shapeOf(set map[string]bool) *wordShape {
+	sh := new(wordShape)
+	for w := range set {
+		sh.add(w)
+	}
+	return sh
 }
 
 // stemStarts returns the bits of the phrase sets with a prefixed first
@@ -135,11 +158,9 @@ var (
 	vocabulary = map[string]vocabEntry{}
 	stems      = map[string]uint64{} // stemLen-byte prefix -> sets
 	stemFirst  [256]bool             // the first bytes of stems' keys
-	// vocabShape[b] has bit n-1 set when a vocabulary word of n bytes
-	// (bit 63: 64 or more) starts with byte b.
-	vocabShape [256]uint64
-	allPhrases []*phrases // the sets made, in order: set i has bit i
-	sealed     bool       // set by init: no set may be made after
+	vocabShape wordShape             // the filter of the vocabulary's words
+	allPhrases []*phrases            // the sets made, in order: set i has bit i
+	sealed     bool                  // set by init: no set may be made after
 )
 
 func init() { sealed = true }
@@ -190,7 +211,7 @@ func newPhrases(list ...string) *phrases {
 		p.byFirst[ws[0]] = append(p.byFirst[ws[0]], ws)
 		v := vocabulary[ws[0]]
 		vocabulary[ws[0]] = vocabEntry{ws[0], v.starts | p.bit}
-		vocabShape[ws[0][0]] |= 1 << min(len(ws[0])-1, 63)
+		vocabShape.add(ws[0])
 	}
 	return p
 }
@@ -253,8 +274,8 @@ func (p *phrases) in(ws []word) bool {
 
 // anyWordIn reports whether a word of text, lower-cased, is in set,
 // without allocating: ASCII words are lower-cased into a small buffer,
-// which a map look-up reads without copying.
-func anyWordIn(text string, set map[string]bool) bool {
+// which a map look-up reads without copying. shape is set's filter.
+func anyWordIn(text string, set map[string]bool, shape *wordShape) bool {
 	var buf [24]byte
 	for i := 0; i < len(text); {
 		c := text[i]
@@ -274,7 +295,7 @@ func anyWordIn(text string, set map[string]bool) bool {
 				}
 				buf[k] = b
 			}
-			if set[string(buf[:n])] {
+			if shape.may(buf[:n]) && set[string(buf[:n])] {
 				return true
 			}
 		}

@@ -212,9 +212,11 @@ func (c *context) findDocumentIndex() *indexName {
 	return first
 }
 
+var indexHeadShape = shapeOf(indexHeads)
+
 // hasIndexWord reports whether a sentence holds an index noun.
 func (c *context) hasIndexWord(text string) bool {
-	return anyWordIn(text, indexHeads)
+	return anyWordIn(text, indexHeads, indexHeadShape)
 }
 
 // category reports a position followed by "in" and a capitalized phrase
