@@ -77,14 +77,18 @@ func wordsOf(s string, base int) []tok {
 	var out []tok
 	i := 0
 	for i < len(s) {
-		r, n := utf8.DecodeRuneInString(s[i:])
+		r, n := runeAt(s, i)
 		switch {
 		case unicode.IsSpace(r):
 			i += n
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
 			j := i
 			for j < len(s) {
-				r2, n2 := utf8.DecodeRuneInString(s[j:])
+				if c := s[j]; c < utf8.RuneSelf && asciiAlnum[c] {
+					j++ // the common case: an ASCII letter or digit
+					continue
+				}
+				r2, n2 := runeAt(s, j)
 				if unicode.IsLetter(r2) || unicode.IsDigit(r2) || r2 == '\'' && j+n2 < len(s) && isLetterAt(s, j+n2) && !strings.HasPrefix(s[j:], "'s") || (r2 == '-' || r2 == '&' || r2 == '.') && j+n2 < len(s) && isLetterAt(s, j+n2) {
 					j += n2
 					continue
