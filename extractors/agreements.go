@@ -102,7 +102,7 @@ func (c *context) rowDates(sp Span) *DateRange {
 	if ds := c.datesIn(sp); len(ds) > 0 {
 		return ds[0].Dates
 	}
-	for _, it := range itineraryLines(c.d, c.home) {
+	for _, it := range c.itineraries {
 		if it.lineStart <= sp.Start && sp.End <= it.lineEnd {
 			return it.dates
 		}

@@ -18,6 +18,8 @@ type context struct {
 	principal Person // the publishing side's lead official, if any
 	sections  []section
 	byStart   []Mention // d.Mentions by start offset
+	// the lines that open with a visited country (itineraryLines)
+	itineraries []itinerary
 	// the index a ranking release is about, found on first need
 	docIndex     *indexName
 	docIndexDone bool
@@ -61,7 +63,8 @@ func newContext(d *Doc) *context {
 	c.byStart = slices.Clone(d.Mentions)
 	slices.SortStableFunc(c.byStart, func(a, b Mention) int { return a.Span.Start - b.Span.Start })
 	c.principal = principal(d, c.home)
-	c.sections = sections(d, c.home)
+	c.itineraries = itineraryLines(c)
+	c.sections = sections(d, c.itineraries)
 	d.events = c
 	return c
 }
@@ -217,9 +220,9 @@ var headerTail = regexp.MustCompile(`^\s*(?:\(|:|\t|-\s)`)
 // sections finds itinerary headers and table rows ("Saudi Arabia (March
 // 3-5)\t...", "Italy: March 6-9") and ties the text after each header, up
 // to the next one, to its country. Table rows tie only their own line.
-func sections(d *Doc, home string) []section {
+func sections(d *Doc, itineraries []itinerary) []section {
 	var out []section
-	for _, h := range itineraryLines(d, home) {
+	for _, h := range itineraries {
 		end := len(d.Text)
 		if h.row {
 			end = h.lineEnd
@@ -251,9 +254,9 @@ type itinerary struct {
 // city) followed at once by a date: "Saudi Arabia (March 3-5)",
 // "The United Arab Emirates (UAE) (March 5-6)", "Italy: March 6-9",
 // "Prague, Czechia\t2-4 May".
-func itineraryLines(d *Doc, home string) []itinerary {
+func itineraryLines(c *context) []itinerary {
 	var out []itinerary
-	t := d.Text
+	t := c.d.Text
 	for ls := 0; ls < len(t); {
 		le := strings.IndexByte(t[ls:], '\n')
 		if le < 0 {
@@ -261,7 +264,7 @@ func itineraryLines(d *Doc, home string) []itinerary {
 		} else {
 			le += ls
 		}
-		if it, ok := itineraryLine(d, ls, le, home); ok {
+		if it, ok := itineraryLine(c, ls, le); ok {
 			out = append(out, it)
 		}
 		ls = le + 1
@@ -269,8 +272,9 @@ func itineraryLines(d *Doc, home string) []itinerary {
 	return out
 }
 
-func itineraryLine(d *Doc, ls, le int, home string) (itinerary, bool) {
-	if it, ok := tableRow(d, ls, le, home); ok {
+func itineraryLine(c *context, ls, le int) (itinerary, bool) {
+	d, home := c.d, c.home
+	if it, ok := tableRow(c, ls, le); ok {
 		return it, true
 	}
 	line := d.Text[ls:le]
@@ -283,10 +287,7 @@ func itineraryLine(d *Doc, ls, le int, home string) (itinerary, bool) {
 	off := ls + (len(line) - len(rest))
 	var country, place string
 	var nameEnd int
-	for _, m := range d.Mentions {
-		if m.Span.Start != off {
-			continue
-		}
+	for _, m := range c.within(Span{off, off + 1}) {
 		switch m.Kind {
 		case KindCountry:
 			if m.Value != home && !isDemonymMention(m) {
@@ -341,8 +342,9 @@ func itineraryLine(d *Doc, ls, le int, home string) (itinerary, bool) {
 // tableRow reads a tab-separated row with a date cell and a cell that
 // opens with a foreign country or city, in either order: "11-13 Nov
 // 2014\tGhana\tAccra: call on the President", "Prague\t2-4 May\t...".
-func tableRow(d *Doc, ls, le int, home string) (itinerary, bool) {
-	line := d.Text[ls:le]
+func tableRow(c *context, ls, le int) (itinerary, bool) {
+	home := c.home
+	line := c.d.Text[ls:le]
 	if strings.IndexByte(line, '\t') < 0 {
 		return itinerary{}, false
 	}
@@ -353,8 +355,8 @@ func tableRow(d *Doc, ls, le int, home string) (itinerary, bool) {
 		cs := start + lead
 		ce := start + len(cell)
 		start = ce + 1
-		for _, m := range d.Mentions {
-			if m.Span.Start < cs || m.Span.Start > cs+4 || m.Span.End > ce {
+		for _, m := range c.within(Span{cs, cs + 5}) {
+			if m.Span.End > ce {
 				continue
 			}
 			switch {

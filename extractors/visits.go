@@ -78,7 +78,7 @@ const (
 func (Visits) Events(d *Doc) []Event {
 	c := newContext(d)
 	var cands []visit
-	for _, it := range itineraryLines(d, c.home) {
+	for _, it := range c.itineraries {
 		ev := Event{
 			Type: Visit, Country: it.country, Place: it.place, Dates: it.dates,
 			Actor: c.principal, Evidence: Span{it.lineStart, it.lineEnd}, Confidence: 0.9,
