@@ -20,6 +20,8 @@ type context struct {
 	byStart   []Mention // d.Mentions by start offset
 	// the lines that open with a visited country (itineraryLines)
 	itineraries []itinerary
+	// the spans of organization and gathering mentions
+	orgs, gatherings []Span
 	// the index a ranking release is about, found on first need
 	docIndex     *indexName
 	docIndexDone bool
@@ -62,6 +64,14 @@ func newContext(d *Doc) *context {
 	c := &context{d: d, home: HomeCountry(d)}
 	c.byStart = slices.Clone(d.Mentions)
 	slices.SortStableFunc(c.byStart, func(a, b Mention) int { return a.Span.Start - b.Span.Start })
+	for _, m := range d.Mentions {
+		switch m.Kind {
+		case KindOrganization:
+			c.orgs = append(c.orgs, m.Span)
+		case KindGathering:
+			c.gatherings = append(c.gatherings, m.Span)
+		}
+	}
 	c.principal = principal(d, c.home)
 	c.itineraries = itineraryLines(c)
 	c.sections = sections(d, c.itineraries)
@@ -314,8 +324,8 @@ func itineraryLine(c *context, ls, le int) (itinerary, bool) {
 			}
 		}
 		if strings.HasPrefix(q, ",") {
-			for _, m := range d.Mentions {
-				if m.Kind == KindCountry && m.Span.Start > p && m.Span.Start <= p+3 && m.Span.End <= le {
+			for _, m := range c.within(Span{p + 1, p + 4}) {
+				if m.Kind == KindCountry && m.Span.End <= le {
 					p = m.Span.End
 					break
 				}
@@ -330,8 +340,8 @@ func itineraryLine(c *context, ls, le int) (itinerary, bool) {
 	if !headerTail.MatchString(tail) && !strings.HasPrefix(tail, " (") {
 		return itinerary{}, false
 	}
-	for _, m := range d.Mentions {
-		if m.Kind == KindDate && m.Span.Start >= p && m.Span.Start <= p+4 && m.Span.End <= le && m.Dates != nil && m.Dates.Precision == Day {
+	for _, m := range c.within(Span{p, p + 5}) {
+		if m.Kind == KindDate && m.Span.End <= le && m.Dates != nil && m.Dates.Precision == Day {
 			rest := strings.TrimLeft(d.Text[m.Span.End:le], " )")
 			return itinerary{lineStart: ls, lineEnd: le, country: country, place: place, dates: m.Dates, row: len(rest) > 0}, true
 		}
@@ -495,13 +505,13 @@ func (c *context) chains(sp Span, off int, lead func(string) bool) []dest {
 	seen := map[string]bool{}
 	inChain := false
 	prevEnd := off
-	for _, m := range c.d.Mentions {
-		if !sp.Contains(m.Span) || m.Span.Start < off {
+	for _, m := range c.within(Span{max(off, sp.Start), sp.End}) {
+		if !sp.Contains(m.Span) {
 			continue
 		}
 		var d dest
 		switch {
-		case m.Kind == KindCountry && !isDemonymMention(m) && !insideOrgName(c.d, m) && !insideGathering(c.d, m):
+		case m.Kind == KindCountry && !isDemonymMention(m) && !c.insideOrgName(m) && !c.insideGathering(m):
 			d = dest{country: m.Value, at: m.Span.Start}
 		case m.Kind == KindPlace && m.Country != "":
 			d = dest{country: m.Country, place: m.Text, at: m.Span.Start}
@@ -576,8 +586,8 @@ func leadsTo(gap string, lead func(string) bool) bool {
 func (c *context) onlyJoins(gap string, at int) bool {
 	// Blank out dates inside the gap.
 	b := []byte(gap)
-	for _, m := range c.d.Mentions {
-		if m.Kind == KindDate && m.Span.Start >= at && m.Span.End <= at+len(gap) {
+	for _, m := range c.within(Span{at, at + len(gap)}) {
+		if m.Kind == KindDate && m.Span.End <= at+len(gap) {
 			for i := m.Span.Start - at; i < m.Span.End-at; i++ {
 				b[i] = ' '
 			}

@@ -157,7 +157,7 @@ func (c *context) unnamedCountries(text string, sp Span, verbAt int) map[string]
 	}
 	// "three Italian ministers", "his Omani counterpart"
 	for _, m := range c.in(KindCountry, sp) {
-		if m.Span.Start-sp.Start < verbAt || !c.foreign(m.Value) || !isDemonymMention(m) || insideOrgName(c.d, m) {
+		if m.Span.Start-sp.Start < verbAt || !c.foreign(m.Value) || !isDemonymMention(m) || c.insideOrgName(m) {
 			continue
 		}
 		next := strings.Fields(strings.ToLower(c.d.Text[m.Span.End:min(sp.End, m.Span.End+40)]))

@@ -588,11 +588,11 @@ func (c *context) rankedCountry(ws []tok, i int, idx []indexName) string {
 		return false
 	}
 	iso := ""
-	for _, m := range c.d.Mentions {
-		if m.Kind != KindCountry || m.Span.Start < ws[0].start || m.Span.Start >= ws[i].start {
+	for _, m := range c.within(Span{ws[0].start, ws[i].start}) {
+		if m.Kind != KindCountry {
 			continue
 		}
-		if inIndex(m.Span.Start) || insideOrgName(c.d, m) || insideGathering(c.d, m) || isDemonymMention(m) && !possessive(c.d.Text, m) {
+		if inIndex(m.Span.Start) || c.insideOrgName(m) || c.insideGathering(m) || isDemonymMention(m) && !possessive(c.d.Text, m) {
 			continue
 		}
 		iso = m.Value
@@ -627,16 +627,18 @@ func (c *context) respectively(text string, sp Span, pos []position) []string {
 // likely subject for the sentence after it.
 func (c *context) subjectCountry(s Span) string {
 	for _, m := range c.in(KindCountry, s) {
-		if !insideOrgName(c.d, m) && !insideGathering(c.d, m) && !isDemonymMention(m) {
+		if !c.insideOrgName(m) && !c.insideGathering(m) && !isDemonymMention(m) {
 			return m.Value
 		}
 	}
 	return ""
 }
 
-func insideGathering(d *Doc, m Mention) bool {
-	for _, o := range d.Mentions {
-		if o.Kind == KindGathering && o.Span.Contains(m.Span) {
+// insideGathering reports whether a mention is part of a gathering's
+// name ("the Korea-Central Asia Summit").
+func (c *context) insideGathering(m Mention) bool {
+	for _, g := range c.gatherings {
+		if g.Contains(m.Span) {
 			return true
 		}
 	}

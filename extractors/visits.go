@@ -293,9 +293,9 @@ func (c *context) withHome(p Person) Person {
 
 // insideOrgName reports whether a country mention is part of an
 // organization's name ("Korea Internet & Security Agency").
-func insideOrgName(d *Doc, m Mention) bool {
-	for _, o := range d.Mentions {
-		if o.Kind == KindOrganization && o.Span.Contains(m.Span) && o.Span != m.Span {
+func (c *context) insideOrgName(m Mention) bool {
+	for _, o := range c.orgs {
+		if o.Contains(m.Span) && o != m.Span {
 			return true
 		}
 	}
