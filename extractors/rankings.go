@@ -1,6 +1,8 @@
 package extractors
 
 import (
+	"maps"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -28,6 +30,9 @@ var (
 		"fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
 		"nineteenth": 19, "twentieth": 20,
 	}
+	// ordinalPh holds the words of ordinalWords, so that a sentence's
+	// words say whether they are one without a look-up.
+	ordinalPh = newPhrases(slices.Collect(maps.Keys(ordinalWords))...)
 	rankCuePh = newPhrases("rank*", "plac*", "position*", "stood", "stands", "standing", "index", "survey",
 		"league", "fastest", "largest", "highest")
 	// rankVerbs stand before a position: "ranked 13th", "placed Estonia 5th".
@@ -173,7 +178,7 @@ func rankingKey(country string, pos, year int) string {
 // Finland 8th") still need a look.
 func (c *context) hasOrdinal(text string) bool {
 	for _, w := range c.lowerWords(text) {
-		if _, ok := ordinalWords[w.s]; ok || ordinalWord(w.s) && !isYearWord(w.s) && len(w.s) > 2 {
+		if w.starts&ordinalPh.bit != 0 || ordinalWord(w.s) && !isYearWord(w.s) && len(w.s) > 2 {
 			return true
 		}
 	}
