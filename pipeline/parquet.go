@@ -237,8 +237,8 @@ func NewParquetWriter(path string, table string, opt ParquetOptions) (Writer, er
 	}
 	pw.CompressionType = codec
 	pw.PageSize = parquetPageSize
-	if _, err := flatColumns(pw.SchemaHandler); err == nil {
-		pw.MarshalFunc = flatMarshal // documents and mentions: no lists
+	if _, err := rowColumns(pw.SchemaHandler); err == nil {
+		pw.MarshalFunc = columnMarshal
 	}
 	cleanSchema(pw.Footer.Schema)
 	return &parquetWriter{

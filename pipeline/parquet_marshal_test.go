@@ -12,9 +12,9 @@ import (
 	"github.com/xitongsys/parquet-go/marshal"
 )
 
-// flatRows returns n rows of a flat table with nulls, empty strings,
+// marshalRows returns n rows of a flat table with nulls, empty strings,
 // non-ASCII text and extreme integers in varying places.
-func flatRows(t *testing.T, table string, n int) []any {
+func marshalRows(t *testing.T, table string, n int) []any {
 	r := rand.New(rand.NewPCG(1, uint64(len(table))))
 	maybe := func(s string) *string {
 		if r.IntN(3) == 0 {
@@ -44,18 +44,44 @@ func flatRows(t *testing.T, table string, n int) []any {
 			m := Mention{DocID: fmt.Sprint("doc-", i/7), Kind: "person", Text: text(), Value: maybe(text()),
 				Start: int64(i), End: int64(i + 3), Title: maybe(text()), Rank: maybe("minister"), Country: maybe("KOR")}
 			rows = append(rows, toPqMention(&m))
+		case "events", "rejects":
+			e := Event{EventID: fmt.Sprint("ev-", i), DocID: fmt.Sprint("doc-", i/3), EventType: "meeting",
+				Status: "occurred", ActorName: maybe(text()), ActorCountry: maybe("KOR"), Country: maybe("ITA"),
+				DatePrecision: maybe("day"), Name: maybe(text()), EvidenceText: text(), EvidenceStart: int64(i),
+				EvidenceEnd: int64(i + 10), Confidence: r.Float64()}
+			if r.IntN(2) == 0 {
+				e.StartDate, e.EndDate = sp("2024-03-05"), sp("2024-03-09")
+			}
+			if r.IntN(4) == 0 {
+				e.RankPosition, e.RankYear = ip(int64(r.IntN(200))), ip(2022)
+			}
+			for range r.IntN(4) { // 0 to 3 participants, with nulls
+				e.Participants = append(e.Participants, Participant{Name: maybe(text()), Title: maybe(text()),
+					Rank: maybe("minister"), Org: maybe(text()), Country: maybe("ITA")})
+			}
+			pe, err := toPqEvent(&e)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if table == "events" {
+				rows = append(rows, pe)
+			} else {
+				pr := pqReject(pe)
+				pr.Reason = text()
+				rows = append(rows, pr)
+			}
 		}
 	}
 	return rows
 }
 
-// TestFlatMarshalMatchesParquetGo checks that flatMarshal builds the very
+// TestColumnMarshalMatchesParquetGo checks that columnMarshal builds the very
 // columns parquet-go's own marshal.Marshal builds from the same rows, and
 // that the files written both ways are the same bytes.
-func TestFlatMarshalMatchesParquetGo(t *testing.T) {
-	for _, table := range []string{"documents", "mentions"} {
+func TestColumnMarshalMatchesParquetGo(t *testing.T) {
+	for _, table := range []string{"documents", "mentions", "events", "rejects"} {
 		t.Run(table, func(t *testing.T) {
-			rows := flatRows(t, table, 3000)
+			rows := marshalRows(t, table, 3000)
 			dir := t.TempDir()
 			files := map[string][]byte{}
 			for _, name := range []string{"flat", "parquet-go"} {
@@ -65,8 +91,8 @@ func TestFlatMarshalMatchesParquetGo(t *testing.T) {
 					t.Fatal(err)
 				}
 				pw := w.(*parquetWriter).pw
-				if reflect.ValueOf(pw.MarshalFunc).Pointer() != reflect.ValueOf(flatMarshal).Pointer() {
-					t.Fatalf("the %s writer does not use flatMarshal", table)
+				if reflect.ValueOf(pw.MarshalFunc).Pointer() != reflect.ValueOf(columnMarshal).Pointer() {
+					t.Fatalf("the %s writer does not use columnMarshal", table)
 				}
 				if name == "parquet-go" {
 					pw.MarshalFunc = marshal.Marshal
@@ -74,12 +100,12 @@ func TestFlatMarshalMatchesParquetGo(t *testing.T) {
 					if err != nil {
 						t.Fatal(err)
 					}
-					got, err := flatMarshal(rows, pw.SchemaHandler)
+					got, err := columnMarshal(rows, pw.SchemaHandler)
 					if err != nil {
 						t.Fatal(err)
 					}
 					if len(*got) != len(*want) {
-						t.Fatalf("flatMarshal: %d columns, marshal.Marshal %d", len(*got), len(*want))
+						t.Fatalf("columnMarshal: %d columns, marshal.Marshal %d", len(*got), len(*want))
 					}
 					for path, wt := range *want {
 						if gt := (*got)[path]; !reflect.DeepEqual(gt, wt) {
@@ -89,13 +115,7 @@ func TestFlatMarshalMatchesParquetGo(t *testing.T) {
 				}
 				for _, row := range rows {
 					var err error
-					switch r := row.(type) {
-					case pqDocument:
-						err = w.(*parquetWriter).pw.Write(r)
-					case pqMention:
-						err = w.(*parquetWriter).pw.Write(r)
-					}
-					if err != nil {
+					if err = w.(*parquetWriter).pw.Write(row); err != nil {
 						t.Fatal(err)
 					}
 				}
@@ -113,19 +133,22 @@ func TestFlatMarshalMatchesParquetGo(t *testing.T) {
 	}
 }
 
-func TestFlatMarshalRefusesNested(t *testing.T) {
-	for _, table := range []string{"events", "rejects"} {
-		w, err := NewParquetWriter(filepath.Join(t.TempDir(), table+".parquet"), table, ParquetOptions{})
-		if err != nil {
-			t.Fatal(err)
+func TestColumnMarshalRefuses(t *testing.T) {
+	w, err := NewParquetWriter(filepath.Join(t.TempDir(), "events.parquet"), "events", ParquetOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Abort()
+	sh := w.(*parquetWriter).pw.SchemaHandler
+	type short struct{ EventID string } // no DocID, ... fields
+	type list struct {
+		EventID      string
+		DocID        []string // a list where a leaf is
+		Participants []pqParticipant
+	}
+	for _, row := range []any{short{"e"}, list{EventID: "e"}, "a string", pqMention{}} {
+		if _, err := columnMarshal([]any{row}, sh); err == nil {
+			t.Errorf("columnMarshal took a row %T for events", row)
 		}
-		pw := w.(*parquetWriter).pw
-		if reflect.ValueOf(pw.MarshalFunc).Pointer() == reflect.ValueOf(flatMarshal).Pointer() {
-			t.Errorf("%s, which has a list column, uses flatMarshal", table)
-		}
-		if _, err := flatMarshal([]any{pqEvent{}}, pw.SchemaHandler); err == nil {
-			t.Errorf("flatMarshal took a row of %s", table)
-		}
-		w.Abort()
 	}
 }
