@@ -20,7 +20,11 @@ type word struct {
 // lowerWords splits s into words (letters, digits, inner apostrophes and
 // hyphens), lower-cased, with byte offsets into s.
 func lowerWords(s string) []word {
-	out := make([]word, 0, len(s)/6+1) // about one word in six bytes
+	return appendLowerWords(make([]word, 0, len(s)/6+1), s) // about a word in six bytes
+}
+
+// appendLowerWords appends the words of s to out.
+func appendLowerWords(out []word, s string) []word {
 	for i := 0; i < len(s); {
 		r, n := runeAt(s, i)
 		if !(unicode.IsLetter(r) || unicode.IsDigit(r)) {
@@ -78,6 +82,7 @@ func newWord(w string, start, end int) word {
 	lw := w
 	if len(w) <= len(buf) {
 		ascii, upper := true, false
+		var key uint64 // the first 8 lower-cased bytes, for a short word
 		for k := 0; k < len(w); k++ {
 			b := w[k]
 			if b >= utf8.RuneSelf {
@@ -89,11 +94,19 @@ func newWord(w string, start, end int) word {
 				upper = true
 			}
 			buf[k] = b
+			key |= uint64(b) << (8 * (k & 7))
 		}
 		if ascii {
 			if mayBeVocabulary(buf[:len(w)]) {
-				if v, ok := vocabulary[string(buf[:len(w)])]; ok {
-					return word{v.s, start, end, v.starts | stemStarts(v.s)}
+				var v vocabEntry
+				var ok bool
+				if len(w) <= 8 {
+					v, ok = shortVocabulary[key]
+				} else {
+					v, ok = vocabulary[string(buf[:len(w)])]
+				}
+				if ok {
+					return word{v.s, start, end, v.starts}
 				}
 			}
 			if upper {
@@ -103,7 +116,21 @@ func newWord(w string, start, end int) word {
 		}
 	}
 	lw = strings.ToLower(w)
-	return word{lw, start, end, vocabulary[lw].starts | stemStarts(lw)}
+	if v, ok := vocabulary[lw]; ok {
+		return word{v.s, start, end, v.starts}
+	}
+	return word{lw, start, end, stemStarts(lw)}
+}
+
+// shortKey packs an ASCII word of at most 8 bytes into an integer, a
+// cheaper map key than a string; no letter or digit is a zero byte, so
+// words of different lengths differ.
+func shortKey(w string) uint64 {
+	var key uint64
+	for k := 0; k < len(w); k++ {
+		key |= uint64(w[k]) << (8 * k)
+	}
+	return key
 }
 
 // mayBeVocabulary reports whether a lower-cased ASCII word may be in the
@@ -156,14 +183,38 @@ type vocabEntry struct {
 // variables are initialized and only read after that.
 var (
 	vocabulary = map[string]vocabEntry{}
-	stems      = map[string]uint64{} // stemLen-byte prefix -> sets
-	stemFirst  [256]bool             // the first bytes of stems' keys
-	vocabShape wordShape             // the filter of the vocabulary's words
-	allPhrases []*phrases            // the sets made, in order: set i has bit i
-	sealed     bool                  // set by init: no set may be made after
+	// shortVocabulary holds the vocabulary's ASCII words of up to 8 bytes
+	// by shortKey.
+	shortVocabulary = map[uint64]vocabEntry{}
+	stems           = map[string]uint64{} // stemLen-byte prefix -> sets
+	stemFirst       [256]bool             // the first bytes of stems' keys
+	vocabShape      wordShape             // the filter of the vocabulary's words
+	allPhrases      []*phrases            // the sets made, in order: set i has bit i
+	sealed          bool                  // set by init: no set may be made after
 )
 
-func init() { sealed = true }
+// init seals the vocabulary, once every set is made: an entry's bits
+// take the prefixed sets its word matches too, and the short ASCII words
+// are filed by shortKey as well.
+func init() {
+	sealed = true
+	for w, v := range vocabulary {
+		v.starts |= stemStarts(w)
+		vocabulary[w] = v
+		if len(w) <= 8 && isASCII(w) {
+			shortVocabulary[shortKey(w)] = v
+		}
+	}
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
 
 // phrases is a set of word sequences matched against a sentence's words,
 // in place of case-insensitive regular expressions over alternations:

@@ -237,7 +237,8 @@ type Doc struct {
 	homeN int
 	// words caches lowerWords of the sentences and lines that several
 	// extractors read, by where the text lies in Text.
-	words map[textKey][]word
+	words   map[textKey][]word
+	wordBuf []word // backs the slices of words
 }
 
 // textKey identifies a substring of a document by the address and length
@@ -256,10 +257,15 @@ func (d *Doc) lowerWords(text string) []word {
 	if ws, ok := d.words[k]; ok {
 		return ws
 	}
-	ws := lowerWords(text)
 	if d.words == nil {
 		d.words = make(map[textKey][]word, 2*len(d.Sentences))
+		d.wordBuf = make([]word, 0, len(d.Text)/6+16) // about a word in six bytes
 	}
+	// The words of all texts share one backing array; each text's slice
+	// is capped, so that nothing appended to it can overwrite another's.
+	start := len(d.wordBuf)
+	d.wordBuf = appendLowerWords(d.wordBuf, text)
+	ws := d.wordBuf[start:len(d.wordBuf):len(d.wordBuf)]
 	d.words[k] = ws
 	return ws
 }
