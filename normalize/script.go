@@ -200,15 +200,17 @@ const maxBracketScan = 8 * maxBracketed
 // A removed run between two non-space characters leaves a space.
 //
 // In a document that is mostly in another script only malformed runs go.
+// latin counts the Latin letters of s; it is counted only when s holds
+// runs of other scripts.
 // Whether a run is kept depends only on itself and on the nearest
 // characters around it that are not spaces or foreign script, so removing
 // one run never changes the verdict on another.
-func scripts(s string, latin int) (stage, int) {
+func scripts(s string) (stage, int) {
 	toks := scanForeign(s)
 	if len(toks) == 0 {
 		return stage{}, 0
 	}
-	foreign := 0
+	latin, foreign := latinLetters(s), 0
 	for _, t := range toks {
 		if !t.malformed {
 			foreign += t.letters
@@ -236,6 +238,26 @@ func scripts(s string, latin int) (stage, int) {
 	}
 	b.copy(s, run, len(s))
 	return b.stage(), garbled
+}
+
+// latinLetters counts the letters of s that are Latin.
+func latinLetters(s string) int {
+	n := 0
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			if lc := c | 0x20; lc >= 'a' && lc <= 'z' {
+				n++
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsLetter(r) && isLatin(r) {
+			n++
+		}
+		i += size
+	}
+	return n
 }
 
 func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' }
