@@ -1,6 +1,7 @@
 package normalize
 
 import (
+	"bytes"
 	"slices"
 	"strings"
 	"unicode"
@@ -15,6 +16,7 @@ type lineInfo struct {
 	runes      int
 	words      int
 	tab        bool // a table row: content holds a tab
+	collapse   bool // content holds a run of two or more spaces and tabs
 	drop       bool // chrome or a page footer: removed, and transparent for joins
 }
 
@@ -126,7 +128,7 @@ func (t *lineText) c(i int) string { return t.s[t.lines[i].start:t.lines[i].end]
 // cc returns line i's content as emit writes it, white space collapsed.
 func (t *lineText) cc(i int) string {
 	c := t.c(i)
-	if !strings.Contains(c, "  ") && !strings.Contains(c, " \t") && !strings.Contains(c, "\t ") && !strings.Contains(c, "\t\t") {
+	if !t.lines[i].collapse {
 		return c
 	}
 	b := newBuilder(len(c))
@@ -214,21 +216,26 @@ func (t *lineText) split() {
 		}
 		l.indent = l.start - i
 		c := t.s[l.start:l.end]
-		l.runes = utf8.RuneCountInString(c)
-		inWord := false
+		// One pass for words, tabs, runs of white space and whether the
+		// runes need counting; c starts with neither a space nor a tab.
+		sep, ascii := true, true
 		for k := 0; k < len(c); k++ {
-			switch c[k] {
-			case ' ':
-				inWord = false
-			case '\t':
-				inWord = false
-				l.tab = true
+			switch b := c[k]; {
+			case b == ' ' || b == '\t':
+				l.tab = l.tab || b == '\t'
+				l.collapse = l.collapse || sep
+				sep = true
 			default:
-				if !inWord {
+				if sep {
 					l.words++
-					inWord = true
 				}
+				ascii = ascii && b < utf8.RuneSelf
+				sep = false
 			}
+		}
+		l.runes = len(c)
+		if !ascii {
+			l.runes = utf8.RuneCountInString(c)
 		}
 		if nl == len(t.s) && l.blank() && i == len(t.s) && len(t.lines) > 0 {
 			break
@@ -298,17 +305,26 @@ func continues(c string) bool {
 var labelWords = []string{"date", "dated", "published", "posted", "updated", "last updated", "released",
 	"release date", "issued", "read", "hits", "views", "source", "from", "no.", "no:", "ref", "reference"}
 
+// maxLabelLen is the length of the longest of labelWords.
+const maxLabelLen = len("release date")
+
 // isLabelLine reports whether c opens with a metadata label followed by a
 // colon or a number: "Date : 2018.10.05", "Published 9 January 2015",
 // "No: 112, 3 April 2016".
 func isLabelLine(c string) bool {
-	lc := strings.ToLower(c)
+	// Lower-casing changes neither the ASCII bytes before the first other
+	// one nor whether a character is a space, a colon or a digit; so
+	// strings.ToLower is needed only when c does not start with
+	// maxLabelLen ASCII bytes.
+	lc := c
+	if !isASCII(c[:min(len(c), maxLabelLen)]) {
+		lc = strings.ToLower(c)
+	}
 	for _, w := range labelWords {
-		rest, ok := strings.CutPrefix(lc, w)
-		if !ok {
+		if len(lc) < len(w) || !equalLowerASCII(lc[:len(w)], w) {
 			continue
 		}
-		rest = strings.TrimLeft(rest, " ")
+		rest := strings.TrimLeft(lc[len(w):], " ")
 		if rest == "" {
 			return w != "from" && w != "source"
 		}
@@ -318,6 +334,78 @@ func isLabelLine(c string) bool {
 	}
 	return false
 }
+
+// isASCII reports whether s holds only ASCII bytes.
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// equalLowerASCII reports whether s with its ASCII letters lower-cased
+// equals lower, which is lower case.
+func equalLowerASCII(s, lower string) bool {
+	if len(s) != len(lower) {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != lower[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// appendLowerASCII appends s to dst with its ASCII letters lower-cased,
+// which for ASCII s is strings.ToLower. With a stack buffer for dst, a
+// lookup m[string(appendLowerASCII(buf[:0], s))] does not allocate.
+func appendLowerASCII(dst []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		dst = append(dst, c)
+	}
+	return dst
+}
+
+// hasPrefixLowerASCII reports whether s with its ASCII letters
+// lower-cased starts with lower, which is lower case.
+func hasPrefixLowerASCII(s, lower string) bool {
+	return len(s) >= len(lower) && equalLowerASCII(s[:len(lower)], lower)
+}
+
+// appendFirstField appends the first run of bytes of ASCII s for which in
+// holds to dst, lower-cased; ok is false when there is none.
+func appendFirstField(dst []byte, s string, in func(byte) bool) (_ []byte, ok bool) {
+	i := 0
+	for i < len(s) && !in(s[i]) {
+		i++
+	}
+	j := i
+	for j < len(s) && in(s[j]) {
+		j++
+	}
+	return appendLowerASCII(dst, s[i:j]), j > i
+}
+
+// isChromeWordByte reports an ASCII byte of a word as chromeFields splits
+// words: a letter, a digit or an apostrophe.
+func isChromeWordByte(c byte) bool {
+	return c|0x20 >= 'a' && c|0x20 <= 'z' || c >= '0' && c <= '9' || c == '\''
+}
+
+// isCounterWordByte reports an ASCII byte of a word as isCounterLine splits
+// words.
+func isCounterWordByte(c byte) bool { return c != ' ' && c != ':' && c != '|' }
 
 func (t *lineText) full(i int) bool {
 	l := &t.lines[i]
@@ -666,7 +754,11 @@ func (t *lineText) emit() stage {
 		if next := t.nextContent(i); next >= 0 && t.joins[next] == joinDehyphen {
 			end--
 		}
-		emitCollapsed(b, t.s, l.start, end)
+		if l.collapse {
+			emitCollapsed(b, t.s, l.start, end)
+		} else {
+			b.copy(t.s, l.start, end)
+		}
 		b.consumed(l.end)
 		last = i
 	}
@@ -812,7 +904,8 @@ func isBullet(c string) bool {
 // isPageFooter reports a page header or footer line: "- 2 -", "Page 3",
 // "Page 3 of 5"; when wrapped also "3", "3 / 5", "3 of 5".
 func isPageFooter(c string, wrapped bool) bool {
-	if len(c) > 20 {
+	// Every form holds a number, and lower-casing makes no digits.
+	if len(c) > 20 || strings.IndexAny(c, "0123456789") < 0 {
 		return false
 	}
 	if len(c) >= 3 && c[0] == '-' && c[len(c)-1] == '-' {
@@ -864,6 +957,16 @@ func isChromeLine(c string) bool {
 	if len(c) > 200 {
 		return false
 	}
+	// Most lines fail on their first word, which is checked first without
+	// allocating when the line is ASCII: its words are then the runs of
+	// letters, digits and apostrophes.
+	if isASCII(c) {
+		var buf [32]byte
+		w, ok := appendFirstField(buf[:0], c, isChromeWordByte)
+		if ok && !chromeStrong[string(w)] && !functionWords[string(w)] && !chromeWords[string(w)] && !langNames[string(w)] {
+			return false
+		}
+	}
 	f := chromeFields(c)
 	if len(f) == 0 {
 		return !strings.ContainsFunc(c, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) &&
@@ -900,6 +1003,9 @@ func isBreadcrumb(c string) bool {
 	if len(c) > 300 {
 		return false
 	}
+	if isASCII(c) && !hasPrefixLowerASCII(c, "home") && !hasPrefixLowerASCII(c, "you are here") {
+		return false // the common case, without lower-casing the line
+	}
 	lc := strings.ToLower(c)
 	if rest, ok := strings.CutPrefix(lc, "you are here"); ok {
 		lc = strings.TrimLeft(rest, " :")
@@ -922,6 +1028,13 @@ func isBreadcrumb(c string) bool {
 func isCounterLine(c string) bool {
 	if len(c) > 100 {
 		return false
+	}
+	if isASCII(c) {
+		// The first word must be a label; checked without allocating.
+		var buf [32]byte
+		if w, ok := appendFirstField(buf[:0], c, isCounterWordByte); !ok || !counterLabels[string(w)] {
+			return false
+		}
 	}
 	f := strings.FieldsFunc(strings.ToLower(c), func(r rune) bool { return r == ' ' || r == ':' || r == '|' })
 	if len(f) == 0 || len(f)%2 != 0 {
@@ -952,11 +1065,27 @@ func phrase(c string) string {
 	return strings.Join(strings.Fields(strings.ToLower(c)), " ")
 }
 
+// appendPhraseASCII appends phrase(s) of an ASCII s to dst.
+func appendPhraseASCII(dst []byte, s string) []byte {
+	start := len(dst)
+	for w := range strings.FieldsSeq(s) {
+		if len(dst) > start {
+			dst = append(dst, ' ')
+		}
+		dst = appendLowerASCII(dst, w)
+	}
+	return dst
+}
+
 // isKicker reports a section label alone on a line ("Press Release",
 // "News & Notices").
 func isKicker(c string) bool {
 	if len(c) > 40 {
 		return false
+	}
+	if isASCII(c) {
+		var buf [40]byte // the phrase, built without allocating
+		return kickers[string(bytes.TrimRight(appendPhraseASCII(buf[:0], c), " :|-"))]
 	}
 	return kickers[strings.TrimRight(phrase(c), " :|-")]
 }
