@@ -216,25 +216,23 @@ func (t *lineText) split() {
 		}
 		l.indent = l.start - i
 		c := t.s[l.start:l.end]
-		// One pass for words, tabs, runs of white space and whether the
-		// runes need counting; c starts with neither a space nor a tab.
-		sep, ascii := true, true
+		// One pass, without branches, for words (a byte that is no
+		// separator after one that is), runs of separators, tabs and
+		// non-ASCII bytes; c starts with neither a space nor a tab.
+		var words, runs int
+		var seen byteClass
+		prev := byteClass(lineSep)
 		for k := 0; k < len(c); k++ {
-			switch b := c[k]; {
-			case b == ' ' || b == '\t':
-				l.tab = l.tab || b == '\t'
-				l.collapse = l.collapse || sep
-				sep = true
-			default:
-				if sep {
-					l.words++
-				}
-				ascii = ascii && b < utf8.RuneSelf
-				sep = false
-			}
+			cl := lineBytes[c[k]]
+			sep := cl & lineSep
+			words += int(prev &^ sep)
+			runs += int(prev & sep)
+			seen |= cl
+			prev = sep
 		}
+		l.words, l.collapse, l.tab = words, runs > 0, seen&lineTab != 0
 		l.runes = len(c)
-		if !ascii {
+		if seen&lineHigh != 0 {
 			l.runes = utf8.RuneCountInString(c)
 		}
 		if nl == len(t.s) && l.blank() && i == len(t.s) && len(t.lines) > 0 {
@@ -244,6 +242,24 @@ func (t *lineText) split() {
 		i = nl + 1
 	}
 }
+
+// byteClass tells what the line pass needs to know of a byte.
+type byteClass uint8
+
+const (
+	lineSep  byteClass = 1 << iota // a space or a tab
+	lineTab                        // a tab
+	lineHigh                       // not ASCII
+)
+
+// lineBytes classifies every byte value.
+var lineBytes = func() (t [256]byteClass) {
+	t[' '], t['\t'] = lineSep, lineSep|lineTab
+	for c := utf8.RuneSelf; c < len(t); c++ {
+		t[c] = lineHigh
+	}
+	return t
+}()
 
 // wrapWidth returns the width a hard-wrapped text was wrapped at, or 0:
 // at least 6 prose lines, the 90th percentile of their widths between 30
