@@ -1,6 +1,7 @@
 package extractors
 
 import (
+	"bytes"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -40,6 +41,12 @@ func Sentences(text string) []Span {
 		start = end
 	}
 	for i := 0; i < len(text); {
+		// Only line breaks and sentence punctuation matter: skip to the next.
+		k := strings.IndexAny(text[i:], "\n.!?")
+		if k < 0 {
+			break
+		}
+		i += k
 		c := text[i]
 		switch {
 		case c == '\n':
@@ -94,15 +101,16 @@ func isAbbrevBefore(text string, i int) bool {
 		}
 		j -= n
 	}
-	w := strings.ToLower(text[j:i])
-	if w == "" {
+	var buf [32]byte
+	w := appendLower(buf[:0], text[j:i]) // strings.ToLower, without allocating
+	if len(w) == 0 {
 		return false
 	}
-	if abbreviations[w] {
+	if abbreviations[string(w)] {
 		return true
 	}
 	// A single letter ("J. Smith") or a dotted acronym ("U.A.E").
-	if utf8.RuneCountInString(w) == 1 || strings.Contains(w, ".") {
+	if utf8.RuneCount(w) == 1 || bytes.IndexByte(w, '.') >= 0 {
 		return true
 	}
 	return false
