@@ -133,12 +133,19 @@ type foreignToken struct {
 func scanForeign(s string) []foreignToken {
 	var toks []foreignToken
 	prevBase := false // the previous rune can carry a combining mark
+	last := 0         // the end of the last non-ASCII rune read
 	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			prevBase = c|0x20 >= 'a' && c|0x20 <= 'z' || c >= '0' && c <= '9'
+		for i < len(s) && s[i] < utf8.RuneSelf {
 			i++
-			continue
+		}
+		if i == len(s) {
+			break
+		}
+		if i > last {
+			// ASCII came after the last non-ASCII rune: the byte before
+			// decides.
+			c := s[i-1]
+			prevBase = c|0x20 >= 'a' && c|0x20 <= 'z' || c >= '0' && c <= '9'
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		sc, mark := foreignScript(r), isMark(r)
@@ -147,6 +154,7 @@ func scanForeign(s string) []foreignToken {
 				prevBase = unicode.IsLetter(r) || unicode.IsDigit(r)
 			}
 			i += size
+			last = i
 			continue
 		}
 		t := foreignToken{start: i, malformed: mark}
@@ -171,7 +179,7 @@ func scanForeign(s string) []foreignToken {
 			t.malformed = true
 		}
 		toks = append(toks, t)
-		prevBase = false
+		prevBase, last = false, i
 	}
 	return toks
 }
