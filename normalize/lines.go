@@ -276,9 +276,8 @@ func (t *lineText) wrapWidth() int {
 	if n < 6 {
 		return 0
 	}
-	sorted := slices.Clone(lens)
-	slices.Sort(sorted)
-	w := sorted[(n-1)*9/10]
+	slices.Sort(lens) // only their number is needed later
+	w := lens[(n-1)*9/10]
 	if w < 30 || w > 110 {
 		return 0
 	}
@@ -1113,16 +1112,22 @@ func isFooterChrome(c string) bool {
 	if len(c) > 200 {
 		return false
 	}
-	p := phrase(c)
-	if footerPhrases[strings.TrimRight(p, " :|.!^")] || isChromeLine(c) || isCounterLine(c) {
+	var buf [200]byte // the phrase, built without allocating when c is ASCII
+	var p []byte
+	if isASCII(c) {
+		p = appendPhraseASCII(buf[:0], c)
+	} else {
+		p = append(buf[:0], phrase(c)...)
+	}
+	if footerPhrases[string(bytes.TrimRight(p, " :|.!^"))] || isChromeLine(c) || isCounterLine(c) {
 		return true
 	}
 	for _, prefix := range footerPrefixes {
-		if strings.HasPrefix(p, prefix) {
+		if len(p) >= len(prefix) && string(p[:len(prefix)]) == prefix {
 			return true
 		}
 	}
-	return strings.Contains(p, "all rights reserved")
+	return bytes.Contains(p, []byte("all rights reserved"))
 }
 
 // footerPrefixes start lines of page chrome after the story.
