@@ -449,7 +449,9 @@ var metaLabels = []struct {
 // by" and "published by". It returns the kind and where the value starts.
 func metaReadLabel(s string) (metaLabelKind, int) {
 	for _, l := range metaLabels {
-		if len(s) < len(l.p) || !strings.EqualFold(s[:len(l.p)], l.p) {
+		// Every label starts with a letter, which only itself folds to
+		// in an ASCII string as long: the first byte decides most.
+		if len(s) < len(l.p) || s[0]|0x20 != l.p[0] || !strings.EqualFold(s[:len(l.p)], l.p) {
 			continue
 		}
 		rest := s[len(l.p):]
