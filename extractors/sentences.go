@@ -40,13 +40,12 @@ func Sentences(text string) []Span {
 		}
 		start = end
 	}
+	stops := stopScanner{text: text, next: [4]int{-1, -1, -1, -1}}
 	for i := 0; i < len(text); {
 		// Only line breaks and sentence punctuation matter: skip to the next.
-		k := strings.IndexAny(text[i:], "\n.!?")
-		if k < 0 {
+		if i = stops.from(i); i == len(text) {
 			break
 		}
-		i += k
 		c := text[i]
 		switch {
 		case c == '\n':
@@ -88,6 +87,31 @@ func Sentences(text string) []Span {
 	}
 	emit(len(text))
 	return out
+}
+
+// stopScanner finds the line breaks and sentence punctuation of a text.
+// It keeps the next position of each of the four bytes, found with
+// strings.IndexByte (which is vectorized) and searched for again only
+// once passed.
+type stopScanner struct {
+	text string
+	next [4]int // of '\n', '.', '!', '?' from the last search on; len(text) when none
+}
+
+// from returns the position of the first stop byte at or after i, or
+// len(text).
+func (s *stopScanner) from(i int) int {
+	first := len(s.text)
+	for k, c := range [...]byte{'\n', '.', '!', '?'} {
+		if s.next[k] < i {
+			s.next[k] = len(s.text)
+			if j := strings.IndexByte(s.text[i:], c); j >= 0 {
+				s.next[k] = i + j
+			}
+		}
+		first = min(first, s.next[k])
+	}
+	return first
 }
 
 // isAbbrevBefore reports whether the period at text[i] closes an
