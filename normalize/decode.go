@@ -160,8 +160,8 @@ func utf16Order(raw []byte) (string, int) {
 		return EncUTF16BE, 2
 	}
 	sample := raw[:min(len(raw), sniffLen)&^1]
-	if len(sample) < 4 {
-		return "", 0
+	if len(sample) < 4 || bytes.IndexByte(sample, 0) < 0 {
+		return "", 0 // without NUL bytes, neither order counts any
 	}
 	var even, odd int
 	for i := 0; i < len(sample); i += 2 {
