@@ -215,7 +215,9 @@ func dtTokenize(text string, toks []dtToken) []dtToken {
 			if c >= 'A' && c <= 'Z' {
 				t.flags |= dtUpper
 			}
-			t.w = dtLookup(text[i:j])
+			if w := text[i:j]; dtMaybeDateWord(w) { // dtLookup, inlined
+				t.w = dtFind(w)
+			}
 			toks = append(toks, t)
 			i = j
 			sp = 0
@@ -456,15 +458,25 @@ func buildDateWords() map[string]dtWordInfo {
 // dtLookup classifies an ASCII word, case-insensitively, without
 // allocating.
 func dtLookup(w string) dtWordInfo {
+	if !dtMaybeDateWord(w) {
+		return dtWordInfo{}
+	}
+	return dtFind(w)
+}
+
+// dtMaybeDateWord reports whether w passes a filter on (first letter, last
+// letter, length) that most words fail; it is cheap enough to inline.
+func dtMaybeDateWord(w string) bool {
 	if len(w) < 2 || len(w) > 16 {
-		return dtWordInfo{}
+		return false
 	}
-	// Most words are not date words: a filter on (first letter, last
-	// letter, length) skips the map for them.
 	f, l := w[0]|0x20, w[len(w)-1]|0x20
-	if f < 'a' || f > 'z' || l < 'a' || l > 'z' || dateWordFilter[f-'a'][l-'a']&(1<<len(w)) == 0 {
-		return dtWordInfo{}
-	}
+	return f >= 'a' && f <= 'z' && l >= 'a' && l <= 'z' && dateWordFilter[f-'a'][l-'a']&(1<<len(w)) != 0
+}
+
+// dtFind looks up a word that passed dtMaybeDateWord.
+func dtFind(w string) dtWordInfo {
+	f, l := w[0]|0x20, w[len(w)-1]|0x20
 	// A byte with 0x20 set equals a letter of a date word only when it is
 	// that letter in either case.
 next:
