@@ -524,6 +524,10 @@ func metaKickerOf(s string) (bool, string) {
 	if metaKickers[string(k)] {
 		return true, ""
 	}
+	// Each of the kickers searched for names a release or a statement.
+	if bytes.Index(k, []byte("release")) < 0 && bytes.Index(k, []byte("statement")) < 0 {
+		return false, ""
+	}
 	for _, kk := range []string{"press release", "media release", "news release", "press statement", "media statement"} {
 		i := bytes.Index(k, []byte(kk))
 		if i < 0 {
