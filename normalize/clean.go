@@ -76,7 +76,7 @@ func clean(s string) (stage, cleanStats) {
 		}
 		k := i
 		saved := st
-		out := cc.clean(s[k:j], &st)
+		out := cc.cleanChunk(s[k:j], &st)
 		if r, _ := utf8.DecodeRune(out); i > run && s[i-1] > ' ' && isMark(r) {
 			// The chunk's first character combines with the ASCII one
 			// before it: let NFKC see both.
@@ -108,6 +108,46 @@ func controlsBeforeChunk(s string, i int) bool {
 // chunkCleaner holds scratch buffers so that cleaning a chunk does not
 // allocate.
 type chunkCleaner struct{ a, b, c []byte }
+
+// cleanedChunk is the result of chunkCleaner.clean on one input.
+type cleanedChunk struct {
+	out     []byte // read only
+	garbled int
+	high    bool
+}
+
+// commonChunks holds the cleaned form of the single characters most chunks
+// are made of (Latin-1, general punctuation, currency signs), computed
+// once: chunkCleaner.clean depends on its input only.
+var commonChunks = func() map[string]cleanedChunk {
+	m := map[string]cleanedChunk{}
+	add := func(lo, hi rune) {
+		for r := lo; r <= hi; r++ {
+			var cc chunkCleaner
+			var st cleanStats
+			out := cc.clean(string(r), &st)
+			m[string(r)] = cleanedChunk{bytes.Clone(out), st.garbled, st.high}
+		}
+	}
+	add(0xa0, 0x24f)
+	add(0x2000, 0x206f)
+	add(0x20a0, 0x20c0)
+	add(0x2100, 0x215f)
+	return m
+}()
+
+// cleanChunk is clean, looked up for a chunk of one common character. The
+// result may be shared: it is only read.
+func (cc *chunkCleaner) cleanChunk(in string, st *cleanStats) []byte {
+	if len(in) <= utf8.UTFMax {
+		if c, ok := commonChunks[in]; ok {
+			st.garbled += c.garbled
+			st.high = st.high || c.high
+			return c.out
+		}
+	}
+	return cc.clean(in, st)
+}
 
 // clean runs mojibake repair, removal, NFKC and folding over one chunk,
 // again while the result still holds repairable mojibake (NFKC can
