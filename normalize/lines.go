@@ -266,7 +266,7 @@ var lineBytes = func() (t [256]byteClass) {
 // and 110 runes, 40% of them near that width, and a quarter of them
 // ending mid-sentence and continued on the very next line.
 func (t *lineText) wrapWidth() int {
-	var lens []int
+	lens := make([]int, 0, len(t.lines))
 	for i := range t.lines {
 		if l := &t.lines[i]; !l.blank() && !l.tab {
 			lens = append(lens, l.runes)
@@ -624,6 +624,7 @@ func (t *lineText) paragraph(first, end int) string {
 		return ""
 	}
 	var b strings.Builder
+	b.Grow(n)
 	for i := first; i < end; i++ {
 		if l := &t.lines[i]; l.blank() || l.drop {
 			continue
@@ -641,8 +642,13 @@ func (t *lineText) paragraph(first, end int) string {
 }
 
 func (t *lineText) decideJoins() {
-	t.joins = make([]join, len(t.lines))
-	t.gap = make([]bool, len(t.lines))
+	if t.joins == nil {
+		t.joins = make([]join, len(t.lines))
+		t.gap = make([]bool, len(t.lines))
+	} else { // deciding again
+		clear(t.joins)
+		clear(t.gap)
+	}
 	prev, words, gap := -1, 0, false
 	for i := range t.lines {
 		l := &t.lines[i]
