@@ -215,7 +215,9 @@ func dtTokenize(text string, toks []dtToken) []dtToken {
 			if c >= 'A' && c <= 'Z' {
 				t.flags |= dtUpper
 			}
-			t.w = dtLookup(text[i:j])
+			if w := text[i:j]; dtMaybeDateWord(w) { // dtLookup, inlined
+				t.w = dtFind(w)
+			}
 			toks = append(toks, t)
 			i = j
 			sp = 0
@@ -346,6 +348,23 @@ var dateWordFilter = func() (f [26][26]uint32) {
 	return f
 }()
 
+// dateWordEntry is a date word and what the scanner knows about it.
+type dateWordEntry struct {
+	w    string
+	info dtWordInfo
+}
+
+// dateWordIndex[first][last] lists the date words that start and end with
+// those letters: at most a dozen or so, searched faster than the map.
+// Every date word is made of the letters a to z.
+var dateWordIndex = func() (ix [26][26][]dateWordEntry) {
+	for w, info := range dateWords {
+		a, z := w[0]-'a', w[len(w)-1]-'a'
+		ix[a][z] = append(ix[a][z], dateWordEntry{w, info})
+	}
+	return ix
+}()
+
 func buildDateWords() map[string]dtWordInfo {
 	m := map[string]dtWordInfo{}
 	add := func(id dtKw, cls uint16, ws ...string) {
@@ -439,24 +458,40 @@ func buildDateWords() map[string]dtWordInfo {
 // dtLookup classifies an ASCII word, case-insensitively, without
 // allocating.
 func dtLookup(w string) dtWordInfo {
+	if !dtMaybeDateWord(w) {
+		return dtWordInfo{}
+	}
+	return dtFind(w)
+}
+
+// dtMaybeDateWord reports whether w passes a filter on (first letter, last
+// letter, length) that most words fail; it is cheap enough to inline.
+func dtMaybeDateWord(w string) bool {
 	if len(w) < 2 || len(w) > 16 {
-		return dtWordInfo{}
+		return false
 	}
-	// Most words are not date words: a filter on (first letter, last
-	// letter, length) skips the map for them.
 	f, l := w[0]|0x20, w[len(w)-1]|0x20
-	if f < 'a' || f > 'z' || l < 'a' || l > 'z' || dateWordFilter[f-'a'][l-'a']&(1<<len(w)) == 0 {
-		return dtWordInfo{}
-	}
-	var buf [16]byte
-	for i := 0; i < len(w); i++ {
-		c := w[i]
-		if c >= utf8.RuneSelf {
-			return dtWordInfo{}
+	return f >= 'a' && f <= 'z' && l >= 'a' && l <= 'z' && dateWordFilter[f-'a'][l-'a']&(1<<len(w)) != 0
+}
+
+// dtFind looks up a word that passed dtMaybeDateWord.
+func dtFind(w string) dtWordInfo {
+	f, l := w[0]|0x20, w[len(w)-1]|0x20
+	// A byte with 0x20 set equals a letter of a date word only when it is
+	// that letter in either case.
+next:
+	for _, e := range dateWordIndex[f-'a'][l-'a'] {
+		if len(e.w) != len(w) {
+			continue
 		}
-		buf[i] = c | 0x20
+		for i := 0; i < len(w); i++ {
+			if w[i]|0x20 != e.w[i] {
+				continue next
+			}
+		}
+		return e.info
 	}
-	return dateWords[string(buf[:len(w)])]
+	return dtWordInfo{}
 }
 
 // ---- parsing ----

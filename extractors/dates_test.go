@@ -337,3 +337,25 @@ func FuzzFindDates(f *testing.F) {
 		checkDateRanges(t, text, FindDates(text, pub))
 	})
 }
+
+// TestDtLookup checks the date word index against the map it is built
+// from: every word in three spellings, and words that are not date words.
+func TestDtLookup(t *testing.T) {
+	for w, want := range dateWords {
+		for _, v := range []string{w, strings.ToUpper(w), strings.ToUpper(w[:1]) + w[1:]} {
+			if got := dtLookup(v); got != want && len(v) <= 16 {
+				t.Errorf("dtLookup(%q) = %+v, want %+v", v, got, want)
+			}
+		}
+	}
+	for _, w := range []string{"", "x", "Marc", "Marches", "M\u00e4rch", "thE", "th\u00e9", "Ma@ch", "M[rch", "2024", "ofs"} {
+		var buf [64]byte
+		want := dateWords[string(appendLowerASCII(buf[:0], w))]
+		if len(w) < 2 {
+			want = dtWordInfo{}
+		}
+		if got := dtLookup(w); got != want {
+			t.Errorf("dtLookup(%q) = %+v, want %+v", w, got, want)
+		}
+	}
+}

@@ -1,7 +1,9 @@
 package extractors
 
 import (
+	"bytes"
 	"communique/gazetteer"
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -51,27 +53,30 @@ const (
 // "MOFA Press Release", an issuing-body line next to the headline or in
 // the footer. Empty otherwise.
 func ReadMeta(text string) Meta {
-	lines := metaSplitLines(text)
+	lines, rest := metaHeadLines(text)
 	if len(lines) == 0 {
 		return Meta{}
 	}
-	nh := 0
-	for nh < len(lines) && nh < metaHeaderLines && lines[nh].Start-lines[0].Start < metaHeaderBytes {
-		nh++
-	}
+	sc := metaScratch{toks: make([]dtToken, 0, 128)}
+	nh := len(lines)
 	hdr := make([]metaLineInfo, nh)
 	for i := range hdr {
-		hdr[i] = metaAnalyzeLine(text, lines[i])
+		hdr[i] = metaAnalyzeLine(lines[i], &sc)
 	}
 	t := metaFindTitle(hdr)
 	// The footer: the last lines after the headline; in a short release
-	// they are header lines too.
-	var ftr []metaLineInfo
-	for i := max(t+1, 1, len(lines)-metaFooterLines); i < len(lines); i++ {
+	// they are header lines too. The lines between the header and the
+	// last metaFooterLines lines are never read, so they are not split:
+	// indices count as if the tail followed the header directly, which
+	// leaves the footer the whole tail whenever it is that long.
+	tail := metaTailLines(text, rest, metaFooterLines)
+	n := nh + len(tail)
+	ftr := make([]metaLineInfo, 0, metaFooterLines)
+	for i := max(t+1, 1, n-metaFooterLines); i < n; i++ {
 		if i < nh {
 			ftr = append(ftr, hdr[i])
 		} else {
-			ftr = append(ftr, metaAnalyzeLine(text, lines[i]))
+			ftr = append(ftr, metaAnalyzeLine(tail[i-nh], &sc))
 		}
 	}
 	var m Meta
@@ -94,8 +99,19 @@ type metaLine struct {
 	blankLine bool // an empty line precedes it
 }
 
-func metaSplitLines(text string) []metaLine {
-	var out []metaLine
+// metaTrim returns the bounds of text[start:end] trimmed of white space.
+func metaTrim(text string, start, end int) (s, e int) {
+	seg := strings.TrimLeftFunc(text[start:end], unicode.IsSpace)
+	s = end - len(seg)
+	return s, s + len(strings.TrimRightFunc(seg, unicode.IsSpace))
+}
+
+// metaHeadLines returns the header lines of text: the first
+// metaHeaderLines non-empty lines that start within metaHeaderBytes of
+// the first one. rest is the offset just past the last of them, where
+// the other lines begin.
+func metaHeadLines(text string) (lines []metaLine, rest int) {
+	lines = make([]metaLine, 0, metaHeaderLines)
 	blank := false
 	for start := 0; start <= len(text); {
 		end := strings.IndexByte(text[start:], '\n')
@@ -104,18 +120,46 @@ func metaSplitLines(text string) []metaLine {
 		} else {
 			end += start
 		}
-		seg := strings.TrimLeftFunc(text[start:end], unicode.IsSpace)
-		s := end - len(seg)
-		e := s + len(strings.TrimRightFunc(seg, unicode.IsSpace))
-		if e > s {
-			out = append(out, metaLine{Span: Span{s, e}, s: text[s:e], blankLine: blank || len(out) == 0})
+		if s, e := metaTrim(text, start, end); e > s {
+			if len(lines) == metaHeaderLines || len(lines) > 0 && s-lines[0].Start >= metaHeaderBytes {
+				break
+			}
+			lines = append(lines, metaLine{Span: Span{s, e}, s: text[s:e], blankLine: blank || len(lines) == 0})
 			blank = false
+			rest = min(end+1, len(text))
 		} else {
 			blank = true
 		}
 		start = end + 1
 	}
-	return out
+	return lines, rest
+}
+
+// metaTailLines returns the last n non-empty lines of text[from:], in
+// text order, scanning backwards; from is the start of a line that
+// follows a non-empty one.
+func metaTailLines(text string, from, n int) []metaLine {
+	rev := make([]metaLine, 0, n) // newest first
+	for end := len(text); ; {
+		start := from
+		if i := strings.LastIndexByte(text[from:end], '\n'); i >= 0 {
+			start = from + i + 1
+		}
+		if s, e := metaTrim(text, start, end); e > s {
+			if len(rev) == n {
+				break
+			}
+			rev = append(rev, metaLine{Span: Span{s, e}, s: text[s:e]})
+		} else if len(rev) > 0 {
+			rev[len(rev)-1].blankLine = true // an empty line precedes it
+		}
+		if start == from {
+			break
+		}
+		end = start - 1
+	}
+	slices.Reverse(rev)
+	return rev
 }
 
 type metaLineKind uint8
@@ -159,7 +203,14 @@ type metaLineInfo struct {
 	orgKick  string // "MOFA" of "MOFA Press Release"
 }
 
-func metaAnalyzeLine(text string, l metaLine) metaLineInfo {
+// metaScratch holds the token and expression buffers that metaAnalyzeLine
+// reuses from one line to the next.
+type metaScratch struct {
+	toks  []dtToken
+	exprs []dtExpr
+}
+
+func metaAnalyzeLine(l metaLine, sc *metaScratch) metaLineInfo {
 	li := metaLineInfo{metaLine: l}
 	src := l.s
 	if len(src) > metaLongLine {
@@ -171,9 +222,10 @@ func metaAnalyzeLine(text string, l metaLine) metaLineInfo {
 		}
 		src = src[:i]
 	}
-	s := dtScanner{text: src}
-	s.toks = dtTokenize(src, make([]dtToken, 0, len(src)/4+4))
+	s := dtScanner{text: src, exprs: sc.exprs[:0]}
+	s.toks = dtTokenize(src, sc.toks[:0])
 	s.parseAll()
+	sc.toks, sc.exprs = s.toks, s.exprs // keep the grown buffers
 	for _, e := range s.toks {
 		if e.kind == dtWord && e.end-e.start > 1 || e.kind == dtNum {
 			li.words++
@@ -270,7 +322,8 @@ func (s *dtScanner) residualWords(de *dtExpr) int {
 		if i >= de.ts && i < de.te || t.kind != dtWord || t.end-t.start == 1 || t.w.weekday || t.w.month != 0 {
 			continue
 		}
-		if !metaWords[dtLower(s.text[t.start:t.end])] {
+		var buf [32]byte
+		if !metaWords[string(appendLowerASCII(buf[:0], s.text[t.start:t.end]))] {
 			if t.flags&dtUpper == 0 {
 				return len(s.toks)
 			}
@@ -396,7 +449,9 @@ var metaLabels = []struct {
 // by" and "published by". It returns the kind and where the value starts.
 func metaReadLabel(s string) (metaLabelKind, int) {
 	for _, l := range metaLabels {
-		if len(s) < len(l.p) || !strings.EqualFold(s[:len(l.p)], l.p) {
+		// Every label starts with a letter, which only itself folds to
+		// in an ASCII string as long: the first byte decides most.
+		if len(s) < len(l.p) || s[0]|0x20 != l.p[0] || !strings.EqualFold(s[:len(l.p)], l.p) {
 			continue
 		}
 		rest := s[len(l.p):]
@@ -464,12 +519,17 @@ func metaKickerOf(s string) (bool, string) {
 		return false, ""
 	}
 	s = metaTrimReleaseNumber(s)
-	k := dtLower(s) // same byte offsets as s
-	if metaKickers[k] {
+	var buf [200]byte
+	k := appendLowerASCII(buf[:0], s) // same byte offsets as s
+	if metaKickers[string(k)] {
 		return true, ""
 	}
+	// Each of the kickers searched for names a release or a statement.
+	if bytes.Index(k, []byte("release")) < 0 && bytes.Index(k, []byte("statement")) < 0 {
+		return false, ""
+	}
 	for _, kk := range []string{"press release", "media release", "news release", "press statement", "media statement"} {
-		i := strings.Index(k, kk)
+		i := bytes.Index(k, []byte(kk))
 		if i < 0 {
 			continue
 		}
@@ -491,9 +551,8 @@ func metaKickerOf(s string) (bool, string) {
 func metaTrimReleaseNumber(s string) string {
 	for {
 		t := strings.TrimRight(s, "0123456789/ .:#-|")
-		low := dtLower(t)
 		for _, suf := range []string{" no", " nr", " number", "no"} {
-			if strings.HasSuffix(low, suf) && len(t) > len(suf) && !dtIsLetter(t[len(t)-len(suf)-1]) {
+			if len(t) > len(suf) && hasLowerSuffix(t, suf) && !dtIsLetter(t[len(t)-len(suf)-1]) {
 				t = t[:len(t)-len(suf)]
 				break
 			}
@@ -540,7 +599,14 @@ func metaIsOrgName(s string) bool {
 	if s == "" || strings.HasSuffix(s, ".") || len(s) > 160 {
 		return false
 	}
-	ws := strings.Fields(s)
+	var fields [15]string // the words of s, as strings.Fields, when at most 14
+	ws := fields[:0]
+	for w := range strings.FieldsSeq(s) {
+		if len(ws) == len(fields) {
+			return false
+		}
+		ws = append(ws, w)
+	}
 	if len(ws) < 2 || len(ws) > 14 {
 		return false
 	}
@@ -548,17 +614,18 @@ func metaIsOrgName(s string) bool {
 		ws = ws[1:]
 	}
 	head := -1
+	var buf [32]byte
 	for i, w := range ws {
 		w = strings.Trim(w, ",()")
 		r, _ := utf8.DecodeRuneInString(w)
-		lw := strings.ToLower(w)
-		if metaOrgHeads[lw] && head < 0 && i <= 4 {
+		lw := appendLower(buf[:0], w)
+		if metaOrgHeads[string(lw)] && head < 0 && i <= 4 {
 			head = i
 		}
 		if w == "" || unicode.IsDigit(r) {
 			return false
 		}
-		if !unicode.IsUpper(r) && !metaOrgFunction[lw] {
+		if !unicode.IsUpper(r) && !metaOrgFunction[string(lw)] {
 			return false
 		}
 	}
@@ -636,8 +703,9 @@ func metaIsNav(s string, words int) bool {
 		return false
 	}
 	nav := false
-	for _, w := range strings.Fields(s) {
-		isNav, known := metaNavWords[dtLower(strings.Trim(w, ".,:;!?()"))]
+	var buf [32]byte
+	for w := range strings.FieldsSeq(s) {
+		isNav, known := metaNavWords[string(appendLowerASCII(buf[:0], strings.Trim(w, ".,:;!?()")))]
 		if !known {
 			return false
 		}
@@ -650,6 +718,11 @@ func metaIsNav(s string, words int) bool {
 // Speeches Features Ministers": it starts with Home and every word is
 // capitalized (no function words, as a headline would have).
 func metaIsMenu(s string) bool {
+	// s is trimmed, and no other character folds to one of "home": a
+	// menu starts with those four bytes.
+	if len(s) < 4 || !strings.EqualFold(s[:4], "home") {
+		return false
+	}
 	ws := strings.Fields(s)
 	if len(ws) < 3 || !strings.EqualFold(ws[0], "home") {
 		return false
@@ -891,14 +964,15 @@ func metaIsOfficeName(s string, words int) bool {
 		return false
 	}
 	office := false
-	for _, w := range strings.Fields(s) {
+	var buf [32]byte
+	for w := range strings.FieldsSeq(s) {
 		w = strings.Trim(w, ",.()")
-		lw := strings.ToLower(w)
-		if metaOfficeWords[lw] {
+		lw := appendLower(buf[:0], w)
+		if metaOfficeWords[string(lw)] {
 			office = true
 		}
 		r, _ := utf8.DecodeRuneInString(w)
-		if unicode.IsLower(r) && !metaOrgFunction[lw] {
+		if unicode.IsLower(r) && !metaOrgFunction[string(lw)] {
 			return false
 		}
 	}
@@ -926,7 +1000,7 @@ func metaIsFurniture(s string, words int) bool {
 	if upper && words <= 8 {
 		return true
 	}
-	for _, w := range strings.Fields(s) {
+	for w := range strings.FieldsSeq(s) {
 		if i := strings.LastIndexByte(w, '.'); i > 0 && i < len(w)-1 {
 			tld := strings.ToLower(w[i+1:])
 			if tld == "uk" || tld == "nz" || tld == "mx" || tld == "gov" || tld == "go" || tld == "au" || tld == "com" || tld == "org" || tld == "int" || tld == "net" || len(tld) == 2 && strings.Contains(strings.ToLower(w), "gov") {
@@ -1045,6 +1119,51 @@ func metaCleanPublisher(v string) string {
 		return ""
 	}
 	return v
+}
+
+// appendLowerASCII appends w to dst with its ASCII letters lower-cased, as
+// dtLower does. With a stack buffer for dst, a lookup
+// m[string(appendLowerASCII(buf[:0], w))] does not allocate.
+func appendLowerASCII(dst []byte, w string) []byte {
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		dst = append(dst, c)
+	}
+	return dst
+}
+
+// appendLower appends w lower-cased to dst, as strings.ToLower does: pure
+// ASCII words, the common case, byte by byte, so that a lookup
+// m[string(appendLower(buf[:0], w))] with a stack buffer does not allocate.
+func appendLower(dst []byte, w string) []byte {
+	for i := 0; i < len(w); i++ {
+		if w[i] >= utf8.RuneSelf {
+			return append(dst, strings.ToLower(w)...)
+		}
+	}
+	return appendLowerASCII(dst, w)
+}
+
+// hasLowerSuffix reports whether dtLower(s) ends with suffix, which is
+// lower case, without building the lower-cased string.
+func hasLowerSuffix(s, suffix string) bool {
+	if len(s) < len(suffix) {
+		return false
+	}
+	s = s[len(s)-len(suffix):]
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != suffix[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // dtLower lower-cases the ASCII letters of w, keeping its byte offsets.

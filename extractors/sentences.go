@@ -1,6 +1,7 @@
 package extractors
 
 import (
+	"bytes"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -39,7 +40,12 @@ func Sentences(text string) []Span {
 		}
 		start = end
 	}
+	stops := stopScanner{text: text, next: [4]int{-1, -1, -1, -1}}
 	for i := 0; i < len(text); {
+		// Only line breaks and sentence punctuation matter: skip to the next.
+		if i = stops.from(i); i == len(text) {
+			break
+		}
 		c := text[i]
 		switch {
 		case c == '\n':
@@ -83,6 +89,31 @@ func Sentences(text string) []Span {
 	return out
 }
 
+// stopScanner finds the line breaks and sentence punctuation of a text.
+// It keeps the next position of each of the four bytes, found with
+// strings.IndexByte (which is vectorized) and searched for again only
+// once passed.
+type stopScanner struct {
+	text string
+	next [4]int // of '\n', '.', '!', '?' from the last search on; len(text) when none
+}
+
+// from returns the position of the first stop byte at or after i, or
+// len(text).
+func (s *stopScanner) from(i int) int {
+	first := len(s.text)
+	for k, c := range [...]byte{'\n', '.', '!', '?'} {
+		if s.next[k] < i {
+			s.next[k] = len(s.text)
+			if j := strings.IndexByte(s.text[i:], c); j >= 0 {
+				s.next[k] = i + j
+			}
+		}
+		first = min(first, s.next[k])
+	}
+	return first
+}
+
 // isAbbrevBefore reports whether the period at text[i] closes an
 // abbreviation or an initial.
 func isAbbrevBefore(text string, i int) bool {
@@ -94,15 +125,16 @@ func isAbbrevBefore(text string, i int) bool {
 		}
 		j -= n
 	}
-	w := strings.ToLower(text[j:i])
-	if w == "" {
+	var buf [32]byte
+	w := appendLower(buf[:0], text[j:i]) // strings.ToLower, without allocating
+	if len(w) == 0 {
 		return false
 	}
-	if abbreviations[w] {
+	if abbreviations[string(w)] {
 		return true
 	}
 	// A single letter ("J. Smith") or a dotted acronym ("U.A.E").
-	if utf8.RuneCountInString(w) == 1 || strings.Contains(w, ".") {
+	if utf8.RuneCount(w) == 1 || bytes.IndexByte(w, '.') >= 0 {
 		return true
 	}
 	return false

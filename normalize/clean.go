@@ -11,9 +11,8 @@ import (
 
 // cleanStats is what the character pass learned about a text.
 type cleanStats struct {
-	garbled int // control, replacement and noncharacter runes removed; mojibake sequences repaired
-	latin   int // Latin letters
-	foreign int // letters of other scripts
+	garbled int  // control, replacement and noncharacter runes removed; mojibake sequences repaired
+	high    bool // the output holds a rune from U+0300 on: a combining mark or a foreign script may be there
 }
 
 // clean is the character pass. Line ends become "\n" (CRLF, CR, form
@@ -37,15 +36,14 @@ func clean(s string) (stage, cleanStats) {
 		cc  chunkCleaner
 	)
 	for i := 0; i < len(s); {
+		for i < len(s) && plainASCII[s[i]] {
+			i++
+		}
+		if i == len(s) {
+			break
+		}
 		c := s[i]
 		if c < utf8.RuneSelf {
-			if c >= 0x20 && c != 0x7f || c == '\t' || c == '\n' {
-				if lc := c | 0x20; lc >= 'a' && lc <= 'z' {
-					st.latin++
-				}
-				i++
-				continue
-			}
 			if droppedControl(c) && controlsBeforeChunk(s, i) {
 				goto chunk
 			}
@@ -78,14 +76,11 @@ func clean(s string) (stage, cleanStats) {
 		}
 		k := i
 		saved := st
-		out := cc.clean(s[k:j], &st)
+		out := cc.cleanChunk(s[k:j], &st)
 		if r, _ := utf8.DecodeRune(out); i > run && s[i-1] > ' ' && isMark(r) {
 			// The chunk's first character combines with the ASCII one
 			// before it: let NFKC see both.
 			k, st = i-1, saved
-			if lc := s[k] | 0x20; lc >= 'a' && lc <= 'z' {
-				st.latin-- // counted again in the chunk
-			}
 			out = cc.clean(s[k:j], &st)
 		}
 		b.copy(s, run, k)
@@ -114,6 +109,46 @@ func controlsBeforeChunk(s string, i int) bool {
 // allocate.
 type chunkCleaner struct{ a, b, c []byte }
 
+// cleanedChunk is the result of chunkCleaner.clean on one input.
+type cleanedChunk struct {
+	out     []byte // read only
+	garbled int
+	high    bool
+}
+
+// commonChunks holds the cleaned form of the single characters most chunks
+// are made of (Latin-1, general punctuation, currency signs), computed
+// once: chunkCleaner.clean depends on its input only.
+var commonChunks = func() map[string]cleanedChunk {
+	m := map[string]cleanedChunk{}
+	add := func(lo, hi rune) {
+		for r := lo; r <= hi; r++ {
+			var cc chunkCleaner
+			var st cleanStats
+			out := cc.clean(string(r), &st)
+			m[string(r)] = cleanedChunk{bytes.Clone(out), st.garbled, st.high}
+		}
+	}
+	add(0xa0, 0x24f)
+	add(0x2000, 0x206f)
+	add(0x20a0, 0x20c0)
+	add(0x2100, 0x215f)
+	return m
+}()
+
+// cleanChunk is clean, looked up for a chunk of one common character. The
+// result may be shared: it is only read.
+func (cc *chunkCleaner) cleanChunk(in string, st *cleanStats) []byte {
+	if len(in) <= utf8.UTFMax {
+		if c, ok := commonChunks[in]; ok {
+			st.garbled += c.garbled
+			st.high = st.high || c.high
+			return c.out
+		}
+	}
+	return cc.clean(in, st)
+}
+
 // clean runs mojibake repair, removal, NFKC and folding over one chunk,
 // again while the result still holds repairable mojibake (NFKC can
 // produce Latin-1 characters).
@@ -130,23 +165,25 @@ func (cc *chunkCleaner) clean(in string, st *cleanStats) []byte {
 			break
 		}
 	}
-	for i := 0; i < len(cc.c); {
-		r, size := utf8.DecodeRune(cc.c[i:])
-		i += size
-		switch {
-		case r < utf8.RuneSelf:
-			if lc := r | 0x20; lc >= 'a' && lc <= 'z' {
-				st.latin++
-			}
-		case !unicode.IsLetter(r):
-		case isLatin(r):
-			st.latin++
-		default:
-			st.foreign++
+	// A rune from U+0300 on is encoded starting with a byte from 0xcc on.
+	for _, c := range cc.c {
+		if c >= 0xcc {
+			st.high = true
+			break
 		}
 	}
 	return cc.c
 }
+
+// plainASCII marks the bytes that the character pass copies as they are:
+// printable ASCII, tab and newline.
+var plainASCII = func() (t [256]bool) {
+	for c := 0x20; c < 0x7f; c++ {
+		t[c] = true
+	}
+	t['\t'], t['\n'] = true, true
+	return t
+}()
 
 // droppedControl reports an ASCII control character that is removed (and
 // counted), not turned into a line end.

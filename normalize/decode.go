@@ -61,12 +61,9 @@ func binaryReason(raw []byte) string {
 	sample := raw[:min(len(raw), sniffLen)]
 	var nul, ctrl int
 	for _, c := range sample {
-		switch {
-		case c == 0:
-			nul++
-		case c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v' && c != 0x1b, c == 0x7f:
-			ctrl++
-		}
+		k := sniffBytes[c]
+		nul += int(k & sniffNUL)
+		ctrl += int(k >> 1)
 	}
 	if reason := magicReason(raw, nul > 0 || ctrl > 0 || !utf8.Valid(trimPartialRune(sample, len(raw)))); reason != "" {
 		return reason
@@ -79,6 +76,27 @@ func binaryReason(raw []byte) string {
 	}
 	return ""
 }
+
+// Kinds of bytes counted by binaryReason.
+const (
+	sniffNUL  = 1 // NUL
+	sniffCtrl = 2 // any other control byte but white space and ESC
+)
+
+// sniffBytes gives the kind of every byte value, so that binaryReason
+// counts without branches.
+var sniffBytes = func() (t [256]uint8) {
+	t[0] = sniffNUL
+	for c := 1; c < 0x20; c++ {
+		switch c {
+		case '\t', '\n', '\r', '\f', '\v', 0x1b:
+		default:
+			t[c] = sniffCtrl
+		}
+	}
+	t[0x7f] = sniffCtrl
+	return t
+}()
 
 // magicReason returns the format whose signature starts raw, or "". The
 // signatures made of printable ASCII count only with evidence of binary
@@ -142,8 +160,8 @@ func utf16Order(raw []byte) (string, int) {
 		return EncUTF16BE, 2
 	}
 	sample := raw[:min(len(raw), sniffLen)&^1]
-	if len(sample) < 4 {
-		return "", 0
+	if len(sample) < 4 || bytes.IndexByte(sample, 0) < 0 {
+		return "", 0 // without NUL bytes, neither order counts any
 	}
 	var even, odd int
 	for i := 0; i < len(sample); i += 2 {

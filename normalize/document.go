@@ -97,7 +97,10 @@ func Document(raw []byte, name string, opt Options) (Result, error) {
 		st, cs = clean(text)
 		m, text = m.then(st), st.text
 		res.Garbled += cs.garbled
-		st, n := scripts(text, cs.latin)
+		if !cs.high {
+			break // no combining mark, no foreign script: nothing for scripts
+		}
+		st, n := scripts(text)
 		if n == 0 {
 			break
 		}

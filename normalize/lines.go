@@ -1,6 +1,7 @@
 package normalize
 
 import (
+	"bytes"
 	"slices"
 	"strings"
 	"unicode"
@@ -15,6 +16,7 @@ type lineInfo struct {
 	runes      int
 	words      int
 	tab        bool // a table row: content holds a tab
+	collapse   bool // content holds a run of two or more spaces and tabs
 	drop       bool // chrome or a page footer: removed, and transparent for joins
 }
 
@@ -126,7 +128,7 @@ func (t *lineText) c(i int) string { return t.s[t.lines[i].start:t.lines[i].end]
 // cc returns line i's content as emit writes it, white space collapsed.
 func (t *lineText) cc(i int) string {
 	c := t.c(i)
-	if !strings.Contains(c, "  ") && !strings.Contains(c, " \t") && !strings.Contains(c, "\t ") && !strings.Contains(c, "\t\t") {
+	if !t.lines[i].collapse {
 		return c
 	}
 	b := newBuilder(len(c))
@@ -214,21 +216,24 @@ func (t *lineText) split() {
 		}
 		l.indent = l.start - i
 		c := t.s[l.start:l.end]
-		l.runes = utf8.RuneCountInString(c)
-		inWord := false
+		// One pass, without branches, for words (a byte that is no
+		// separator after one that is), runs of separators, tabs and
+		// non-ASCII bytes; c starts with neither a space nor a tab.
+		var words, runs int
+		var seen byteClass
+		prev := byteClass(lineSep)
 		for k := 0; k < len(c); k++ {
-			switch c[k] {
-			case ' ':
-				inWord = false
-			case '\t':
-				inWord = false
-				l.tab = true
-			default:
-				if !inWord {
-					l.words++
-					inWord = true
-				}
-			}
+			cl := lineBytes[c[k]]
+			sep := cl & lineSep
+			words += int(prev &^ sep)
+			runs += int(prev & sep)
+			seen |= cl
+			prev = sep
+		}
+		l.words, l.collapse, l.tab = words, runs > 0, seen&lineTab != 0
+		l.runes = len(c)
+		if seen&lineHigh != 0 {
+			l.runes = utf8.RuneCountInString(c)
 		}
 		if nl == len(t.s) && l.blank() && i == len(t.s) && len(t.lines) > 0 {
 			break
@@ -238,12 +243,30 @@ func (t *lineText) split() {
 	}
 }
 
+// byteClass tells what the line pass needs to know of a byte.
+type byteClass uint8
+
+const (
+	lineSep  byteClass = 1 << iota // a space or a tab
+	lineTab                        // a tab
+	lineHigh                       // not ASCII
+)
+
+// lineBytes classifies every byte value.
+var lineBytes = func() (t [256]byteClass) {
+	t[' '], t['\t'] = lineSep, lineSep|lineTab
+	for c := utf8.RuneSelf; c < len(t); c++ {
+		t[c] = lineHigh
+	}
+	return t
+}()
+
 // wrapWidth returns the width a hard-wrapped text was wrapped at, or 0:
 // at least 6 prose lines, the 90th percentile of their widths between 30
 // and 110 runes, 40% of them near that width, and a quarter of them
 // ending mid-sentence and continued on the very next line.
 func (t *lineText) wrapWidth() int {
-	var lens []int
+	lens := make([]int, 0, len(t.lines))
 	for i := range t.lines {
 		if l := &t.lines[i]; !l.blank() && !l.tab {
 			lens = append(lens, l.runes)
@@ -253,9 +276,8 @@ func (t *lineText) wrapWidth() int {
 	if n < 6 {
 		return 0
 	}
-	sorted := slices.Clone(lens)
-	slices.Sort(sorted)
-	w := sorted[(n-1)*9/10]
+	slices.Sort(lens) // only their number is needed later
+	w := lens[(n-1)*9/10]
 	if w < 30 || w > 110 {
 		return 0
 	}
@@ -298,17 +320,26 @@ func continues(c string) bool {
 var labelWords = []string{"date", "dated", "published", "posted", "updated", "last updated", "released",
 	"release date", "issued", "read", "hits", "views", "source", "from", "no.", "no:", "ref", "reference"}
 
+// maxLabelLen is the length of the longest of labelWords.
+const maxLabelLen = len("release date")
+
 // isLabelLine reports whether c opens with a metadata label followed by a
 // colon or a number: "Date : 2018.10.05", "Published 9 January 2015",
 // "No: 112, 3 April 2016".
 func isLabelLine(c string) bool {
-	lc := strings.ToLower(c)
+	// Lower-casing changes neither the ASCII bytes before the first other
+	// one nor whether a character is a space, a colon or a digit; so
+	// strings.ToLower is needed only when c does not start with
+	// maxLabelLen ASCII bytes.
+	lc := c
+	if !isASCII(c[:min(len(c), maxLabelLen)]) {
+		lc = strings.ToLower(c)
+	}
 	for _, w := range labelWords {
-		rest, ok := strings.CutPrefix(lc, w)
-		if !ok {
+		if len(lc) < len(w) || !equalLowerASCII(lc[:len(w)], w) {
 			continue
 		}
-		rest = strings.TrimLeft(rest, " ")
+		rest := strings.TrimLeft(lc[len(w):], " ")
 		if rest == "" {
 			return w != "from" && w != "source"
 		}
@@ -318,6 +349,78 @@ func isLabelLine(c string) bool {
 	}
 	return false
 }
+
+// isASCII reports whether s holds only ASCII bytes.
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// equalLowerASCII reports whether s with its ASCII letters lower-cased
+// equals lower, which is lower case.
+func equalLowerASCII(s, lower string) bool {
+	if len(s) != len(lower) {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != lower[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// appendLowerASCII appends s to dst with its ASCII letters lower-cased,
+// which for ASCII s is strings.ToLower. With a stack buffer for dst, a
+// lookup m[string(appendLowerASCII(buf[:0], s))] does not allocate.
+func appendLowerASCII(dst []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		dst = append(dst, c)
+	}
+	return dst
+}
+
+// hasPrefixLowerASCII reports whether s with its ASCII letters
+// lower-cased starts with lower, which is lower case.
+func hasPrefixLowerASCII(s, lower string) bool {
+	return len(s) >= len(lower) && equalLowerASCII(s[:len(lower)], lower)
+}
+
+// appendFirstField appends the first run of bytes of ASCII s for which in
+// holds to dst, lower-cased; ok is false when there is none.
+func appendFirstField(dst []byte, s string, in func(byte) bool) (_ []byte, ok bool) {
+	i := 0
+	for i < len(s) && !in(s[i]) {
+		i++
+	}
+	j := i
+	for j < len(s) && in(s[j]) {
+		j++
+	}
+	return appendLowerASCII(dst, s[i:j]), j > i
+}
+
+// isChromeWordByte reports an ASCII byte of a word as chromeFields splits
+// words: a letter, a digit or an apostrophe.
+func isChromeWordByte(c byte) bool {
+	return c|0x20 >= 'a' && c|0x20 <= 'z' || c >= '0' && c <= '9' || c == '\''
+}
+
+// isCounterWordByte reports an ASCII byte of a word as isCounterLine splits
+// words.
+func isCounterWordByte(c byte) bool { return c != ' ' && c != ':' && c != '|' }
 
 func (t *lineText) full(i int) bool {
 	l := &t.lines[i]
@@ -521,6 +624,7 @@ func (t *lineText) paragraph(first, end int) string {
 		return ""
 	}
 	var b strings.Builder
+	b.Grow(n)
 	for i := first; i < end; i++ {
 		if l := &t.lines[i]; l.blank() || l.drop {
 			continue
@@ -538,8 +642,13 @@ func (t *lineText) paragraph(first, end int) string {
 }
 
 func (t *lineText) decideJoins() {
-	t.joins = make([]join, len(t.lines))
-	t.gap = make([]bool, len(t.lines))
+	if t.joins == nil {
+		t.joins = make([]join, len(t.lines))
+		t.gap = make([]bool, len(t.lines))
+	} else { // deciding again
+		clear(t.joins)
+		clear(t.gap)
+	}
 	prev, words, gap := -1, 0, false
 	for i := range t.lines {
 		l := &t.lines[i]
@@ -666,7 +775,11 @@ func (t *lineText) emit() stage {
 		if next := t.nextContent(i); next >= 0 && t.joins[next] == joinDehyphen {
 			end--
 		}
-		emitCollapsed(b, t.s, l.start, end)
+		if l.collapse {
+			emitCollapsed(b, t.s, l.start, end)
+		} else {
+			b.copy(t.s, l.start, end)
+		}
 		b.consumed(l.end)
 		last = i
 	}
@@ -812,7 +925,8 @@ func isBullet(c string) bool {
 // isPageFooter reports a page header or footer line: "- 2 -", "Page 3",
 // "Page 3 of 5"; when wrapped also "3", "3 / 5", "3 of 5".
 func isPageFooter(c string, wrapped bool) bool {
-	if len(c) > 20 {
+	// Every form holds a number, and lower-casing makes no digits.
+	if len(c) > 20 || strings.IndexAny(c, "0123456789") < 0 {
 		return false
 	}
 	if len(c) >= 3 && c[0] == '-' && c[len(c)-1] == '-' {
@@ -864,6 +978,16 @@ func isChromeLine(c string) bool {
 	if len(c) > 200 {
 		return false
 	}
+	// Most lines fail on their first word, which is checked first without
+	// allocating when the line is ASCII: its words are then the runs of
+	// letters, digits and apostrophes.
+	if isASCII(c) {
+		var buf [32]byte
+		w, ok := appendFirstField(buf[:0], c, isChromeWordByte)
+		if ok && !chromeStrong[string(w)] && !functionWords[string(w)] && !chromeWords[string(w)] && !langNames[string(w)] {
+			return false
+		}
+	}
 	f := chromeFields(c)
 	if len(f) == 0 {
 		return !strings.ContainsFunc(c, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) &&
@@ -900,6 +1024,9 @@ func isBreadcrumb(c string) bool {
 	if len(c) > 300 {
 		return false
 	}
+	if isASCII(c) && !hasPrefixLowerASCII(c, "home") && !hasPrefixLowerASCII(c, "you are here") {
+		return false // the common case, without lower-casing the line
+	}
 	lc := strings.ToLower(c)
 	if rest, ok := strings.CutPrefix(lc, "you are here"); ok {
 		lc = strings.TrimLeft(rest, " :")
@@ -922,6 +1049,13 @@ func isBreadcrumb(c string) bool {
 func isCounterLine(c string) bool {
 	if len(c) > 100 {
 		return false
+	}
+	if isASCII(c) {
+		// The first word must be a label; checked without allocating.
+		var buf [32]byte
+		if w, ok := appendFirstField(buf[:0], c, isCounterWordByte); !ok || !counterLabels[string(w)] {
+			return false
+		}
 	}
 	f := strings.FieldsFunc(strings.ToLower(c), func(r rune) bool { return r == ' ' || r == ':' || r == '|' })
 	if len(f) == 0 || len(f)%2 != 0 {
@@ -952,11 +1086,27 @@ func phrase(c string) string {
 	return strings.Join(strings.Fields(strings.ToLower(c)), " ")
 }
 
+// appendPhraseASCII appends phrase(s) of an ASCII s to dst.
+func appendPhraseASCII(dst []byte, s string) []byte {
+	start := len(dst)
+	for w := range strings.FieldsSeq(s) {
+		if len(dst) > start {
+			dst = append(dst, ' ')
+		}
+		dst = appendLowerASCII(dst, w)
+	}
+	return dst
+}
+
 // isKicker reports a section label alone on a line ("Press Release",
 // "News & Notices").
 func isKicker(c string) bool {
 	if len(c) > 40 {
 		return false
+	}
+	if isASCII(c) {
+		var buf [40]byte // the phrase, built without allocating
+		return kickers[string(bytes.TrimRight(appendPhraseASCII(buf[:0], c), " :|-"))]
 	}
 	return kickers[strings.TrimRight(phrase(c), " :|-")]
 }
@@ -968,16 +1118,22 @@ func isFooterChrome(c string) bool {
 	if len(c) > 200 {
 		return false
 	}
-	p := phrase(c)
-	if footerPhrases[strings.TrimRight(p, " :|.!^")] || isChromeLine(c) || isCounterLine(c) {
+	var buf [200]byte // the phrase, built without allocating when c is ASCII
+	var p []byte
+	if isASCII(c) {
+		p = appendPhraseASCII(buf[:0], c)
+	} else {
+		p = append(buf[:0], phrase(c)...)
+	}
+	if footerPhrases[string(bytes.TrimRight(p, " :|.!^"))] || isChromeLine(c) || isCounterLine(c) {
 		return true
 	}
 	for _, prefix := range footerPrefixes {
-		if strings.HasPrefix(p, prefix) {
+		if len(p) >= len(prefix) && string(p[:len(prefix)]) == prefix {
 			return true
 		}
 	}
-	return strings.Contains(p, "all rights reserved")
+	return bytes.Contains(p, []byte("all rights reserved"))
 }
 
 // footerPrefixes start lines of page chrome after the story.

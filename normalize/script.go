@@ -133,12 +133,19 @@ type foreignToken struct {
 func scanForeign(s string) []foreignToken {
 	var toks []foreignToken
 	prevBase := false // the previous rune can carry a combining mark
+	last := 0         // the end of the last non-ASCII rune read
 	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			prevBase = c|0x20 >= 'a' && c|0x20 <= 'z' || c >= '0' && c <= '9'
+		for i < len(s) && s[i] < utf8.RuneSelf {
 			i++
-			continue
+		}
+		if i == len(s) {
+			break
+		}
+		if i > last {
+			// ASCII came after the last non-ASCII rune: the byte before
+			// decides.
+			c := s[i-1]
+			prevBase = c|0x20 >= 'a' && c|0x20 <= 'z' || c >= '0' && c <= '9'
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		sc, mark := foreignScript(r), isMark(r)
@@ -147,6 +154,7 @@ func scanForeign(s string) []foreignToken {
 				prevBase = unicode.IsLetter(r) || unicode.IsDigit(r)
 			}
 			i += size
+			last = i
 			continue
 		}
 		t := foreignToken{start: i, malformed: mark}
@@ -171,7 +179,7 @@ func scanForeign(s string) []foreignToken {
 			t.malformed = true
 		}
 		toks = append(toks, t)
-		prevBase = false
+		prevBase, last = false, i
 	}
 	return toks
 }
@@ -200,15 +208,17 @@ const maxBracketScan = 8 * maxBracketed
 // A removed run between two non-space characters leaves a space.
 //
 // In a document that is mostly in another script only malformed runs go.
+// latin counts the Latin letters of s; it is counted only when s holds
+// runs of other scripts.
 // Whether a run is kept depends only on itself and on the nearest
 // characters around it that are not spaces or foreign script, so removing
 // one run never changes the verdict on another.
-func scripts(s string, latin int) (stage, int) {
+func scripts(s string) (stage, int) {
 	toks := scanForeign(s)
 	if len(toks) == 0 {
 		return stage{}, 0
 	}
-	foreign := 0
+	latin, foreign := latinLetters(s), 0
 	for _, t := range toks {
 		if !t.malformed {
 			foreign += t.letters
@@ -236,6 +246,26 @@ func scripts(s string, latin int) (stage, int) {
 	}
 	b.copy(s, run, len(s))
 	return b.stage(), garbled
+}
+
+// latinLetters counts the letters of s that are Latin.
+func latinLetters(s string) int {
+	n := 0
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			if lc := c | 0x20; lc >= 'a' && lc <= 'z' {
+				n++
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsLetter(r) && isLatin(r) {
+			n++
+		}
+		i += size
+	}
+	return n
 }
 
 func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' }

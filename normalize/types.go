@@ -201,7 +201,9 @@ type builder struct {
 }
 
 func newBuilder(capacity int) *builder {
-	b := &builder{}
+	// Most stages need a few segments: room for them saves the first
+	// rounds of growing the slice.
+	b := &builder{segs: make([]seg, 0, 16)}
 	b.out.Grow(capacity)
 	return b
 }
