@@ -359,3 +359,16 @@ func TestDtLookup(t *testing.T) {
 		}
 	}
 }
+
+func TestDateString(t *testing.T) {
+	for _, y := range []int{-1, 0, 7, 99, 1950, 2024, 9999, 10000} {
+		for _, m := range []time.Month{-1, 0, 1, 9, 10, 12, 99, 100} {
+			for _, d := range []int{-1, 0, 1, 9, 10, 31, 99, 100} {
+				date := Date{y, m, d}
+				if got, want := date.String(), fmt.Sprintf("%04d-%02d-%02d", y, int(m), d); got != want {
+					t.Errorf("Date%v.String() = %q, want %q", date, got, want)
+				}
+			}
+		}
+	}
+}

@@ -49,7 +49,22 @@ func (d Date) Before(o Date) bool { return d.Time().Before(o.Time()) }
 func (d Date) AddDays(n int) Date { return MakeDate(d.Time().AddDate(0, 0, n)) }
 
 // String formats d as ISO 8601, 2006-01-02.
-func (d Date) String() string { return fmt.Sprintf("%04d-%02d-%02d", d.Year, int(d.Month), d.Day) }
+func (d Date) String() string {
+	if d.Year < 0 || d.Year > 9999 || d.Month < 0 || d.Month > 99 || d.Day < 0 || d.Day > 99 {
+		return fmt.Sprintf("%04d-%02d-%02d", d.Year, int(d.Month), d.Day)
+	}
+	// The common case, without fmt: four, two and two digits.
+	b := [10]byte{'0', '0', '0', '0', '-', '0', '0', '-', '0', '0'}
+	b[0] += byte(d.Year / 1000)
+	b[1] += byte(d.Year / 100 % 10)
+	b[2] += byte(d.Year / 10 % 10)
+	b[3] += byte(d.Year % 10)
+	b[5] += byte(d.Month / 10)
+	b[6] += byte(d.Month % 10)
+	b[8] += byte(d.Day / 10)
+	b[9] += byte(d.Day % 10)
+	return string(b[:])
+}
 
 // Precision says how exactly a DateRange is known.
 type Precision string
