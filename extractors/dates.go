@@ -2,6 +2,7 @@ package extractors
 
 import (
 	"slices"
+	"sync"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -83,7 +84,14 @@ func FindDates(text string, pub *Timestamp) []DateRange {
 
 func findDates(text string, pub *Timestamp, sents []Span) []DateRange {
 	s := dtScanner{text: text, pub: pub, sents: sents}
-	s.toks = dtTokenize(text, make([]dtToken, 0, len(text)/4+8))
+	buf := dtTokenBufs.Get().(*[]dtToken)
+	s.toks = dtTokenize(text, (*buf)[:0])
+	defer func() {
+		if cap(s.toks) <= maxPooledTokens {
+			*buf = s.toks[:0]
+			dtTokenBufs.Put(buf)
+		}
+	}()
 	s.parseAll()
 	if len(s.exprs) == 0 {
 		return nil
@@ -99,6 +107,15 @@ func findDates(text string, pub *Timestamp, sents []Span) []DateRange {
 }
 
 // ---- tokens ----
+
+// dtTokenBufs recycles token buffers between documents: a release has
+// about a token per four bytes, and the buffer is dead once findDates
+// returns. Tokens hold no pointers, so a pooled buffer keeps nothing alive.
+var dtTokenBufs = sync.Pool{New: func() any { return new([]dtToken) }}
+
+// maxPooledTokens bounds the buffers kept: an outsized document's is left
+// to the collector.
+const maxPooledTokens = 1 << 16
 
 const (
 	dtWord  = 1
