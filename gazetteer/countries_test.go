@@ -2,6 +2,8 @@ package gazetteer
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -676,6 +678,47 @@ func TestFindFirstNames(t *testing.T) {
 		}
 		if diff := cmp.Diff(tt.want, got); diff != "" {
 			t.Errorf("Find(%q) (-want +got):\n%s", tt.text, diff)
+		}
+	}
+}
+
+// TestCandidatesFilter checks that the key filter lets every key of the
+// index through, in any case.
+func TestCandidatesFilter(t *testing.T) {
+	tb := table()
+	for key, k := range tb.index {
+		es := k.all
+		for _, s := range []string{key, strings.ToUpper(key)} {
+			if got := tb.candidates(s); len(got) != len(es) || got[0] != es[0] {
+				t.Errorf("candidates(%q) = %d entries, want %d", s, len(got), len(es))
+			}
+		}
+	}
+}
+
+// BenchmarkFindCorpus runs Find over the regression corpus; one op is the
+// whole corpus.
+func BenchmarkFindCorpus(b *testing.B) {
+	files, err := filepath.Glob("../testdata/corpus/*.txt")
+	if err != nil || len(files) == 0 {
+		b.Fatalf("no corpus: %v", err)
+	}
+	var texts []string
+	size := 0
+	for _, f := range files {
+		text, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		texts = append(texts, string(text))
+		size += len(text)
+	}
+	Find(texts[0]) // build the index outside the timer
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, text := range texts {
+			Find(text)
 		}
 	}
 }
