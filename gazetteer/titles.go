@@ -111,6 +111,71 @@ type titleTables struct {
 	vocab              map[string]bool // every word of an office phrase
 	abbrevs            map[string]bool // words written with a final dot ("dr", "gen", "h")
 	portfolio          map[string]bool
+	// class answers in one lookup what ClassOf asks of a word: the first
+	// words of the three tries, the modifiers, the portfolio words.
+	class map[string]WordClass
+}
+
+// WordClass is a set of facts about a lower-case word, as ClassOf
+// reports them.
+type WordClass uint8
+
+// Word classes.
+const (
+	ClassOfficeStart      WordClass = 1 << iota // an office starts with the word: MatchTitle may find one
+	ClassHonorificStart                         // an honorific starts with the word
+	ClassPostNominalStart                       // a post-nominal starts with the word: MatchPostNominal may find one
+	ClassTitleModifier                          // IsTitleModifier
+	ClassPortfolio                              // IsPortfolioWord
+)
+
+// ClassOf returns the classes of the lower-case word w (as TitleWords
+// makes it), for a caller that asks several questions of one word: one
+// map lookup answers them all.
+func ClassOf(w string) WordClass {
+	c := tables.class[w]
+	if !isLowerASCII(w) {
+		// not a key of the portfolio map as written: ask as IsPortfolioWord does
+		c &^= ClassPortfolio
+		if IsPortfolioWord(w) {
+			c |= ClassPortfolio
+		}
+	} else if c&ClassPortfolio == 0 && portfolioEnding(w) {
+		c |= ClassPortfolio
+	}
+	return c
+}
+
+func isLowerASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= utf8.RuneSelf || 'A' <= c && c <= 'Z' {
+			return false
+		}
+	}
+	return true
+}
+
+// buildClasses fills t.class from the tries and word sets.
+func (t *titleTables) buildClasses() {
+	t.class = map[string]WordClass{}
+	for _, r := range []struct {
+		root *trieNode
+		c    WordClass
+	}{{t.offices, ClassOfficeStart}, {t.pre, ClassHonorificStart}, {t.post, ClassPostNominalStart}} {
+		for w := range r.root.next {
+			t.class[w] |= r.c
+		}
+	}
+	for w, ok := range modifiers {
+		if ok {
+			t.class[w] |= ClassTitleModifier
+		}
+	}
+	for w, ok := range t.portfolio {
+		if ok {
+			t.class[w] |= ClassPortfolio
+		}
+	}
 }
 
 var tables = mustLoadTitles()
@@ -204,6 +269,7 @@ func loadTitles(titles, honorifics, words string) (*titleTables, error) {
 			t.portfolio[w] = true
 		}
 	}
+	t.buildClasses()
 	return t, nil
 }
 
@@ -264,21 +330,37 @@ func TitleWords(s string) []string {
 // Caps set stands for the entry only if the text wrote it in capitals:
 // the caller checks.
 func MatchTitle(words []string) (n int, e TitleEntry, ok bool) {
+	n, p := MatchTitleEntry(words)
+	if n == 0 {
+		return 0, TitleEntry{}, false
+	}
+	return n, *p, true
+}
+
+// MatchTitleEntry is MatchTitle returning the table's entry itself, which
+// the caller must not modify, or nil when n is 0.
+func MatchTitleEntry(words []string) (n int, e *TitleEntry) {
+	if len(words) == 0 || tables.class[words[0]]&(ClassOfficeStart|ClassHonorificStart) == 0 {
+		return 0, nil
+	}
 	no, eo := tables.offices.longest(words)
 	nh, eh := tables.pre.longest(words)
 	switch {
 	case no == 0 && nh == 0:
-		return 0, TitleEntry{}, false
+		return 0, nil
 	case no >= nh:
-		return no, *eo, true
+		return no, eo
 	default:
-		return nh, *eh, true
+		return nh, eh
 	}
 }
 
 // MatchPostNominal returns the longest post-nominal ("MP", "OBE") whose
 // words are a prefix of words, as MatchTitle.
 func MatchPostNominal(words []string) (n int, e TitleEntry, ok bool) {
+	if len(words) == 0 || tables.class[words[0]]&ClassPostNominalStart == 0 {
+		return 0, TitleEntry{}, false
+	}
 	n, p := tables.post.longest(words)
 	if n == 0 {
 		return 0, TitleEntry{}, false
@@ -349,10 +431,30 @@ var portfolioSuffixes = []string{"tion", "tions", "sion", "sions", "ment", "ment
 // "Affairs", "Autonomies"), from data/titles_words.txt and the endings
 // such words have in English.
 func IsPortfolioWord(w string) bool {
-	lw := strings.ToLower(w)
-	if tables.portfolio[lw] {
-		return true
+	var buf [32]byte
+	if len(w) <= len(buf) && isASCII(w) {
+		// lower-cased on the stack: the lookup and the suffix tests do
+		// not keep it
+		b := buf[:len(w)]
+		for i := 0; i < len(w); i++ {
+			c := w[i]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b[i] = c
+		}
+		if tables.portfolio[string(b)] {
+			return true
+		}
+		return portfolioEnding(string(b))
 	}
+	lw := strings.ToLower(w)
+	return tables.portfolio[lw] || portfolioEnding(lw)
+}
+
+// portfolioEnding reports whether the lower-case word lw has an ending of
+// a portfolio word.
+func portfolioEnding(lw string) bool {
 	n := utf8.RuneCountInString(lw)
 	if n >= 8 && strings.HasSuffix(lw, "ies") {
 		return true

@@ -1,6 +1,7 @@
 package gazetteer
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -240,5 +241,51 @@ func TestLoadTitlesErrors(t *testing.T) {
 		if (err != nil) != tt.wantErr {
 			t.Errorf("%s: loadTitles error = %v, wantErr %v", tt.name, err, tt.wantErr)
 		}
+	}
+}
+
+// TestClassOf checks that ClassOf answers as the functions it stands for.
+func TestClassOf(t *testing.T) {
+	words := []string{"", "minister", "Minister", "h", "dato", "mp", "obe", "deputy", "interior", "Interior",
+		"administration", "autonomies", "policies", "côte", "sécurité", "communications", "lee", "the", "of"}
+	for w := range tables.class {
+		words = append(words, w, strings.ToUpper(w))
+	}
+	for w := range tables.vocab {
+		words = append(words, w)
+	}
+	for _, w := range words {
+		c := ClassOf(w)
+		_, off := tables.offices.next[w]
+		_, pre := tables.pre.next[w]
+		_, post := tables.post.next[w]
+		for _, q := range []struct {
+			name string
+			bit  WordClass
+			want bool
+		}{
+			{"office start", ClassOfficeStart, off},
+			{"honorific start", ClassHonorificStart, pre},
+			{"post-nominal start", ClassPostNominalStart, post},
+			{"modifier", ClassTitleModifier, IsTitleModifier(w)},
+			{"portfolio", ClassPortfolio, IsPortfolioWord(w)},
+		} {
+			if got := c&q.bit != 0; got != q.want {
+				t.Errorf("ClassOf(%q) %s = %v, want %v", w, q.name, got, q.want)
+			}
+		}
+	}
+}
+
+// TestIsPortfolioWordNoAlloc checks that IsPortfolioWord lower-cases an
+// ASCII word without allocating.
+func TestIsPortfolioWordNoAlloc(t *testing.T) {
+	n := testing.AllocsPerRun(100, func() {
+		IsPortfolioWord("Administration")
+		IsPortfolioWord("INTERIOR")
+		MatchTitle([]string{"minister", "of", "state"})
+	})
+	if n != 0 {
+		t.Errorf("%v allocations, want 0", n)
 	}
 }
