@@ -114,12 +114,13 @@ type entParser struct {
 	countries []Mention // KindCountry mentions, in text order
 	headlines []int8    // per sentence: 0 unknown, 1 headline, 2 not
 	raw       []rawPerson
-	taken     []bool            // tokens inside a person's name, title or apposition
-	lowBuf    []byte            // lower-case forms, while tokenizing
-	isos      []string          // interned codes of ptok.cty and ptok.plc; isos[0] is ""
-	isoIdx    map[string]uint16 // index of a code in isos
-	matchN    []int8            // per token: 0 not looked up, -1 no title, n words of the title there
-	matchE    map[int]gazetteer.TitleEntry
+	taken     []bool                  // tokens inside a person's name, title or apposition
+	lowBuf    []byte                  // lower-case forms, while tokenizing
+	isos      []string                // interned codes of ptok.cty and ptok.plc; isos[0] is ""
+	isoIdx    map[string]uint16       // index of a code in isos
+	matchN    []int8                  // per token: 0 not looked up, -1 no title, n words of the title there
+	matchE    []*gazetteer.TitleEntry // per token: the title there, when matchN > 0
+	flags     []wordFlags             // per token: see fl
 }
 
 // entParsers recycles the parsers' buffers: a document's tokens take
@@ -159,7 +160,10 @@ func newEntParser(d *Doc) *entParser {
 	clear(p.taken)
 	p.matchN = grow(p.matchN[:0], len(p.t))[:len(p.t)]
 	clear(p.matchN)
+	p.matchE = grow(p.matchE[:0], len(p.t))[:len(p.t)]
 	clear(p.matchE)
+	p.flags = grow(p.flags[:0], len(p.t))[:len(p.t)]
+	clear(p.flags)
 	p.orgs, p.raw, p.headlines = p.orgs[:0], p.raw[:0], p.headlines[:0]
 	return p
 }
@@ -468,48 +472,58 @@ func (p *entParser) same(i, j int) bool {
 	return i >= 0 && j < len(p.t) && p.t[i].sent == p.t[j].sent && p.t[j].kind != ptBreak
 }
 
-// match returns the longest title or honorific starting at token i.
-func (p *entParser) match(i int) (int, gazetteer.TitleEntry, bool) {
+// match returns the longest title or honorific starting at token i. The
+// entry is the title table's: callers must not modify it.
+func (p *entParser) match(i int) (int, *gazetteer.TitleEntry, bool) {
 	if i >= len(p.t) || p.t[i].kind != ptWord {
-		return 0, gazetteer.TitleEntry{}, false
+		return 0, nil, false
 	}
 	switch n := p.matchN[i]; {
 	case n < 0:
-		return 0, gazetteer.TitleEntry{}, false
+		return 0, nil, false
 	case n > 0:
 		return int(n), p.matchE[i], true
 	}
 	n, e, ok := p.match1(i)
 	if !ok {
 		p.matchN[i] = -1
-		return 0, e, false
-	}
-	if p.matchE == nil {
-		p.matchE = map[int]gazetteer.TitleEntry{}
+		return 0, nil, false
 	}
 	p.matchN[i], p.matchE[i] = int8(n), e
 	return n, e, true
 }
 
 // match1 is match without the cache.
-func (p *entParser) match1(i int) (int, gazetteer.TitleEntry, bool) {
+func (p *entParser) match1(i int) (int, *gazetteer.TitleEntry, bool) {
+	if p.fl(i)&(wfOfficeStart|wfHonorificStart) == 0 {
+		return 0, nil, false // no title starts with the word
+	}
 	end := i + 8
 	if end > len(p.lows) {
 		end = len(p.lows)
 	}
-	n, e, ok := gazetteer.MatchTitle(p.lows[i:end])
-	if !ok || (e.Caps && !p.t[i].caps) {
-		return 0, gazetteer.TitleEntry{}, false
+	n, e := gazetteer.MatchTitleEntry(p.lows[i:end])
+	if n == 0 || (e.Caps && !p.t[i].caps) {
+		return 0, nil, false
 	}
 	// An entry must not end inside a hyphen group ("Vice-" of "Vice-Chair"
 	// is fine, "Director" of "Director-General" is not).
 	if i+n < len(p.t) && p.t[i+n].joined {
-		return 0, gazetteer.TitleEntry{}, false
+		return 0, nil, false
 	}
 	return n, e, true
 }
 
-func (p *entParser) officeAt(i int) (int, gazetteer.TitleEntry, bool) {
+// matchPostNominal is gazetteer.MatchPostNominal of the words from token
+// i to end, asked only when one starts with token i's word.
+func (p *entParser) matchPostNominal(i, end int) (int, gazetteer.TitleEntry, bool) {
+	if p.fl(i)&wfPostNominalStart == 0 {
+		return 0, gazetteer.TitleEntry{}, false
+	}
+	return gazetteer.MatchPostNominal(p.lows[i:end])
+}
+
+func (p *entParser) officeAt(i int) (int, *gazetteer.TitleEntry, bool) {
 	n, e, ok := p.match(i)
 	if !ok || e.Kind != gazetteer.Office {
 		return 0, e, false
@@ -522,7 +536,7 @@ func (p *entParser) officeAt(i int) (int, gazetteer.TitleEntry, bool) {
 	return n, e, true
 }
 
-func (p *entParser) honorific(i int) (int, gazetteer.TitleEntry, bool) {
+func (p *entParser) honorific(i int) (int, *gazetteer.TitleEntry, bool) {
 	n, e, ok := p.match(i)
 	if !ok || e.Kind != gazetteer.Honorific {
 		return 0, e, false
@@ -546,6 +560,73 @@ func lexSet(s string) map[string]bool {
 		m[w] = true
 	}
 	return m
+}
+
+// wordFlags are facts about a token's lower-case form: the lexicons it is
+// in and its classes in the title tables (gazetteer.ClassOf). The parser
+// asks many of them of one token; fl looks them up once per token.
+type wordFlags uint32
+
+const (
+	wfStop wordFlags = 1 << iota
+	wfCalendar
+	wfCommon
+	wfOrgHead
+	wfEvent
+	wfParticle
+	wfSuffix
+	wfSpeechVerb
+	wfMeetCue
+	wfGapVerb
+	wfVenue
+	wfPortfolioHead
+	wfNameLikeTitle
+	wfIntl
+	wfKnown // the flags of the token are computed
+
+	wfClassShift = 16 // gazetteer.WordClass bits from here
+)
+
+// The gazetteer.ClassOf bits of a token.
+const (
+	wfOfficeStart      = wordFlags(gazetteer.ClassOfficeStart) << wfClassShift
+	wfHonorificStart   = wordFlags(gazetteer.ClassHonorificStart) << wfClassShift
+	wfPostNominalStart = wordFlags(gazetteer.ClassPostNominalStart) << wfClassShift
+	wfTitleModifier    = wordFlags(gazetteer.ClassTitleModifier) << wfClassShift
+	wfPortfolio        = wordFlags(gazetteer.ClassPortfolio) << wfClassShift
+)
+
+// lexFlags holds the lexicon flags of every word in a lexicon.
+var lexFlags = func() map[string]wordFlags {
+	m := map[string]wordFlags{}
+	for _, l := range []struct {
+		set  map[string]bool
+		flag wordFlags
+	}{
+		{lexStop, wfStop}, {lexCalendar, wfCalendar}, {lexCommon, wfCommon}, {lexOrgHeads, wfOrgHead},
+		{lexEvents, wfEvent}, {lexParticles, wfParticle}, {lexSuffixes, wfSuffix},
+		{lexSpeechVerbs, wfSpeechVerb}, {lexMeetCues, wfMeetCue}, {lexGapVerbs, wfGapVerb},
+		{lexVenues, wfVenue}, {lexPortfolioHeads, wfPortfolioHead}, {lexNameLikeTitles, wfNameLikeTitle},
+		{lexIntl, wfIntl},
+	} {
+		for w, ok := range l.set {
+			if ok {
+				m[w] |= l.flag
+			}
+		}
+	}
+	return m
+}()
+
+// fl returns the flags of token i, looked up on first use.
+func (p *entParser) fl(i int) wordFlags {
+	f := p.flags[i]
+	if f == 0 {
+		low := p.t[i].low
+		f = lexFlags[low] | wordFlags(gazetteer.ClassOf(low))<<wfClassShift | wfKnown
+		p.flags[i] = f
+	}
+	return f
 }
 
 // lexStop are function words: capitalized, they open a sentence, not a
@@ -652,7 +733,7 @@ type titlePhrase struct {
 // word ("Interior", "Indo-Pacific", "Agency").
 func (p *entParser) isPortfolioUnit(i, j int) bool {
 	if j == i+1 {
-		return gazetteer.IsPortfolioWord(p.t[i].low) || lexOrgHeads[p.t[i].low]
+		return p.fl(i)&(wfPortfolio|wfOrgHead) != 0
 	}
 	return gazetteer.IsPortfolioWord(p.unitLow(i, j))
 }
@@ -692,7 +773,7 @@ func (p *entParser) parseOffice(i int) (titlePhrase, bool) {
 			break
 		}
 		u := p.unitEnd(j)
-		if p.ctry(j) != "" || gazetteer.IsTitleModifier(tk.low) || p.isPortfolioUnit(j, u) || tk.caps && u == j+1 {
+		if p.ctry(j) != "" || p.fl(j)&wfTitleModifier != 0 || p.isPortfolioUnit(j, u) || tk.caps && u == j+1 {
 			j = u
 			continue
 		}
@@ -890,7 +971,7 @@ func (p *entParser) portfolioHeadAhead(j int) int {
 			return j
 		}
 		u := p.unitEnd(k)
-		if u == k+1 && (lexPortfolioHeads[tk.low] || lexOrgHeads[tk.low]) {
+		if u == k+1 && p.fl(k)&(wfPortfolioHead|wfOrgHead) != 0 {
 			return u
 		}
 		k = u
@@ -917,7 +998,7 @@ func (p *entParser) headline(i int) bool {
 	words, caps := 0, 0
 	for k := a; k < len(p.t) && p.t[k].sent == s; k++ {
 		tk := p.t[k]
-		if tk.kind != ptWord || tk.joined || lexStop[tk.low] {
+		if tk.kind != ptWord || tk.joined || p.fl(k)&wfStop != 0 {
 			continue
 		}
 		words++
@@ -953,16 +1034,18 @@ func (p *entParser) nameUnit(i, j int, first, anchored bool) bool {
 	if tk.dot && j == i+1 && utf8.RuneCountInString(tk.low) == 1 {
 		return true // an initial: "Enrique A. Manalo", "S. Jaishankar"
 	}
-	low := tk.low
+	var lf wordFlags // the lexicons of the unit
 	if j > i+1 {
-		low = p.unitLow(i, j)
+		lf = lexFlags[p.unitLow(i, j)]
+	} else {
+		lf = p.fl(i)
 	}
-	if lexStop[low] || lexCalendar[low] || lexCommon[low] || lexOrgHeads[low] || lexEvents[low] {
+	if lf&(wfStop|wfCalendar|wfCommon|wfOrgHead|wfEvent) != 0 {
 		return false
 	}
 	if tk.cty != 0 {
 		// "bin Saud", "Al Saud": a country word after a particle is a name
-		if first || !lexParticles[p.t[i-1].low] {
+		if first || p.fl(i-1)&wfParticle == 0 {
 			return false
 		}
 	}
@@ -971,12 +1054,12 @@ func (p *entParser) nameUnit(i, j int, first, anchored bool) bool {
 	}
 	if n, e, ok := p.match(i); ok {
 		if e.Kind != gazetteer.Honorific || first {
-			if !(lexNameLikeTitles[low] && !first && n == 1) {
+			if !(lf&wfNameLikeTitle != 0 && !first && n == 1) {
 				return false
 			}
 		}
 	}
-	if _, _, ok := gazetteer.MatchPostNominal(p.lows[i:j]); ok && tk.caps {
+	if _, _, ok := p.matchPostNominal(i, j); ok && tk.caps {
 		return false
 	}
 	if first && p.isPortfolioUnit(i, j) && !tk.caps {
@@ -1008,10 +1091,10 @@ func (p *entParser) parseName(i int, anchored bool) (end, units int) {
 		if tk.kind != ptWord {
 			break
 		}
-		if lexParticles[tk.low] && !tk.capital {
+		if p.fl(j)&wfParticle != 0 && !tk.capital {
 			// a particle must be followed by a capitalized part
 			k := j + 1
-			for k < len(p.t) && lexParticles[p.t[k].low] && !p.t[k].capital {
+			for k < len(p.t) && p.fl(k)&wfParticle != 0 && !p.t[k].capital {
 				k++
 			}
 			if k < len(p.t) && p.same(j, k) && p.t[k].kind == ptWord && p.t[k].capital {
@@ -1020,7 +1103,7 @@ func (p *entParser) parseName(i int, anchored bool) (end, units int) {
 			}
 			break
 		}
-		if lexSuffixes[tk.low] && tk.capital {
+		if p.fl(j)&wfSuffix != 0 && tk.capital {
 			end = j + 1
 			break
 		}
@@ -1120,7 +1203,7 @@ func (p *entParser) pass1() {
 // name and what follows it.
 func (p *entParser) chain(i int) (int, bool) {
 	var offs []titlePhrase
-	var hons []gazetteer.TitleEntry
+	var hons []*gazetteer.TitleEntry
 	var lead []string // countries before honorifics: "Saudi Crown Prince"
 	j := i
 	for j < len(p.t) && p.same(i, j) {
@@ -1262,7 +1345,7 @@ func (p *entParser) parenOrg(a int) string {
 // them to rp and returns the token after them.
 func (p *entParser) after(rp *rawPerson, e int) int {
 	for e < len(p.t) && p.same(e-1, e) {
-		if n, pe, ok := gazetteer.MatchPostNominal(p.lows[e:min(e+3, len(p.lows))]); ok && (!pe.Caps || p.t[e].caps) {
+		if n, pe, ok := p.matchPostNominal(e, min(e+3, len(p.lows))); ok && (!pe.Caps || p.t[e].caps) {
 			if pe.Rank != "" {
 				rp.cands = append(rp.cands, personCand{title: p.textOf(e, e+n), rank: pe.Rank, isOffice: true})
 			}
@@ -1320,7 +1403,7 @@ func (p *entParser) venueAfter(e int) bool {
 		if tk.kind != ptWord || !tk.capital {
 			return false
 		}
-		if lexVenues[tk.low] {
+		if p.fl(k)&wfVenue != 0 {
 			return true
 		}
 	}
@@ -1373,7 +1456,7 @@ func (p *entParser) delayedName(j int) (s, e int, offs []titlePhrase, ok bool) {
 			}
 			f := e
 			for f < len(p.t) && p.same(e-1, f) {
-				n, pe, ok := gazetteer.MatchPostNominal(p.lows[f:min(f+3, len(p.lows))])
+				n, pe, ok := p.matchPostNominal(f, min(f+3, len(p.lows)))
 				if !ok || pe.Caps && !p.t[f].caps {
 					break
 				}
@@ -1391,7 +1474,7 @@ func (p *entParser) delayedName(j int) (s, e int, offs []titlePhrase, ok bool) {
 		if tk.kind == ptPunct && tk.low != "&" && tk.low != "-" {
 			return 0, 0, nil, false
 		}
-		if tk.kind == ptWord && !tk.capital && (lexGapVerbs[tk.low] || strings.HasSuffix(tk.low, "ed")) {
+		if tk.kind == ptWord && !tk.capital && (p.fl(k)&wfGapVerb != 0 || strings.HasSuffix(tk.low, "ed")) {
 			return 0, 0, nil, false
 		}
 		if _, _, ok := p.match(k); ok && tk.capital {
@@ -1404,7 +1487,7 @@ func (p *entParser) delayedName(j int) (s, e int, offs []titlePhrase, ok bool) {
 // bareName tries the rules for names without a title before them: an
 // office in apposition, a speech verb, an "Administration".
 func (p *entParser) bareName(i int) (int, bool) {
-	if i > 0 && p.same(i-1, i) && p.t[i-1].kind == ptWord && p.t[i-1].capital && !lexStop[p.t[i-1].low] {
+	if i > 0 && p.same(i-1, i) && p.t[i-1].kind == ptWord && p.t[i-1].capital && p.fl(i-1)&wfStop == 0 {
 		return i, false // inside a capitalized run: not a name's start
 	}
 	end, units := p.parseName(i, false)
@@ -1419,8 +1502,8 @@ func (p *entParser) bareName(i int) (int, bool) {
 			p.mark(end, o.end)
 			return o.end, true
 		}
-		if end < len(p.t) && p.same(i, end) && lexSpeechVerbs[p.t[end].low] ||
-			i > 0 && p.same(i-1, i) && lexSpeechVerbs[p.t[i-1].low] {
+		if end < len(p.t) && p.same(i, end) && p.fl(end)&wfSpeechVerb != 0 ||
+			i > 0 && p.same(i-1, i) && p.fl(i-1)&wfSpeechVerb != 0 {
 			p.add(p.newRaw(i, end), -1)
 			return end, true
 		}
@@ -1599,10 +1682,10 @@ func (p *entParser) evidenceAt(a int, rp *rawPerson) (personEvidence, string) {
 	for k := a - 1; k >= 0 && p.same(k, a); k-- {
 		// A quote or a speech verb closes the clause the name is in:
 		// "... stand with the people affected,' says Minister X".
-		if low := p.t[k].low; lexSpeechVerbs[low] || low == "'" || low == "\"" {
+		if low := p.t[k].low; p.fl(k)&wfSpeechVerb != 0 || low == "'" || low == "\"" {
 			break
 		}
-		if lexMeetCues[p.t[k].low] {
+		if p.fl(k)&wfMeetCue != 0 {
 			cue = true
 			break
 		}
@@ -1717,7 +1800,7 @@ func (p *entParser) canonical(s, e int) string {
 			}
 		}
 		w := p.text[tk.start:tk.end]
-		if tk.caps && !lexSuffixes[tk.low] {
+		if tk.caps && p.fl(k)&wfSuffix == 0 {
 			w = titleCaseWord(w)
 		}
 		b.WriteString(w)
@@ -2112,7 +2195,7 @@ func (p *entParser) pass2(cls []*personCluster) []Mention {
 		if p.taken[i] || tk.kind != ptWord || !tk.capital || tk.joined {
 			continue
 		}
-		if i > 0 && p.same(i-1, i) && p.t[i-1].kind == ptWord && (p.t[i-1].capital || lexParticles[p.t[i-1].low]) && !lexStop[p.t[i-1].low] {
+		if i > 0 && p.same(i-1, i) && p.t[i-1].kind == ptWord && (p.t[i-1].capital || p.fl(i-1)&wfParticle != 0) && p.fl(i-1)&wfStop == 0 {
 			continue
 		}
 		// the form that starts here and ends a capitalized run
@@ -2130,7 +2213,7 @@ func (p *entParser) pass2(cls []*personCluster) []Mention {
 				continue
 			}
 			e := j + 1
-			if e < len(p.t) && p.same(i, e) && p.t[e].kind == ptWord && (p.t[e].capital && !lexStop[p.t[e].low]) {
+			if e < len(p.t) && p.same(i, e) && p.t[e].kind == ptWord && (p.t[e].capital && p.fl(e)&wfStop == 0) {
 				continue
 			}
 			out = append(out, p.mention(i, e, cls[ci]))
