@@ -90,7 +90,7 @@ func (p *entParser) findOrgs() {
 	covered := make([]bool, len(p.t))
 	for h := 0; h < len(p.t); h++ {
 		tk := p.t[h]
-		if covered[h] || tk.kind != ptWord || !tk.capital || p.fl(h)&wfOrgHead == 0 || tk.joined || tk.cty != 0 {
+		if covered[h] || tk.kind != ptWord || !tk.capital || !p.is(h, wfOrgHead) || tk.joined || tk.cty != 0 {
 			continue // "Union" in "Republic of the Union of Myanmar" is a country's
 		}
 		if h+1 < len(p.t) && p.t[h+1].joined {
@@ -104,7 +104,7 @@ func (p *entParser) findOrgs() {
 				s--
 				continue
 			}
-			if q.kind != ptWord || (!q.capital && !q.joined) || p.fl(s-1)&(wfStop|wfCalendar) != 0 {
+			if q.kind != ptWord || (!q.capital && !q.joined) || p.is(s-1, wfStop|wfCalendar) {
 				break
 			}
 			if _, _, ok := p.officeAt(s - 1); ok {
@@ -127,7 +127,7 @@ func (p *entParser) findOrgs() {
 		if e-s < 2 {
 			continue
 		}
-		if e < len(p.t) && p.same(h, e) && p.fl(e)&wfEvent != 0 {
+		if e < len(p.t) && p.same(h, e) && p.is(e, wfEvent) {
 			continue // "Cooperation Committee Meeting"
 		}
 		g := orgSpan{start: s, end: e, value: p.textOf(s, e)}
@@ -250,7 +250,7 @@ func (p *entParser) orgCountry(s, h, e int) (string, bool) {
 		}
 	}
 	for k := s; k <= h && k < e; k++ {
-		if p.fl(k)&wfIntl != 0 {
+		if p.is(k, wfIntl) {
 			return "", true
 		}
 	}

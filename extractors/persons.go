@@ -1,6 +1,7 @@
 package extractors
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -120,7 +121,7 @@ type entParser struct {
 	isoIdx    map[string]uint16       // index of a code in isos
 	matchN    []int8                  // per token: 0 not looked up, -1 no title, n words of the title there
 	matchE    []*gazetteer.TitleEntry // per token: the title there, when matchN > 0
-	flags     []wordFlags             // per token: see fl
+	flags     []wordFlags             // per token: see flagsOf
 }
 
 // entParsers recycles the parsers' buffers: a document's tokens take
@@ -495,7 +496,7 @@ func (p *entParser) match(i int) (int, *gazetteer.TitleEntry, bool) {
 
 // match1 is match without the cache.
 func (p *entParser) match1(i int) (int, *gazetteer.TitleEntry, bool) {
-	if p.fl(i)&(wfOfficeStart|wfHonorificStart) == 0 {
+	if !p.is(i, wfOfficeStart|wfHonorificStart) {
 		return 0, nil, false // no title starts with the word
 	}
 	end := i + 8
@@ -517,7 +518,7 @@ func (p *entParser) match1(i int) (int, *gazetteer.TitleEntry, bool) {
 // matchPostNominal is gazetteer.MatchPostNominal of the words from token
 // i to end, asked only when one starts with token i's word.
 func (p *entParser) matchPostNominal(i, end int) (int, gazetteer.TitleEntry, bool) {
-	if p.fl(i)&wfPostNominalStart == 0 {
+	if !p.is(i, wfPostNominalStart) {
 		return 0, gazetteer.TitleEntry{}, false
 	}
 	return gazetteer.MatchPostNominal(p.lows[i:end])
@@ -564,7 +565,7 @@ func lexSet(s string) map[string]bool {
 
 // wordFlags are facts about a token's lower-case form: the lexicons it is
 // in and its classes in the title tables (gazetteer.ClassOf). The parser
-// asks many of them of one token; fl looks them up once per token.
+// asks many of them of one token; flagsOf looks them up once per token.
 type wordFlags uint32
 
 const (
@@ -582,9 +583,12 @@ const (
 	wfPortfolioHead
 	wfNameLikeTitle
 	wfIntl
-	wfKnown // the flags of the token are computed
+	wfLexKnown   // the lexicon flags of the token are looked up
+	wfClassKnown // the gazetteer.WordClass bits of the token are looked up
 
-	wfClassShift = 16 // gazetteer.WordClass bits from here
+	wfLexicons   = wfLexKnown - 1 // the lexicon flags
+	wfClassShift = 16             // gazetteer.WordClass bits from here
+	wfClasses    = 0xff << wfClassShift
 )
 
 // The gazetteer.ClassOf bits of a token.
@@ -618,12 +622,19 @@ var lexFlags = func() map[string]wordFlags {
 	return m
 }()
 
-// fl returns the flags of token i, looked up on first use.
-func (p *entParser) fl(i int) wordFlags {
+// is reports whether token i has any of the flags in want.
+func (p *entParser) is(i int, want wordFlags) bool { return p.flagsOf(i, want)&want != 0 }
+
+// flagsOf returns the flags of token i, with those of the kinds in want
+// (lexicons, title classes) looked up if they were not yet.
+func (p *entParser) flagsOf(i int, want wordFlags) wordFlags {
 	f := p.flags[i]
-	if f == 0 {
-		low := p.t[i].low
-		f = lexFlags[low] | wordFlags(gazetteer.ClassOf(low))<<wfClassShift | wfKnown
+	if want&wfLexicons != 0 && f&wfLexKnown == 0 {
+		f |= lexFlags[p.t[i].low] | wfLexKnown
+		p.flags[i] = f
+	}
+	if want&wfClasses != 0 && f&wfClassKnown == 0 {
+		f |= wordFlags(gazetteer.ClassOf(p.t[i].low))<<wfClassShift | wfClassKnown
 		p.flags[i] = f
 	}
 	return f
@@ -733,7 +744,7 @@ type titlePhrase struct {
 // word ("Interior", "Indo-Pacific", "Agency").
 func (p *entParser) isPortfolioUnit(i, j int) bool {
 	if j == i+1 {
-		return p.fl(i)&(wfPortfolio|wfOrgHead) != 0
+		return p.is(i, wfPortfolio|wfOrgHead)
 	}
 	return gazetteer.IsPortfolioWord(p.unitLow(i, j))
 }
@@ -773,7 +784,7 @@ func (p *entParser) parseOffice(i int) (titlePhrase, bool) {
 			break
 		}
 		u := p.unitEnd(j)
-		if p.ctry(j) != "" || p.fl(j)&wfTitleModifier != 0 || p.isPortfolioUnit(j, u) || tk.caps && u == j+1 {
+		if p.ctry(j) != "" || p.is(j, wfTitleModifier) || p.isPortfolioUnit(j, u) || tk.caps && u == j+1 {
 			j = u
 			continue
 		}
@@ -971,7 +982,7 @@ func (p *entParser) portfolioHeadAhead(j int) int {
 			return j
 		}
 		u := p.unitEnd(k)
-		if u == k+1 && p.fl(k)&(wfPortfolioHead|wfOrgHead) != 0 {
+		if u == k+1 && p.is(k, wfPortfolioHead|wfOrgHead) {
 			return u
 		}
 		k = u
@@ -998,7 +1009,7 @@ func (p *entParser) headline(i int) bool {
 	words, caps := 0, 0
 	for k := a; k < len(p.t) && p.t[k].sent == s; k++ {
 		tk := p.t[k]
-		if tk.kind != ptWord || tk.joined || p.fl(k)&wfStop != 0 {
+		if tk.kind != ptWord || tk.joined || p.is(k, wfStop) {
 			continue
 		}
 		words++
@@ -1038,14 +1049,14 @@ func (p *entParser) nameUnit(i, j int, first, anchored bool) bool {
 	if j > i+1 {
 		lf = lexFlags[p.unitLow(i, j)]
 	} else {
-		lf = p.fl(i)
+		lf = p.flagsOf(i, wfLexicons)
 	}
 	if lf&(wfStop|wfCalendar|wfCommon|wfOrgHead|wfEvent) != 0 {
 		return false
 	}
 	if tk.cty != 0 {
 		// "bin Saud", "Al Saud": a country word after a particle is a name
-		if first || p.fl(i-1)&wfParticle == 0 {
+		if first || !p.is(i-1, wfParticle) {
 			return false
 		}
 	}
@@ -1091,10 +1102,10 @@ func (p *entParser) parseName(i int, anchored bool) (end, units int) {
 		if tk.kind != ptWord {
 			break
 		}
-		if p.fl(j)&wfParticle != 0 && !tk.capital {
+		if p.is(j, wfParticle) && !tk.capital {
 			// a particle must be followed by a capitalized part
 			k := j + 1
-			for k < len(p.t) && p.fl(k)&wfParticle != 0 && !p.t[k].capital {
+			for k < len(p.t) && p.is(k, wfParticle) && !p.t[k].capital {
 				k++
 			}
 			if k < len(p.t) && p.same(j, k) && p.t[k].kind == ptWord && p.t[k].capital {
@@ -1103,7 +1114,7 @@ func (p *entParser) parseName(i int, anchored bool) (end, units int) {
 			}
 			break
 		}
-		if p.fl(j)&wfSuffix != 0 && tk.capital {
+		if p.is(j, wfSuffix) && tk.capital {
 			end = j + 1
 			break
 		}
@@ -1403,7 +1414,7 @@ func (p *entParser) venueAfter(e int) bool {
 		if tk.kind != ptWord || !tk.capital {
 			return false
 		}
-		if p.fl(k)&wfVenue != 0 {
+		if p.is(k, wfVenue) {
 			return true
 		}
 	}
@@ -1474,7 +1485,7 @@ func (p *entParser) delayedName(j int) (s, e int, offs []titlePhrase, ok bool) {
 		if tk.kind == ptPunct && tk.low != "&" && tk.low != "-" {
 			return 0, 0, nil, false
 		}
-		if tk.kind == ptWord && !tk.capital && (p.fl(k)&wfGapVerb != 0 || strings.HasSuffix(tk.low, "ed")) {
+		if tk.kind == ptWord && !tk.capital && (p.is(k, wfGapVerb) || strings.HasSuffix(tk.low, "ed")) {
 			return 0, 0, nil, false
 		}
 		if _, _, ok := p.match(k); ok && tk.capital {
@@ -1487,7 +1498,7 @@ func (p *entParser) delayedName(j int) (s, e int, offs []titlePhrase, ok bool) {
 // bareName tries the rules for names without a title before them: an
 // office in apposition, a speech verb, an "Administration".
 func (p *entParser) bareName(i int) (int, bool) {
-	if i > 0 && p.same(i-1, i) && p.t[i-1].kind == ptWord && p.t[i-1].capital && p.fl(i-1)&wfStop == 0 {
+	if i > 0 && p.same(i-1, i) && p.t[i-1].kind == ptWord && p.t[i-1].capital && !p.is(i-1, wfStop) {
 		return i, false // inside a capitalized run: not a name's start
 	}
 	end, units := p.parseName(i, false)
@@ -1502,8 +1513,8 @@ func (p *entParser) bareName(i int) (int, bool) {
 			p.mark(end, o.end)
 			return o.end, true
 		}
-		if end < len(p.t) && p.same(i, end) && p.fl(end)&wfSpeechVerb != 0 ||
-			i > 0 && p.same(i-1, i) && p.fl(i-1)&wfSpeechVerb != 0 {
+		if end < len(p.t) && p.same(i, end) && p.is(end, wfSpeechVerb) ||
+			i > 0 && p.same(i-1, i) && p.is(i-1, wfSpeechVerb) {
 			p.add(p.newRaw(i, end), -1)
 			return end, true
 		}
@@ -1682,10 +1693,10 @@ func (p *entParser) evidenceAt(a int, rp *rawPerson) (personEvidence, string) {
 	for k := a - 1; k >= 0 && p.same(k, a); k-- {
 		// A quote or a speech verb closes the clause the name is in:
 		// "... stand with the people affected,' says Minister X".
-		if low := p.t[k].low; p.fl(k)&wfSpeechVerb != 0 || low == "'" || low == "\"" {
+		if low := p.t[k].low; p.is(k, wfSpeechVerb) || low == "'" || low == "\"" {
 			break
 		}
-		if p.fl(k)&wfMeetCue != 0 {
+		if p.is(k, wfMeetCue) {
 			cue = true
 			break
 		}
@@ -1800,7 +1811,7 @@ func (p *entParser) canonical(s, e int) string {
 			}
 		}
 		w := p.text[tk.start:tk.end]
-		if tk.caps && p.fl(k)&wfSuffix == 0 {
+		if tk.caps && !p.is(k, wfSuffix) {
 			w = titleCaseWord(w)
 		}
 		b.WriteString(w)
@@ -1809,6 +1820,15 @@ func (p *entParser) canonical(s, e int) string {
 		}
 	}
 	return b.String()
+}
+
+// countFields returns len(strings.Fields(s)) without making the slice.
+func countFields(s string) int {
+	n := 0
+	for range strings.FieldsSeq(s) {
+		n++
+	}
+	return n
 }
 
 func titleCaseWord(w string) string {
@@ -2091,7 +2111,7 @@ func (p *entParser) attributes(c *personCluster) {
 			// the most specific title ("Minister of State for AI" over
 			// "Minister"), then the more senior office, then one that
 			// names its country
-			score := len(strings.Fields(cd.title))*10000 + gazetteer.Seniority(cd.rank)*100
+			score := countFields(cd.title)*10000 + gazetteer.Seniority(cd.rank)*100
 			if len(cd.countries) > 0 {
 				score += 10
 			}
@@ -2175,6 +2195,7 @@ func (p *entParser) mention(s, e int, c *personCluster) Mention {
 // standing alone as a whole name.
 func (p *entParser) pass2(cls []*personCluster) []Mention {
 	forms := map[string]int{}
+	var firsts []string // the first words of the forms
 	maxLen := 0
 	for ci, c := range cls {
 		for f := range c.forms {
@@ -2183,7 +2204,14 @@ func (p *entParser) pass2(cls []*personCluster) []Mention {
 				continue
 			}
 			forms[f] = ci
-			if n := len(strings.Fields(f)); n > maxLen {
+			n := 0
+			for w := range strings.FieldsSeq(f) {
+				if n == 0 && !slices.Contains(firsts, w) {
+					firsts = append(firsts, w)
+				}
+				n++
+			}
+			if n > maxLen {
 				maxLen = n
 			}
 		}
@@ -2195,8 +2223,11 @@ func (p *entParser) pass2(cls []*personCluster) []Mention {
 		if p.taken[i] || tk.kind != ptWord || !tk.capital || tk.joined {
 			continue
 		}
-		if i > 0 && p.same(i-1, i) && p.t[i-1].kind == ptWord && (p.t[i-1].capital || p.fl(i-1)&wfParticle != 0) && p.fl(i-1)&wfStop == 0 {
+		if i > 0 && p.same(i-1, i) && p.t[i-1].kind == ptWord && (p.t[i-1].capital || p.is(i-1, wfParticle)) && !p.is(i-1, wfStop) {
 			continue
+		}
+		if !slices.Contains(firsts, tk.low) {
+			continue // no form starts with the word
 		}
 		// the form that starts here and ends a capitalized run
 		key = key[:0]
@@ -2213,7 +2244,7 @@ func (p *entParser) pass2(cls []*personCluster) []Mention {
 				continue
 			}
 			e := j + 1
-			if e < len(p.t) && p.same(i, e) && p.t[e].kind == ptWord && (p.t[e].capital && p.fl(e)&wfStop == 0) {
+			if e < len(p.t) && p.same(i, e) && p.t[e].kind == ptWord && (p.t[e].capital && !p.is(e, wfStop)) {
 				continue
 			}
 			out = append(out, p.mention(i, e, cls[ci]))

@@ -455,6 +455,14 @@ func IsPortfolioWord(w string) bool {
 // portfolioEnding reports whether the lower-case word lw has an ending of
 // a portfolio word.
 func portfolioEnding(lw string) bool {
+	if len(lw) < 6 {
+		return false // fewer than six runes
+	}
+	switch lw[len(lw)-1] {
+	case 'n', 's', 't', 'y', 'm', 'p', 'e': // the last letters of the endings
+	default:
+		return false
+	}
 	n := utf8.RuneCountInString(lw)
 	if n >= 8 && strings.HasSuffix(lw, "ies") {
 		return true
