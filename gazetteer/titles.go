@@ -294,30 +294,46 @@ func isCaps(phrase string) bool {
 // "Vice-Minister" and "Vice Minister" are the same words). Callers that
 // tokenize text themselves must produce the same words to use MatchTitle.
 func TitleWords(s string) []string {
+	// The words are lower-cased into one buffer and cut from one string
+	// made of it: two allocations, not one per word.
+	buf := make([]byte, 0, len(s))
+	var spanBuf [16][2]int
+	spans := spanBuf[:0] // the words' bytes in buf, before trimming
+	begin := 0
+	for _, r := range s {
+		switch {
+		case r == '\'' || r == '’':
+			buf = append(buf, '\'')
+		case r < utf8.RuneSelf && ('a' <= r && r <= 'z' || '0' <= r && r <= '9'):
+			buf = append(buf, byte(r))
+		case r < utf8.RuneSelf && 'A' <= r && r <= 'Z':
+			buf = append(buf, byte(r)+'a'-'A')
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r):
+			buf = utf8.AppendRune(buf, unicode.ToLower(r))
+		default:
+			if len(buf) > begin {
+				spans = append(spans, [2]int{begin, len(buf)})
+				begin = len(buf)
+			}
+		}
+	}
+	if len(buf) > begin {
+		spans = append(spans, [2]int{begin, len(buf)})
+	}
+	all := string(buf)
 	var out []string
-	var b strings.Builder
-	flush := func() {
-		w := b.String()
-		b.Reset()
-		w = strings.Trim(w, "'")
+	for _, sp := range spans {
+		w := strings.Trim(all[sp[0]:sp[1]], "'")
 		if strings.HasSuffix(w, "'s") && len(w) > 2 {
 			w = w[:len(w)-2]
 		}
 		if w != "" {
+			if out == nil {
+				out = make([]string, 0, len(spans))
+			}
 			out = append(out, w)
 		}
 	}
-	for _, r := range s {
-		switch {
-		case r == '\'' || r == '’':
-			b.WriteByte('\'')
-		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r):
-			b.WriteRune(unicode.ToLower(r))
-		default:
-			flush()
-		}
-	}
-	flush()
 	return out
 }
 

@@ -3,6 +3,7 @@ package gazetteer
 import (
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/google/go-cmp/cmp"
 )
@@ -288,4 +289,57 @@ func TestIsPortfolioWordNoAlloc(t *testing.T) {
 	if n != 0 {
 		t.Errorf("%v allocations, want 0", n)
 	}
+}
+
+// titleWordsRef is TitleWords as first written, one string per word: the
+// reference for TestTitleWordsSame.
+func titleWordsRef(s string) []string {
+	var out []string
+	var b strings.Builder
+	flush := func() {
+		w := b.String()
+		b.Reset()
+		w = strings.Trim(w, "'")
+		if strings.HasSuffix(w, "'s") && len(w) > 2 {
+			w = w[:len(w)-2]
+		}
+		if w != "" {
+			out = append(out, w)
+		}
+	}
+	for _, r := range s {
+		switch {
+		case r == '\'' || r == '’':
+			b.WriteByte('\'')
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r):
+			b.WriteRune(unicode.ToLower(r))
+		default:
+			flush()
+		}
+	}
+	flush()
+	return out
+}
+
+func TestTitleWordsSame(t *testing.T) {
+	inputs := []string{"", "'", "''s", "Dato' Sri", "Minister's", "H.E.", "Vice-Minister", "Chargé d’Affaires",
+		"KAMIKAWA Yoko", "Ⅻ Ǆemal", "x\xffy", "Côte d'Ivoire's 'Minister'", strings.Repeat("Minister of State ", 20)}
+	for _, text := range []string{titlesTSV, honorificsTSV, titleWordsTXT} {
+		inputs = append(inputs, strings.Split(text, "\n")...)
+	}
+	for _, s := range inputs {
+		if diff := cmp.Diff(titleWordsRef(s), TitleWords(s)); diff != "" {
+			t.Errorf("TitleWords(%q) (-want +got):\n%s", s, diff)
+		}
+	}
+}
+
+func FuzzTitleWords(f *testing.F) {
+	f.Add("Minister of the Interior and Safety")
+	f.Add("Dato' Sri Ⅻ’s x\xffy")
+	f.Fuzz(func(t *testing.T, s string) {
+		if diff := cmp.Diff(titleWordsRef(s), TitleWords(s)); diff != "" {
+			t.Errorf("TitleWords(%q) (-want +got):\n%s", s, diff)
+		}
+	})
 }
