@@ -90,7 +90,7 @@ const (
 type ptok struct {
 	start, end int    // byte span, without an abbreviation dot
 	sent       int    // sentence index
-	la, lb     int    // while tokenizing: the lower-case form in entParser.lowBuf
+	la, lb     int32  // while tokenizing: the lower-case form in entParser.lowBuf
 	low        string // lower-case form, as gazetteer.TitleWords makes it; punctuation: itself
 	cty        uint16 // the KindCountry mention it lies in: see entParser.ctry
 	plc        uint16 // the KindPlace mention it lies in: see entParser.plc
@@ -193,10 +193,18 @@ func grow[T any](s []T, n int) []T {
 
 func entWordRune(r rune) bool {
 	if r < utf8.RuneSelf {
-		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+		return entASCIIWord[r]
 	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
 }
+
+// entASCIIWord marks the ASCII letters and digits.
+var entASCIIWord = func() (t [utf8.RuneSelf]bool) {
+	for c := range utf8.RuneSelf {
+		t[c] = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+	}
+	return t
+}()
 
 func entApos(r rune) bool { return r == '\'' || r == '’' }
 
@@ -220,6 +228,10 @@ func (p *entParser) tokenize(start, end, si int) {
 		case entWordRune(r):
 			j := i + n
 			for j < end {
+				if c := text[j]; c < utf8.RuneSelf && entASCIIWord[c] {
+					j++ // the common case, first
+					continue
+				}
 				r2, n2 := rune(text[j]), 1
 				if r2 >= utf8.RuneSelf {
 					r2, n2 = utf8.DecodeRuneInString(text[j:])
@@ -279,8 +291,11 @@ func (p *entParser) addWord(s, e, si int, joined bool) {
 	tk := ptok{start: s, end: e, sent: si, joined: joined, kind: ptWord}
 	letters, upper, digits := 0, 0, 0
 	first := true
+	curly := false // a closing quote for an apostrophe: "Dato’"
 	for _, r := range w {
 		switch {
+		case r == '’':
+			curly = true
 		case 'a' <= r && r <= 'z':
 			letters++
 			first = false
@@ -312,11 +327,11 @@ func (p *entParser) addWord(s, e, si int, joined bool) {
 		tk.kind = ptNum
 	}
 	tk.caps = letters >= 2 && upper == letters
-	if upper > 0 || strings.ContainsRune(w, '’') {
+	if upper > 0 || curly {
 		// lower-cased into lowBuf; tk.low is set from it when the text is
 		// tokenized, so that the document costs one allocation, not one
 		// per capitalized word
-		tk.la = len(p.lowBuf)
+		tk.la = int32(len(p.lowBuf))
 		for _, r := range w {
 			switch {
 			case r < utf8.RuneSelf:
@@ -330,7 +345,7 @@ func (p *entParser) addWord(s, e, si int, joined bool) {
 				p.lowBuf = utf8.AppendRune(p.lowBuf, unicode.ToLower(r))
 			}
 		}
-		tk.lb = len(p.lowBuf)
+		tk.lb = int32(len(p.lowBuf))
 		tk.low = ""
 	} else {
 		tk.low = w
