@@ -540,6 +540,9 @@ func (p *entParser) matchPostNominal(i, end int) (int, gazetteer.TitleEntry, boo
 }
 
 func (p *entParser) officeAt(i int) (int, *gazetteer.TitleEntry, bool) {
+	if i < len(p.t) && !p.t[i].capital {
+		return 0, nil, false // not a title in running text: see below
+	}
 	n, e, ok := p.match(i)
 	if !ok || e.Kind != gazetteer.Office {
 		return 0, e, false
@@ -598,11 +601,9 @@ const (
 	wfPortfolioHead
 	wfNameLikeTitle
 	wfIntl
-	wfLexKnown   // the lexicon flags of the token are looked up
-	wfClassKnown // the gazetteer.WordClass bits of the token are looked up
+	wfKnown // the flags of the token are looked up
 
-	wfLexicons   = wfLexKnown - 1 // the lexicon flags
-	wfClassShift = 16             // gazetteer.WordClass bits from here
+	wfClassShift = 16 // gazetteer.WordClass bits from here
 	wfClasses    = 0xff << wfClassShift
 )
 
@@ -615,8 +616,19 @@ const (
 	wfPortfolio        = wordFlags(gazetteer.ClassPortfolio) << wfClassShift
 )
 
-// lexFlags holds the lexicon flags of every word in a lexicon.
-var lexFlags = func() map[string]wordFlags {
+// wordIndex holds the lexicon flags of every word in a lexicon and the
+// classes of every word gazetteer.ListedClasses lists: one lookup finds a
+// token's flags.
+var wordIndex = func() map[string]wordFlags {
+	m := lexFlags()
+	for w, c := range gazetteer.ListedClasses() {
+		m[w] |= wordFlags(c) << wfClassShift
+	}
+	return m
+}()
+
+// lexFlags returns the lexicon flags of every word in a lexicon.
+func lexFlags() map[string]wordFlags {
 	m := map[string]wordFlags{}
 	for _, l := range []struct {
 		set  map[string]bool
@@ -635,21 +647,19 @@ var lexFlags = func() map[string]wordFlags {
 		}
 	}
 	return m
-}()
+}
 
 // is reports whether token i has any of the flags in want.
-func (p *entParser) is(i int, want wordFlags) bool { return p.flagsOf(i, want)&want != 0 }
+func (p *entParser) is(i int, want wordFlags) bool { return p.flagsOf(i)&want != 0 }
 
-// flagsOf returns the flags of token i, with those of the kinds in want
-// (lexicons, title classes) looked up if they were not yet.
-func (p *entParser) flagsOf(i int, want wordFlags) wordFlags {
+// flagsOf returns the flags of token i, looked up on first use.
+func (p *entParser) flagsOf(i int) wordFlags {
 	f := p.flags[i]
-	if want&wfLexicons != 0 && f&wfLexKnown == 0 {
-		f |= lexFlags[p.t[i].low] | wfLexKnown
-		p.flags[i] = f
-	}
-	if want&wfClasses != 0 && f&wfClassKnown == 0 {
-		f |= wordFlags(gazetteer.ClassOf(p.t[i].low))<<wfClassShift | wfClassKnown
+	if f == 0 {
+		low := p.t[i].low
+		f = wordIndex[low]
+		c := gazetteer.ClassFrom(low, gazetteer.WordClass(f>>wfClassShift))
+		f = f&^wfClasses | wordFlags(c)<<wfClassShift | wfKnown
 		p.flags[i] = f
 	}
 	return f
@@ -1062,9 +1072,9 @@ func (p *entParser) nameUnit(i, j int, first, anchored bool) bool {
 	}
 	var lf wordFlags // the lexicons of the unit
 	if j > i+1 {
-		lf = lexFlags[p.unitLow(i, j)]
+		lf = wordIndex[p.unitLow(i, j)]
 	} else {
-		lf = p.flagsOf(i, wfLexicons)
+		lf = p.flagsOf(i)
 	}
 	if lf&(wfStop|wfCalendar|wfCommon|wfOrgHead|wfEvent) != 0 {
 		return false

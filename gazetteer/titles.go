@@ -3,6 +3,7 @@ package gazetteer
 import (
 	_ "embed"
 	"fmt"
+	"iter"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -132,8 +133,26 @@ const (
 // ClassOf returns the classes of the lower-case word w (as TitleWords
 // makes it), for a caller that asks several questions of one word: one
 // map lookup answers them all.
-func ClassOf(w string) WordClass {
-	c := tables.class[w]
+func ClassOf(w string) WordClass { return ClassFrom(w, tables.class[w]) }
+
+// ListedClasses returns the words the tables list with classes of their
+// own, and those classes. A caller with word tables of its own can merge
+// them with these and call ClassFrom, for one map lookup per word.
+func ListedClasses() iter.Seq2[string, WordClass] {
+	return func(yield func(string, WordClass) bool) {
+		for w, c := range tables.class {
+			if !yield(w, c) {
+				return
+			}
+		}
+	}
+}
+
+// ClassFrom returns ClassOf(w) given the classes ListedClasses lists for
+// w (0 for a word it does not list): those, and the portfolio words known
+// by their ending.
+func ClassFrom(w string, listed WordClass) WordClass {
+	c := listed
 	if !isLowerASCII(w) {
 		// not a key of the portfolio map as written: ask as IsPortfolioWord does
 		c &^= ClassPortfolio
