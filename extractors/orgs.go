@@ -90,7 +90,7 @@ func (p *entParser) findOrgs() {
 	covered := make([]bool, len(p.t))
 	for h := 0; h < len(p.t); h++ {
 		tk := p.t[h]
-		if covered[h] || tk.kind != ptWord || !tk.capital || !p.is(h, wfOrgHead) || tk.joined || tk.cty != 0 {
+		if covered[h] || tk.kind != ptWord || !tk.capital || tk.joined || tk.cty != 0 || !p.is(h, wfOrgHead) {
 			continue // "Union" in "Republic of the Union of Myanmar" is a country's
 		}
 		if h+1 < len(p.t) && p.t[h+1].joined {

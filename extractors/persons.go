@@ -228,7 +228,10 @@ func (p *entParser) tokenize(start, end, si int) {
 		case entWordRune(r):
 			j := i + n
 			for j < end {
-				if c := text[j]; c < utf8.RuneSelf && entASCIIWord[c] {
+				if c := text[j]; c < utf8.RuneSelf && c != '\'' {
+					if !entASCIIWord[c] {
+						break
+					}
 					j++ // the common case, first
 					continue
 				}
@@ -1031,25 +1034,29 @@ func (p *entParser) headline(i int) bool {
 	for a > 0 && p.t[a-1].sent == s {
 		a--
 	}
-	words, caps := 0, 0
-	for k := a; k < len(p.t) && p.t[k].sent == s; k++ {
-		tk := p.t[k]
-		if tk.kind != ptWord || tk.joined || p.is(k, wfStop) {
-			continue
-		}
-		words++
-		if tk.capital {
-			caps++
-		}
-	}
-	// a headline has no full stop
+	// a headline has no full stop (tested first: most sentences end
+	// with one)
 	last := a
 	for k := a; k < len(p.t) && p.t[k].sent == s; k++ {
 		if p.t[k].kind != ptBreak {
 			last = k
 		}
 	}
-	h := words >= 5 && caps*10 >= words*8 && p.t[last].low != "."
+	h := false
+	if p.t[last].low != "." {
+		words, caps := 0, 0
+		for k := a; k < len(p.t) && p.t[k].sent == s; k++ {
+			tk := p.t[k]
+			if tk.kind != ptWord || tk.joined || p.is(k, wfStop) {
+				continue
+			}
+			words++
+			if tk.capital {
+				caps++
+			}
+		}
+		h = words >= 5 && caps*10 >= words*8
+	}
 	p.headlines[s] = 2
 	if h {
 		p.headlines[s] = 1
