@@ -31,7 +31,7 @@ func (Orgs) Extract(d *Doc) []Mention {
 	defer p.release()
 	p.home = HomeCountry(d)
 	p.findOrgs()
-	return p.orgMentions()
+	return p.orgMentions(make([]Mention, 0, len(p.orgs)))
 }
 
 // OrgsAndPersons is Orgs and Persons in one pass: the same mentions as
@@ -45,16 +45,17 @@ func (OrgsAndPersons) Extract(d *Doc) []Mention {
 	defer p.release()
 	p.home = HomeCountry(d)
 	p.findOrgs()
-	out := p.orgMentions()
-	p.pass1()
-	ms := p.resolve()
-	counterpartOf(d, ms)
-	return append(out, ms...)
+	p.pass1() // reads p.orgs, does not change them
+	out := make([]Mention, 0, len(p.orgs)+3*len(p.raw))
+	out = p.orgMentions(out)
+	n := len(out)
+	out = p.resolve(out)
+	counterpartOf(d, out[n:])
+	return out
 }
 
-// orgMentions returns the organizations findOrgs found, as mentions.
-func (p *entParser) orgMentions() []Mention {
-	out := make([]Mention, 0, len(p.orgs))
+// orgMentions appends the organizations findOrgs found to out, as mentions.
+func (p *entParser) orgMentions(out []Mention) []Mention {
 	for _, g := range p.orgs {
 		sp := Span{p.t[g.start].start, p.spanEnd(g.end - 1)}
 		out = append(out, Mention{Kind: KindOrganization, Span: sp, Text: p.text[sp.Start:sp.End],
@@ -87,7 +88,7 @@ func (p *entParser) findOrgs() {
 	acr := map[string]string{} // acronym -> name
 	acrCountry := map[string]string{}
 	acrIntl := map[string]bool{}
-	covered := make([]bool, len(p.t))
+	covered := p.covered
 	for h := 0; h < len(p.t); h++ {
 		tk := p.t[h]
 		if covered[h] || tk.kind != ptWord || !tk.capital || tk.joined || tk.cty != 0 || !p.is(h, wfOrgHead) {

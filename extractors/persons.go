@@ -1,6 +1,7 @@
 package extractors
 
 import (
+	"cmp"
 	"slices"
 	"sort"
 	"strings"
@@ -67,7 +68,7 @@ func (Persons) Extract(d *Doc) []Mention {
 	p.home = HomeCountry(d)
 	p.findOrgs()
 	p.pass1()
-	ms := p.resolve()
+	ms := p.resolve(nil)
 	counterpartOf(d, ms)
 	return ms
 }
@@ -116,6 +117,7 @@ type entParser struct {
 	headlines []int8    // per sentence: 0 unknown, 1 headline, 2 not
 	raw       []rawPerson
 	taken     []bool                  // tokens inside a person's name, title or apposition
+	covered   []bool                  // tokens inside an organization's name (findOrgs)
 	lowBuf    []byte                  // lower-case forms, while tokenizing
 	isos      []string                // interned codes of ptok.cty and ptok.plc; isos[0] is ""
 	isoIdx    map[string]uint16       // index of a code in isos
@@ -159,10 +161,11 @@ func newEntParser(d *Doc) *entParser {
 	p.overlay()
 	p.taken = grow(p.taken[:0], len(p.t))[:len(p.t)]
 	clear(p.taken)
+	p.covered = grow(p.covered[:0], len(p.t))[:len(p.t)]
+	clear(p.covered)
 	p.matchN = grow(p.matchN[:0], len(p.t))[:len(p.t)]
 	clear(p.matchN)
-	p.matchE = grow(p.matchE[:0], len(p.t))[:len(p.t)]
-	clear(p.matchE)
+	p.matchE = grow(p.matchE[:0], len(p.t))[:len(p.t)] // read only where matchN is set
 	p.flags = grow(p.flags[:0], len(p.t))[:len(p.t)]
 	clear(p.flags)
 	p.orgs, p.raw, p.headlines = p.orgs[:0], p.raw[:0], p.headlines[:0]
@@ -174,9 +177,10 @@ func (p *entParser) release() {
 	if cap(p.t) > 1<<16 {
 		return // an outsized document: let its buffers go
 	}
+	// p.t and p.lows keep pointing into the document until the next one
+	// overwrites them: clearing them cost more than the parsing of a
+	// short document, and the pool drops idle parsers within two GCs.
 	p.d, p.text = nil, ""
-	clear(p.lows) // drop the references to the document's strings
-	clear(p.t)
 	clear(p.raw)
 	clear(p.orgs)
 	clear(p.countries)
@@ -411,7 +415,7 @@ func (p *entParser) overlay() {
 			}
 		}
 	}
-	sort.SliceStable(p.countries, func(a, b int) bool { return p.countries[a].Span.Start < p.countries[b].Span.Start })
+	slices.SortStableFunc(p.countries, func(a, b Mention) int { return cmp.Compare(a.Span.Start, b.Span.Start) })
 }
 
 // intern returns the index of code in p.isos.
@@ -1916,11 +1920,11 @@ type personCluster struct {
 }
 
 // resolve groups the names of pass 1 into persons, gives each its
-// attributes, finds the other occurrences of their names and returns the
-// mentions in text order.
-func (p *entParser) resolve() []Mention {
+// attributes, finds the other occurrences of their names and appends the
+// mentions to dst in text order.
+func (p *entParser) resolve(dst []Mention) []Mention {
 	if len(p.raw) == 0 {
-		return nil
+		return dst
 	}
 	p.trimHeadlineNames()
 	// Longest names first: shorter forms join the person whose name holds
@@ -1933,7 +1937,7 @@ func (p *entParser) resolve() []Mention {
 	for i, r := range p.raw {
 		keys[i] = personNameKeys(r.value)
 	}
-	sort.SliceStable(order, func(a, b int) bool { return len(keys[order[a]]) > len(keys[order[b]]) })
+	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(len(keys[b]), len(keys[a])) })
 	var cls []*personCluster
 	owner := make([]int, len(p.raw))
 	for _, ri := range order {
@@ -1980,13 +1984,14 @@ func (p *entParser) resolve() []Mention {
 			}
 		}
 	}
-	var out []Mention
+	n := len(dst)
+	dst = slices.Grow(dst, 2*len(p.raw)) // pass2 finds about as many as pass1
 	for ri, r := range p.raw {
-		out = append(out, p.mention(r.start, r.end, cls[owner[ri]]))
+		dst = append(dst, p.mention(r.start, r.end, cls[owner[ri]]))
 	}
-	out = append(out, p.pass2(cls)...)
-	sort.SliceStable(out, func(a, b int) bool { return out[a].Span.Start < out[b].Span.Start })
-	return out
+	dst = p.pass2(dst, cls)
+	slices.SortStableFunc(dst[n:], func(a, b Mention) int { return cmp.Compare(a.Span.Start, b.Span.Start) })
+	return dst
 }
 
 // trimHeadlineNames cuts a name read in a title-case headline that runs
@@ -2225,7 +2230,7 @@ func (p *entParser) mention(s, e int, c *personCluster) Mention {
 // pass2 finds the other occurrences of the persons' names: the full name,
 // or a form seen with a title ("Calderoli" after "Minister Calderoli"),
 // standing alone as a whole name.
-func (p *entParser) pass2(cls []*personCluster) []Mention {
+func (p *entParser) pass2(out []Mention, cls []*personCluster) []Mention {
 	forms := map[string]int{}
 	var firsts []string // the first words of the forms
 	maxLen := 0
@@ -2248,7 +2253,6 @@ func (p *entParser) pass2(cls []*personCluster) []Mention {
 			}
 		}
 	}
-	var out []Mention
 	var key []byte
 	for i := 0; i < len(p.t); i++ {
 		tk := p.t[i]
