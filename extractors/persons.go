@@ -1249,8 +1249,9 @@ func (p *entParser) pass1() {
 // Sheikh", "Senator the Hon", "Minister for Foreign Affairs Dr", then the
 // name and what follows it.
 func (p *entParser) chain(i int) (int, bool) {
-	var offs []titlePhrase
-	var hons []*gazetteer.TitleEntry
+	var offsBuf [2]titlePhrase // room for the usual one or two, on the stack
+	var honsBuf [2]*gazetteer.TitleEntry
+	offs, hons := offsBuf[:0], honsBuf[:0]
 	var lead []string // countries before honorifics: "Saudi Crown Prince"
 	j := i
 	for j < len(p.t) && p.same(i, j) {
@@ -1296,6 +1297,7 @@ func (p *entParser) chain(i int) (int, bool) {
 		if len(offs) > 0 {
 			if s, e, more, ok := p.delayedName(j); ok {
 				rp := p.newRaw(s, e)
+				rp.cands = make([]personCand, 0, len(offs)+len(more)+1)
 				for _, o := range append(offs, more...) {
 					rp.cands = append(rp.cands, p.officeCand(o, -1, -1))
 				}
@@ -1318,6 +1320,7 @@ func (p *entParser) chain(i int) (int, bool) {
 	}
 	rp := p.newRaw(j, end)
 	rp.anchored = true
+	rp.cands = make([]personCand, 0, len(offs)+len(hons)+1) // and one in apposition
 	postComp := -1
 	pcEnd := -1
 	if end < len(p.t) && p.t[end].low == "of" && len(offs) > 0 && offs[len(offs)-1].end == offs[len(offs)-1].headEnd {
