@@ -625,14 +625,55 @@ const (
 
 // wordIndex holds the lexicon flags of every word in a lexicon and the
 // classes of every word gazetteer.ListedClasses lists: one lookup finds a
-// token's flags.
-var wordIndex = func() map[string]wordFlags {
+// token's flags. wordKeys filters the words that are in none.
+var wordIndex, wordKeys = func() (map[string]wordFlags, *wordFilter) {
 	m := lexFlags()
 	for w, c := range gazetteer.ListedClasses() {
 		m[w] |= wordFlags(c) << wfClassShift
 	}
-	return m
+	f := new(wordFilter)
+	for w, fl := range m {
+		m[w] = classFlags(w, fl)
+		f.add(w)
+	}
+	return m, f
 }()
+
+// classFlags returns fl, the wordIndex flags of w or 0, with the classes
+// that gazetteer.ClassFrom gives w.
+func classFlags(w string, fl wordFlags) wordFlags {
+	c := gazetteer.ClassFrom(w, gazetteer.WordClass(fl>>wfClassShift))
+	return fl&^wfClasses | wordFlags(c)<<wfClassShift
+}
+
+// wordFilter is a Bloom filter of 2^15 bits with two probes over the
+// FNV-1a hashes of the words of wordIndex (about 1,200: about one word in
+// 200 that is not there gets through). Most tokens are in no lexicon,
+// and hashing them here is cheaper than missing in the map.
+type wordFilter [1 << 15 / 64]uint64
+
+func wordHash(w string) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(w); i++ {
+		h ^= uint64(w[i])
+		h *= 1099511628211
+	}
+	return h
+}
+
+func (f *wordFilter) add(w string) {
+	h := wordHash(w)
+	for _, b := range [2]uint64{h & (1<<15 - 1), h >> 15 & (1<<15 - 1)} {
+		f[b/64] |= 1 << (b % 64)
+	}
+}
+
+// mayHave reports whether w may be a word of the filter.
+func (f *wordFilter) mayHave(w string) bool {
+	h := wordHash(w)
+	b1, b2 := h&(1<<15-1), h>>15&(1<<15-1)
+	return f[b1/64]&(1<<(b1%64)) != 0 && f[b2/64]&(1<<(b2%64)) != 0
+}
 
 // lexFlags returns the lexicon flags of every word in a lexicon.
 func lexFlags() map[string]wordFlags {
@@ -664,9 +705,14 @@ func (p *entParser) flagsOf(i int) wordFlags {
 	f := p.flags[i]
 	if f == 0 {
 		low := p.t[i].low
-		f = wordIndex[low]
-		c := gazetteer.ClassFrom(low, gazetteer.WordClass(f>>wfClassShift))
-		f = f&^wfClasses | wordFlags(c)<<wfClassShift | wfKnown
+		var ok bool
+		if wordKeys.mayHave(low) {
+			f, ok = wordIndex[low] // the classes computed already
+		}
+		if !ok {
+			f = classFlags(low, 0)
+		}
+		f |= wfKnown
 		p.flags[i] = f
 	}
 	return f

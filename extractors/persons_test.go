@@ -736,3 +736,12 @@ func FuzzPersons(f *testing.F) {
 		checkMentions(t, d, Orgs{}.Extract(d), KindOrganization)
 	})
 }
+
+// TestWordKeys checks that the word filter lets every indexed word through.
+func TestWordKeys(t *testing.T) {
+	for w := range wordIndex {
+		if !wordKeys.mayHave(w) {
+			t.Errorf("wordKeys turns %q away", w)
+		}
+	}
+}

@@ -493,25 +493,29 @@ func portfolioEnding(lw string) bool {
 	if len(lw) < 6 {
 		return false // fewer than six runes
 	}
-	switch lw[len(lw)-1] {
-	case 'n', 's', 't', 'y', 'm', 'p', 'e': // the last letters of the endings
-	default:
-		return false
-	}
-	n := utf8.RuneCountInString(lw)
-	if n >= 8 && strings.HasSuffix(lw, "ies") {
+	last := lw[len(lw)-1]
+	if last == 's' && strings.HasSuffix(lw, "ies") && utf8.RuneCountInString(lw) >= 8 {
 		return true
 	}
-	if n < 6 {
+	suffixes := portfolioSuffixesByLast[last]
+	if len(suffixes) == 0 || utf8.RuneCountInString(lw) < 6 {
 		return false
 	}
-	for _, s := range portfolioSuffixes {
+	for _, s := range suffixes {
 		if strings.HasSuffix(lw, s) {
 			return true
 		}
 	}
 	return false
 }
+
+// portfolioSuffixesByLast holds portfolioSuffixes by their last byte.
+var portfolioSuffixesByLast = func() (by [256][]string) {
+	for _, s := range portfolioSuffixes {
+		by[s[len(s)-1]] = append(by[s[len(s)-1]], s)
+	}
+	return by
+}()
 
 // prepositions end the head of a title phrase: what follows is its
 // portfolio or the body it serves ("Minister of ...", "Envoy to ...").

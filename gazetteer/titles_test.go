@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
 )
@@ -342,4 +343,33 @@ func FuzzTitleWords(f *testing.F) {
 			t.Errorf("TitleWords(%q) (-want +got):\n%s", s, diff)
 		}
 	})
+}
+
+// TestPortfolioEnding compares portfolioEnding with its plain statement.
+func TestPortfolioEnding(t *testing.T) {
+	ref := func(lw string) bool {
+		n := utf8.RuneCountInString(lw)
+		if n >= 8 && strings.HasSuffix(lw, "ies") {
+			return true
+		}
+		if n < 6 {
+			return false
+		}
+		for _, s := range portfolioSuffixes {
+			if strings.HasSuffix(lw, s) {
+				return true
+			}
+		}
+		return false
+	}
+	words := []string{"", "ies", "policies", "ponies", "éécies", "ééties", "nation", "ation", "ürtion", "ship", "leadership",
+		"culture", "cultures", "finance", "ogies", "biology", "ethics", "economics", "tourism", "ness", "business"}
+	for w := range tables.class {
+		words = append(words, w)
+	}
+	for _, w := range words {
+		if got, want := portfolioEnding(w), ref(w); got != want {
+			t.Errorf("portfolioEnding(%q) = %v, want %v", w, got, want)
+		}
+	}
 }
