@@ -101,7 +101,7 @@ func (p *entParser) findOrgs() {
 		s := h
 		for s > 0 && p.same(s-1, h) && !covered[s-1] {
 			q := p.t[s-1]
-			if q.low == "&" && s-2 >= 0 && p.t[s-2].capital {
+			if p.lows[s-1] == "&" && s-2 >= 0 && p.t[s-2].capital {
 				s--
 				continue
 			}
@@ -138,12 +138,12 @@ func (p *entParser) findOrgs() {
 			covered[k] = true
 		}
 		// "(MOIS)", "(UN DESA)", "(MOIS, Minister ...)"
-		if e < len(p.t) && p.t[e].low == "(" {
+		if e < len(p.t) && p.lows[e] == "(" {
 			k := e + 1
 			for k < len(p.t) && k-e <= 3 && p.t[k].kind == ptWord && orgAcronym(p.text[p.t[k].start:p.t[k].end]) {
 				k++
 			}
-			if k > e+1 && k < len(p.t) && (p.t[k].low == ")" || p.t[k].low == ",") {
+			if k > e+1 && k < len(p.t) && (p.lows[k] == ")" || p.lows[k] == ",") {
 				a := p.textOf(e+1, k)
 				if lexKnownOrgs[a] {
 					g.country, g.intl = "", true
@@ -228,7 +228,7 @@ func (p *entParser) parseOrgComplement(k int) int {
 	if k >= len(p.t) {
 		return k
 	}
-	switch p.t[k].low {
+	switch p.lows[k] {
 	case "of", "for", "on":
 	default:
 		return k
@@ -244,7 +244,7 @@ func (p *entParser) parseOrgComplement(k int) int {
 func (p *entParser) orgCountry(s, h, e int) (string, bool) {
 	for k := s; k < e; k++ {
 		if c := p.ctry(k); c != "" {
-			if k > s && p.t[k-1].low == "to" {
+			if k > s && p.lows[k-1] == "to" {
 				continue
 			}
 			return c, false

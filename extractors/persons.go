@@ -87,12 +87,13 @@ const (
 // ptok is a word, number or punctuation mark of Doc.Text. Hyphenated
 // words are split ("Sang-min" is "Sang" then "min" with joined set) so
 // that titles match part by part ("Vice-Minister"); names and portfolio
-// words are read a hyphen group (a unit) at a time.
+// words are read a hyphen group (a unit) at a time. Its lower-case form
+// is in entParser.lows: a ptok holds no pointer, so that the tokens are
+// copied and collected without write barriers.
 type ptok struct {
 	start, end int    // byte span, without an abbreviation dot
 	sent       int    // sentence index
 	la, lb     int32  // while tokenizing: the lower-case form in entParser.lowBuf
-	low        string // lower-case form, as gazetteer.TitleWords makes it; punctuation: itself
 	cty        uint16 // the KindCountry mention it lies in: see entParser.ctry
 	plc        uint16 // the KindPlace mention it lies in: see entParser.plc
 	kind       ptokKind
@@ -109,7 +110,7 @@ type entParser struct {
 	d    *Doc
 	text string
 	t    []ptok
-	lows []string
+	lows []string // per token: the lower-case form, as gazetteer.TitleWords makes it; punctuation: itself
 	home string
 	orgs []orgSpan
 
@@ -140,20 +141,19 @@ func newEntParser(d *Doc) *entParser {
 		sents = Sentences(d.Text)
 	}
 	p.t = grow(p.t[:0], len(d.Text)/5+8)
+	p.lows = grow(p.lows[:0], len(d.Text)/5+8)
 	p.lowBuf = grow(p.lowBuf[:0], len(d.Text)/4+16)
 	for si, s := range sents {
 		if si > 0 {
-			p.t = append(p.t, ptok{start: s.Start, end: s.Start, low: "\n", kind: ptBreak, sent: si})
+			p.push(ptok{start: s.Start, end: s.Start, kind: ptBreak, sent: si}, "\n")
 		}
 		p.tokenize(s.Start, s.End, si)
 	}
 	all := string(p.lowBuf)
-	p.lows = grow(p.lows[:0], len(p.t))[:len(p.t)]
-	for i := range p.t {
-		if tk := &p.t[i]; tk.lb > tk.la {
-			tk.low = all[tk.la:tk.lb]
+	for i, tk := range p.t {
+		if tk.lb > tk.la {
+			p.lows[i] = all[tk.la:tk.lb]
 		}
-		p.lows[i] = p.t[i].low
 	}
 	p.countries = p.countries[:0]
 	p.isos = append(p.isos[:0], "")
@@ -170,6 +170,14 @@ func newEntParser(d *Doc) *entParser {
 	clear(p.flags)
 	p.orgs, p.raw, p.headlines = p.orgs[:0], p.raw[:0], p.headlines[:0]
 	return p
+}
+
+// push appends token tk, whose lower-case form is low: "" for a word
+// lower-cased into lowBuf, whose form newEntParser sets when the text is
+// tokenized.
+func (p *entParser) push(tk ptok, low string) {
+	p.t = append(p.t, tk)
+	p.lows = append(p.lows, low)
 }
 
 // release returns p's buffers for reuse.
@@ -223,7 +231,7 @@ func (p *entParser) tokenize(start, end, si int) {
 		}
 		switch {
 		case r == '\t':
-			p.t = append(p.t, ptok{start: i, end: i, low: "\t", kind: ptBreak, sent: si})
+			p.push(ptok{start: i, end: i, kind: ptBreak, sent: si}, "\t")
 			i += n
 			joinNext = false
 		case r == ' ' || r == '\n' || r == '\r' || r >= utf8.RuneSelf && unicode.IsSpace(r):
@@ -266,7 +274,7 @@ func (p *entParser) tokenize(start, end, si int) {
 			we := j - poss
 			p.addWord(i, we, si, joinNext)
 			if poss > 0 {
-				p.t = append(p.t, ptok{start: we, end: j, low: "'s", kind: ptPunct, sent: si})
+				p.push(ptok{start: we, end: j, kind: ptPunct, sent: si}, "'s")
 			} else if j < end && text[j] == '.' && p.isAbbrev(len(p.t)-1) {
 				p.t[len(p.t)-1].dot = true
 				p.t[len(p.t)-1].trail = 1
@@ -286,7 +294,7 @@ func (p *entParser) tokenize(start, end, si int) {
 				}
 			}
 		default:
-			p.t = append(p.t, ptok{start: i, end: i + n, low: text[i : i+n], kind: ptPunct, sent: si})
+			p.push(ptok{start: i, end: i + n, kind: ptPunct, sent: si}, text[i:i+n])
 			i += n
 			joinNext = false
 		}
@@ -335,9 +343,9 @@ func (p *entParser) addWord(s, e, si int, joined bool) {
 	}
 	tk.caps = letters >= 2 && upper == letters
 	if upper > 0 || curly {
-		// lower-cased into lowBuf; tk.low is set from it when the text is
-		// tokenized, so that the document costs one allocation, not one
-		// per capitalized word
+		// lower-cased into lowBuf; its entry in p.lows is set from it when
+		// the text is tokenized, so that the document costs one
+		// allocation, not one per capitalized word
 		tk.la = int32(len(p.lowBuf))
 		for _, r := range w {
 			switch {
@@ -353,11 +361,10 @@ func (p *entParser) addWord(s, e, si int, joined bool) {
 			}
 		}
 		tk.lb = int32(len(p.lowBuf))
-		tk.low = ""
-	} else {
-		tk.low = w
+		p.push(tk, "")
+		return
 	}
-	p.t = append(p.t, tk)
+	p.push(tk, w)
 }
 
 // lowOf returns token i's lower-case form while the text is tokenized.
@@ -366,7 +373,7 @@ func (p *entParser) lowOf(i int) string {
 	if tk.lb > tk.la {
 		return string(p.lowBuf[tk.la:tk.lb])
 	}
-	return tk.low
+	return p.lows[i]
 }
 
 // isAbbrev reports whether the dot after token i closes an abbreviation:
@@ -463,7 +470,7 @@ func (p *entParser) unitEnd(i int) int {
 // unitLow returns the lower-case text of the unit [i, j).
 func (p *entParser) unitLow(i, j int) string {
 	if j == i+1 {
-		return p.t[i].low
+		return p.lows[i]
 	}
 	return strings.ToLower(p.text[p.t[i].start:p.t[j-1].end])
 }
@@ -567,12 +574,12 @@ func (p *entParser) honorific(i int) (int, *gazetteer.TitleEntry, bool) {
 	if !ok || e.Kind != gazetteer.Honorific {
 		return 0, e, false
 	}
-	if !p.t[i].capital && p.t[i].low != "the" {
+	if !p.t[i].capital && p.lows[i] != "the" {
 		return 0, e, false
 	}
 	// a one-letter style (Myanmar "U") is no initial: "U Kyaw Zeya Tun",
 	// not "U.S."
-	if n == 1 && len(p.t[i].low) == 1 && (p.t[i].dot || i+1 >= len(p.t) || !p.t[i+1].capital || p.t[i+1].joined) {
+	if n == 1 && len(p.lows[i]) == 1 && (p.t[i].dot || i+1 >= len(p.t) || !p.t[i+1].capital || p.t[i+1].joined) {
 		return 0, e, false
 	}
 	return n, e, true
@@ -704,7 +711,7 @@ func (p *entParser) is(i int, want wordFlags) bool { return p.flagsOf(i)&want !=
 func (p *entParser) flagsOf(i int) wordFlags {
 	f := p.flags[i]
 	if f == 0 {
-		low := p.t[i].low
+		low := p.lows[i]
 		var ok bool
 		if wordKeys.mayHave(low) {
 			f, ok = wordIndex[low] // the classes computed already
@@ -839,11 +846,11 @@ func (p *entParser) parseOffice(i int) (titlePhrase, bool) {
 	for j < len(p.t) && j-i < 12 && p.same(i, j) {
 		tk := p.t[j]
 		if tk.kind != ptWord {
-			if tk.low == "'s" && j > i && p.ctry(j-1) != "" {
+			if p.lows[j] == "'s" && j > i && p.ctry(j-1) != "" {
 				j++
 				continue
 			}
-			if tk.low == "&" && j > i {
+			if p.lows[j] == "&" && j > i {
 				j++
 				continue
 			}
@@ -877,7 +884,7 @@ func (p *entParser) parseOffice(i int) (titlePhrase, bool) {
 	}
 	// "Deputy Prime Minister and Foreign Minister Bui Thanh Son",
 	// "Minister of State, Minister of Foreign Affairs of Côte d'Ivoire"
-	if o.end < len(p.t) && (p.t[o.end].low == "and" || p.t[o.end].low == "&" || p.t[o.end].low == ",") && p.same(i, o.end+1) {
+	if o.end < len(p.t) && (p.lows[o.end] == "and" || p.lows[o.end] == "&" || p.lows[o.end] == ",") && p.same(i, o.end+1) {
 		if _, _, ok := p.officeAt(o.end + 1); ok {
 			if o2, ok := p.parseOffice(o.end + 1); ok {
 				o.end = o2.end
@@ -905,10 +912,10 @@ func (p *entParser) officeCountries(o *titlePhrase) {
 			continue // same mention
 		}
 		b := k - 1
-		for b > o.start && p.t[b].low == "the" {
+		for b > o.start && p.lows[b] == "the" {
 			b--
 		}
-		if b >= o.start && (p.t[b].low == "to" || p.t[b].low == "for") {
+		if b >= o.start && (p.lows[b] == "to" || p.lows[b] == "for") {
 			continue
 		}
 		if p.ctry(k) != "" {
@@ -929,7 +936,7 @@ func (p *entParser) parseComplement(k int, dest bool) int {
 	if k >= len(p.t) || !p.same(k-1, k) {
 		return k
 	}
-	switch p.t[k].low {
+	switch p.lows[k] {
 	case "of", "for", "at", "to", "in", "on":
 	default:
 		return k
@@ -940,7 +947,7 @@ func (p *entParser) parseComplement(k int, dest bool) int {
 	j := k
 	for j < len(p.t) && p.same(k, j) && j-k < 24 {
 		tk := p.t[j]
-		switch tk.low {
+		switch p.lows[j] {
 		case "to", "in", "at", "on":
 			// a destination or venue after the portfolio: "of the
 			// Interior and Safety to Greece"; but an envoy's title goes on:
@@ -952,10 +959,10 @@ func (p *entParser) parseComplement(k int, dest bool) int {
 			j++
 			continue
 		case "of", "for", "the", "and", "&":
-			if tk.low == "and" || tk.low == "&" {
+			if p.lows[j] == "and" || p.lows[j] == "&" {
 				// "and the Minister of ..." or "and host of": another phrase.
 				nx := j + 1
-				if nx < len(p.t) && p.t[nx].low == "the" {
+				if nx < len(p.t) && p.lows[nx] == "the" {
 					return end
 				}
 				if nx >= len(p.t) || !p.same(j, nx) || !p.unitCapital(nx, p.unitEnd(nx)) {
@@ -965,7 +972,7 @@ func (p *entParser) parseComplement(k int, dest bool) int {
 					return end
 				}
 			}
-			afterThe = tk.low == "the"
+			afterThe = p.lows[j] == "the"
 			afterConn = true
 			j++
 			continue
@@ -1093,7 +1100,7 @@ func (p *entParser) headline(i int) bool {
 		}
 	}
 	h := false
-	if p.t[last].low != "." {
+	if p.lows[last] != "." {
 		words, caps := 0, 0
 		for k := a; k < len(p.t) && p.t[k].sent == s; k++ {
 			tk := p.t[k]
@@ -1124,7 +1131,7 @@ func (p *entParser) nameUnit(i, j int, first, anchored bool) bool {
 	if !p.t[i].capital && !tk.caps {
 		return false
 	}
-	if tk.dot && j == i+1 && utf8.RuneCountInString(tk.low) == 1 {
+	if tk.dot && j == i+1 && utf8.RuneCountInString(p.lows[i]) == 1 {
 		return true // an initial: "Enrique A. Manalo", "S. Jaishankar"
 	}
 	var lf wordFlags // the lexicons of the unit
@@ -1209,7 +1216,7 @@ func (p *entParser) parseName(i int, anchored bool) (end, units int) {
 		units++
 	}
 	// trailing "Al" without a family name after it
-	for end > i+1 && (p.t[end-1].low == "al" || p.t[end-1].low == "el") {
+	for end > i+1 && (p.lows[end-1] == "al" || p.lows[end-1] == "el") {
 		end--
 		units--
 	}
@@ -1217,19 +1224,19 @@ func (p *entParser) parseName(i int, anchored bool) (end, units int) {
 	// acronym ("MOIS") or a heading.
 	allCaps := true
 	for k := i; k < end; k++ {
-		if p.t[k].kind == ptWord && !p.t[k].caps && !(len(p.t[k].low) == 1 && p.t[k].dot) {
+		if p.t[k].kind == ptWord && !p.t[k].caps && !(len(p.lows[k]) == 1 && p.t[k].dot) {
 			allCaps = false
 		}
 	}
 	if allCaps {
 		return i, 0
 	}
-	if units == 1 && utf8.RuneCountInString(p.t[i].low) == 1 {
+	if units == 1 && utf8.RuneCountInString(p.lows[i]) == 1 {
 		return i, 0
 	}
 	// "Ma. Theresa Lazaro": a short abbreviated given name that the
 	// sentence splitter took for a sentence end
-	if units == 1 && end == i+1 && len(p.t[i].low) <= 2 && p.t[i].end < len(p.text) && p.text[p.t[i].end] == '.' {
+	if units == 1 && end == i+1 && len(p.lows[i]) <= 2 && p.t[i].end < len(p.text) && p.text[p.t[i].end] == '.' {
 		return i, 0
 	}
 	return end, units
@@ -1274,7 +1281,7 @@ type rawPerson struct {
 func (p *entParser) pass1() {
 	for i := 0; i < len(p.t); {
 		tk := p.t[i]
-		if tk.kind != ptWord || p.taken[i] || (!tk.capital && tk.low != "the") {
+		if tk.kind != ptWord || p.taken[i] || (!tk.capital && p.lows[i] != "the") {
 			i++
 			continue
 		}
@@ -1316,7 +1323,7 @@ func (p *entParser) chain(i int) (int, bool) {
 			for k < len(p.t) && p.ctry(k) == c && !p.t[k].joined {
 				k++
 			}
-			if k < len(p.t) && p.t[k].low == "'s" {
+			if k < len(p.t) && p.lows[k] == "'s" {
 				k++
 			}
 			if _, _, ok := p.honorific(k); ok && p.same(j, k) {
@@ -1325,7 +1332,7 @@ func (p *entParser) chain(i int) (int, bool) {
 				continue
 			}
 		}
-		if (len(offs) > 0 || len(hons) > 0) && p.t[j].low == "and" && j+1 < len(p.t) {
+		if (len(offs) > 0 || len(hons) > 0) && p.lows[j] == "and" && j+1 < len(p.t) {
 			if _, _, ok := p.officeAt(j + 1); ok && p.same(j, j+1) {
 				j++
 				continue
@@ -1369,7 +1376,7 @@ func (p *entParser) chain(i int) (int, bool) {
 	rp.cands = make([]personCand, 0, len(offs)+len(hons)+1) // and one in apposition
 	postComp := -1
 	pcEnd := -1
-	if end < len(p.t) && p.t[end].low == "of" && len(offs) > 0 && offs[len(offs)-1].end == offs[len(offs)-1].headEnd {
+	if end < len(p.t) && p.lows[end] == "of" && len(offs) > 0 && offs[len(offs)-1].end == offs[len(offs)-1].headEnd {
 		last := offs[len(offs)-1]
 		r, _ := gazetteer.Title(p.textOf(last.start, last.end))
 		if c := p.parseComplement(end, r == gazetteer.RankAmbassador); c > end+1 {
@@ -1418,15 +1425,15 @@ func (p *entParser) chain(i int) (int, bool) {
 // Safety (MOIS, Minister Chin Young)", "Ministry of X (Minister Kim)".
 func (p *entParser) parenOrg(a int) string {
 	k := a - 1
-	if k >= 0 && p.t[k].low == "," {
+	if k >= 0 && p.lows[k] == "," {
 		for _, g := range p.orgs {
-			if g.end == k && g.acronym && g.start > 0 && p.t[g.start-1].low == "(" {
+			if g.end == k && g.acronym && g.start > 0 && p.lows[g.start-1] == "(" {
 				return g.value
 			}
 		}
 		return ""
 	}
-	if k >= 0 && p.t[k].low == "(" {
+	if k >= 0 && p.lows[k] == "(" {
 		for _, g := range p.orgs {
 			if g.end == k {
 				return g.value
@@ -1461,11 +1468,11 @@ func (p *entParser) after(rp *rawPerson, e int) int {
 
 // apposition parses ", [the] OFFICE" at token e.
 func (p *entParser) apposition(e int) (titlePhrase, bool) {
-	if e >= len(p.t) || p.t[e].low != "," || !p.same(e-1, e) {
+	if e >= len(p.t) || p.lows[e] != "," || !p.same(e-1, e) {
 		return titlePhrase{}, false
 	}
 	k := e + 1
-	for k < len(p.t) && (p.t[k].low == "the" || p.t[k].low == "a") && p.same(e, k) {
+	for k < len(p.t) && (p.lows[k] == "the" || p.lows[k] == "a") && p.same(e, k) {
 		k++
 	}
 	if k >= len(p.t) || !p.same(e, k) || !p.t[k].capital {
@@ -1512,7 +1519,7 @@ func (p *entParser) clauseEnd(i int) bool {
 	if i >= len(p.t) || !p.same(i-1, i) {
 		return true
 	}
-	switch p.t[i].low {
+	switch p.lows[i] {
 	case ",", ".", ";", ":", ")", "and", "(":
 		return true
 	}
@@ -1531,7 +1538,7 @@ func (p *entParser) clauseEnd(i int) bool {
 func (p *entParser) delayedName(j int) (s, e int, offs []titlePhrase, ok bool) {
 	for k := j; k < len(p.t) && k-j < 12 && p.same(j, k); k++ {
 		tk := p.t[k]
-		if tk.low == "," {
+		if p.lows[k] == "," {
 			// ", the Hon Sophie Tremblay-Lavoie", ", Ambassador Alejandra Ruiz-Tagle Vial"
 			s = k + 1
 			for s < len(p.t) && p.same(k, s) {
@@ -1559,7 +1566,7 @@ func (p *entParser) delayedName(j int) (s, e int, offs []titlePhrase, ok bool) {
 				f += n
 			}
 			if f < len(p.t) && p.same(s, f) {
-				switch p.t[f].low {
+				switch p.lows[f] {
 				case ",", "and", "(", ")", ".", ";":
 				default:
 					return 0, 0, nil, false
@@ -1567,10 +1574,10 @@ func (p *entParser) delayedName(j int) (s, e int, offs []titlePhrase, ok bool) {
 			}
 			return s, e, offs, true
 		}
-		if tk.kind == ptPunct && tk.low != "&" && tk.low != "-" {
+		if tk.kind == ptPunct && p.lows[k] != "&" && p.lows[k] != "-" {
 			return 0, 0, nil, false
 		}
-		if tk.kind == ptWord && !tk.capital && (p.is(k, wfGapVerb) || strings.HasSuffix(tk.low, "ed")) {
+		if tk.kind == ptWord && !tk.capital && (p.is(k, wfGapVerb) || strings.HasSuffix(p.lows[k], "ed")) {
 			return 0, 0, nil, false
 		}
 		if _, _, ok := p.match(k); ok && tk.capital {
@@ -1605,7 +1612,7 @@ func (p *entParser) bareName(i int) (int, bool) {
 		}
 	}
 	// "the Moon Jae-in Administration": a president's name
-	if end < len(p.t) && p.same(i, end) && p.t[end].low == "administration" && (units >= 2 || p.unitEnd(i) > i+1) {
+	if end < len(p.t) && p.same(i, end) && p.lows[end] == "administration" && (units >= 2 || p.unitEnd(i) > i+1) {
 		rp := p.newRaw(i, end)
 		rp.optional = gazetteer.RankHeadOfState
 		rp.ev = evHome
@@ -1693,7 +1700,7 @@ func (p *entParser) international(s, e int) bool {
 		if tk.caps && lexKnownOrgs[p.text[tk.start:tk.end]] {
 			return true
 		}
-		if tk.low == "united" && k+1 < e && p.t[k+1].low == "nations" {
+		if p.lows[k] == "united" && k+1 < e && p.lows[k+1] == "nations" {
 			return true
 		}
 	}
@@ -1727,7 +1734,7 @@ func (p *entParser) officeOrg(o titlePhrase, ps, pe int) string {
 	if !strings.HasSuffix(head, "minister") || strings.HasSuffix(head, "prime minister") {
 		return ""
 	}
-	if prep := p.t[cs].low; prep != "of" && prep != "for" {
+	if prep := p.lows[cs]; prep != "of" && prep != "for" {
 		return ""
 	}
 	// drop "of <country>" and what follows: "of Foreign Affairs of the
@@ -1737,10 +1744,10 @@ func (p *entParser) officeOrg(o titlePhrase, ps, pe int) string {
 			continue
 		}
 		b := k - 1
-		if b > cs && p.t[b].low == "the" {
+		if b > cs && p.lows[b] == "the" {
 			b--
 		}
-		if p.t[b].low == "of" {
+		if p.lows[b] == "of" {
 			ce = b
 			break
 		}
@@ -1763,13 +1770,13 @@ func (p *entParser) evidenceAt(a int, rp *rawPerson) (personEvidence, string) {
 	}
 	// "(MOIS, Minister Chin Young)", "(Minister Kim)"
 	k := a - 1
-	if k >= 0 && p.t[k].low == "," && k-1 >= 0 && p.t[k-1].caps {
+	if k >= 0 && p.lows[k] == "," && k-1 >= 0 && p.t[k-1].caps {
 		k -= 2
 		for k >= 0 && p.t[k].caps {
 			k--
 		}
 	}
-	if k >= 0 && p.t[k].low == "(" && p.same(k, a) {
+	if k >= 0 && p.lows[k] == "(" && p.same(k, a) {
 		if k == 0 || !p.foreignOrgBefore(k) {
 			return evHome, ""
 		}
@@ -1778,7 +1785,7 @@ func (p *entParser) evidenceAt(a int, rp *rawPerson) (personEvidence, string) {
 	for k := a - 1; k >= 0 && p.same(k, a); k-- {
 		// A quote or a speech verb closes the clause the name is in:
 		// "... stand with the people affected,' says Minister X".
-		if low := p.t[k].low; p.is(k, wfSpeechVerb) || low == "'" || low == "\"" {
+		if low := p.lows[k]; p.is(k, wfSpeechVerb) || low == "'" || low == "\"" {
 			break
 		}
 		if p.is(k, wfMeetCue) {
@@ -1824,7 +1831,7 @@ func (p *entParser) companionOf(a int) int {
 			continue
 		}
 		for k := r.end; k < a; k++ {
-			switch p.t[k].low {
+			switch p.lows[k] {
 			case "accompanied", "accompanying", "joined":
 				return ri
 			}
@@ -2062,15 +2069,15 @@ func (p *entParser) trimHeadlineNames() {
 			}
 			same := true
 			for k := 0; k < n && same; k++ {
-				same = p.t[r.start+k].low == p.t[o.start+k].low
+				same = p.lows[r.start+k] == p.lows[o.start+k]
 			}
 			next := p.t[r.start+n]
-			if !same || next.joined || p.inBodyName(o, next.low) {
+			if !same || next.joined || p.inBodyName(o, p.lows[r.start+n]) {
 				continue
 			}
 			// cut to a short form only before a headline verb ("Pushes",
 			// "Meets"): "Yoon Suk Yeol" is not cut to "Yoon"
-			if p.units(o.start, o.end) < 2 && (!strings.HasSuffix(next.low, "s") || p.unitEnd(r.start+n) > r.start+n+1) {
+			if p.units(o.start, o.end) < 2 && (!strings.HasSuffix(p.lows[r.start+n], "s") || p.unitEnd(r.start+n) > r.start+n+1) {
 				continue
 			}
 			best = n
@@ -2078,10 +2085,10 @@ func (p *entParser) trimHeadlineNames() {
 		// "Secretary Villareal Pushes ..." when the body has "Antonio B.
 		// Villareal": the first word of the headline's name is a word of a
 		// body name, the next a headline verb that is in none
-		if u := p.unitEnd(r.start); best == 0 && u < r.end && u == r.start+1 && strings.HasSuffix(p.t[u].low, "s") &&
+		if u := p.unitEnd(r.start); best == 0 && u < r.end && u == r.start+1 && strings.HasSuffix(p.lows[u], "s") &&
 			p.unitEnd(u) == u+1 {
 			for _, b := range p.raw {
-				if b.end-b.start > 1 && !p.headline(b.start) && p.hasWord(b, p.t[r.start].low) && !p.hasWord(b, p.t[u].low) {
+				if b.end-b.start > 1 && !p.headline(b.start) && p.hasWord(b, p.lows[r.start]) && !p.hasWord(b, p.lows[u]) {
 					best = 1
 					break
 				}
@@ -2097,7 +2104,7 @@ func (p *entParser) trimHeadlineNames() {
 // hasWord reports whether the name of b has the lower-case word w.
 func (p *entParser) hasWord(b rawPerson, w string) bool {
 	for k := b.start; k < b.end; k++ {
-		if p.t[k].low == w {
+		if p.lows[k] == w {
 			return true
 		}
 	}
@@ -2113,14 +2120,14 @@ func (p *entParser) inBodyName(o rawPerson, w string) bool {
 		}
 		ok := false
 		for k := b.start; k < b.end; k++ {
-			if p.t[k].low == w {
+			if p.lows[k] == w {
 				ok = true
 			}
 		}
 		for k := o.start; k < o.end && ok; k++ {
 			found := false
 			for q := b.start; q < b.end; q++ {
-				found = found || p.t[q].low == p.t[k].low
+				found = found || p.lows[q] == p.lows[k]
 			}
 			ok = found
 		}
@@ -2311,7 +2318,7 @@ func (p *entParser) pass2(out []Mention, cls []*personCluster) []Mention {
 		if i > 0 && p.same(i-1, i) && p.t[i-1].kind == ptWord && (p.t[i-1].capital || p.is(i-1, wfParticle)) && !p.is(i-1, wfStop) {
 			continue
 		}
-		if !slices.Contains(firsts, tk.low) {
+		if !slices.Contains(firsts, p.lows[i]) {
 			continue // no form starts with the word
 		}
 		// the form that starts here and ends a capitalized run
@@ -2323,7 +2330,7 @@ func (p *entParser) pass2(out []Mention, cls []*personCluster) []Mention {
 			if j > i {
 				key = append(key, ' ')
 			}
-			key = append(key, p.t[j].low...)
+			key = append(key, p.lows[j]...)
 			ci, ok := forms[string(key)]
 			if !ok || ci < 0 {
 				continue
