@@ -312,48 +312,51 @@ func isCaps(phrase string) bool {
 // possessive "'s" dropped, every other character a separator (so
 // "Vice-Minister" and "Vice Minister" are the same words). Callers that
 // tokenize text themselves must produce the same words to use MatchTitle.
-func TitleWords(s string) []string {
-	// The words are lower-cased into one buffer and cut from one string
-	// made of it: two allocations, not one per word.
-	buf := make([]byte, 0, len(s))
+func TitleWords(s string) []string { return appendTitleWords(nil, s) }
+
+// appendTitleWords appends the TitleWords of s to dst, which stays nil
+// when s has none. The words are lower-cased into one buffer and cut
+// from it: one allocation, and one for dst if it has no room.
+func appendTitleWords(dst []string, s string) []string {
+	var b strings.Builder
+	b.Grow(len(s))
 	var spanBuf [16][2]int
-	spans := spanBuf[:0] // the words' bytes in buf, before trimming
+	spans := spanBuf[:0] // the words' bytes in b, before trimming
 	begin := 0
 	for _, r := range s {
 		switch {
 		case r == '\'' || r == '’':
-			buf = append(buf, '\'')
+			b.WriteByte('\'')
 		case r < utf8.RuneSelf && ('a' <= r && r <= 'z' || '0' <= r && r <= '9'):
-			buf = append(buf, byte(r))
+			b.WriteByte(byte(r))
 		case r < utf8.RuneSelf && 'A' <= r && r <= 'Z':
-			buf = append(buf, byte(r)+'a'-'A')
+			b.WriteByte(byte(r) + 'a' - 'A')
 		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r):
-			buf = utf8.AppendRune(buf, unicode.ToLower(r))
+			b.WriteRune(unicode.ToLower(r))
 		default:
-			if len(buf) > begin {
-				spans = append(spans, [2]int{begin, len(buf)})
-				begin = len(buf)
+			if b.Len() > begin {
+				spans = append(spans, [2]int{begin, b.Len()})
+				begin = b.Len()
 			}
 		}
 	}
-	if len(buf) > begin {
-		spans = append(spans, [2]int{begin, len(buf)})
+	if b.Len() > begin {
+		spans = append(spans, [2]int{begin, b.Len()})
 	}
-	all := string(buf)
-	var out []string
+	all := b.String()
 	for _, sp := range spans {
 		w := strings.Trim(all[sp[0]:sp[1]], "'")
 		if strings.HasSuffix(w, "'s") && len(w) > 2 {
 			w = w[:len(w)-2]
 		}
 		if w != "" {
-			if out == nil {
-				out = make([]string, 0, len(spans))
+			if dst == nil {
+				dst = make([]string, 0, len(spans))
 			}
-			out = append(out, w)
+			dst = append(dst, w)
 		}
 	}
-	return out
+	return dst
 }
 
 // MatchTitle returns the longest office or honorific (not post-nominal)
@@ -580,7 +583,8 @@ func Title(phrase string) (rank string, ok bool) { return TitleIn(phrase, "") }
 // Chancellor of Germany or Austria heads the government, a Latin American
 // "Chancellor" is the foreign minister.
 func TitleIn(phrase, country string) (rank string, ok bool) {
-	ws := TitleWords(phrase)
+	var wsBuf [24]string
+	ws := appendTitleWords(wsBuf[:0], phrase)
 	start := 0
 	best := ""
 	for i := 0; i <= len(ws); i++ {
