@@ -631,34 +631,66 @@ const (
 )
 
 // wordIndex holds the lexicon flags of every word in a lexicon and the
-// classes of every word gazetteer.ListedClasses lists: one lookup finds a
-// token's flags. wordKeys filters the words that are in none.
-var wordIndex, wordKeys = func() (map[string]wordFlags, *wordFilter) {
+// classes of every word gazetteer.ListedClasses lists, complete (see
+// classFlags): one lookup finds a token's flags.
+var wordIndex = func() *wordTable {
 	m := lexFlags()
 	for w, c := range gazetteer.ListedClasses() {
 		m[w] |= wordFlags(c) << wfClassShift
 	}
-	f := new(wordFilter)
 	for w, fl := range m {
 		m[w] = classFlags(w, fl)
-		f.add(w)
 	}
-	return m, f
+	return newWordTable(m)
 }()
 
-// classFlags returns fl, the wordIndex flags of w or 0, with the classes
-// that gazetteer.ClassFrom gives w.
-func classFlags(w string, fl wordFlags) wordFlags {
-	c := gazetteer.ClassFrom(w, gazetteer.WordClass(fl>>wfClassShift))
-	return fl&^wfClasses | wordFlags(c)<<wfClassShift
+// wordTable is a read-only hash table from words to their flags, with
+// open addressing: it is probed once or twice per word, where most words
+// of a text are in no lexicon and a map lookup for them costs as much as
+// one for a word it has.
+type wordTable struct {
+	slots []wordSlot // a power of two, at most a third full
 }
 
-// wordFilter is a Bloom filter of 2^15 bits with two probes over the
-// FNV-1a hashes of the words of wordIndex (about 1,200: about one word in
-// 200 that is not there gets through). Most tokens are in no lexicon,
-// and hashing them here is cheaper than missing in the map.
-type wordFilter [1 << 15 / 64]uint64
+type wordSlot struct {
+	w string // "" for an empty slot
+	f wordFlags
+}
 
+func newWordTable(m map[string]wordFlags) *wordTable {
+	n := 1
+	for n < 3*len(m) {
+		n *= 2
+	}
+	t := &wordTable{slots: make([]wordSlot, n)}
+	for w, f := range m {
+		if w == "" {
+			continue // no token is empty
+		}
+		i := wordHash(w) & uint64(n-1)
+		for t.slots[i].w != "" {
+			i = (i + 1) & uint64(n-1)
+		}
+		t.slots[i] = wordSlot{w, f}
+	}
+	return t
+}
+
+// lookup returns the flags of w and whether the table has it.
+func (t *wordTable) lookup(w string) (wordFlags, bool) {
+	mask := uint64(len(t.slots) - 1)
+	for i := wordHash(w) & mask; ; i = (i + 1) & mask {
+		s := &t.slots[i]
+		if s.w == w {
+			return s.f, w != ""
+		}
+		if s.w == "" {
+			return 0, false
+		}
+	}
+}
+
+// wordHash returns the FNV-1a hash of w.
 func wordHash(w string) uint64 {
 	h := uint64(14695981039346656037)
 	for i := 0; i < len(w); i++ {
@@ -668,18 +700,11 @@ func wordHash(w string) uint64 {
 	return h
 }
 
-func (f *wordFilter) add(w string) {
-	h := wordHash(w)
-	for _, b := range [2]uint64{h & (1<<15 - 1), h >> 15 & (1<<15 - 1)} {
-		f[b/64] |= 1 << (b % 64)
-	}
-}
-
-// mayHave reports whether w may be a word of the filter.
-func (f *wordFilter) mayHave(w string) bool {
-	h := wordHash(w)
-	b1, b2 := h&(1<<15-1), h>>15&(1<<15-1)
-	return f[b1/64]&(1<<(b1%64)) != 0 && f[b2/64]&(1<<(b2%64)) != 0
+// classFlags returns fl, the wordIndex flags of w or 0, with the classes
+// that gazetteer.ClassFrom gives w.
+func classFlags(w string, fl wordFlags) wordFlags {
+	c := gazetteer.ClassFrom(w, gazetteer.WordClass(fl>>wfClassShift))
+	return fl&^wfClasses | wordFlags(c)<<wfClassShift
 }
 
 // lexFlags returns the lexicon flags of every word in a lexicon.
@@ -713,10 +738,7 @@ func (p *entParser) flagsOf(i int) wordFlags {
 	if f == 0 {
 		low := p.lows[i]
 		var ok bool
-		if wordKeys.mayHave(low) {
-			f, ok = wordIndex[low] // the classes computed already
-		}
-		if !ok {
+		if f, ok = wordIndex.lookup(low); !ok {
 			f = classFlags(low, 0)
 		}
 		f |= wfKnown
@@ -1136,7 +1158,7 @@ func (p *entParser) nameUnit(i, j int, first, anchored bool) bool {
 	}
 	var lf wordFlags // the lexicons of the unit
 	if j > i+1 {
-		lf = wordIndex[p.unitLow(i, j)]
+		lf, _ = wordIndex.lookup(p.unitLow(i, j))
 	} else {
 		lf = p.flagsOf(i)
 	}

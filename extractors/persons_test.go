@@ -11,6 +11,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
+
+	"communique/gazetteer"
 )
 
 var personsSplitName = regexp.MustCompile(`(\p{L})-\n+(\p{Ll})`)
@@ -737,11 +739,24 @@ func FuzzPersons(f *testing.F) {
 	})
 }
 
-// TestWordKeys checks that the word filter lets every indexed word through.
-func TestWordKeys(t *testing.T) {
-	for w := range wordIndex {
-		if !wordKeys.mayHave(w) {
-			t.Errorf("wordKeys turns %q away", w)
+// TestWordIndex checks that the word table finds every word of the
+// lexicons, and only those.
+func TestWordIndex(t *testing.T) {
+	m := lexFlags()
+	for w, f := range m {
+		if got, ok := wordIndex.lookup(w); !ok || got&f != f {
+			t.Errorf("wordIndex.lookup(%q) = %x, %v; want the flags %x", w, got, ok, f)
+		}
+	}
+	for _, w := range []string{"", "lee", "sang", "seoul", "xyzzy", "ministerx"} {
+		if f, ok := wordIndex.lookup(w); ok || f != 0 {
+			t.Errorf("wordIndex.lookup(%q) = %x, %v; want nothing", w, f, ok)
+		}
+	}
+	for w, c := range gazetteer.ListedClasses() {
+		got, ok := wordIndex.lookup(w)
+		if want := wordFlags(gazetteer.ClassOf(w)) << wfClassShift; !ok || got&wfClasses != want {
+			t.Errorf("wordIndex.lookup(%q) classes = %x, want %x (listed %x)", w, got&wfClasses, want, c)
 		}
 	}
 }

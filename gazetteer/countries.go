@@ -414,9 +414,15 @@ func isWordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
 }
 
-func isASCIIWord(c byte) bool {
-	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
-}
+func isASCIIWord(c byte) bool { return asciiWord[c] }
+
+// asciiWord marks the ASCII letters and digits.
+var asciiWord = func() (t [256]bool) {
+	for c := range 128 {
+		t[c] = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+	}
+	return t
+}()
 
 // scan returns the first token of text at or after byte i.
 func scan(text string, i int) (token, bool) {
@@ -473,12 +479,12 @@ func scan(text string, i int) (token, bool) {
 	i += n
 	for i < len(text) {
 		c := text[i]
-		if c < utf8.RuneSelf {
-			if !isASCIIWord(c) {
-				break
-			}
+		if asciiWord[c] {
 			i++
 			continue
+		}
+		if c < utf8.RuneSelf {
+			break
 		}
 		r, n := utf8.DecodeRuneInString(text[i:])
 		if !isWordRune(r) {
