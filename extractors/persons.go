@@ -237,7 +237,7 @@ func (p *entParser) tokenize(start, end, si int) {
 		case r == ' ' || r == '\n' || r == '\r' || r >= utf8.RuneSelf && unicode.IsSpace(r):
 			i += n
 			joinNext = false
-		case entWordRune(r):
+		case r < utf8.RuneSelf && entASCIIWord[r] || r >= utf8.RuneSelf && entWordRune(r):
 			j := i + n
 			for j < end {
 				if c := text[j]; c < utf8.RuneSelf && c != '\'' {
@@ -266,10 +266,12 @@ func (p *entParser) tokenize(start, end, si int) {
 			}
 			w := text[i:j]
 			poss := 0
-			if strings.HasSuffix(w, "'s") && len(w) > 2 {
-				poss = 2
-			} else if strings.HasSuffix(w, "’s") && len(w) > 4 {
-				poss = 4
+			if w[len(w)-1] == 's' { // the possessive, tested first by its last letter
+				if strings.HasSuffix(w, "'s") && len(w) > 2 {
+					poss = 2
+				} else if strings.HasSuffix(w, "’s") && len(w) > 4 {
+					poss = 4
+				}
 			}
 			we := j - poss
 			p.addWord(i, we, si, joinNext)
@@ -279,6 +281,8 @@ func (p *entParser) tokenize(start, end, si int) {
 				p.t[len(p.t)-1].dot = true
 				p.t[len(p.t)-1].trail = 1
 				j++
+			} else if j >= end || text[j] != '\'' && text[j] != "’"[0] {
+				// no apostrophe after the word: the common case
 			} else if r2, n2 := utf8.DecodeRuneInString(text[j:min(j+4, end)]); entApos(r2) && (j+n2 >= end || text[j+n2] == ' ') {
 				// "Dato' Sri": an apostrophe that closes a word belongs to it
 				p.t[len(p.t)-1].trail = uint8(n2)
@@ -305,6 +309,29 @@ func (p *entParser) addWord(s, e, si int, joined bool) {
 	w := p.text[s:e]
 	tk := ptok{start: s, end: e, sent: si, joined: joined, kind: ptWord}
 	letters, upper, digits := 0, 0, 0
+	ascii := true
+	for k := 0; k < len(w); k++ {
+		switch c := w[k]; {
+		case 'a' <= c && c <= 'z':
+			letters++
+		case 'A' <= c && c <= 'Z':
+			letters++
+			upper++
+		case '0' <= c && c <= '9':
+			digits++
+		case c >= utf8.RuneSelf:
+			ascii = false
+		}
+	}
+	if ascii {
+		// the common case: the word starts with a letter or digit
+		// (tokenize), capitalized if that is upper-case, and any
+		// apostrophe in it is ASCII
+		tk.capital = 'A' <= w[0] && w[0] <= 'Z'
+		p.pushWord(tk, w, letters, upper, digits, true, false)
+		return
+	}
+	letters, upper, digits = 0, 0, 0
 	first := true
 	curly := false // a closing quote for an apostrophe: "Dato’"
 	for _, r := range w {
@@ -338,10 +365,30 @@ func (p *entParser) addWord(s, e, si int, joined bool) {
 			first = false
 		}
 	}
+	p.pushWord(tk, w, letters, upper, digits, false, curly)
+}
+
+// pushWord appends the word w with the counts of its letters, upper-case
+// letters and digits; ascii is set when w is ASCII, curly when it has a
+// closing quote for an apostrophe.
+func (p *entParser) pushWord(tk ptok, w string, letters, upper, digits int, ascii, curly bool) {
 	if letters == 0 && digits > 0 {
 		tk.kind = ptNum
 	}
 	tk.caps = letters >= 2 && upper == letters
+	if upper > 0 && ascii {
+		// lower-cased into lowBuf, as below, in place
+		la := len(p.lowBuf)
+		p.lowBuf = append(p.lowBuf, w...)
+		for k, c := range p.lowBuf[la:] {
+			if 'A' <= c && c <= 'Z' {
+				p.lowBuf[la+k] = c + 'a' - 'A'
+			}
+		}
+		tk.la, tk.lb = int32(la), int32(len(p.lowBuf))
+		p.push(tk, "")
+		return
+	}
 	if upper > 0 || curly {
 		// lower-cased into lowBuf; its entry in p.lows is set from it when
 		// the text is tokenized, so that the document costs one
