@@ -112,9 +112,40 @@ type titleTables struct {
 	vocab              map[string]bool // every word of an office phrase
 	abbrevs            map[string]bool // words written with a final dot ("dr", "gen", "h")
 	portfolio          map[string]bool
-	// class answers in one lookup what ClassOf asks of a word: the first
-	// words of the three tries, the modifiers, the portfolio words.
-	class map[string]WordClass
+	// words answers in one lookup what ClassOf asks of a word (the first
+	// words of the three tries, the modifiers, the portfolio words), and
+	// where the tries go on after a first word.
+	words map[string]wordEntry
+}
+
+// wordEntry is what titleTables.words knows of a word.
+type wordEntry struct {
+	class             WordClass
+	office, pre, post *trieNode // the tries' nodes after the word as a first word, or nil
+}
+
+// longestAfter is n.longest(words) for the node first that n has after
+// words[0] (nil for none).
+func longestAfter(first *trieNode, words []string) (int, *TitleEntry) {
+	if first == nil {
+		return 0, nil
+	}
+	best, bestE := 0, first.entry
+	if bestE != nil {
+		best = 1
+	}
+	n := first
+	for i, w := range words[1:] {
+		c := n.next[w]
+		if c == nil {
+			break
+		}
+		n = c
+		if n.entry != nil {
+			best, bestE = i+2, n.entry
+		}
+	}
+	return best, bestE
 }
 
 // WordClass is a set of facts about a lower-case word, as ClassOf
@@ -133,15 +164,15 @@ const (
 // ClassOf returns the classes of the lower-case word w (as TitleWords
 // makes it), for a caller that asks several questions of one word: one
 // map lookup answers them all.
-func ClassOf(w string) WordClass { return ClassFrom(w, tables.class[w]) }
+func ClassOf(w string) WordClass { return ClassFrom(w, tables.words[w].class) }
 
 // ListedClasses returns the words the tables list with classes of their
 // own, and those classes. A caller with word tables of its own can merge
 // them with these and call ClassFrom, for one map lookup per word.
 func ListedClasses() iter.Seq2[string, WordClass] {
 	return func(yield func(string, WordClass) bool) {
-		for w, c := range tables.class {
-			if !yield(w, c) {
+		for w, e := range tables.words {
+			if !yield(w, e.class) {
 				return
 			}
 		}
@@ -174,25 +205,36 @@ func isLowerASCII(s string) bool {
 	return true
 }
 
-// buildClasses fills t.class from the tries and word sets.
-func (t *titleTables) buildClasses() {
-	t.class = map[string]WordClass{}
-	for _, r := range []struct {
-		root *trieNode
-		c    WordClass
-	}{{t.offices, ClassOfficeStart}, {t.pre, ClassHonorificStart}, {t.post, ClassPostNominalStart}} {
-		for w := range r.root.next {
-			t.class[w] |= r.c
-		}
+// buildWords fills t.words from the tries and word sets.
+func (t *titleTables) buildWords() {
+	t.words = map[string]wordEntry{}
+	for w, n := range t.offices.next {
+		e := t.words[w]
+		e.class, e.office = e.class|ClassOfficeStart, n
+		t.words[w] = e
+	}
+	for w, n := range t.pre.next {
+		e := t.words[w]
+		e.class, e.pre = e.class|ClassHonorificStart, n
+		t.words[w] = e
+	}
+	for w, n := range t.post.next {
+		e := t.words[w]
+		e.class, e.post = e.class|ClassPostNominalStart, n
+		t.words[w] = e
 	}
 	for w, ok := range modifiers {
 		if ok {
-			t.class[w] |= ClassTitleModifier
+			e := t.words[w]
+			e.class |= ClassTitleModifier
+			t.words[w] = e
 		}
 	}
 	for w, ok := range t.portfolio {
 		if ok {
-			t.class[w] |= ClassPortfolio
+			e := t.words[w]
+			e.class |= ClassPortfolio
+			t.words[w] = e
 		}
 	}
 }
@@ -288,7 +330,7 @@ func loadTitles(titles, honorifics, words string) (*titleTables, error) {
 			t.portfolio[w] = true
 		}
 	}
-	t.buildClasses()
+	t.buildWords()
 	return t, nil
 }
 
@@ -378,11 +420,12 @@ func MatchTitle(words []string) (n int, e TitleEntry, ok bool) {
 // MatchTitleEntry is MatchTitle returning the table's entry itself, which
 // the caller must not modify, or nil when n is 0.
 func MatchTitleEntry(words []string) (n int, e *TitleEntry) {
-	if len(words) == 0 || tables.class[words[0]]&(ClassOfficeStart|ClassHonorificStart) == 0 {
+	if len(words) == 0 {
 		return 0, nil
 	}
-	no, eo := tables.offices.longest(words)
-	nh, eh := tables.pre.longest(words)
+	first := tables.words[words[0]]
+	no, eo := longestAfter(first.office, words)
+	nh, eh := longestAfter(first.pre, words)
 	switch {
 	case no == 0 && nh == 0:
 		return 0, nil
@@ -396,10 +439,10 @@ func MatchTitleEntry(words []string) (n int, e *TitleEntry) {
 // MatchPostNominal returns the longest post-nominal ("MP", "OBE") whose
 // words are a prefix of words, as MatchTitle.
 func MatchPostNominal(words []string) (n int, e TitleEntry, ok bool) {
-	if len(words) == 0 || tables.class[words[0]]&ClassPostNominalStart == 0 {
+	if len(words) == 0 {
 		return 0, TitleEntry{}, false
 	}
-	n, p := tables.post.longest(words)
+	n, p := longestAfter(tables.words[words[0]].post, words)
 	if n == 0 {
 		return 0, TitleEntry{}, false
 	}

@@ -250,7 +250,7 @@ func TestLoadTitlesErrors(t *testing.T) {
 func TestClassOf(t *testing.T) {
 	words := []string{"", "minister", "Minister", "h", "dato", "mp", "obe", "deputy", "interior", "Interior",
 		"administration", "autonomies", "policies", "côte", "sécurité", "communications", "lee", "the", "of"}
-	for w := range tables.class {
+	for w := range tables.words {
 		words = append(words, w, strings.ToUpper(w))
 	}
 	for w := range tables.vocab {
@@ -364,12 +364,45 @@ func TestPortfolioEnding(t *testing.T) {
 	}
 	words := []string{"", "ies", "policies", "ponies", "éécies", "ééties", "nation", "ation", "ürtion", "ship", "leadership",
 		"culture", "cultures", "finance", "ogies", "biology", "ethics", "economics", "tourism", "ness", "business"}
-	for w := range tables.class {
+	for w := range tables.words {
 		words = append(words, w)
 	}
 	for _, w := range words {
 		if got, want := portfolioEnding(w), ref(w); got != want {
 			t.Errorf("portfolioEnding(%q) = %v, want %v", w, got, want)
+		}
+	}
+}
+
+// TestMatchTitleEntry checks the matches that start from a word's entry
+// against a walk of the tries from their roots.
+func TestMatchTitleEntry(t *testing.T) {
+	var inputs [][]string
+	for _, text := range []string{titlesTSV, honorificsTSV} {
+		for _, line := range strings.Split(text, "\n") {
+			phrase, _, _ := strings.Cut(line, "\t")
+			ws := TitleWords(phrase)
+			inputs = append(inputs, ws, append(ws, "of", "state", "lee"), append([]string{"the"}, ws...))
+			if len(ws) > 1 {
+				inputs = append(inputs, ws[:len(ws)-1], ws[1:])
+			}
+		}
+	}
+	inputs = append(inputs, nil, []string{"lee"}, []string{"the", "hon"}, []string{"mp"}, []string{"minister", "of", "state"})
+	for _, ws := range inputs {
+		no, eo := tables.offices.longest(ws)
+		nh, eh := tables.pre.longest(ws)
+		wantN, wantE := no, eo
+		if nh > no {
+			wantN, wantE = nh, eh
+		}
+		if n, e := MatchTitleEntry(ws); n != wantN || e != wantE {
+			t.Errorf("MatchTitleEntry(%q) = %d, %v; want %d, %v", ws, n, e, wantN, wantE)
+		}
+		np, ep := tables.post.longest(ws)
+		n, e, ok := MatchPostNominal(ws)
+		if n != np || ok != (np > 0) || ok && e != *ep {
+			t.Errorf("MatchPostNominal(%q) = %d, %v, %v; want %d, %v", ws, n, e, ok, np, ep)
 		}
 	}
 }
