@@ -2380,11 +2380,11 @@ func (p *entParser) pass2(out []Mention, cls []*personCluster) []Mention {
 		if p.taken[i] || tk.kind != ptWord || !tk.capital || tk.joined {
 			continue
 		}
-		if i > 0 && p.same(i-1, i) && p.t[i-1].kind == ptWord && (p.t[i-1].capital || p.is(i-1, wfParticle)) && !p.is(i-1, wfStop) {
-			continue
-		}
 		if !slices.Contains(firsts, p.lows[i]) {
 			continue // no form starts with the word
+		}
+		if i > 0 && p.same(i-1, i) && p.t[i-1].kind == ptWord && (p.t[i-1].capital || p.is(i-1, wfParticle)) && !p.is(i-1, wfStop) {
+			continue
 		}
 		// the form that starts here and ends a capitalized run
 		key = key[:0]
