@@ -90,7 +90,7 @@ func (p *entParser) findOrgs() {
 	acrIntl := map[string]bool{}
 	covered := p.covered
 	for h := 0; h < len(p.t); h++ {
-		tk := p.t[h]
+		tk := &p.t[h]
 		if covered[h] || tk.kind != ptWord || !tk.capital || tk.joined || tk.cty != 0 || !p.is(h, wfOrgHead) {
 			continue // "Union" in "Republic of the Union of Myanmar" is a country's
 		}
@@ -100,7 +100,7 @@ func (p *entParser) findOrgs() {
 		// pre-modifiers: the capitalized words before the head
 		s := h
 		for s > 0 && p.same(s-1, h) && !covered[s-1] {
-			q := p.t[s-1]
+			q := &p.t[s-1]
 			if p.lows[s-1] == "&" && s-2 >= 0 && p.t[s-2].capital {
 				s--
 				continue
@@ -161,12 +161,12 @@ func (p *entParser) findOrgs() {
 	}
 	// later uses of acronyms, and well-known ones
 	for i := 0; i < len(p.t); i++ {
-		tk := p.t[i]
+		tk := &p.t[i]
 		if covered[i] || tk.kind != ptWord || tk.joined || (i+1 < len(p.t) && p.t[i+1].joined) {
 			continue
 		}
 		w := p.text[tk.start:tk.end]
-		if !orgAcronym(w) {
+		if w[0] >= 'a' || !orgAcronym(w) { // lower case or not ASCII first: no acronym
 			continue
 		}
 		// two-word acronyms first ("UN DESA")

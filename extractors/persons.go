@@ -909,7 +909,7 @@ func (p *entParser) parseOffice(i int) (titlePhrase, bool) {
 	dest := false // an envoy's office goes on with its destination
 	j := i
 	for j < len(p.t) && j-i < 12 && p.same(i, j) {
-		tk := p.t[j]
+		tk := &p.t[j]
 		if tk.kind != ptWord {
 			if p.lows[j] == "'s" && j > i && p.ctry(j-1) != "" {
 				j++
@@ -969,7 +969,7 @@ func (p *entParser) parseOffice(i int) (titlePhrase, bool) {
 // Italy", "Envoy for Afghanistan").
 func (p *entParser) officeCountries(o *titlePhrase) {
 	for k := o.start; k < o.end; k++ {
-		tk := p.t[k]
+		tk := &p.t[k]
 		if p.ctry(k) == "" && (p.plc(k) == "" || p.plc(k) == "-") {
 			continue
 		}
@@ -1011,7 +1011,7 @@ func (p *entParser) parseComplement(k int, dest bool) int {
 	afterConn := false // the last token was a preposition, "the" or "and"
 	j := k
 	for j < len(p.t) && p.same(k, j) && j-k < 24 {
-		tk := p.t[j]
+		tk := &p.t[j]
 		switch p.lows[j] {
 		case "to", "in", "at", "on":
 			// a destination or venue after the portfolio: "of the
@@ -1124,7 +1124,7 @@ growth promotion management affairs protection empowerment governance`)
 func (p *entParser) portfolioHeadAhead(j int) int {
 	k := p.unitEnd(j)
 	for n := 0; n < 2 && k < len(p.t) && p.same(j, k); n++ {
-		tk := p.t[k]
+		tk := &p.t[k]
 		if tk.kind != ptWord || !tk.capital {
 			return j
 		}
@@ -1168,7 +1168,7 @@ func (p *entParser) headline(i int) bool {
 	if p.lows[last] != "." {
 		words, caps := 0, 0
 		for k := a; k < len(p.t) && p.t[k].sent == s; k++ {
-			tk := p.t[k]
+			tk := &p.t[k]
 			if tk.kind != ptWord || tk.joined || p.is(k, wfStop) {
 				continue
 			}
@@ -1189,7 +1189,7 @@ func (p *entParser) headline(i int) bool {
 // nameUnit reports whether the unit [i, j) can be part of a name; first
 // is set for the first unit.
 func (p *entParser) nameUnit(i, j int, first, anchored bool) bool {
-	tk := p.t[i]
+	tk := &p.t[i]
 	if tk.kind != ptWord || tk.date {
 		return false
 	}
@@ -1252,7 +1252,7 @@ func (p *entParser) parseName(i int, anchored bool) (end, units int) {
 	}
 	j := u
 	for j < len(p.t) && p.same(i, j) && units < maxUnits {
-		tk := p.t[j]
+		tk := &p.t[j]
 		if tk.kind != ptWord {
 			break
 		}
@@ -1345,7 +1345,7 @@ type rawPerson struct {
 // pass1 finds anchored names.
 func (p *entParser) pass1() {
 	for i := 0; i < len(p.t); {
-		tk := p.t[i]
+		tk := &p.t[i]
 		if tk.kind != ptWord || p.taken[i] || (!tk.capital && p.lows[i] != "the") {
 			i++
 			continue
@@ -1567,7 +1567,7 @@ port conference convention complex tower square memorial city district fund scho
 // every word is capitalized).
 func (p *entParser) venueAfter(e int) bool {
 	for k := e; k < e+4 && k < len(p.t) && p.same(e-1, k); k++ {
-		tk := p.t[k]
+		tk := &p.t[k]
 		if tk.kind != ptWord || !tk.capital {
 			return false
 		}
@@ -1602,7 +1602,7 @@ func (p *entParser) clauseEnd(i int) bool {
 // it.
 func (p *entParser) delayedName(j int) (s, e int, offs []titlePhrase, ok bool) {
 	for k := j; k < len(p.t) && k-j < 12 && p.same(j, k); k++ {
-		tk := p.t[k]
+		tk := &p.t[k]
 		if p.lows[k] == "," {
 			// ", the Hon Sophie Tremblay-Lavoie", ", Ambassador Alejandra Ruiz-Tagle Vial"
 			s = k + 1
@@ -1743,7 +1743,7 @@ func (p *entParser) officeCand(o titlePhrase, ps, pe int) personCand {
 // ("KOTRA", "KISA"): an all-capitals word that is no country.
 func (p *entParser) namesBody(s, e int) bool {
 	for k := s; k < e; k++ {
-		if tk := p.t[k]; tk.caps && tk.cty == 0 && !tk.joined && (k+1 >= e || !p.t[k+1].joined) {
+		if tk := &p.t[k]; tk.caps && tk.cty == 0 && !tk.joined && (k+1 >= e || !p.t[k+1].joined) {
 			if _, _, ok := p.match(k); !ok {
 				return true
 			}
@@ -1761,7 +1761,7 @@ func (p *entParser) international(s, e int) bool {
 		}
 	}
 	for k := s; k < e; k++ {
-		tk := p.t[k]
+		tk := &p.t[k]
 		if tk.caps && lexKnownOrgs[p.text[tk.start:tk.end]] {
 			return true
 		}
@@ -1828,7 +1828,7 @@ func (p *entParser) officeOrg(o titlePhrase, ps, pe int) string {
 // evidenceAt says how the person whose anchor starts at token a relates
 // to the publishing government.
 func (p *entParser) evidenceAt(a int, rp *rawPerson) (personEvidence, string) {
-	tkA := p.t[a]
+	tkA := &p.t[a]
 	// in the headline
 	if ts := p.d.Meta.TitleSpan; ts.End > ts.Start && tkA.start >= ts.Start && tkA.start < ts.End {
 		return evHome, ""
@@ -1959,7 +1959,7 @@ func (p *entParser) contextCountry(off int) string {
 func (p *entParser) canonical(s, e int) string {
 	var b strings.Builder
 	for k := s; k < e; k++ {
-		tk := p.t[k]
+		tk := &p.t[k]
 		if k > s {
 			if tk.joined {
 				b.WriteByte('-')
@@ -2376,7 +2376,7 @@ func (p *entParser) pass2(out []Mention, cls []*personCluster) []Mention {
 	}
 	var key []byte
 	for i := 0; i < len(p.t); i++ {
-		tk := p.t[i]
+		tk := &p.t[i]
 		if p.taken[i] || tk.kind != ptWord || !tk.capital || tk.joined {
 			continue
 		}
