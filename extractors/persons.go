@@ -1795,8 +1795,10 @@ func (p *entParser) officeOrg(o titlePhrase, ps, pe int) string {
 	if ce <= cs {
 		return ""
 	}
-	head := strings.Join(p.lows[hs:he], " ")
-	if !strings.HasSuffix(head, "minister") || strings.HasSuffix(head, "prime minister") {
+	// the head's words end in "minister", not "prime minister" (no word
+	// has a space in it)
+	if he <= hs || !strings.HasSuffix(p.lows[he-1], "minister") ||
+		p.lows[he-1] == "minister" && he-2 >= hs && strings.HasSuffix(p.lows[he-2], "prime") {
 		return ""
 	}
 	if prep := p.lows[cs]; prep != "of" && prep != "for" {

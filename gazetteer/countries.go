@@ -516,7 +516,7 @@ func (t *gazTable) keyed(s string) *keyed {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		if c >= utf8.RuneSelf {
-			return t.index[strings.ToLower(s)]
+			return t.keyedUnicode(s)
 		}
 		if 'A' <= c && c <= 'Z' {
 			c += 'a' - 'A'
@@ -529,6 +529,31 @@ func (t *gazTable) keyed(s string) *keyed {
 		return nil
 	}
 	return t.index[string(buf[:len(s)])]
+}
+
+// keyedUnicode is keyed for a word that is not ASCII, lower-cased as
+// strings.ToLower does (a word is valid UTF-8), on the stack when it is
+// short.
+func (t *gazTable) keyedUnicode(s string) *keyed {
+	var buf [64]byte
+	b := buf[:0]
+	for _, r := range s {
+		b = utf8.AppendRune(b, unicode.ToLower(r))
+	}
+	if !t.keys.mayHave(fnvBytes(b)) {
+		return nil
+	}
+	return t.index[string(b)]
+}
+
+// fnvBytes returns the FNV-1a hash of b.
+func fnvBytes(b []byte) uint64 {
+	h := uint64(fnvOffset)
+	for _, c := range b {
+		h ^= uint64(c)
+		h *= fnvPrime
+	}
+	return h
 }
 
 // window holds the tokens from one position on, scanned on demand.
