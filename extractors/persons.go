@@ -470,7 +470,10 @@ func (p *entParser) overlay() {
 			}
 		}
 	}
-	slices.SortStableFunc(p.countries, func(a, b Mention) int { return cmp.Compare(a.Span.Start, b.Span.Start) })
+	byStart := func(a, b Mention) int { return cmp.Compare(a.Span.Start, b.Span.Start) }
+	if !slices.IsSortedFunc(p.countries, byStart) { // they come sorted from Countries
+		slices.SortStableFunc(p.countries, byStart)
+	}
 }
 
 // intern returns the index of code in p.isos.
