@@ -1963,6 +1963,9 @@ func (p *entParser) contextCountry(off int) string {
 // ("KAMIKAWA" -> "Kamikawa"), space runs collapse.
 func (p *entParser) canonical(s, e int) string {
 	var b strings.Builder
+	if e > s {
+		b.Grow(p.spanEnd(e-1) - p.t[s].start) // about the name as written
+	}
 	for k := s; k < e; k++ {
 		tk := &p.t[k]
 		if k > s {
