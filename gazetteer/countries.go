@@ -633,11 +633,34 @@ func (t *gazTable) find(text string) []Match {
 		ambiguous []int    // indexes in out of entries with an alternative reading
 		hidden    []string // not-country phrases found ("state of Georgia")
 		w         window
-		p1, p2    token // the two tokens before the current one
-		np        int   // how many of p1, p2 are set
-		i         int
+		// The two tokens before the current one are kept as the offsets
+		// their scans started from, and scanned again in the rare case
+		// that a veto reads them (see prevToken).
+		pos1, pos2 int
+		np         int // how many of them there are
+		i          int
 	)
 	for {
+		from := i
+		// The common case first: after spaces, a lower-case ASCII word
+		// that no entry starts with (see lowerOK), as scan would read it.
+		j := i
+		for j < len(text) && text[j] == ' ' {
+			j++
+		}
+		if j < len(text) {
+			if c := text[j]; 'a' <= c && c <= 'z' && !t.lowerOK[c] {
+				e := j + 1
+				for e < len(text) && asciiWord[text[e]] {
+					e++
+				}
+				if e == len(text) || text[e] < utf8.RuneSelf {
+					pos2, pos1, np = pos1, from, min(np+1, 2)
+					i = e
+					continue
+				}
+			}
+		}
 		tok, ok := scan(text, i)
 		if !ok {
 			break
@@ -651,7 +674,9 @@ func (t *gazTable) find(text string) []Match {
 					if !e.matches(&w, false) {
 						continue
 					}
-					if len(e.toks) == 1 && t.vetoed(e, &w, p1, p2, np) {
+					// only a personal name or a pronoun can be vetoed
+					if len(e.toks) == 1 && (e.person || e.pronoun) &&
+						t.vetoed(e, &w, prevToken(text, pos1, np >= 1), prevToken(text, pos2, np >= 2), np) {
 						continue
 					}
 					hit = e
@@ -660,16 +685,21 @@ func (t *gazTable) find(text string) []Match {
 			}
 		}
 		if hit == nil {
-			p2, p1, np = p1, tok, min(np+1, 2)
+			pos2, pos1, np = pos1, from, min(np+1, 2)
 			continue
 		}
 		k := len(hit.toks)
 		last := w.toks[k-1]
 		i = last.end
 		if k >= 2 {
-			p2, p1, np = w.toks[k-2], last, 2
+			// the entry's last two tokens, scanned from the ends of the
+			// tokens before them
+			pos1, pos2, np = w.toks[k-2].end, from, 2
+			if k >= 3 {
+				pos2 = w.toks[k-3].end
+			}
 		} else {
-			p2, p1, np = p1, last, min(np+1, 2)
+			pos2, pos1, np = pos1, from, min(np+1, 2)
 		}
 		if hit.iso3 == "" {
 			hidden = append(hidden, hit.text)
@@ -690,6 +720,16 @@ func (t *gazTable) find(text string) []Match {
 		out = oneSense(out, hidden)
 	}
 	return out
+}
+
+// prevToken returns the token that a scan of text from pos reads, or
+// none when ok is false.
+func prevToken(text string, pos int, ok bool) token {
+	if !ok {
+		return token{}
+	}
+	tok, _ := scan(text, pos)
+	return tok
 }
 
 // oneSense reads a bare name the way the document reads it elsewhere:
