@@ -675,7 +675,8 @@ func chunkRank(ws, phrase []string, country string) (string, bool) {
 	var mods []string // modifier words since the previous office
 	for i := 0; i < len(ws); {
 		w := ws[i]
-		if n, e := tables.offices.longest(ws[i:]); n > 0 {
+		first := tables.words[w] // where the tries go on after w
+		if n, e := longestAfter(first.office, ws[i:]); n > 0 {
 			// A modifier that is also an office ("Deputy" the legislator)
 			// modifies a following office when one comes.
 			if modifiers[w] && n == 1 && followingOffice(ws[i+1:]) {
@@ -695,7 +696,7 @@ func chunkRank(ws, phrase []string, country string) (string, bool) {
 			}
 			continue
 		}
-		if nh, _ := tables.pre.longest(ws[i:]); nh > 0 {
+		if nh, _ := longestAfter(first.pre, ws[i:]); nh > 0 {
 			i += nh
 			continue
 		}
