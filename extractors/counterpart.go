@@ -12,11 +12,12 @@ import "strings"
 func counterpartOf(d *Doc, ms []Mention) {
 	fix := map[string]string{} // person value -> country
 	for _, c := range d.Mentions {
-		if c.Kind != KindCountry || !isDemonymMention(c) {
+		if c.Kind != KindCountry {
 			continue
 		}
+		// the cheap test first: few country words precede "counterpart"
 		rest := d.Text[c.Span.End:min(len(d.Text), c.Span.End+16)]
-		if !strings.HasPrefix(rest, " counterpart") {
+		if !strings.HasPrefix(rest, " counterpart") || !isDemonymMention(c) {
 			continue
 		}
 		si := SentenceAt(d.Sentences, c.Span.Start)

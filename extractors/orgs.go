@@ -31,7 +31,7 @@ func (Orgs) Extract(d *Doc) []Mention {
 	defer p.release()
 	p.home = HomeCountry(d)
 	p.findOrgs()
-	return p.orgMentions()
+	return p.orgMentions(make([]Mention, 0, len(p.orgs)))
 }
 
 // OrgsAndPersons is Orgs and Persons in one pass: the same mentions as
@@ -45,16 +45,17 @@ func (OrgsAndPersons) Extract(d *Doc) []Mention {
 	defer p.release()
 	p.home = HomeCountry(d)
 	p.findOrgs()
-	out := p.orgMentions()
-	p.pass1()
-	ms := p.resolve()
-	counterpartOf(d, ms)
-	return append(out, ms...)
+	p.pass1() // reads p.orgs, does not change them
+	out := make([]Mention, 0, len(p.orgs)+3*len(p.raw))
+	out = p.orgMentions(out)
+	n := len(out)
+	out = p.resolve(out)
+	counterpartOf(d, out[n:])
+	return out
 }
 
-// orgMentions returns the organizations findOrgs found, as mentions.
-func (p *entParser) orgMentions() []Mention {
-	out := make([]Mention, 0, len(p.orgs))
+// orgMentions appends the organizations findOrgs found to out, as mentions.
+func (p *entParser) orgMentions(out []Mention) []Mention {
 	for _, g := range p.orgs {
 		sp := Span{p.t[g.start].start, p.spanEnd(g.end - 1)}
 		out = append(out, Mention{Kind: KindOrganization, Span: sp, Text: p.text[sp.Start:sp.End],
@@ -87,10 +88,10 @@ func (p *entParser) findOrgs() {
 	acr := map[string]string{} // acronym -> name
 	acrCountry := map[string]string{}
 	acrIntl := map[string]bool{}
-	covered := make([]bool, len(p.t))
+	covered := p.covered
 	for h := 0; h < len(p.t); h++ {
-		tk := p.t[h]
-		if covered[h] || tk.kind != ptWord || !tk.capital || !lexOrgHeads[tk.low] || tk.joined || tk.cty != 0 {
+		tk := &p.t[h]
+		if covered[h] || tk.kind != ptWord || !tk.capital || tk.joined || tk.cty != 0 || !p.is(h, wfOrgHead) {
 			continue // "Union" in "Republic of the Union of Myanmar" is a country's
 		}
 		if h+1 < len(p.t) && p.t[h+1].joined {
@@ -99,12 +100,12 @@ func (p *entParser) findOrgs() {
 		// pre-modifiers: the capitalized words before the head
 		s := h
 		for s > 0 && p.same(s-1, h) && !covered[s-1] {
-			q := p.t[s-1]
-			if q.low == "&" && s-2 >= 0 && p.t[s-2].capital {
+			q := &p.t[s-1]
+			if p.lows[s-1] == "&" && s-2 >= 0 && p.t[s-2].capital {
 				s--
 				continue
 			}
-			if q.kind != ptWord || (!q.capital && !q.joined) || lexStop[q.low] || lexCalendar[q.low] {
+			if q.kind != ptWord || (!q.capital && !q.joined) || p.is(s-1, wfStop|wfCalendar) {
 				break
 			}
 			if _, _, ok := p.officeAt(s - 1); ok {
@@ -127,7 +128,7 @@ func (p *entParser) findOrgs() {
 		if e-s < 2 {
 			continue
 		}
-		if e < len(p.t) && p.same(h, e) && lexEvents[p.t[e].low] {
+		if e < len(p.t) && p.same(h, e) && p.is(e, wfEvent) {
 			continue // "Cooperation Committee Meeting"
 		}
 		g := orgSpan{start: s, end: e, value: p.textOf(s, e)}
@@ -137,12 +138,12 @@ func (p *entParser) findOrgs() {
 			covered[k] = true
 		}
 		// "(MOIS)", "(UN DESA)", "(MOIS, Minister ...)"
-		if e < len(p.t) && p.t[e].low == "(" {
+		if e < len(p.t) && p.lows[e] == "(" {
 			k := e + 1
 			for k < len(p.t) && k-e <= 3 && p.t[k].kind == ptWord && orgAcronym(p.text[p.t[k].start:p.t[k].end]) {
 				k++
 			}
-			if k > e+1 && k < len(p.t) && (p.t[k].low == ")" || p.t[k].low == ",") {
+			if k > e+1 && k < len(p.t) && (p.lows[k] == ")" || p.lows[k] == ",") {
 				a := p.textOf(e+1, k)
 				if lexKnownOrgs[a] {
 					g.country, g.intl = "", true
@@ -160,12 +161,12 @@ func (p *entParser) findOrgs() {
 	}
 	// later uses of acronyms, and well-known ones
 	for i := 0; i < len(p.t); i++ {
-		tk := p.t[i]
+		tk := &p.t[i]
 		if covered[i] || tk.kind != ptWord || tk.joined || (i+1 < len(p.t) && p.t[i+1].joined) {
 			continue
 		}
 		w := p.text[tk.start:tk.end]
-		if !orgAcronym(w) {
+		if w[0] >= 'a' || !orgAcronym(w) { // lower case or not ASCII first: no acronym
 			continue
 		}
 		// two-word acronyms first ("UN DESA")
@@ -227,7 +228,7 @@ func (p *entParser) parseOrgComplement(k int) int {
 	if k >= len(p.t) {
 		return k
 	}
-	switch p.t[k].low {
+	switch p.lows[k] {
 	case "of", "for", "on":
 	default:
 		return k
@@ -243,14 +244,14 @@ func (p *entParser) parseOrgComplement(k int) int {
 func (p *entParser) orgCountry(s, h, e int) (string, bool) {
 	for k := s; k < e; k++ {
 		if c := p.ctry(k); c != "" {
-			if k > s && p.t[k-1].low == "to" {
+			if k > s && p.lows[k-1] == "to" {
 				continue
 			}
 			return c, false
 		}
 	}
 	for k := s; k <= h && k < e; k++ {
-		if lexIntl[p.t[k].low] {
+		if p.is(k, wfIntl) {
 			return "", true
 		}
 	}

@@ -130,3 +130,37 @@ func TestOrgsAndPersonsSame(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkOrgsAndPersons runs the one-pass extractor over the regression
+// corpus, each document prepared as in a run (meta, sentences, dates and
+// countries); one op is the whole corpus.
+func BenchmarkOrgsAndPersons(b *testing.B) {
+	files, err := filepath.Glob("../testdata/corpus/*.txt")
+	if err != nil || len(files) == 0 {
+		b.Fatalf("no corpus: %v", err)
+	}
+	var docs []*Doc
+	size := 0
+	for _, f := range files {
+		text, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		d := &Doc{Text: string(text)}
+		d.Meta = ReadMeta(d.Text)
+		d.Sentences = Sentences(d.Text)
+		for _, x := range []Extractor{Dates{}, Countries{}} {
+			d.Mentions = append(d.Mentions, x.Extract(d)...)
+		}
+		HomeCountry(d) // cached in d, as the countries extractor's users share it
+		docs = append(docs, d)
+		size += len(text)
+	}
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, d := range docs {
+			OrgsAndPersons{}.Extract(d)
+		}
+	}
+}

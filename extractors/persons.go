@@ -1,6 +1,9 @@
 package extractors
 
 import (
+	"cmp"
+	"hash/maphash"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -66,7 +69,7 @@ func (Persons) Extract(d *Doc) []Mention {
 	p.home = HomeCountry(d)
 	p.findOrgs()
 	p.pass1()
-	ms := p.resolve()
+	ms := p.resolve(nil)
 	counterpartOf(d, ms)
 	return ms
 }
@@ -85,12 +88,13 @@ const (
 // ptok is a word, number or punctuation mark of Doc.Text. Hyphenated
 // words are split ("Sang-min" is "Sang" then "min" with joined set) so
 // that titles match part by part ("Vice-Minister"); names and portfolio
-// words are read a hyphen group (a unit) at a time.
+// words are read a hyphen group (a unit) at a time. Its lower-case form
+// is in entParser.lows: a ptok holds no pointer, so that the tokens are
+// copied and collected without write barriers.
 type ptok struct {
 	start, end int    // byte span, without an abbreviation dot
 	sent       int    // sentence index
-	la, lb     int    // while tokenizing: the lower-case form in entParser.lowBuf
-	low        string // lower-case form, as gazetteer.TitleWords makes it; punctuation: itself
+	la, lb     int32  // while tokenizing: the lower-case form in entParser.lowBuf
 	cty        uint16 // the KindCountry mention it lies in: see entParser.ctry
 	plc        uint16 // the KindPlace mention it lies in: see entParser.plc
 	kind       ptokKind
@@ -107,19 +111,21 @@ type entParser struct {
 	d    *Doc
 	text string
 	t    []ptok
-	lows []string
+	lows []string // per token: the lower-case form, as gazetteer.TitleWords makes it; punctuation: itself
 	home string
 	orgs []orgSpan
 
 	countries []Mention // KindCountry mentions, in text order
 	headlines []int8    // per sentence: 0 unknown, 1 headline, 2 not
 	raw       []rawPerson
-	taken     []bool            // tokens inside a person's name, title or apposition
-	lowBuf    []byte            // lower-case forms, while tokenizing
-	isos      []string          // interned codes of ptok.cty and ptok.plc; isos[0] is ""
-	isoIdx    map[string]uint16 // index of a code in isos
-	matchN    []int8            // per token: 0 not looked up, -1 no title, n words of the title there
-	matchE    map[int]gazetteer.TitleEntry
+	taken     []bool                  // tokens inside a person's name, title or apposition
+	covered   []bool                  // tokens inside an organization's name (findOrgs)
+	lowBuf    []byte                  // lower-case forms, while tokenizing
+	isos      []string                // interned codes of ptok.cty and ptok.plc; isos[0] is ""
+	isoIdx    map[string]uint16       // index of a code in isos
+	matchN    []int8                  // per token: 0 not looked up, -1 no title, n words of the title there
+	matchE    []*gazetteer.TitleEntry // per token: the title there, when matchN > 0
+	flags     []wordFlags             // per token: see flagsOf
 }
 
 // entParsers recycles the parsers' buffers: a document's tokens take
@@ -136,20 +142,19 @@ func newEntParser(d *Doc) *entParser {
 		sents = Sentences(d.Text)
 	}
 	p.t = grow(p.t[:0], len(d.Text)/5+8)
+	p.lows = grow(p.lows[:0], len(d.Text)/5+8)
 	p.lowBuf = grow(p.lowBuf[:0], len(d.Text)/4+16)
 	for si, s := range sents {
 		if si > 0 {
-			p.t = append(p.t, ptok{start: s.Start, end: s.Start, low: "\n", kind: ptBreak, sent: si})
+			p.push(ptok{start: s.Start, end: s.Start, kind: ptBreak, sent: si}, "\n")
 		}
 		p.tokenize(s.Start, s.End, si)
 	}
 	all := string(p.lowBuf)
-	p.lows = grow(p.lows[:0], len(p.t))[:len(p.t)]
-	for i := range p.t {
-		if tk := &p.t[i]; tk.lb > tk.la {
-			tk.low = all[tk.la:tk.lb]
+	for i, tk := range p.t {
+		if tk.lb > tk.la {
+			p.lows[i] = all[tk.la:tk.lb]
 		}
-		p.lows[i] = p.t[i].low
 	}
 	p.countries = p.countries[:0]
 	p.isos = append(p.isos[:0], "")
@@ -157,11 +162,23 @@ func newEntParser(d *Doc) *entParser {
 	p.overlay()
 	p.taken = grow(p.taken[:0], len(p.t))[:len(p.t)]
 	clear(p.taken)
+	p.covered = grow(p.covered[:0], len(p.t))[:len(p.t)]
+	clear(p.covered)
 	p.matchN = grow(p.matchN[:0], len(p.t))[:len(p.t)]
 	clear(p.matchN)
-	clear(p.matchE)
+	p.matchE = grow(p.matchE[:0], len(p.t))[:len(p.t)] // read only where matchN is set
+	p.flags = grow(p.flags[:0], len(p.t))[:len(p.t)]
+	clear(p.flags)
 	p.orgs, p.raw, p.headlines = p.orgs[:0], p.raw[:0], p.headlines[:0]
 	return p
+}
+
+// push appends token tk, whose lower-case form is low: "" for a word
+// lower-cased into lowBuf, whose form newEntParser sets when the text is
+// tokenized.
+func (p *entParser) push(tk ptok, low string) {
+	p.t = append(p.t, tk)
+	p.lows = append(p.lows, low)
 }
 
 // release returns p's buffers for reuse.
@@ -169,9 +186,10 @@ func (p *entParser) release() {
 	if cap(p.t) > 1<<16 {
 		return // an outsized document: let its buffers go
 	}
+	// p.t and p.lows keep pointing into the document until the next one
+	// overwrites them: clearing them cost more than the parsing of a
+	// short document, and the pool drops idle parsers within two GCs.
 	p.d, p.text = nil, ""
-	clear(p.lows) // drop the references to the document's strings
-	clear(p.t)
 	clear(p.raw)
 	clear(p.orgs)
 	clear(p.countries)
@@ -188,10 +206,18 @@ func grow[T any](s []T, n int) []T {
 
 func entWordRune(r rune) bool {
 	if r < utf8.RuneSelf {
-		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+		return entASCIIWord[r]
 	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
 }
+
+// entASCIIWord marks the ASCII letters and digits.
+var entASCIIWord = func() (t [utf8.RuneSelf]bool) {
+	for c := range utf8.RuneSelf {
+		t[c] = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+	}
+	return t
+}()
 
 func entApos(r rune) bool { return r == '\'' || r == '’' }
 
@@ -206,15 +232,22 @@ func (p *entParser) tokenize(start, end, si int) {
 		}
 		switch {
 		case r == '\t':
-			p.t = append(p.t, ptok{start: i, end: i, low: "\t", kind: ptBreak, sent: si})
+			p.push(ptok{start: i, end: i, kind: ptBreak, sent: si}, "\t")
 			i += n
 			joinNext = false
 		case r == ' ' || r == '\n' || r == '\r' || r >= utf8.RuneSelf && unicode.IsSpace(r):
 			i += n
 			joinNext = false
-		case entWordRune(r):
+		case r < utf8.RuneSelf && entASCIIWord[r] || r >= utf8.RuneSelf && entWordRune(r):
 			j := i + n
 			for j < end {
+				if c := text[j]; c < utf8.RuneSelf && c != '\'' {
+					if !entASCIIWord[c] {
+						break
+					}
+					j++ // the common case, first
+					continue
+				}
 				r2, n2 := rune(text[j]), 1
 				if r2 >= utf8.RuneSelf {
 					r2, n2 = utf8.DecodeRuneInString(text[j:])
@@ -234,19 +267,23 @@ func (p *entParser) tokenize(start, end, si int) {
 			}
 			w := text[i:j]
 			poss := 0
-			if strings.HasSuffix(w, "'s") && len(w) > 2 {
-				poss = 2
-			} else if strings.HasSuffix(w, "’s") && len(w) > 4 {
-				poss = 4
+			if w[len(w)-1] == 's' { // the possessive, tested first by its last letter
+				if strings.HasSuffix(w, "'s") && len(w) > 2 {
+					poss = 2
+				} else if strings.HasSuffix(w, "’s") && len(w) > 4 {
+					poss = 4
+				}
 			}
 			we := j - poss
 			p.addWord(i, we, si, joinNext)
 			if poss > 0 {
-				p.t = append(p.t, ptok{start: we, end: j, low: "'s", kind: ptPunct, sent: si})
+				p.push(ptok{start: we, end: j, kind: ptPunct, sent: si}, "'s")
 			} else if j < end && text[j] == '.' && p.isAbbrev(len(p.t)-1) {
 				p.t[len(p.t)-1].dot = true
 				p.t[len(p.t)-1].trail = 1
 				j++
+			} else if j >= end || text[j] != '\'' && text[j] != "’"[0] {
+				// no apostrophe after the word: the common case
 			} else if r2, n2 := utf8.DecodeRuneInString(text[j:min(j+4, end)]); entApos(r2) && (j+n2 >= end || text[j+n2] == ' ') {
 				// "Dato' Sri": an apostrophe that closes a word belongs to it
 				p.t[len(p.t)-1].trail = uint8(n2)
@@ -262,7 +299,7 @@ func (p *entParser) tokenize(start, end, si int) {
 				}
 			}
 		default:
-			p.t = append(p.t, ptok{start: i, end: i + n, low: text[i : i+n], kind: ptPunct, sent: si})
+			p.push(ptok{start: i, end: i + n, kind: ptPunct, sent: si}, text[i:i+n])
 			i += n
 			joinNext = false
 		}
@@ -273,9 +310,35 @@ func (p *entParser) addWord(s, e, si int, joined bool) {
 	w := p.text[s:e]
 	tk := ptok{start: s, end: e, sent: si, joined: joined, kind: ptWord}
 	letters, upper, digits := 0, 0, 0
+	ascii := true
+	for k := 0; k < len(w); k++ {
+		switch c := w[k]; {
+		case 'a' <= c && c <= 'z':
+			letters++
+		case 'A' <= c && c <= 'Z':
+			letters++
+			upper++
+		case '0' <= c && c <= '9':
+			digits++
+		case c >= utf8.RuneSelf:
+			ascii = false
+		}
+	}
+	if ascii {
+		// the common case: the word starts with a letter or digit
+		// (tokenize), capitalized if that is upper-case, and any
+		// apostrophe in it is ASCII
+		tk.capital = 'A' <= w[0] && w[0] <= 'Z'
+		p.pushWord(tk, w, letters, upper, digits, true, false)
+		return
+	}
+	letters, upper, digits = 0, 0, 0
 	first := true
+	curly := false // a closing quote for an apostrophe: "Dato’"
 	for _, r := range w {
 		switch {
+		case r == '’':
+			curly = true
 		case 'a' <= r && r <= 'z':
 			letters++
 			first = false
@@ -303,15 +366,35 @@ func (p *entParser) addWord(s, e, si int, joined bool) {
 			first = false
 		}
 	}
+	p.pushWord(tk, w, letters, upper, digits, false, curly)
+}
+
+// pushWord appends the word w with the counts of its letters, upper-case
+// letters and digits; ascii is set when w is ASCII, curly when it has a
+// closing quote for an apostrophe.
+func (p *entParser) pushWord(tk ptok, w string, letters, upper, digits int, ascii, curly bool) {
 	if letters == 0 && digits > 0 {
 		tk.kind = ptNum
 	}
 	tk.caps = letters >= 2 && upper == letters
-	if upper > 0 || strings.ContainsRune(w, '’') {
-		// lower-cased into lowBuf; tk.low is set from it when the text is
-		// tokenized, so that the document costs one allocation, not one
-		// per capitalized word
-		tk.la = len(p.lowBuf)
+	if upper > 0 && ascii {
+		// lower-cased into lowBuf, as below, in place
+		la := len(p.lowBuf)
+		p.lowBuf = append(p.lowBuf, w...)
+		for k, c := range p.lowBuf[la:] {
+			if 'A' <= c && c <= 'Z' {
+				p.lowBuf[la+k] = c + 'a' - 'A'
+			}
+		}
+		tk.la, tk.lb = int32(la), int32(len(p.lowBuf))
+		p.push(tk, "")
+		return
+	}
+	if upper > 0 || curly {
+		// lower-cased into lowBuf; its entry in p.lows is set from it when
+		// the text is tokenized, so that the document costs one
+		// allocation, not one per capitalized word
+		tk.la = int32(len(p.lowBuf))
 		for _, r := range w {
 			switch {
 			case r < utf8.RuneSelf:
@@ -325,12 +408,11 @@ func (p *entParser) addWord(s, e, si int, joined bool) {
 				p.lowBuf = utf8.AppendRune(p.lowBuf, unicode.ToLower(r))
 			}
 		}
-		tk.lb = len(p.lowBuf)
-		tk.low = ""
-	} else {
-		tk.low = w
+		tk.lb = int32(len(p.lowBuf))
+		p.push(tk, "")
+		return
 	}
-	p.t = append(p.t, tk)
+	p.push(tk, w)
 }
 
 // lowOf returns token i's lower-case form while the text is tokenized.
@@ -339,7 +421,7 @@ func (p *entParser) lowOf(i int) string {
 	if tk.lb > tk.la {
 		return string(p.lowBuf[tk.la:tk.lb])
 	}
-	return tk.low
+	return p.lows[i]
 }
 
 // isAbbrev reports whether the dot after token i closes an abbreviation:
@@ -388,7 +470,10 @@ func (p *entParser) overlay() {
 			}
 		}
 	}
-	sort.SliceStable(p.countries, func(a, b int) bool { return p.countries[a].Span.Start < p.countries[b].Span.Start })
+	byStart := func(a, b Mention) int { return cmp.Compare(a.Span.Start, b.Span.Start) }
+	if !slices.IsSortedFunc(p.countries, byStart) { // they come sorted from Countries
+		slices.SortStableFunc(p.countries, byStart)
+	}
 }
 
 // intern returns the index of code in p.isos.
@@ -436,7 +521,7 @@ func (p *entParser) unitEnd(i int) int {
 // unitLow returns the lower-case text of the unit [i, j).
 func (p *entParser) unitLow(i, j int) string {
 	if j == i+1 {
-		return p.t[i].low
+		return p.lows[i]
 	}
 	return strings.ToLower(p.text[p.t[i].start:p.t[j-1].end])
 }
@@ -468,48 +553,61 @@ func (p *entParser) same(i, j int) bool {
 	return i >= 0 && j < len(p.t) && p.t[i].sent == p.t[j].sent && p.t[j].kind != ptBreak
 }
 
-// match returns the longest title or honorific starting at token i.
-func (p *entParser) match(i int) (int, gazetteer.TitleEntry, bool) {
+// match returns the longest title or honorific starting at token i. The
+// entry is the title table's: callers must not modify it.
+func (p *entParser) match(i int) (int, *gazetteer.TitleEntry, bool) {
 	if i >= len(p.t) || p.t[i].kind != ptWord {
-		return 0, gazetteer.TitleEntry{}, false
+		return 0, nil, false
 	}
 	switch n := p.matchN[i]; {
 	case n < 0:
-		return 0, gazetteer.TitleEntry{}, false
+		return 0, nil, false
 	case n > 0:
 		return int(n), p.matchE[i], true
 	}
 	n, e, ok := p.match1(i)
 	if !ok {
 		p.matchN[i] = -1
-		return 0, e, false
-	}
-	if p.matchE == nil {
-		p.matchE = map[int]gazetteer.TitleEntry{}
+		return 0, nil, false
 	}
 	p.matchN[i], p.matchE[i] = int8(n), e
 	return n, e, true
 }
 
 // match1 is match without the cache.
-func (p *entParser) match1(i int) (int, gazetteer.TitleEntry, bool) {
+func (p *entParser) match1(i int) (int, *gazetteer.TitleEntry, bool) {
+	if !p.is(i, wfOfficeStart|wfHonorificStart) {
+		return 0, nil, false // no title starts with the word
+	}
 	end := i + 8
 	if end > len(p.lows) {
 		end = len(p.lows)
 	}
-	n, e, ok := gazetteer.MatchTitle(p.lows[i:end])
-	if !ok || (e.Caps && !p.t[i].caps) {
-		return 0, gazetteer.TitleEntry{}, false
+	n, e := gazetteer.MatchTitleEntry(p.lows[i:end])
+	if n == 0 || (e.Caps && !p.t[i].caps) {
+		return 0, nil, false
 	}
 	// An entry must not end inside a hyphen group ("Vice-" of "Vice-Chair"
 	// is fine, "Director" of "Director-General" is not).
 	if i+n < len(p.t) && p.t[i+n].joined {
-		return 0, gazetteer.TitleEntry{}, false
+		return 0, nil, false
 	}
 	return n, e, true
 }
 
-func (p *entParser) officeAt(i int) (int, gazetteer.TitleEntry, bool) {
+// matchPostNominal is gazetteer.MatchPostNominal of the words from token
+// i to end, asked only when one starts with token i's word.
+func (p *entParser) matchPostNominal(i, end int) (int, gazetteer.TitleEntry, bool) {
+	if !p.is(i, wfPostNominalStart) {
+		return 0, gazetteer.TitleEntry{}, false
+	}
+	return gazetteer.MatchPostNominal(p.lows[i:end])
+}
+
+func (p *entParser) officeAt(i int) (int, *gazetteer.TitleEntry, bool) {
+	if i < len(p.t) && !p.t[i].capital {
+		return 0, nil, false // not a title in running text: see below
+	}
 	n, e, ok := p.match(i)
 	if !ok || e.Kind != gazetteer.Office {
 		return 0, e, false
@@ -522,17 +620,17 @@ func (p *entParser) officeAt(i int) (int, gazetteer.TitleEntry, bool) {
 	return n, e, true
 }
 
-func (p *entParser) honorific(i int) (int, gazetteer.TitleEntry, bool) {
+func (p *entParser) honorific(i int) (int, *gazetteer.TitleEntry, bool) {
 	n, e, ok := p.match(i)
 	if !ok || e.Kind != gazetteer.Honorific {
 		return 0, e, false
 	}
-	if !p.t[i].capital && p.t[i].low != "the" {
+	if !p.t[i].capital && p.lows[i] != "the" {
 		return 0, e, false
 	}
 	// a one-letter style (Myanmar "U") is no initial: "U Kyaw Zeya Tun",
 	// not "U.S."
-	if n == 1 && len(p.t[i].low) == 1 && (p.t[i].dot || i+1 >= len(p.t) || !p.t[i+1].capital || p.t[i+1].joined) {
+	if n == 1 && len(p.lows[i]) == 1 && (p.t[i].dot || i+1 >= len(p.t) || !p.t[i+1].capital || p.t[i+1].joined) {
 		return 0, e, false
 	}
 	return n, e, true
@@ -546,6 +644,153 @@ func lexSet(s string) map[string]bool {
 		m[w] = true
 	}
 	return m
+}
+
+// wordFlags are facts about a token's lower-case form: the lexicons it is
+// in and its classes in the title tables (gazetteer.ClassOf). The parser
+// asks many of them of one token; flagsOf looks them up once per token.
+type wordFlags uint32
+
+const (
+	wfStop wordFlags = 1 << iota
+	wfCalendar
+	wfCommon
+	wfOrgHead
+	wfEvent
+	wfParticle
+	wfSuffix
+	wfSpeechVerb
+	wfMeetCue
+	wfGapVerb
+	wfVenue
+	wfPortfolioHead
+	wfNameLikeTitle
+	wfIntl
+	wfKnown // the flags of the token are looked up
+
+	wfClassShift = 16 // gazetteer.WordClass bits from here
+	wfClasses    = 0xff << wfClassShift
+)
+
+// The gazetteer.ClassOf bits of a token.
+const (
+	wfOfficeStart      = wordFlags(gazetteer.ClassOfficeStart) << wfClassShift
+	wfHonorificStart   = wordFlags(gazetteer.ClassHonorificStart) << wfClassShift
+	wfPostNominalStart = wordFlags(gazetteer.ClassPostNominalStart) << wfClassShift
+	wfTitleModifier    = wordFlags(gazetteer.ClassTitleModifier) << wfClassShift
+	wfPortfolio        = wordFlags(gazetteer.ClassPortfolio) << wfClassShift
+)
+
+// wordIndex holds the lexicon flags of every word in a lexicon and the
+// classes of every word gazetteer.ListedClasses lists, complete (see
+// classFlags): one lookup finds a token's flags.
+var wordIndex = func() *wordTable {
+	m := lexFlags()
+	for w, c := range gazetteer.ListedClasses() {
+		m[w] |= wordFlags(c) << wfClassShift
+	}
+	for w, fl := range m {
+		m[w] = classFlags(w, fl)
+	}
+	return newWordTable(m)
+}()
+
+// wordTable is a read-only hash table from words to their flags, with
+// open addressing, at most a third full: a word is found, or found
+// missing, in one or two probes, for less than a map lookup costs.
+type wordTable struct {
+	slots []wordSlot // a power of two, at most a third full
+}
+
+type wordSlot struct {
+	w string // "" for an empty slot
+	f wordFlags
+}
+
+func newWordTable(m map[string]wordFlags) *wordTable {
+	n := 1
+	for n < 3*len(m) {
+		n *= 2
+	}
+	t := &wordTable{slots: make([]wordSlot, n)}
+	for w, f := range m {
+		if w == "" {
+			continue // no token is empty
+		}
+		i := wordHash(w) & uint64(n-1)
+		for t.slots[i].w != "" {
+			i = (i + 1) & uint64(n-1)
+		}
+		t.slots[i] = wordSlot{w, f}
+	}
+	return t
+}
+
+// lookup returns the flags of w and whether the table has it.
+func (t *wordTable) lookup(w string) (wordFlags, bool) {
+	mask := uint64(len(t.slots) - 1)
+	for i := wordHash(w) & mask; ; i = (i + 1) & mask {
+		s := &t.slots[i]
+		if s.w == w {
+			return s.f, w != ""
+		}
+		if s.w == "" {
+			return 0, false
+		}
+	}
+}
+
+// wordHash hashes w for wordTable, with the runtime's string hash.
+func wordHash(w string) uint64 { return maphash.String(wordSeed, w) }
+
+// wordSeed is the seed of wordHash, set once per process.
+var wordSeed = maphash.MakeSeed()
+
+// classFlags returns fl, the wordIndex flags of w or 0, with the classes
+// that gazetteer.ClassFrom gives w.
+func classFlags(w string, fl wordFlags) wordFlags {
+	c := gazetteer.ClassFrom(w, gazetteer.WordClass(fl>>wfClassShift))
+	return fl&^wfClasses | wordFlags(c)<<wfClassShift
+}
+
+// lexFlags returns the lexicon flags of every word in a lexicon.
+func lexFlags() map[string]wordFlags {
+	m := map[string]wordFlags{}
+	for _, l := range []struct {
+		set  map[string]bool
+		flag wordFlags
+	}{
+		{lexStop, wfStop}, {lexCalendar, wfCalendar}, {lexCommon, wfCommon}, {lexOrgHeads, wfOrgHead},
+		{lexEvents, wfEvent}, {lexParticles, wfParticle}, {lexSuffixes, wfSuffix},
+		{lexSpeechVerbs, wfSpeechVerb}, {lexMeetCues, wfMeetCue}, {lexGapVerbs, wfGapVerb},
+		{lexVenues, wfVenue}, {lexPortfolioHeads, wfPortfolioHead}, {lexNameLikeTitles, wfNameLikeTitle},
+		{lexIntl, wfIntl},
+	} {
+		for w, ok := range l.set {
+			if ok {
+				m[w] |= l.flag
+			}
+		}
+	}
+	return m
+}
+
+// is reports whether token i has any of the flags in want.
+func (p *entParser) is(i int, want wordFlags) bool { return p.flagsOf(i)&want != 0 }
+
+// flagsOf returns the flags of token i, looked up on first use.
+func (p *entParser) flagsOf(i int) wordFlags {
+	f := p.flags[i]
+	if f == 0 {
+		low := p.lows[i]
+		var ok bool
+		if f, ok = wordIndex.lookup(low); !ok {
+			f = classFlags(low, 0)
+		}
+		f |= wfKnown
+		p.flags[i] = f
+	}
+	return f
 }
 
 // lexStop are function words: capitalized, they open a sentence, not a
@@ -652,7 +897,7 @@ type titlePhrase struct {
 // word ("Interior", "Indo-Pacific", "Agency").
 func (p *entParser) isPortfolioUnit(i, j int) bool {
 	if j == i+1 {
-		return gazetteer.IsPortfolioWord(p.t[i].low) || lexOrgHeads[p.t[i].low]
+		return p.is(i, wfPortfolio|wfOrgHead)
 	}
 	return gazetteer.IsPortfolioWord(p.unitLow(i, j))
 }
@@ -667,13 +912,13 @@ func (p *entParser) parseOffice(i int) (titlePhrase, bool) {
 	dest := false // an envoy's office goes on with its destination
 	j := i
 	for j < len(p.t) && j-i < 12 && p.same(i, j) {
-		tk := p.t[j]
+		tk := &p.t[j]
 		if tk.kind != ptWord {
-			if tk.low == "'s" && j > i && p.ctry(j-1) != "" {
+			if p.lows[j] == "'s" && j > i && p.ctry(j-1) != "" {
 				j++
 				continue
 			}
-			if tk.low == "&" && j > i {
+			if p.lows[j] == "&" && j > i {
 				j++
 				continue
 			}
@@ -692,7 +937,7 @@ func (p *entParser) parseOffice(i int) (titlePhrase, bool) {
 			break
 		}
 		u := p.unitEnd(j)
-		if p.ctry(j) != "" || gazetteer.IsTitleModifier(tk.low) || p.isPortfolioUnit(j, u) || tk.caps && u == j+1 {
+		if p.ctry(j) != "" || p.is(j, wfTitleModifier) || p.isPortfolioUnit(j, u) || tk.caps && u == j+1 {
 			j = u
 			continue
 		}
@@ -707,7 +952,7 @@ func (p *entParser) parseOffice(i int) (titlePhrase, bool) {
 	}
 	// "Deputy Prime Minister and Foreign Minister Bui Thanh Son",
 	// "Minister of State, Minister of Foreign Affairs of Côte d'Ivoire"
-	if o.end < len(p.t) && (p.t[o.end].low == "and" || p.t[o.end].low == "&" || p.t[o.end].low == ",") && p.same(i, o.end+1) {
+	if o.end < len(p.t) && (p.lows[o.end] == "and" || p.lows[o.end] == "&" || p.lows[o.end] == ",") && p.same(i, o.end+1) {
 		if _, _, ok := p.officeAt(o.end + 1); ok {
 			if o2, ok := p.parseOffice(o.end + 1); ok {
 				o.end = o2.end
@@ -727,7 +972,7 @@ func (p *entParser) parseOffice(i int) (titlePhrase, bool) {
 // Italy", "Envoy for Afghanistan").
 func (p *entParser) officeCountries(o *titlePhrase) {
 	for k := o.start; k < o.end; k++ {
-		tk := p.t[k]
+		tk := &p.t[k]
 		if p.ctry(k) == "" && (p.plc(k) == "" || p.plc(k) == "-") {
 			continue
 		}
@@ -735,10 +980,10 @@ func (p *entParser) officeCountries(o *titlePhrase) {
 			continue // same mention
 		}
 		b := k - 1
-		for b > o.start && p.t[b].low == "the" {
+		for b > o.start && p.lows[b] == "the" {
 			b--
 		}
-		if b >= o.start && (p.t[b].low == "to" || p.t[b].low == "for") {
+		if b >= o.start && (p.lows[b] == "to" || p.lows[b] == "for") {
 			continue
 		}
 		if p.ctry(k) != "" {
@@ -759,7 +1004,7 @@ func (p *entParser) parseComplement(k int, dest bool) int {
 	if k >= len(p.t) || !p.same(k-1, k) {
 		return k
 	}
-	switch p.t[k].low {
+	switch p.lows[k] {
 	case "of", "for", "at", "to", "in", "on":
 	default:
 		return k
@@ -769,8 +1014,8 @@ func (p *entParser) parseComplement(k int, dest bool) int {
 	afterConn := false // the last token was a preposition, "the" or "and"
 	j := k
 	for j < len(p.t) && p.same(k, j) && j-k < 24 {
-		tk := p.t[j]
-		switch tk.low {
+		tk := &p.t[j]
+		switch p.lows[j] {
 		case "to", "in", "at", "on":
 			// a destination or venue after the portfolio: "of the
 			// Interior and Safety to Greece"; but an envoy's title goes on:
@@ -782,10 +1027,10 @@ func (p *entParser) parseComplement(k int, dest bool) int {
 			j++
 			continue
 		case "of", "for", "the", "and", "&":
-			if tk.low == "and" || tk.low == "&" {
+			if p.lows[j] == "and" || p.lows[j] == "&" {
 				// "and the Minister of ..." or "and host of": another phrase.
 				nx := j + 1
-				if nx < len(p.t) && p.t[nx].low == "the" {
+				if nx < len(p.t) && p.lows[nx] == "the" {
 					return end
 				}
 				if nx >= len(p.t) || !p.same(j, nx) || !p.unitCapital(nx, p.unitEnd(nx)) {
@@ -795,7 +1040,7 @@ func (p *entParser) parseComplement(k int, dest bool) int {
 					return end
 				}
 			}
-			afterThe = tk.low == "the"
+			afterThe = p.lows[j] == "the"
 			afterConn = true
 			j++
 			continue
@@ -882,7 +1127,7 @@ growth promotion management affairs protection empowerment governance`)
 func (p *entParser) portfolioHeadAhead(j int) int {
 	k := p.unitEnd(j)
 	for n := 0; n < 2 && k < len(p.t) && p.same(j, k); n++ {
-		tk := p.t[k]
+		tk := &p.t[k]
 		if tk.kind != ptWord || !tk.capital {
 			return j
 		}
@@ -890,7 +1135,7 @@ func (p *entParser) portfolioHeadAhead(j int) int {
 			return j
 		}
 		u := p.unitEnd(k)
-		if u == k+1 && (lexPortfolioHeads[tk.low] || lexOrgHeads[tk.low]) {
+		if u == k+1 && p.is(k, wfPortfolioHead|wfOrgHead) {
 			return u
 		}
 		k = u
@@ -914,25 +1159,29 @@ func (p *entParser) headline(i int) bool {
 	for a > 0 && p.t[a-1].sent == s {
 		a--
 	}
-	words, caps := 0, 0
-	for k := a; k < len(p.t) && p.t[k].sent == s; k++ {
-		tk := p.t[k]
-		if tk.kind != ptWord || tk.joined || lexStop[tk.low] {
-			continue
-		}
-		words++
-		if tk.capital {
-			caps++
-		}
-	}
-	// a headline has no full stop
+	// a headline has no full stop (tested first: most sentences end
+	// with one)
 	last := a
 	for k := a; k < len(p.t) && p.t[k].sent == s; k++ {
 		if p.t[k].kind != ptBreak {
 			last = k
 		}
 	}
-	h := words >= 5 && caps*10 >= words*8 && p.t[last].low != "."
+	h := false
+	if p.lows[last] != "." {
+		words, caps := 0, 0
+		for k := a; k < len(p.t) && p.t[k].sent == s; k++ {
+			tk := &p.t[k]
+			if tk.kind != ptWord || tk.joined || p.is(k, wfStop) {
+				continue
+			}
+			words++
+			if tk.capital {
+				caps++
+			}
+		}
+		h = words >= 5 && caps*10 >= words*8
+	}
 	p.headlines[s] = 2
 	if h {
 		p.headlines[s] = 1
@@ -943,26 +1192,28 @@ func (p *entParser) headline(i int) bool {
 // nameUnit reports whether the unit [i, j) can be part of a name; first
 // is set for the first unit.
 func (p *entParser) nameUnit(i, j int, first, anchored bool) bool {
-	tk := p.t[i]
+	tk := &p.t[i]
 	if tk.kind != ptWord || tk.date {
 		return false
 	}
 	if !p.t[i].capital && !tk.caps {
 		return false
 	}
-	if tk.dot && j == i+1 && utf8.RuneCountInString(tk.low) == 1 {
+	if tk.dot && j == i+1 && utf8.RuneCountInString(p.lows[i]) == 1 {
 		return true // an initial: "Enrique A. Manalo", "S. Jaishankar"
 	}
-	low := tk.low
+	var lf wordFlags // the lexicons of the unit
 	if j > i+1 {
-		low = p.unitLow(i, j)
+		lf, _ = wordIndex.lookup(p.unitLow(i, j))
+	} else {
+		lf = p.flagsOf(i)
 	}
-	if lexStop[low] || lexCalendar[low] || lexCommon[low] || lexOrgHeads[low] || lexEvents[low] {
+	if lf&(wfStop|wfCalendar|wfCommon|wfOrgHead|wfEvent) != 0 {
 		return false
 	}
 	if tk.cty != 0 {
 		// "bin Saud", "Al Saud": a country word after a particle is a name
-		if first || !lexParticles[p.t[i-1].low] {
+		if first || !p.is(i-1, wfParticle) {
 			return false
 		}
 	}
@@ -971,12 +1222,12 @@ func (p *entParser) nameUnit(i, j int, first, anchored bool) bool {
 	}
 	if n, e, ok := p.match(i); ok {
 		if e.Kind != gazetteer.Honorific || first {
-			if !(lexNameLikeTitles[low] && !first && n == 1) {
+			if !(lf&wfNameLikeTitle != 0 && !first && n == 1) {
 				return false
 			}
 		}
 	}
-	if _, _, ok := gazetteer.MatchPostNominal(p.lows[i:j]); ok && tk.caps {
+	if _, _, ok := p.matchPostNominal(i, j); ok && tk.caps {
 		return false
 	}
 	if first && p.isPortfolioUnit(i, j) && !tk.caps {
@@ -1004,14 +1255,14 @@ func (p *entParser) parseName(i int, anchored bool) (end, units int) {
 	}
 	j := u
 	for j < len(p.t) && p.same(i, j) && units < maxUnits {
-		tk := p.t[j]
+		tk := &p.t[j]
 		if tk.kind != ptWord {
 			break
 		}
-		if lexParticles[tk.low] && !tk.capital {
+		if p.is(j, wfParticle) && !tk.capital {
 			// a particle must be followed by a capitalized part
 			k := j + 1
-			for k < len(p.t) && lexParticles[p.t[k].low] && !p.t[k].capital {
+			for k < len(p.t) && p.is(k, wfParticle) && !p.t[k].capital {
 				k++
 			}
 			if k < len(p.t) && p.same(j, k) && p.t[k].kind == ptWord && p.t[k].capital {
@@ -1020,7 +1271,7 @@ func (p *entParser) parseName(i int, anchored bool) (end, units int) {
 			}
 			break
 		}
-		if lexSuffixes[tk.low] && tk.capital {
+		if p.is(j, wfSuffix) && tk.capital {
 			end = j + 1
 			break
 		}
@@ -1033,7 +1284,7 @@ func (p *entParser) parseName(i int, anchored bool) (end, units int) {
 		units++
 	}
 	// trailing "Al" without a family name after it
-	for end > i+1 && (p.t[end-1].low == "al" || p.t[end-1].low == "el") {
+	for end > i+1 && (p.lows[end-1] == "al" || p.lows[end-1] == "el") {
 		end--
 		units--
 	}
@@ -1041,19 +1292,19 @@ func (p *entParser) parseName(i int, anchored bool) (end, units int) {
 	// acronym ("MOIS") or a heading.
 	allCaps := true
 	for k := i; k < end; k++ {
-		if p.t[k].kind == ptWord && !p.t[k].caps && !(len(p.t[k].low) == 1 && p.t[k].dot) {
+		if p.t[k].kind == ptWord && !p.t[k].caps && !(len(p.lows[k]) == 1 && p.t[k].dot) {
 			allCaps = false
 		}
 	}
 	if allCaps {
 		return i, 0
 	}
-	if units == 1 && utf8.RuneCountInString(p.t[i].low) == 1 {
+	if units == 1 && utf8.RuneCountInString(p.lows[i]) == 1 {
 		return i, 0
 	}
 	// "Ma. Theresa Lazaro": a short abbreviated given name that the
 	// sentence splitter took for a sentence end
-	if units == 1 && end == i+1 && len(p.t[i].low) <= 2 && p.t[i].end < len(p.text) && p.text[p.t[i].end] == '.' {
+	if units == 1 && end == i+1 && len(p.lows[i]) <= 2 && p.t[i].end < len(p.text) && p.text[p.t[i].end] == '.' {
 		return i, 0
 	}
 	return end, units
@@ -1097,8 +1348,8 @@ type rawPerson struct {
 // pass1 finds anchored names.
 func (p *entParser) pass1() {
 	for i := 0; i < len(p.t); {
-		tk := p.t[i]
-		if tk.kind != ptWord || p.taken[i] || (!tk.capital && tk.low != "the") {
+		tk := &p.t[i]
+		if tk.kind != ptWord || p.taken[i] || (!tk.capital && p.lows[i] != "the") {
 			i++
 			continue
 		}
@@ -1119,8 +1370,9 @@ func (p *entParser) pass1() {
 // Sheikh", "Senator the Hon", "Minister for Foreign Affairs Dr", then the
 // name and what follows it.
 func (p *entParser) chain(i int) (int, bool) {
-	var offs []titlePhrase
-	var hons []gazetteer.TitleEntry
+	var offsBuf [2]titlePhrase // room for the usual one or two, on the stack
+	var honsBuf [2]*gazetteer.TitleEntry
+	offs, hons := offsBuf[:0], honsBuf[:0]
 	var lead []string // countries before honorifics: "Saudi Crown Prince"
 	j := i
 	for j < len(p.t) && p.same(i, j) {
@@ -1139,7 +1391,7 @@ func (p *entParser) chain(i int) (int, bool) {
 			for k < len(p.t) && p.ctry(k) == c && !p.t[k].joined {
 				k++
 			}
-			if k < len(p.t) && p.t[k].low == "'s" {
+			if k < len(p.t) && p.lows[k] == "'s" {
 				k++
 			}
 			if _, _, ok := p.honorific(k); ok && p.same(j, k) {
@@ -1148,7 +1400,7 @@ func (p *entParser) chain(i int) (int, bool) {
 				continue
 			}
 		}
-		if (len(offs) > 0 || len(hons) > 0) && p.t[j].low == "and" && j+1 < len(p.t) {
+		if (len(offs) > 0 || len(hons) > 0) && p.lows[j] == "and" && j+1 < len(p.t) {
 			if _, _, ok := p.officeAt(j + 1); ok && p.same(j, j+1) {
 				j++
 				continue
@@ -1166,6 +1418,7 @@ func (p *entParser) chain(i int) (int, bool) {
 		if len(offs) > 0 {
 			if s, e, more, ok := p.delayedName(j); ok {
 				rp := p.newRaw(s, e)
+				rp.cands = make([]personCand, 0, len(offs)+len(more)+1)
 				for _, o := range append(offs, more...) {
 					rp.cands = append(rp.cands, p.officeCand(o, -1, -1))
 				}
@@ -1188,9 +1441,10 @@ func (p *entParser) chain(i int) (int, bool) {
 	}
 	rp := p.newRaw(j, end)
 	rp.anchored = true
+	rp.cands = make([]personCand, 0, len(offs)+len(hons)+1) // and one in apposition
 	postComp := -1
 	pcEnd := -1
-	if end < len(p.t) && p.t[end].low == "of" && len(offs) > 0 && offs[len(offs)-1].end == offs[len(offs)-1].headEnd {
+	if end < len(p.t) && p.lows[end] == "of" && len(offs) > 0 && offs[len(offs)-1].end == offs[len(offs)-1].headEnd {
 		last := offs[len(offs)-1]
 		r, _ := gazetteer.Title(p.textOf(last.start, last.end))
 		if c := p.parseComplement(end, r == gazetteer.RankAmbassador); c > end+1 {
@@ -1239,15 +1493,15 @@ func (p *entParser) chain(i int) (int, bool) {
 // Safety (MOIS, Minister Chin Young)", "Ministry of X (Minister Kim)".
 func (p *entParser) parenOrg(a int) string {
 	k := a - 1
-	if k >= 0 && p.t[k].low == "," {
+	if k >= 0 && p.lows[k] == "," {
 		for _, g := range p.orgs {
-			if g.end == k && g.acronym && g.start > 0 && p.t[g.start-1].low == "(" {
+			if g.end == k && g.acronym && g.start > 0 && p.lows[g.start-1] == "(" {
 				return g.value
 			}
 		}
 		return ""
 	}
-	if k >= 0 && p.t[k].low == "(" {
+	if k >= 0 && p.lows[k] == "(" {
 		for _, g := range p.orgs {
 			if g.end == k {
 				return g.value
@@ -1262,7 +1516,7 @@ func (p *entParser) parenOrg(a int) string {
 // them to rp and returns the token after them.
 func (p *entParser) after(rp *rawPerson, e int) int {
 	for e < len(p.t) && p.same(e-1, e) {
-		if n, pe, ok := gazetteer.MatchPostNominal(p.lows[e:min(e+3, len(p.lows))]); ok && (!pe.Caps || p.t[e].caps) {
+		if n, pe, ok := p.matchPostNominal(e, min(e+3, len(p.lows))); ok && (!pe.Caps || p.t[e].caps) {
 			if pe.Rank != "" {
 				rp.cands = append(rp.cands, personCand{title: p.textOf(e, e+n), rank: pe.Rank, isOffice: true})
 			}
@@ -1282,11 +1536,11 @@ func (p *entParser) after(rp *rawPerson, e int) int {
 
 // apposition parses ", [the] OFFICE" at token e.
 func (p *entParser) apposition(e int) (titlePhrase, bool) {
-	if e >= len(p.t) || p.t[e].low != "," || !p.same(e-1, e) {
+	if e >= len(p.t) || p.lows[e] != "," || !p.same(e-1, e) {
 		return titlePhrase{}, false
 	}
 	k := e + 1
-	for k < len(p.t) && (p.t[k].low == "the" || p.t[k].low == "a") && p.same(e, k) {
+	for k < len(p.t) && (p.lows[k] == "the" || p.lows[k] == "a") && p.same(e, k) {
 		k++
 	}
 	if k >= len(p.t) || !p.same(e, k) || !p.t[k].capital {
@@ -1316,11 +1570,11 @@ port conference convention complex tower square memorial city district fund scho
 // every word is capitalized).
 func (p *entParser) venueAfter(e int) bool {
 	for k := e; k < e+4 && k < len(p.t) && p.same(e-1, k); k++ {
-		tk := p.t[k]
+		tk := &p.t[k]
 		if tk.kind != ptWord || !tk.capital {
 			return false
 		}
-		if lexVenues[tk.low] {
+		if p.is(k, wfVenue) {
 			return true
 		}
 	}
@@ -1333,7 +1587,7 @@ func (p *entParser) clauseEnd(i int) bool {
 	if i >= len(p.t) || !p.same(i-1, i) {
 		return true
 	}
-	switch p.t[i].low {
+	switch p.lows[i] {
 	case ",", ".", ";", ":", ")", "and", "(":
 		return true
 	}
@@ -1351,8 +1605,8 @@ func (p *entParser) clauseEnd(i int) bool {
 // it.
 func (p *entParser) delayedName(j int) (s, e int, offs []titlePhrase, ok bool) {
 	for k := j; k < len(p.t) && k-j < 12 && p.same(j, k); k++ {
-		tk := p.t[k]
-		if tk.low == "," {
+		tk := &p.t[k]
+		if p.lows[k] == "," {
 			// ", the Hon Sophie Tremblay-Lavoie", ", Ambassador Alejandra Ruiz-Tagle Vial"
 			s = k + 1
 			for s < len(p.t) && p.same(k, s) {
@@ -1373,14 +1627,14 @@ func (p *entParser) delayedName(j int) (s, e int, offs []titlePhrase, ok bool) {
 			}
 			f := e
 			for f < len(p.t) && p.same(e-1, f) {
-				n, pe, ok := gazetteer.MatchPostNominal(p.lows[f:min(f+3, len(p.lows))])
+				n, pe, ok := p.matchPostNominal(f, min(f+3, len(p.lows)))
 				if !ok || pe.Caps && !p.t[f].caps {
 					break
 				}
 				f += n
 			}
 			if f < len(p.t) && p.same(s, f) {
-				switch p.t[f].low {
+				switch p.lows[f] {
 				case ",", "and", "(", ")", ".", ";":
 				default:
 					return 0, 0, nil, false
@@ -1388,10 +1642,10 @@ func (p *entParser) delayedName(j int) (s, e int, offs []titlePhrase, ok bool) {
 			}
 			return s, e, offs, true
 		}
-		if tk.kind == ptPunct && tk.low != "&" && tk.low != "-" {
+		if tk.kind == ptPunct && p.lows[k] != "&" && p.lows[k] != "-" {
 			return 0, 0, nil, false
 		}
-		if tk.kind == ptWord && !tk.capital && (lexGapVerbs[tk.low] || strings.HasSuffix(tk.low, "ed")) {
+		if tk.kind == ptWord && !tk.capital && (p.is(k, wfGapVerb) || strings.HasSuffix(p.lows[k], "ed")) {
 			return 0, 0, nil, false
 		}
 		if _, _, ok := p.match(k); ok && tk.capital {
@@ -1404,7 +1658,7 @@ func (p *entParser) delayedName(j int) (s, e int, offs []titlePhrase, ok bool) {
 // bareName tries the rules for names without a title before them: an
 // office in apposition, a speech verb, an "Administration".
 func (p *entParser) bareName(i int) (int, bool) {
-	if i > 0 && p.same(i-1, i) && p.t[i-1].kind == ptWord && p.t[i-1].capital && !lexStop[p.t[i-1].low] {
+	if i > 0 && p.same(i-1, i) && p.t[i-1].kind == ptWord && p.t[i-1].capital && !p.is(i-1, wfStop) {
 		return i, false // inside a capitalized run: not a name's start
 	}
 	end, units := p.parseName(i, false)
@@ -1419,14 +1673,14 @@ func (p *entParser) bareName(i int) (int, bool) {
 			p.mark(end, o.end)
 			return o.end, true
 		}
-		if end < len(p.t) && p.same(i, end) && lexSpeechVerbs[p.t[end].low] ||
-			i > 0 && p.same(i-1, i) && lexSpeechVerbs[p.t[i-1].low] {
+		if end < len(p.t) && p.same(i, end) && p.is(end, wfSpeechVerb) ||
+			i > 0 && p.same(i-1, i) && p.is(i-1, wfSpeechVerb) {
 			p.add(p.newRaw(i, end), -1)
 			return end, true
 		}
 	}
 	// "the Moon Jae-in Administration": a president's name
-	if end < len(p.t) && p.same(i, end) && p.t[end].low == "administration" && (units >= 2 || p.unitEnd(i) > i+1) {
+	if end < len(p.t) && p.same(i, end) && p.lows[end] == "administration" && (units >= 2 || p.unitEnd(i) > i+1) {
 		rp := p.newRaw(i, end)
 		rp.optional = gazetteer.RankHeadOfState
 		rp.ev = evHome
@@ -1492,7 +1746,7 @@ func (p *entParser) officeCand(o titlePhrase, ps, pe int) personCand {
 // ("KOTRA", "KISA"): an all-capitals word that is no country.
 func (p *entParser) namesBody(s, e int) bool {
 	for k := s; k < e; k++ {
-		if tk := p.t[k]; tk.caps && tk.cty == 0 && !tk.joined && (k+1 >= e || !p.t[k+1].joined) {
+		if tk := &p.t[k]; tk.caps && tk.cty == 0 && !tk.joined && (k+1 >= e || !p.t[k+1].joined) {
 			if _, _, ok := p.match(k); !ok {
 				return true
 			}
@@ -1510,11 +1764,11 @@ func (p *entParser) international(s, e int) bool {
 		}
 	}
 	for k := s; k < e; k++ {
-		tk := p.t[k]
+		tk := &p.t[k]
 		if tk.caps && lexKnownOrgs[p.text[tk.start:tk.end]] {
 			return true
 		}
-		if tk.low == "united" && k+1 < e && p.t[k+1].low == "nations" {
+		if p.lows[k] == "united" && k+1 < e && p.lows[k+1] == "nations" {
 			return true
 		}
 	}
@@ -1544,11 +1798,13 @@ func (p *entParser) officeOrg(o titlePhrase, ps, pe int) string {
 	if ce <= cs {
 		return ""
 	}
-	head := strings.Join(p.lows[hs:he], " ")
-	if !strings.HasSuffix(head, "minister") || strings.HasSuffix(head, "prime minister") {
+	// the head's words end in "minister", not "prime minister" (no word
+	// has a space in it)
+	if he <= hs || !strings.HasSuffix(p.lows[he-1], "minister") ||
+		p.lows[he-1] == "minister" && he-2 >= hs && strings.HasSuffix(p.lows[he-2], "prime") {
 		return ""
 	}
-	if prep := p.t[cs].low; prep != "of" && prep != "for" {
+	if prep := p.lows[cs]; prep != "of" && prep != "for" {
 		return ""
 	}
 	// drop "of <country>" and what follows: "of Foreign Affairs of the
@@ -1558,10 +1814,10 @@ func (p *entParser) officeOrg(o titlePhrase, ps, pe int) string {
 			continue
 		}
 		b := k - 1
-		if b > cs && p.t[b].low == "the" {
+		if b > cs && p.lows[b] == "the" {
 			b--
 		}
-		if p.t[b].low == "of" {
+		if p.lows[b] == "of" {
 			ce = b
 			break
 		}
@@ -1577,20 +1833,20 @@ func (p *entParser) officeOrg(o titlePhrase, ps, pe int) string {
 // evidenceAt says how the person whose anchor starts at token a relates
 // to the publishing government.
 func (p *entParser) evidenceAt(a int, rp *rawPerson) (personEvidence, string) {
-	tkA := p.t[a]
+	tkA := &p.t[a]
 	// in the headline
 	if ts := p.d.Meta.TitleSpan; ts.End > ts.Start && tkA.start >= ts.Start && tkA.start < ts.End {
 		return evHome, ""
 	}
 	// "(MOIS, Minister Chin Young)", "(Minister Kim)"
 	k := a - 1
-	if k >= 0 && p.t[k].low == "," && k-1 >= 0 && p.t[k-1].caps {
+	if k >= 0 && p.lows[k] == "," && k-1 >= 0 && p.t[k-1].caps {
 		k -= 2
 		for k >= 0 && p.t[k].caps {
 			k--
 		}
 	}
-	if k >= 0 && p.t[k].low == "(" && p.same(k, a) {
+	if k >= 0 && p.lows[k] == "(" && p.same(k, a) {
 		if k == 0 || !p.foreignOrgBefore(k) {
 			return evHome, ""
 		}
@@ -1599,10 +1855,10 @@ func (p *entParser) evidenceAt(a int, rp *rawPerson) (personEvidence, string) {
 	for k := a - 1; k >= 0 && p.same(k, a); k-- {
 		// A quote or a speech verb closes the clause the name is in:
 		// "... stand with the people affected,' says Minister X".
-		if low := p.t[k].low; lexSpeechVerbs[low] || low == "'" || low == "\"" {
+		if low := p.lows[k]; p.is(k, wfSpeechVerb) || low == "'" || low == "\"" {
 			break
 		}
-		if lexMeetCues[p.t[k].low] {
+		if p.is(k, wfMeetCue) {
 			cue = true
 			break
 		}
@@ -1645,7 +1901,7 @@ func (p *entParser) companionOf(a int) int {
 			continue
 		}
 		for k := r.end; k < a; k++ {
-			switch p.t[k].low {
+			switch p.lows[k] {
 			case "accompanied", "accompanying", "joined":
 				return ri
 			}
@@ -1707,8 +1963,11 @@ func (p *entParser) contextCountry(off int) string {
 // ("KAMIKAWA" -> "Kamikawa"), space runs collapse.
 func (p *entParser) canonical(s, e int) string {
 	var b strings.Builder
+	if e > s {
+		b.Grow(p.spanEnd(e-1) - p.t[s].start) // about the name as written
+	}
 	for k := s; k < e; k++ {
-		tk := p.t[k]
+		tk := &p.t[k]
 		if k > s {
 			if tk.joined {
 				b.WriteByte('-')
@@ -1717,7 +1976,7 @@ func (p *entParser) canonical(s, e int) string {
 			}
 		}
 		w := p.text[tk.start:tk.end]
-		if tk.caps && !lexSuffixes[tk.low] {
+		if tk.caps && !p.is(k, wfSuffix) {
 			w = titleCaseWord(w)
 		}
 		b.WriteString(w)
@@ -1726,6 +1985,15 @@ func (p *entParser) canonical(s, e int) string {
 		}
 	}
 	return b.String()
+}
+
+// countFields returns len(strings.Fields(s)) without making the slice.
+func countFields(s string) int {
+	n := 0
+	for range strings.FieldsSeq(s) {
+		n++
+	}
+	return n
 }
 
 func titleCaseWord(w string) string {
@@ -1781,11 +2049,11 @@ type personCluster struct {
 }
 
 // resolve groups the names of pass 1 into persons, gives each its
-// attributes, finds the other occurrences of their names and returns the
-// mentions in text order.
-func (p *entParser) resolve() []Mention {
+// attributes, finds the other occurrences of their names and appends the
+// mentions to dst in text order.
+func (p *entParser) resolve(dst []Mention) []Mention {
 	if len(p.raw) == 0 {
-		return nil
+		return dst
 	}
 	p.trimHeadlineNames()
 	// Longest names first: shorter forms join the person whose name holds
@@ -1798,7 +2066,7 @@ func (p *entParser) resolve() []Mention {
 	for i, r := range p.raw {
 		keys[i] = personNameKeys(r.value)
 	}
-	sort.SliceStable(order, func(a, b int) bool { return len(keys[order[a]]) > len(keys[order[b]]) })
+	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(len(keys[b]), len(keys[a])) })
 	var cls []*personCluster
 	owner := make([]int, len(p.raw))
 	for _, ri := range order {
@@ -1845,13 +2113,14 @@ func (p *entParser) resolve() []Mention {
 			}
 		}
 	}
-	var out []Mention
+	n := len(dst)
+	dst = slices.Grow(dst, 2*len(p.raw)) // pass2 finds about as many as pass1
 	for ri, r := range p.raw {
-		out = append(out, p.mention(r.start, r.end, cls[owner[ri]]))
+		dst = append(dst, p.mention(r.start, r.end, cls[owner[ri]]))
 	}
-	out = append(out, p.pass2(cls)...)
-	sort.SliceStable(out, func(a, b int) bool { return out[a].Span.Start < out[b].Span.Start })
-	return out
+	dst = p.pass2(dst, cls)
+	slices.SortStableFunc(dst[n:], func(a, b Mention) int { return cmp.Compare(a.Span.Start, b.Span.Start) })
+	return dst
 }
 
 // trimHeadlineNames cuts a name read in a title-case headline that runs
@@ -1873,15 +2142,15 @@ func (p *entParser) trimHeadlineNames() {
 			}
 			same := true
 			for k := 0; k < n && same; k++ {
-				same = p.t[r.start+k].low == p.t[o.start+k].low
+				same = p.lows[r.start+k] == p.lows[o.start+k]
 			}
 			next := p.t[r.start+n]
-			if !same || next.joined || p.inBodyName(o, next.low) {
+			if !same || next.joined || p.inBodyName(o, p.lows[r.start+n]) {
 				continue
 			}
 			// cut to a short form only before a headline verb ("Pushes",
 			// "Meets"): "Yoon Suk Yeol" is not cut to "Yoon"
-			if p.units(o.start, o.end) < 2 && (!strings.HasSuffix(next.low, "s") || p.unitEnd(r.start+n) > r.start+n+1) {
+			if p.units(o.start, o.end) < 2 && (!strings.HasSuffix(p.lows[r.start+n], "s") || p.unitEnd(r.start+n) > r.start+n+1) {
 				continue
 			}
 			best = n
@@ -1889,10 +2158,10 @@ func (p *entParser) trimHeadlineNames() {
 		// "Secretary Villareal Pushes ..." when the body has "Antonio B.
 		// Villareal": the first word of the headline's name is a word of a
 		// body name, the next a headline verb that is in none
-		if u := p.unitEnd(r.start); best == 0 && u < r.end && u == r.start+1 && strings.HasSuffix(p.t[u].low, "s") &&
+		if u := p.unitEnd(r.start); best == 0 && u < r.end && u == r.start+1 && strings.HasSuffix(p.lows[u], "s") &&
 			p.unitEnd(u) == u+1 {
 			for _, b := range p.raw {
-				if b.end-b.start > 1 && !p.headline(b.start) && p.hasWord(b, p.t[r.start].low) && !p.hasWord(b, p.t[u].low) {
+				if b.end-b.start > 1 && !p.headline(b.start) && p.hasWord(b, p.lows[r.start]) && !p.hasWord(b, p.lows[u]) {
 					best = 1
 					break
 				}
@@ -1908,7 +2177,7 @@ func (p *entParser) trimHeadlineNames() {
 // hasWord reports whether the name of b has the lower-case word w.
 func (p *entParser) hasWord(b rawPerson, w string) bool {
 	for k := b.start; k < b.end; k++ {
-		if p.t[k].low == w {
+		if p.lows[k] == w {
 			return true
 		}
 	}
@@ -1924,14 +2193,14 @@ func (p *entParser) inBodyName(o rawPerson, w string) bool {
 		}
 		ok := false
 		for k := b.start; k < b.end; k++ {
-			if p.t[k].low == w {
+			if p.lows[k] == w {
 				ok = true
 			}
 		}
 		for k := o.start; k < o.end && ok; k++ {
 			found := false
 			for q := b.start; q < b.end; q++ {
-				found = found || p.t[q].low == p.t[k].low
+				found = found || p.lows[q] == p.lows[k]
 			}
 			ok = found
 		}
@@ -2008,7 +2277,7 @@ func (p *entParser) attributes(c *personCluster) {
 			// the most specific title ("Minister of State for AI" over
 			// "Minister"), then the more senior office, then one that
 			// names its country
-			score := len(strings.Fields(cd.title))*10000 + gazetteer.Seniority(cd.rank)*100
+			score := countFields(cd.title)*10000 + gazetteer.Seniority(cd.rank)*100
 			if len(cd.countries) > 0 {
 				score += 10
 			}
@@ -2090,8 +2359,9 @@ func (p *entParser) mention(s, e int, c *personCluster) Mention {
 // pass2 finds the other occurrences of the persons' names: the full name,
 // or a form seen with a title ("Calderoli" after "Minister Calderoli"),
 // standing alone as a whole name.
-func (p *entParser) pass2(cls []*personCluster) []Mention {
+func (p *entParser) pass2(out []Mention, cls []*personCluster) []Mention {
 	forms := map[string]int{}
+	var firsts []string // the first words of the forms
 	maxLen := 0
 	for ci, c := range cls {
 		for f := range c.forms {
@@ -2100,19 +2370,28 @@ func (p *entParser) pass2(cls []*personCluster) []Mention {
 				continue
 			}
 			forms[f] = ci
-			if n := len(strings.Fields(f)); n > maxLen {
+			n := 0
+			for w := range strings.FieldsSeq(f) {
+				if n == 0 && !slices.Contains(firsts, w) {
+					firsts = append(firsts, w)
+				}
+				n++
+			}
+			if n > maxLen {
 				maxLen = n
 			}
 		}
 	}
-	var out []Mention
 	var key []byte
 	for i := 0; i < len(p.t); i++ {
-		tk := p.t[i]
+		tk := &p.t[i]
 		if p.taken[i] || tk.kind != ptWord || !tk.capital || tk.joined {
 			continue
 		}
-		if i > 0 && p.same(i-1, i) && p.t[i-1].kind == ptWord && (p.t[i-1].capital || lexParticles[p.t[i-1].low]) && !lexStop[p.t[i-1].low] {
+		if !slices.Contains(firsts, p.lows[i]) {
+			continue // no form starts with the word
+		}
+		if i > 0 && p.same(i-1, i) && p.t[i-1].kind == ptWord && (p.t[i-1].capital || p.is(i-1, wfParticle)) && !p.is(i-1, wfStop) {
 			continue
 		}
 		// the form that starts here and ends a capitalized run
@@ -2124,13 +2403,13 @@ func (p *entParser) pass2(cls []*personCluster) []Mention {
 			if j > i {
 				key = append(key, ' ')
 			}
-			key = append(key, p.t[j].low...)
+			key = append(key, p.lows[j]...)
 			ci, ok := forms[string(key)]
 			if !ok || ci < 0 {
 				continue
 			}
 			e := j + 1
-			if e < len(p.t) && p.same(i, e) && p.t[e].kind == ptWord && (p.t[e].capital && !lexStop[p.t[e].low]) {
+			if e < len(p.t) && p.same(i, e) && p.t[e].kind == ptWord && (p.t[e].capital && !p.is(e, wfStop)) {
 				continue
 			}
 			out = append(out, p.mention(i, e, cls[ci]))

@@ -11,6 +11,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
+
+	"communique/gazetteer"
 )
 
 var personsSplitName = regexp.MustCompile(`(\p{L})-\n+(\p{Ll})`)
@@ -735,4 +737,26 @@ func FuzzPersons(f *testing.F) {
 		checkMentions(t, d, Persons{}.Extract(d), KindPerson)
 		checkMentions(t, d, Orgs{}.Extract(d), KindOrganization)
 	})
+}
+
+// TestWordIndex checks that the word table finds every word of the
+// lexicons, and only those.
+func TestWordIndex(t *testing.T) {
+	m := lexFlags()
+	for w, f := range m {
+		if got, ok := wordIndex.lookup(w); !ok || got&f != f {
+			t.Errorf("wordIndex.lookup(%q) = %x, %v; want the flags %x", w, got, ok, f)
+		}
+	}
+	for _, w := range []string{"", "lee", "sang", "seoul", "xyzzy", "ministerx"} {
+		if f, ok := wordIndex.lookup(w); ok || f != 0 {
+			t.Errorf("wordIndex.lookup(%q) = %x, %v; want nothing", w, f, ok)
+		}
+	}
+	for w, c := range gazetteer.ListedClasses() {
+		got, ok := wordIndex.lookup(w)
+		if want := wordFlags(gazetteer.ClassOf(w)) << wfClassShift; !ok || got&wfClasses != want {
+			t.Errorf("wordIndex.lookup(%q) classes = %x, want %x (listed %x)", w, got&wfClasses, want, c)
+		}
+	}
 }

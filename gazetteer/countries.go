@@ -72,20 +72,106 @@ type gazTable struct {
 	countries []Country
 	byISO3    map[string]int
 	// index maps the lower-cased first token of every entry to the entries
-	// starting with it, longest first.
-	index     map[string][]*entry
+	// starting with it.
+	index     map[string]*keyed
 	maxKeyLen int
 	// lowerOK marks the lower-case ASCII letters that start an entry whose
 	// first word may be written in lower case ("the Emirates"). Other
 	// lower-case words cannot start a match and skip the index.
 	lowerOK [128]bool
+	// keys is a Bloom filter over the ASCII keys of index: most words of
+	// a text start no entry, and the filter turns them away without a
+	// map lookup.
+	keys keyFilter
+}
+
+// keyFilter is a Bloom filter of 2^15 bits with two probes, over the
+// FNV-1a hashes of the index keys (about 1,400 of them: about one word in
+// 150 that is no key gets through).
+type keyFilter [1 << 15 / 64]uint64
+
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+)
+
+func (f *keyFilter) add(h uint64) {
+	for _, b := range [2]uint64{h & (1<<15 - 1), h >> 15 & (1<<15 - 1)} {
+		f[b/64] |= 1 << (b % 64)
+	}
+}
+
+// mayHave reports whether a key with hash h may be in the filter.
+func (f *keyFilter) mayHave(h uint64) bool {
+	b1, b2 := h&(1<<15-1), h>>15&(1<<15-1)
+	return f[b1/64]&(1<<(b1%64)) != 0 && f[b2/64]&(1<<(b2%64)) != 0
+}
+
+// fnvString returns the FNV-1a hash of s.
+func fnvString(s string) uint64 {
+	h := uint64(fnvOffset)
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= fnvPrime
+	}
+	return h
+}
+
+// keyed holds the entries whose first token folds to one key.
+type keyed struct {
+	all []*entry // longest first
+	// A long list ("Republic ...", "Saint ...") is split by second token,
+	// so that a word does not try every entry it starts: byNext maps a
+	// lower-case ASCII second token to the entries of all, in order, that
+	// can follow it: those with that second token and those in short.
+	// short holds the entries that any second token may follow: one
+	// token long, or with a second token that is not ASCII.
+	byNext map[string][]*entry
+	short  []*entry
+}
+
+// minSplit is the length from which a key's list is split by second token.
+const minSplit = 8
+
+// split fills k.byNext and k.short when k.all is long.
+func (k *keyed) split() {
+	if len(k.all) < minSplit {
+		return
+	}
+	isShort := func(e *entry) bool { return len(e.toks) == 1 || !isASCII(e.toks[1].s) }
+	k.byNext = map[string][]*entry{}
+	for _, e := range k.all {
+		if isShort(e) {
+			k.short = append(k.short, e)
+			continue
+		}
+		k.byNext[strings.ToLower(e.toks[1].s)] = nil
+	}
+	for next := range k.byNext {
+		var es []*entry
+		for _, e := range k.all {
+			if isShort(e) || strings.ToLower(e.toks[1].s) == next {
+				es = append(es, e)
+			}
+		}
+		k.byNext[next] = es
+	}
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 const header = "iso3\tiso2\tname\tnames\taliases\tdemonyms\tcities"
 
 // build parses the two data files and indexes every form.
 func build(countries, notCountries string) (*gazTable, error) {
-	t := &gazTable{byISO3: map[string]int{}, index: map[string][]*entry{}}
+	t := &gazTable{byISO3: map[string]int{}, index: map[string]*keyed{}}
 	seenISO2 := map[string]bool{}
 	type pending struct {
 		iso3, text, alt string
@@ -229,7 +315,10 @@ func build(countries, notCountries string) (*gazTable, error) {
 		folded[fk.String()] = p.iso3
 		seen[ek.String()] = true
 		key := strings.ToLower(e.toks[0].s)
-		t.index[key] = append(t.index[key], e)
+		if t.index[key] == nil {
+			t.index[key] = &keyed{}
+		}
+		t.index[key].all = append(t.index[key].all, e)
 		if e.toks[0].m == anyCase && key[0] < utf8.RuneSelf {
 			t.lowerOK[key[0]] = true
 		}
@@ -238,8 +327,11 @@ func build(countries, notCountries string) (*gazTable, error) {
 	if t.maxKeyLen > 64 {
 		return nil, fmt.Errorf("a first word longer than 64 bytes")
 	}
-	for _, es := range t.index {
+	for key, k := range t.index {
+		es := k.all
 		sort.SliceStable(es, func(i, j int) bool { return len(es[i].toks) > len(es[j].toks) })
+		k.split()
+		t.keys.add(fnvString(key))
 	}
 	return t, nil
 }
@@ -322,9 +414,15 @@ func isWordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
 }
 
-func isASCIIWord(c byte) bool {
-	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
-}
+func isASCIIWord(c byte) bool { return asciiWord[c] }
+
+// asciiWord marks the ASCII letters and digits.
+var asciiWord = func() (t [256]bool) {
+	for c := range 128 {
+		t[c] = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+	}
+	return t
+}()
 
 // scan returns the first token of text at or after byte i.
 func scan(text string, i int) (token, bool) {
@@ -381,12 +479,12 @@ func scan(text string, i int) (token, bool) {
 	i += n
 	for i < len(text) {
 		c := text[i]
-		if c < utf8.RuneSelf {
-			if !isASCIIWord(c) {
-				break
-			}
+		if asciiWord[c] {
 			i++
 			continue
+		}
+		if c < utf8.RuneSelf {
+			break
 		}
 		r, n := utf8.DecodeRuneInString(text[i:])
 		if !isWordRune(r) {
@@ -397,23 +495,65 @@ func scan(text string, i int) (token, bool) {
 	return token{start: start, end: i, s: text[start:i], word: true, nl: nl}, true
 }
 
-// candidates returns the entries whose first token folds to s's fold.
+// candidates returns the entries whose first token folds to s's fold,
+// longest first.
 func (t *gazTable) candidates(s string) []*entry {
+	if k := t.keyed(s); k != nil {
+		return k.all
+	}
+	return nil
+}
+
+// keyed returns the entries whose first token folds to s's fold, or nil.
+// An ASCII word is lower-cased on the stack and looked up only when the
+// key filter lets it through.
+func (t *gazTable) keyed(s string) *keyed {
 	var buf [64]byte
 	if len(s) > t.maxKeyLen || len(s) > len(buf) {
 		return nil
 	}
+	h := uint64(fnvOffset)
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		if c >= utf8.RuneSelf {
-			return t.index[strings.ToLower(s)]
+			return t.keyedUnicode(s)
 		}
 		if 'A' <= c && c <= 'Z' {
 			c += 'a' - 'A'
 		}
 		buf[i] = c
+		h ^= uint64(c)
+		h *= fnvPrime
+	}
+	if !t.keys.mayHave(h) {
+		return nil
 	}
 	return t.index[string(buf[:len(s)])]
+}
+
+// keyedUnicode is keyed for a word that is not ASCII, lower-cased as
+// strings.ToLower does (a word is valid UTF-8), on the stack when it is
+// short.
+func (t *gazTable) keyedUnicode(s string) *keyed {
+	var buf [64]byte
+	b := buf[:0]
+	for _, r := range s {
+		b = utf8.AppendRune(b, unicode.ToLower(r))
+	}
+	if !t.keys.mayHave(fnvBytes(b)) {
+		return nil
+	}
+	return t.index[string(b)]
+}
+
+// fnvBytes returns the FNV-1a hash of b.
+func fnvBytes(b []byte) uint64 {
+	h := uint64(fnvOffset)
+	for _, c := range b {
+		h ^= uint64(c)
+		h *= fnvPrime
+	}
+	return h
 }
 
 // window holds the tokens from one position on, scanned on demand.
@@ -428,33 +568,62 @@ func (w *window) reset(text string, first token) {
 	w.text, w.toks[0], w.n, w.done = text, first, 1, false
 }
 
-// at returns the k-th token of the window.
-func (w *window) at(k int) (token, bool) {
+// at returns the k-th token of the window, or nil after the end of the
+// text. The token stays valid until the next reset.
+func (w *window) at(k int) *token {
 	for w.n <= k {
 		if w.done {
-			return token{}, false
+			return nil
 		}
 		t, ok := scan(w.text, w.toks[w.n-1].end)
 		if !ok {
 			w.done = true
-			return token{}, false
+			return nil
 		}
 		w.toks[w.n] = t
 		w.n++
 	}
-	return w.toks[k], true
+	return &w.toks[k]
 }
 
 // matches reports whether e matches the window's first tokens. An entry
 // never spans a paragraph break.
 func (e *entry) matches(w *window, lookup bool) bool {
-	for k, p := range e.toks {
-		tok, ok := w.at(k)
-		if !ok || (k > 0 && tok.nl > 1) || !p.equal(tok.s, lookup) {
+	for k := range e.toks {
+		tok := w.at(k)
+		if tok == nil || (k > 0 && tok.nl > 1) || !e.toks[k].equal(tok.s, lookup) {
 			return false
 		}
 	}
 	return true
+}
+
+// from returns the entries of k that may match the window, longest
+// first: all of them, or for a split list those that can follow its
+// second token.
+func (k *keyed) from(w *window) []*entry {
+	if k.byNext == nil {
+		return k.all
+	}
+	next := w.at(1)
+	if next == nil || len(next.s) > 64 {
+		return k.all
+	}
+	var buf [64]byte
+	for i := 0; i < len(next.s); i++ {
+		c := next.s[i]
+		if c >= utf8.RuneSelf {
+			return k.all
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	if es, ok := k.byNext[string(buf[:len(next.s)])]; ok {
+		return es
+	}
+	return k.short
 }
 
 // find implements Find.
@@ -464,11 +633,34 @@ func (t *gazTable) find(text string) []Match {
 		ambiguous []int    // indexes in out of entries with an alternative reading
 		hidden    []string // not-country phrases found ("state of Georgia")
 		w         window
-		p1, p2    token // the two tokens before the current one
-		np        int   // how many of p1, p2 are set
-		i         int
+		// The two tokens before the current one are kept as the offsets
+		// their scans started from, and scanned again in the rare case
+		// that a veto reads them (see prevToken).
+		pos1, pos2 int
+		np         int // how many of them there are
+		i          int
 	)
 	for {
+		from := i
+		// The common case first: after spaces, a lower-case ASCII word
+		// that no entry starts with (see lowerOK), as scan would read it.
+		j := i
+		for j < len(text) && text[j] == ' ' {
+			j++
+		}
+		if j < len(text) {
+			if c := text[j]; 'a' <= c && c <= 'z' && !t.lowerOK[c] {
+				e := j + 1
+				for e < len(text) && asciiWord[text[e]] {
+					e++
+				}
+				if e == len(text) || text[e] < utf8.RuneSelf {
+					pos2, pos1, np = pos1, from, min(np+1, 2)
+					i = e
+					continue
+				}
+			}
+		}
 		tok, ok := scan(text, i)
 		if !ok {
 			break
@@ -476,13 +668,15 @@ func (t *gazTable) find(text string) []Match {
 		i = tok.end
 		var hit *entry
 		if c := tok.s[0]; tok.word && !('a' <= c && c <= 'z' && !t.lowerOK[c]) {
-			if cands := t.candidates(tok.s); len(cands) > 0 {
+			if k := t.keyed(tok.s); k != nil {
 				w.reset(text, tok)
-				for _, e := range cands {
+				for _, e := range k.from(&w) {
 					if !e.matches(&w, false) {
 						continue
 					}
-					if len(e.toks) == 1 && t.vetoed(e, &w, p1, p2, np) {
+					// only a personal name or a pronoun can be vetoed
+					if len(e.toks) == 1 && (e.person || e.pronoun) &&
+						t.vetoed(e, &w, prevToken(text, pos1, np >= 1), prevToken(text, pos2, np >= 2), np) {
 						continue
 					}
 					hit = e
@@ -491,16 +685,21 @@ func (t *gazTable) find(text string) []Match {
 			}
 		}
 		if hit == nil {
-			p2, p1, np = p1, tok, min(np+1, 2)
+			pos2, pos1, np = pos1, from, min(np+1, 2)
 			continue
 		}
 		k := len(hit.toks)
 		last := w.toks[k-1]
 		i = last.end
 		if k >= 2 {
-			p2, p1, np = w.toks[k-2], last, 2
+			// the entry's last two tokens, scanned from the ends of the
+			// tokens before them
+			pos1, pos2, np = w.toks[k-2].end, from, 2
+			if k >= 3 {
+				pos2 = w.toks[k-3].end
+			}
 		} else {
-			p2, p1, np = p1, last, min(np+1, 2)
+			pos2, pos1, np = pos1, from, min(np+1, 2)
 		}
 		if hit.iso3 == "" {
 			hidden = append(hidden, hit.text)
@@ -508,6 +707,9 @@ func (t *gazTable) find(text string) []Match {
 		}
 		if hit.alt != "" {
 			ambiguous = append(ambiguous, len(out))
+		}
+		if out == nil {
+			out = make([]Match, 0, len(text)/256+4) // about one match in 200 bytes of a release
 		}
 		out = append(out, Match{Start: tok.start, End: last.end, ISO3: hit.iso3, Form: hit.form, Entry: hit.text})
 	}
@@ -518,6 +720,16 @@ func (t *gazTable) find(text string) []Match {
 		out = oneSense(out, hidden)
 	}
 	return out
+}
+
+// prevToken returns the token that a scan of text from pos reads, or
+// none when ok is false.
+func prevToken(text string, pos int, ok bool) token {
+	if !ok {
+		return token{}
+	}
+	tok, _ := scan(text, pos)
+	return tok
 }
 
 // oneSense reads a bare name the way the document reads it elsewhere:
@@ -639,8 +851,8 @@ func set(words ...string) map[string]bool {
 func (t *gazTable) vetoed(e *entry, w *window, p1, p2 token, np int) bool {
 	hasPrev := np >= 1 && w.toks[0].nl == 0
 	hasPrev2 := hasPrev && np >= 2 && p1.nl == 0
-	next, hasNext := w.at(1)
-	hasNext = hasNext && next.nl == 0
+	next := w.at(1)
+	hasNext := next != nil && next.nl == 0
 	if e.pronoun && hasPrev && p1.word && pronounVerbs[strings.ToUpper(p1.s)] {
 		if isAllCaps(p1.s) || !hasNext || !next.word {
 			return true
@@ -660,7 +872,7 @@ func (t *gazTable) vetoed(e *entry, w *window, p1, p2 token, np int) bool {
 	}
 	// "Chad R. Mercer": a middle initial follows.
 	if hasNext && len(next.s) == 1 && next.s[0] >= 'A' && next.s[0] <= 'Z' {
-		if dot, ok := w.at(2); ok && dot.s == "." && dot.nl == 0 {
+		if dot := w.at(2); dot != nil && dot.s == "." && dot.nl == 0 {
 			return true
 		}
 	}
@@ -668,7 +880,7 @@ func (t *gazTable) vetoed(e *entry, w *window, p1, p2 token, np int) bool {
 	// title-case heading ("Jordan Hosts Regional Summit").
 	if nextCap && !prevCap && !followers[next.s] && len(t.candidates(next.s)) == 0 &&
 		!(hasPrev && notNameFirst[p1.s]) {
-		if n2, ok := w.at(2); !ok || n2.nl > 0 || !isCapWord(n2.s) {
+		if n2 := w.at(2); n2 == nil || n2.nl > 0 || !isCapWord(n2.s) {
 			return true
 		}
 	}
@@ -740,7 +952,7 @@ func (t *gazTable) whole(s string) *entry {
 		if !e.matches(&w, true) {
 			continue
 		}
-		if _, more := w.at(len(e.toks)); !more {
+		if w.at(len(e.toks)) == nil {
 			return e
 		}
 	}

@@ -2,6 +2,8 @@ package gazetteer
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -678,4 +680,146 @@ func TestFindFirstNames(t *testing.T) {
 			t.Errorf("Find(%q) (-want +got):\n%s", tt.text, diff)
 		}
 	}
+}
+
+// TestCandidatesFilter checks that the key filter lets every key of the
+// index through, in any case.
+func TestCandidatesFilter(t *testing.T) {
+	tb := table()
+	for key, k := range tb.index {
+		es := k.all
+		for _, s := range []string{key, strings.ToUpper(key)} {
+			if got := tb.candidates(s); len(got) != len(es) || got[0] != es[0] {
+				t.Errorf("candidates(%q) = %d entries, want %d", s, len(got), len(es))
+			}
+		}
+	}
+}
+
+// BenchmarkFindCorpus runs Find over the regression corpus; one op is the
+// whole corpus.
+func BenchmarkFindCorpus(b *testing.B) {
+	files, err := filepath.Glob("../testdata/corpus/*.txt")
+	if err != nil || len(files) == 0 {
+		b.Fatalf("no corpus: %v", err)
+	}
+	var texts []string
+	size := 0
+	for _, f := range files {
+		text, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		texts = append(texts, string(text))
+		size += len(text)
+	}
+	Find(texts[0]) // build the index outside the timer
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, text := range texts {
+			Find(text)
+		}
+	}
+}
+
+// findRef is find as first written, token by token: the reference for
+// TestFindSame.
+func (t *gazTable) findRef(text string) []Match {
+	var (
+		out       []Match
+		ambiguous []int    // indexes in out of entries with an alternative reading
+		hidden    []string // not-country phrases found ("state of Georgia")
+		w         window
+		p1, p2    token // the two tokens before the current one
+		np        int   // how many of p1, p2 are set
+		i         int
+	)
+	for {
+		tok, ok := scan(text, i)
+		if !ok {
+			break
+		}
+		i = tok.end
+		var hit *entry
+		if c := tok.s[0]; tok.word && !('a' <= c && c <= 'z' && !t.lowerOK[c]) {
+			if cands := t.candidates(tok.s); len(cands) > 0 {
+				w.reset(text, tok)
+				for _, e := range cands {
+					if !e.matches(&w, false) {
+						continue
+					}
+					if len(e.toks) == 1 && t.vetoed(e, &w, p1, p2, np) {
+						continue
+					}
+					hit = e
+					break
+				}
+			}
+		}
+		if hit == nil {
+			p2, p1, np = p1, tok, min(np+1, 2)
+			continue
+		}
+		k := len(hit.toks)
+		last := w.toks[k-1]
+		i = last.end
+		if k >= 2 {
+			p2, p1, np = w.toks[k-2], last, 2
+		} else {
+			p2, p1, np = p1, last, min(np+1, 2)
+		}
+		if hit.iso3 == "" {
+			hidden = append(hidden, hit.text)
+			continue // a phrase that names no country
+		}
+		if hit.alt != "" {
+			ambiguous = append(ambiguous, len(out))
+		}
+		if out == nil {
+			out = make([]Match, 0, len(text)/256+4) // about one match in 200 bytes of a release
+		}
+		out = append(out, Match{Start: tok.start, End: last.end, ISO3: hit.iso3, Form: hit.form, Entry: hit.text})
+	}
+	if len(ambiguous) > 0 {
+		resolve(out, ambiguous, t)
+	}
+	if len(hidden) > 0 {
+		out = oneSense(out, hidden)
+	}
+	return out
+}
+
+// TestFindSame compares Find with findRef over the regression corpus and
+// the test texts.
+func TestFindSame(t *testing.T) {
+	files, err := filepath.Glob("../testdata/corpus/*.txt")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no corpus: %v", err)
+	}
+	texts := []string{benchText(), "", "us", "CONTACT US", "Mr. Chad R. Mercer met Jordan Peterson in Jordan.",
+		"the Emirates\n\nand the U.S. state of Georgia; Georgia’s President\u2028Chad  Smith", "naïve café Korea"}
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		texts = append(texts, string(b))
+	}
+	for _, text := range texts {
+		checkFind(t, text)
+	}
+}
+
+func checkFind(t *testing.T, text string) {
+	t.Helper()
+	if diff := cmp.Diff(table().findRef(text), table().find(text)); diff != "" {
+		t.Errorf("find(%.60q) differs from findRef (-want +got):\n%s", text, diff)
+	}
+}
+
+func FuzzFindSame(f *testing.F) {
+	f.Add("Mr. Chad met Jordan Peterson in Jordan and the Republic of Korea.")
+	f.Add("CONTACT US\n\nthe Emirates, Georgia")
+	f.Fuzz(func(t *testing.T, text string) { checkFind(t, text) })
 }

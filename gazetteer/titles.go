@@ -3,6 +3,7 @@ package gazetteer
 import (
 	_ "embed"
 	"fmt"
+	"iter"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -111,6 +112,131 @@ type titleTables struct {
 	vocab              map[string]bool // every word of an office phrase
 	abbrevs            map[string]bool // words written with a final dot ("dr", "gen", "h")
 	portfolio          map[string]bool
+	// words answers in one lookup what ClassOf asks of a word (the first
+	// words of the three tries, the modifiers, the portfolio words), and
+	// where the tries go on after a first word.
+	words map[string]wordEntry
+}
+
+// wordEntry is what titleTables.words knows of a word.
+type wordEntry struct {
+	class             WordClass
+	office, pre, post *trieNode // the tries' nodes after the word as a first word, or nil
+}
+
+// longestAfter is n.longest(words) for the node first that n has after
+// words[0] (nil for none).
+func longestAfter(first *trieNode, words []string) (int, *TitleEntry) {
+	if first == nil {
+		return 0, nil
+	}
+	best, bestE := 0, first.entry
+	if bestE != nil {
+		best = 1
+	}
+	n := first
+	for i, w := range words[1:] {
+		c := n.next[w]
+		if c == nil {
+			break
+		}
+		n = c
+		if n.entry != nil {
+			best, bestE = i+2, n.entry
+		}
+	}
+	return best, bestE
+}
+
+// WordClass is a set of facts about a lower-case word, as ClassOf
+// reports them.
+type WordClass uint8
+
+// Word classes.
+const (
+	ClassOfficeStart      WordClass = 1 << iota // an office starts with the word: MatchTitle may find one
+	ClassHonorificStart                         // an honorific starts with the word
+	ClassPostNominalStart                       // a post-nominal starts with the word: MatchPostNominal may find one
+	ClassTitleModifier                          // IsTitleModifier
+	ClassPortfolio                              // IsPortfolioWord
+)
+
+// ClassOf returns the classes of the lower-case word w (as TitleWords
+// makes it), for a caller that asks several questions of one word: one
+// map lookup answers them all.
+func ClassOf(w string) WordClass { return ClassFrom(w, tables.words[w].class) }
+
+// ListedClasses returns the words the tables list with classes of their
+// own, and those classes. A caller with word tables of its own can merge
+// them with these and call ClassFrom, for one map lookup per word.
+func ListedClasses() iter.Seq2[string, WordClass] {
+	return func(yield func(string, WordClass) bool) {
+		for w, e := range tables.words {
+			if !yield(w, e.class) {
+				return
+			}
+		}
+	}
+}
+
+// ClassFrom returns ClassOf(w) given the classes ListedClasses lists for
+// w (0 for a word it does not list): those, and the portfolio words known
+// by their ending.
+func ClassFrom(w string, listed WordClass) WordClass {
+	c := listed
+	if !isLowerASCII(w) {
+		// not a key of the portfolio map as written: ask as IsPortfolioWord does
+		c &^= ClassPortfolio
+		if IsPortfolioWord(w) {
+			c |= ClassPortfolio
+		}
+	} else if c&ClassPortfolio == 0 && portfolioEnding(w) {
+		c |= ClassPortfolio
+	}
+	return c
+}
+
+func isLowerASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= utf8.RuneSelf || 'A' <= c && c <= 'Z' {
+			return false
+		}
+	}
+	return true
+}
+
+// buildWords fills t.words from the tries and word sets.
+func (t *titleTables) buildWords() {
+	t.words = map[string]wordEntry{}
+	for w, n := range t.offices.next {
+		e := t.words[w]
+		e.class, e.office = e.class|ClassOfficeStart, n
+		t.words[w] = e
+	}
+	for w, n := range t.pre.next {
+		e := t.words[w]
+		e.class, e.pre = e.class|ClassHonorificStart, n
+		t.words[w] = e
+	}
+	for w, n := range t.post.next {
+		e := t.words[w]
+		e.class, e.post = e.class|ClassPostNominalStart, n
+		t.words[w] = e
+	}
+	for w, ok := range modifiers {
+		if ok {
+			e := t.words[w]
+			e.class |= ClassTitleModifier
+			t.words[w] = e
+		}
+	}
+	for w, ok := range t.portfolio {
+		if ok {
+			e := t.words[w]
+			e.class |= ClassPortfolio
+			t.words[w] = e
+		}
+	}
 }
 
 var tables = mustLoadTitles()
@@ -204,6 +330,7 @@ func loadTitles(titles, honorifics, words string) (*titleTables, error) {
 			t.portfolio[w] = true
 		}
 	}
+	t.buildWords()
 	return t, nil
 }
 
@@ -227,32 +354,51 @@ func isCaps(phrase string) bool {
 // possessive "'s" dropped, every other character a separator (so
 // "Vice-Minister" and "Vice Minister" are the same words). Callers that
 // tokenize text themselves must produce the same words to use MatchTitle.
-func TitleWords(s string) []string {
-	var out []string
+func TitleWords(s string) []string { return appendTitleWords(nil, s) }
+
+// appendTitleWords appends the TitleWords of s to dst, which stays nil
+// when s has none. The words are lower-cased into one buffer and cut
+// from it: one allocation, and one for dst if it has no room.
+func appendTitleWords(dst []string, s string) []string {
 	var b strings.Builder
-	flush := func() {
-		w := b.String()
-		b.Reset()
-		w = strings.Trim(w, "'")
-		if strings.HasSuffix(w, "'s") && len(w) > 2 {
-			w = w[:len(w)-2]
-		}
-		if w != "" {
-			out = append(out, w)
-		}
-	}
+	b.Grow(len(s))
+	var spanBuf [16][2]int
+	spans := spanBuf[:0] // the words' bytes in b, before trimming
+	begin := 0
 	for _, r := range s {
 		switch {
 		case r == '\'' || r == '’':
 			b.WriteByte('\'')
+		case r < utf8.RuneSelf && ('a' <= r && r <= 'z' || '0' <= r && r <= '9'):
+			b.WriteByte(byte(r))
+		case r < utf8.RuneSelf && 'A' <= r && r <= 'Z':
+			b.WriteByte(byte(r) + 'a' - 'A')
 		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r):
 			b.WriteRune(unicode.ToLower(r))
 		default:
-			flush()
+			if b.Len() > begin {
+				spans = append(spans, [2]int{begin, b.Len()})
+				begin = b.Len()
+			}
 		}
 	}
-	flush()
-	return out
+	if b.Len() > begin {
+		spans = append(spans, [2]int{begin, b.Len()})
+	}
+	all := b.String()
+	for _, sp := range spans {
+		w := strings.Trim(all[sp[0]:sp[1]], "'")
+		if strings.HasSuffix(w, "'s") && len(w) > 2 {
+			w = w[:len(w)-2]
+		}
+		if w != "" {
+			if dst == nil {
+				dst = make([]string, 0, len(spans))
+			}
+			dst = append(dst, w)
+		}
+	}
+	return dst
 }
 
 // MatchTitle returns the longest office or honorific (not post-nominal)
@@ -264,22 +410,39 @@ func TitleWords(s string) []string {
 // Caps set stands for the entry only if the text wrote it in capitals:
 // the caller checks.
 func MatchTitle(words []string) (n int, e TitleEntry, ok bool) {
-	no, eo := tables.offices.longest(words)
-	nh, eh := tables.pre.longest(words)
+	n, p := MatchTitleEntry(words)
+	if n == 0 {
+		return 0, TitleEntry{}, false
+	}
+	return n, *p, true
+}
+
+// MatchTitleEntry is MatchTitle returning the table's entry itself, which
+// the caller must not modify, or nil when n is 0.
+func MatchTitleEntry(words []string) (n int, e *TitleEntry) {
+	if len(words) == 0 {
+		return 0, nil
+	}
+	first := tables.words[words[0]]
+	no, eo := longestAfter(first.office, words)
+	nh, eh := longestAfter(first.pre, words)
 	switch {
 	case no == 0 && nh == 0:
-		return 0, TitleEntry{}, false
+		return 0, nil
 	case no >= nh:
-		return no, *eo, true
+		return no, eo
 	default:
-		return nh, *eh, true
+		return nh, eh
 	}
 }
 
 // MatchPostNominal returns the longest post-nominal ("MP", "OBE") whose
 // words are a prefix of words, as MatchTitle.
 func MatchPostNominal(words []string) (n int, e TitleEntry, ok bool) {
-	n, p := tables.post.longest(words)
+	if len(words) == 0 {
+		return 0, TitleEntry{}, false
+	}
+	n, p := longestAfter(tables.words[words[0]].post, words)
 	if n == 0 {
 		return 0, TitleEntry{}, false
 	}
@@ -349,24 +512,56 @@ var portfolioSuffixes = []string{"tion", "tions", "sion", "sions", "ment", "ment
 // "Affairs", "Autonomies"), from data/titles_words.txt and the endings
 // such words have in English.
 func IsPortfolioWord(w string) bool {
+	var buf [32]byte
+	if len(w) <= len(buf) && isASCII(w) {
+		// lower-cased on the stack: the lookup and the suffix tests do
+		// not keep it
+		b := buf[:len(w)]
+		for i := 0; i < len(w); i++ {
+			c := w[i]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b[i] = c
+		}
+		if tables.portfolio[string(b)] {
+			return true
+		}
+		return portfolioEnding(string(b))
+	}
 	lw := strings.ToLower(w)
-	if tables.portfolio[lw] {
+	return tables.portfolio[lw] || portfolioEnding(lw)
+}
+
+// portfolioEnding reports whether the lower-case word lw has an ending of
+// a portfolio word.
+func portfolioEnding(lw string) bool {
+	if len(lw) < 6 {
+		return false // fewer than six runes
+	}
+	last := lw[len(lw)-1]
+	if last == 's' && strings.HasSuffix(lw, "ies") && utf8.RuneCountInString(lw) >= 8 {
 		return true
 	}
-	n := utf8.RuneCountInString(lw)
-	if n >= 8 && strings.HasSuffix(lw, "ies") {
-		return true
-	}
-	if n < 6 {
+	suffixes := portfolioSuffixesByLast[last]
+	if len(suffixes) == 0 || utf8.RuneCountInString(lw) < 6 {
 		return false
 	}
-	for _, s := range portfolioSuffixes {
+	for _, s := range suffixes {
 		if strings.HasSuffix(lw, s) {
 			return true
 		}
 	}
 	return false
 }
+
+// portfolioSuffixesByLast holds portfolioSuffixes by their last byte.
+var portfolioSuffixesByLast = func() (by [256][]string) {
+	for _, s := range portfolioSuffixes {
+		by[s[len(s)-1]] = append(by[s[len(s)-1]], s)
+	}
+	return by
+}()
 
 // prepositions end the head of a title phrase: what follows is its
 // portfolio or the body it serves ("Minister of ...", "Envoy to ...").
@@ -431,7 +626,8 @@ func Title(phrase string) (rank string, ok bool) { return TitleIn(phrase, "") }
 // Chancellor of Germany or Austria heads the government, a Latin American
 // "Chancellor" is the foreign minister.
 func TitleIn(phrase, country string) (rank string, ok bool) {
-	ws := TitleWords(phrase)
+	var wsBuf [24]string
+	ws := appendTitleWords(wsBuf[:0], phrase)
 	start := 0
 	best := ""
 	for i := 0; i <= len(ws); i++ {
@@ -479,7 +675,8 @@ func chunkRank(ws, phrase []string, country string) (string, bool) {
 	var mods []string // modifier words since the previous office
 	for i := 0; i < len(ws); {
 		w := ws[i]
-		if n, e := tables.offices.longest(ws[i:]); n > 0 {
+		first := tables.words[w] // where the tries go on after w
+		if n, e := longestAfter(first.office, ws[i:]); n > 0 {
 			// A modifier that is also an office ("Deputy" the legislator)
 			// modifies a following office when one comes.
 			if modifiers[w] && n == 1 && followingOffice(ws[i+1:]) {
@@ -499,7 +696,7 @@ func chunkRank(ws, phrase []string, country string) (string, bool) {
 			}
 			continue
 		}
-		if nh, _ := tables.pre.longest(ws[i:]); nh > 0 {
+		if nh, _ := longestAfter(first.pre, ws[i:]); nh > 0 {
 			i += nh
 			continue
 		}

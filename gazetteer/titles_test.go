@@ -1,7 +1,10 @@
 package gazetteer
 
 import (
+	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
 )
@@ -239,6 +242,167 @@ func TestLoadTitlesErrors(t *testing.T) {
 		_, err := loadTitles(tt.titles, tt.hon, tt.words)
 		if (err != nil) != tt.wantErr {
 			t.Errorf("%s: loadTitles error = %v, wantErr %v", tt.name, err, tt.wantErr)
+		}
+	}
+}
+
+// TestClassOf checks that ClassOf answers as the functions it stands for.
+func TestClassOf(t *testing.T) {
+	words := []string{"", "minister", "Minister", "h", "dato", "mp", "obe", "deputy", "interior", "Interior",
+		"administration", "autonomies", "policies", "côte", "sécurité", "communications", "lee", "the", "of"}
+	for w := range tables.words {
+		words = append(words, w, strings.ToUpper(w))
+	}
+	for w := range tables.vocab {
+		words = append(words, w)
+	}
+	for _, w := range words {
+		c := ClassOf(w)
+		_, off := tables.offices.next[w]
+		_, pre := tables.pre.next[w]
+		_, post := tables.post.next[w]
+		for _, q := range []struct {
+			name string
+			bit  WordClass
+			want bool
+		}{
+			{"office start", ClassOfficeStart, off},
+			{"honorific start", ClassHonorificStart, pre},
+			{"post-nominal start", ClassPostNominalStart, post},
+			{"modifier", ClassTitleModifier, IsTitleModifier(w)},
+			{"portfolio", ClassPortfolio, IsPortfolioWord(w)},
+		} {
+			if got := c&q.bit != 0; got != q.want {
+				t.Errorf("ClassOf(%q) %s = %v, want %v", w, q.name, got, q.want)
+			}
+		}
+	}
+}
+
+// TestIsPortfolioWordNoAlloc checks that IsPortfolioWord lower-cases an
+// ASCII word without allocating.
+func TestIsPortfolioWordNoAlloc(t *testing.T) {
+	n := testing.AllocsPerRun(100, func() {
+		IsPortfolioWord("Administration")
+		IsPortfolioWord("INTERIOR")
+		MatchTitle([]string{"minister", "of", "state"})
+	})
+	if n != 0 {
+		t.Errorf("%v allocations, want 0", n)
+	}
+}
+
+// titleWordsRef is TitleWords as first written, one string per word: the
+// reference for TestTitleWordsSame.
+func titleWordsRef(s string) []string {
+	var out []string
+	var b strings.Builder
+	flush := func() {
+		w := b.String()
+		b.Reset()
+		w = strings.Trim(w, "'")
+		if strings.HasSuffix(w, "'s") && len(w) > 2 {
+			w = w[:len(w)-2]
+		}
+		if w != "" {
+			out = append(out, w)
+		}
+	}
+	for _, r := range s {
+		switch {
+		case r == '\'' || r == '’':
+			b.WriteByte('\'')
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r):
+			b.WriteRune(unicode.ToLower(r))
+		default:
+			flush()
+		}
+	}
+	flush()
+	return out
+}
+
+func TestTitleWordsSame(t *testing.T) {
+	inputs := []string{"", "'", "''s", "Dato' Sri", "Minister's", "H.E.", "Vice-Minister", "Chargé d’Affaires",
+		"KAMIKAWA Yoko", "Ⅻ Ǆemal", "x\xffy", "Côte d'Ivoire's 'Minister'", strings.Repeat("Minister of State ", 20)}
+	for _, text := range []string{titlesTSV, honorificsTSV, titleWordsTXT} {
+		inputs = append(inputs, strings.Split(text, "\n")...)
+	}
+	for _, s := range inputs {
+		if diff := cmp.Diff(titleWordsRef(s), TitleWords(s)); diff != "" {
+			t.Errorf("TitleWords(%q) (-want +got):\n%s", s, diff)
+		}
+	}
+}
+
+func FuzzTitleWords(f *testing.F) {
+	f.Add("Minister of the Interior and Safety")
+	f.Add("Dato' Sri Ⅻ’s x\xffy")
+	f.Fuzz(func(t *testing.T, s string) {
+		if diff := cmp.Diff(titleWordsRef(s), TitleWords(s)); diff != "" {
+			t.Errorf("TitleWords(%q) (-want +got):\n%s", s, diff)
+		}
+	})
+}
+
+// TestPortfolioEnding compares portfolioEnding with its plain statement.
+func TestPortfolioEnding(t *testing.T) {
+	ref := func(lw string) bool {
+		n := utf8.RuneCountInString(lw)
+		if n >= 8 && strings.HasSuffix(lw, "ies") {
+			return true
+		}
+		if n < 6 {
+			return false
+		}
+		for _, s := range portfolioSuffixes {
+			if strings.HasSuffix(lw, s) {
+				return true
+			}
+		}
+		return false
+	}
+	words := []string{"", "ies", "policies", "ponies", "éécies", "ééties", "nation", "ation", "ürtion", "ship", "leadership",
+		"culture", "cultures", "finance", "ogies", "biology", "ethics", "economics", "tourism", "ness", "business"}
+	for w := range tables.words {
+		words = append(words, w)
+	}
+	for _, w := range words {
+		if got, want := portfolioEnding(w), ref(w); got != want {
+			t.Errorf("portfolioEnding(%q) = %v, want %v", w, got, want)
+		}
+	}
+}
+
+// TestMatchTitleEntry checks the matches that start from a word's entry
+// against a walk of the tries from their roots.
+func TestMatchTitleEntry(t *testing.T) {
+	var inputs [][]string
+	for _, text := range []string{titlesTSV, honorificsTSV} {
+		for _, line := range strings.Split(text, "\n") {
+			phrase, _, _ := strings.Cut(line, "\t")
+			ws := TitleWords(phrase)
+			inputs = append(inputs, ws, append(ws, "of", "state", "lee"), append([]string{"the"}, ws...))
+			if len(ws) > 1 {
+				inputs = append(inputs, ws[:len(ws)-1], ws[1:])
+			}
+		}
+	}
+	inputs = append(inputs, nil, []string{"lee"}, []string{"the", "hon"}, []string{"mp"}, []string{"minister", "of", "state"})
+	for _, ws := range inputs {
+		no, eo := tables.offices.longest(ws)
+		nh, eh := tables.pre.longest(ws)
+		wantN, wantE := no, eo
+		if nh > no {
+			wantN, wantE = nh, eh
+		}
+		if n, e := MatchTitleEntry(ws); n != wantN || e != wantE {
+			t.Errorf("MatchTitleEntry(%q) = %d, %v; want %d, %v", ws, n, e, wantN, wantE)
+		}
+		np, ep := tables.post.longest(ws)
+		n, e, ok := MatchPostNominal(ws)
+		if n != np || ok != (np > 0) || ok && e != *ep {
+			t.Errorf("MatchPostNominal(%q) = %d, %v, %v; want %d, %v", ws, n, e, ok, np, ep)
 		}
 	}
 }
