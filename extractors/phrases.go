@@ -329,16 +329,17 @@ func (p *phrases) in(ws []word) bool {
 func anyWordIn(text string, set map[string]bool, shape *wordShape) bool {
 	var buf [24]byte
 	for i := 0; i < len(text); {
-		c := text[i]
-		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z') {
+		if !asciiLetter[text[i]] {
 			i++
 			continue
 		}
-		j := i
-		for j < len(text) && (text[j] >= 'a' && text[j] <= 'z' || text[j] >= 'A' && text[j] <= 'Z' || text[j] == '-') {
+		j := i + 1
+		for j < len(text) && (asciiLetter[text[j]] || text[j] == '-') {
 			j++
 		}
-		if n := j - i; n <= len(buf) {
+		// The filter reads the first byte, lower-cased, and the length:
+		// most words go no further.
+		if n := j - i; n <= len(buf) && shape[text[i]|0x20]&(1<<(n-1)) != 0 {
 			for k := 0; k < n; k++ {
 				b := text[i+k]
 				if b >= 'A' && b <= 'Z' {
@@ -346,7 +347,7 @@ func anyWordIn(text string, set map[string]bool, shape *wordShape) bool {
 				}
 				buf[k] = b
 			}
-			if shape.may(buf[:n]) && set[string(buf[:n])] {
+			if set[string(buf[:n])] {
 				return true
 			}
 		}
@@ -354,6 +355,14 @@ func anyWordIn(text string, set map[string]bool, shape *wordShape) bool {
 	}
 	return false
 }
+
+// asciiLetter marks the ASCII letters.
+var asciiLetter = func() (t [256]bool) {
+	for c := range t {
+		t[c] = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
+	}
+	return t
+}()
 
 // inLower reports whether s, lower-cased, is in set, without allocating
 // for ASCII words of up to 32 bytes.
