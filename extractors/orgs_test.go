@@ -102,17 +102,9 @@ func BenchmarkOrgs(b *testing.B) {
 // TestOrgsAndPersonsSame checks the one-pass extractor gives exactly the
 // mentions of Orgs then Persons, over the regression corpus.
 func TestOrgsAndPersonsSame(t *testing.T) {
-	files, err := filepath.Glob("../testdata/corpus/*.txt")
-	if err != nil || len(files) == 0 {
-		t.Fatalf("no corpus: %v", err)
-	}
-	for _, f := range files {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
+	for _, doc := range regressionCorpus(t) {
 		base := func() *Doc {
-			d := &Doc{Text: string(b)}
+			d := &Doc{Text: doc.text}
 			d.Meta = ReadMeta(d.Text)
 			d.Sentences = Sentences(d.Text)
 			for _, x := range []Extractor{Dates{}, Countries{}} {
@@ -126,7 +118,7 @@ func TestOrgsAndPersonsSame(t *testing.T) {
 		want = append(want, (Persons{}).Extract(d1)...)
 		got := (OrgsAndPersons{}).Extract(base())
 		if diff := cmp.Diff(want, got); diff != "" {
-			t.Errorf("%s: OrgsAndPersons differs from Orgs then Persons (-want +got):\n%s", filepath.Base(f), diff)
+			t.Errorf("%s: OrgsAndPersons differs from Orgs then Persons (-want +got):\n%s", doc.name, diff)
 		}
 	}
 }
@@ -135,18 +127,10 @@ func TestOrgsAndPersonsSame(t *testing.T) {
 // corpus, each document prepared as in a run (meta, sentences, dates and
 // countries); one op is the whole corpus.
 func BenchmarkOrgsAndPersons(b *testing.B) {
-	files, err := filepath.Glob("../testdata/corpus/*.txt")
-	if err != nil || len(files) == 0 {
-		b.Fatalf("no corpus: %v", err)
-	}
 	var docs []*Doc
 	size := 0
-	for _, f := range files {
-		text, err := os.ReadFile(f)
-		if err != nil {
-			b.Fatal(err)
-		}
-		d := &Doc{Text: string(text)}
+	for _, doc := range regressionCorpus(b) {
+		d := &Doc{Text: doc.text}
 		d.Meta = ReadMeta(d.Text)
 		d.Sentences = Sentences(d.Text)
 		for _, x := range []Extractor{Dates{}, Countries{}} {
@@ -154,7 +138,7 @@ func BenchmarkOrgsAndPersons(b *testing.B) {
 		}
 		HomeCountry(d) // cached in d, as the countries extractor's users share it
 		docs = append(docs, d)
-		size += len(text)
+		size += len(doc.text)
 	}
 	b.SetBytes(int64(size))
 	b.ReportAllocs()
@@ -163,4 +147,25 @@ func BenchmarkOrgsAndPersons(b *testing.B) {
 			OrgsAndPersons{}.Extract(d)
 		}
 	}
+}
+
+// corpusDoc is a document of the regression corpus: its file name and text.
+type corpusDoc struct{ name, text string }
+
+// regressionCorpus returns the documents of the regression corpus.
+func regressionCorpus(tb testing.TB) []corpusDoc {
+	tb.Helper()
+	files, err := filepath.Glob("../testdata/corpus/*.txt")
+	if err != nil || len(files) == 0 {
+		tb.Fatalf("no corpus: %v", err)
+	}
+	var docs []corpusDoc
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		docs = append(docs, corpusDoc{filepath.Base(f), string(b)})
+	}
+	return docs
 }

@@ -365,23 +365,10 @@ var asciiLetter = func() (t [256]bool) {
 }()
 
 // inLower reports whether s, lower-cased, is in set, without allocating
-// for ASCII words of up to 32 bytes.
+// for words of up to 32 bytes.
 func inLower(set map[string]bool, s string) bool {
 	var buf [32]byte
-	if len(s) > len(buf) {
-		return set[strings.ToLower(s)]
-	}
-	for k := 0; k < len(s); k++ {
-		b := s[k]
-		if b >= utf8.RuneSelf {
-			return set[strings.ToLower(s)]
-		}
-		if 'A' <= b && b <= 'Z' {
-			b += 'a' - 'A'
-		}
-		buf[k] = b
-	}
-	return set[string(buf[:len(s)])]
+	return set[string(appendLower(buf[:0], s))]
 }
 
 // findIn returns the byte span of the first phrase of p in text, like

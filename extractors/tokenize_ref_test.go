@@ -4,8 +4,6 @@ package extractors
 // FuzzTokenizeSame.
 
 import (
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"unicode"
@@ -53,16 +51,8 @@ func refTokens(text string) []refTok {
 // TestTokenizeSame checks the tokenizer against the reference over the
 // regression corpus.
 func TestTokenizeSame(t *testing.T) {
-	files, err := filepath.Glob("../testdata/corpus/*.txt")
-	if err != nil || len(files) == 0 {
-		t.Fatalf("no corpus: %v", err)
-	}
-	for _, f := range files {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		checkTokens(t, string(b))
+	for _, doc := range regressionCorpus(t) {
+		checkTokens(t, doc.text)
 	}
 }
 
