@@ -525,7 +525,7 @@ func metaKickerOf(s string) (bool, string) {
 		return true, ""
 	}
 	// Each of the kickers searched for names a release or a statement.
-	if bytes.Index(k, []byte("release")) < 0 && bytes.Index(k, []byte("statement")) < 0 {
+	if !bytes.Contains(k, []byte("release")) && !bytes.Contains(k, []byte("statement")) {
 		return false, ""
 	}
 	for _, kk := range []string{"press release", "media release", "news release", "press statement", "media statement"} {
@@ -1121,8 +1121,8 @@ func metaCleanPublisher(v string) string {
 	return v
 }
 
-// appendLowerASCII appends w to dst with its ASCII letters lower-cased, as
-// dtLower does. With a stack buffer for dst, a lookup
+// appendLowerASCII appends w to dst with its ASCII letters lower-cased,
+// keeping its byte offsets. With a stack buffer for dst, a lookup
 // m[string(appendLowerASCII(buf[:0], w))] does not allocate.
 func appendLowerASCII(dst []byte, w string) []byte {
 	for i := 0; i < len(w); i++ {
@@ -1147,8 +1147,9 @@ func appendLower(dst []byte, w string) []byte {
 	return appendLowerASCII(dst, w)
 }
 
-// hasLowerSuffix reports whether dtLower(s) ends with suffix, which is
-// lower case, without building the lower-cased string.
+// hasLowerSuffix reports whether s, its ASCII letters lower-cased, ends
+// with suffix, which is lower case, without building the lower-cased
+// string.
 func hasLowerSuffix(s, suffix string) bool {
 	if len(s) < len(suffix) {
 		return false
@@ -1164,20 +1165,4 @@ func hasLowerSuffix(s, suffix string) bool {
 		}
 	}
 	return true
-}
-
-// dtLower lower-cases the ASCII letters of w, keeping its byte offsets.
-func dtLower(w string) string {
-	for i := 0; i < len(w); i++ {
-		if w[i] >= 'A' && w[i] <= 'Z' {
-			b := []byte(w)
-			for j := i; j < len(b); j++ {
-				if b[j] >= 'A' && b[j] <= 'Z' {
-					b[j] += 'a' - 'A'
-				}
-			}
-			return string(b)
-		}
-	}
-	return w
 }

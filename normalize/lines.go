@@ -926,7 +926,7 @@ func isBullet(c string) bool {
 // "Page 3 of 5"; when wrapped also "3", "3 / 5", "3 of 5".
 func isPageFooter(c string, wrapped bool) bool {
 	// Every form holds a number, and lower-casing makes no digits.
-	if len(c) > 20 || strings.IndexAny(c, "0123456789") < 0 {
+	if len(c) > 20 || !strings.ContainsAny(c, "0123456789") {
 		return false
 	}
 	if len(c) >= 3 && c[0] == '-' && c[len(c)-1] == '-' {
