@@ -660,8 +660,7 @@ func titleCase(b []byte) {
 			for j < len(b) && b[j] != ' ' {
 				j++
 			}
-			w := string(b[i:j])
-			if i > 0 && smallWords[w] {
+			if i > 0 && smallWords[string(b[i:j])] {
 				continue
 			}
 			if 'a' <= c && c <= 'z' {

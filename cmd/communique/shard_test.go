@@ -9,7 +9,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -54,9 +53,10 @@ func TestMain(m *testing.M) {
 func cliBinary(t *testing.T) string {
 	t.Helper()
 	fixtures.buildOnce.Do(func() {
+		// The go command that runs this test put itself first in PATH.
 		goTool, err := exec.LookPath("go")
 		if err != nil {
-			goTool = filepath.Join(runtime.GOROOT(), "bin", "go")
+			t.Fatalf("no go command to build the binary: %v", err)
 		}
 		fixtures.bin = filepath.Join(fixtures.dir, "communique")
 		out, err := exec.Command(goTool, "build", "-o", fixtures.bin, ".").CombinedOutput()
