@@ -666,6 +666,7 @@ const (
 	wfPortfolioHead
 	wfNameLikeTitle
 	wfIntl
+	wfGivenName
 	wfKnown // the flags of the token are looked up
 
 	wfClassShift = 16 // gazetteer.WordClass bits from here
@@ -764,7 +765,7 @@ func lexFlags() map[string]wordFlags {
 		{lexEvents, wfEvent}, {lexParticles, wfParticle}, {lexSuffixes, wfSuffix},
 		{lexSpeechVerbs, wfSpeechVerb}, {lexMeetCues, wfMeetCue}, {lexGapVerbs, wfGapVerb},
 		{lexVenues, wfVenue}, {lexPortfolioHeads, wfPortfolioHead}, {lexNameLikeTitles, wfNameLikeTitle},
-		{lexIntl, wfIntl},
+		{lexIntl, wfIntl}, {lexGivenNames, wfGivenName},
 	} {
 		for w, ok := range l.set {
 			if ok {
@@ -861,6 +862,12 @@ al el y e ter ten zu af av abu ould`)
 var lexNameLikeTitles = lexSet(`sultan king prince amir emir sheikh major marshal lord duke regent
 chief justice`)
 
+// lexGivenNames are given names that are also a style or office ("Amir
+// Hamzah", "Sultan Al Jaber") or a word of another lexicon ("Per
+// Karlsson", "Will Quince", "An Duk-geun", "Do Hung Viet"): right after
+// a title they may open a name (see chain).
+var lexGivenNames = lexSet(`amir emir sultan per will an do said`)
+
 // months and weekdays are not names even when no date mention covers them.
 var lexCalendar = lexSet(`january february march april may june july august september october
 november december jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday
@@ -925,6 +932,9 @@ func (p *entParser) parseOffice(i int) (titlePhrase, bool) {
 			break
 		}
 		if n, e, ok := p.officeAt(j); ok {
+			if last == j && p.styleIsGivenName(i, j) {
+				break // "Vice Minister Amir Hamzah"
+			}
 			j += n
 			last = j
 			dest = e.Rank == gazetteer.RankAmbassador
@@ -1240,11 +1250,18 @@ func (p *entParser) nameUnit(i, j int, first, anchored bool) bool {
 // it and the number of its capitalized units. anchored is set when a
 // title or honorific stands before it.
 func (p *entParser) parseName(i int, anchored bool) (end, units int) {
+	return p.parseNameFrom(i, anchored, false)
+}
+
+// parseNameFrom is parseName; with lead set, the first unit is taken as a
+// name's without the lexicon checks of nameUnit (the caller has judged it
+// a given name: see givenNameAt).
+func (p *entParser) parseNameFrom(i int, anchored, lead bool) (end, units int) {
 	if i >= len(p.t) || p.t[i].kind != ptWord {
 		return i, 0
 	}
 	u := p.unitEnd(i)
-	if !p.nameUnit(i, u, true, anchored) {
+	if !lead && !p.nameUnit(i, u, true, anchored) {
 		return i, 0
 	}
 	// a lone acronym is no name ("MOIS said")
@@ -1308,6 +1325,80 @@ func (p *entParser) parseName(i int, anchored bool) (end, units int) {
 		return i, 0
 	}
 	return end, units
+}
+
+// givenNameAt reports whether token j, right after a title, opens a name
+// though nameUnit refuses it: a given name of lexGivenNames ("Amir",
+// "Per", "Will"), capitalized, not in a headline ("Prime Minister Will
+// Attend"), followed by a capitalized unit that can be a name's ("Per
+// Karlsson", not "Will Attend" nor "May Visit"). A style stays one when a
+// monarch's office stands before it: see styleIsGivenName.
+func (p *entParser) givenNameAt(j int) bool {
+	return p.givenShape(j) && !p.headline(j)
+}
+
+// givenShape is givenNameAt in a headline too.
+func (p *entParser) givenShape(j int) bool {
+	if j+1 >= len(p.t) || !p.same(j, j+1) || p.t[j].kind != ptWord || !p.t[j].capital || p.t[j].caps ||
+		p.t[j+1].joined || !p.is(j, wfGivenName) || p.is(j, wfCalendar) {
+		return false
+	}
+	if p.is(j+1, wfParticle) && !p.t[j+1].capital {
+		return true // "Amir bin Abdul Aziz": parseNameFrom wants a capitalized part after it
+	}
+	return p.nameUnit(j+1, p.unitEnd(j+1), false, true)
+}
+
+// styleIsGivenName reports whether the one-word office at token j ("Amir",
+// "Emir", "Sultan"), right after the office of tokens [s, j) (s < 0: after
+// honorifics that are no royal style, "H.E.", "Dr."), is the given name of
+// the person the titles name: "Vice Minister of Justice Amir Hamzah",
+// "Minister of Industry Sultan Al Jaber", "H.E. Sultan Al Jaber". After a
+// head of state's office ("Yang di-Pertuan Agong Sultan Ibrahim"), with a
+// complement ("Emir of Qatar") or before a one-word name ("Sultan
+// Ibrahim") it is a style or an office.
+func (p *entParser) styleIsGivenName(s, j int) bool {
+	if !p.is(j, wfGivenName) || !p.is(j, wfOfficeStart) || p.t[j].joined || j+1 < len(p.t) && p.t[j+1].joined {
+		return false
+	}
+	if n, _, ok := p.officeAt(j); !ok || n != 1 || !p.givenShape(j) {
+		return false
+	}
+	if s >= 0 {
+		if r, _ := gazetteer.Title(p.textOf(s, j)); r == gazetteer.RankHeadOfState {
+			return false
+		}
+	}
+	_, units := p.parseNameFrom(j, true, true)
+	return units >= 2
+}
+
+// givenNameAfter parses a name at token j, right after the office of
+// tokens [s, j), that opens with a given name nameUnit refuses ("Amir
+// Hamzah", "Per Karlsson"): see styleIsGivenName and givenNameAt. It
+// returns j and 0 when there is none.
+func (p *entParser) givenNameAfter(s, j int) (end, units int) {
+	if j >= len(p.t) || !p.is(j, wfGivenName) {
+		return j, 0
+	}
+	if p.is(j, wfOfficeStart) && !p.styleIsGivenName(s, j) || !p.is(j, wfOfficeStart) && !p.givenNameAt(j) {
+		return j, 0
+	}
+	if end, units = p.parseNameFrom(j, true, true); units < 2 {
+		return j, 0
+	}
+	return end, units
+}
+
+// royal reports whether any of the honorifics hs is a royal style ("His
+// Highness", "Sheikh").
+func royal(hs []*gazetteer.TitleEntry) bool {
+	for _, h := range hs {
+		if h.Rank == gazetteer.RankRoyal {
+			return true
+		}
+	}
+	return false
 }
 
 // ---- pass 1: anchored names ----
@@ -1374,9 +1465,15 @@ func (p *entParser) chain(i int) (int, bool) {
 	var honsBuf [2]*gazetteer.TitleEntry
 	offs, hons := offsBuf[:0], honsBuf[:0]
 	var lead []string // countries before honorifics: "Saudi Crown Prince"
+	given := false    // the offices end before a style that is the name's given name
 	j := i
 	for j < len(p.t) && p.same(i, j) {
 		if o, ok := p.parseOffice(j); ok && (j > i || p.t[j].capital) {
+			if len(offs) > 0 && o.start == offs[len(offs)-1].end && p.styleIsGivenName(offs[len(offs)-1].start, j) ||
+				len(offs) == 0 && len(hons) > 0 && !royal(hons) && p.styleIsGivenName(-1, j) {
+				given = true // "Vice Minister of Justice Amir Hamzah", "H.E. Sultan Al Jaber"
+				break
+			}
 			offs = append(offs, o)
 			j = o.end
 			continue
@@ -1412,6 +1509,12 @@ func (p *entParser) chain(i int) (int, bool) {
 		return i, false
 	}
 	end, units := p.parseName(j, true)
+	if units == 0 && (given || j < len(p.t) && !p.is(j, wfOfficeStart) && p.givenNameAt(j)) {
+		end, units = p.parseNameFrom(j, true, true)
+		if units < 2 {
+			end, units = j, 0
+		}
+	}
 	if units == 0 {
 		// The title stands alone. A name may follow at a short distance:
 		// "the Minister of X and host of Y, Abdullah Alswaha,".
@@ -1554,7 +1657,12 @@ func (p *entParser) apposition(e int) (titlePhrase, bool) {
 	if _, _, ok := p.honorific(o.end); ok {
 		return o, false
 	}
-	if ne, units := p.parseName(o.end, true); units > 1 || units == 1 && !p.clauseEnd(ne) {
+	ne, units := p.parseName(o.end, true)
+	if units == 0 {
+		// ", Minister of Trade An Duk-geun", ", Vice Minister of Justice Amir Hamzah"
+		ne, units = p.givenNameAfter(o.start, o.end)
+	}
+	if units > 1 || units == 1 && !p.clauseEnd(ne) {
 		return o, false
 	}
 	return o, true

@@ -332,6 +332,62 @@ func TestPersonsExtract(t *testing.T) {
 				{"Antonio B. Villareal", "Antonio B. Villareal", "minister", "PHL"},
 			},
 		},
+		// --- given names that are also styles or common words ---
+		{
+			name: "Malaysia: a given name that is a style, after a complete title",
+			pub:  "Ministry of Foreign Affairs, Malaysia",
+			text: "The Minister received Indonesian Vice Minister of Justice Amir Hamzah and Malaysian Deputy Minister of Home Affairs Amir bin Abdul Aziz in Putrajaya.",
+			want: []personRow{
+				{"Amir Hamzah", "Amir Hamzah", "vice_minister", "IDN"},
+				{"Amir bin Abdul Aziz", "Amir bin Abdul Aziz", "vice_minister", "MYS"},
+			},
+		},
+		{
+			name: "UAE and Bosnia: Sultan and Emir as given names after an office",
+			pub:  "Ministry of Foreign Affairs, United Arab Emirates",
+			text: "Minister of Industry and Advanced Technology Sultan Al Jaber met with Bosnian Deputy Minister Emir Suljagic and Vice Minister Amir Hamzah of Indonesia in Abu Dhabi.",
+			want: []personRow{
+				{"Sultan Al Jaber", "Sultan Al Jaber", "minister", "ARE"},
+				{"Emir Suljagic", "Emir Suljagic", "vice_minister", "BIH"},
+				{"Amir Hamzah", "Amir Hamzah", "vice_minister", "IDN"},
+			},
+		},
+		{
+			name: "styles stay styles: at the start, after an honorific, after a monarch's office",
+			pub:  "Ministry of Foreign Affairs, United Arab Emirates",
+			text: "His Highness Sheikh Mohamed bin Zayed Al Nahyan, President of the UAE, received Amir of Qatar Sheikh Tamim bin Hamad Al Thani. The Emir of Kuwait sent a message. Sultan Haitham bin Tarik of Oman and His Majesty Sultan Haitham bin Tarik attended. H.E. Sultan Al Jaber, Minister of Industry and Advanced Technology, joined them.",
+			want: []personRow{
+				{"Mohamed bin Zayed Al Nahyan", "Mohamed bin Zayed Al Nahyan", "head_of_state", "ARE"},
+				{"Tamim bin Hamad Al Thani", "Tamim bin Hamad Al Thani", "head_of_state", "QAT"},
+				{"Haitham bin Tarik", "Haitham bin Tarik", "head_of_state", "OMN"},
+				{"Haitham bin Tarik", "Haitham bin Tarik", "head_of_state", "OMN"},
+				{"Sultan Al Jaber", "Sultan Al Jaber", "minister", "ARE"},
+			},
+		},
+		{
+			name: "Malaysia: a style after a monarch's office",
+			pub:  "Ministry of Foreign Affairs, Malaysia",
+			text: "Yang di-Pertuan Agong Sultan Ibrahim received the Prime Minister at Istana Negara.",
+			want: []personRow{{"Ibrahim", "Ibrahim", "head_of_state", "MYS"}},
+		},
+		{
+			name: "given names that are common words, after a title",
+			pub:  "Ministry of Foreign Affairs, Japan",
+			text: "The Minister met with Swedish Prime Minister Per Karlsson, British Minister of State Will Quince, Korean Minister of Trade An Duk-geun and Vietnamese Deputy Foreign Minister Do Hung Viet. Later he saw Ahmad Zaki, Indonesian Vice Minister of Justice Amir Hamzah and Malaysian Deputy Minister Amir bin Abdul Aziz.",
+			want: []personRow{
+				{"Per Karlsson", "Per Karlsson", "head_of_government", "SWE"},
+				{"Will Quince", "Will Quince", "minister_of_state", "GBR"},
+				{"An Duk-geun", "An Duk-geun", "minister", "KOR"},
+				{"Do Hung Viet", "Do Hung Viet", "vice_minister", "VNM"},
+				{"Amir Hamzah", "Amir Hamzah", "vice_minister", "IDN"},
+				{"Amir bin Abdul Aziz", "Amir bin Abdul Aziz", "vice_minister", "MYS"},
+			},
+		},
+		{
+			name: "common words after a title stay words: headlines, verbs, months",
+			pub:  "Department of Foreign Affairs and Trade, Australia",
+			text: "Prime Minister Will Travel to Japan for Talks\n\nThe Prime Minister Will Attend the summit. President May Visit Tokyo was a working title. The Minister Will Not attend. The Prime Minister will attend.",
+		},
 		// --- not persons ---
 		{
 			name: "a name inside a venue's; Member States",
