@@ -1327,6 +1327,46 @@ func (p *entParser) parseNameFrom(i int, anchored, lead bool) (end, units int) {
 	return end, units
 }
 
+// placeThenName parses "of <Place> <Name>" at token j, after the office
+// of tokens [s, j) that parseComplement gave no complement because the
+// place is unknown
+// ("Mayor of Aalborg Henrik Dahl", "Governor of Jakarta Anies Baswedan",
+// "Minister of Ecology Petr Novak"), not a head of state's or a chair's
+// ("President of Samsung Lee Jae-yong" names a body). With no list to
+// tell where the place ends, it takes only a run of exactly three
+// capitalized units that can be a name's: one for the place, two for the
+// name. It returns the
+// end of the place, and the name's end and units (0 when there is none).
+// A place of one unit before a comma ("the Mayor of Aalborg, Henrik
+// Dahl,") is returned with no name.
+func (p *entParser) placeThenName(s, j int) (pe, end, units int) {
+	k := j + 1
+	if j >= len(p.t) || p.lows[j] != "of" || k >= len(p.t) || !p.same(j, k) || p.t[k].kind != ptWord || p.t[k].caps {
+		return j, j, 0
+	}
+	switch r, _ := gazetteer.Title(p.textOf(s, j)); r {
+	case "", gazetteer.RankHeadOfState, gazetteer.RankChair:
+		// "President of Samsung Lee Jae-yong": a body, not a place, and
+		// no head of state
+		return j, j, 0
+	}
+	pe = p.unitEnd(k)
+	if !p.nameUnit(k, pe, true, true) || p.headline(k) {
+		return j, j, 0
+	}
+	if pe < len(p.t) && p.lows[pe] == "," && p.same(k, pe) {
+		return pe, pe, 0
+	}
+	if _, _, ok := p.match(pe); ok {
+		return j, j, 0 // "of Aalborg Municipality", "of X Mr Y": not this shape
+	}
+	end, units = p.parseName(pe, true)
+	if units != 2 || end < len(p.t) && p.same(k, end) && p.t[end].kind == ptWord && p.t[end].capital {
+		return j, j, 0
+	}
+	return pe, end, units
+}
+
 // givenNameAt reports whether token j, right after a title, opens a name
 // though nameUnit refuses it: a given name of lexGivenNames ("Amir",
 // "Per", "Will"), capitalized, not in a headline ("Prime Minister Will
@@ -1513,6 +1553,18 @@ func (p *entParser) chain(i int) (int, bool) {
 		end, units = p.parseNameFrom(j, true, true)
 		if units < 2 {
 			end, units = j, 0
+		}
+	}
+	if units == 0 && len(offs) > 0 && offs[len(offs)-1].end == j {
+		// "Mayor of Aalborg Henrik Dahl": a place the gazetteer lacks
+		if o := &offs[len(offs)-1]; o.end == o.headEnd {
+			if pe, ne, nu := p.placeThenName(o.start, j); nu > 0 || pe > j {
+				// or "the Mayor of Aalborg, Henrik Dahl,": the name follows
+				// at a distance (delayedName)
+				o.end, o.countries, o.places = pe, nil, nil
+				p.officeCountries(o)
+				j, end, units = pe, ne, nu
+			}
 		}
 	}
 	if units == 0 {
@@ -1971,12 +2023,24 @@ func (p *entParser) evidenceAt(a int, rp *rawPerson) (personEvidence, string) {
 			break
 		}
 	}
-	local := false
+	local, unplaced := false, false
 	for _, c := range rp.cands {
 		switch c.rank {
 		case gazetteer.RankMayor, gazetteer.RankCouncillor, gazetteer.RankGovernor:
 			local = true
+			unplaced = unplaced || c.hasComp && len(c.countries) == 0 && !slices.ContainsFunc(c.places, func(pl string) bool { return pl != "-" })
 		}
+	}
+	if unplaced {
+		// "Mayor of Aalborg": a place the gazetteer does not know. A
+		// country in the same sentence ties it to one, or one the context
+		// names as a place ("visited Denmark"); not the demonym of another
+		// person's title ("Malaysian Vice Minister"): none is better than
+		// that guess.
+		if c := p.sentenceCountry(a); c != "" {
+			return evContext, c
+		}
+		return evContext, p.placeContextCountry(tkA.start)
 	}
 	if !cue && !local {
 		// the first official named, as a subject
@@ -2062,6 +2126,58 @@ func (p *entParser) contextCountry(off int) string {
 		}
 	}
 	return ""
+}
+
+// placeContextCountry returns the last foreign country mentioned before
+// byte offset off, within a few paragraphs, outside the titles and names
+// of the persons found so far: a country named as a place of the story,
+// not another official's; or "".
+func (p *entParser) placeContextCountry(off int) string {
+	i := sort.Search(len(p.countries), func(i int) bool { return p.countries[i].Span.Start >= off })
+	for i--; i >= 0 && off-p.countries[i].Span.Start <= 3000; i-- {
+		m := p.countries[i]
+		iso := m.Value
+		if iso == "" {
+			iso = m.Country
+		}
+		if iso == "" || iso == p.home {
+			continue
+		}
+		k := sort.Search(len(p.t), func(k int) bool { return p.t[k].end > m.Span.Start })
+		if k < len(p.t) && p.taken[k] {
+			continue
+		}
+		return iso
+	}
+	return ""
+}
+
+// sentenceCountry returns the foreign country mentioned in the sentence of
+// token a: the last before it, else the first after it; or "".
+func (p *entParser) sentenceCountry(a int) string {
+	s, e := a, a
+	for s > 0 && p.t[s-1].sent == p.t[a].sent {
+		s--
+	}
+	for e < len(p.t) && p.t[e].sent == p.t[a].sent {
+		e++
+	}
+	before, after := "", ""
+	for k := s; k < e; k++ {
+		c := p.ctry(k)
+		if c == "" || c == p.home || k > s && p.t[k-1].cty == p.t[k].cty {
+			continue
+		}
+		if k < a {
+			before = c
+		} else if after == "" {
+			after = c
+		}
+	}
+	if before != "" {
+		return before
+	}
+	return after
 }
 
 // ---- names: values ----
@@ -2265,8 +2381,13 @@ func (p *entParser) trimHeadlineNames() {
 		}
 		// "Secretary Villareal Pushes ..." when the body has "Antonio B.
 		// Villareal": the first word of the headline's name is a word of a
-		// body name, the next a headline verb that is in none
-		if u := p.unitEnd(r.start); best == 0 && u < r.end && u == r.start+1 && strings.HasSuffix(p.lows[u], "s") &&
+		// body name, the next a headline verb that is in none. Only in the
+		// document's title: in a table row in title case, "Minister ...
+		// Žygimantas Stankevičius" is a full name that shares its given
+		// name with another ("Žygimantas Šimkus").
+		ts := p.d.Meta.TitleSpan
+		inTitle := ts.End > ts.Start && p.t[r.start].start >= ts.Start && p.t[r.start].start < ts.End
+		if u := p.unitEnd(r.start); best == 0 && inTitle && u < r.end && u == r.start+1 && strings.HasSuffix(p.lows[u], "s") &&
 			p.unitEnd(u) == u+1 {
 			for _, b := range p.raw {
 				if b.end-b.start > 1 && !p.headline(b.start) && p.hasWord(b, p.lows[r.start]) && !p.hasWord(b, p.lows[u]) {

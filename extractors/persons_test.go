@@ -388,6 +388,46 @@ func TestPersonsExtract(t *testing.T) {
 			pub:  "Department of Foreign Affairs and Trade, Australia",
 			text: "Prime Minister Will Travel to Japan for Talks\n\nThe Prime Minister Will Attend the summit. President May Visit Tokyo was a working title. The Minister Will Not attend. The Prime Minister will attend.",
 		},
+		// --- "Mayor of <place> <Name>", a place the gazetteer lacks ---
+		{
+			name: "Denmark and Indonesia: office of an unknown place, then the name",
+			pub:  "Ministry of the Interior and Safety, Republic of Korea",
+			text: "The delegation visited Denmark from 10 to 12 May. On 12 May, the Minister met with Mayor of Aalborg Henrik Dahl. In Indonesia, he met Governor of Jakarta Anies Baswedan and Czech Minister of Ecology Petr Novak.",
+			want: []personRow{
+				{"Henrik Dahl", "Henrik Dahl", "mayor", "DNK"},
+				{"Anies Baswedan", "Anies Baswedan", "governor", "IDN"},
+				{"Petr Novak", "Petr Novak", "minister", "CZE"},
+			},
+		},
+		{
+			name: "a local office of an unknown place takes no country from another official's title",
+			pub:  "Ministry of the Interior and Safety, Republic of Korea",
+			text: "He met with Malaysian Vice Minister of Justice Amir Hamzah on 11 May.\n\nHe met with Mayor of Aalborg Henrik Dahl on 12 May.\n\nHe met with the Mayor of Aalborg, Henrik Dahl, again.",
+			want: []personRow{
+				{"Amir Hamzah", "Amir Hamzah", "vice_minister", "MYS"},
+				{"Henrik Dahl", "Henrik Dahl", "mayor", ""},
+				{"Henrik Dahl", "Henrik Dahl", "mayor", ""},
+			},
+		},
+		{
+			name: "Lithuania: a full name in a title-case table row is not cut to a given name it shares",
+			pub:  "Ministry of Foreign Affairs, Singapore",
+			text: "Singapore and Lithuania to Deepen Cooperation\n\nCountry\tPeriod\tKey Counterparts\nLithuania\t21-24 October\tMinister of External Relations Žygimantas Stankevičius; Vice Minister of External Relations Monika Sakalauskas\n\nMinister Toh visited the city of Šiauliai and met with Mayor of Šiauliai Žygimantas Šimkus.",
+			want: []personRow{
+				{"Žygimantas Stankevičius", "Žygimantas Stankevičius", "minister", "SGP"},
+				{"Monika Sakalauskas", "Monika Sakalauskas", "vice_minister", "SGP"},
+				{"Toh", "Toh", "minister", "SGP"},
+				{"Žygimantas Šimkus", "Žygimantas Šimkus", "mayor", "LTU"},
+			},
+		},
+		{
+			name: "not this shape: a longer run, a known portfolio, a headline",
+			pub:  "Ministry of the Interior and Safety, Republic of Korea",
+			text: "Mayor of Aalborg Henrik Dahl Visits Seoul\n\nThe Minister met with Mayor of Rio Grande Carlos Alberto Souza in Brazil and President of Samsung Lee Jae-yong. Minister of Tourism Kim Jang-ho attended.",
+			want: []personRow{
+				{"Kim Jang-ho", "Kim Jang-ho", "minister", "KOR"},
+			},
+		},
 		// --- not persons ---
 		{
 			name: "a name inside a venue's; Member States",
