@@ -666,6 +666,7 @@ const (
 	wfPortfolioHead
 	wfNameLikeTitle
 	wfIntl
+	wfGivenName
 	wfKnown // the flags of the token are looked up
 
 	wfClassShift = 16 // gazetteer.WordClass bits from here
@@ -764,7 +765,7 @@ func lexFlags() map[string]wordFlags {
 		{lexEvents, wfEvent}, {lexParticles, wfParticle}, {lexSuffixes, wfSuffix},
 		{lexSpeechVerbs, wfSpeechVerb}, {lexMeetCues, wfMeetCue}, {lexGapVerbs, wfGapVerb},
 		{lexVenues, wfVenue}, {lexPortfolioHeads, wfPortfolioHead}, {lexNameLikeTitles, wfNameLikeTitle},
-		{lexIntl, wfIntl},
+		{lexIntl, wfIntl}, {lexGivenNames, wfGivenName},
 	} {
 		for w, ok := range l.set {
 			if ok {
@@ -861,6 +862,12 @@ al el y e ter ten zu af av abu ould`)
 var lexNameLikeTitles = lexSet(`sultan king prince amir emir sheikh major marshal lord duke regent
 chief justice`)
 
+// lexGivenNames are given names that are also a style or office ("Amir
+// Hamzah", "Sultan Al Jaber") or a word of another lexicon ("Per
+// Karlsson", "Will Quince", "An Duk-geun", "Do Hung Viet"): right after
+// a title they may open a name (see chain).
+var lexGivenNames = lexSet(`amir emir sultan per will an do said`)
+
 // months and weekdays are not names even when no date mention covers them.
 var lexCalendar = lexSet(`january february march april may june july august september october
 november december jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday
@@ -925,6 +932,9 @@ func (p *entParser) parseOffice(i int) (titlePhrase, bool) {
 			break
 		}
 		if n, e, ok := p.officeAt(j); ok {
+			if last == j && p.styleIsGivenName(i, j) {
+				break // "Vice Minister Amir Hamzah"
+			}
 			j += n
 			last = j
 			dest = e.Rank == gazetteer.RankAmbassador
@@ -1240,11 +1250,18 @@ func (p *entParser) nameUnit(i, j int, first, anchored bool) bool {
 // it and the number of its capitalized units. anchored is set when a
 // title or honorific stands before it.
 func (p *entParser) parseName(i int, anchored bool) (end, units int) {
+	return p.parseNameFrom(i, anchored, false)
+}
+
+// parseNameFrom is parseName; with lead set, the first unit is taken as a
+// name's without the lexicon checks of nameUnit (the caller has judged it
+// a given name: see givenNameAt).
+func (p *entParser) parseNameFrom(i int, anchored, lead bool) (end, units int) {
 	if i >= len(p.t) || p.t[i].kind != ptWord {
 		return i, 0
 	}
 	u := p.unitEnd(i)
-	if !p.nameUnit(i, u, true, anchored) {
+	if !lead && !p.nameUnit(i, u, true, anchored) {
 		return i, 0
 	}
 	// a lone acronym is no name ("MOIS said")
@@ -1308,6 +1325,120 @@ func (p *entParser) parseName(i int, anchored bool) (end, units int) {
 		return i, 0
 	}
 	return end, units
+}
+
+// placeThenName parses "of <Place> <Name>" at token j, after the office
+// of tokens [s, j) that parseComplement gave no complement because the
+// place is unknown
+// ("Mayor of Aalborg Henrik Dahl", "Governor of Jakarta Anies Baswedan",
+// "Minister of Ecology Petr Novak"), not a head of state's or a chair's
+// ("President of Samsung Lee Jae-yong" names a body). With no list to
+// tell where the place ends, it takes only a run of exactly three
+// capitalized units that can be a name's: one for the place, two for the
+// name. It returns the
+// end of the place, and the name's end and units (0 when there is none).
+// A place of one unit before a comma ("the Mayor of Aalborg, Henrik
+// Dahl,") is returned with no name.
+func (p *entParser) placeThenName(s, j int) (pe, end, units int) {
+	k := j + 1
+	if j >= len(p.t) || p.lows[j] != "of" || k >= len(p.t) || !p.same(j, k) || p.t[k].kind != ptWord || p.t[k].caps {
+		return j, j, 0
+	}
+	switch r, _ := gazetteer.Title(p.textOf(s, j)); r {
+	case "", gazetteer.RankHeadOfState, gazetteer.RankChair:
+		// "President of Samsung Lee Jae-yong": a body, not a place, and
+		// no head of state
+		return j, j, 0
+	}
+	pe = p.unitEnd(k)
+	if !p.nameUnit(k, pe, true, true) || p.headline(k) {
+		return j, j, 0
+	}
+	if pe < len(p.t) && p.lows[pe] == "," && p.same(k, pe) {
+		return pe, pe, 0
+	}
+	if _, _, ok := p.match(pe); ok {
+		return j, j, 0 // "of Aalborg Municipality", "of X Mr Y": not this shape
+	}
+	end, units = p.parseName(pe, true)
+	if units != 2 || end < len(p.t) && p.same(k, end) && p.t[end].kind == ptWord && p.t[end].capital {
+		return j, j, 0
+	}
+	return pe, end, units
+}
+
+// givenNameAt reports whether token j, right after a title, opens a name
+// though nameUnit refuses it: a given name of lexGivenNames ("Amir",
+// "Per", "Will"), capitalized, not in a headline ("Prime Minister Will
+// Attend"), followed by a capitalized unit that can be a name's ("Per
+// Karlsson", not "Will Attend" nor "May Visit"). A style stays one when a
+// monarch's office stands before it: see styleIsGivenName.
+func (p *entParser) givenNameAt(j int) bool {
+	return p.givenShape(j) && !p.headline(j)
+}
+
+// givenShape is givenNameAt in a headline too.
+func (p *entParser) givenShape(j int) bool {
+	if j+1 >= len(p.t) || !p.same(j, j+1) || p.t[j].kind != ptWord || !p.t[j].capital || p.t[j].caps ||
+		p.t[j+1].joined || !p.is(j, wfGivenName) || p.is(j, wfCalendar) {
+		return false
+	}
+	if p.is(j+1, wfParticle) && !p.t[j+1].capital {
+		return true // "Amir bin Abdul Aziz": parseNameFrom wants a capitalized part after it
+	}
+	return p.nameUnit(j+1, p.unitEnd(j+1), false, true)
+}
+
+// styleIsGivenName reports whether the one-word office at token j ("Amir",
+// "Emir", "Sultan"), right after the office of tokens [s, j) (s < 0: after
+// honorifics that are no royal style, "H.E.", "Dr."), is the given name of
+// the person the titles name: "Vice Minister of Justice Amir Hamzah",
+// "Minister of Industry Sultan Al Jaber", "H.E. Sultan Al Jaber". After a
+// head of state's office ("Yang di-Pertuan Agong Sultan Ibrahim"), with a
+// complement ("Emir of Qatar") or before a one-word name ("Sultan
+// Ibrahim") it is a style or an office.
+func (p *entParser) styleIsGivenName(s, j int) bool {
+	if !p.is(j, wfGivenName) || !p.is(j, wfOfficeStart) || p.t[j].joined || j+1 < len(p.t) && p.t[j+1].joined {
+		return false
+	}
+	if n, _, ok := p.officeAt(j); !ok || n != 1 || !p.givenShape(j) {
+		return false
+	}
+	if s >= 0 {
+		if r, _ := gazetteer.Title(p.textOf(s, j)); r == gazetteer.RankHeadOfState {
+			return false
+		}
+	}
+	_, units := p.parseNameFrom(j, true, true)
+	return units >= 2
+}
+
+// givenNameAfter parses a name at token j, right after the office of
+// tokens [s, j), that opens with a given name nameUnit refuses ("Amir
+// Hamzah", "Per Karlsson"): see styleIsGivenName and givenNameAt. It
+// returns j and 0 when there is none.
+func (p *entParser) givenNameAfter(s, j int) (end, units int) {
+	if j >= len(p.t) || !p.is(j, wfGivenName) {
+		return j, 0
+	}
+	if p.is(j, wfOfficeStart) && !p.styleIsGivenName(s, j) || !p.is(j, wfOfficeStart) && !p.givenNameAt(j) {
+		return j, 0
+	}
+	if end, units = p.parseNameFrom(j, true, true); units < 2 {
+		return j, 0
+	}
+	return end, units
+}
+
+// royal reports whether any of the honorifics hs is a royal style ("His
+// Highness", "Sheikh").
+func royal(hs []*gazetteer.TitleEntry) bool {
+	for _, h := range hs {
+		if h.Rank == gazetteer.RankRoyal {
+			return true
+		}
+	}
+	return false
 }
 
 // ---- pass 1: anchored names ----
@@ -1374,9 +1505,15 @@ func (p *entParser) chain(i int) (int, bool) {
 	var honsBuf [2]*gazetteer.TitleEntry
 	offs, hons := offsBuf[:0], honsBuf[:0]
 	var lead []string // countries before honorifics: "Saudi Crown Prince"
+	given := false    // the offices end before a style that is the name's given name
 	j := i
 	for j < len(p.t) && p.same(i, j) {
 		if o, ok := p.parseOffice(j); ok && (j > i || p.t[j].capital) {
+			if len(offs) > 0 && o.start == offs[len(offs)-1].end && p.styleIsGivenName(offs[len(offs)-1].start, j) ||
+				len(offs) == 0 && len(hons) > 0 && !royal(hons) && p.styleIsGivenName(-1, j) {
+				given = true // "Vice Minister of Justice Amir Hamzah", "H.E. Sultan Al Jaber"
+				break
+			}
 			offs = append(offs, o)
 			j = o.end
 			continue
@@ -1412,6 +1549,24 @@ func (p *entParser) chain(i int) (int, bool) {
 		return i, false
 	}
 	end, units := p.parseName(j, true)
+	if units == 0 && (given || j < len(p.t) && !p.is(j, wfOfficeStart) && p.givenNameAt(j)) {
+		end, units = p.parseNameFrom(j, true, true)
+		if units < 2 {
+			end, units = j, 0
+		}
+	}
+	if units == 0 && len(offs) > 0 && offs[len(offs)-1].end == j {
+		// "Mayor of Aalborg Henrik Dahl": a place the gazetteer lacks
+		if o := &offs[len(offs)-1]; o.end == o.headEnd {
+			if pe, ne, nu := p.placeThenName(o.start, j); nu > 0 || pe > j {
+				// or "the Mayor of Aalborg, Henrik Dahl,": the name follows
+				// at a distance (delayedName)
+				o.end, o.countries, o.places = pe, nil, nil
+				p.officeCountries(o)
+				j, end, units = pe, ne, nu
+			}
+		}
+	}
 	if units == 0 {
 		// The title stands alone. A name may follow at a short distance:
 		// "the Minister of X and host of Y, Abdullah Alswaha,".
@@ -1554,7 +1709,12 @@ func (p *entParser) apposition(e int) (titlePhrase, bool) {
 	if _, _, ok := p.honorific(o.end); ok {
 		return o, false
 	}
-	if ne, units := p.parseName(o.end, true); units > 1 || units == 1 && !p.clauseEnd(ne) {
+	ne, units := p.parseName(o.end, true)
+	if units == 0 {
+		// ", Minister of Trade An Duk-geun", ", Vice Minister of Justice Amir Hamzah"
+		ne, units = p.givenNameAfter(o.start, o.end)
+	}
+	if units > 1 || units == 1 && !p.clauseEnd(ne) {
 		return o, false
 	}
 	return o, true
@@ -1863,12 +2023,24 @@ func (p *entParser) evidenceAt(a int, rp *rawPerson) (personEvidence, string) {
 			break
 		}
 	}
-	local := false
+	local, unplaced := false, false
 	for _, c := range rp.cands {
 		switch c.rank {
 		case gazetteer.RankMayor, gazetteer.RankCouncillor, gazetteer.RankGovernor:
 			local = true
+			unplaced = unplaced || c.hasComp && len(c.countries) == 0 && !slices.ContainsFunc(c.places, func(pl string) bool { return pl != "-" })
 		}
+	}
+	if unplaced {
+		// "Mayor of Aalborg": a place the gazetteer does not know. A
+		// country in the same sentence ties it to one, or one the context
+		// names as a place ("visited Denmark"); not the demonym of another
+		// person's title ("Malaysian Vice Minister"): none is better than
+		// that guess.
+		if c := p.sentenceCountry(a); c != "" {
+			return evContext, c
+		}
+		return evContext, p.placeContextCountry(tkA.start)
 	}
 	if !cue && !local {
 		// the first official named, as a subject
@@ -1954,6 +2126,58 @@ func (p *entParser) contextCountry(off int) string {
 		}
 	}
 	return ""
+}
+
+// placeContextCountry returns the last foreign country mentioned before
+// byte offset off, within a few paragraphs, outside the titles and names
+// of the persons found so far: a country named as a place of the story,
+// not another official's; or "".
+func (p *entParser) placeContextCountry(off int) string {
+	i := sort.Search(len(p.countries), func(i int) bool { return p.countries[i].Span.Start >= off })
+	for i--; i >= 0 && off-p.countries[i].Span.Start <= 3000; i-- {
+		m := p.countries[i]
+		iso := m.Value
+		if iso == "" {
+			iso = m.Country
+		}
+		if iso == "" || iso == p.home {
+			continue
+		}
+		k := sort.Search(len(p.t), func(k int) bool { return p.t[k].end > m.Span.Start })
+		if k < len(p.t) && p.taken[k] {
+			continue
+		}
+		return iso
+	}
+	return ""
+}
+
+// sentenceCountry returns the foreign country mentioned in the sentence of
+// token a: the last before it, else the first after it; or "".
+func (p *entParser) sentenceCountry(a int) string {
+	s, e := a, a
+	for s > 0 && p.t[s-1].sent == p.t[a].sent {
+		s--
+	}
+	for e < len(p.t) && p.t[e].sent == p.t[a].sent {
+		e++
+	}
+	before, after := "", ""
+	for k := s; k < e; k++ {
+		c := p.ctry(k)
+		if c == "" || c == p.home || k > s && p.t[k-1].cty == p.t[k].cty {
+			continue
+		}
+		if k < a {
+			before = c
+		} else if after == "" {
+			after = c
+		}
+	}
+	if before != "" {
+		return before
+	}
+	return after
 }
 
 // ---- names: values ----
@@ -2157,8 +2381,13 @@ func (p *entParser) trimHeadlineNames() {
 		}
 		// "Secretary Villareal Pushes ..." when the body has "Antonio B.
 		// Villareal": the first word of the headline's name is a word of a
-		// body name, the next a headline verb that is in none
-		if u := p.unitEnd(r.start); best == 0 && u < r.end && u == r.start+1 && strings.HasSuffix(p.lows[u], "s") &&
+		// body name, the next a headline verb that is in none. Only in the
+		// document's title: in a table row in title case, "Minister ...
+		// Žygimantas Stankevičius" is a full name that shares its given
+		// name with another ("Žygimantas Šimkus").
+		ts := p.d.Meta.TitleSpan
+		inTitle := ts.End > ts.Start && p.t[r.start].start >= ts.Start && p.t[r.start].start < ts.End
+		if u := p.unitEnd(r.start); best == 0 && inTitle && u < r.end && u == r.start+1 && strings.HasSuffix(p.lows[u], "s") &&
 			p.unitEnd(u) == u+1 {
 			for _, b := range p.raw {
 				if b.end-b.start > 1 && !p.headline(b.start) && p.hasWord(b, p.lows[r.start]) && !p.hasWord(b, p.lows[u]) {

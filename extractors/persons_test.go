@@ -332,6 +332,102 @@ func TestPersonsExtract(t *testing.T) {
 				{"Antonio B. Villareal", "Antonio B. Villareal", "minister", "PHL"},
 			},
 		},
+		// --- given names that are also styles or common words ---
+		{
+			name: "Malaysia: a given name that is a style, after a complete title",
+			pub:  "Ministry of Foreign Affairs, Malaysia",
+			text: "The Minister received Indonesian Vice Minister of Justice Amir Hamzah and Malaysian Deputy Minister of Home Affairs Amir bin Abdul Aziz in Putrajaya.",
+			want: []personRow{
+				{"Amir Hamzah", "Amir Hamzah", "vice_minister", "IDN"},
+				{"Amir bin Abdul Aziz", "Amir bin Abdul Aziz", "vice_minister", "MYS"},
+			},
+		},
+		{
+			name: "UAE and Bosnia: Sultan and Emir as given names after an office",
+			pub:  "Ministry of Foreign Affairs, United Arab Emirates",
+			text: "Minister of Industry and Advanced Technology Sultan Al Jaber met with Bosnian Deputy Minister Emir Suljagic and Vice Minister Amir Hamzah of Indonesia in Abu Dhabi.",
+			want: []personRow{
+				{"Sultan Al Jaber", "Sultan Al Jaber", "minister", "ARE"},
+				{"Emir Suljagic", "Emir Suljagic", "vice_minister", "BIH"},
+				{"Amir Hamzah", "Amir Hamzah", "vice_minister", "IDN"},
+			},
+		},
+		{
+			name: "styles stay styles: at the start, after an honorific, after a monarch's office",
+			pub:  "Ministry of Foreign Affairs, United Arab Emirates",
+			text: "His Highness Sheikh Mohamed bin Zayed Al Nahyan, President of the UAE, received Amir of Qatar Sheikh Tamim bin Hamad Al Thani. The Emir of Kuwait sent a message. Sultan Haitham bin Tarik of Oman and His Majesty Sultan Haitham bin Tarik attended. H.E. Sultan Al Jaber, Minister of Industry and Advanced Technology, joined them.",
+			want: []personRow{
+				{"Mohamed bin Zayed Al Nahyan", "Mohamed bin Zayed Al Nahyan", "head_of_state", "ARE"},
+				{"Tamim bin Hamad Al Thani", "Tamim bin Hamad Al Thani", "head_of_state", "QAT"},
+				{"Haitham bin Tarik", "Haitham bin Tarik", "head_of_state", "OMN"},
+				{"Haitham bin Tarik", "Haitham bin Tarik", "head_of_state", "OMN"},
+				{"Sultan Al Jaber", "Sultan Al Jaber", "minister", "ARE"},
+			},
+		},
+		{
+			name: "Malaysia: a style after a monarch's office",
+			pub:  "Ministry of Foreign Affairs, Malaysia",
+			text: "Yang di-Pertuan Agong Sultan Ibrahim received the Prime Minister at Istana Negara.",
+			want: []personRow{{"Ibrahim", "Ibrahim", "head_of_state", "MYS"}},
+		},
+		{
+			name: "given names that are common words, after a title",
+			pub:  "Ministry of Foreign Affairs, Japan",
+			text: "The Minister met with Swedish Prime Minister Per Karlsson, British Minister of State Will Quince, Korean Minister of Trade An Duk-geun and Vietnamese Deputy Foreign Minister Do Hung Viet. Later he saw Ahmad Zaki, Indonesian Vice Minister of Justice Amir Hamzah and Malaysian Deputy Minister Amir bin Abdul Aziz.",
+			want: []personRow{
+				{"Per Karlsson", "Per Karlsson", "head_of_government", "SWE"},
+				{"Will Quince", "Will Quince", "minister_of_state", "GBR"},
+				{"An Duk-geun", "An Duk-geun", "minister", "KOR"},
+				{"Do Hung Viet", "Do Hung Viet", "vice_minister", "VNM"},
+				{"Amir Hamzah", "Amir Hamzah", "vice_minister", "IDN"},
+				{"Amir bin Abdul Aziz", "Amir bin Abdul Aziz", "vice_minister", "MYS"},
+			},
+		},
+		{
+			name: "common words after a title stay words: headlines, verbs, months",
+			pub:  "Department of Foreign Affairs and Trade, Australia",
+			text: "Prime Minister Will Travel to Japan for Talks\n\nThe Prime Minister Will Attend the summit. President May Visit Tokyo was a working title. The Minister Will Not attend. The Prime Minister will attend.",
+		},
+		// --- "Mayor of <place> <Name>", a place the gazetteer lacks ---
+		{
+			name: "Denmark and Indonesia: office of an unknown place, then the name",
+			pub:  "Ministry of the Interior and Safety, Republic of Korea",
+			text: "The delegation visited Denmark from 10 to 12 May. On 12 May, the Minister met with Mayor of Aalborg Henrik Dahl. In Indonesia, he met Governor of Jakarta Anies Baswedan and Czech Minister of Ecology Petr Novak.",
+			want: []personRow{
+				{"Henrik Dahl", "Henrik Dahl", "mayor", "DNK"},
+				{"Anies Baswedan", "Anies Baswedan", "governor", "IDN"},
+				{"Petr Novak", "Petr Novak", "minister", "CZE"},
+			},
+		},
+		{
+			name: "a local office of an unknown place takes no country from another official's title",
+			pub:  "Ministry of the Interior and Safety, Republic of Korea",
+			text: "He met with Malaysian Vice Minister of Justice Amir Hamzah on 11 May.\n\nHe met with Mayor of Aalborg Henrik Dahl on 12 May.\n\nHe met with the Mayor of Aalborg, Henrik Dahl, again.",
+			want: []personRow{
+				{"Amir Hamzah", "Amir Hamzah", "vice_minister", "MYS"},
+				{"Henrik Dahl", "Henrik Dahl", "mayor", ""},
+				{"Henrik Dahl", "Henrik Dahl", "mayor", ""},
+			},
+		},
+		{
+			name: "Lithuania: a full name in a title-case table row is not cut to a given name it shares",
+			pub:  "Ministry of Foreign Affairs, Singapore",
+			text: "Singapore and Lithuania to Deepen Cooperation\n\nCountry\tPeriod\tKey Counterparts\nLithuania\t21-24 October\tMinister of External Relations Žygimantas Stankevičius; Vice Minister of External Relations Monika Sakalauskas\n\nMinister Toh visited the city of Šiauliai and met with Mayor of Šiauliai Žygimantas Šimkus.",
+			want: []personRow{
+				{"Žygimantas Stankevičius", "Žygimantas Stankevičius", "minister", "SGP"},
+				{"Monika Sakalauskas", "Monika Sakalauskas", "vice_minister", "SGP"},
+				{"Toh", "Toh", "minister", "SGP"},
+				{"Žygimantas Šimkus", "Žygimantas Šimkus", "mayor", "LTU"},
+			},
+		},
+		{
+			name: "not this shape: a longer run, a known portfolio, a headline",
+			pub:  "Ministry of the Interior and Safety, Republic of Korea",
+			text: "Mayor of Aalborg Henrik Dahl Visits Seoul\n\nThe Minister met with Mayor of Rio Grande Carlos Alberto Souza in Brazil and President of Samsung Lee Jae-yong. Minister of Tourism Kim Jang-ho attended.",
+			want: []personRow{
+				{"Kim Jang-ho", "Kim Jang-ho", "minister", "KOR"},
+			},
+		},
 		// --- not persons ---
 		{
 			name: "a name inside a venue's; Member States",
