@@ -92,18 +92,10 @@ func (n *trieNode) add(words []string, e *TitleEntry) {
 // longest returns the length and entry of the longest entry that is a
 // prefix of words.
 func (n *trieNode) longest(words []string) (int, *TitleEntry) {
-	best, bestE := 0, (*TitleEntry)(nil)
-	for i, w := range words {
-		c := n.next[w]
-		if c == nil {
-			break
-		}
-		n = c
-		if n.entry != nil {
-			best, bestE = i+1, n.entry
-		}
+	if len(words) == 0 {
+		return 0, nil
 	}
-	return best, bestE
+	return longestAfter(n.next[words[0]], words)
 }
 
 // titleTables is the parsed form of the embedded tables.
