@@ -864,9 +864,11 @@ chief justice`)
 
 // lexGivenNames are given names that are also a style or office ("Amir
 // Hamzah", "Sultan Al Jaber") or a word of another lexicon ("Per
-// Karlsson", "Will Quince", "An Duk-geun", "Do Hung Viet"): right after
-// a title they may open a name (see chain).
-var lexGivenNames = lexSet(`amir emir sultan per will an do said`)
+// Karlsson", "Will Quince", "An Duk-geun", "Do Hung Viet", "Jan
+// Lipavsky", a month's abbreviation): right after a title, and before
+// a unit that can be a name's ("Jan Lipavsky", not "Jan 12"), they may
+// open a name (see chain).
+var lexGivenNames = lexSet(`amir emir sultan per will an do said jan`)
 
 // months and weekdays are not names even when no date mention covers them.
 var lexCalendar = lexSet(`january february march april may june july august september october
@@ -1380,7 +1382,7 @@ func (p *entParser) givenNameAt(j int) bool {
 // givenShape is givenNameAt in a headline too.
 func (p *entParser) givenShape(j int) bool {
 	if j+1 >= len(p.t) || !p.same(j, j+1) || p.t[j].kind != ptWord || !p.t[j].capital || p.t[j].caps ||
-		p.t[j+1].joined || !p.is(j, wfGivenName) || p.is(j, wfCalendar) {
+		p.t[j+1].joined || !p.is(j, wfGivenName) {
 		return false
 	}
 	if p.is(j+1, wfParticle) && !p.t[j+1].capital {

@@ -384,9 +384,18 @@ func TestPersonsExtract(t *testing.T) {
 			},
 		},
 		{
+			name: "Jan, a month's abbreviation, as a given name after a title",
+			pub:  "Ministry of Foreign Affairs, Republic of Korea",
+			text: "The Minister met with Czech Minister of Foreign Affairs Jan Lipavsky on 10 Jan. 2024 in Prague, and with Dutch State Secretary Jan van der Berg on Jan 12. The Prime Minister will return in Jan 2025.",
+			want: []personRow{
+				{"Jan Lipavsky", "Jan Lipavsky", "minister", "CZE"},
+				{"Jan van der Berg", "Jan van der Berg", "vice_minister", "NLD"},
+			},
+		},
+		{
 			name: "common words after a title stay words: headlines, verbs, months",
 			pub:  "Department of Foreign Affairs and Trade, Australia",
-			text: "Prime Minister Will Travel to Japan for Talks\n\nThe Prime Minister Will Attend the summit. President May Visit Tokyo was a working title. The Minister Will Not attend. The Prime Minister will attend.",
+			text: "Prime Minister Will Travel to Japan for Talks\n\nThe Prime Minister Will Attend the summit. President May Visit Tokyo was a working title. The Minister Will Not attend. The Prime Minister will attend. The President Jan 5 meeting was moved.",
 		},
 		// --- "Mayor of <place> <Name>", a place the gazetteer lacks ---
 		{
