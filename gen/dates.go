@@ -163,18 +163,7 @@ func appendPubDate(b []byte, f string, p day, hh, mm int, city string, us bool, 
 		b = append(b, ", "...)
 		b = appendDay(b, p, false, true)
 		b = append(b, ", "...)
-		h := hh % 12
-		if h == 0 {
-			h = 12
-		}
-		b = appendInt(b, h)
-		b = append(b, ':')
-		b = append2(b, mm)
-		if hh < 12 {
-			b = append(b, " AM"...)
-		} else {
-			b = append(b, " PM"...)
-		}
+		b = appendClock12(b, hh, mm, " ")
 	case "published":
 		b = append(b, "Published "...)
 		b = appendDay(b, p, false, true)
@@ -221,18 +210,7 @@ func appendPubDate(b []byte, f string, p day, hh, mm int, city string, us bool, 
 		b = append(b, ' ')
 		b = appendInt(b, p.y)
 		b = append(b, ' ')
-		h := hh % 12
-		if h == 0 {
-			h = 12
-		}
-		b = appendInt(b, h)
-		b = append(b, ':')
-		b = append2(b, mm)
-		if hh < 12 {
-			b = append(b, "AM"...)
-		} else {
-			b = append(b, "PM"...)
-		}
+		b = appendClock12(b, hh, mm, "")
 		b = append(b, " by PIB Delhi"...)
 	case "iso":
 		b = appendInt(b, p.y)
@@ -270,4 +248,21 @@ func appendUpper(b []byte, s string) []byte {
 		b = append(b, c)
 	}
 	return b
+}
+
+// appendClock12 appends hh:mm on a 12-hour clock, "3:05" then sep then "AM"
+// or "PM".
+func appendClock12(b []byte, hh, mm int, sep string) []byte {
+	h := hh % 12
+	if h == 0 {
+		h = 12
+	}
+	b = appendInt(b, h)
+	b = append(b, ':')
+	b = append2(b, mm)
+	b = append(b, sep...)
+	if hh < 12 {
+		return append(b, "AM"...)
+	}
+	return append(b, "PM"...)
 }
