@@ -478,15 +478,7 @@ func countRow(table string, line []byte, st *Stats) error {
 		if err := json.Unmarshal(line, &d); err != nil {
 			return err
 		}
-		st.Docs++
-		switch d.Status {
-		case StatusOK:
-			st.OK++
-		case StatusRejected:
-			st.Rejected++
-		default:
-			st.Errors++
-		}
+		st.addDocument(d.Status)
 	case "events":
 		st.Events++
 	case "mentions":

@@ -219,10 +219,7 @@ func Pipe(ctx context.Context, cfg PipeConfig, r io.Reader, w io.Writer) (Stats,
 				return ctx.Err()
 			}
 			if !ok {
-				if n := seq.waiting(); n > 0 {
-					return fmt.Errorf("internal error: %d results out of sequence", n)
-				}
-				return nil
+				return seq.complete()
 			}
 			seq.add(r.seq, r)
 			for {

@@ -1,5 +1,7 @@
 package pipeline
 
+import "fmt"
+
 // reorder puts results that workers finish in any order back in the
 // order their inputs were handed out. It holds at most as many values as
 // are in flight. Not safe for concurrent use: the one writer owns it.
@@ -25,3 +27,12 @@ func (r *reorder[T]) pop() (T, bool) {
 
 // waiting is how many results are held, waiting for an earlier one.
 func (r *reorder[T]) waiting() int { return len(r.pending) }
+
+// complete reports the input ended with every result written: nothing is
+// left waiting for a result that never came.
+func (r *reorder[T]) complete() error {
+	if n := r.waiting(); n > 0 {
+		return fmt.Errorf("internal error: %d results out of sequence", n)
+	}
+	return nil
+}

@@ -230,10 +230,7 @@ func Run(ctx context.Context, cfg Config) (Stats, error) {
 			select {
 			case r, ok := <-results:
 				if !ok {
-					if n := seq.waiting(); n > 0 {
-						return fmt.Errorf("internal error: %d results out of sequence", n)
-					}
-					return nil
+					return seq.complete()
 				}
 				seq.add(r.seq, r)
 				for {
@@ -277,10 +274,10 @@ func Run(ctx context.Context, cfg Config) (Stats, error) {
 	return st, nil
 }
 
-func (st *Stats) add(r result) {
+// addDocument counts one documents row of the given status.
+func (st *Stats) addDocument(status string) {
 	st.Docs++
-	d := r.out.Document
-	switch d.Status {
+	switch status {
 	case StatusOK:
 		st.OK++
 	case StatusRejected:
@@ -288,6 +285,11 @@ func (st *Stats) add(r result) {
 	default:
 		st.Errors++
 	}
+}
+
+func (st *Stats) add(r result) {
+	d := r.out.Document
+	st.addDocument(d.Status)
 	st.Bytes += d.Bytes
 	st.Events += int64(len(r.out.Events))
 	st.Mentions += int64(len(r.out.Mentions))
