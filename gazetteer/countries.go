@@ -181,28 +181,24 @@ func build(countries, notCountries string) (*gazTable, error) {
 	}
 	var forms []pending
 	sawHeader := false
-	for n, line := range strings.Split(countries, "\n") {
-		line = strings.TrimRight(line, "\r")
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
+	for n, line := range dataLines(countries) {
 		if !sawHeader {
 			if line != header {
-				return nil, fmt.Errorf("countries.tsv:%d: header %q, want %q", n+1, line, header)
+				return nil, fmt.Errorf("countries.tsv:%d: header %q, want %q", n, line, header)
 			}
 			sawHeader = true
 			continue
 		}
 		cols := strings.Split(line, "\t")
 		if len(cols) != 7 {
-			return nil, fmt.Errorf("countries.tsv:%d: %d columns, want 7", n+1, len(cols))
+			return nil, fmt.Errorf("countries.tsv:%d: %d columns, want 7", n, len(cols))
 		}
 		iso3, iso2 := cols[0], cols[1]
 		if !isUpperCode(iso3, 3) || !isUpperCode(iso2, 2) {
-			return nil, fmt.Errorf("countries.tsv:%d: bad codes %q %q", n+1, iso3, iso2)
+			return nil, fmt.Errorf("countries.tsv:%d: bad codes %q %q", n, iso3, iso2)
 		}
 		if _, dup := t.byISO3[iso3]; dup || seenISO2[iso2] {
-			return nil, fmt.Errorf("countries.tsv:%d: duplicate code %s/%s", n+1, iso3, iso2)
+			return nil, fmt.Errorf("countries.tsv:%d: duplicate code %s/%s", n, iso3, iso2)
 		}
 		seenISO2[iso2] = true
 		c := Country{ISO3: iso3, ISO2: iso2}
@@ -214,7 +210,7 @@ func build(countries, notCountries string) (*gazTable, error) {
 			raw := cols[2+k]
 			if raw == "-" {
 				if k == 0 {
-					return nil, fmt.Errorf("countries.tsv:%d: %s has no name", n+1, iso3)
+					return nil, fmt.Errorf("countries.tsv:%d: %s has no name", n, iso3)
 				}
 				continue
 			}
@@ -230,7 +226,7 @@ func build(countries, notCountries string) (*gazTable, error) {
 					text, p.alt = text[:i], text[i+1:]
 				}
 				if text == "" || strings.ContainsAny(text, "?^@") {
-					return nil, fmt.Errorf("countries.tsv:%d: bad entry %q", n+1, item)
+					return nil, fmt.Errorf("countries.tsv:%d: bad entry %q", n, item)
 				}
 				p.text = text
 				forms = append(forms, p)
@@ -258,14 +254,10 @@ func build(countries, notCountries string) (*gazTable, error) {
 	for i, c := range t.countries {
 		t.byISO3[c.ISO3] = i
 	}
-	for n, line := range strings.Split(notCountries, "\n") {
-		line = strings.TrimRight(line, "\r")
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
+	for n, line := range dataLines(notCountries) {
 		text, _, _ := strings.Cut(line, "\t")
 		if text = strings.TrimSpace(text); text == "" {
-			return nil, fmt.Errorf("not_countries.tsv:%d: empty phrase", n+1)
+			return nil, fmt.Errorf("not_countries.tsv:%d: empty phrase", n)
 		}
 		forms = append(forms, pending{text: text})
 	}

@@ -278,27 +278,19 @@ func loadTitles(titles, honorifics, words string) (*titleTables, error) {
 		}
 		return nil
 	}
-	for n, line := range strings.Split(titles, "\n") {
-		line = strings.TrimRight(line, "\r")
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
+	for n, line := range dataLines(titles) {
 		f := strings.Split(line, "\t")
 		if len(f) != 2 {
-			return nil, fmt.Errorf("gazetteer: titles.tsv:%d: want 2 fields, got %d", n+1, len(f))
+			return nil, fmt.Errorf("gazetteer: titles.tsv:%d: want 2 fields, got %d", n, len(f))
 		}
-		if err := add("titles.tsv", n+1, f[0], f[1], Office); err != nil {
+		if err := add("titles.tsv", n, f[0], f[1], Office); err != nil {
 			return nil, err
 		}
 	}
-	for n, line := range strings.Split(honorifics, "\n") {
-		line = strings.TrimRight(line, "\r")
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
+	for n, line := range dataLines(honorifics) {
 		f := strings.Split(line, "\t")
 		if len(f) != 3 {
-			return nil, fmt.Errorf("gazetteer: honorifics.tsv:%d: want 3 fields, got %d", n+1, len(f))
+			return nil, fmt.Errorf("gazetteer: honorifics.tsv:%d: want 3 fields, got %d", n, len(f))
 		}
 		kind := Honorific
 		switch f[2] {
@@ -306,9 +298,9 @@ func loadTitles(titles, honorifics, words string) (*titleTables, error) {
 		case "post":
 			kind = PostNominal
 		default:
-			return nil, fmt.Errorf("gazetteer: honorifics.tsv:%d: unknown kind %q", n+1, f[2])
+			return nil, fmt.Errorf("gazetteer: honorifics.tsv:%d: unknown kind %q", n, f[2])
 		}
-		if err := add("honorifics.tsv", n+1, f[0], f[1], kind); err != nil {
+		if err := add("honorifics.tsv", n, f[0], f[1], kind); err != nil {
 			return nil, err
 		}
 	}

@@ -1,6 +1,8 @@
 package gazetteer
 
 import (
+	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
@@ -404,5 +406,22 @@ func TestMatchTitleEntry(t *testing.T) {
 		if n != np || ok != (np > 0) || ok && e != *ep {
 			t.Errorf("MatchPostNominal(%q) = %d, %v, %v; want %d, %v", ws, n, e, ok, np, ep)
 		}
+	}
+}
+
+// TestDataLines checks the line numbers and the lines a table yields, and
+// that an error names the file's own line.
+func TestDataLines(t *testing.T) {
+	var got []string
+	for n, line := range dataLines("# header comment\r\nA\tb\r\n\n  \nC\n#x\nD") {
+		got = append(got, fmt.Sprintf("%d:%q", n, line))
+	}
+	want := []string{`2:"A\tb"`, `4:"  "`, `5:"C"`, `7:"D"`}
+	if !slices.Equal(got, want) {
+		t.Errorf("dataLines = %v, want %v", got, want)
+	}
+	_, err := loadTitles("# offices\nMinister\tminister\nSecretary\n", "", "")
+	if err == nil || !strings.Contains(err.Error(), "titles.tsv:3:") {
+		t.Errorf("loadTitles error = %v, want one at titles.tsv:3", err)
 	}
 }
