@@ -24,6 +24,7 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -50,6 +51,22 @@ type common struct {
 	bin, root, format string
 	seed              uint64
 	keep, strict      bool
+}
+
+// verdict reports the failed output checks on stderr and ends a
+// measurement: an error when an output check failed, or when a target was
+// missed under --strict.
+func (c *common) verdict(failures, missed []string) error {
+	for _, f := range failures {
+		fmt.Fprintln(os.Stderr, "harness: FAIL:", f)
+	}
+	if len(failures) > 0 {
+		return errors.New("output check failed")
+	}
+	if c.strict && len(missed) > 0 {
+		return fmt.Errorf("targets missed: %s", strings.Join(missed, "; "))
+	}
+	return nil
 }
 
 func (c *common) register(fl *flag.FlagSet) {

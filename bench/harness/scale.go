@@ -1,12 +1,10 @@
 package main
 
 import (
-	"errors"
 	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
-	"strings"
 )
 
 // scale runs communique over corpora of growing size and compares their
@@ -71,14 +69,5 @@ func scale(args []string) error {
 		}
 	}
 	fmt.Fprintf(w, "- load average at end: %s\n", load())
-	for _, f := range failures {
-		fmt.Fprintln(os.Stderr, "harness: FAIL:", f)
-	}
-	if len(failures) > 0 {
-		return errors.New("output check failed")
-	}
-	if c.strict && len(missed) > 0 {
-		return fmt.Errorf("targets missed: %s", strings.Join(missed, "; "))
-	}
-	return nil
+	return c.verdict(failures, missed)
 }

@@ -243,16 +243,7 @@ func throughput(args []string) error {
 		}
 	}
 
-	for _, f := range failures {
-		fmt.Fprintln(os.Stderr, "harness: FAIL:", f)
-	}
-	if len(failures) > 0 {
-		return errors.New("output check failed")
-	}
-	if c.strict && len(missed) > 0 {
-		return fmt.Errorf("targets missed: %s", strings.Join(missed, "; "))
-	}
-	return nil
+	return c.verdict(failures, missed)
 }
 
 func workersText(n int) string {
