@@ -206,18 +206,10 @@ func grow[T any](s []T, n int) []T {
 
 func entWordRune(r rune) bool {
 	if r < utf8.RuneSelf {
-		return entASCIIWord[r]
+		return asciiAlnum[r]
 	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
 }
-
-// entASCIIWord marks the ASCII letters and digits.
-var entASCIIWord = func() (t [utf8.RuneSelf]bool) {
-	for c := range utf8.RuneSelf {
-		t[c] = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
-	}
-	return t
-}()
 
 func entApos(r rune) bool { return r == '\'' || r == '’' }
 
@@ -238,11 +230,11 @@ func (p *entParser) tokenize(start, end, si int) {
 		case r == ' ' || r == '\n' || r == '\r' || r >= utf8.RuneSelf && unicode.IsSpace(r):
 			i += n
 			joinNext = false
-		case r < utf8.RuneSelf && entASCIIWord[r] || r >= utf8.RuneSelf && entWordRune(r):
+		case r < utf8.RuneSelf && asciiAlnum[r] || r >= utf8.RuneSelf && entWordRune(r):
 			j := i + n
 			for j < end {
 				if c := text[j]; c < utf8.RuneSelf && c != '\'' {
-					if !entASCIIWord[c] {
+					if !asciiAlnum[c] {
 						break
 					}
 					j++ // the common case, first

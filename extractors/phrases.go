@@ -97,7 +97,7 @@ func newWord(w string, start, end int) word {
 			key |= uint64(b) << (8 * (k & 7))
 		}
 		if ascii {
-			if mayBeVocabulary(buf[:len(w)]) {
+			if vocabShape.may(buf[:len(w)]) { // most words are not in it, and skip the map
 				var v vocabEntry
 				var ok bool
 				if len(w) <= 8 {
@@ -132,11 +132,6 @@ func shortKey(w string) uint64 {
 	}
 	return key
 }
-
-// mayBeVocabulary reports whether a lower-cased ASCII word may be in the
-// vocabulary, by its first byte and length: most words are not, and skip
-// the map.
-func mayBeVocabulary(w []byte) bool { return vocabShape.may(w) }
 
 // wordShape is a filter in front of a set of lower-cased words: bit n-1
 // of shape[b] is set when the set has a word of n bytes (bit 63: 64 or
@@ -339,17 +334,9 @@ func anyWordIn(text string, set map[string]bool, shape *wordShape) bool {
 		}
 		// The filter reads the first byte, lower-cased, and the length:
 		// most words go no further.
-		if n := j - i; n <= len(buf) && shape[text[i]|0x20]&(1<<(n-1)) != 0 {
-			for k := 0; k < n; k++ {
-				b := text[i+k]
-				if b >= 'A' && b <= 'Z' {
-					b += 'a' - 'A'
-				}
-				buf[k] = b
-			}
-			if set[string(buf[:n])] {
-				return true
-			}
+		if n := j - i; n <= len(buf) && shape[text[i]|0x20]&(1<<(n-1)) != 0 &&
+			set[string(appendLowerASCII(buf[:0], text[i:j]))] {
+			return true
 		}
 		i = j
 	}
