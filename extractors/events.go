@@ -266,18 +266,10 @@ type itinerary struct {
 // "Prague, Czechia\t2-4 May".
 func itineraryLines(c *context) []itinerary {
 	var out []itinerary
-	t := c.d.Text
-	for ls := 0; ls < len(t); {
-		le := strings.IndexByte(t[ls:], '\n')
-		if le < 0 {
-			le = len(t)
-		} else {
-			le += ls
-		}
-		if it, ok := itineraryLine(c, ls, le); ok {
+	for l := range lineSpans(c.d.Text) {
+		if it, ok := itineraryLine(c, l.Start, l.End); ok {
 			out = append(out, it)
 		}
-		ls = le + 1
 	}
 	return out
 }

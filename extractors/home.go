@@ -153,19 +153,14 @@ func homeCountry(d *Doc) string {
 func homeFrame(text string) (headEnd, footStart int) {
 	n := 0
 	headEnd = len(text)
-	for off := 0; off < len(text); {
-		e := strings.IndexByte(text[off:], '\n')
-		if e < 0 {
-			e = len(text) - off
-		}
-		if strings.TrimSpace(text[off:off+e]) != "" {
+	for l := range lineSpans(text) {
+		if strings.TrimSpace(text[l.Start:l.End]) != "" {
 			n++
 			if n == 3 {
-				headEnd = off + e
+				headEnd = l.End
 				break
 			}
 		}
-		off += e + 1
 	}
 	n = 0
 	footStart = 0
@@ -283,16 +278,10 @@ func foreignOfficial(after string) bool {
 // homeLeadEnd returns the end of the first line of 150 bytes or more: the
 // lead paragraph, after headline and navigation lines.
 func homeLeadEnd(text string) int {
-	off := 0
-	for off < len(text) {
-		e := strings.IndexByte(text[off:], '\n')
-		if e < 0 {
-			e = len(text) - off
+	for l := range lineSpans(text) {
+		if l.End-l.Start >= 150 {
+			return l.End
 		}
-		if e >= 150 {
-			return off + e
-		}
-		off += e + 1
 	}
 	return len(text)
 }

@@ -1,6 +1,7 @@
 package extractors
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
@@ -96,4 +97,25 @@ func FuzzLowerWords(f *testing.F) {
 	f.Add("The Minister met with the Ambassador of Spain.")
 	f.Add("TRAVELLED to Côte d'Ivoire on 3-5 March")
 	f.Fuzz(checkLowerWords)
+}
+
+func TestLineSpans(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want []Span
+	}{
+		{"", nil},
+		{"a", []Span{{0, 1}}},
+		{"ab\ncd", []Span{{0, 2}, {3, 5}}},
+		{"ab\n", []Span{{0, 2}}},
+		{"\n\nx\n", []Span{{0, 0}, {1, 1}, {2, 3}}},
+	} {
+		var got []Span
+		for l := range lineSpans(c.text) {
+			got = append(got, l)
+		}
+		if !slices.Equal(got, c.want) {
+			t.Errorf("lineSpans(%q) = %v, want %v", c.text, got, c.want)
+		}
+	}
 }

@@ -250,13 +250,8 @@ func (c *context) tableRankings() []Event {
 	var name string
 	var caption *indexName
 	prevLine := Span{}
-	for ls := 0; ls < len(t); {
-		le := strings.IndexByte(t[ls:], '\n')
-		if le < 0 {
-			le = len(t)
-		} else {
-			le += ls
-		}
+	for l := range lineSpans(t) {
+		ls, le := l.Start, l.End
 		line := t[ls:le]
 		cells := strings.Split(line, "\t")
 		switch {
@@ -295,9 +290,8 @@ func (c *context) tableRankings() []Event {
 			years = nil
 		}
 		if strings.TrimSpace(line) != "" {
-			prevLine = Span{ls, le}
+			prevLine = l
 		}
-		ls = le + 1
 	}
 	return out
 }

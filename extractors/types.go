@@ -2,6 +2,8 @@ package extractors
 
 import (
 	"fmt"
+	"iter"
+	"strings"
 	"time"
 	"unsafe"
 )
@@ -307,4 +309,23 @@ type Extractor interface {
 // analysis in it) and must be safe for concurrent use on different Docs.
 type EventExtractor interface {
 	Events(d *Doc) []Event
+}
+
+// lineSpans yields the span of each line of text, without its "\n", in
+// order; a text ending in "\n" has no empty last line.
+func lineSpans(text string) iter.Seq[Span] {
+	return func(yield func(Span) bool) {
+		for ls := 0; ls < len(text); {
+			le := strings.IndexByte(text[ls:], '\n')
+			if le < 0 {
+				le = len(text)
+			} else {
+				le += ls
+			}
+			if !yield(Span{ls, le}) {
+				return
+			}
+			ls = le + 1
+		}
+	}
 }
