@@ -30,8 +30,7 @@ var (
 )
 
 // Events returns d's agreement records.
-func (Agreements) Events(d *Doc) []Event {
-	c := newContext(d)
+func (Agreements) Events(d *Doc, c *Frame) []Event {
 	var out []Event
 	seen := map[string]int{} // record key -> index in out
 	for i := range d.Sentences {
@@ -73,7 +72,7 @@ func (Agreements) Events(d *Doc) []Event {
 			}
 			seen[k] = len(out)
 			ev := Event{
-				Type: Agreement, Status: status, Actor: c.principal, CounterpartCountry: iso,
+				Type: Agreement, Status: status, Actor: c.Principal, CounterpartCountry: iso,
 				Dates: dr, Name: name, Evidence: sp, Confidence: 0.75,
 				Country: c.countryAt(sp.Start),
 			}
@@ -86,9 +85,9 @@ func (Agreements) Events(d *Doc) []Event {
 
 // signatories returns the officials of country iso named in sentence sp:
 // they sign for it.
-func (c *context) signatories(sp Span, iso string) []Person {
+func (c *Frame) signatories(sp Span, iso string) []Person {
 	var out []Person
-	for _, p := range c.counterparts(sp, c.principal) {
+	for _, p := range c.counterparts(sp, c.Principal) {
 		if p.Country == iso {
 			out = append(out, p)
 		}
@@ -98,13 +97,13 @@ func (c *context) signatories(sp Span, iso string) []Person {
 
 // rowDates returns the dates of a sentence, or of the itinerary row it
 // stands in, for reading its tense.
-func (c *context) rowDates(sp Span) *DateRange {
+func (c *Frame) rowDates(sp Span) *DateRange {
 	if ds := c.datesIn(sp); len(ds) > 0 {
 		return ds[0].Dates
 	}
-	for _, it := range c.itineraries {
-		if it.lineStart <= sp.Start && sp.End <= it.lineEnd {
-			return it.dates
+	for _, it := range c.Legs {
+		if it.Line.Start <= sp.Start && sp.End <= it.Line.End {
+			return it.Dates
 		}
 	}
 	return nil
@@ -113,7 +112,7 @@ func (c *context) rowDates(sp Span) *DateRange {
 // agreementDate returns the date that goes with an agreement phrase: the
 // nearest date within a short distance ("In October 2017, a Memorandum of
 // Understanding ... was signed"), not a date of another clause.
-func (c *context) agreementDate(sp, at Span) *DateRange {
+func (c *Frame) agreementDate(sp, at Span) *DateRange {
 	var best *DateRange
 	bestDist := 120
 	for _, m := range c.datesIn(sp) {
@@ -133,7 +132,7 @@ func (c *context) agreementDate(sp, at Span) *DateRange {
 
 // agreementCountries returns the foreign parties of an agreement in
 // sentence i.
-func (c *context) agreementCountries(i int) []string {
+func (c *Frame) agreementCountries(i int) []string {
 	_, sp := c.sentence(i)
 	var out []string
 	add := func(iso string) {
@@ -164,7 +163,7 @@ func (c *context) agreementCountries(i int) []string {
 	}
 	for j := i; j >= 0 && j >= i-1; j-- {
 		_, s := c.sentence(j)
-		for _, p := range c.counterparts(s, c.principal) {
+		for _, p := range c.counterparts(s, c.Principal) {
 			add(p.Country)
 		}
 		if len(out) > 0 {

@@ -2,22 +2,17 @@ package extractors
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 )
 
-// analyze runs the entity stack over text the way the pipeline does.
+// analyze runs the production entity stack over text, as the pipeline
+// does.
 func analyze(text string) *Doc {
 	d := &Doc{ID: "t", Text: text}
-	d.Meta = ReadMeta(text)
-	d.Sentences = Sentences(text)
-	for _, x := range []Extractor{Dates{}, Countries{}, Orgs{}, Persons{}, GatheringNames{}} {
-		d.Mentions = append(d.Mentions, x.Extract(d)...)
-	}
-	slices.SortStableFunc(d.Mentions, func(a, b Mention) int { return a.Span.Start - b.Span.Start })
+	Default().Mentions(d)
 	return d
 }
 
@@ -154,7 +149,7 @@ func TestEventExtractors(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			d := analyze(fmt.Sprintf(dated, tt.pub, tt.headline, tt.body))
 			var got []string
-			for _, e := range tt.x.Events(d) {
+			for _, e := range tt.x.Events(d, BuildFrame(d)) {
 				got = append(got, brief(e))
 			}
 			if diff := cmp.Diff(tt.want, got); diff != "" {

@@ -446,8 +446,7 @@ func hasNumber(name string) bool {
 }
 
 // Events returns d's gathering records.
-func (Gatherings) Events(d *Doc) []Event {
-	c := newContext(d)
+func (Gatherings) Events(d *Doc, c *Frame) []Event {
 	type group struct {
 		ev   Event
 		dist int // how far from the name its date stood
@@ -482,7 +481,7 @@ func (Gatherings) Events(d *Doc) []Event {
 		dr, dist := c.gatheringDate(sp, m.Span)
 		if g == nil {
 			g = &group{name: m.Value, dist: dist}
-			g.ev = Event{Type: Gathering, Name: m.Value, Actor: c.principal, Country: country, Place: place,
+			g.ev = Event{Type: Gathering, Name: m.Value, Actor: c.Principal, Country: country, Place: place,
 				Dates: dr, Evidence: sp, Confidence: 0.7}
 			g.ev.Status = c.statusOf(text, dr, d.Meta.Published)
 			groups = append(groups, g)
@@ -508,7 +507,7 @@ func (Gatherings) Events(d *Doc) []Event {
 	out := make([]Event, 0, len(groups))
 	for _, g := range groups {
 		if g.ev.Country == "" {
-			g.ev.Country = c.home
+			g.ev.Country = c.Home
 		}
 		out = append(out, g.ev)
 	}
@@ -544,7 +543,7 @@ func preferName(a, b string) bool {
 // gatheringDate returns the date closest to a gathering's name in its
 // sentence (after the name preferred), and how far it stands; dates far
 // from the name belong to something else.
-func (c *context) gatheringDate(sp, name Span) (*DateRange, int) {
+func (c *Frame) gatheringDate(sp, name Span) (*DateRange, int) {
 	var best *DateRange
 	bestDist := 1 << 30
 	for _, m := range c.datesIn(sp) {
@@ -573,7 +572,7 @@ func (c *context) gatheringDate(sp, name Span) (*DateRange, int) {
 // venue finds where a gathering named at name within sentence sp took
 // place: a city in the sentence, a country after "in", or the itinerary
 // section's country.
-func (c *context) venue(sp, name Span) (country, place string) {
+func (c *Frame) venue(sp, name Span) (country, place string) {
 	// A city after "in" or "at" is where it was held ("also known as
 	// Summer Davos, in Tianjin"); else the first city named.
 	var first *Mention

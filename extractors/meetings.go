@@ -32,8 +32,7 @@ var (
 )
 
 // Events returns d's meeting records.
-func (Meetings) Events(d *Doc) []Event {
-	c := newContext(d)
+func (Meetings) Events(d *Doc, c *Frame) []Event {
 	var named, unnamed []Event
 	seen := map[string]bool{}
 	for i := range d.Sentences {
@@ -94,7 +93,7 @@ func (Meetings) Events(d *Doc) []Event {
 	return out
 }
 
-func (c *context) meeting(actor Person, iso string, parts []Person, text string, sp Span) Event {
+func (c *Frame) meeting(actor Person, iso string, parts []Person, text string, sp Span) Event {
 	ev := Event{
 		Type: Meeting, Actor: actor, CounterpartCountry: iso, Participants: parts,
 		Evidence: sp, Confidence: 0.8, Country: c.countryAt(sp.Start),
@@ -111,27 +110,27 @@ func (c *context) meeting(actor Person, iso string, parts []Person, text string,
 
 // meetingActor is the publishing side's official in a meeting sentence:
 // the first home person named before the verb, else the principal.
-func (c *context) meetingActor(sp Span, verbAt int) (Person, bool) {
+func (c *Frame) meetingActor(sp Span, verbAt int) (Person, bool) {
 	for _, m := range c.in(KindPerson, sp) {
 		if m.Span.Start < verbAt && !c.foreign(m.Country) && !inParens(c.d.Text, m.Span) {
 			return c.withHome(personOf(m)), true
 		}
 	}
-	return c.principal, false
+	return c.Principal, false
 }
 
 // counterparts returns the foreign officials named in span s: persons
 // whose office belongs to another country than the publisher's. A person
 // with no stated country takes the country of the itinerary section the
 // sentence is in, when that is foreign.
-func (c *context) counterparts(s Span, actor Person) []Person {
+func (c *Frame) counterparts(s Span, actor Person) []Person {
 	var out []Person
 	for _, m := range c.in(KindPerson, s) {
 		p := personOf(m)
 		if p.Name == actor.Name || strings.Contains(actor.Name, p.Name) {
 			continue
 		}
-		if p.Country == "" || p.Country == c.home {
+		if p.Country == "" || p.Country == c.Home {
 			if sc := c.countryAt(m.Span.Start); sc != "" && p.Country == "" {
 				p.Country = sc
 			}
@@ -148,7 +147,7 @@ func (c *context) counterparts(s Span, actor Person) []Person {
 // without naming the officials: "his counterparts of Vietnam, Laos and
 // Cambodia", "three Italian ministers", "six ministers from Saudi Arabia
 // and the UAE".
-func (c *context) unnamedCountries(text string, sp Span, verbAt int) map[string]bool {
+func (c *Frame) unnamedCountries(text string, sp Span, verbAt int) map[string]bool {
 	out := map[string]bool{}
 	for _, d := range c.chains(sp, sp.Start+verbAt, isCounterpartLead) {
 		if c.foreign(d.country) && d.place == "" {

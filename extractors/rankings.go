@@ -55,8 +55,7 @@ var (
 )
 
 // Events returns d's ranking records.
-func (Rankings) Events(d *Doc) []Event {
-	c := newContext(d)
+func (Rankings) Events(d *Doc, c *Frame) []Event {
 	var out []Event
 	seen := map[string]bool{}
 	var lastSubject string
@@ -176,7 +175,7 @@ func rankingKey(country string, pos, year int) string {
 // hasOrdinal reports whether a sentence holds an ordinal ("4th",
 // "third"): standings listed without a ranking verb ("with Sweden 4th,
 // Finland 8th") still need a look.
-func (c *context) hasOrdinal(text string) bool {
+func (c *Frame) hasOrdinal(text string) bool {
 	for _, w := range c.lowerWords(text) {
 		if w.starts&ordinalPh.bit != 0 || ordinalWord(w.s) && !isYearWord(w.s) && len(w.s) > 2 {
 			return true
@@ -187,7 +186,7 @@ func (c *context) hasOrdinal(text string) bool {
 
 // documentIndex returns the index a release is about: the first index
 // named in its headline, else the first named in its text.
-func (c *context) documentIndex() *indexName {
+func (c *Frame) documentIndex() *indexName {
 	if c.docIndexDone {
 		return c.docIndex
 	}
@@ -196,7 +195,7 @@ func (c *context) documentIndex() *indexName {
 	return c.docIndex
 }
 
-func (c *context) findDocumentIndex() *indexName {
+func (c *Frame) findDocumentIndex() *indexName {
 	var first *indexName
 	for _, sp := range c.d.Sentences {
 		if !c.hasIndexWord(c.d.Text[sp.Start:sp.End]) {
@@ -220,7 +219,7 @@ func (c *context) findDocumentIndex() *indexName {
 var indexHeadShape = shapeOf(indexHeads)
 
 // hasIndexWord reports whether a sentence holds an index noun.
-func (c *context) hasIndexWord(text string) bool {
+func (c *Frame) hasIndexWord(text string) bool {
 	return anyWordIn(text, indexHeads, indexHeadShape)
 }
 
@@ -243,7 +242,7 @@ func category(ws []tok, i int) bool {
 // first are years, then rows that open with a country and hold positions
 // under those years ("Economy\t2022\t2021" / "Taiwan\t7\t8"). The index
 // is the one named on the lines just above the table, else the release's.
-func (c *context) tableRankings() []Event {
+func (c *Frame) tableRankings() []Event {
 	var out []Event
 	t := c.d.Text
 	var years []int
@@ -346,7 +345,7 @@ func ordinalAt(ws []tok, i int) (int, int) {
 
 // positions returns the ordinals of a sentence that state a place in a
 // ranking.
-func (c *context) positions(ws []tok) []position {
+func (c *Frame) positions(ws []tok) []position {
 	var out []position
 	for i := 0; i < len(ws); i++ {
 		n, width := ordinalAt(ws, i)
@@ -410,7 +409,7 @@ func (c *context) positions(ws []tok) []position {
 
 // countryEndsAt reports whether a country name (not an adjective) ends at
 // byte offset off.
-func (c *context) countryEndsAt(off int) bool {
+func (c *Frame) countryEndsAt(off int) bool {
 	for _, m := range c.within(Span{max(0, off-60), off}) {
 		if m.Kind == KindCountry && m.Span.End == off && !isDemonymMention(m) {
 			return true
@@ -577,7 +576,7 @@ func yearNear(ws []tok, i int, pub *Timestamp) int {
 // rankedCountry returns the country a position belongs to: the object of
 // "placed Estonia 5th", else the last country named before the position
 // outside index and organization names.
-func (c *context) rankedCountry(ws []tok, i int, idx []indexName) string {
+func (c *Frame) rankedCountry(ws []tok, i int, idx []indexName) string {
 	inIndex := func(off int) bool {
 		for _, ix := range idx {
 			if ws[ix.start].start <= off && off < ws[ix.end-1].end {
@@ -606,7 +605,7 @@ func possessive(text string, m Mention) bool {
 
 // respectively pairs the countries and positions of "Denmark and the
 // Republic of Korea took first and second place respectively".
-func (c *context) respectively(text string, sp Span, pos []position) []string {
+func (c *Frame) respectively(text string, sp Span, pos []position) []string {
 	if !strings.Contains(strings.ToLower(text), "respectively") || len(pos) < 2 {
 		return nil
 	}
@@ -624,7 +623,7 @@ func (c *context) respectively(text string, sp Span, pos []position) []string {
 
 // subjectCountry returns the first country named in a sentence, the
 // likely subject for the sentence after it.
-func (c *context) subjectCountry(s Span) string {
+func (c *Frame) subjectCountry(s Span) string {
 	for _, m := range c.in(KindCountry, s) {
 		if !c.insideOrgName(m) && !c.insideGathering(m) && !isDemonymMention(m) {
 			return m.Value
@@ -635,7 +634,7 @@ func (c *context) subjectCountry(s Span) string {
 
 // insideGathering reports whether a mention is part of a gathering's
 // name ("the Korea-Central Asia Summit").
-func (c *context) insideGathering(m Mention) bool {
+func (c *Frame) insideGathering(m Mention) bool {
 	for _, g := range c.gatherings {
 		if g.Contains(m.Span) {
 			return true

@@ -243,11 +243,6 @@ type Doc struct {
 	Sentences []Span
 	Mentions  []Mention
 
-	// events caches the analysis the event extractors share (the
-	// publisher's country, the principal, itinerary sections, mentions
-	// by position), built by the first event extractor that needs it.
-	// A Doc is used by one goroutine at a time.
-	events *context
 	// home caches HomeCountry, valid while the document has homeN
 	// country and place mentions (the only ones it reads).
 	home  string
@@ -305,10 +300,10 @@ type Extractor interface {
 }
 
 // An EventExtractor finds event records in a Doc whose mentions are
-// complete. Events must not change what d holds (it may cache derived
-// analysis in it) and must be safe for concurrent use on different Docs.
+// complete, reading the document's Frame (see BuildFrame). Events must not
+// modify d and must be safe for concurrent use on different Docs.
 type EventExtractor interface {
-	Events(d *Doc) []Event
+	Events(d *Doc, f *Frame) []Event
 }
 
 // lineSpans yields the span of each line of text, without its "\n", in

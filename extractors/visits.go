@@ -75,18 +75,17 @@ const (
 )
 
 // Events returns d's visit records.
-func (Visits) Events(d *Doc) []Event {
-	c := newContext(d)
+func (Visits) Events(d *Doc, c *Frame) []Event {
 	var cands []visit
-	for _, it := range c.itineraries {
+	for _, it := range c.Legs {
 		ev := Event{
-			Type: Visit, Country: it.country, Place: it.place, Dates: it.dates,
-			Actor: c.principal, Evidence: Span{it.lineStart, it.lineEnd}, Confidence: 0.9,
+			Type: Visit, Country: it.Country, Place: it.Place, Dates: it.Dates,
+			Actor: c.Principal, Evidence: Span{it.Line.Start, it.Line.End}, Confidence: 0.9,
 		}
-		if it.place != "" {
+		if it.Place != "" {
 			ev.Place = "" // a city heading names the country's visit
 		}
-		ev.Status = c.statusOf(d.Text[it.lineStart:it.lineEnd], it.dates, d.Meta.Published)
+		ev.Status = c.statusOf(d.Text[it.Line.Start:it.Line.End], it.Dates, d.Meta.Published)
 		cands = append(cands, visit{Event: ev, prio: prioOwn})
 	}
 	for i := range d.Sentences {
@@ -97,7 +96,7 @@ func (Visits) Events(d *Doc) []Event {
 }
 
 // sentenceVisits reads one sentence.
-func (c *context) sentenceVisits(i int) []visit {
+func (c *Frame) sentenceVisits(i int) []visit {
 	text, sp := c.sentence(i)
 	if !c.has(sp, KindCountry, KindPlace) {
 		return nil // no place to go to
@@ -110,11 +109,11 @@ func (c *context) sentenceVisits(i int) []visit {
 	if verb != nil {
 		dests = c.chains(sp, sp.Start+verb[0], isTravelLead)
 	}
-	if len(dests) == 0 && c.home != "" {
+	if len(dests) == 0 && c.Home != "" {
 		// "welcomed Jordanian Foreign Minister Faris Al-Majali to London"
 		if verb = c.findIn(incomingPh, text); verb != nil {
 			for _, d := range c.chains(sp, sp.Start+verb[0], isTravelLead) {
-				if d.country == c.home {
+				if d.country == c.Home {
 					dests = append(dests, d)
 				}
 			}
@@ -125,7 +124,7 @@ func (c *context) sentenceVisits(i int) []visit {
 	}
 	incoming, homeNamed := false, false
 	for _, d := range dests {
-		if d.country == c.home && c.home != "" {
+		if d.country == c.Home && c.Home != "" {
 			incoming = true
 			homeNamed = homeNamed || d.place == ""
 		}
@@ -148,7 +147,7 @@ func (c *context) sentenceVisits(i int) []visit {
 		pair = ds[k].Span.Start > dests[k].at && (k+1 == len(dests) || ds[k].Span.Start < dests[k+1].at)
 	}
 	for k, dst := range dests {
-		if dst.country == actor.Country || (actor.Country == "" && dst.country == c.home && !incoming) {
+		if dst.country == actor.Country || (actor.Country == "" && dst.country == c.Home && !incoming) {
 			continue // not a visit abroad
 		}
 		ev := Event{Type: Visit, Actor: actor, Country: dst.country, Evidence: sp, Confidence: 0.75}
@@ -177,7 +176,7 @@ var attendingPh = newPhrases("attend", "attended", "attends", "attending", "part
 // that hosted them ("led the Chilean delegation to the 70th session of the
 // United Nations General Assembly in New York, 29 September - 2 October
 // 2015"), at the lowest priority: a visit stated outright wins.
-func (c *context) summitVisits() []visit {
+func (c *Frame) summitVisits() []visit {
 	var out []visit
 	for _, m := range c.d.MentionsOf(KindGathering) {
 		si := SentenceAt(c.d.Sentences, m.Span.Start)
@@ -228,7 +227,7 @@ var inLeads = map[string]bool{"was": true, "were": true, "is": true, "are": true
 // the first foreign official named, else the first person named before
 // the travel verb and outside parentheses. Failing those, the document's
 // principal official.
-func (c *context) traveller(text string, sp Span, verbAt int, incoming, homeNamed bool) (Person, bool) {
+func (c *Frame) traveller(text string, sp Span, verbAt int, incoming, homeNamed bool) (Person, bool) {
 	persons := c.in(KindPerson, sp)
 	if loc := c.findIn(ledPh, text); loc != nil {
 		for _, m := range persons {
@@ -267,7 +266,7 @@ func (c *context) traveller(text string, sp Span, verbAt int, incoming, homeName
 		// Only a visit to a home city can be the publisher's own
 		// official's domestic trip: then the principal is not taken.
 		for _, m := range persons {
-			if m.Span.Start-sp.Start < verbAt && (homeNamed || personOf(m).Name != c.principal.Name) && !inParens(c.d.Text, m.Span) {
+			if m.Span.Start-sp.Start < verbAt && (homeNamed || personOf(m).Name != c.Principal.Name) && !inParens(c.d.Text, m.Span) {
 				p := personOf(m)
 				p.Country = ""
 				return p, true
@@ -280,20 +279,20 @@ func (c *context) traveller(text string, sp Span, verbAt int, incoming, homeName
 			return c.withHome(personOf(m)), true
 		}
 	}
-	return c.principal, false
+	return c.Principal, false
 }
 
 // withHome gives a person with no stated country the publisher's.
-func (c *context) withHome(p Person) Person {
+func (c *Frame) withHome(p Person) Person {
 	if p.Country == "" {
-		p.Country = c.home
+		p.Country = c.Home
 	}
 	return p
 }
 
 // insideOrgName reports whether a country mention is part of an
 // organization's name ("Korea Internet & Security Agency").
-func (c *context) insideOrgName(m Mention) bool {
+func (c *Frame) insideOrgName(m Mention) bool {
 	for _, o := range c.orgs {
 		if o.Contains(m.Span) && o != m.Span {
 			return true

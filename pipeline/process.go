@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"runtime/debug"
-	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -15,13 +14,12 @@ import (
 	"communique/normalize"
 )
 
-// Processor turns one raw document into its table rows: normalize, read the
-// metadata, split sentences, run the entity extractors in order, then the
-// event extractors, then validate. It is safe for concurrent use when its
+// Processor turns one raw document into its table rows: normalize, then
+// its Stack (metadata, sentences, entity extractors in order, the frame,
+// the event extractors), then validate. It is safe for concurrent use when its
 // extractors are.
 type Processor struct {
-	Entities  []extractors.Extractor
-	Events    []extractors.EventExtractor
+	extractors.Stack
 	Normalize normalize.Options
 }
 
@@ -95,24 +93,7 @@ func (p *Processor) Process(docID, source string, raw []byte) (out Output) {
 
 	t1 := time.Now()
 	d := &extractors.Doc{ID: docID, Text: res.Text}
-	d.Meta = extractors.ReadMeta(d.Text)
-	d.Sentences = extractors.Sentences(d.Text)
-	for _, x := range p.Entities {
-		d.Mentions = append(d.Mentions, x.Extract(d)...)
-	}
-	slices.SortStableFunc(d.Mentions, func(a, b extractors.Mention) int {
-		if a.Span.Start != b.Span.Start {
-			return a.Span.Start - b.Span.Start
-		}
-		if a.Span.End != b.Span.End {
-			return a.Span.End - b.Span.End
-		}
-		return strings.Compare(string(a.Kind), string(b.Kind))
-	})
-	var events []extractors.Event
-	for _, x := range p.Events {
-		events = append(events, x.Events(d)...)
-	}
+	events, _ := p.Run(d)
 	out.ExtractTime = time.Since(t1)
 
 	row.Language = language(d.Text)

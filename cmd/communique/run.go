@@ -23,27 +23,12 @@ import (
 	"communique/pipeline"
 )
 
-// newProcessor wires the extractors, in the order they run. Entity
-// extractors see the mentions of those before them. It starts loading the
-// extractors' model in the background, beside the first documents.
+// newProcessor wires the extractors (extractors.Default, the one list).
+// It starts loading the extractors' model in the background, beside the
+// first documents.
 func newProcessor() *pipeline.Processor {
 	go extractors.Preload()
-	return &pipeline.Processor{
-		Entities: []extractors.Extractor{
-			extractors.Dates{},
-			extractors.Countries{},
-			extractors.OrgsAndPersons{},
-			extractors.ProseNames{},
-			extractors.GatheringNames{},
-		},
-		Events: []extractors.EventExtractor{
-			extractors.Visits{},
-			extractors.Meetings{},
-			extractors.Agreements{},
-			extractors.Gatherings{},
-			extractors.Rankings{},
-		},
-	}
+	return &pipeline.Processor{Stack: extractors.Default()}
 }
 
 const runUsage = `Usage: communique run [--in DIR|MANIFEST] [--out OUT] [flags]

@@ -1,0 +1,393 @@
+package extractors
+
+import (
+	"regexp"
+	"slices"
+	"sort"
+	"strings"
+)
+
+// Frame is what the event extractors know about a document beyond its
+// mentions: whose side each person, place and date is on. BuildFrame
+// decides it once per document, between the entity extractors and the
+// event extractors; the event extractors read it and write nothing into
+// the Doc. A Frame is used by one goroutine at a time: the lookups it
+// memoizes (the words of a sentence, a ranking release's index) are its
+// own.
+type Frame struct {
+	d *Doc
+	// Home is the ISO3 code of the publishing government, or "" when the
+	// document gives no basis (see HomeCountry).
+	Home string
+	// Principal is the publishing side's lead official, if any.
+	Principal Person
+	// Legs are the itinerary lines: a visited country (or city) with its
+	// dates, as a header or a table row.
+	Legs []Leg
+	// Sections tie stretches of text to a visited country: the text after
+	// an itinerary header up to the next one, or a table row's own line.
+	Sections []Section
+
+	byStart []Mention // d.Mentions by start offset
+	// the spans of organization and gathering mentions
+	orgs, gatherings []Span
+	// the index a ranking release is about, found on first need
+	docIndex     *indexName
+	docIndexDone bool
+}
+
+// lowerWords returns the lower-cased words of text, from the document's
+// cache.
+func (c *Frame) lowerWords(text string) []word { return c.d.lowerWords(text) }
+
+// findIn is findIn over the cached words.
+func (c *Frame) findIn(p *phrases, text string) []int {
+	ws := c.lowerWords(text)
+	i, j, ok := p.find(ws)
+	if !ok {
+		return nil
+	}
+	return []int{ws[i].start, ws[j-1].end}
+}
+
+// matches is matches over the cached words.
+func (c *Frame) matches(p *phrases, text string) bool { return p.in(c.lowerWords(text)) }
+
+// statusOf reads a sentence's tense, with the dates as a tie-breaker:
+// dates after publication are planned. It reads the cached words.
+func (c *Frame) statusOf(sentence string, dr *DateRange, pub *Timestamp) Status {
+	return statusFromWords(c.lowerWords(sentence), dr, pub)
+}
+
+// Section is a stretch of text that an itinerary header or table row ties
+// to a visited country.
+type Section struct {
+	Span
+	Country string // ISO3
+}
+
+// BuildFrame decides d's frame. d's mentions must be complete and sorted
+// by start offset. It does not modify d.
+func BuildFrame(d *Doc) *Frame {
+	c := &Frame{d: d, Home: HomeCountry(d)}
+	c.byStart = slices.Clone(d.Mentions)
+	slices.SortStableFunc(c.byStart, func(a, b Mention) int { return a.Span.Start - b.Span.Start })
+	for _, m := range d.Mentions {
+		switch m.Kind {
+		case KindOrganization:
+			c.orgs = append(c.orgs, m.Span)
+		case KindGathering:
+			c.gatherings = append(c.gatherings, m.Span)
+		}
+	}
+	c.Principal = principal(d, c.Home)
+	c.Legs = itineraryLines(c)
+	c.Sections = sections(d, c.Legs)
+	return c
+}
+
+// sentence returns the text and span of sentence i.
+func (c *Frame) sentence(i int) (string, Span) {
+	s := c.d.Sentences[i]
+	return c.d.Text[s.Start:s.End], s
+}
+
+// in returns the mentions of kind k inside span s, in text order.
+func (c *Frame) in(k Kind, s Span) []Mention {
+	var out []Mention
+	for _, m := range c.within(s) {
+		if m.Kind == k && s.Contains(m.Span) {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// has reports whether a mention of one of the kinds starts inside s.
+func (c *Frame) has(s Span, kinds ...Kind) bool {
+	for _, m := range c.within(s) {
+		for _, k := range kinds {
+			if m.Kind == k {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// within returns the mentions that start inside s, by start offset.
+func (c *Frame) within(s Span) []Mention {
+	lo, _ := slices.BinarySearchFunc(c.byStart, s.Start, func(m Mention, off int) int { return m.Span.Start - off })
+	hi := lo
+	for hi < len(c.byStart) && c.byStart[hi].Span.Start < s.End {
+		hi++
+	}
+	return c.byStart[lo:hi]
+}
+
+// countryAt returns the visited country whose section holds off, or "".
+func (c *Frame) countryAt(off int) string {
+	for _, s := range c.Sections {
+		if s.Start <= off && off < s.End {
+			return s.Country
+		}
+	}
+	return ""
+}
+
+// paragraph returns the span of the paragraph (text between blank lines
+// or line breaks) that holds off.
+func (c *Frame) paragraph(off int) Span {
+	t := c.d.Text
+	s := strings.LastIndex(t[:off], "\n")
+	e := strings.Index(t[off:], "\n")
+	if e < 0 {
+		e = len(t)
+	} else {
+		e += off
+	}
+	return Span{s + 1, e}
+}
+
+// foreign reports whether a country is neither empty nor the publisher's.
+func (c *Frame) foreign(iso string) bool { return iso != "" && iso != c.Home }
+
+// personOf returns the Person a person mention stands for.
+func personOf(m Mention) Person {
+	name := m.Value
+	if name == "" {
+		name = m.Text
+	}
+	return Person{Name: name, Title: m.Title, Rank: m.Rank, Org: m.Org, Country: m.Country}
+}
+
+// rankOrder orders ranks by seniority, for choosing the principal.
+var rankOrder = map[Rank]int{
+	HeadOfState: 10, HeadOfGovernment: 9, Royal: 8, Minister: 7, MinisterOfState: 6,
+	ViceMinister: 5, SecretaryGeneral: 5, Ambassador: 4, Governor: 4, Mayor: 3,
+	Chair: 3, Director: 3, Legislator: 3, Councillor: 2, Official: 1,
+}
+
+// principal picks the publishing side's lead official: among persons of
+// the home country (or with no country), the one mentioned most often,
+// then the more senior, then the earliest. Heads of state mentioned in
+// passing rarely lead a delegation, so they only win on frequency.
+func principal(d *Doc, home string) Person {
+	type cand struct {
+		m     Mention
+		n     int
+		first int
+	}
+	byName := map[string]*cand{}
+	var order []string
+	for _, m := range d.Mentions {
+		if m.Kind != KindPerson || (m.Country != "" && m.Country != home) {
+			continue
+		}
+		if inParens(d.Text, m.Span) {
+			continue // "(MOIS, Minister Kim)": the head of the sending body
+		}
+		key := m.Value
+		if key == "" {
+			key = m.Text
+		}
+		c, ok := byName[key]
+		if !ok {
+			c = &cand{m: m, first: m.Span.Start}
+			byName[key] = c
+			order = append(order, key)
+		}
+		c.n++
+		if c.m.Title == "" && m.Title != "" {
+			c.m = m
+		}
+	}
+	if len(order) == 0 {
+		return Person{}
+	}
+	sort.SliceStable(order, func(i, j int) bool {
+		a, b := byName[order[i]], byName[order[j]]
+		if a.n != b.n {
+			return a.n > b.n
+		}
+		if rankOrder[a.m.Rank] != rankOrder[b.m.Rank] {
+			return rankOrder[a.m.Rank] > rankOrder[b.m.Rank]
+		}
+		return a.first < b.first
+	})
+	p := personOf(byName[order[0]].m)
+	if p.Country == "" {
+		p.Country = home
+	}
+	return p
+}
+
+// inParens reports whether s sits inside an open parenthesis on its line.
+func inParens(text string, s Span) bool {
+	ls := strings.LastIndexByte(text[:s.Start], '\n') + 1
+	pre := text[ls:s.Start]
+	return strings.Count(pre, "(") > strings.Count(pre, ")")
+}
+
+// headerRe matches the start of an itinerary line: a country (checked by
+// the caller against the country mentions) then a date in parentheses or
+// after a colon or tab.
+var headerTail = regexp.MustCompile(`^\s*(?:\(|:|\t|-\s)`)
+
+// sections finds itinerary headers and table rows ("Saudi Arabia (March
+// 3-5)\t...", "Italy: March 6-9") and ties the text after each header, up
+// to the next one, to its country. Table rows tie only their own line.
+func sections(d *Doc, legs []Leg) []Section {
+	var out []Section
+	for _, h := range legs {
+		end := len(d.Text)
+		if h.Row {
+			end = h.Line.End
+		}
+		out = append(out, Section{Span: Span{h.Line.Start, end}, Country: h.Country})
+	}
+	// A header's section ends where the next header starts.
+	for i := range out {
+		for j := i + 1; j < len(out); j++ {
+			if out[j].Start > out[i].Start && out[j].Start < out[i].End {
+				out[i].End = out[j].Start
+				break
+			}
+		}
+	}
+	return out
+}
+
+// Leg is one itinerary line: a visited country and its dates.
+type Leg struct {
+	Line    Span   // the line, without its "\n"
+	Country string // ISO3 of the country visited
+	Place   string // the city that named it, if a city did
+	Dates   *DateRange
+	Row     bool // a table row (text follows on the line), not a header
+}
+
+// itineraryLines returns lines that start with a foreign country (or a
+// city) followed at once by a date: "Saudi Arabia (March 3-5)",
+// "The United Arab Emirates (UAE) (March 5-6)", "Italy: March 6-9",
+// "Prague, Czechia\t2-4 May".
+func itineraryLines(c *Frame) []Leg {
+	var out []Leg
+	for l := range lineSpans(c.d.Text) {
+		if it, ok := itineraryLine(c, l.Start, l.End); ok {
+			out = append(out, it)
+		}
+	}
+	return out
+}
+
+func itineraryLine(c *Frame, ls, le int) (Leg, bool) {
+	d, home := c.d, c.Home
+	if it, ok := tableRow(c, ls, le); ok {
+		return it, true
+	}
+	line := d.Text[ls:le]
+	lead := len(line) - len(strings.TrimLeft(line, " -*•o\t"))
+	if lead > 0 && strings.HasPrefix(strings.TrimLeft(line, " "), "o") && !strings.HasPrefix(strings.TrimLeft(line, " "), "o ") {
+		lead = len(line) - len(strings.TrimLeft(line, " "))
+	}
+	rest := strings.TrimPrefix(line[lead:], "The ")
+	rest = strings.TrimPrefix(rest, "the ")
+	off := ls + (len(line) - len(rest))
+	var country, place string
+	var nameEnd int
+	for _, m := range c.within(Span{off, off + 1}) {
+		switch m.Kind {
+		case KindCountry:
+			if m.Value != home && !isDemonymMention(m) {
+				country, nameEnd = m.Value, m.Span.End
+			}
+		case KindPlace:
+			if m.Country != "" && m.Country != home && country == "" {
+				country, place, nameEnd = m.Country, m.Text, m.Span.End
+			}
+		}
+	}
+	if country == "" {
+		return Leg{}, false
+	}
+	// Skip an alias in parentheses and a ", Country" after a city.
+	p := nameEnd
+	for {
+		q := strings.TrimLeft(d.Text[p:le], " ")
+		if strings.HasPrefix(q, "(") {
+			cl := strings.IndexByte(q, ')')
+			if cl > 0 && cl < 40 && !strings.ContainsAny(q[1:cl], "0123456789") {
+				p = le - len(q) + cl + 1
+				continue
+			}
+		}
+		if strings.HasPrefix(q, ",") {
+			for _, m := range c.within(Span{p + 1, p + 4}) {
+				if m.Kind == KindCountry && m.Span.End <= le {
+					p = m.Span.End
+					break
+				}
+			}
+			if p != le-len(q) {
+				continue
+			}
+		}
+		break
+	}
+	tail := d.Text[p:le]
+	if !headerTail.MatchString(tail) && !strings.HasPrefix(tail, " (") {
+		return Leg{}, false
+	}
+	for _, m := range c.within(Span{p, p + 5}) {
+		if m.Kind == KindDate && m.Span.End <= le && m.Dates != nil && m.Dates.Precision == Day {
+			rest := strings.TrimLeft(d.Text[m.Span.End:le], " )")
+			return Leg{Line: Span{ls, le}, Country: country, Place: place, Dates: m.Dates, Row: len(rest) > 0}, true
+		}
+	}
+	return Leg{}, false
+}
+
+// tableRow reads a tab-separated row with a date cell and a cell that
+// opens with a foreign country or city, in either order: "11-13 Nov
+// 2014\tGhana\tAccra: call on the President", "Prague\t2-4 May\t...".
+func tableRow(c *Frame, ls, le int) (Leg, bool) {
+	home := c.Home
+	line := c.d.Text[ls:le]
+	if strings.IndexByte(line, '\t') < 0 {
+		return Leg{}, false
+	}
+	var it Leg
+	start := ls
+	for _, cell := range strings.Split(line, "\t") {
+		lead := len(cell) - len(strings.TrimLeft(cell, " "))
+		cs := start + lead
+		ce := start + len(cell)
+		start = ce + 1
+		for _, m := range c.within(Span{cs, cs + 5}) {
+			if m.Span.End > ce {
+				continue
+			}
+			switch {
+			case m.Kind == KindDate && m.Dates != nil && m.Dates.Precision == Day && it.Dates == nil:
+				it.Dates = m.Dates
+			case m.Kind == KindCountry && m.Value != home && !isDemonymMention(m) && it.Country == "":
+				it.Country = m.Value
+			case m.Kind == KindPlace && m.Country != "" && m.Country != home && it.Country == "":
+				it.Country, it.Place = m.Country, m.Text
+			}
+		}
+	}
+	if it.Country == "" || it.Dates == nil {
+		return Leg{}, false
+	}
+	it.Line, it.Row = Span{ls, le}, true
+	return it, true
+}
+
+// isDemonymMention reports whether a country mention is an adjective
+// ("Italian") rather than a name.
+func isDemonymMention(m Mention) bool {
+	_, ok := demonym(m.Text)
+	return ok
+}
