@@ -5,6 +5,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unsafe"
 )
 
 // Frame is what the event extractors know about a document beyond its
@@ -34,11 +35,45 @@ type Frame struct {
 	// the index a ranking release is about, found on first need
 	docIndex     *indexName
 	docIndexDone bool
+	words        wordCache
 }
 
-// lowerWords returns the lower-cased words of text, from the document's
-// cache.
-func (c *Frame) lowerWords(text string) []word { return c.d.lowerWords(text) }
+// wordCache holds lowerWords of the sentences and lines that several
+// event extractors read, by where the text lies in Doc.Text.
+type wordCache struct {
+	m   map[textKey][]word
+	buf []word // backs the slices of m
+}
+
+// textKey identifies a substring of a document by the address and length
+// of its bytes: two extractors reading the same sentence share its words,
+// and the cache never hashes whole sentences. Strings are immutable, so
+// one address and length always hold the same text.
+type textKey struct {
+	p *byte
+	n int
+}
+
+// lowerWords returns lowerWords(text), tokenized once per frame for each
+// substring of the document's text it is asked about.
+func (c *Frame) lowerWords(text string) []word {
+	w := &c.words
+	k := textKey{unsafe.StringData(text), len(text)}
+	if ws, ok := w.m[k]; ok {
+		return ws
+	}
+	if w.m == nil {
+		w.m = make(map[textKey][]word, 2*len(c.d.Sentences))
+		w.buf = make([]word, 0, len(c.d.Text)/6+16) // about a word in six bytes
+	}
+	// The words of all texts share one backing array; each text's slice
+	// is capped, so that nothing appended to it can overwrite another's.
+	start := len(w.buf)
+	w.buf = appendLowerWords(w.buf, text)
+	ws := w.buf[start:len(w.buf):len(w.buf)]
+	w.m[k] = ws
+	return ws
+}
 
 // findIn is findIn over the cached words.
 func (c *Frame) findIn(p *phrases, text string) []int {

@@ -19,24 +19,9 @@ import (
 //     publisher's officials go: it counts a fifth (a half for "in").
 //
 // The country with the highest score wins; ties go to the one named
-// first. The answer is cached in d while its country and place mentions
-// stay the same, so the extractors that need it share one computation.
+// first. HomeCountry reads d and changes nothing: OrgsAndPersons and
+// BuildFrame each call it once.
 func HomeCountry(d *Doc) string {
-	n := 1 // 0 means no cached answer
-	for _, m := range d.Mentions {
-		if m.Kind == KindCountry || m.Kind == KindPlace {
-			n++
-		}
-	}
-	if d.homeN == n {
-		return d.home
-	}
-	d.home, d.homeN = homeCountry(d), n
-	return d.home
-}
-
-// homeCountry computes HomeCountry.
-func homeCountry(d *Doc) string {
 	if d.Meta.Publisher != "" {
 		for _, m := range gazetteer.Find(d.Meta.Publisher) {
 			if m.Form != gazetteer.FormCity {

@@ -55,9 +55,10 @@ func Preload() { model() }
 func (ProseNames) Extract(d *Doc) []Mention {
 	var out []Mention
 	calls := 0
+	var ws []word
 	for _, sp := range d.Sentences {
 		text := d.Text[sp.Start:sp.End]
-		ws := d.lowerWords(text)
+		ws = appendLowerWords(ws[:0], text)
 		vi, vj, ok := meetPh.find(ws)
 		if !ok || vj >= len(ws) {
 			continue

@@ -5,7 +5,6 @@ import (
 	"iter"
 	"strings"
 	"time"
-	"unsafe"
 )
 
 // Span is a half-open byte range [Start, End) in Doc.Text. Extractors work
@@ -236,50 +235,14 @@ type Meta struct {
 // Doc is one normalized document as the extractors see it. The pipeline
 // fills Text, then Meta and Sentences, then appends each entity
 // extractor's mentions in order, so later extractors see earlier results.
+// Doc holds what the stages found and no caches: what the event
+// extractors share is the Frame's.
 type Doc struct {
 	ID        string
 	Text      string
 	Meta      Meta
 	Sentences []Span
 	Mentions  []Mention
-
-	// home caches HomeCountry, valid while the document has homeN
-	// country and place mentions (the only ones it reads).
-	home  string
-	homeN int
-	// words caches lowerWords of the sentences and lines that several
-	// extractors read, by where the text lies in Text.
-	words   map[textKey][]word
-	wordBuf []word // backs the slices of words
-}
-
-// textKey identifies a substring of a document by the address and length
-// of its bytes: two extractors reading the same sentence share its words,
-// and the cache never hashes whole sentences. Strings are immutable, so
-// one address and length always hold the same text.
-type textKey struct {
-	p *byte
-	n int
-}
-
-// lowerWords returns lowerWords(text), tokenized once per document for
-// each substring of d.Text it is asked about.
-func (d *Doc) lowerWords(text string) []word {
-	k := textKey{unsafe.StringData(text), len(text)}
-	if ws, ok := d.words[k]; ok {
-		return ws
-	}
-	if d.words == nil {
-		d.words = make(map[textKey][]word, 2*len(d.Sentences))
-		d.wordBuf = make([]word, 0, len(d.Text)/6+16) // about a word in six bytes
-	}
-	// The words of all texts share one backing array; each text's slice
-	// is capped, so that nothing appended to it can overwrite another's.
-	start := len(d.wordBuf)
-	d.wordBuf = appendLowerWords(d.wordBuf, text)
-	ws := d.wordBuf[start:len(d.wordBuf):len(d.wordBuf)]
-	d.words[k] = ws
-	return ws
 }
 
 // MentionsOf returns d's mentions of kind k, in text order.
