@@ -14,19 +14,10 @@ import (
 type Agreements struct{}
 
 var (
-	agreementPh = newPhrases("mou", "mous", "memorandum", "memoranda", "agreement", "agreements", "treaty",
-		"treaties", "accord", "accords", "protocol", "protocols", "letter of intent", "letters of intent",
-		"joint declaration", "joint declarations", "declaration of intent", "programme of cooperation",
-		"program of cooperation", "cooperation programme", "cooperation program", "convention", "conventions", "arrangement",
-		"arrangements", "moc", "mocs")
-	signPh = newPhrases("sign", "signed", "signing", "signs", "ink", "inked", "conclude", "concluded",
-		"concluding", "exchanged the instruments", "exchanged instruments", "initialed", "initialled",
-		"ratify", "ratified")
-	plannedSignPh = newPhrases("agree to sign", "agreed to sign", "agreeing to sign", "agreement to sign",
-		"proposed", "propose", "plan to sign", "plans to sign", "will sign", "to sign", "will be signed",
-		"to be signed", "speedy signing", "early signing", "expected to sign", "negotiat*", "draft",
-		"upcoming signing", "toward signing", "towards signing", "toward the signing", "towards the signing", "pursue")
-	signedPh = newPhrases("signed", "inked", "concluded", "exchanged the instruments", "exchanged instruments")
+	agreementPh   = newPhrases(vocab("agreement.nouns")...)
+	signPh        = newPhrases(vocab("sign")...)
+	plannedSignPh = newPhrases(vocab("sign.planned")...)
+	signedPh      = newPhrases(vocab("sign.past")...)
 )
 
 // Events returns d's agreement records.

@@ -7,19 +7,9 @@ import (
 // Tense and modality. Future markers make a record planned; negations of
 // the event (postponed, cancelled, virtual) drop a visit.
 var (
-	futurePh = newPhrases("will", "shall", "is set to", "are set to", "is scheduled to", "are scheduled to",
-		"scheduled for", "is to", "are to", "to be held", "to be signed", "to be hosted", "to be organized",
-		"to be organised", "plan to", "plans to", "planning to", "is expected to visit", "is expected to sign",
-		"is expected to attend", "is expected to host", "is expected to travel", "upcoming", "forthcoming",
-		"next week", "next month", "next year", "later this week", "later this month", "later this year",
-		"intend to", "intends to", "would visit", "would attend", "would sign", "would host",
-		"invited to", "invited _ to", "invited _ _ to", "invited _ _ _ to", "invited _ _ _ _ to")
-	pastPh = newPhrases("visited", "met", "held", "signed", "attended", "took place", "was held", "were held",
-		"traveled", "travelled", "arrived", "went", "concluded", "came to a close", "participated", "discussed",
-		"hosted", "exchanged", "paid", "called on", "received", "welcomed", "had")
-	cancelPh = newPhrases("postponed", "cancelled", "canceled", "called off", "put off", "deferred", "suspended",
-		"scrapped", "virtual", "virtually", "video*", "online meeting", "via video", "by video", "telephone",
-		"phone call", "teleconferenc*")
+	futurePh = newPhrases(vocab("tense.future")...)
+	pastPh   = newPhrases(vocab("tense.past")...)
+	cancelPh = newPhrases(vocab("cancel")...)
 )
 
 // statusFromWords is statusOf over a sentence's words.
@@ -88,23 +78,12 @@ type dest struct {
 
 // fillerWords may stand between a lead word and a country, or around the
 // country's name: "visited the Federative Republic of Brazil".
-var fillerWords = map[string]bool{
-	"the": true, "republic": true, "kingdom": true, "state": true, "of": true, "federal": true,
-	"federative": true, "democratic": true, "people's": true, "islamic": true, "sultanate": true,
-	"principality": true, "grand": true, "duchy": true, "commonwealth": true, "socialist": true,
-	"arab": true, "hashemite": true, "plurinational": true, "bolivarian": true, "oriental": true,
-	"argentine": true, "capital": true, "city": true, "cities": true, "of the": true,
-}
+var fillerWords = vocabSet("filler")
 
 // listWords may join the members of a list of destinations: "Greece and
 // Romania", "the Czech Republic on July 15-16 and Georgia on July 17-18
 // respectively", "Saudi Arabia (March 3-5), the UAE".
-var listWords = map[string]bool{
-	"and": true, "&": true, "the": true, "on": true, "from": true, "to": true, "respectively": true,
-	"then": true, "later": true, "finally": true, "as": true, "well": true, "also": true,
-	"between": true, "through": true, "till": true, "until": true, "before": true, "via": true,
-	"onward": true, "onwards": true, "continuing": true, "proceeding": true, "and then": true,
-}
+var listWords = vocabSet("list.join")
 
 // chains returns the countries named in sp after off as objects of a lead
 // word (lead reports whether a lower-case word introduces a destination),

@@ -23,14 +23,7 @@ type GatheringNames struct{}
 // country), its dates and status.
 type Gatherings struct{}
 
-var headNouns = map[string]bool{
-	"forum": true, "summit": true, "conference": true, "roundtable": true, "round-table": true,
-	"meeting": true, "exhibition": true, "expo": true, "ceremony": true, "dialogue": true,
-	"symposium": true, "congress": true, "workshop": true, "seminar": true, "assembly": true,
-	"fair": true, "festival": true, "week": true, "awards": true, "consultations": true,
-	"retreat": true, "colloquium": true, "convention": true, "talks": true, "games": true,
-	"show": true, "session": true, "meetings": true, "conclave": true, "commission": false,
-}
+var headNouns = vocabSet("gathering.heads")
 
 // nameStop are capitalized words that do not start a gathering name.
 var nameStop = map[string]bool{
@@ -43,27 +36,16 @@ var nameStop = map[string]bool{
 }
 
 var (
-	gatherCuePh = newPhrases("held", "hold", "holds", "hosted", "host", "hosts", "hosting", "attend", "attended",
-		"attends", "attending", "participat*", "took part", "take place", "takes place", "took place",
-		"to be held", "organiz*", "organis*", "opened", "convened", "co-chaired", "chaired", "at the",
-		"during the", "sidelines", "keynote", "came to a close", "closed", "kicked off", "invited",
-		"address", "addressed", "upcoming", "forthcoming", "delegation to the", "session of the", "venue")
+	gatherCuePh = newPhrases(vocab("gathering.cues")...)
 	// gatherNot words just before a name make it a theme or an example.
-	gatherNot = map[string]bool{"called": true, "named": true, "titled": true, "entitled": true,
-		"theme": true, "themed": true, "slogan": true, "motto": true, "banner": true}
+	gatherNot = vocabSet("gathering.not")
 	// venueWords after a head noun make the name a place: "BEXCO
 	// Exhibition Hall 2", "King Abdulaziz International Conference Center".
-	venueWords = map[string]bool{"hall": true, "center": true, "centre": true, "room": true, "pavilion": true,
-		"building": true, "complex": true, "venue": true, "arena": true, "park": true, "palace": true,
-		"house": true, "secretariat": true, "members": true, "member": true, "charter": true, "village": true}
+	venueWords = vocabSet("venue.words")
 	// afterHead may follow a lower-case head noun that ends a name:
 	// "the 1st Cooperation Committee meeting was held"; a noun would make
 	// it a compound ("dialogue partnership").
-	afterHead = map[string]bool{"was": true, "were": true, "is": true, "are": true, "will": true, "would": true,
-		"held": true, "which": true, "that": true, "on": true, "in": true, "at": true, "of": true, "for": true,
-		"with": true, "to": true, "and": true, "from": true, "has": true, "had": true, "took": true, "takes": true,
-		"opened": true, "closed": true, "kicked": true, "came": true, "be": true, "being": true, "between": true,
-		"where": true, "this": true, "last": true, "next": true, "organized": true, "organised": true, "hosted": true}
+	afterHead = vocabSet("after.head")
 )
 
 type tok struct {
@@ -321,8 +303,7 @@ func quotedNames(d *Doc, text string, sp Span) []Mention {
 	return out
 }
 
-var strongCuePh = newPhrases("held", "hosted", "attended", "participated in", "took place", "to be held",
-	"conference", "forum", "summit", "exhibition", "expo", "event", "ceremony")
+var strongCuePh = newPhrases(vocab("gathering.cues.strong")...)
 
 // ordinalWord reports an ordinal ("5th", "21st") or a four-digit number.
 func ordinalWord(w string) bool {

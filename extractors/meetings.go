@@ -18,17 +18,11 @@ import (
 type Meetings struct{}
 
 var (
-	meetPh = newPhrases("met", "meet", "meets", "meeting", "meetings", "talks", "consultations", "hosted",
-		"called on", "courtesy call",
-		"courtesy visit", "received", "hosted a dinner", "hosted a lunch", "hosted a luncheon",
-		"hosted a reception", "sat down with", "conferred with", "video*", "virtual meeting", "audience with")
+	meetPh = newPhrases(vocab("meeting.cues")...)
 	// counterpartNouns name unnamed counterparts.
-	counterpartNouns = map[string]bool{"counterpart": true, "counterparts": true, "minister": true,
-		"ministers": true, "official": true, "officials": true, "delegation": true, "delegations": true,
-		"leader": true, "leaders": true, "representative": true, "representatives": true, "head": true, "heads": true}
+	counterpartNouns = vocabSet("counterpart.nouns")
 	// notMeetPh: a meeting noun in a name or a meeting between others.
-	notMeetPh = newPhrases("committee meeting", "ministerial meeting", "regional meeting", "general meeting",
-		"meeting of the", "annual meeting", "summit meeting")
+	notMeetPh = newPhrases(vocab("not.meeting")...)
 )
 
 // Events returns d's meeting records.

@@ -574,9 +574,7 @@ func (p *entParser) apposition(e int) (titlePhrase, bool) {
 }
 
 // lexVenues end the names of places and institutions named after people.
-var lexVenues = lexSet(`center centre hall airport university college school institute foundation
-stadium street avenue road boulevard bridge park prize award mosque palace museum library hospital
-port conference convention complex tower square memorial city district fund scholarship chair`)
+var lexVenues = vocabSet("venue.heads")
 
 // venueAfter reports whether capitalized words at token e go on to a
 // venue or institution word within three words (not in a headline, where

@@ -236,11 +236,7 @@ func (p *entParser) parseComplement(k int, dest bool) int {
 
 // lexPortfolioHeads close the name of a portfolio: "Migrant Affairs",
 // "Export Growth", "Bureaucratic Reform".
-var lexPortfolioHeads = lexSet(`affairs relations cooperation development policy policies services
-resources industry industries trade security safety integration investment planning reform reforms
-welfare transport infrastructure communications technology innovation administration finance economy
-education health defence defense justice environment energy agriculture tourism culture labour labor
-growth promotion management affairs protection empowerment governance`)
+var lexPortfolioHeads = vocabSet("portfolio.heads")
 
 // portfolioHeadAhead looks ahead of the unknown capitalized word at j for
 // a portfolio head word or the head of a body within two more words

@@ -33,25 +33,13 @@ var (
 	// ordinalPh holds the words of ordinalWords, so that a sentence's
 	// words say whether they are one without a look-up.
 	ordinalPh = newPhrases(slices.Collect(maps.Keys(ordinalWords))...)
-	rankCuePh = newPhrases("rank*", "plac*", "position*", "stood", "stands", "standing", "index", "survey",
-		"league", "fastest", "largest", "highest")
+	rankCuePh = newPhrases(vocab("rank.cues")...)
 	// rankVerbs stand before a position: "ranked 13th", "placed Estonia 5th".
-	rankVerbs = map[string]bool{"ranked": true, "ranks": true, "rank": true, "ranking": true, "placed": true,
-		"places": true, "place": true, "placing": true, "stood": true, "stands": true, "came": true,
-		"comes": true, "finished": true, "took": true, "takes": true, "from": true, "position": true,
-		"retained": true, "kept": true, "remained": true, "remains": true, "climbed": true, "rose": true,
-		"moved": true, "fell": true, "dropped": true, "up": true, "down": true, "climbing": true,
-		"rising": true, "world's": true, "country's": true, "region's": true, "secured": true, "claimed": true}
+	rankVerbs = vocabSet("rank.verbs")
 	// editionWords after an ordinal make it an edition or a count, not a place.
-	editionWords = map[string]bool{"edition": true, "session": true, "anniversary": true, "century": true,
-		"summit": true, "meeting": true, "conference": true, "forum": true, "round": true, "term": true,
-		"industrial": true, "generation": true, "time": true, "day": true, "floor": true, "phase": true,
-		"plenary": true, "joint": true, "annual": true, "consecutive": true, "congress": true}
-	indexHeads = map[string]bool{"index": true, "survey": true, "ranking": true, "rankings": true, "yearbook": true,
-		"report": true, "scoreboard": true, "barometer": true, "rating": true, "ratings": true,
-		"outlook": true, "monitor": true, "table": true, "indicator": true, "indicators": true, "list": true}
-	sameIndexPh = newPhrases("same survey", "same index", "same report", "same ranking", "this survey",
-		"this index", "this report", "this ranking", "that survey", "that index", "that report", "that ranking")
+	editionWords = vocabSet("edition.words")
+	indexHeads   = vocabSet("index.heads")
+	sameIndexPh  = newPhrases(vocab("same.index")...)
 )
 
 // Events returns d's ranking records.

@@ -18,26 +18,16 @@ type Visits struct{}
 
 var (
 	// travelPh marks a sentence that tells of travel to a place.
-	travelPh = newPhrases("visit", "visits", "visited", "visiting", "was in", "were in", "is in", "are in",
-		"was currently in", "is currently in", "was also in", "is also in", "trip", "tour", "toured",
-		"travel*", "arriv*", "went to", "go to", "goes to", "headed to", "head to", "stop in", "stops in",
-		"stopped in", "delegation to", "sent delegation", "sent _ delegation", "sent _ _ delegation",
-		"sent _ _ _ delegation", "dispatched _ delegation", "dispatched _ _ delegation", "to attend",
-		"attended", "attending", "participate in", "participated in", "participating in")
+	travelPh = newPhrases(vocab("travel")...)
 	// incomingPh marks a reception at home: it makes a visit only to the
 	// publisher's own country ("welcomed X to London").
-	incomingPh = newPhrases("welcom*", "receive", "received", "receives", "receiving", "host", "hosted", "hosts", "hosting")
+	incomingPh = newPhrases(vocab("incoming")...)
 	// ledPh finds the head of a delegation.
-	ledPh = newPhrases("headed by", "led by")
+	ledPh = newPhrases(vocab("led.by")...)
 	// whoVisitsPh: "X, who is on an official visit to ...".
-	whoVisitsPh = newPhrases("who is on", "who was on", "who are on", "who were on", "who is paying",
-		"who was paying", "who is making", "who was making", "who is in", "who was in", "who is visiting",
-		"who was visiting", "who has been", "who had been", "who paid a visit", "who paid _ visit",
-		"who paid _ _ visit", "who made a visit", "who made _ visit", "who made _ _ visit", "who pays _ visit",
-		"who makes _ visit")
-	visitWordPh = newPhrases("visit*")
-	attendPh    = newPhrases("attend", "attended", "attends", "attending", "participate in", "participated in",
-		"participates in", "participating in", "took part in", "join", "joined")
+	whoVisitsPh = newPhrases(vocab("who.visits")...)
+	visitWordPh = newPhrases(vocab("visit.word")...)
+	attendPh    = newPhrases(vocab("attend")...)
 )
 
 // possVisit finds "X's visit to", "X's state visits to" and returns the
@@ -167,10 +157,7 @@ func (c *Frame) sentenceVisits(i int) []visit {
 }
 
 // attendingRe marks taking part in a gathering in person.
-var attendingPh = newPhrases("attend", "attended", "attends", "attending", "participate in", "participated in",
-	"participates in", "participating in", "took part in", "take part in", "led delegation to",
-	"led _ delegation to", "led _ _ delegation to", "lead _ delegation to", "lead _ _ delegation to",
-	"represent* _ at", "represent* _ _ at", "represent* _ _ _ at", "address the", "addressed the", "delivered")
+var attendingPh = newPhrases(vocab("attending")...)
 
 // summitVisits reads gatherings attended abroad as visits to the country
 // that hosted them ("led the Chilean delegation to the 70th session of the
@@ -205,10 +192,7 @@ func (c *Frame) summitVisits() []visit {
 }
 
 // travelLeads introduce a destination.
-var travelLeads = map[string]bool{
-	"to": true, "visit": true, "visits": true, "visited": true, "visiting": true, "in": true,
-	"toured": true, "tour": true, "reached": true, "at": true, "arrived": true, "touring": true,
-}
+var travelLeads = vocabSet("travel.leads")
 
 func isTravelLead(w string) bool { return travelLeads[w] }
 
@@ -216,10 +200,7 @@ func isTravelLead(w string) bool { return travelLeads[w] }
 // "was in Riyadh", "arrived in Tamale", "stayed in", "then in"; after
 // other words "in" is a plain preposition ("the crisis in Syria",
 // "investing in the Lao PDR").
-var inLeads = map[string]bool{"was": true, "were": true, "is": true, "are": true, "be": true,
-	"been": true, "arrived": true, "arrives": true, "arriving": true, "stayed": true, "stopped": true,
-	"stops": true, "remained": true, "then": true, "later": true, "also": true, "first": true,
-	"visit": true, "visits": true, "stop": true, "stay": true, "landed": true, "lands": true, "days": true}
+var inLeads = vocabSet("in.leads")
 
 // traveller finds who travels in a sentence: the head of a delegation
 // ("headed by X"), the person whose visit it is ("X's visit to", "X, who
