@@ -166,8 +166,8 @@ var lexCommon = vocabSet("person.common")
 var lexOrgHeads = vocabSet("org.heads")
 
 // lexEvents after an organization-like phrase make it an event
-// ("Cooperation Committee Meeting").
-var lexEvents = vocabSet("org.events")
+// ("Cooperation Committee Meeting"): the gathering heads, one list.
+var lexEvents = headNouns
 
 // lexParticles are lower-case (or "Al") parts of a name that link or
 // precede its capitalized parts.
