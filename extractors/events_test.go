@@ -173,3 +173,34 @@ func TestAnyWordIn(t *testing.T) {
 		}
 	}
 }
+
+func TestDirection(t *testing.T) {
+	const (
+		nzl = "Ministry of Foreign Affairs and Trade, New Zealand"
+		ken = "Ministry of Foreign and Diaspora Affairs, Republic of Kenya"
+	)
+	tests := []struct {
+		name, pub, headline, body string
+		x                         EventExtractor
+		want                      []Direction
+	}{
+		{"the publisher's minister abroad", nzl, "Minister to visit Fiji",
+			"Foreign Minister Aroha Tane travelled to Fiji on March 4 for talks on climate finance.",
+			Visits{}, []Direction{Outgoing}},
+		{"a foreign minister received at home", ken, "Cabinet Secretary receives Ugandan counterpart",
+			"Cabinet Secretary Wanjiku Njoroge welcomed Ugandan Foreign Minister Okello Mugisha to Nairobi on March 6.",
+			Visits{}, []Direction{Incoming}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := analyze(fmt.Sprintf(dated, tt.pub, tt.headline, tt.body))
+			var got []Direction
+			for _, e := range tt.x.Events(d, BuildFrame(d)) {
+				got = append(got, e.Direction)
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("directions (-want +got):\n%s", diff)
+			}
+		})
+	}
+}

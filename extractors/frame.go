@@ -426,3 +426,35 @@ func isDemonymMention(m Mention) bool {
 	_, ok := demonym(m.Text)
 	return ok
 }
+
+// visitDirection says which side travelled on a visit: a visit to the
+// publisher's country is incoming, one by the publisher's official (or an
+// official of no stated country) abroad is outgoing, and a foreign
+// official's visit to another foreign country is third_country. Without
+// a publisher it is unknown.
+func (c *Frame) visitDirection(e Event) Direction {
+	switch {
+	case c.Home == "":
+		return DirectionNone
+	case e.Country == c.Home:
+		return Incoming
+	case e.Actor.Country == "" || e.Actor.Country == c.Home:
+		return Outgoing
+	}
+	return ThirdCountry
+}
+
+// meetingDirection says where a meeting stood for its two sides: at home
+// (incoming), in the counterpart's country (outgoing), or in a third
+// country. A meeting whose place is not known has none.
+func (c *Frame) meetingDirection(e Event) Direction {
+	switch {
+	case c.Home == "" || e.Country == "":
+		return DirectionNone
+	case e.Country == c.Home:
+		return Incoming
+	case e.Country == e.CounterpartCountry:
+		return Outgoing
+	}
+	return ThirdCountry
+}

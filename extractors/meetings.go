@@ -84,6 +84,9 @@ func (Meetings) Events(d *Doc, c *Frame) []Event {
 			out = append(out, e)
 		}
 	}
+	for i := range out {
+		out[i].Direction = c.meetingDirection(out[i])
+	}
 	return out
 }
 

@@ -198,6 +198,18 @@ const (
 	StatusUnknown Status = "unknown"
 )
 
+// Direction says which side travelled, for visits and meetings: the
+// contract's direction enum.
+type Direction string
+
+// Directions.
+const (
+	DirectionNone Direction = ""
+	Outgoing      Direction = "outgoing"      // the publisher's official abroad
+	Incoming      Direction = "incoming"      // a foreign official received at home
+	ThirdCountry  Direction = "third_country" // both sides abroad: the sidelines of a summit
+)
+
 // Person is an official as events carry them: the actor or a participant.
 type Person struct {
 	Name    string
@@ -212,10 +224,11 @@ type Event struct {
 	Type               EventType
 	Status             Status
 	Actor              Person
-	CounterpartCountry string   // ISO3
-	Participants       []Person // named counterparts, never the actor
-	Country            string   // ISO3: visited, venue, signing place, or ranked country
-	Place              string   // city or venue
+	CounterpartCountry string    // ISO3
+	Participants       []Person  // named counterparts, never the actor
+	Country            string    // ISO3: visited, venue, signing place, or ranked country
+	Direction          Direction // visits and meetings: who travelled
+	Place              string    // city or venue
 	Dates              *DateRange
 	Name               string // gathering name, agreement title, ranking index
 	RankPosition       int    // ranking: 1 for first; 0 when not a ranking

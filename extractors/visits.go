@@ -82,7 +82,11 @@ func (Visits) Events(d *Doc, c *Frame) []Event {
 		cands = append(cands, c.sentenceVisits(i)...)
 	}
 	cands = append(cands, c.summitVisits()...)
-	return mergeVisits(cands)
+	out := mergeVisits(cands)
+	for i := range out {
+		out[i].Direction = c.visitDirection(out[i])
+	}
+	return out
 }
 
 // sentenceVisits reads one sentence.

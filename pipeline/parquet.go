@@ -96,6 +96,7 @@ type pqEvent struct {
 	CounterpartCountry *string         `parquet:"name=counterpart_country, type=BYTE_ARRAY, convertedtype=UTF8"`
 	Participants       []pqParticipant `parquet:"name=participants, type=LIST, repetitiontype=REQUIRED"`
 	Country            *string         `parquet:"name=country, type=BYTE_ARRAY, convertedtype=UTF8"`
+	Direction          *string         `parquet:"name=direction, type=BYTE_ARRAY, convertedtype=UTF8"`
 	Place              *string         `parquet:"name=place, type=BYTE_ARRAY, convertedtype=UTF8"`
 	StartDate          *int32          `parquet:"name=start_date, type=INT32, convertedtype=DATE"`
 	EndDate            *int32          `parquet:"name=end_date, type=INT32, convertedtype=DATE"`
@@ -127,6 +128,7 @@ type pqReject struct {
 	CounterpartCountry *string         `parquet:"name=counterpart_country, type=BYTE_ARRAY, convertedtype=UTF8"`
 	Participants       []pqParticipant `parquet:"name=participants, type=LIST, repetitiontype=REQUIRED"`
 	Country            *string         `parquet:"name=country, type=BYTE_ARRAY, convertedtype=UTF8"`
+	Direction          *string         `parquet:"name=direction, type=BYTE_ARRAY, convertedtype=UTF8"`
 	Place              *string         `parquet:"name=place, type=BYTE_ARRAY, convertedtype=UTF8"`
 	StartDate          *int32          `parquet:"name=start_date, type=INT32, convertedtype=DATE"`
 	EndDate            *int32          `parquet:"name=end_date, type=INT32, convertedtype=DATE"`
@@ -623,6 +625,7 @@ func toPqEvent(e *Event) (pqEvent, error) {
 		CounterpartCountry: optString(e.CounterpartCountry),
 		Participants:       ps,
 		Country:            optString(e.Country),
+		Direction:          optString(e.Direction),
 		Place:              optString(e.Place),
 		StartDate:          start,
 		EndDate:            end,

@@ -229,6 +229,7 @@ func newEventRow(docID, text string, e extractors.Event, ro runeOffsets) Event {
 		CounterpartCountry: optional(e.CounterpartCountry),
 		Participants:       []Participant{},
 		Country:            optional(e.Country),
+		Direction:          optional(string(e.Direction)),
 		Place:              optional(e.Place),
 		Name:               optional(strings.Clone(e.Name)),
 		Confidence:         e.Confidence,

@@ -46,6 +46,7 @@ type Event struct {
 	CounterpartCountry *string       `json:"counterpart_country"`
 	Participants       []Participant `json:"participants"` // never null: [] when none
 	Country            *string       `json:"country"`
+	Direction          *string       `json:"direction"` // visit and meeting: outgoing, incoming, third_country
 	Place              *string       `json:"place"`
 	StartDate          *string       `json:"start_date"` // 2024-03-05
 	EndDate            *string       `json:"end_date"`

@@ -14,6 +14,7 @@ var (
 	statuses   = []string{"occurred", "planned", "unknown"}
 	precisions = []string{"day", "month", "year"}
 	yearSrcs   = []string{"explicit", "published", "context", "inferred_past"}
+	directions = []string{"outgoing", "incoming", "third_country"}
 )
 
 func validRank(r *string) bool {
@@ -53,6 +54,10 @@ func Validate(e Event, published *extractors.Timestamp, textRunes int) string {
 		return fmt.Sprintf("unknown date_precision %q", *e.DatePrecision)
 	case !validEnum(e.YearSource, yearSrcs):
 		return fmt.Sprintf("unknown year_source %q", *e.YearSource)
+	case !validEnum(e.Direction, directions):
+		return fmt.Sprintf("unknown direction %q", *e.Direction)
+	case e.Direction != nil && e.EventType != "visit" && e.EventType != "meeting":
+		return fmt.Sprintf("direction %q on event_type %s: only visits and meetings have one", *e.Direction, e.EventType)
 	case e.Confidence < 0 || e.Confidence > 1:
 		return fmt.Sprintf("confidence %v outside 0..1", e.Confidence)
 	case e.EvidenceText == "" || e.EvidenceStart < 0 || e.EvidenceEnd > int64(textRunes) || e.EvidenceStart > e.EvidenceEnd:
