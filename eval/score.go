@@ -306,7 +306,8 @@ func (s *scorer) persons(G *object, M []*object, log func(string)) {
 	}
 }
 
-// visits matches on country and exact span; a gold visit with no dates
+// visits matches on country and exact span, or one of the gold's
+// alt_spans (other readings the text allows); a gold visit with no dates
 // matches on country and traveller. Pairs check the traveller and status.
 func (s *scorer) visits(G *object, pv []*object, log func(string)) {
 	match := func(g, p *object) int {
@@ -316,7 +317,16 @@ func (s *scorer) visits(G *object, pv []*object, log func(string)) {
 		if g.get("start") == nil {
 			return b2i(nameMatch(or(g.get("actor"), ""), or(p.get("actor_name"), "")) > 0)
 		}
-		return b2i(pyEqual(g.get("start"), p.get("start_date")) && pyEqual(g.get("end"), p.get("end_date")))
+		if pyEqual(g.get("start"), p.get("start_date")) && pyEqual(g.get("end"), p.get("end_date")) {
+			return 1
+		}
+		alts, _ := g.get("alt_spans").([]any)
+		for _, a := range alts {
+			if l, ok := a.([]any); ok && len(l) == 2 && pyEqual(l[0], p.get("start_date")) && pyEqual(l[1], p.get("end_date")) {
+				return 1
+			}
+		}
+		return 0
 	}
 	describe := func(x *object) string {
 		start, end := datesOf(x)
