@@ -275,6 +275,7 @@ func (p *entParser) resolve(dst []Mention) []Mention {
 		for _, ri := range c.raws {
 			if comp := p.raw[ri].companion; comp >= 0 && cls[owner[comp]] != c && cls[owner[comp]].ctry != "" {
 				c.ctry = cls[owner[comp]].ctry
+				c.byDefault = cls[owner[comp]].byDefault
 				break
 			}
 		}
@@ -523,7 +524,7 @@ func (p *entParser) mention(s, e int, c *personCluster) Mention {
 	sp := Span{p.t[s].start, p.spanEnd(e - 1)}
 	return Mention{
 		Kind: KindPerson, Span: sp, Text: p.text[sp.Start:sp.End], Value: c.value,
-		Title: c.title, Rank: Rank(c.rank), Org: c.org, Country: c.ctry,
+		Title: c.title, Rank: Rank(c.rank), Org: c.org, Country: c.ctry, CountryAssumed: c.byDefault,
 	}
 }
 

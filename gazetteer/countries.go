@@ -71,6 +71,7 @@ type entry struct {
 type gazTable struct {
 	countries []Country
 	byISO3    map[string]int
+	byISO2    map[string]string // alpha-2 -> alpha-3
 	// index maps the lower-cased first token of every entry to the entries
 	// starting with it.
 	index     map[string]*keyed
@@ -171,7 +172,7 @@ const header = "iso3\tiso2\tname\tnames\taliases\tdemonyms\tcities"
 
 // build parses the two data files and indexes every form.
 func build(countries, notCountries string) (*gazTable, error) {
-	t := &gazTable{byISO3: map[string]int{}, index: map[string]*keyed{}}
+	t := &gazTable{byISO3: map[string]int{}, byISO2: map[string]string{}, index: map[string]*keyed{}}
 	seenISO2 := map[string]bool{}
 	type pending struct {
 		iso3, text, alt string
@@ -245,6 +246,7 @@ func build(countries, notCountries string) (*gazTable, error) {
 			}
 		}
 		t.byISO3[iso3] = len(t.countries)
+		t.byISO2[iso2] = iso3
 		t.countries = append(t.countries, c)
 	}
 	if !sawHeader {
