@@ -475,14 +475,31 @@ func (t *cities) find(text string) []CityMatch {
 			continue
 		}
 		w.reset(text, tok)
+		// The next token, folded if ASCII, turns most longer names away
+		// before they match token by token.
+		var buf [64]byte
+		next, nextOK := "", false
+		if nt := w.at(1); nt != nil && nt.nl == 0 && len(nt.s) <= len(buf) && isASCII(nt.s) {
+			for i := 0; i < len(nt.s); i++ {
+				c := nt.s[i]
+				if 'A' <= c && c <= 'Z' {
+					c += 'a' - 'A'
+				}
+				buf[i] = c
+			}
+			next, nextOK = string(buf[:len(nt.s)]), true
+		}
 		for ; g != nil; g = g.next {
-			if !g.matches(&w) {
+			if len(g.toks) > 0 && nextOK && g.toks[0] != next || !g.matches(&w) {
 				continue
 			}
 			if g.country {
 				break // the country wins: "Singapore", "Djibouti"
 			}
 			end := w.toks[len(g.toks)].end
+			if out == nil {
+				out = make([]CityMatch, 0, len(text)/200+4) // about a candidate in 250 bytes of a release
+			}
 			out = append(out, CityMatch{Start: tok.start, End: end, Name: g})
 			i = end
 			break
