@@ -39,11 +39,9 @@ func (Places) Extract(d *Doc) []Mention {
 			if iso == "" {
 				continue
 			}
-			form := gazetteer.FormName
-			if _, ok := gazetteer.Demonym(m.Text); ok {
-				form = gazetteer.FormDemonym
-			}
-			x.Countries = append(x.Countries, gazetteer.Match{Start: m.Span.Start, End: m.Span.End, ISO3: iso, Form: form})
+			// the form is left unknown: Resolve asks only of the few
+			// references right after a candidate
+			x.Countries = append(x.Countries, gazetteer.Match{Start: m.Span.Start, End: m.Span.End, ISO3: iso})
 			taken = append(taken, m.Span)
 		case KindPlace:
 			if m.Country != "" {

@@ -14,7 +14,9 @@ type CityContext struct {
 	Text string
 	// Countries are the document's country references in text order:
 	// names, aliases and demonyms, and places whose country is known
-	// (Find's matches, or an extractor's mentions turned into Matches).
+	// (Find's matches, or an extractor's mentions turned into Matches;
+	// Form may be left empty, except FormCity for a place, and Entry is
+	// not read).
 	Countries []Match
 	// Names holds the folded words of the document's personal names
 	// ("jackson" for "Lisa Jackson"): a one-word city name among them is
@@ -321,8 +323,8 @@ func (x *CityContext) qualifier(m CityMatch) ([]City, int, bool) {
 		}
 	}
 	i, _ := slices.BinarySearchFunc(x.Countries, at, func(c Match, o int) int { return c.Start - o })
-	if i == len(x.Countries) || x.Countries[i].Start != at || x.Countries[i].Form == FormDemonym {
-		return nil, 0, false
+	if i == len(x.Countries) || x.Countries[i].Start != at || x.demonym(x.Countries[i]) {
+		return nil, 0, false // "Nice, French officials said"
 	}
 	iso := x.Countries[i].ISO3
 	var in []City
@@ -335,6 +337,15 @@ func (x *CityContext) qualifier(m CityMatch) ([]City, int, bool) {
 		return nil, 0, false // "Reading in Nigeria" may be a verb
 	}
 	return in, x.Countries[i].End, true
+}
+
+// demonym reports whether the reference c is a demonym.
+func (x *CityContext) demonym(c Match) bool {
+	if c.Form != "" {
+		return c.Form == FormDemonym
+	}
+	_, ok := Demonym(x.Text[c.Start:c.End])
+	return ok
 }
 
 // foldedPrefix returns the length of the text at off that folds like
