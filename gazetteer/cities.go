@@ -398,20 +398,13 @@ func (t *cities) byName(f string) *CityName {
 // chained longest first. An ASCII word is folded on the stack.
 func (t *cities) candidates(s string) *CityName {
 	var buf [64]byte
+	if b, ok := lowerASCII(&buf, s); ok {
+		return t.index[string(b)]
+	}
 	if len(s) > len(buf) {
 		return nil
 	}
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c >= utf8.RuneSelf {
-			return t.index[Fold(s)]
-		}
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		buf[i] = c
-	}
-	return t.index[string(buf[:len(s)])]
+	return t.index[Fold(s)]
 }
 
 // matches reports whether g's tokens after the first match the window's:
@@ -432,6 +425,9 @@ func (g *CityName) matches(w *window) bool {
 	return true
 }
 
+// noLetters: no lower-case letter starts a city's name.
+var noLetters [128]bool
+
 // find implements FindCities.
 func (t *cities) find(text string) []CityMatch {
 	var (
@@ -441,18 +437,9 @@ func (t *cities) find(text string) []CityMatch {
 	)
 	for i < len(text) {
 		// Lower-case ASCII words start no name: skip them without scan.
-		j := i
-		for j < len(text) && text[j] == ' ' {
-			j++
-		}
-		if j < len(text) && 'a' <= text[j] && text[j] <= 'z' {
-			for j < len(text) && asciiWord[text[j]] {
-				j++
-			}
-			if j == len(text) || text[j] < utf8.RuneSelf {
-				i = j
-				continue
-			}
+		if e := lowerWordEnd(text, i, &noLetters); e >= 0 {
+			i = e
+			continue
 		}
 		tok, ok := scan(text, i)
 		if !ok {
@@ -478,19 +465,13 @@ func (t *cities) find(text string) []CityMatch {
 		// The next token, folded if ASCII, turns most longer names away
 		// before they match token by token.
 		var buf [64]byte
-		next, nextOK := "", false
-		if nt := w.at(1); nt != nil && nt.nl == 0 && len(nt.s) <= len(buf) && isASCII(nt.s) {
-			for i := 0; i < len(nt.s); i++ {
-				c := nt.s[i]
-				if 'A' <= c && c <= 'Z' {
-					c += 'a' - 'A'
-				}
-				buf[i] = c
-			}
-			next, nextOK = string(buf[:len(nt.s)]), true
+		var next []byte
+		nextOK := false
+		if nt := w.at(1); nt != nil && nt.nl == 0 {
+			next, nextOK = lowerASCII(&buf, nt.s)
 		}
 		for ; g != nil; g = g.next {
-			if len(g.toks) > 0 && nextOK && g.toks[0] != next || !g.matches(&w) {
+			if len(g.toks) > 0 && nextOK && g.toks[0] != string(next) || !g.matches(&w) {
 				continue
 			}
 			if g.country {
