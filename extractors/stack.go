@@ -23,6 +23,7 @@ func Default() Stack {
 			OrgsAndPersons{},
 			ProseNames{},
 			GatheringNames{},
+			Places{},
 		},
 		Events: []EventExtractor{
 			Visits{},
