@@ -2,6 +2,7 @@ package extractors
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -162,7 +163,7 @@ func homeVotes(d *Doc) map[string]homeScore {
 		switch {
 		case strings.HasPrefix(rest, "'s") || strings.HasPrefix(rest, "’s") ||
 			strings.HasSuffix(m.Text, "s") && (strings.HasPrefix(rest, "' ") || strings.HasPrefix(rest, "’ ")):
-			w = 3
+			w = 2
 		case strings.EqualFold(homeFirstWord(rest), "government") || before.last("government", "of"):
 			w = 3
 		case subjectOfVerb(text, m):
@@ -187,6 +188,10 @@ func homeVotes(d *Doc) map[string]homeScore {
 			mul = 0.2
 		case before.last("with"):
 			mul = 0.3
+		case before.n == 1 && (before.last("In") || before.last("While", "in")) && strings.HasPrefix(rest, ","):
+			// "In Italy, Minister Champagne held talks with ...": a
+			// story set abroad
+			mul = -1
 		case before.last("in") || before.last("at"):
 			mul = 0.5
 		}
@@ -207,6 +212,7 @@ func homeVotes(d *Doc) map[string]homeScore {
 		}
 		score[iso] += w
 	}
+	travelVotes(d, score, first)
 	if iso, n := ownScript(text); n >= 3 {
 		score[iso] += 4
 		if _, ok := first[iso]; !ok {
@@ -218,6 +224,77 @@ func homeVotes(d *Doc) map[string]homeScore {
 		votes[iso] = homeScore{s, first[iso]}
 	}
 	return votes
+}
+
+// travelVotes adds what travel tells of the publisher: the destination of
+// a trip told in the first person ("I am on a visit to Mongolia", "we
+// travelled to Laos") is abroad (-4); the destination of a traveller
+// named as another country's official ("Deputy Secretary of State X of
+// the US, who had come to China", "the President of Malta's visit to
+// Chile") is the host, most often the publisher (+2). Each sentence
+// counts once for each destination.
+func travelVotes(d *Doc, score map[string]float64, first map[string]int) {
+	c := &Frame{d: d, byStart: slices.Clone(d.Mentions)}
+	slices.SortStableFunc(c.byStart, func(a, b Mention) int { return a.Span.Start - b.Span.Start })
+	for _, sp := range d.Sentences {
+		if !c.has(sp, KindCountry) {
+			continue
+		}
+		text := d.Text[sp.Start:sp.End]
+		ws := lowerWords(text)
+		vi, _, ok := travelPh.find(ws)
+		if !ok {
+			continue
+		}
+		verbAt := sp.Start + ws[vi].start
+		dests := c.chains(sp, verbAt, isTravelLead)
+		if len(dests) == 0 {
+			continue
+		}
+		self := false
+		for _, w := range ws[:vi] {
+			if w.s == "i" || w.s == "we" {
+				self = true
+			}
+		}
+		qualifiers := map[string]bool{}
+		for _, m := range c.in(KindCountry, sp) {
+			ls := max(sp.Start, strings.LastIndexByte(d.Text[:m.Span.Start], '\n')+1)
+			if foreignOfficial(d.Text[m.Span.End:]) || officeOf(d.Text[ls:m.Span.Start]) ||
+				ownerOfVisit(d.Text[m.Span.End:]) {
+				qualifiers[m.Value] = true
+			}
+		}
+		for _, dst := range dests {
+			if dst.place != "" {
+				continue // a city may be a trip at home
+			}
+			switch {
+			case self:
+				score[dst.country] -= 10
+			case len(qualifiers) > 0 && !qualifiers[dst.country]:
+				score[dst.country] += 3
+			default:
+				continue
+			}
+			if _, ok := first[dst.country]; !ok {
+				first[dst.country] = dst.at
+			}
+		}
+	}
+}
+
+// ownerOfVisit reports whether the text after a country mention makes it
+// the owner of a visit: "'s visit to", "'s official visit to".
+func ownerOfVisit(after string) bool {
+	after, ok := strings.CutPrefix(after, "'s ")
+	if !ok {
+		if after, ok = strings.CutPrefix(after, "’s "); !ok {
+			return false
+		}
+	}
+	after = strings.TrimPrefix(strings.TrimPrefix(strings.TrimPrefix(after, "state "), "official "), "working ")
+	return strings.HasPrefix(after, "visit to ") || strings.HasPrefix(after, "visit of ")
 }
 
 // listGap reports whether the text between two mentions joins members of

@@ -2,8 +2,8 @@ package extractors
 
 import (
 	"os"
-	"slices"
 	"path/filepath"
+	"slices"
 	"testing"
 )
 
@@ -71,6 +71,21 @@ func TestHomeCountry(t *testing.T) {
 			name: "partners named after with, a list taking its first member's relation",
 			text: "Joint statement with Kenya, Uganda and Tanzania\n\nToday Rwanda signed a joint statement with Kenya, Uganda and Tanzania on regional trade.",
 			want: "RWA",
+		},
+		{
+			name: "a trip told in the first person is abroad",
+			text: "Remarks by the Foreign Minister\n\nGood evening. I am on a visit to Argentina, a close partner. Argentina's ports and Argentina's farms are strong. Chile and Argentina share a long border.",
+			want: "CHL",
+		},
+		{
+			name: "a foreign official who came to a country is its guest",
+			text: "Minister receives visitor\n\nThe Foreign Minister of Ecuador, Maria Perez, who has come to Panama for talks, met the Minister. Ecuador's exports were discussed.",
+			want: "PAN",
+		},
+		{
+			name: "a story set abroad",
+			text: "Minister completes tour\n\nIn Ghana, the Minister held talks on trade. In Togo, she met the President.\n\nNorway's support for the region was recalled.",
+			want: "NOR",
 		},
 		{name: "no country at all", text: "The minister met the mayor.", want: ""},
 		{name: "empty", text: "", want: ""},
