@@ -59,6 +59,7 @@ type visit struct {
 }
 
 const (
+	prioReport = 0 // dated only by the day of the telling: "Today, she highlighted her trip to Kenya"
 	prioSummit = 1
 	prioSpan   = 2
 	prioOwn    = 3
@@ -152,6 +153,9 @@ func (c *Frame) sentenceVisits(i int) []visit {
 			p = prioOwn
 		case len(ds) > 0:
 			ev.Dates = nearestDate(ds, dst.at)
+			if dayOfTelling(ev.Dates) {
+				p = prioReport
+			}
 		}
 		ev.Place = dst.place
 		ev.Status = c.statusOf(text, ev.Dates, c.d.Meta.Published)
@@ -365,6 +369,17 @@ func mergeVisits(cands []visit) []Event {
 		out = append(out, v.Event)
 	}
 	return out
+}
+
+// dayOfTelling reports whether a date is a day named relative to the
+// telling ("today", "yesterday", "tomorrow"): it dates what the release
+// reports, which is the trip itself only when nothing else dates it.
+func dayOfTelling(dr *DateRange) bool {
+	switch strings.ToLower(dr.Text) {
+	case "today", "yesterday", "tomorrow":
+		return true
+	}
+	return false
 }
 
 // better reports whether v's dates should replace b's.
