@@ -154,6 +154,9 @@ func leadsTo(gap string, lead func(string) bool) bool {
 				return true
 			}
 		}
+		if w == "for" && lead("to") && len(ws) >= 2 && departLeads[strings.Trim(ws[len(ws)-2], ",")] {
+			return true // "departs for Brazil", "left for Accra"
+		}
 		if strings.HasSuffix(w, ",") || !lead(w) {
 			return false
 		}
@@ -170,6 +173,10 @@ func leadsTo(gap string, lead func(string) bool) bool {
 	}
 	return leadAt(ws)
 }
+
+// departLeads may stand before "for" when it introduces a destination:
+// "departs for", "left for", "sets off for", "bound for".
+var departLeads = vocabSet("depart.leads")
 
 // onlyJoins reports whether the text between two list members holds only
 // separators, joining words, fillers, dates and parenthesized asides.

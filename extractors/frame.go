@@ -90,9 +90,17 @@ func (c *Frame) matches(p *phrases, text string) bool { return p.in(c.lowerWords
 
 // statusOf reads a sentence's tense, with the dates as a tie-breaker:
 // dates after publication are planned. It reads the cached words.
+// A headline's bare infinitive ("Minister to visit Chile") is future.
 func (c *Frame) statusOf(sentence string, dr *DateRange, pub *Timestamp) Status {
-	return statusFromWords(c.lowerWords(sentence), dr, pub)
+	ws := c.lowerWords(sentence)
+	if t := c.d.Meta.Title; t != "" && strings.TrimSpace(t) == strings.TrimSpace(sentence) && headlineFuturePh.in(ws) {
+		return Planned
+	}
+	return statusFromWords(ws, dr, pub)
 }
+
+// headlineFuturePh are headline infinitives: "Minister to visit Chile".
+var headlineFuturePh = newPhrases(vocab("tense.future.headline")...)
 
 // Section is a stretch of text that an itinerary header or table row ties
 // to a visited country.

@@ -90,6 +90,8 @@ const (
 
 // DateRange is a resolved date expression: Start..End inclusive. A single
 // day has Start == End. Month and year precision span the whole period.
+// On an event, a zero End is a start whose end the text does not give
+// ("began a three-day visit today"); date mentions always have both.
 type DateRange struct {
 	Start, End Date
 	Precision  Precision
@@ -98,8 +100,14 @@ type DateRange struct {
 	Span       Span   // where Text stands in Doc.Text
 }
 
+// Open reports whether r has a start and no end.
+func (r DateRange) Open() bool { return r.End.IsZero() }
+
 // Value formats r as the mentions.value string: a day or an ISO interval.
 func (r DateRange) Value() string {
+	if r.Open() {
+		return r.Start.String() + "/.." // ISO 8601-2: an open end
+	}
 	if r.Start == r.End {
 		return r.Start.String()
 	}

@@ -27,6 +27,9 @@ var (
 	// whoVisitsPh: "X, who is on an official visit to ...".
 	whoVisitsPh = newPhrases(vocab("who.visits")...)
 	visitWordPh = newPhrases(vocab("visit.word")...)
+	// startPh and returnPh tell a trip's start and return.
+	startPh  = newPhrases(vocab("visit.start")...)
+	returnPh = newPhrases(vocab("visit.return")...)
 	attendPh    = newPhrases(vocab("attend")...)
 )
 
@@ -84,10 +87,107 @@ func (Visits) Events(d *Doc, c *Frame) []Event {
 	}
 	cands = append(cands, c.summitVisits()...)
 	out := mergeVisits(cands)
+	if trip := c.tripDates(); trip != nil {
+		for i := range out {
+			if out[i].Place == "" && weakDates(out[i].Dates) {
+				out[i].Dates = trip
+				out[i].Status = c.statusOf(d.Text[out[i].Evidence.Start:out[i].Evidence.End], trip, d.Meta.Published)
+			}
+		}
+	}
 	for i := range out {
 		out[i].Direction = c.visitDirection(out[i])
 	}
 	return out
+}
+
+// tripDates returns the span of the document's trip told apart from its
+// destinations: "The Minister leaves on July 9 and returns July 12";
+// "On 25 April, the Minister sets off for the South Caucasus" (a start
+// alone); "The official visit and the Joint Commission, both taking place
+// from Mar. 20 to 22, 2023". Only a sentence that names no country as a
+// destination counts, and only when the document tells one such span.
+func (c *Frame) tripDates() *DateRange {
+	var found *DateRange
+	for i := range c.d.Sentences {
+		text, sp := c.sentence(i)
+		ws := c.lowerWords(text)
+		if c.matches(cancelPh, text) {
+			continue
+		}
+		var dr *DateRange
+		si, _, start := startPh.find(ws)
+		ri, _, ret := returnPh.find(ws)
+		ds := c.datesIn(sp)
+		switch {
+		case start && ret && si < ri:
+			a, b := dayAfter(ds, sp.Start+ws[si].start), dayAfter(ds, sp.Start+ws[ri].start)
+			if a != nil && b != nil && !b.End.Before(a.Start) {
+				dr = &DateRange{Start: a.Start, End: b.End, Precision: Day, YearSource: a.YearSource,
+					Text: c.d.Text[a.Span.Start:b.Span.End], Span: Span{a.Span.Start, b.Span.End}}
+			}
+		case start && len(ds) == 1 && ds[0].Dates.Precision == Day && ds[0].Dates.Start == ds[0].Dates.End &&
+			!dayOfTelling(ds[0].Dates) && c.travelSentence(ws):
+			open := *ds[0].Dates
+			open.End = Date{}
+			dr = &open
+		case len(ds) == 1 && ds[0].Dates.Precision == Day && theVisit(ws):
+			dr = ds[0].Dates
+		}
+		if dr == nil || c.namesDestination(sp, text) {
+			continue
+		}
+		if found != nil && (found.Start != dr.Start || found.End != dr.End) {
+			return nil // two trips, or a trip and something else
+		}
+		found = dr
+	}
+	return found
+}
+
+// dayAfter returns the first day-precision date in ds that starts after
+// off.
+func dayAfter(ds []Mention, off int) *DateRange {
+	for _, m := range ds {
+		if m.Span.Start > off && m.Dates.Precision == Day {
+			return m.Dates
+		}
+	}
+	return nil
+}
+
+// travelSentence reports whether a sentence's words tell of travel.
+func (c *Frame) travelSentence(ws []word) bool { return travelPh.in(ws) }
+
+// theVisit reports whether a sentence refers back to the trip: "the
+// official visit", "the trip", "the visit".
+func theVisit(ws []word) bool {
+	for i := 0; i+1 < len(ws); i++ {
+		if ws[i].s != "the" {
+			continue
+		}
+		j := i + 1
+		for j < len(ws) && j <= i+2 && (ws[j].s == "official" || ws[j].s == "state" || ws[j].s == "working") {
+			j++
+		}
+		if j < len(ws) && (ws[j].s == "visit" || ws[j].s == "trip" || ws[j].s == "tour") {
+			return true
+		}
+	}
+	return false
+}
+
+// namesDestination reports whether a sentence names a country as the
+// destination of travel.
+func (c *Frame) namesDestination(sp Span, text string) bool {
+	verb := c.findIn(travelPh, text)
+	return verb != nil && len(c.chains(sp, sp.Start+verb[0], isTravelLead)) > 0
+}
+
+// weakDates reports whether a visit's dates may give way to the trip's:
+// none, the day of the telling, or a week ("this week", "next week").
+func weakDates(dr *DateRange) bool {
+	return dr == nil || dayOfTelling(dr) || strings.HasSuffix(strings.ToLower(dr.Text), "week")
 }
 
 // sentenceVisits reads one sentence.
@@ -156,6 +256,14 @@ func (c *Frame) sentenceVisits(i int) []visit {
 			if dayOfTelling(ev.Dates) {
 				p = prioReport
 			}
+		}
+		if dr := ev.Dates; dr != nil && dr.Precision == Day && dr.Start == dr.End && !dayOfTelling(dr) &&
+			c.matches(startPh, text) && !c.matches(returnPh, text) {
+			// "started his official visit to Mongolia on September 15":
+			// the start alone
+			open := *dr
+			open.End = Date{}
+			ev.Dates = &open
 		}
 		ev.Place = dst.place
 		ev.Status = c.statusOf(text, ev.Dates, c.d.Meta.Published)
@@ -361,7 +469,7 @@ func mergeVisits(cands []visit) []Event {
 			// A city visit within its country's span is a stop of that
 			// visit, not a visit of its own.
 			if c, ok := best[key{k.country, ""}]; ok && c.Dates != nil && v.Dates != nil &&
-				!v.Dates.Start.Before(c.Dates.Start) && !c.Dates.End.Before(v.Dates.End) {
+				!v.Dates.Start.Before(c.Dates.Start) && (c.Dates.Open() || !v.Dates.Open() && !c.Dates.End.Before(v.Dates.End)) {
 				continue
 			}
 			v.Confidence = 0.5
@@ -392,6 +500,9 @@ func better(v, b *visit) bool {
 	}
 	if v.prio != b.prio {
 		return v.prio > b.prio
+	}
+	if v.Dates.Open() != b.Dates.Open() {
+		return !v.Dates.Open() // a span the text gives beats a start alone
 	}
 	return v.Dates.End.Time().Sub(v.Dates.Start.Time()) < b.Dates.End.Time().Sub(b.Dates.Start.Time())
 }

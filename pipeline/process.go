@@ -239,7 +239,9 @@ func newEventRow(docID, text string, e extractors.Event, ro runeOffsets) Event {
 	}
 	if dr := e.Dates; dr != nil {
 		r.StartDate = ptr(dr.Start.String())
-		r.EndDate = ptr(dr.End.String())
+		if !dr.End.IsZero() { // a zero End: a start whose end the text does not give
+			r.EndDate = ptr(dr.End.String())
+		}
 		r.DatePrecision = optional(string(dr.Precision))
 		r.YearSource = optional(string(dr.YearSource))
 		r.DateText = optional(strings.Clone(dr.Text))
