@@ -20,8 +20,14 @@ type Frame struct {
 	// Home is the ISO3 code of the publishing government, or "" when the
 	// document gives no basis (see HomeCountry).
 	Home string
-	// Principal is the publishing side's lead official, if any.
+	// Principal is the publishing side's lead official, if any: the
+	// Speaker when the release is someone's words, else the official of
+	// the publisher named most often.
 	Principal Person
+	// Speaker is the person whose words the release is, when it says so:
+	// "Remarks by X", "X's Statement", a transcript's "X, Minister ...:".
+	// The first person ("I", "we") is the Speaker.
+	Speaker Person
 	// Legs are the itinerary lines: a visited country (or city) with its
 	// dates, as a header or a table row.
 	Legs []Leg
@@ -123,7 +129,13 @@ func BuildFrame(d *Doc) *Frame {
 			c.gatherings = append(c.gatherings, m.Span)
 		}
 	}
+	if sp, ok := speaker(d); ok {
+		c.Speaker = c.withHome(personOf(sp))
+	}
 	c.Principal = principal(d, c.Home)
+	if c.Speaker.Name != "" && (c.Speaker.Country == c.Home || c.Speaker.Country == "") {
+		c.Principal = c.Speaker
+	}
 	c.Legs = itineraryLines(c)
 	c.Sections = sections(d, c.Legs)
 	return c
@@ -263,6 +275,57 @@ func principal(d *Doc, home string) Person {
 		p.Country = home
 	}
 	return p
+}
+
+// speechNouns name a release that is someone's words.
+var speechNouns = vocabSet("speech.nouns")
+
+// speaker returns the person whose words the release is: the person the
+// headline names after a speech noun and "by", "of" or "from" ("Remarks
+// by Secretary X", "Press Conference by Foreign Minister X") or before
+// one with "'s" ("X's Remarks to the Media"), or the person who opens a
+// line as a transcript's speaker, before a colon ("Mr. X, Minister for
+// Foreign Affairs: Good evening").
+func speaker(d *Doc) (Mention, bool) {
+	text := d.Text
+	ts := d.Meta.TitleSpan
+	for _, m := range d.Mentions {
+		if m.Kind != KindPerson {
+			continue
+		}
+		if ts.End > ts.Start && ts.Contains(m.Span) {
+			// "by X", "of X" after a speech noun, before the name's title
+			pre := strings.Fields(strings.ToLower(text[ts.Start:m.Span.Start]))
+			for i := len(pre) - 1; i >= 1 && i >= len(pre)-8; i-- {
+				if (pre[i] == "by" || pre[i] == "of" || pre[i] == "from") && speechNouns[strings.Trim(pre[i-1], ",:")] {
+					return m, true
+				}
+			}
+			// "X's Remarks"
+			rest := text[m.Span.End:ts.End]
+			if r, ok := strings.CutPrefix(rest, "'s "); ok {
+				if speechNouns[strings.ToLower(homeFirstWord(r))] {
+					return m, true
+				}
+			}
+			continue
+		}
+		// a transcript's speaker: the line opens with the person (after
+		// an honorific) and a colon ends the label before any full stop
+		ls := strings.LastIndexByte(text[:m.Span.Start], '\n') + 1
+		if lead := text[ls:m.Span.Start]; len(lead) > 12 || strings.ContainsAny(lead, ".,:;") && !strings.HasSuffix(strings.TrimSpace(lead), ".") {
+			continue
+		}
+		le := strings.IndexByte(text[m.Span.End:], '\n')
+		if le < 0 {
+			le = len(text) - m.Span.End
+		}
+		line := text[m.Span.End : m.Span.End+le]
+		if k := strings.IndexByte(line, ':'); k >= 0 && k < 80 && !strings.Contains(line[:k], ". ") {
+			return m, true
+		}
+	}
+	return Mention{}, false
 }
 
 // inParens reports whether s sits inside an open parenthesis on its line.
