@@ -140,7 +140,7 @@ func TestEventExtractors(t *testing.T) {
 			"Deputy Minister Ama Owusu joined the delegation. Good afternoon. I travelled to Japan from 3 to 6 March to deepen our partnership, and Deputy Minister Ama Owusu stayed on.",
 			Visits{}, []string{"visit occurred JPN by Kwame Mensah 2024-03-03/2024-03-06"}},
 		{"a transcript's speaker is the first person (Norway)", "Norwegian Ministry of Foreign Affairs, Norway", "Press conference in Nairobi",
-			"State Secretary Ola Berg: Good morning. Today I arrived in Kenya for my first visit to East Africa. Deputy Minister Kari Lie and State Secretary Ola Berg will meet the President.",
+			"State Secretary Ola Berg: Good morning. Today I arrived in Kenya for my first visit to East Africa. Deputy Minister Kari Lie joined me. Kari Lie will meet the President, and Kari Lie will open a school.",
 			Visits{}, []string{"visit occurred KEN by Ola Berg 2024-03-12"}},
 		{"a travel advisory has no traveller", sau, "Advisory on travel to Brazil",
 			"Citizens are advised to postpone non-essential travel to Brazil, Colombia and Venezuela until further notice.",
