@@ -5,6 +5,8 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 	"unsafe"
 )
 
@@ -313,7 +315,7 @@ func speaker(d *Doc) (Mention, bool) {
 		// a transcript's speaker: the line opens with the person (after
 		// an honorific) and a colon ends the label before any full stop
 		ls := strings.LastIndexByte(text[:m.Span.Start], '\n') + 1
-		if lead := text[ls:m.Span.Start]; len(lead) > 12 || strings.ContainsAny(lead, ".,:;") && !strings.HasSuffix(strings.TrimSpace(lead), ".") {
+		if !labelLead(text[ls:m.Span.Start]) {
 			continue
 		}
 		le := strings.IndexByte(text[m.Span.End:], '\n')
@@ -326,6 +328,21 @@ func speaker(d *Doc) (Mention, bool) {
 		}
 	}
 	return Mention{}, false
+}
+
+// labelLead reports whether the text before a name on its line can open a
+// speaker's label: nothing, or an honorific or title of capitalized words
+// ("Mr.", "State Secretary").
+func labelLead(lead string) bool {
+	if len(lead) > 60 || strings.ContainsAny(lead, ",:;") {
+		return false
+	}
+	for _, w := range strings.Fields(lead) {
+		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // inParens reports whether s sits inside an open parenthesis on its line.
