@@ -1147,10 +1147,14 @@ func dtSpan2(a, b dtExpr) dtExpr {
 // collectYears gathers the years the text states, for context.
 func (s *dtScanner) collectYears() {
 	for _, e := range s.exprs {
-		if e.y1 == 0 || e.weak || s.isPubDate(&e) {
+		y := e.y1
+		if y == 0 {
+			y = e.y2 // "February 19-23, 2024": the year written once, at the end
+		}
+		if y == 0 || e.weak || s.isPubDate(&e) {
 			continue
 		}
-		s.years = append(s.years, dtYearMark{tok: e.ts, year: e.y1, strong: e.prec != Year})
+		s.years = append(s.years, dtYearMark{tok: e.ts, year: y, strong: e.prec != Year})
 	}
 	ei := 0
 	for i := range s.toks {
@@ -1203,6 +1207,9 @@ func (s *dtScanner) mostStatedYear() int {
 	for _, e := range s.exprs {
 		if e.y1 != 0 {
 			return e.y1
+		}
+		if e.y2 != 0 {
+			return e.y2
 		}
 	}
 	return 0

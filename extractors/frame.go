@@ -36,6 +36,12 @@ type Frame struct {
 	// Sections tie stretches of text to a visited country: the text after
 	// an itinerary header up to the next one, or a table row's own line.
 	Sections []Section
+	// Furniture is the offset where the page's furniture starts: the
+	// related-articles lists, comments and share buttons after the
+	// release ("Related posts", "Leave a Reply"); len(d.Text) when none.
+	// Countries named there are the document's; events told there are
+	// other releases', and Stack.Run drops them.
+	Furniture int
 
 	byStart []Mention // d.Mentions by start offset
 	// the spans of organization and gathering mentions
@@ -138,6 +144,7 @@ func BuildFrame(d *Doc) *Frame {
 	if c.Speaker.Name != "" && (c.Speaker.Country == c.Home || c.Speaker.Country == "") {
 		c.Principal = c.Speaker
 	}
+	c.Furniture = furnitureStart(d.Text)
 	c.Legs = itineraryLines(c)
 	c.Sections = sections(d, c.Legs)
 	return c
@@ -329,6 +336,29 @@ func speaker(d *Doc) (Mention, bool) {
 	}
 	return Mention{}, false
 }
+
+// furnitureHeads open the page furniture after a release.
+var furnitureHeads = vocabSet("furniture.heads")
+
+// furnitureStart returns the start of the first line, after the first
+// quarter of the text, that is a furniture heading ("Related posts",
+// "Related Articles", "Leave a Reply", "No comments:"), or len(text).
+func furnitureStart(text string) int {
+	for l := range lineSpans(text) {
+		if l.Start < len(text)/4 {
+			continue
+		}
+		line := strings.ToLower(strings.TrimSpace(text[l.Start:l.End]))
+		line = strings.TrimRight(line, " :.…")
+		if len(line) <= 40 && furnitureHeads[line] {
+			return l.Start
+		}
+	}
+	return len(text)
+}
+
+// inFurniture reports whether off lies in the page furniture.
+func (c *Frame) inFurniture(off int) bool { return off >= c.Furniture }
 
 // labelLead reports whether the text before a name on its line can open a
 // speaker's label: nothing, or an honorific or title of capitalized words

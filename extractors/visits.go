@@ -33,7 +33,8 @@ var (
 	attendPh    = newPhrases(vocab("attend")...)
 )
 
-// possVisit finds "X's visit to", "X's state visits to" and returns the
+// possVisit finds "X's visit to", "X's state visits to", "X's first
+// official visit to" and returns the
 // byte span from the "'s" on, or nil.
 func possVisit(text string) []int {
 	ws := lowerWords(text)
@@ -41,8 +42,9 @@ func possVisit(text string) []int {
 		if !strings.HasSuffix(w.s, "'s") {
 			continue
 		}
+		// up to two words between: "state", "official", "first", "recent"
 		j := i + 1
-		if j < len(ws) && (ws[j].s == "state" || ws[j].s == "official" || ws[j].s == "working") {
+		for j < len(ws) && j <= i+2 && ws[j].s != "visit" && ws[j].s != "visits" && !strings.HasSuffix(ws[j].s, "'s") {
 			j++
 		}
 		if j+1 < len(ws) && (ws[j].s == "visit" || ws[j].s == "visits") && ws[j+1].s == "to" {
@@ -95,6 +97,15 @@ func (Visits) Events(d *Doc, c *Frame) []Event {
 			}
 		}
 	}
+	if day := c.activityDay(); day != nil {
+		// No span told at all: the visit is dated by the day of what the
+		// text reports.
+		for i := range out {
+			if out[i].Dates == nil {
+				out[i].Dates = day
+			}
+		}
+	}
 	for i := range out {
 		out[i].Direction = c.visitDirection(out[i])
 	}
@@ -143,6 +154,31 @@ func (c *Frame) tripDates() *DateRange {
 		found = dr
 	}
 	return found
+}
+
+// activityDay returns the one day a document's body reports, or nil: the
+// day of every day-precision date in sentences of some length (datelines
+// and header lines, which date the release, do not count), when they are
+// all one day ("On 18 October 2017, the Minister came to ..."; "Today,
+// the Minister signed ..." with the publication date).
+func (c *Frame) activityDay() *DateRange {
+	var day *DateRange
+	for _, m := range c.d.Mentions {
+		if m.Kind != KindDate || m.Dates == nil || m.Dates.Precision != Day {
+			continue
+		}
+		if si := SentenceAt(c.d.Sentences, m.Span.Start); si < 0 || c.d.Sentences[si].Len() < 60 || c.inFurniture(m.Span.Start) {
+			continue
+		}
+		if day == nil {
+			day = m.Dates
+			continue
+		}
+		if day.Start != m.Dates.Start || day.End != m.Dates.End {
+			return nil
+		}
+	}
+	return day
 }
 
 // dayAfter returns the first day-precision date in ds that starts after
@@ -233,7 +269,7 @@ func (c *Frame) sentenceVisits(i int) []visit {
 	if c.matches(attendPh, text) && !c.matches(visitWordPh, text) {
 		prio = prioSummit
 	}
-	ds := c.datesIn(sp)
+	ds := c.eventDatesIn(sp)
 	var out []visit
 	// Pair dates with countries when they alternate: "the Czech Republic
 	// on July 15-16 and Georgia on July 17-18".
@@ -326,6 +362,30 @@ var inLeads = vocabSet("in.leads")
 // principal official.
 func (c *Frame) traveller(text string, sp Span, verbAt int, incoming, homeNamed bool) (Person, bool) {
 	persons := c.in(KindPerson, sp)
+	if m, ok := visitOf(text, sp, verbAt, persons); ok {
+		// "a possible visit by President Marcos to Washington", "the
+		// Official Visit to Chile of that country's President, X"
+		p := personOf(m)
+		if incoming && !c.foreign(p.Country) {
+			p.Country = ""
+		}
+		return c.withHomeUnlessIncoming(p, incoming), true
+	}
+	if p, ok := c.possTitleVisit(text, sp); ok {
+		return p, true
+	}
+	if incoming && welcomeVocative(text, verbAt) {
+		// "Secretary X, Dear Mike, welcome to Jakarta": the one addressed
+		for _, m := range persons {
+			if m.Span.Start-sp.Start < verbAt {
+				p := personOf(m)
+				if !c.foreign(p.Country) {
+					p.Country = ""
+				}
+				return p, true
+			}
+		}
+	}
 	if loc := c.findIn(ledPh, text); loc != nil {
 		for _, m := range persons {
 			if m.Span.Start-sp.Start >= loc[1] && m.Span.Start-sp.Start <= loc[1]+60 {
@@ -377,6 +437,84 @@ func (c *Frame) traveller(text string, sp Span, verbAt int, incoming, homeNamed 
 		}
 	}
 	return c.Principal, false
+}
+
+// visitOf returns the traveller a visit noun names after it: "visit by
+// X", "visit to C by X", "visit to C of X" (the person after the last
+// "by" or "of" that follows the visit word, within a short reach), when
+// the travel word at verbAt is a noun (visit, visits, trip, tour).
+func visitOf(text string, sp Span, verbAt int, persons []Mention) (Mention, bool) {
+	w := strings.ToLower(homeFirstWord(text[verbAt:]))
+	if w != "visit" && w != "visits" && w != "trip" && w != "tour" {
+		return Mention{}, false
+	}
+	for _, m := range persons {
+		at := m.Span.Start - sp.Start
+		if at <= verbAt || at-verbAt > 160 {
+			continue
+		}
+		gap := text[verbAt:at]
+		k := max(strings.LastIndex(gap, " by "), strings.LastIndex(gap, " of "))
+		if k < 0 || len(gap)-k > 60 || strings.ContainsAny(gap[k:], ";") {
+			continue
+		}
+		return m, true
+	}
+	return Mention{}, false
+}
+
+// possTitleVisit reads "the Secretary's first visit to the Philippines":
+// the traveller is the last person named before the sentence whose title
+// holds the word before "'s".
+func (c *Frame) possTitleVisit(text string, sp Span) (Person, bool) {
+	loc := possVisit(text)
+	if loc == nil {
+		return Person{}, false
+	}
+	ws := strings.Fields(text[:loc[0]])
+	if len(ws) == 0 {
+		return Person{}, false
+	}
+	title := strings.ToLower(strings.Trim(ws[len(ws)-1], ",.;:()"))
+	if title == "" || title[0] < 'a' || title[0] > 'z' {
+		return Person{}, false
+	}
+	var found *Mention
+	for _, m := range c.within(Span{0, sp.Start + loc[0]}) {
+		if m.Kind != KindPerson {
+			continue
+		}
+		for _, tw := range strings.Fields(strings.ToLower(m.Title)) {
+			if tw == title {
+				found = &m
+				break
+			}
+		}
+	}
+	if found == nil {
+		return Person{}, false
+	}
+	return personOf(*found), true
+}
+
+// welcomeVocative reports whether the word at verbAt is a bare "welcome"
+// said to someone: after a comma or at the start of the sentence ("Dear
+// Mike, welcome to Jakarta").
+func welcomeVocative(text string, verbAt int) bool {
+	if !strings.HasPrefix(strings.ToLower(text[verbAt:]), "welcome ") {
+		return false
+	}
+	pre := strings.TrimRight(text[:verbAt], " ")
+	return pre == "" || strings.HasSuffix(pre, ",")
+}
+
+// withHomeUnlessIncoming is withHome for an outgoing traveller; the
+// visitor of an incoming visit keeps the country it has.
+func (c *Frame) withHomeUnlessIncoming(p Person, incoming bool) Person {
+	if incoming {
+		return p
+	}
+	return c.withHome(p)
 }
 
 // withHome gives a person with no stated country the publisher's.
