@@ -49,9 +49,13 @@ const (
 // HasTime. Nil when no such date is found.
 //
 // Publisher is the issuing body where the text names it as such: "Issued
-// by ...", "Source: ...", "From: ...", "Press release - Ministry of X",
-// "MOFA Press Release", an issuing-body line next to the headline or in
-// the footer. Empty otherwise.
+// by ...", "Source: ...", "From: ...", also inside a line (" date
+// 2019-05-03 Source: Republic of Croatia"), "Press release - Ministry of
+// X", "MOFA Press Release", an issuing-body line next to the headline or
+// the site's banner above it, the issuer closing a dateline ("August 26,
+// 2020 - Ottawa, Ontario - Global Affairs Canada"), a body's name in the
+// footer or its copyright line. Empty otherwise. PublisherCountry and
+// Dateline are read from the same lines.
 func ReadMeta(text string) Meta {
 	lines, rest := metaHeadLines(text)
 	if len(lines) == 0 {
@@ -98,6 +102,8 @@ func ReadMeta(text string) Meta {
 		}
 	}
 	m.Publisher = metaFindPublisher(hdr, ftr, t)
+	m.PublisherCountry = metaPublisherCountry(m.Publisher, hdr, ftr, t)
+	m.Dateline = metaFindDateline(hdr, ftr, t, &sc)
 	return m
 }
 
@@ -1696,6 +1702,13 @@ func metaFindPublisher(hdr, ftr []metaLineInfo, title int) string {
 		}
 	}
 	for i := range hdr {
+		if at := metaInlinePublisher(&hdr[i]); at > 0 {
+			if p := metaCleanPublisher(hdr[i].s[at:]); p != "" {
+				return p
+			}
+		}
+	}
+	for i := range hdr {
 		if hdr[i].orgKick != "" {
 			return hdr[i].orgKick
 		}
@@ -1703,7 +1716,7 @@ func metaFindPublisher(hdr, ftr []metaLineInfo, title int) string {
 	if title >= 0 {
 		// The topmost of the body-name lines right above the headline
 		// ("Ministry of External Affairs" / "Government of India"), else
-		// one right below it.
+		// one right below it, else the site's banner further up.
 		j := title - 1
 		for j >= 0 && hdr[j].kind == mlOrg {
 			j--
@@ -1716,6 +1729,16 @@ func metaFindPublisher(hdr, ftr []metaLineInfo, title int) string {
 				return hdr[j].s
 			}
 		}
+		for j := range title {
+			if hdr[j].kind == mlOrg {
+				return hdr[j].s
+			}
+		}
+	}
+	for i := range hdr {
+		if _, issuer := metaDatelineParts(&hdr[i]); issuer != "" {
+			return issuer
+		}
 	}
 	for i := len(ftr) - 1; i >= 0; i-- {
 		if p := metaFooterSignature(&ftr[i]); p != "" && p != "-" {
@@ -1727,6 +1750,248 @@ func metaFindPublisher(hdr, ftr []metaLineInfo, title int) string {
 		if ftr[i].kind == mlOrg {
 			return ftr[i].s
 		}
+	}
+	// A copyright line: "© 2024 Ministry of Foreign Affairs of Kenya".
+	for i := range ftr {
+		if at := strings.Index(ftr[i].s, "©"); at >= 0 {
+			v := strings.TrimLeft(ftr[i].s[at+len("©"):], " 0123456789-")
+			if metaIsOrgName(v) {
+				return v
+			}
+		}
+	}
+	return ""
+}
+
+// metaInlinePublisher returns where the value of a "Source:" or "Issued
+// by" label inside a short dated line starts (an aggregator's stamp: "
+// date 2019-05-03 Source: Republic of Croatia"), or 0.
+func metaInlinePublisher(l *metaLineInfo) int {
+	if l.long || !l.hasDate || l.label == lblPublisher {
+		return 0
+	}
+	for _, lb := range []string{" Source:", " SOURCE:", " Issued by ", " Published by "} {
+		if i := strings.Index(l.s, lb); i > 0 {
+			return i + len(lb)
+		}
+	}
+	return 0
+}
+
+// metaDatelineParts reads a line of the form "DATE - PLACE - ISSUER"
+// ("August 26, 2020 - Ottawa, Ontario - Global Affairs Canada"): the
+// place and the issuing body, capitalized words without digits each.
+func metaDatelineParts(l *metaLineInfo) (place, issuer string) {
+	if !l.hasDate || l.long || strings.TrimSpace(l.s[:l.dateAt]) != "" {
+		return "", ""
+	}
+	rest := l.s[l.dateEnd:]
+	cut := func(s string) (string, string, bool) {
+		s = strings.TrimLeft(s, " ")
+		for _, d := range []string{"- ", "– ", "— "} {
+			if strings.HasPrefix(s, d) {
+				s = s[len(d):]
+				for _, e := range []string{" - ", " – ", " — "} {
+					if i := strings.Index(s, e); i > 0 {
+						return s[:i], s[i+len(e):], true
+					}
+				}
+				return s, "", true
+			}
+		}
+		return "", "", false
+	}
+	place, tail, ok := cut(rest)
+	if !ok || tail == "" || !metaIsNameRun(place, 5) || !metaIsNameRun(tail, 8) {
+		return "", ""
+	}
+	return place, strings.TrimSpace(tail)
+}
+
+// metaIsNameRun reports whether s is one to max capitalized words (or
+// function words: "of", "and"), without digits: a place's or a body's
+// name.
+func metaIsNameRun(s string, max int) bool {
+	n := 0
+	var buf [32]byte
+	for w := range strings.FieldsSeq(s) {
+		n++
+		r, _ := utf8.DecodeRuneInString(w)
+		if n > max || strings.ContainsAny(w, "0123456789") ||
+			!unicode.IsUpper(r) && !metaOrgFunction[string(appendLower(buf[:0], strings.Trim(w, ",")))] {
+			return false
+		}
+	}
+	return n > 0
+}
+
+// metaPublisherCountry returns the country the page names for its issuing
+// body (Meta.PublisherCountry): in the publisher's name, in a body's name
+// or a state's formal name above the headline, or on the line under a
+// signature block's body in the footer.
+func metaPublisherCountry(publisher string, hdr, ftr []metaLineInfo, title int) string {
+	if c := metaCountryIn(publisher, false); c != "" {
+		return c
+	}
+	for i := 0; i < title; i++ {
+		l := &hdr[i]
+		if l.kind == mlOrg || l.kind == mlText && metaIsFurniture(l.s, l.words) {
+			if c := metaCountryIn(l.s, l.kind != mlOrg); c != "" {
+				return c
+			}
+		}
+	}
+	for i := 0; i+1 < len(ftr); i++ {
+		if ftr[i].kind == mlOrg && ftr[i].s == publisher {
+			if c, ok := gazetteer.Lookup(ftr[i+1].s); ok {
+				return c
+			}
+		}
+	}
+	return ""
+}
+
+// metaCountryIn returns the first country s names by name, alias or
+// demonym (not by a city); with formal, only by a formal name
+// ("Republic of Estonia", not "Estonia": a bare country above a headline
+// is a topic's label).
+func metaCountryIn(s string, formal bool) string {
+	if s == "" {
+		return ""
+	}
+	for _, m := range gazetteer.Find(s) {
+		if m.Form == gazetteer.FormCity {
+			continue
+		}
+		if formal {
+			c, _ := gazetteer.ByISO3(m.ISO3)
+			if m.Form != gazetteer.FormName || m.Entry == c.Name {
+				continue
+			}
+		}
+		return m.ISO3
+	}
+	return ""
+}
+
+// metaFindDateline returns the place of the release's dateline
+// (Meta.Dateline): the place before the date of a date line or dateline
+// ("Vilnius, 4 May 2021 - ..."), the place of a "DATE - PLACE - ISSUER"
+// line, else the place opening the body ("SINGAPORE: ...", "OTTAWA,
+// ONTARIO--(Newswire ...", "Ulaanbaatar/MONTSAME/."), else a place
+// signing the footer before its date ("Santiago, Chile, November 08,
+// 2018.").
+func metaFindDateline(hdr, ftr []metaLineInfo, title int, sc *metaScratch) string {
+	for i := range hdr {
+		l := &hdr[i]
+		if !l.hasDate || l.label != lblNone || l.kind != mlDate && l.kind != mlDateline {
+			continue
+		}
+		// A date line alone names a place the gazetteer knows; a word
+		// before the date may be a weekday in another language ("Kamis,
+		// 22 September 2011").
+		if p := metaPlaceBefore(l.s[:l.dateAt]); p != "" && (l.kind == mlDateline || metaKnownPlace(p)) {
+			return p
+		}
+		if p, _ := metaDatelineParts(l); p != "" {
+			return p
+		}
+	}
+	for i := max(title+1, 0); i < len(hdr); i++ {
+		// The first paragraph after the headline.
+		if k := hdr[i].kind; k == mlBody || k == mlDateline || k == mlText && (hdr[i].words > 15 || metaEndsSentence(hdr[i].s)) {
+			if p := metaPlaceOpening(hdr[i].s, sc); p != "" {
+				return p
+			}
+			break
+		}
+	}
+	for i := len(ftr) - 1; i >= 0; i-- {
+		if l := &ftr[i]; metaFooterSignature(l) == "-" {
+			if p := metaPlaceBefore(l.s[:l.dateAt]); p != "" {
+				return p
+			}
+		}
+	}
+	return ""
+}
+
+// metaPlaceBefore returns the place in the text before a date ("Vilnius,",
+// "Santiago, Chile,", "MEXICO CITY"): one to five capitalized words, none
+// a weekday, a month or a metadata word; else "".
+func metaPlaceBefore(before string) string {
+	raw := before
+	before = strings.TrimRight(before, " ,:-–(")
+	if len(before) == len(raw) || !metaIsNameRun(before, 5) {
+		return ""
+	}
+	var buf [32]byte
+	for w := range strings.FieldsSeq(before) {
+		w = strings.Trim(w, ",")
+		if d := dtLookup(w); d.weekday || d.month != 0 || metaWords[string(appendLowerASCII(buf[:0], w))] {
+			return ""
+		}
+	}
+	return before
+}
+
+// metaKnownPlace reports whether p starts with a city or country the
+// gazetteer knows.
+func metaKnownPlace(p string) bool {
+	ms := gazetteer.Find(p)
+	return len(ms) > 0 && ms[0].Start == 0
+}
+
+// metaPlaceOpening returns the place in capitals that opens a body line
+// ahead of ":", "-", "--", "(" or ", (" ("SINGAPORE: Senior Minister ...",
+// "OTTAWA, ONTARIO--(Newswire ...", "ISLAMABAD, (Wire - 29th May, 2024)"),
+// or the capitalized place before "/AGENCY/" ("Ulaanbaatar/MONTSAME/.").
+// The place must start with a city or country the gazetteer knows: a
+// speaker's name in a transcript ("MINISTER SMITH: Good morning") is
+// none.
+func metaPlaceOpening(s string, scratch *metaScratch) string {
+	src := s[:min(len(s), metaLongPrefix)]
+	// A place in capitals ("SINGAPORE:") or before "/" ("Ulaanbaatar/").
+	sp := strings.IndexByte(src, ' ')
+	if sp < 0 {
+		sp = len(src)
+	}
+	if len(src) < 2 || !unicode.IsUpper(rune(src[0])) || !unicode.IsUpper(rune(src[1])) && strings.IndexByte(src[:sp], '/') < 0 {
+		return ""
+	}
+	sc := dtScanner{text: src}
+	sc.toks = dtTokenize(src, scratch.toks[:0])
+	scratch.toks = sc.toks
+	t0 := sc.tok(0)
+	known := func(p string) string {
+		if metaKnownPlace(p) {
+			return p
+		}
+		return ""
+	}
+	if t0.kind == dtWord && t0.flags&dtUpper != 0 && dtIsPunct(sc.tok(1), '/') && metaCapsWord(&sc, 2) && dtIsPunct(sc.tok(3), '/') {
+		return known(src[t0.start:t0.end])
+	}
+	i, end := 0, 0
+	for i < len(sc.toks) && i < 6 {
+		if metaCapsWord(&sc, i) {
+			end = sc.toks[i].end
+			i++
+			continue
+		}
+		if dtIsPunct(sc.tok(i), ',') && metaCapsWord(&sc, i+1) {
+			i++ // "OTTAWA, ONTARIO"
+			continue
+		}
+		break
+	}
+	if end == 0 {
+		return ""
+	}
+	switch n := sc.tok(i); {
+	case dtIsPunct(n, ':') || dtIsPunct(n, '-') || dtIsPunct(n, '('),
+		dtIsPunct(n, ',') && dtIsPunct(sc.tok(i+1), '('):
+		return known(src[:end])
 	}
 	return ""
 }

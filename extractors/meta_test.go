@@ -53,12 +53,12 @@ func TestReadMeta(t *testing.T) {
 			"Republic of Estonia\nMinistry of Foreign Affairs\n\nHome News Ministry Policy Contacts\n\nRELEASE\n\n" +
 				"Estonia ranks third in the world for digital public services\n\n3 March 2021\n\n" +
 				"Estonia placed third in the E-Government Development Index, the foreign ministry said today in Tallinn.\n",
-			metaWant{"Estonia ranks third in the world for digital public services", "2021-03-03", ""}},
+			metaWant{"Estonia ranks third in the world for digital public services", "2021-03-03", "Ministry of Foreign Affairs"}},
 		{"office and minister name lines above the headline, no navigation left",
 			"Australian Government\nMinister for Trade and Tourism\nThe Hon Daniel Harris MP\n\n" +
 				"Trade mission strengthens ties with Canada and the United States\n\n16 May 2023\n\n" +
 				"Minister for Trade and Tourism, the Hon Daniel Harris MP, returned to Australia this week after leading a trade mission to Canada.\n",
-			metaWant{"Trade mission strengthens ties with Canada and the United States", "2023-05-16", ""}},
+			metaWant{"Trade mission strengthens ties with Canada and the United States", "2023-05-16", "Australian Government"}},
 		{"a line introducing a quote is not the headline",
 			"READOUT\n\nDeputy Secretary meets Kazakhstan's Foreign Minister\n\nSEPTEMBER 10, 2019\n\nThe below is attributable to Deputy Spokesperson Jordan Castellanos:\n\nDeputy Secretary of State Margaret Hollis met today with Kazakhstan's Minister of Foreign Affairs in Washington.\n",
 			metaWant{"Deputy Secretary meets Kazakhstan's Foreign Minister", "2019-09-10", ""}},
@@ -273,14 +273,14 @@ func TestReadMeta(t *testing.T) {
 			metaWant{"Oman welcomes Kenyan delegation", "", ""}},
 		{"Croatia: an aggregator's date and source stamp",
 			" date 2019-05-03 Source: Republic of Croatia\nOn 3 May, the Minister of Foreign and European Affairs travelled to Slovenia, where she held talks with the Slovenian Foreign Minister.\n",
-			metaWant{"", "2019-05-03", ""}},
+			metaWant{"", "2019-05-03", "Republic of Croatia"}},
 		{"Kenya: Posted on with a day-first slashed date",
 			"Home > News\nKenya hosts Ghanaian trade mission\nPosted on 12/03/2024\nThe Cabinet Secretary hosted a trade mission.\n",
 			metaWant{"Kenya hosts Ghanaian trade mission", "2024-03-12", ""}},
 		{"Ecuador: a distribution stamp read month first by the page's own date",
 			"Ministry of Foreign Affairs of Ecuador\n\n05/04/2024 | Press release | Distributed by Public on 05/04/2024 14:02\n\n" +
 				"Protecting Ecuadorians abroad is a top priority, says the Foreign Minister\n\nPress Release No. 12\n\nMinistry of Foreign Affairs | May 04, 2024 | Press Release\n\nToday the Foreign Minister set out the priorities of the ministry.\n",
-			metaWant{"Protecting Ecuadorians abroad is a top priority, says the Foreign Minister", "2024-05-04", ""}},
+			metaWant{"Protecting Ecuadorians abroad is a top priority, says the Foreign Minister", "2024-05-04", "Ministry of Foreign Affairs of Ecuador"}},
 		{"Ghana: a month-first date elsewhere settles an ambiguous one",
 			"Ghana and Oman hold consultations\n\n04/05/2024\n\nThe two sides met in Accra.\n\nThe consultations ended on 04/13/2024 with a joint statement.\n",
 			metaWant{"Ghana and Oman hold consultations", "2024-04-05", ""}},
@@ -310,6 +310,75 @@ func TestReadMeta(t *testing.T) {
 			}
 			if diff := cmp.Diff(tc.want, got); diff != "" {
 				t.Errorf("ReadMeta mismatch (-want +got):\n%s\ntext:\n%s", diff, tc.text)
+			}
+		})
+	}
+}
+
+// TestReadMetaIssuer checks what ReadMeta reads of the issuing body and
+// the dateline: Publisher, PublisherCountry and Dateline.
+func TestReadMetaIssuer(t *testing.T) {
+	type issuer struct{ Publisher, Country, Dateline string }
+	tests := []struct {
+		name string
+		text string
+		want issuer
+	}{
+		{"Ghana: capitals banner above navigation and kicker",
+			"MINISTRY OF FOREIGN AFFAIRS OF GHANA\nHome > Media > Press Releases\nPress Release\n\nGhana and Oman sign visa waiver\n\n3 March 2024\n\nThe ministers signed a visa waiver.\n",
+			issuer{"MINISTRY OF FOREIGN AFFAIRS OF GHANA", "GHA", ""}},
+		{"Kenya: banner with the state after a comma",
+			"Ministry of Foreign Affairs, Republic of Kenya\nHome > News\n\nCabinet Secretary receives Omani envoy\n\nNAIROBI, 3 March 2024 - The Cabinet Secretary received the Ambassador of Oman.\n",
+			issuer{"Ministry of Foreign Affairs, Republic of Kenya", "KEN", "NAIROBI"}},
+		{"a department that names no country",
+			"Department of Foreign Affairs and Trade\nHome > News\nMedia release\n\nMinister to visit Fiji and Tonga\n\nThe Minister will visit Fiji and Tonga next week.\n",
+			issuer{"Department of Foreign Affairs and Trade", "", ""}},
+		{"Oman: the state's formal name above the ministry",
+			"Sultanate of Oman\nMinistry of Foreign Affairs\nHome > News\n\nOman and Kenya hold consultations\n\nMUSCAT, 5th May 2021 (ONA) -- The two sides held consultations.\n",
+			issuer{"Ministry of Foreign Affairs", "OMN", "MUSCAT"}},
+		{"Fiji: date, place and issuer on one line",
+			"Fiji and Tonga sign a fisheries agreement\n\nMarch 3, 2024 – Suva – Fiji Ministry of Foreign Affairs\n\nThe Minister signed a fisheries agreement with Tonga.\n",
+			issuer{"Fiji Ministry of Foreign Affairs", "FJI", "Suva"}},
+		{"Ghana: a place in capitals opens the body",
+			"Minister to travel to Kenya and Oman\n\n22 November 2023\n\nACCRA: The Minister will be in Kenya from 23-24 November.\n",
+			issuer{"", "", "ACCRA"}},
+		{"Kenya: place and agency before the body",
+			"Cabinet Secretary receives Ghanaian delegation\n2023-09-15 15:49:25\nNairobi/KNA/. The Cabinet Secretary received a delegation from Ghana.\n",
+			issuer{"", "", "Nairobi"}},
+		{"Fiji: a place and date sign the footer",
+			"Joint Statement on the Visit to Fiji by the Foreign Minister of Tonga\n\nThe two ministers met in Suva today.\n\nThey agreed to meet again next year.\n\nSuva, Fiji, 3 March 2024.\n",
+			issuer{"", "", "Suva, Fiji"}},
+		{"Sri Lanka: a signature block names the country under the body",
+			"Foreign Minister to visit Kenya\n\nThe Foreign Minister will visit Kenya next week.\n\nMINISTRY OF FOREIGN AFFAIRS\nSRI LANKA\n4 MARCH 2024\n",
+			issuer{"MINISTRY OF FOREIGN AFFAIRS", "LKA", ""}},
+		{"Kenya: copyright line in the footer",
+			"Kenya and Ghana agree on visas\n\nThe ministers agreed on visas.\n\nThey met in Nairobi.\n\n© 2024 Ministry of Foreign Affairs of Kenya\n",
+			issuer{"Ministry of Foreign Affairs of Kenya", "KEN", ""}},
+		{"Croatia: a source label inside an aggregator's stamp",
+			" date 2019-05-03 Source: Republic of Croatia\nOn 3 May, the Minister travelled to Slovenia.\n",
+			issuer{"Republic of Croatia", "HRV", ""}},
+
+		// Error rows.
+		{"a speaker in a transcript is no dateline",
+			"Remarks with the Foreign Minister of Ghana\n\nMay 6, 2024\n\nMINISTER SMITH: Good morning, all. I am glad to welcome the Foreign Minister of Ghana.\n",
+			issuer{"", "", ""}},
+		{"a bare country above the headline is a topic, not the issuer's",
+			"Home > World > Chile\nOman\nNews story\n\nMinister for the Middle East meets Omani counterpart\n\n3 March 2024\n\nThe Minister met the Omani Foreign Minister in London.\n",
+			issuer{"", "", ""}},
+		{"a site name glued to the date is no place",
+			"Foreign Minister To Visit Kenya\nNewswire07-07-2025\nThe Foreign Minister will visit Kenya.\n",
+			issuer{"", "", ""}},
+		{"a weekday before the date is no place",
+			"Ghana and Fiji sign accord\nThursday, November 8, 2018\nThe ministers signed an accord.\n",
+			issuer{"", "", ""}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			m := ReadMeta(tc.text)
+			checkMetaInvariants(t, tc.text, m)
+			got := issuer{m.Publisher, m.PublisherCountry, m.Dateline}
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("ReadMeta issuer mismatch (-want +got):\n%s\ntext:\n%s", diff, tc.text)
 			}
 		})
 	}
