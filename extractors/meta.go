@@ -27,26 +27,42 @@ const (
 //
 // Title is the headline: the first line before the body that reads like
 // one (2 to 40 words, starting with a capital, digit or quote, no
-// terminal period), skipping site navigation ("HOME > News", "the body
-// go topmenu go"), kickers ("Press Release", "News & Notices"), metadata
-// labels, date and time lines, subtitle bullets ("- ..."), table rows and
-// issuing-body lines. Failing that, an issuing-body line (a Title Case
-// headline can look like one), then a line ending with a period (a site
-// tagline ahead of the headline is skipped this way). Title is the line's trimmed text and TitleSpan its
-// place in text; a headline wrapped over two lines (the second starting
-// in lower case, or the first ending in a joining word) is joined with a
-// space, and TitleSpan covers both lines.
+// terminal period or comma), skipping site navigation ("HOME > News",
+// "the body go topmenu go", "View this article in another language"),
+// kickers ("Press Release", "News & Notices"), metadata labels ("Editor
+// : ...", "Share :"), date and time lines, subtitle bullets ("- ..."),
+// table rows, photo captions and credits, place lines ("London, United
+// Kingdom") and issuing-body lines; a line that stands twice (the page's
+// title and its heading) wins, even with a terminal period. A speech's
+// salutations ("Your Excellency,") start the body. A release number
+// opening the line ("No: 4, 7 January 2023, ") is not part of the title,
+// nor a country tag glued to its end ("... talks Austria" after "Vienna").
+// Failing that, a headline glued to a dateline inside the first body line
+// ("ISSUE N: 122 <headline> 06-08.10.2019 TBILISI • ..."), then an
+// issuing-body line (a Title Case headline can look like one) or site
+// furniture. A body sentence is never the title: a page without a
+// headline has none. Title is the trimmed text and TitleSpan its place in
+// text; a headline wrapped over two lines (the second starting in lower
+// case, or the first ending in a joining word) is joined with a space,
+// and TitleSpan covers both lines.
 //
 // Published is a full date with a year, by preference: after a label
 // ("Date :", "Published", "Posted on:", "Release date:", "Press Release
-// Date and Time" with the date on the next line); a line that is a date
-// ("Tuesday, 12 March 2024, 10:00 AM", "No: 112, 3 April 2016"); a
-// dateline opening the body ("Vilnius, 4 May 2021 - ..."); a date line in
-// the footer ("Ministry of Foreign Affairs, 3 April 2016"); a "Last
-// updated" date. Dotted and slashed numeric dates read day first unless
-// impossible. A time of day on the date's line (10:00 AM, 11:05 am, 14:30,
-// 10.00 hrs, T09:30), or alone on the line after a labeled date, sets
-// HasTime. Nil when no such date is found.
+// Date and Time" with the date on the next line, "... Published May 29,
+// 2024 | 01:30 AM" inside a byline); a line that is a date at or after
+// the headline ("Tuesday, 12 March 2024, 10:00 AM", "No: 112, 3 April
+// 2016"); a dateline opening the body ("Vilnius, 4 May 2021 - ...", "ABU
+// DHABI, 12th March 2019 (WAM) --", a yearless one with the year of the
+// same date later in the line); a date line in the footer ("Ministry of
+// Foreign Affairs, 3 April 2016"); a date line above the headline (an
+// aggregator's stamp); a "Last updated" date. A site's clock (a date above
+// its menu, "Today is ...") never counts; years before 1800 (Hijri) are
+// no dates. Dotted and slashed numeric dates read day first unless
+// impossible or the page writes its dates month first. A time of day on
+// the date's line (10:00 AM, 11:05 am, 14:30, 10.00 hrs, T09:30), or
+// alone on the line after a labeled date, sets HasTime, except on a
+// distribution or e-mail wrapper's stamp ("Distributed by ... on
+// 10/03/2024 20:31"). Nil when no such date is found.
 //
 // Publisher is the issuing body where the text names it as such: "Issued
 // by ...", "Source: ...", "From: ...", also inside a line (" date
@@ -436,8 +452,8 @@ func metaClassify(li *metaLineInfo, s *dtScanner, de *dtExpr) metaLineKind {
 		return mlText
 	}
 	if de != nil {
-		if s.residualWords(de) <= 2 {
-			return mlDate
+		if li.stamp || s.residualWords(de) <= 2 {
+			return mlDate // a wrapper's stamp dates the release too
 		}
 		if s.isDateline(de) {
 			return mlDateline

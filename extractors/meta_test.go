@@ -281,6 +281,12 @@ func TestReadMeta(t *testing.T) {
 			"Ministry of Foreign Affairs of Ecuador\n\n05/04/2024 | Press release | Distributed by Public on 05/04/2024 14:02\n\n" +
 				"Protecting Ecuadorians abroad is a top priority, says the Foreign Minister\n\nPress Release No. 12\n\nMinistry of Foreign Affairs | May 04, 2024 | Press Release\n\nToday the Foreign Minister set out the priorities of the ministry.\n",
 			metaWant{"Protecting Ecuadorians abroad is a top priority, says the Foreign Minister", "2024-05-04", "Ministry of Foreign Affairs of Ecuador"}},
+		{"Kenya: a distribution wrapper's stamp gives the date only",
+			"Kenya and Ghana sign a visa waiver\n\nDistributed by Kenya Wire on 12/03/2024 09:15\n\nThe two ministers signed a visa waiver in Nairobi.\n",
+			metaWant{"Kenya and Ghana sign a visa waiver", "2024-03-12", ""}},
+		{"Oman: an e-mail wrapper's stamp gives the date only",
+			"Oman welcomes Kenyan delegation\n\nThis email was sent to list@example.org on 5 May 2021, 10:42 AM\n\nThe Ministry welcomed a delegation from Kenya.\n",
+			metaWant{"Oman welcomes Kenyan delegation", "2021-05-05", ""}},
 		{"Ghana: a month-first date elsewhere settles an ambiguous one",
 			"Ghana and Oman hold consultations\n\n04/05/2024\n\nThe two sides met in Accra.\n\nThe consultations ended on 04/13/2024 with a joint statement.\n",
 			metaWant{"Ghana and Oman hold consultations", "2024-04-05", ""}},
@@ -445,6 +451,10 @@ func FuzzReadMeta(f *testing.F) {
 		"Published\n9 January 2015\nFrom:\nForeign Office\n", "MANILA, 12 June 2019 - The Department\n",
 		"Headline wrapped and\ncontinued here\n", "Ministry of X, 3 April 2016", "No: 112, 3 April 2016\n12:61 pm",
 		"Date: 2016-02-11T25:99\n", "\xff\n\xfe Press release -\n", "o \n- \n|\n>\n", "0:00", "0\xde00\v",
+		"ISSUE N: 45 The Minister Made an Official Visit to Ghana 12-14.03.2024 ACCRA • The Minister\n",
+		"Minister visits Kenya NAIROBI, 12 March 2024 - The Minister arrived.\n", "No: 4, 7 January 2023, Minister meets Envoy\n",
+		"Nairobi/KNA/. The Cabinet Secretary\n", "March 3, 2024 – Suva – Fiji Ministry\n", "Your Excellency,\n(Photo\n©\n_1.jpg\n",
+		"Talks in Vienna for talks Austria\n", "NAIROBI, March 12 - On March 12, 2024 the\n", "10/03/2024\nOctober 03, 2024\n",
 	} {
 		f.Add(s)
 	}
