@@ -438,8 +438,6 @@ func metaClassify(li *metaLineInfo, s *dtScanner, de *dtExpr) metaLineKind {
 		return mlBullet
 	case metaIsNav(str, li.words):
 		return mlNav
-	case metaIsCaption(str, li.words):
-		return mlCaption
 	case metaIsSalutation(str, li.words):
 		return mlSalute
 	}
@@ -469,6 +467,9 @@ func metaClassify(li *metaLineInfo, s *dtScanner, de *dtExpr) metaLineKind {
 	if li.words <= 2 && strings.HasSuffix(str, ":") {
 		li.label = lblOther // "Comparte :", "Share this:"
 		return mlLabel
+	}
+	if metaIsCaption(str, li.words) {
+		return mlCaption
 	}
 	if metaIsOrgName(str) {
 		return mlOrg
@@ -599,11 +600,14 @@ func (s *dtScanner) meridiem(j int) byte {
 	return 0
 }
 
-// labels, longest first within a shared prefix.
-var metaLabels = []struct {
+// metaLabel is a metadata label, lower case, and its kind.
+type metaLabel struct {
 	p string
 	k metaLabelKind
-}{
+}
+
+// labels, longest first within a shared prefix.
+var metaLabels = []metaLabel{
 	{"press release date and time", lblPublished}, {"press release date", lblPublished},
 	{"date and time", lblPublished}, {"date of release", lblPublished}, {"date of issue", lblPublished},
 	{"date of publication", lblPublished}, {"date published", lblPublished}, {"date posted", lblPublished},
@@ -628,16 +632,28 @@ var metaLabels = []struct {
 	{"local time", lblClock},
 }
 
+// metaLabelsBy holds metaLabels by their first letter, in their order.
+var metaLabelsBy = func() (by [26][]metaLabel) {
+	for _, l := range metaLabels {
+		by[l.p[0]-'a'] = append(by[l.p[0]-'a'], l)
+	}
+	return by
+}()
+
 // metaReadLabel reads a metadata label at the start of a line. A label is
 // followed by the end of the line, ':' or '-', or (published and updated
 // labels) a date: "Published 9 January 2015". "By" and "from" labels
 // need a colon or the line to end ("From:", "Source: MOFA"), except "issued
 // by" and "published by". It returns the kind and where the value starts.
 func metaReadLabel(s string) (metaLabelKind, int) {
-	for _, l := range metaLabels {
-		// Every label starts with a letter, which only itself folds to
-		// in an ASCII string as long: the first byte decides most.
-		if len(s) < len(l.p) || s[0]|0x20 != l.p[0] || !strings.EqualFold(s[:len(l.p)], l.p) {
+	c := s[0] | 0x20
+	if c < 'a' || c > 'z' {
+		return lblNone, 0
+	}
+	// Every label starts with a letter, which only itself folds to in an
+	// ASCII string as long: the first byte picks the labels to try.
+	for _, l := range metaLabelsBy[c-'a'] {
+		if len(s) < len(l.p) || !strings.EqualFold(s[:len(l.p)], l.p) {
 			continue
 		}
 		rest := s[len(l.p):]
