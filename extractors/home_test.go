@@ -132,7 +132,7 @@ func TestDecideHomeEvidence(t *testing.T) {
 			"BWA", []string{HomeByPublisher, HomeByIssuer}},
 		{"a source cue mid-line",
 			"date 2022-05-04 Source: Republic of Slovenia\n\nThe State Secretary travelled to Croatia for talks.",
-			"SVN", []string{HomeByIssuer}},
+			"SVN", []string{HomeByPublisher, HomeByIssuer}}, // ReadMeta reads the mid-line source as the publisher
 		{"on behalf of, up to a separator",
 			"Remarks to the press\n\nThe Secretary spoke to reporters in Rome.\n\nThis message was sent on behalf of: Foreign Ministry of Israel · 9 Yitzhak Rabin Blvd",
 			"ISR", []string{HomeByIssuer}},

@@ -256,6 +256,21 @@ type Meta struct {
 	TitleSpan Span
 	Published *Timestamp
 	Publisher string
+	// PublisherCountry is the ISO 3166-1 alpha-3 code of the country the
+	// page names for its issuing body: in Publisher ("Ministry of Foreign
+	// Affairs of Mongolia" -> MNG), in a body's name or a state's formal
+	// name standing above the headline ("Government of India", "Republic
+	// of Estonia", "Australian Government"), or under a signature block's
+	// body ("MINISTRY OF FOREIGN AFFAIRS / SINGAPORE"). Empty when the
+	// page names none; a hint for the publishing country, not a decision.
+	PublisherCountry string
+	// Dateline is the place that opens the release's dateline as the
+	// text writes it ("ABU DHABI" of "ABU DHABI, 12th March 2019 (WAM)
+	// --", "Ottawa, Ontario" of "August 26, 2020 - Ottawa, Ontario -
+	// Global Affairs Canada", "Ulaanbaatar" of "Ulaanbaatar/MONTSAME/."),
+	// or a place signing the footer ("Santiago, Chile, November 08,
+	// 2018."). Empty when there is none.
+	Dateline string
 }
 
 // Doc is one normalized document as the extractors see it. The pipeline

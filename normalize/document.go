@@ -100,8 +100,8 @@ func Document(raw []byte, name string, opt Options) (Result, error) {
 		if !cs.high {
 			break // no combining mark, no foreign script: nothing for scripts
 		}
-		st, n := scripts(text)
-		if n == 0 {
+		st, removed, n := scripts(text)
+		if !removed {
 			break
 		}
 		m, text = m.then(st), st.text

@@ -27,7 +27,8 @@ type Result struct {
 	// control characters except "\n" and "\t", lines trimmed, at most one
 	// blank line in a row, every line (the last one too) ended by "\n".
 	Text string
-	// Garbled counts runes removed as garbled script, control characters
+	// Garbled counts runes removed as garbled script (not site labels in
+	// a script of their own, removed as chrome), control characters
 	// and replacement characters, invalid bytes dropped while decoding,
 	// and mojibake sequences repaired (one per sequence). It is 0 for
 	// clean input and for a Result.Text fed back in.
