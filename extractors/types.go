@@ -279,8 +279,12 @@ type Meta struct {
 // Doc holds what the stages found and no caches: what the event
 // extractors share is the Frame's.
 type Doc struct {
-	ID        string
-	Text      string
+	ID   string
+	Text string
+	// Chrome holds the site labels in another script that normalization
+	// dropped as page chrome (normalize.Result.Chrome): the script of a
+	// page's labels is its publisher's.
+	Chrome    string
 	Meta      Meta
 	Sentences []Span
 	Mentions  []Mention

@@ -320,3 +320,27 @@ func TestLabelLineNotJoined(t *testing.T) {
 		t.Errorf("headline and date line were joined or lost:\n%s", res.Text[:min(len(res.Text), 300)])
 	}
 }
+
+// TestChromeLabels checks that site labels dropped as chrome are kept in
+// Result.Chrome, for the publisher's script, and garbled runs are not.
+func TestChromeLabels(t *testing.T) {
+	tests := []struct {
+		name, in, want string
+	}{
+		{"lao date label", "ວັນທີ 12/03/2024\n\n" + body, "ວັນທີ"},
+		{"armenian breadcrumb", "Գլխավոր > Նորություններ\nArmenia and Laos hold consultations\n\n" + body, "Գլխավոր Նորություններ"},
+		{"garbled is not chrome", "The minister स्थापित visited Rome.", ""},
+		{"nothing foreign", body, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := Document([]byte(tt.in), "a.txt", Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if res.Chrome != tt.want {
+				t.Errorf("Chrome = %q, want %q", res.Chrome, tt.want)
+			}
+		})
+	}
+}

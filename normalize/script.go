@@ -222,11 +222,12 @@ const maxBracketScan = 8 * maxBracketed
 // one run never changes the verdict on another.
 //
 // scripts returns the stage (the zero stage when nothing is removed),
-// whether it removed anything, and the number of garbled runes removed.
-func scripts(s string) (st stage, removed bool, garbled int) {
+// whether it removed anything, the number of garbled runes removed, and
+// the runs it dropped as chrome, space-separated, at most maxChrome bytes.
+func scripts(s string) (st stage, removed bool, garbled int, chrome string) {
 	toks := scanForeign(s)
 	if len(toks) == 0 {
-		return stage{}, false, 0
+		return stage{}, false, 0, ""
 	}
 	latin, foreign := latinLetters(s), 0
 	for _, t := range toks {
@@ -238,6 +239,7 @@ func scripts(s string) (st stage, removed bool, garbled int) {
 	b := newBuilder(len(s))
 	run := 0
 	var lines chromeLines
+	var kept strings.Builder
 	for _, t := range toks {
 		if !t.malformed && (!strict || keepForeign(s, t)) {
 			continue
@@ -250,17 +252,25 @@ func scripts(s string) (st stage, removed bool, garbled int) {
 		}
 		if t.malformed || !lines.chrome(s, t.start) {
 			garbled += t.runes
+		} else if kept.Len()+t.end-t.start < maxChrome {
+			if kept.Len() > 0 {
+				kept.WriteByte(' ')
+			}
+			kept.WriteString(s[t.start:t.end])
 		}
 		removed = true
 		run = t.end
 		b.consumed(run)
 	}
 	if !removed {
-		return stage{}, false, 0
+		return stage{}, false, 0, ""
 	}
 	b.copy(s, run, len(s))
-	return b.stage(), true, garbled
+	return b.stage(), true, garbled, kept.String()
 }
+
+// maxChrome bounds the chrome runs scripts reports.
+const maxChrome = 256
 
 // maxChromeLine is the longest line, in bytes, that chromeLine reads as
 // site chrome; chromeLines never scans further than this around a run.

@@ -92,7 +92,7 @@ func (p *Processor) Process(docID, source string, raw []byte) (out Output) {
 	row.GarbledChars = int64(res.Garbled)
 
 	t1 := time.Now()
-	d := &extractors.Doc{ID: docID, Text: res.Text}
+	d := &extractors.Doc{ID: docID, Text: res.Text, Chrome: res.Chrome}
 	events, _ := p.Run(d)
 	out.ExtractTime = time.Since(t1)
 
