@@ -17,7 +17,7 @@ const (
 	HomeByIssuer    = "issuer line"    // a head or foot line, or "Source:", names a country's body
 	HomeByDomain    = "government domain"
 	HomeByScript    = "page script" // the page's labels are in a script only one country writes
-	HomeByMentions  = "mentions" // the weighted vote of the country mentions
+	HomeByMentions  = "mentions"    // the weighted vote of the country mentions
 )
 
 // HomeCountry returns the ISO3 code of the government that published d,

@@ -30,7 +30,7 @@ var (
 	// startPh and returnPh tell a trip's start and return.
 	startPh  = newPhrases(vocab("visit.start")...)
 	returnPh = newPhrases(vocab("visit.return")...)
-	attendPh    = newPhrases(vocab("attend")...)
+	attendPh = newPhrases(vocab("attend")...)
 )
 
 // possVisit finds "X's visit to", "X's state visits to", "X's first
