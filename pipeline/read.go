@@ -1,0 +1,216 @@
+package pipeline
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+)
+
+// A TableReader reads back one table of a run's output, one document at a
+// time, in doc_id order (byte order, as Run and Merge write it). It reads
+// OUT/T.jsonl and the parts OUT/T/*.jsonl of a sharded run, each of which
+// is in doc_id order, and merges them as it goes: it holds one line of each
+// file and the rows of one document, whatever the size of the table.
+//
+// A file whose rows are not in doc_id order, or whose rows of one document
+// are not together, is an error naming the file and line: such a file was
+// not written by communique run or merge (communique pipe writes input
+// order).
+type TableReader struct {
+	srcs  []*tableSource
+	files []string
+	arena []byte
+	rows  [][]byte
+}
+
+// tableSource is one JSONL file of a table and its next row.
+type tableSource struct {
+	path   string
+	f      *os.File
+	br     *bufio.Reader
+	line   int    // number of the head line
+	head   []byte // the next row; nil at the end
+	headID string
+	lastID string // of the last document read from this file
+	read   bool   // a document was read from this file
+}
+
+// tableReadBuf is the read buffer of each file of a table.
+const tableReadBuf = 64 << 10
+
+// OpenTable opens the JSONL files of table under out. A table with no file
+// reads as empty; Files says which files there are.
+func OpenTable(out, table string) (*TableReader, error) {
+	paths := []string{filepath.Join(out, table+".jsonl")}
+	parts, err := filepath.Glob(filepath.Join(out, table, "*.jsonl"))
+	if err != nil {
+		return nil, err
+	}
+	sort.Strings(parts)
+	paths = append(paths, parts...)
+	r := &TableReader{}
+	for _, p := range paths {
+		if strings.HasPrefix(filepath.Base(p), ".") {
+			continue // a temporary file of a run in progress
+		}
+		f, err := os.Open(p)
+		if errors.Is(err, os.ErrNotExist) {
+			continue
+		}
+		if err != nil {
+			r.Close()
+			return nil, fmt.Errorf("read %s: %w", table, err)
+		}
+		s := &tableSource{path: p, f: f, br: bufio.NewReaderSize(f, tableReadBuf)}
+		r.srcs = append(r.srcs, s)
+		r.files = append(r.files, p)
+		if err := s.advance(); err != nil {
+			r.Close()
+			return nil, err
+		}
+	}
+	return r, nil
+}
+
+// Files lists the files the table is read from.
+func (r *TableReader) Files() []string { return r.files }
+
+// Next returns the doc_id of the next document and its rows, one JSON
+// object per row without the line end, in file order (OUT/T.jsonl first,
+// then the parts in name order). The rows are valid until the next call.
+// At the end it returns io.EOF.
+func (r *TableReader) Next() (string, [][]byte, error) {
+	var min *tableSource
+	for _, s := range r.srcs {
+		if s.head != nil && (min == nil || s.headID < min.headID) {
+			min = s
+		}
+	}
+	if min == nil {
+		return "", nil, io.EOF
+	}
+	id := min.headID
+	r.arena, r.rows = r.arena[:0], r.rows[:0]
+	var ends []int
+	for _, s := range r.srcs {
+		if s.head == nil || s.headID != id {
+			continue
+		}
+		if s.read && id <= s.lastID {
+			what := "its rows are not together"
+			if id < s.lastID {
+				what = fmt.Sprintf("it comes after %q", s.lastID)
+			}
+			return "", nil, fmt.Errorf("%s:%d: document %q is out of doc_id order (%s): not a table as communique run or merge writes it", s.path, s.line, id, what)
+		}
+		s.read, s.lastID = true, id
+		for s.head != nil && s.headID == id {
+			r.arena = append(r.arena, s.head...)
+			ends = append(ends, len(r.arena))
+			if err := s.advance(); err != nil {
+				return "", nil, err
+			}
+		}
+	}
+	start := 0
+	for _, e := range ends {
+		r.rows = append(r.rows, r.arena[start:e:e])
+		start = e
+	}
+	return id, r.rows, nil
+}
+
+// Close closes the files.
+func (r *TableReader) Close() error {
+	var first error
+	for _, s := range r.srcs {
+		if err := s.f.Close(); err != nil && first == nil {
+			first = err
+		}
+	}
+	r.srcs = nil
+	return first
+}
+
+// advance reads the next row of the file into head, skipping blank lines.
+func (s *tableSource) advance() error {
+	s.head = s.head[:0]
+	for {
+		s.line++
+		var err error
+		for {
+			var chunk []byte
+			chunk, err = s.br.ReadSlice('\n')
+			s.head = append(s.head, chunk...)
+			if !errors.Is(err, bufio.ErrBufferFull) {
+				break
+			}
+		}
+		if err != nil && err != io.EOF {
+			return fmt.Errorf("read %s: %w", s.path, err)
+		}
+		s.head = bytes.TrimRight(s.head, "\r\n")
+		if len(bytes.TrimSpace(s.head)) > 0 {
+			id, ok := JSONString(s.head, "doc_id")
+			if !ok {
+				return fmt.Errorf("%s:%d: not a row with a doc_id", s.path, s.line)
+			}
+			s.headID = id
+			return nil
+		}
+		if err == io.EOF {
+			s.head = nil
+			return nil
+		}
+		s.head = s.head[:0]
+	}
+}
+
+// JSONString returns the string value of field key of the JSON object row,
+// and false when row has no such string field. It finds the field without
+// decoding the whole row when it can: the first "key": of a row, with no
+// '[' or '{' before it but the object's own, is a field of the row itself
+// (the byte sequence cannot occur inside a string). Otherwise the row is
+// decoded.
+func JSONString(row []byte, key string) (string, bool) {
+	pat := make([]byte, 0, len(key)+3)
+	pat = append(append(append(pat, '"'), key...), '"', ':')
+	if i := bytes.Index(row, pat); i > 0 && bytes.IndexAny(row[1:i], "[{") < 0 {
+		v := row[i+len(pat):]
+		if len(v) > 0 && v[0] == '"' {
+			for j := 1; j < len(v); j++ {
+				switch v[j] {
+				case '\\':
+					j++
+					continue
+				case '"':
+					raw := v[:j+1]
+					if bytes.IndexByte(raw, '\\') < 0 {
+						return string(raw[1:j]), true
+					}
+					var s string
+					if json.Unmarshal(raw, &s) == nil {
+						return s, true
+					}
+					return "", false
+				}
+			}
+		}
+	}
+	var obj map[string]json.RawMessage
+	if json.Unmarshal(row, &obj) != nil {
+		return "", false
+	}
+	var s string
+	if json.Unmarshal(obj[key], &s) != nil || obj[key] == nil {
+		return "", false
+	}
+	return s, true
+}
