@@ -83,6 +83,12 @@ func dispatch(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return cmdEval(ctx, args[1:], stdout, stderr)
 	case "gen":
 		return cmdGen(ctx, args[1:], stdout, stderr)
+	case "schema":
+		return cmdSchema(ctx, args[1:], stdout, stderr)
+	case "diff":
+		return cmdDiff(ctx, args[1:], stdout, stderr)
+	case "report":
+		return cmdReport(ctx, args[1:], stdout, stderr)
 	case "version", "--version", "-version":
 		fmt.Fprintln(stdout, "communique", version)
 		return nil

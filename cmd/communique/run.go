@@ -54,7 +54,7 @@ type runFlags struct {
 	in, out, format, shard, logFormat, logLevel string
 	workers, shards, rowGroup                   int
 	maxBytes                                    int64
-	quiet                                       bool
+	quiet, withText                             bool
 	cpuProfile, memProfile, statsJSON           string
 	memoryLimit                                 string
 	gcPercent                                   int
@@ -75,6 +75,7 @@ func cmdRun(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	fl.StringVar(&f.logFormat, "log-format", "text", "log format on stderr: text or json")
 	fl.StringVar(&f.logLevel, "log-level", "info", "log level: debug, info, warn, error")
 	fl.BoolVar(&f.quiet, "quiet", false, "print no summary on stdout")
+	fl.BoolVar(&f.withText, "with-text", false, "also write the texts table, each document's normalized text (for communique report)")
 	fl.StringVar(&f.cpuProfile, "cpuprofile", "", "write a CPU profile to `FILE`")
 	fl.StringVar(&f.memProfile, "memprofile", "", "write an allocation profile to `FILE` at the end")
 	fl.StringVar(&f.statsJSON, "stats-json", "", "write the run's counts, stage times and throughput as JSON to `FILE`")
@@ -95,6 +96,7 @@ func cmdRun(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 		Processor: newProcessor(),
 		Logger:    log,
 		Parquet:   pipeline.ParquetOptions{RowGroupRows: f.rowGroup},
+		WithText:  f.withText,
 	}
 	if cfg.Formats, err = parseFormats(f.format); err != nil {
 		return err
