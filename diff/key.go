@@ -103,6 +103,9 @@ func decodeRow(table string, line []byte) (*row, error) {
 		}
 		r.fields = append(r.fields, field{name: name, val: b.Bytes()})
 	}
+	if t, err := dec.Token(); err != nil || t != json.Delim('}') {
+		return nil, fmt.Errorf("not a JSON object")
+	}
 	if col := kindColumn(table); col != "" {
 		json.Unmarshal(r.get(col), &r.kind)
 	}
