@@ -6,7 +6,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"io"
 	"slices"
 	"strings"
 
@@ -107,78 +106,37 @@ const (
 // compared are the tables Runs compares, in order.
 var compared = append(slices.Clone(pipeline.Tables), pipeline.TextsTable)
 
-// stream is one table of one run, positioned on a document.
-type stream struct {
-	r    *pipeline.TableReader
-	id   string
-	rows [][]byte
-	eof  bool
-}
-
-func (s *stream) next() error {
-	id, rows, err := s.r.Next()
-	if err == io.EOF {
-		s.eof, s.rows = true, nil
-		return nil
-	}
-	s.id, s.rows = id, rows
-	return err
-}
-
-// Runs compares the output of two runs, the folders old and new (each
-// OUT/T.jsonl, OUT/T/part-*.jsonl, or both). Both must hold a documents
-// table; a table only one of them has (texts, say) is listed in Skipped.
+// Runs compares the output of two runs, the folders oldDir and newDir
+// (each OUT/T.jsonl, OUT/T/part-*.jsonl, or both). Both must hold a
+// documents table; a table only one of them has (texts, say) is listed in
+// Skipped.
 func Runs(ctx context.Context, oldDir, newDir string, opt Options) (*Result, error) {
 	res := &Result{Old: oldDir, New: newDir}
-	var tables []string
-	var olds, news []*stream
-	defer func() {
-		for _, s := range append(olds, news...) {
-			s.r.Close()
-		}
-	}()
-	for _, table := range compared {
-		o, err := pipeline.OpenTable(oldDir, table)
-		if err != nil {
-			return nil, fmt.Errorf("diff: old run: %w", err)
-		}
-		n, err := pipeline.OpenTable(newDir, table)
-		if err != nil {
-			o.Close()
-			return nil, fmt.Errorf("diff: new run: %w", err)
-		}
-		hasOld, hasNew := len(o.Files()) > 0, len(n.Files()) > 0
-		if table == "documents" && (!hasOld || !hasNew) {
-			o.Close()
-			n.Close()
+	old, err := pipeline.OpenRun(oldDir, compared)
+	if err != nil {
+		return nil, fmt.Errorf("diff: old run: %w", err)
+	}
+	defer old.Close()
+	neu, err := pipeline.OpenRun(newDir, compared)
+	if err != nil {
+		return nil, fmt.Errorf("diff: new run: %w", err)
+	}
+	defer neu.Close()
+	both := make([]bool, len(compared))
+	for i, table := range compared {
+		hasOld, hasNew := len(old.Files(i)) > 0, len(neu.Files(i)) > 0
+		both[i] = hasOld && hasNew
+		switch {
+		case table == "documents" && !both[i]:
 			dir := oldDir
 			if hasOld {
 				dir = newDir
 			}
 			return nil, fmt.Errorf("diff: %s has no documents.jsonl nor documents/part-*.jsonl: not the output of communique run, or a run without JSONL (diff reads JSONL; see docs/diff.md)", dir)
-		}
-		if hasOld != hasNew {
-			o.Close()
-			n.Close()
-			side := "old"
-			if hasNew {
-				side = "new"
-			}
-			res.Skipped = append(res.Skipped, fmt.Sprintf("%s (only in the %s run)", table, side))
-			continue
-		}
-		if !hasOld {
-			o.Close()
-			n.Close()
-			continue
-		}
-		tables = append(tables, table)
-		olds = append(olds, &stream{r: o})
-		news = append(news, &stream{r: n})
-	}
-	for _, s := range append(slices.Clone(olds), news...) {
-		if err := s.next(); err != nil {
-			return nil, fmt.Errorf("diff: %w", err)
+		case hasOld && !hasNew:
+			res.Skipped = append(res.Skipped, table+" (only in the old run)")
+		case hasNew && !hasOld:
+			res.Skipped = append(res.Skipped, table+" (only in the new run)")
 		}
 	}
 
@@ -196,37 +154,44 @@ func Runs(ctx context.Context, oldDir, newDir string, opt Options) (*Result, err
 		if n%1024 == 0 && ctx.Err() != nil {
 			return nil, ctx.Err()
 		}
-		doc, ok := "", false
-		for _, s := range append(olds, news...) {
-			if !s.eof && (!ok || s.id < doc) {
-				doc, ok = s.id, true
+		oldID, okOld := old.Peek()
+		newID, okNew := neu.Peek()
+		if !okOld && !okNew {
+			break
+		}
+		doc := oldID
+		if !okOld || okNew && newID < oldID {
+			doc = newID
+		}
+		var oldRows, newRows [][][]byte
+		if okOld && oldID == doc {
+			if _, oldRows, err = old.Next(); err != nil {
+				return nil, fmt.Errorf("diff: old run: %w", err)
 			}
 		}
-		if !ok {
-			break
+		if okNew && newID == doc {
+			if _, newRows, err = neu.Next(); err != nil {
+				return nil, fmt.Errorf("diff: new run: %w", err)
+			}
 		}
 		res.Docs++
 		var changes []Row
-		for i, table := range tables {
-			var o, nw [][]byte
-			if !olds[i].eof && olds[i].id == doc {
-				o = olds[i].rows
+		for i, table := range compared {
+			if !both[i] {
+				continue
 			}
-			if !news[i].eof && news[i].id == doc {
-				nw = news[i].rows
+			var o, nw [][]byte
+			if oldRows != nil {
+				o = oldRows[i]
+			}
+			if newRows != nil {
+				nw = newRows[i]
 			}
 			rows, err := compareDoc(table, o, nw, count, opt.Top > 0)
 			if err != nil {
 				return nil, fmt.Errorf("diff: %s of document %q: %w", table, doc, err)
 			}
 			changes = append(changes, rows...)
-			for _, s := range []*stream{olds[i], news[i]} {
-				if !s.eof && s.id == doc {
-					if err := s.next(); err != nil {
-						return nil, fmt.Errorf("diff: %w", err)
-					}
-				}
-			}
 		}
 		if len(changes) > 0 {
 			res.DocsChanged++

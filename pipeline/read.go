@@ -26,8 +26,11 @@ import (
 type TableReader struct {
 	srcs  []*tableSource
 	files []string
-	arena []byte
-	rows  [][]byte
+	// Two sets of buffers, used in turn, so that a document's rows stay
+	// valid while the next one is read.
+	arena [2][]byte
+	rows  [2][][]byte
+	turn  int
 }
 
 // tableSource is one JSONL file of a table and its next row.
@@ -84,8 +87,8 @@ func (r *TableReader) Files() []string { return r.files }
 
 // Next returns the doc_id of the next document and its rows, one JSON
 // object per row without the line end, in file order (OUT/T.jsonl first,
-// then the parts in name order). The rows are valid until the next call.
-// At the end it returns io.EOF.
+// then the parts in name order). The rows stay valid during the next call
+// and until the one after it. At the end it returns io.EOF.
 func (r *TableReader) Next() (string, [][]byte, error) {
 	var min *tableSource
 	for _, s := range r.srcs {
@@ -97,7 +100,8 @@ func (r *TableReader) Next() (string, [][]byte, error) {
 		return "", nil, io.EOF
 	}
 	id := min.headID
-	r.arena, r.rows = r.arena[:0], r.rows[:0]
+	r.turn ^= 1
+	arena, rows := r.arena[r.turn][:0], r.rows[r.turn][:0]
 	var ends []int
 	for _, s := range r.srcs {
 		if s.head == nil || s.headID != id {
@@ -112,8 +116,8 @@ func (r *TableReader) Next() (string, [][]byte, error) {
 		}
 		s.read, s.lastID = true, id
 		for s.head != nil && s.headID == id {
-			r.arena = append(r.arena, s.head...)
-			ends = append(ends, len(r.arena))
+			arena = append(arena, s.head...)
+			ends = append(ends, len(arena))
 			if err := s.advance(); err != nil {
 				return "", nil, err
 			}
@@ -121,10 +125,11 @@ func (r *TableReader) Next() (string, [][]byte, error) {
 	}
 	start := 0
 	for _, e := range ends {
-		r.rows = append(r.rows, r.arena[start:e:e])
+		rows = append(rows, arena[start:e:e])
 		start = e
 	}
-	return id, r.rows, nil
+	r.arena[r.turn], r.rows[r.turn] = arena, rows
+	return id, rows, nil
 }
 
 // Close closes the files.
@@ -213,4 +218,95 @@ func JSONString(row []byte, key string) (string, bool) {
 		return "", false
 	}
 	return s, true
+}
+
+// A RunReader reads several tables of a run together, a document at a
+// time, in doc_id order: each document's rows of every table.
+type RunReader struct {
+	tables []string
+	curs   []*tableCursor
+	rows   [][][]byte
+}
+
+// tableCursor is a TableReader positioned on its next document.
+type tableCursor struct {
+	r    *TableReader
+	id   string
+	rows [][]byte
+	eof  bool
+}
+
+func (c *tableCursor) next() error {
+	id, rows, err := c.r.Next()
+	if err == io.EOF {
+		c.eof, c.id, c.rows = true, "", nil
+		return nil
+	}
+	c.id, c.rows = id, rows
+	return err
+}
+
+// OpenRun opens the JSONL files of the tables under out (see OpenTable).
+func OpenRun(out string, tables []string) (*RunReader, error) {
+	r := &RunReader{tables: tables, rows: make([][][]byte, len(tables))}
+	for _, t := range tables {
+		tr, err := OpenTable(out, t)
+		if err != nil {
+			r.Close()
+			return nil, err
+		}
+		c := &tableCursor{r: tr}
+		r.curs = append(r.curs, c)
+		if err := c.next(); err != nil {
+			r.Close()
+			return nil, err
+		}
+	}
+	return r, nil
+}
+
+// Files lists the files of table i, as OpenTable found them.
+func (r *RunReader) Files(i int) []string { return r.curs[i].r.Files() }
+
+// Peek returns the doc_id of the next document, and false at the end.
+func (r *RunReader) Peek() (string, bool) {
+	id, ok := "", false
+	for _, c := range r.curs {
+		if !c.eof && (!ok || c.id < id) {
+			id, ok = c.id, true
+		}
+	}
+	return id, ok
+}
+
+// Next returns the next document's doc_id and its rows: rows[i] are the
+// rows of the i-th table opened, nil where it has none. They are valid
+// until the next call. At the end it returns io.EOF.
+func (r *RunReader) Next() (string, [][][]byte, error) {
+	id, ok := r.Peek()
+	if !ok {
+		return "", nil, io.EOF
+	}
+	for i, c := range r.curs {
+		r.rows[i] = nil
+		if !c.eof && c.id == id {
+			// Valid while the table reads the document after.
+			r.rows[i] = c.rows
+			if err := c.next(); err != nil {
+				return "", nil, err
+			}
+		}
+	}
+	return id, r.rows, nil
+}
+
+// Close closes every table.
+func (r *RunReader) Close() error {
+	var first error
+	for _, c := range r.curs {
+		if err := c.r.Close(); err != nil && first == nil {
+			first = err
+		}
+	}
+	return first
 }
