@@ -213,9 +213,10 @@ func JSONString(row []byte, key string) (string, bool) {
 	if json.Unmarshal(row, &obj) != nil {
 		return "", false
 	}
+	v := bytes.TrimSpace(obj[key])
 	var s string
-	if json.Unmarshal(obj[key], &s) != nil || obj[key] == nil {
-		return "", false
+	if len(v) == 0 || v[0] != '"' || json.Unmarshal(v, &s) != nil {
+		return "", false // absent, null, or not a string
 	}
 	return s, true
 }

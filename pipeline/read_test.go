@@ -75,6 +75,30 @@ func TestTableReaderShards(t *testing.T) {
 	}
 }
 
+func TestJSONString(t *testing.T) {
+	tests := []struct {
+		row, key string
+		want     string
+		ok       bool
+	}{
+		{`{"doc_id":"a","country":"KOR"}`, "country", "KOR", true},
+		{`{"doc_id":"a","country":null}`, "country", "", false},
+		{`{"doc_id":"a"}`, "country", "", false},
+		{`{"doc_id":"a","n":3}`, "n", "", false},
+		{`{"participants":[{"country":"JPN"}],"country":"KOR"}`, "country", "KOR", true},
+		{`{"participants":[{"country":"JPN"}],"country":null}`, "country", "", false},
+		{`{"text":"say \"hi\"","kind":"x"}`, "text", `say "hi"`, true},
+		{`{"kind" : "x"}`, "kind", "x", true},
+		{`not json`, "kind", "", false},
+	}
+	for _, tt := range tests {
+		got, ok := JSONString([]byte(tt.row), tt.key)
+		if got != tt.want || ok != tt.ok {
+			t.Errorf("JSONString(%s, %q) = %q, %v; want %q, %v", tt.row, tt.key, got, ok, tt.want, tt.ok)
+		}
+	}
+}
+
 func TestTableReader(t *testing.T) {
 	tests := []struct {
 		name    string
