@@ -38,7 +38,7 @@ func Score(goldDir, outDir string) (rep *Report, err error) {
 		return nil, fmt.Errorf("eval: %w", err)
 	}
 	if len(paths) == 0 {
-		return nil, fmt.Errorf("eval: no gold files in %s", goldDir)
+		return nil, fmt.Errorf("eval: no gold files in %s (want one DOC_ID.json per document: see docs/gold.md)", goldDir)
 	}
 
 	s := &scorer{

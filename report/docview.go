@@ -111,6 +111,8 @@ func newDocView(id string, rows [][][]byte, gold *docGold) (*docView, error) {
 	if len(texts) > 0 {
 		d.HasText = true
 		d.Text = highlight(texts[0].Text, mentions, events, d.Events)
+	} else {
+		d.Text = evidenceOnly(events, d.Events)
 	}
 	return d, nil
 }
@@ -273,6 +275,22 @@ func highlight(text string, ms []pipeline.Mention, es []pipeline.Event, views []
 	}
 	for j := len(stack) - 1; j >= 0; j-- {
 		b.WriteString(closeTag(stack[j]))
+	}
+	return template.HTML(b.String())
+}
+
+// evidenceOnly shows, for a run without texts, each event's evidence as a
+// paragraph of its own, highlighted.
+func evidenceOnly(es []pipeline.Event, views []eventView) template.HTML {
+	var b strings.Builder
+	for i, e := range es {
+		if e.EvidenceText == "" {
+			continue
+		}
+		views[i].Placed = true
+		s := &span{evidence: true, class: "ev k-" + cssName(e.EventType), eventID: e.EventID,
+			title: e.EventType + ": " + eventTitle(views[i])}
+		b.WriteString("<p>" + openTag(s) + html.EscapeString(e.EvidenceText) + closeTag(s) + "</p>")
 	}
 	return template.HTML(b.String())
 }

@@ -143,3 +143,30 @@ func TestHighlight(t *testing.T) {
 		t.Errorf("placed %v", placed)
 	}
 }
+
+// TestPageWithoutTexts checks that a run without the texts table still
+// shows every event's evidence, highlighted, and says why there is no text.
+func TestPageWithoutTexts(t *testing.T) {
+	src := corpusRun(t)
+	out := t.TempDir()
+	for _, table := range []string{"documents", "events", "mentions", "rejects"} {
+		b, err := os.ReadFile(filepath.Join(src, table+".jsonl"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		os.WriteFile(filepath.Join(out, table+".jsonl"), b, 0o644)
+	}
+	var page bytes.Buffer
+	s, err := Write(context.Background(), &page, Options{In: out, MaxDocs: DefaultMaxDocs})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.HasText || !strings.Contains(page.String(), `id="notext"`) {
+		t.Errorf("no note that the run has no texts table")
+	}
+	for _, id := range eventIDs(t, out) {
+		if n := strings.Count(page.String(), `data-event-id="`+id+`"`); n != 2 {
+			t.Errorf("event %s: %d elements carry its id, want its row and its evidence", id, n)
+		}
+	}
+}

@@ -35,8 +35,9 @@ const runUsage = `Usage: communique run [--in DIR|MANIFEST] [--out OUT] [flags]
 
 Reads every document under DIR (recursively; hidden files and folders are
 skipped) and writes documents, events, mentions and rejects as OUT/T.jsonl
-and OUT/T.parquet. --in may also name a manifest: a text file listing one
-path per line. Without --in, the embedded default corpus is read.
+and OUT/T.parquet (and texts with --with-text); docs/output.md describes
+every column. --in may also name a manifest: a text file listing one path
+per line. Without --in, the embedded default corpus is read.
 
 Exit status 0 when the run completed, even if some documents were rejected
 (each has a documents row saying why); 1 when the run could not complete.
