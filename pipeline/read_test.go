@@ -40,10 +40,10 @@ func readAll(t *testing.T, out, table string) ([]string, error) {
 // merged, exactly as the single run's file: the same documents in the same
 // order with the same rows, which also shows both are in doc_id order.
 func TestTableReaderShards(t *testing.T) {
-	proc := &Processor{
+	proc := &Processor{Stack: extractors.Stack{
 		Entities: []extractors.Extractor{extractors.Dates{}, extractors.Countries{}},
 		Events:   []extractors.EventExtractor{extractors.Visits{}},
-	}
+	}}
 	run := func(out string, shard, shards int) {
 		if _, err := Run(context.Background(), Config{
 			Input: os.DirFS("../testdata/corpus"), Out: out, Workers: 2, Processor: proc,

@@ -13,10 +13,10 @@ import (
 // ok, holding the text that the mentions' rune offsets index; none without
 // WithText.
 func TestWithText(t *testing.T) {
-	proc := &Processor{
+	proc := &Processor{Stack: extractors.Stack{
 		Entities: []extractors.Extractor{extractors.Dates{}, extractors.Countries{}},
 		Events:   []extractors.EventExtractor{extractors.Visits{}},
-	}
+	}}
 	for _, with := range []bool{true, false} {
 		out := t.TempDir()
 		if _, err := Run(context.Background(), Config{

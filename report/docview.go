@@ -93,6 +93,9 @@ func newDocView(id string, rows [][][]byte, gold *docGold) (*docView, error) {
 		switch {
 		case v.start != "" && v.end != "" && v.start != v.end:
 			v.Dates = v.start + " – " + v.end
+			if len(v.start) == 10 && len(v.end) == 10 && v.start[:5] == v.end[:5] {
+				v.Dates = v.start + " – " + v.end[5:] // the same year
+			}
 		case v.start != "":
 			v.Dates = v.start
 		case v.end != "":

@@ -99,10 +99,15 @@ func TestPage(t *testing.T) {
 		t.Error("two pages of the same run differ")
 	}
 	page := a.String()
-	for _, bad := range []string{"http://", "https://", "<link", "src="} {
+	// Nothing is fetched: no linked style sheet or script, no image or
+	// frame source, no CSS import or url(); links go to anchors of the page.
+	for _, bad := range []string{"<link", "src=", "@import", "url(", `href="http`, `href="//`} {
 		if strings.Contains(page, bad) {
 			t.Errorf("the page refers to something outside it: %q", bad)
 		}
+	}
+	if n := strings.Count(page, `href="#`); n != strings.Count(page, "href=") || n == 0 {
+		t.Errorf("%d links to anchors of the page, %d links", n, strings.Count(page, "href="))
 	}
 	for _, id := range eventIDs(t, out) {
 		attr := `data-event-id="` + id + `"`

@@ -24,8 +24,8 @@ import (
 // ends on the day it starts.
 type oneDayVisits struct{ extractors.Visits }
 
-func (v oneDayVisits) Events(d *extractors.Doc) []extractors.Event {
-	es := v.Visits.Events(d)
+func (v oneDayVisits) Events(d *extractors.Doc, f *extractors.Frame) []extractors.Event {
+	es := v.Visits.Events(d, f)
 	for i, e := range es {
 		if e.Dates != nil {
 			r := *e.Dates
