@@ -178,45 +178,132 @@ func (s *tableSource) advance() error {
 	}
 }
 
-// JSONString returns the string value of field key of the JSON object row,
-// and false when row has no such string field. It finds the field without
-// decoding the whole row when it can: the first "key": of a row, with no
-// '[' or '{' before it but the object's own, is a field of the row itself
-// (the byte sequence cannot occur inside a string). Otherwise the row is
-// decoded.
+// JSONString returns the string value of the top-level field key of the
+// JSON object row, and false when row has no such field, when its value is
+// not a string (null, say), or when row is not a JSON object. It scans the
+// row without decoding it, skipping nested values, and allocates only the
+// string it returns.
 func JSONString(row []byte, key string) (string, bool) {
-	pat := make([]byte, 0, len(key)+3)
-	pat = append(append(append(pat, '"'), key...), '"', ':')
-	if i := bytes.Index(row, pat); i > 0 && bytes.IndexAny(row[1:i], "[{") < 0 {
-		v := row[i+len(pat):]
-		if len(v) > 0 && v[0] == '"' {
-			for j := 1; j < len(v); j++ {
-				switch v[j] {
-				case '\\':
-					j++
-					continue
-				case '"':
-					raw := v[:j+1]
-					if bytes.IndexByte(raw, '\\') < 0 {
-						return string(raw[1:j]), true
-					}
-					var s string
-					if json.Unmarshal(raw, &s) == nil {
-						return s, true
-					}
-					return "", false
+	i := skipSpace(row, 0)
+	if i >= len(row) || row[i] != '{' {
+		return "", false
+	}
+	i = skipSpace(row, i+1)
+	if i < len(row) && row[i] == '}' {
+		return "", false
+	}
+	for i < len(row) {
+		ke := stringEnd(row, i)
+		if ke < 0 {
+			return "", false
+		}
+		match := keyIs(row[i:ke], key)
+		i = skipSpace(row, ke)
+		if i >= len(row) || row[i] != ':' {
+			return "", false
+		}
+		i = skipSpace(row, i+1)
+		if match {
+			if i >= len(row) || row[i] != '"' {
+				return "", false
+			}
+			ve := stringEnd(row, i)
+			if ve < 0 {
+				return "", false
+			}
+			return unquote(row[i:ve])
+		}
+		if i = valueEnd(row, i); i < 0 {
+			return "", false
+		}
+		i = skipSpace(row, i)
+		if i >= len(row) || row[i] != ',' {
+			return "", false // the object ends, or is broken
+		}
+		i = skipSpace(row, i+1)
+	}
+	return "", false
+}
+
+func skipSpace(b []byte, i int) int {
+	for i < len(b) && (b[i] == ' ' || b[i] == '\t' || b[i] == '\n' || b[i] == '\r') {
+		i++
+	}
+	return i
+}
+
+// stringEnd returns the index after the JSON string starting at b[i], or
+// -1 if there is none.
+func stringEnd(b []byte, i int) int {
+	if i >= len(b) || b[i] != '"' {
+		return -1
+	}
+	for j := i + 1; j < len(b); j++ {
+		switch b[j] {
+		case '\\':
+			j++
+		case '"':
+			return j + 1
+		}
+	}
+	return -1
+}
+
+// valueEnd returns the index after the JSON value starting at b[i] (a
+// string, an object or array with what it holds, or a number or literal),
+// or -1 if it is broken.
+func valueEnd(b []byte, i int) int {
+	switch {
+	case i >= len(b):
+		return -1
+	case b[i] == '"':
+		return stringEnd(b, i)
+	case b[i] == '{' || b[i] == '[':
+		depth := 0
+		for j := i; j < len(b); j++ {
+			switch b[j] {
+			case '"':
+				if j = stringEnd(b, j); j < 0 {
+					return -1
+				}
+				j--
+			case '{', '[':
+				depth++
+			case '}', ']':
+				if depth--; depth == 0 {
+					return j + 1
 				}
 			}
 		}
+		return -1
 	}
-	var obj map[string]json.RawMessage
-	if json.Unmarshal(row, &obj) != nil {
-		return "", false
+	j := i
+	for j < len(b) && b[j] != ',' && b[j] != '}' && b[j] != ']' && b[j] != ' ' && b[j] != '\t' && b[j] != '\n' && b[j] != '\r' {
+		j++
 	}
-	v := bytes.TrimSpace(obj[key])
+	if j == i {
+		return -1
+	}
+	return j
+}
+
+// keyIs reports whether the quoted JSON string q is key.
+func keyIs(q []byte, key string) bool {
+	if bytes.IndexByte(q, '\\') < 0 {
+		return string(q[1:len(q)-1]) == key
+	}
+	s, ok := unquote(q)
+	return ok && s == key
+}
+
+// unquote decodes the quoted JSON string q.
+func unquote(q []byte) (string, bool) {
+	if bytes.IndexByte(q, '\\') < 0 {
+		return string(q[1 : len(q)-1]), true
+	}
 	var s string
-	if len(v) == 0 || v[0] != '"' || json.Unmarshal(v, &s) != nil {
-		return "", false // absent, null, or not a string
+	if json.Unmarshal(q, &s) != nil {
+		return "", false
 	}
 	return s, true
 }

@@ -151,3 +151,30 @@ func TestTableReader(t *testing.T) {
 		})
 	}
 }
+
+func TestJSONStringEdges(t *testing.T) {
+	tests := []struct {
+		row, key string
+		want     string
+		ok       bool
+	}{
+		{`{"a":{"k":"in"},"k":"out"}`, "k", "out", true},
+		{`{"a":[1,{"k":"]"}],"k":"x"}`, "k", "x", true},
+		{`{"a":"{[\"","k":"y"}`, "k", "y", true},
+		{`{"a":true,"b":-1.5e3,"k":"z"}`, "k", "z", true},
+		{`{"k\u0031":"esc","k":"w"}`, "k1", "esc", true},
+		{`{"k":"\u00e9\n"}`, "k", "é\n", true},
+		{`{}`, "k", "", false},
+		{`{"a":1 "k":"v"}`, "k", "", false},
+		{`{"a":[1,2,"k":"v"}`, "k", "", false},
+		{`{"k":"open`, "k", "", false},
+		{`[{"k":"v"}]`, "k", "", false},
+		{``, "k", "", false},
+	}
+	for _, tt := range tests {
+		got, ok := JSONString([]byte(tt.row), tt.key)
+		if got != tt.want || ok != tt.ok {
+			t.Errorf("JSONString(%s, %q) = %q, %v; want %q, %v", tt.row, tt.key, got, ok, tt.want, tt.ok)
+		}
+	}
+}

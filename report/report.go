@@ -55,7 +55,7 @@ const (
 
 // Write reads the run in opt.In and writes the page to w.
 func Write(ctx context.Context, w io.Writer, opt Options) (Summary, error) {
-	p := &page{MaxDocs: opt.MaxDocs, In: opt.In}
+	p := &page{In: opt.In}
 	if err := p.overview(ctx, opt); err != nil {
 		return Summary{}, err
 	}
@@ -83,7 +83,6 @@ func Write(ctx context.Context, w io.Writer, opt Options) (Summary, error) {
 // page is everything the template shows.
 type page struct {
 	In      string
-	MaxDocs int
 	NDocs   int64
 	Sampled bool
 	HasText bool
