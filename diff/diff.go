@@ -2,7 +2,6 @@ package diff
 
 import (
 	"bytes"
-	"container/heap"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -345,54 +344,35 @@ func eventID(r *row) string {
 	return s
 }
 
-// topDocs keeps the max documents with the most changes: a min-heap whose
-// root is the one to drop first (fewest changes, then the last doc_id).
+// topDocs keeps the max documents with the most changes, in order: most
+// changes first, ties by doc_id.
 type topDocs struct {
 	max  int
 	docs []DocChanges
 }
 
-func (t *topDocs) Len() int { return len(t.docs) }
-func (t *topDocs) Less(i, j int) bool {
-	a, b := t.docs[i], t.docs[j]
+func byChanges(a, b DocChanges) int {
 	if a.N != b.N {
-		return a.N < b.N
+		return b.N - a.N
 	}
-	return a.DocID > b.DocID
-}
-func (t *topDocs) Swap(i, j int) { t.docs[i], t.docs[j] = t.docs[j], t.docs[i] }
-func (t *topDocs) Push(x any)    { t.docs = append(t.docs, x.(DocChanges)) }
-func (t *topDocs) Pop() any {
-	x := t.docs[len(t.docs)-1]
-	t.docs = t.docs[:len(t.docs)-1]
-	return x
+	return strings.Compare(a.DocID, b.DocID)
 }
 
 func (t *topDocs) add(d DocChanges) {
-	if t.max <= 0 {
+	i, _ := slices.BinarySearchFunc(t.docs, d, byChanges)
+	if i >= t.max {
 		return
 	}
-	if len(t.docs) < t.max {
-		heap.Push(t, d)
-		return
-	}
-	if root := t.docs[0]; d.N > root.N {
-		t.docs[0] = d
-		heap.Fix(t, 0)
+	t.docs = slices.Insert(t.docs, i, d)
+	if len(t.docs) > t.max {
+		t.docs = t.docs[:t.max]
 	}
 }
 
-// sorted returns the documents kept, most changes first, ties by doc_id.
+// sorted returns the documents kept, most changes first.
 func (t *topDocs) sorted() []DocChanges {
-	out := slices.Clone(t.docs)
-	slices.SortFunc(out, func(a, b DocChanges) int {
-		if a.N != b.N {
-			return b.N - a.N
-		}
-		return strings.Compare(a.DocID, b.DocID)
-	})
-	if out == nil {
-		out = []DocChanges{}
+	if t.docs == nil {
+		return []DocChanges{}
 	}
-	return out
+	return t.docs
 }

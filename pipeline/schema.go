@@ -108,13 +108,8 @@ func DDL(dialect, location string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	var typeOf func(c Column) string
-	switch dialect {
-	case "duckdb":
-		typeOf = duckdbType
-	case "trino":
-		typeOf = trinoType
-	default:
+	d, ok := dialects[dialect]
+	if !ok {
 		return "", fmt.Errorf("unknown SQL dialect %q (want duckdb or trino)", dialect)
 	}
 	var b strings.Builder
@@ -127,8 +122,8 @@ func DDL(dialect, location string) (string, error) {
 		}
 		fmt.Fprintf(&b, "CREATE TABLE %s (\n", quoteIdent(t.Name))
 		for j, c := range t.Columns {
-			fmt.Fprintf(&b, "  %s %s", quoteIdent(c.Name), typeOf(c))
-			if !c.Nullable && dialect == "duckdb" {
+			fmt.Fprintf(&b, "  %s %s", quoteIdent(c.Name), d.typeOf(c))
+			if !c.Nullable && d.notNull {
 				b.WriteString(" NOT NULL")
 			}
 			if j < len(t.Columns)-1 {
@@ -137,7 +132,7 @@ func DDL(dialect, location string) (string, error) {
 			b.WriteString("\n")
 		}
 		b.WriteString(")")
-		if dialect == "trino" {
+		if d.external {
 			b.WriteString("\nWITH (format = 'PARQUET'")
 			if location != "" {
 				loc := strings.TrimSuffix(location, "/") + "/" + t.Name + "/"
@@ -150,40 +145,36 @@ func DDL(dialect, location string) (string, error) {
 	return b.String(), nil
 }
 
-func duckdbType(c Column) string {
-	switch c.Type {
-	case "string":
-		return "VARCHAR"
-	case "int64":
-		return "BIGINT"
-	case "double":
-		return "DOUBLE"
-	case "date":
-		return "DATE"
-	}
-	fields := make([]string, len(c.Fields))
-	for i, f := range c.Fields {
-		fields[i] = quoteIdent(f.Name) + " " + duckdbType(f)
-	}
-	return "STRUCT(" + strings.Join(fields, ", ") + ")[]"
+// sqlDialect is how a dialect writes the column types.
+type sqlDialect struct {
+	types    map[string]string // by Column.Type
+	list     string            // list of structs: a format of the fields
+	notNull  bool              // declares NOT NULL
+	external bool              // declares external Parquet tables
 }
 
-func trinoType(c Column) string {
-	switch c.Type {
-	case "string":
-		return "varchar"
-	case "int64":
-		return "bigint"
-	case "double":
-		return "double"
-	case "date":
-		return "date"
+var dialects = map[string]sqlDialect{
+	"duckdb": {
+		types:   map[string]string{"string": "VARCHAR", "int64": "BIGINT", "double": "DOUBLE", "date": "DATE"},
+		list:    "STRUCT(%s)[]",
+		notNull: true,
+	},
+	"trino": {
+		types:    map[string]string{"string": "varchar", "int64": "bigint", "double": "double", "date": "date"},
+		list:     "array(row(%s))",
+		external: true,
+	},
+}
+
+func (d sqlDialect) typeOf(c Column) string {
+	if c.Type != "list" {
+		return d.types[c.Type]
 	}
 	fields := make([]string, len(c.Fields))
 	for i, f := range c.Fields {
-		fields[i] = quoteIdent(f.Name) + " " + trinoType(f)
+		fields[i] = quoteIdent(f.Name) + " " + d.typeOf(f)
 	}
-	return "array(row(" + strings.Join(fields, ", ") + "))"
+	return fmt.Sprintf(d.list, strings.Join(fields, ", "))
 }
 
 // quoteIdent quotes a SQL identifier with double quotes.

@@ -3,7 +3,6 @@ package report
 import (
 	"bytes"
 	"cmp"
-	"container/heap"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -140,8 +139,8 @@ func (c counter) bars(limit int) []bar {
 	return out
 }
 
-// sample keeps the k doc_ids of smallest hash: a deterministic sample
-// spread over the run, as a max-heap whose root is the first to drop.
+// sample keeps the k doc_ids of smallest hash, a deterministic sample
+// spread over the run, in order of hash.
 type sample struct {
 	k   int
 	ids []sampled
@@ -152,32 +151,22 @@ type sampled struct {
 	id string
 }
 
-func (s *sample) Len() int { return len(s.ids) }
-func (s *sample) Less(i, j int) bool {
-	if s.ids[i].h != s.ids[j].h {
-		return s.ids[i].h > s.ids[j].h
-	}
-	return s.ids[i].id > s.ids[j].id
-}
-func (s *sample) Swap(i, j int) { s.ids[i], s.ids[j] = s.ids[j], s.ids[i] }
-func (s *sample) Push(x any)    { s.ids = append(s.ids, x.(sampled)) }
-func (s *sample) Pop() any {
-	x := s.ids[len(s.ids)-1]
-	s.ids = s.ids[:len(s.ids)-1]
-	return x
-}
-
 func (s *sample) add(id string) {
 	h := fnv.New64a()
 	io.WriteString(h, id)
 	x := sampled{h.Sum64(), id}
-	if len(s.ids) < s.k {
-		heap.Push(s, x)
+	i, _ := slices.BinarySearchFunc(s.ids, x, func(a, b sampled) int {
+		if c := cmp.Compare(a.h, b.h); c != 0 {
+			return c
+		}
+		return strings.Compare(a.id, b.id)
+	})
+	if i >= s.k {
 		return
 	}
-	if r := s.ids[0]; x.h < r.h || x.h == r.h && x.id < r.id {
-		s.ids[0] = x
-		heap.Fix(s, 0)
+	s.ids = slices.Insert(s.ids, i, x)
+	if len(s.ids) > s.k {
+		s.ids = s.ids[:s.k]
 	}
 }
 
