@@ -30,6 +30,9 @@ type Output struct {
 	Events   []Event
 	Mentions []Mention
 	Rejects  []Reject
+	// Text is the normalized text, for the texts table; "" unless the
+	// document's status is ok.
+	Text string
 	// Stage timings, for progress and benchmark reports.
 	NormalizeTime, ExtractTime time.Duration
 }
@@ -129,6 +132,7 @@ func (p *Processor) Process(docID, source string, raw []byte) (out Output) {
 	row.NMentions = int64(len(out.Mentions))
 	row.NRejects = int64(len(out.Rejects))
 	out.Document = row
+	out.Text = d.Text
 	return out
 }
 
