@@ -2,12 +2,15 @@ package extractors
 
 import (
 	"regexp"
+
 	"slices"
 	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 	"unsafe"
+
+	"communique/gazetteer"
 )
 
 // Frame is what the event extractors know about a document beyond its
@@ -137,17 +140,260 @@ func BuildFrame(d *Doc) *Frame {
 			c.gatherings = append(c.gatherings, m.Span)
 		}
 	}
-	if sp, ok := speaker(d); ok {
+	c.Furniture = furnitureStart(d.Text)
+	c.principals()
+	c.Legs = itineraryLines(c)
+	c.Sections = sections(d, c.Legs)
+	if c.settlePersons() {
+		c.byStart = slices.Clone(d.Mentions)
+		slices.SortStableFunc(c.byStart, func(a, b Mention) int { return a.Span.Start - b.Span.Start })
+		c.principals()
+	}
+	return c
+}
+
+// principals decides the Speaker and the Principal.
+func (c *Frame) principals() {
+	c.Speaker = Person{}
+	if sp, ok := speaker(c.d); ok {
 		c.Speaker = c.withHome(personOf(sp))
 	}
-	c.Principal = principal(d, c.Home)
+	c.Principal = principal(c.d, c.Home)
 	if c.Speaker.Name != "" && (c.Speaker.Country == c.Home || c.Speaker.Country == "") {
 		c.Principal = c.Speaker
 	}
-	c.Furniture = furnitureStart(d.Text)
-	c.Legs = itineraryLines(c)
-	c.Sections = sections(d, c.Legs)
-	return c
+}
+
+// settlePersons decides the country of each person whose title states
+// none (Mention.CountryAssumed), in d.Mentions, and reports whether it
+// changed any:
+//   - a visitor, the traveller of a visit to the publisher's country, is
+//     foreign: of the country the context gave, else of the foreign
+//     country the document names most;
+//   - a person told where they are ("In Mongolia, ...", "While in
+//     Luxembourg, ...", "in Riga", an itinerary section, "continuing on
+//     to Lebanon, where X will receive him") is of that place's country;
+//   - a person met on a trip of the publisher's officials to one country
+//     only is of that country;
+//   - anyone else is the publisher's.
+func (c *Frame) settlePersons() bool {
+	d := c.d
+	if c.Home == "" {
+		return false
+	}
+	// who travels where: a first reading of the visits
+	dests := map[string]bool{}
+	visitors := map[string]bool{}
+	for i := range d.Sentences {
+		for _, v := range c.sentenceVisits(i) {
+			switch {
+			case v.Country == c.Home && v.Actor.Name != "":
+				visitors[v.Actor.Name] = true
+			case v.Country != c.Home && v.Place == "" && (v.Actor.Country == c.Home || v.Actor.Country == ""):
+				dests[v.Country] = true
+			}
+		}
+	}
+	// the subjects of meetings and travel are the side that acts: never
+	// the one met
+	subjects := map[string]bool{}
+	for i := range d.Sentences {
+		text, sp := c.sentence(i)
+		ws := c.lowerWords(text)
+		vi, _, ok := meetPh.find(ws)
+		if ti, _, tok := travelPh.find(ws); tok && (!ok || ti < vi) {
+			vi, ok = ti, true
+		}
+		if !ok {
+			continue
+		}
+		for _, m := range c.in(KindPerson, sp) {
+			if m.Span.Start-sp.Start < ws[vi].start && !inParens(d.Text, m.Span) &&
+				!strings.HasPrefix(d.Text[m.Span.End:], " and I ") { // "X and I held a meeting": X is met
+				subjects[m.Value] = true
+			}
+			break
+		}
+	}
+	onlyDest := ""
+	if len(dests) == 1 {
+		for k := range dests {
+			onlyDest = k
+		}
+	}
+	decided := map[string]string{} // person value -> country
+	found := map[string]bool{}      // decided by a rule, not for want of one
+	for _, m := range d.Mentions {
+		if m.Kind != KindPerson || !m.CountryAssumed || found[m.Value] {
+			continue
+		}
+		iso, rule := m.Country, true // the publisher's, or a guess from the context
+		switch {
+		case visitors[personOf(m).Name]:
+			if !c.foreign(iso) {
+				iso = c.mostNamedForeign()
+			}
+		case c.whereClause(m) != "":
+			iso = c.whereClause(m)
+		case c.met(m) && !subjects[m.Value]:
+			switch loc := c.locationOf(m); {
+			case loc != "":
+				iso = loc
+			case c.metByForeign(m):
+				iso = c.Home // the host of a foreign visitor
+			case onlyDest != "" && iso == c.Home:
+				iso = onlyDest
+			default:
+				rule = false
+			}
+		default:
+			rule = false
+		}
+		if _, ok := decided[m.Value]; !ok || rule {
+			decided[m.Value] = iso
+		}
+		found[m.Value] = rule
+	}
+	changed := false
+	for i := range d.Mentions {
+		m := &d.Mentions[i]
+		if m.Kind != KindPerson || !m.CountryAssumed {
+			continue
+		}
+		if iso := decided[m.Value]; iso != m.Country {
+			m.Country = iso
+			if m.Title != "" {
+				if r, _ := gazetteer.TitleIn(m.Title, iso); r != "" {
+					m.Rank = Rank(r)
+				}
+			}
+			changed = true
+		}
+	}
+	return changed
+}
+
+// locationOf returns the country where m's sentence, or its paragraph's
+// first sentence, places it: "In X, ...", "While in X, ..." (a country or
+// a city), or "in <city>, " in the clause before m; or the itinerary
+// section's country; else "".
+func (c *Frame) locationOf(m Mention) string {
+	si := SentenceAt(c.d.Sentences, m.Span.Start)
+	if si < 0 {
+		return ""
+	}
+	_, sp := c.sentence(si)
+	if iso := c.placeIn(Span{sp.Start, m.Span.Start}); iso != "" {
+		return iso
+	}
+	// the paragraph's first sentence: "In Nay Pyi Taw, the Minister called
+	// on ... He also held a bilateral meeting with X."
+	para := c.paragraph(sp.Start)
+	if first := SentenceAt(c.d.Sentences, para.Start); first >= 0 && first < si {
+		_, fs := c.sentence(first)
+		if iso := c.placeIn(Span{fs.Start, min(fs.End, fs.Start+40)}); iso != "" {
+			return iso
+		}
+	}
+	return c.countryAt(m.Span.Start)
+}
+
+// placeIn returns the country of a place or country named after "in" in
+// s, at its start ("In Mongolia, ...", "While in Riga, ...") or before a
+// comma ("in Riga, the Minister met ..."); else "".
+func (c *Frame) placeIn(s Span) string {
+	text := c.d.Text
+	for _, p := range c.within(s) {
+		iso := p.Value
+		if p.Kind == KindPlace {
+			iso = p.Country
+		}
+		if iso == "" || (p.Kind != KindPlace && p.Kind != KindCountry) || p.Kind == KindCountry && isDemonymMention(p) {
+			continue
+		}
+		w := strings.ToLower(lastWord(text[max(s.Start, p.Span.Start-8):p.Span.Start]))
+		if w == "in" && (p.Span.Start-s.Start < 12 || strings.HasPrefix(text[p.Span.End:], ",")) {
+			return iso
+		}
+	}
+	return ""
+}
+
+// whereClause returns X when m stands in "to X, where m ..."
+// ("continuing on to Lebanon, where X will receive him"), else "".
+func (c *Frame) whereClause(m Mention) string {
+	si := SentenceAt(c.d.Sentences, m.Span.Start)
+	if si < 0 {
+		return ""
+	}
+	_, sp := c.sentence(si)
+	text := c.d.Text
+	for _, p := range c.within(Span{sp.Start, m.Span.Start}) {
+		if (p.Kind == KindCountry && !isDemonymMention(p) || p.Kind == KindPlace) &&
+			strings.HasPrefix(text[p.Span.End:], ", where") && m.Span.Start-p.Span.End < 40 {
+			if p.Kind == KindPlace {
+				return p.Country
+			}
+			return p.Value
+		}
+	}
+	return ""
+}
+
+// metByForeign reports whether the person before the meeting word in m's
+// sentence is of a stated foreign country: m is then the host.
+func (c *Frame) metByForeign(m Mention) bool {
+	si := SentenceAt(c.d.Sentences, m.Span.Start)
+	_, sp := c.sentence(si)
+	for _, p := range c.in(KindPerson, Span{sp.Start, m.Span.Start}) {
+		if p.Value != m.Value {
+			return !p.CountryAssumed && c.foreign(p.Country)
+		}
+	}
+	return false
+}
+
+// met reports whether m is someone met: a person named shortly after a
+// meeting word in the same clause ("paid a courtesy call on Prime
+// Minister X", "held talks with the President, X"), or before "and I"
+// with one ("X and I held a meeting"). Not a meeting between others
+// ("the meeting between President X and ...").
+func (c *Frame) met(m Mention) bool {
+	si := SentenceAt(c.d.Sentences, m.Span.Start)
+	if si < 0 {
+		return false
+	}
+	text, sp := c.sentence(si)
+	at := m.Span.Start - sp.Start
+	if strings.HasPrefix(strings.ToLower(text[m.Span.End-sp.Start:]), " and i ") {
+		return true
+	}
+	ws := c.lowerWords(text)
+	for i, j, ok := meetPh.find(ws); ok && ws[i].start < at; i, j, ok = meetPh.findFrom(ws, j) {
+		gap := text[ws[j-1].end:at]
+		if len(gap) <= 80 && !strings.ContainsAny(gap, ";.") && !strings.Contains(strings.ToLower(gap), "between") &&
+			strings.Count(gap, ",") <= 2 {
+			return true
+		}
+	}
+	return false
+}
+
+// mostNamedForeign returns the foreign country the document names most
+// often (first named on a tie), or "".
+func (c *Frame) mostNamedForeign() string {
+	n := map[string]int{}
+	best := ""
+	for _, m := range c.d.Mentions {
+		if m.Kind != KindCountry || !c.foreign(m.Value) {
+			continue
+		}
+		n[m.Value]++
+		if best == "" || n[m.Value] > n[best] {
+			best = m.Value
+		}
+	}
+	return best
 }
 
 // sentence returns the text and span of sentence i.

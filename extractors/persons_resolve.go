@@ -212,6 +212,9 @@ type personCluster struct {
 	ctry  string
 	// byDefault is set when ctry is the home country for want of evidence
 	byDefault bool
+	// byContext is set when ctry is a country of the context (the last
+	// foreign country named before a person met), not of the title
+	byContext bool
 }
 
 // resolve groups the names of pass 1 into persons, gives each its
@@ -493,7 +496,7 @@ func (p *entParser) attributes(c *personCluster) {
 		case best != nil && best.intl:
 			// an official of an international body has no country
 		case ev == evContext:
-			c.ctry = ctx
+			c.ctry, c.byContext = ctx, ctx != ""
 		default:
 			c.ctry = p.home
 			c.byDefault = true
@@ -524,7 +527,7 @@ func (p *entParser) mention(s, e int, c *personCluster) Mention {
 	sp := Span{p.t[s].start, p.spanEnd(e - 1)}
 	return Mention{
 		Kind: KindPerson, Span: sp, Text: p.text[sp.Start:sp.End], Value: c.value,
-		Title: c.title, Rank: Rank(c.rank), Org: c.org, Country: c.ctry, CountryAssumed: c.byDefault,
+		Title: c.title, Rank: Rank(c.rank), Org: c.org, Country: c.ctry, CountryAssumed: c.byDefault || c.byContext,
 	}
 }
 

@@ -180,10 +180,11 @@ type Mention struct {
 	Rank    Rank
 	Org     string // person: the organization of the office, when stated
 	Country string // ISO3 the person, organization or place belongs to
-	// CountryAssumed is set on a person whose Country is the publisher's
-	// for want of any other evidence: an official introduced without a
-	// country. BuildFrame settles such countries once it has decided
-	// who published the document.
+	// CountryAssumed is set on a person whose title states no country:
+	// Country is the publisher's for want of evidence, or a guess from
+	// the context (the last foreign country named before the person
+	// met). BuildFrame settles such countries once it knows who published
+	// the document and who went where.
 	CountryAssumed bool
 	// Dates holds the resolved range of a date mention.
 	Dates *DateRange

@@ -362,7 +362,7 @@ var inLeads = vocabSet("in.leads")
 // principal official.
 func (c *Frame) traveller(text string, sp Span, verbAt int, incoming, homeNamed bool) (Person, bool) {
 	persons := c.in(KindPerson, sp)
-	if m, ok := visitOf(text, sp, verbAt, persons); ok {
+	if m, ok := c.visitOf(text, sp, verbAt, persons); ok {
 		// "a possible visit by President Marcos to Washington", "the
 		// Official Visit to Chile of that country's President, X"
 		p := personOf(m)
@@ -440,27 +440,68 @@ func (c *Frame) traveller(text string, sp Span, verbAt int, incoming, homeNamed 
 }
 
 // visitOf returns the traveller a visit noun names after it: "visit by
-// X", "visit to C by X", "visit to C of X" (the person after the last
-// "by" or "of" that follows the visit word, within a short reach), when
-// the travel word at verbAt is a noun (visit, visits, trip, tour).
-func visitOf(text string, sp Span, verbAt int, persons []Mention) (Mention, bool) {
+// X to C", "visit of X to C", "visit to C by X", "visit to C of X". The
+// travel word at verbAt must be a noun (visit, visits, trip, tour); only
+// the destination, dates and joining words may stand between it and the
+// "by" or "of" (not "at the invitation of X"), and a destination must
+// follow the noun or the person.
+func (c *Frame) visitOf(text string, sp Span, verbAt int, persons []Mention) (Mention, bool) {
 	w := strings.ToLower(homeFirstWord(text[verbAt:]))
 	if w != "visit" && w != "visits" && w != "trip" && w != "tour" {
 		return Mention{}, false
 	}
+	nounEnd := verbAt + len(w)
 	for _, m := range persons {
 		at := m.Span.Start - sp.Start
 		if at <= verbAt || at-verbAt > 160 {
 			continue
 		}
-		gap := text[verbAt:at]
+		gap := text[nounEnd:at]
 		k := max(strings.LastIndex(gap, " by "), strings.LastIndex(gap, " of "))
 		if k < 0 || len(gap)-k > 60 || strings.ContainsAny(gap[k:], ";") {
+			continue
+		}
+		destBefore := c.onlyDestination(Span{sp.Start + nounEnd, sp.Start + nounEnd + k})
+		destAfter := strings.HasPrefix(strings.TrimLeft(text[m.Span.End-sp.Start:], ", "), "to ")
+		if !destBefore && !(k == 0 || strings.TrimSpace(gap[:k]) == "") {
+			continue
+		}
+		if !destBefore && !destAfter {
 			continue
 		}
 		return m, true
 	}
 	return Mention{}, false
+}
+
+// onlyDestination reports whether s holds "to" and a country or place,
+// with nothing else but dates and joining words: " to Chile from 2 to 6
+// May".
+func (c *Frame) onlyDestination(s Span) bool {
+	b := []byte(c.d.Text[s.Start:s.End])
+	named := false
+	for _, m := range c.within(s) {
+		if m.Span.End > s.End || m.Kind != KindCountry && m.Kind != KindPlace && m.Kind != KindDate {
+			continue
+		}
+		named = named || m.Kind != KindDate
+		for i := m.Span.Start - s.Start; i < m.Span.End-s.Start; i++ {
+			b[i] = ' '
+		}
+	}
+	if !named {
+		return false
+	}
+	ws := strings.Fields(strings.ToLower(string(b)))
+	if len(ws) == 0 || ws[0] != "to" {
+		return false
+	}
+	for _, w := range ws {
+		if !listWords[strings.Trim(w, ",")] && !fillerWords[strings.Trim(w, ",")] {
+			return false
+		}
+	}
+	return true
 }
 
 // possTitleVisit reads "the Secretary's first visit to the Philippines":

@@ -1,0 +1,66 @@
+package extractors
+
+import (
+	"fmt"
+	"testing"
+)
+
+// TestSettlePersons checks the country the frame settles for persons whose
+// title states none.
+func TestSettlePersons(t *testing.T) {
+	tests := []struct {
+		name, pub, body, person, want string
+	}{
+		{"a visitor is foreign (Jordan)", "Ministry of Foreign Affairs and Expatriates, Jordan",
+			"The visit to Jordan by Secretary Lars Holm follows talks in Oslo last year. Norway's support for refugees and Norway's aid to schools were discussed.",
+			"Lars Holm", "NOR"},
+		{"a visitor is foreign (Ghana)", "Ministry of Foreign Affairs and Regional Integration, Ghana",
+			"Minister Ana Costa, dear Ana, welcome to Accra. Portugal's investment and Portugal's schools were discussed.",
+			"Ana Costa", "PRT"},
+		{"met where the sentence opens (Norway in Ghana)", "Norwegian Ministry of Foreign Affairs, Norway",
+			"In Accra, the State Secretary held talks with Foreign Minister Ama Boateng.",
+			"Ama Boateng", "GHA"},
+		{"met where the sentence opens (Australia in Vietnam)", "Department of Foreign Affairs and Trade, Australia",
+			"While in Hanoi, the Minister called on Deputy Prime Minister Tran Van Binh.",
+			"Tran Van Binh", "VNM"},
+		{"met where the paragraph opens (Chile in Peru)", "Ministry of Foreign Affairs of Chile",
+			"In Lima, the Minister met President Ana Torres on Monday. She also held talks with Foreign Minister Luis Vega.",
+			"Luis Vega", "PER"},
+		{"the host where the trip goes on (Mexico)", "Secretaría de Relaciones Exteriores, Mexico",
+			"The Secretary will continue on to Peru, where Foreign Minister Luis Vega will receive him.",
+			"Luis Vega", "PER"},
+		{"met on a trip to one country (Norway)", "Norwegian Ministry of Foreign Affairs, Norway",
+			"Foreign Minister Kari Lie is on an official visit to Ghana. Today she paid a courtesy call on President John Mensah.",
+			"John Mensah", "GHA"},
+		{"the host of a foreign visitor (Finland)", "Ministry for Foreign Affairs of Finland",
+			"The programme of the state visit to Finland by the President of Estonia, Mari Kask, opened with a meeting with President Ville Niemi.",
+			"Ville Niemi", "FIN"},
+		{"the one who held a meeting with the speaker is met (Korea in Kenya)", "Ministry of Foreign Affairs, Republic of Korea",
+			"Foreign Minister Park Ji-won: Good evening. I am on a visit to Kenya. Today, Cabinet Secretary Wanjiku Njoroge and I held a meeting on trade. Cabinet Secretary Njoroge will host a dinner.",
+			"Wanjiku Njoroge", "KEN"},
+		{"the host of a postponed meeting, told later without a place (Finland)", "Office of the President of the Republic of Finland",
+			"President of Estonia Mari Kask will not hold her meeting with President of the Republic Ville Niemi on Thursday: it has been postponed. President Niemi spoke with the President of Latvia at the forum.",
+			"Ville Niemi", "FIN"},
+		{"officials meeting between themselves stay home (Peru)", "Ministry of Foreign Affairs of Peru",
+			"The Minister recalled the meeting between President Ana Torres and Prime Minister Juan Paz on trade with Chile.",
+			"Juan Paz", "PER"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := analyze(fmt.Sprintf(dated, tt.pub, "Press release", tt.body))
+			BuildFrame(d)
+			got, found := "", false
+			for _, m := range d.Mentions {
+				if m.Kind == KindPerson && m.Value == tt.person {
+					got, found = m.Country, true
+				}
+			}
+			if !found {
+				t.Fatalf("no person %q", tt.person)
+			}
+			if got != tt.want {
+				t.Errorf("%s: country %q, want %q", tt.person, got, tt.want)
+			}
+		})
+	}
+}
