@@ -52,6 +52,11 @@ type Frame struct {
 	// the index a ranking release is about, found on first need
 	docIndex     *indexName
 	docIndexDone bool
+	// the meetings, read once: the visits read them too
+	meetingsMemo []Event
+	meetingsDone bool
+	// the names of the officials who visited the publisher's country
+	visitors []string
 	words        wordCache
 }
 
@@ -188,6 +193,9 @@ func (c *Frame) settlePersons() bool {
 		for _, v := range c.sentenceVisits(i) {
 			switch {
 			case v.Country == c.Home && v.Actor.Name != "":
+				if !visitors[v.Actor.Name] {
+					c.visitors = append(c.visitors, v.Actor.Name)
+				}
 				visitors[v.Actor.Name] = true
 			case v.Country != c.Home && v.Place == "" && (v.Actor.Country == c.Home || v.Actor.Country == ""):
 				dests[v.Country] = true
@@ -235,12 +243,12 @@ func (c *Frame) settlePersons() bool {
 			}
 		case c.whereClause(m) != "":
 			iso = c.whereClause(m)
+		case c.met(m) && c.metByForeign(m):
+			iso = c.Home // the host of a foreign visitor
 		case c.met(m) && !subjects[m.Value]:
 			switch loc := c.locationOf(m); {
 			case loc != "":
 				iso = loc
-			case c.metByForeign(m):
-				iso = c.Home // the host of a foreign visitor
 			case onlyDest != "" && iso == c.Home:
 				iso = onlyDest
 			default:
@@ -371,6 +379,9 @@ func (c *Frame) met(m Mention) bool {
 	ws := c.lowerWords(text)
 	for i, j, ok := meetPh.find(ws); ok && ws[i].start < at; i, j, ok = meetPh.findFrom(ws, j) {
 		gap := text[ws[j-1].end:at]
+		if calledBy(gap) {
+			continue // "courtesy calls by X": X calls
+		}
 		if len(gap) <= 80 && !strings.ContainsAny(gap, ";.") && !strings.Contains(strings.ToLower(gap), "between") &&
 			strings.Count(gap, ",") <= 2 {
 			return true
