@@ -61,6 +61,10 @@ type visit struct {
 	Event
 	prio     int
 	explicit bool // the actor was named in the sentence
+	// close is set when the dates stand right by the destination ("to
+	// Cambodia in 2002", "Italy (March 6-9)"): such a visit at another
+	// time than the main one is a visit of its own
+	close bool
 }
 
 const (
@@ -82,7 +86,7 @@ func (Visits) Events(d *Doc, c *Frame) []Event {
 			ev.Place = "" // a city heading names the country's visit
 		}
 		ev.Status = c.statusOf(d.Text[it.Line.Start:it.Line.End], it.Dates, d.Meta.Published)
-		cands = append(cands, visit{Event: ev, prio: prioOwn})
+		cands = append(cands, visit{Event: ev, prio: prioOwn, close: true})
 	}
 	for i := range d.Sentences {
 		cands = append(cands, c.sentenceVisits(i)...)
@@ -293,17 +297,27 @@ func (c *Frame) sentenceVisits(i int) []visit {
 				p = prioReport
 			}
 		}
-		if dr := ev.Dates; dr != nil && dr.Precision == Day && dr.Start == dr.End && !dayOfTelling(dr) &&
+		close := pair
+		for _, m := range ds {
+			if ev.Dates == m.Dates && m.Span.Start > dst.at && m.Span.Start-dst.at < 40 {
+				close = true
+			}
+		}
+		if dr := ev.Dates; dr != nil && dr.Precision == Day && dr.Start == dr.End &&
 			c.matches(startPh, text) && !c.matches(returnPh, text) {
-			// "started his official visit to Mongolia on September 15":
-			// the start alone
+			// "started his official visit to Mongolia on September 15",
+			// "starting from today, I am on a visit": the start alone; a
+			// start is the trip's own date even when it is today
 			open := *dr
 			open.End = Date{}
 			ev.Dates = &open
+			if p == prioReport {
+				p = prio
+			}
 		}
 		ev.Place = dst.place
 		ev.Status = c.statusOf(text, ev.Dates, c.d.Meta.Published)
-		out = append(out, visit{Event: ev, prio: p, explicit: explicit})
+		out = append(out, visit{Event: ev, prio: p, explicit: explicit, close: close})
 	}
 	return out
 }
@@ -599,7 +613,8 @@ func mergeVisits(cands []visit) []Event {
 		}
 	}
 	type key struct{ country, place string }
-	best := map[key]*visit{}
+	best := map[key]*visit{}     // the main visit of each country or city
+	others := map[key][]*visit{} // visits of other times: "previous visits were to Cambodia in 2002"
 	var order []key
 	for i := range cands {
 		v := &cands[i]
@@ -613,9 +628,29 @@ func mergeVisits(cands []visit) []Event {
 			order = append(order, k)
 			continue
 		}
+		if v.close && b.close && v.prio > prioReport && b.prio > prioReport && v.Dates != nil && b.Dates != nil &&
+			!overlap(v.Dates, b.Dates) {
+			// another time: a visit of its own, unless one told with it
+			merged := false
+			for j, o := range others[k] {
+				if overlap(v.Dates, o.Dates) {
+					if better(v, o) {
+						m := *o
+						m.Dates, m.prio, m.Evidence, m.Status = v.Dates, v.prio, v.Evidence, v.Status
+						others[k][j] = &m
+					}
+					merged = true
+					break
+				}
+			}
+			if !merged {
+				others[k] = append(others[k], v)
+			}
+			continue
+		}
 		merged := *b
 		if better(v, b) {
-			merged.Dates, merged.prio, merged.Evidence, merged.Status = v.Dates, v.prio, v.Evidence, v.Status
+			merged.Dates, merged.prio, merged.Evidence, merged.Status, merged.close = v.Dates, v.prio, v.Evidence, v.Status, v.close
 		}
 		if v.explicit && !b.explicit {
 			merged.Actor, merged.explicit = v.Actor, true
@@ -654,8 +689,24 @@ func mergeVisits(cands []visit) []Event {
 			v.Confidence = 0.5
 		}
 		out = append(out, v.Event)
+		for _, o := range others[k] {
+			out = append(out, o.Event)
+		}
 	}
 	return out
+}
+
+// overlap reports whether two date ranges share a day; an open range is
+// its start.
+func overlap(a, b *DateRange) bool {
+	ae, be := a.End, b.End
+	if a.Open() {
+		ae = a.Start
+	}
+	if b.Open() {
+		be = b.Start
+	}
+	return !ae.Before(b.Start) && !be.Before(a.Start)
 }
 
 // dayOfTelling reports whether a date is a day named relative to the
