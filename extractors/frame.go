@@ -135,6 +135,7 @@ type Section struct {
 // by start offset. It does not modify d.
 func BuildFrame(d *Doc) *Frame {
 	c := &Frame{d: d, Home: HomeCountry(d)}
+	homeForms(d, c.Home)
 	c.byStart = slices.Clone(d.Mentions)
 	slices.SortStableFunc(c.byStart, func(a, b Mention) int { return a.Span.Start - b.Span.Start })
 	for _, m := range d.Mentions {
@@ -155,6 +156,77 @@ func BuildFrame(d *Doc) *Frame {
 		c.principals()
 	}
 	return c
+}
+
+// stateForms are forms of state that stand for a country: "the Kingdom".
+var stateForms = vocab("state.forms")
+
+// homeForms adds a country mention of home for each "the Kingdom", "the
+// Grand Duchy" (capitalized, not followed by "of") when home's official
+// name holds that form of state: a release calls its own country so
+// ("who was on a working visit to the Kingdom"). d.Mentions stays sorted.
+func homeForms(d *Doc, home string) {
+	if home == "" {
+		return
+	}
+	ctry, ok := gazetteer.ByISO3(home)
+	if !ok {
+		return
+	}
+	var forms []string
+	for _, n := range ctry.Names {
+		for _, f := range stateForms {
+			if strings.HasPrefix(strings.ToLower(n), f+" of ") {
+				forms = append(forms, "the "+titleCaseWords(f))
+			}
+		}
+	}
+	if len(forms) == 0 {
+		return
+	}
+	text := d.Text
+	var add []Mention
+	for _, f := range forms {
+		for i := 0; ; {
+			k := strings.Index(text[i:], f)
+			if k < 0 {
+				break
+			}
+			s := i + k + len("the ")
+			e := i + k + len(f)
+			i = e
+			if e < len(text) && (isWordByte(text[e]) || strings.HasPrefix(text[e:], " of ")) {
+				continue
+			}
+			add = append(add, Mention{Kind: KindCountry, Span: Span{s, e}, Text: text[s:e], Value: home})
+		}
+	}
+	if len(add) == 0 {
+		return
+	}
+	d.Mentions = append(d.Mentions, add...)
+	slices.SortStableFunc(d.Mentions, func(a, b Mention) int {
+		if a.Span.Start != b.Span.Start {
+			return a.Span.Start - b.Span.Start
+		}
+		if a.Span.End != b.Span.End {
+			return a.Span.End - b.Span.End
+		}
+		return strings.Compare(string(a.Kind), string(b.Kind))
+	})
+}
+
+// titleCaseWords capitalizes each word: "grand duchy" -> "Grand Duchy".
+func titleCaseWords(s string) string {
+	ws := strings.Fields(s)
+	for i, w := range ws {
+		ws[i] = strings.ToUpper(w[:1]) + w[1:]
+	}
+	return strings.Join(ws, " ")
+}
+
+func isWordByte(b byte) bool {
+	return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9'
 }
 
 // principals decides the Speaker and the Principal.

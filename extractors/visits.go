@@ -27,6 +27,8 @@ var (
 	// whoVisitsPh: "X, who is on an official visit to ...".
 	whoVisitsPh = newPhrases(vocab("who.visits")...)
 	visitWordPh = newPhrases(vocab("visit.word")...)
+	// wishPh makes a travel word a wish or an invitation.
+	wishPh = newPhrases(vocab("visit.wish")...)
 	// startPh and returnPh tell a trip's start and return.
 	startPh  = newPhrases(vocab("visit.start")...)
 	returnPh = newPhrases(vocab("visit.return")...)
@@ -114,6 +116,19 @@ func (Visits) Events(d *Doc, c *Frame) []Event {
 		out[i].Direction = c.visitDirection(out[i])
 	}
 	return out
+}
+
+// wished reports whether the travel word at verbAt is a wish or an
+// invitation: "accepted an invitation to visit Ireland", "expressed the
+// hope to visit".
+func (c *Frame) wished(text string, verbAt int) bool {
+	ws := c.lowerWords(text[:verbAt])
+	for _, j, ok := wishPh.find(ws); ok; _, j, ok = wishPh.findFrom(ws, j) {
+		if len(ws)-j <= 2 { // at most two words between: "to pay a visit"
+			return true
+		}
+	}
+	return false
 }
 
 // tripDates returns the span of the document's trip told apart from its
@@ -241,7 +256,7 @@ func (c *Frame) sentenceVisits(i int) []visit {
 	}
 	verb := c.findIn(travelPh, text)
 	var dests []dest
-	if verb != nil {
+	if verb != nil && !c.wished(text, verb[0]) {
 		dests = c.chains(sp, sp.Start+verb[0], isTravelLead)
 	}
 	if len(dests) == 0 && c.Home != "" {
