@@ -143,6 +143,10 @@ func (c *Frame) chains(sp Span, off int, lead func(string) bool) []dest {
 		if !ok {
 			ok = leadsTo(gap, lead)
 		}
+		if ok && m.Kind == KindCountry && strings.HasSuffix(strings.TrimSuffix(strings.ToLower(strings.TrimSpace(gap)), " the"), "of") &&
+			foreignOfficial(c.d.Text[m.Span.End:]) {
+			ok = false // "the Visit of U.S. Secretary of State X": whose, not where
+		}
 		inChain = ok
 		prevEnd = m.Span.End
 		if !ok {
