@@ -430,6 +430,14 @@ func (c *Frame) metByForeign(m Mention) bool {
 			return !p.CountryAssumed && c.foreign(p.Country)
 		}
 	}
+	// "The programme of the President of Malta's visit to Chile opened
+	// with a bilateral meeting with President X": a foreign official's
+	// visit, unnamed, meets X
+	for _, q := range c.in(KindCountry, Span{sp.Start, m.Span.Start}) {
+		if c.foreign(q.Value) && ownerOfVisit(c.d.Text[q.Span.End:]) {
+			return true
+		}
+	}
 	return false
 }
 
@@ -454,7 +462,7 @@ func (c *Frame) met(m Mention) bool {
 		if calledBy(gap) {
 			continue // "courtesy calls by X": X calls
 		}
-		if len(gap) <= 80 && !strings.ContainsAny(gap, ";.") && !strings.Contains(strings.ToLower(gap), "between") &&
+		if len(gap) <= 80 && !strings.ContainsAny(gap, ";") && !strings.Contains(strings.ToLower(gap), "between") &&
 			strings.Count(gap, ",") <= 2 {
 			return true
 		}

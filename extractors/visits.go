@@ -95,6 +95,7 @@ func (Visits) Events(d *Doc, c *Frame) []Event {
 	}
 	cands = append(cands, c.summitVisits()...)
 	out := mergeVisits(cands)
+	out = append(out, c.metAtHome(out)...)
 	if trip := c.tripDates(); trip != nil {
 		for i := range out {
 			if out[i].Place == "" && weakDates(out[i].Dates) {
@@ -126,6 +127,85 @@ func (c *Frame) wished(text string, verbAt int) bool {
 	for _, j, ok := wishPh.find(ws); ok; _, j, ok = wishPh.findFrom(ws, j) {
 		if len(ws)-j <= 2 { // at most two words between: "to pay a visit"
 			return true
+		}
+	}
+	return false
+}
+
+// metAtHome returns the visits of foreign officials met at home: "A
+// foreign official whom the publisher's official receives, hosts or meets
+// at home made a visit to the host country", dated by the meeting. A
+// meeting is at home when its place is the publisher's country, or when
+// the publisher's officials went nowhere and the sentence places it at
+// home ("in Riga") or nowhere at all. Officials of
+// international bodies (no country) and ambassadors (resident in the
+// country) made no visit; a visitor already told of is not told again,
+// nor the members of a delegation whose head's visit is told.
+func (c *Frame) metAtHome(visits []Event) []Event {
+	if c.Home == "" {
+		return nil
+	}
+	away := false
+	seen := map[string]bool{} // visitors, and the countries they came from
+	for _, v := range visits {
+		if v.Country != c.Home && !c.foreign(v.Actor.Country) {
+			away = true // the publisher's side travelled
+		}
+		if v.Country == c.Home {
+			seen[v.Actor.Name] = true
+			seen[v.Actor.Country] = true
+		}
+	}
+	var out []Event
+	for _, m := range c.meetings() {
+		if len(m.Participants) == 0 || !c.meetingAtHome(m, away) {
+			continue
+		}
+		for _, p := range m.Participants {
+			// a delegation's members came with its head: one visit
+			if !c.foreign(p.Country) || p.Rank == Ambassador || seen[p.Name] || seen[p.Country] || !c.statedCountry(p.Name) {
+				continue
+			}
+			seen[p.Name], seen[p.Country] = true, true
+			out = append(out, Event{Type: Visit, Actor: p, Country: c.Home, Dates: m.Dates, Status: m.Status,
+				Evidence: m.Evidence, Confidence: 0.6, Direction: Incoming})
+		}
+	}
+	return out
+}
+
+// meetingAtHome reports whether a meeting took place in the publisher's
+// country: see metAtHome.
+func (c *Frame) meetingAtHome(m Event, away bool) bool {
+	if m.Country != "" {
+		return m.Country == c.Home
+	}
+	if away {
+		return false // the publisher's side was abroad: met there
+	}
+	for _, p := range c.within(m.Evidence) {
+		if p.Kind != KindPlace && (p.Kind != KindCountry || isDemonymMention(p)) {
+			continue
+		}
+		iso := p.Value
+		if p.Kind == KindPlace {
+			iso = p.Country
+		}
+		w := strings.ToLower(lastWord(c.d.Text[max(m.Evidence.Start, p.Span.Start-6):p.Span.Start]))
+		if w == "in" || w == "at" {
+			return iso == c.Home
+		}
+	}
+	return !c.matches(cancelPh, c.d.Text[m.Evidence.Start:m.Evidence.End]) // not a video call
+}
+
+// statedCountry reports whether the person's country was stated by the
+// text (their title or the settled frame), not assumed for want of
+// evidence.
+func (c *Frame) statedCountry(name string) bool {
+	for _, m := range c.byStart {
+		if m.Kind == KindPerson && personOf(m).Name == name {
+			return !m.CountryAssumed || c.foreign(m.Country)
 		}
 	}
 	return false
