@@ -444,6 +444,11 @@ func (p *entParser) attributes(c *personCluster) {
 				continue
 			}
 			if cd.rank == "" {
+				// a position that is no public office ("the Patriarch
+				// of Georgia") still names its country
+				if explicit == "" && len(cd.countries) > 0 {
+					explicit = cd.countries[0]
+				}
 				continue
 			}
 			// the most specific title ("Minister of State for AI" over

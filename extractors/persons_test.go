@@ -437,6 +437,31 @@ func TestPersonsExtract(t *testing.T) {
 				{"Kim Jang-ho", "Kim Jang-ho", "minister", "KOR"},
 			},
 		},
+		{
+			name: "Ghana and Norway: a church's head has a country, no rank; deputies are officials",
+			pub:  "Ministry of Foreign Affairs and Regional Integration, Ghana",
+			text: "The Minister for Foreign Affairs, Esi Mensah-Boateng, called on the Patriarch of Ethiopia Abune Tewodros II in Addis Ababa.\n\n" +
+				"State Secretary Ingrid Halvorsen met the Japanese Deputy Director-General of the Department for Asian Affairs, Mr Kenji Aramaki, and US Assistant Secretary of State for European Affairs Daniel Whitcombe.",
+			want: []personRow{
+				{"Esi Mensah-Boateng", "Esi Mensah-Boateng", "minister", "GHA"},
+				{"Abune Tewodros II", "Abune Tewodros II", "", "ETH"},
+				{"Ingrid Halvorsen", "Ingrid Halvorsen", "vice_minister", "GHA"},
+				{"Kenji Aramaki", "Kenji Aramaki", "official", "JPN"},
+				{"Daniel Whitcombe", "Daniel Whitcombe", "director", "USA"},
+			},
+		},
+		{
+			name: "Vietnam and Kenya: a Swiss department head is a minister; a chamber's chairman a legislator",
+			pub:  "Ministry of Foreign Affairs of Viet Nam",
+			text: "Minister Pham Van Duc held talks with Lukas Brunner, Head of the Federal Department of Foreign Affairs of Switzerland.\n\n" +
+				"Cabinet Secretary Grace Wanjiku received the Chairman of the Parliament of Georgia Levan Tsiklauri in Nairobi.",
+			want: []personRow{
+				{"Pham Van Duc", "Pham Van Duc", "minister", "VNM"},
+				{"Lukas Brunner", "Lukas Brunner", "minister", "CHE"},
+				{"Grace Wanjiku", "Grace Wanjiku", "minister", "VNM"},
+				{"Levan Tsiklauri", "Levan Tsiklauri", "legislator", "GEO"},
+			},
+		},
 		// --- not persons ---
 		{
 			name: "a name inside a venue's; Member States",

@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"fmt"
 	"iter"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -489,7 +490,7 @@ func IsTitleModifier(w string) bool { return modifiers[w] }
 // portfolioSuffixes end words that name a field of government rather than
 // a person ("Administration", "Autonomies", "Telecommunications").
 var portfolioSuffixes = []string{"tion", "tions", "sion", "sions", "ment", "ments", "ities",
-	"ity", "ism", "ics", "ogy", "ogies", "ness", "ship", "ure", "ures", "ance", "ances"}
+	"ity", "ism", "ics", "ogy", "ogies", "ness", "ship", "ure", "ures", "ance", "ances", "acy"}
 
 // IsPortfolioWord reports whether w (any case) is a word of the portfolio
 // of an office or of the name of a public body ("Interior", "Safety",
@@ -741,11 +742,22 @@ func combine(mods []string, head *TitleEntry) *TitleEntry {
 		rank = RankMinisterOfState
 	case vice && head.Rank == RankHeadOfGovernment:
 		rank = RankMinister
+	case vice && deputyIsOfficial[head.Rank]:
+		// deputies do not take their principal's rank: "Deputy
+		// Executive Director", "Assistant Commissioner"
+		rank = RankOfficial
 	}
 	if rank == head.Rank {
 		return head
 	}
 	return &TitleEntry{Phrase: strings.Join(mods, " ") + " " + head.Phrase, Rank: rank, Kind: Office}
+}
+
+// deputyIsOfficial are the ranks whose holders' deputies are officials
+// (see combine): a minister's deputies have ranks of their own, and
+// local and elected offices keep theirs ("Deputy Mayor").
+var deputyIsOfficial = map[string]bool{
+	RankDirector: true, RankSecretaryGeneral: true, RankChair: true, RankAmbassador: true,
 }
 
 // adjust ranks offices whose rank depends on what they head.
@@ -794,6 +806,21 @@ func adjust(head *TitleEntry, all []string, country string) string {
 	case "secretary":
 		if has(bodyWords) {
 			return RankOfficial
+		}
+	case "chairman", "chairperson", "chairwoman", "chair":
+		// "Chairman of the Parliament", "Chairperson of the Senate": the
+		// presiding officer of a chamber, as a President of one
+		if has(legislatureWords) || containsSeq(all, "national", "assembly") {
+			return RankLegislator
+		}
+	case "head":
+		// "Head of the Federal Department of Foreign Affairs" (Swiss
+		// usage), "Head of the Department of Foreign Affairs": the
+		// department is the ministry; a department inside a ministry
+		// ("... of the Ministry of X") has a director
+		if (containsSeq(all, "federal", "department") || containsSeq(all, "department", "of") && containsSeq(all, "foreign", "affairs")) &&
+			!slices.Contains(all, "ministry") {
+			return RankMinister
 		}
 	}
 	return head.Rank

@@ -96,7 +96,7 @@ func TestTitle(t *testing.T) {
 		{"Speaker of the National Assembly", "", RankLegislator, true},
 		{"Secretary-General of the United Nations", "", RankSecretaryGeneral, true},
 		{"Secretary General", "", RankSecretaryGeneral, true},
-		{"Deputy Secretary-General", "", RankSecretaryGeneral, true},
+		{"Deputy Secretary-General", "", RankOfficial, true},
 		{"Director-General", "", RankDirector, true},
 		{"Administrator", "", RankDirector, true},
 		{"Chief Executive", "", RankDirector, true},
@@ -108,6 +108,31 @@ func TestTitle(t *testing.T) {
 		{"President of the Korea Chamber of Commerce and Industry", "", RankChair, true},
 		{"President of the Chamber of Deputies", "", RankLegislator, true},
 		{"Vice President and Prime Minister", "", RankHeadOfState, true},
+		// deputies do not take their principal's rank; Assistant Secretary (US)
+		{"Deputy Director-General of the Department of Asian Affairs", "", RankOfficial, true},
+		{"Deputy Executive Director", "", RankOfficial, true},
+		{"Assistant Commissioner for Trade", "", RankOfficial, true},
+		{"Vice-Chairperson of the Commission", "", RankOfficial, true},
+		{"Deputy Head of Mission", "", RankOfficial, true},
+		{"Deputy Mayor of Valparaíso", "", RankMayor, true},
+		{"Deputy Minister of Foreign Affairs", "", RankViceMinister, true},
+		{"Assistant Secretary of State for African Affairs", "", RankDirector, true},
+		{"Assistant Secretary for Consular Services", "", RankDirector, true},
+		// heads of chambers and of departments that are ministries
+		{"Chairman of the National Assembly", "", RankLegislator, true},
+		{"Chairperson of the Storting", "", RankLegislator, true},
+		{"Chairman of the Board", "", RankChair, true},
+		{"Head of the Federal Department of Home Affairs", "", RankMinister, true},
+		{"Head of the Department of Foreign Affairs", "", RankMinister, true},
+		{"Head of the Department of Asian Affairs of the Ministry of Foreign Affairs", "", RankDirector, true},
+		{"Head of the Europe Unit", "", RankDirector, true},
+		// heads of international bodies, as written after a name
+		{"United Nations High Commissioner for Human Rights", "", RankDirector, true},
+		{"President, World Economic Forum", "", RankChair, true},
+		{"Founder and Executive Chairman, Asia Business Council", "", RankChair, true},
+		// a position that is no public office
+		{"Patriarch of All Georgia", "", "", false},
+		{"Founder", "", "", false},
 		// not offices
 		{"His Highness Prince", "", "", false},
 		{"H.E.", "", "", false},
@@ -206,7 +231,8 @@ func TestIsPortfolioWord(t *testing.T) {
 	}{
 		{"Interior", true}, {"Safety", true}, {"Affairs", true}, {"Autonomies", true},
 		{"Telecommunications", true}, {"Administration", true}, {"Indo-Pacific", true},
-		{"Matteo", false}, {"Lee", false}, {"Roberto", false}, {"Catrina", false}, {"Davies", false},
+		{"Democracy", true}, {"Diplomacy", true},
+		{"Matteo", false}, {"Lee", false}, {"Tracy", false}, {"Roberto", false}, {"Catrina", false}, {"Davies", false},
 	}
 	for _, tt := range tests {
 		if got := IsPortfolioWord(tt.w); got != tt.want {
