@@ -85,7 +85,7 @@ func (p *entParser) nameUnit(i, j int, first, anchored bool) bool {
 	}
 	if n, e, ok := p.match(i); ok {
 		if e.Kind != gazetteer.Honorific || first {
-			if !(lf&wfNameLikeTitle != 0 && !first && n == 1) {
+			if !(lf&wfNameLikeTitle != 0 && !first && n == 1) && !(!first && p.abbrevInName(i, n)) {
 				return false
 			}
 		}
@@ -97,6 +97,18 @@ func (p *entParser) nameUnit(i, j int, first, anchored bool) bool {
 		return false
 	}
 	return true
+}
+
+// abbrevInName reports whether the office of n words matched at token i,
+// inside a name, is the name's word: an office's abbreviation written
+// without its dot ("Sen", "Gov"; see nameEndsAt) that no name follows
+// ("Premier Hun Sen.", "Hun Sen said"; not "... and Sen Amara Diallo").
+func (p *entParser) abbrevInName(i, n int) bool {
+	if n != 1 || p.t[i].dot || !gazetteer.IsOfficeAbbreviation(p.lows[i]) {
+		return false
+	}
+	k := i + 1
+	return k >= len(p.t) || !p.same(i, k) || p.t[k].kind != ptWord || !p.t[k].capital
 }
 
 // parseName parses a name starting at token i and returns the token after

@@ -462,6 +462,21 @@ func TestPersonsExtract(t *testing.T) {
 				{"Levan Tsiklauri", "Levan Tsiklauri", "legislator", "GEO"},
 			},
 		},
+		{
+			name: "India and Bangladesh: a family name that abbreviates an office, with no name after it",
+			pub:  "Ministry of External Affairs, Government of India",
+			text: "External Affairs Minister Arjun Menon called on Chief Minister Ritabrata Sen. His visit ended on Friday.\n\n" +
+				"In Dhaka, Bangladeshi State Minister Nazrul Gov and Bangladeshi Foreign Secretary Ruhul Sen said the talks went well.\n\n" +
+				"Philippine Sen. Maria Lopez and Gov. Ana Reyes of the Philippines joined them.",
+			want: []personRow{
+				{"Arjun Menon", "Arjun Menon", "minister", "IND"},
+				{"Ritabrata Sen", "Ritabrata Sen", "governor", "IND"},
+				{"Nazrul Gov", "Nazrul Gov", "minister_of_state", "BGD"},
+				{"Ruhul Sen", "Ruhul Sen", "minister", "BGD"},
+				{"Maria Lopez", "Maria Lopez", "legislator", "PHL"},
+				{"Ana Reyes", "Ana Reyes", "governor", "PHL"},
+			},
+		},
 		// --- not persons ---
 		{
 			name: "a name inside a venue's; Member States",

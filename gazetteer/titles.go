@@ -104,6 +104,7 @@ type titleTables struct {
 	offices, pre, post *trieNode
 	vocab              map[string]bool // every word of an office phrase
 	abbrevs            map[string]bool // words written with a final dot ("dr", "gen", "h")
+	officeAbbrevs      map[string]bool // one-word offices written with a final dot ("sen", "gov")
 	portfolio          map[string]bool
 	// words answers in one lookup what ClassOf asks of a word (the first
 	// words of the three tries, the modifiers, the portfolio words), and
@@ -244,7 +245,7 @@ func mustLoadTitles() *titleTables {
 
 func loadTitles(titles, honorifics, words string) (*titleTables, error) {
 	t := &titleTables{offices: &trieNode{}, pre: &trieNode{}, post: &trieNode{},
-		vocab: map[string]bool{}, abbrevs: map[string]bool{}, portfolio: map[string]bool{}}
+		vocab: map[string]bool{}, abbrevs: map[string]bool{}, officeAbbrevs: map[string]bool{}, portfolio: map[string]bool{}}
 	add := func(file string, n int, phrase, rank string, kind TitleKind) error {
 		if rank == "-" {
 			rank = ""
@@ -270,6 +271,9 @@ func loadTitles(titles, honorifics, words string) (*titleTables, error) {
 		}
 		root.add(ws, e)
 		// Words written with a closing dot are abbreviations: "Dr.", "Lt.", "H.E.".
+		if kind == Office && len(ws) == 1 && strings.HasSuffix(phrase, ".") {
+			t.officeAbbrevs[ws[0]] = true
+		}
 		for _, f := range strings.Fields(phrase) {
 			if strings.HasSuffix(f, ".") {
 				for _, w := range TitleWords(f) {
@@ -467,6 +471,11 @@ func HonorificRank(phrase string) (rank string, ok bool) {
 // closing dot in the title tables ("dr", "gen", "lt", "amb", and the
 // letters of "h.e."), so that the dot after it does not end a sentence.
 func IsAbbreviation(w string) bool { return tables.abbrevs[w] }
+
+// IsOfficeAbbreviation reports whether the lower-case word w is a
+// one-word office written with a closing dot in the title tables ("sen"
+// for "Sen.", "gov", "amb"): a word that may also be a name's ("Hun Sen").
+func IsOfficeAbbreviation(w string) bool { return tables.officeAbbrevs[w] }
 
 // IsTitleWord reports whether the lower-case word w occurs in any office
 // phrase ("minister", "deputy", "state", "general").

@@ -252,6 +252,17 @@ func TestAbbreviations(t *testing.T) {
 			t.Errorf("IsAbbreviation(%q) = true", w)
 		}
 	}
+	for _, w := range []string{"sen", "gov", "amb", "rep"} {
+		if !IsOfficeAbbreviation(w) {
+			t.Errorf("IsOfficeAbbreviation(%q) = false", w)
+		}
+	}
+	// honorifics, letters of a dotted honorific, and offices written out
+	for _, w := range []string{"dr", "hon", "h", "e", "senator", "minister"} {
+		if IsOfficeAbbreviation(w) {
+			t.Errorf("IsOfficeAbbreviation(%q) = true", w)
+		}
+	}
 }
 
 func TestLoadTitlesErrors(t *testing.T) {
