@@ -345,8 +345,22 @@ type rawPerson struct {
 func (p *entParser) pass1() {
 	for i := 0; i < len(p.t); {
 		tk := &p.t[i]
-		if tk.kind != ptWord || p.taken[i] || (!tk.capital && p.lows[i] != "the") {
+		if tk.kind != ptWord || p.taken[i] {
 			i++
+			continue
+		}
+		if !tk.capital && p.lows[i] != "the" {
+			if p.lows[i][0] == 'c' {
+				if next, ok := p.counterpartNames(i); ok {
+					i = next
+					continue
+				}
+			}
+			i++
+			continue
+		}
+		if next, ok := p.pluralList(i); ok {
+			i = next
 			continue
 		}
 		if next, ok := p.chain(i); ok {
@@ -497,6 +511,12 @@ func (p *entParser) chain(i int) (int, bool) {
 	}
 	for _, h := range hons {
 		rp.cands = append(rp.cands, personCand{rank: h.Rank})
+	}
+	if len(offs) == 0 {
+		// "his Vietnamese counterpart H.E. Bui Thanh Son"
+		if c, ok := p.counterpartCand(i); ok {
+			rp.cands = append(rp.cands, c)
+		}
 	}
 	p.mark(i, j)
 	idx := p.add(rp, i)

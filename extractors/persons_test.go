@@ -477,6 +477,36 @@ func TestPersonsExtract(t *testing.T) {
 				{"Ana Reyes", "Ana Reyes", "governor", "PHL"},
 			},
 		},
+		{
+			name: "Chile and Norway: plural offices with their holders",
+			pub:  "Ministerio de Relaciones Exteriores de Chile",
+			text: "Foreign Minister Rodrigo Fuenzalida met separately with the Foreign Ministers of the Argentine Republic - Julián Correa, the Federative Republic of Brazil Marta Vilela, and the Minister of Foreign Affairs of Uruguay Sofía Larrañaga.\n\n" +
+				"In Oslo, Prime Ministers Astrid Solberg, Mette Kjær and I agreed to act. Presidents Alvarado and Quesada of Costa Rica sent messages.",
+			want: []personRow{
+				{"Rodrigo Fuenzalida", "Rodrigo Fuenzalida", "minister", "CHL"},
+				{"Julián Correa", "Julián Correa", "minister", "ARG"},
+				{"Marta Vilela", "Marta Vilela", "minister", "BRA"},
+				{"Sofía Larrañaga", "Sofía Larrañaga", "minister", "URY"},
+				{"Astrid Solberg", "Astrid Solberg", "head_of_government", "CHL"},
+				{"Mette Kjær", "Mette Kjær", "head_of_government", "CHL"},
+				{"Alvarado", "Alvarado", "head_of_state", "CRI"},
+				{"Quesada", "Quesada", "head_of_state", "CRI"},
+			},
+		},
+		{
+			name: "Kenya and Croatia: a counterpart named without a title holds the office of the one whose counterpart they are",
+			pub:  "Ministry of Foreign and Diaspora Affairs, Kenya",
+			text: "Cabinet Secretary Amina Wekesa held talks with her Ugandan counterpart Okello in Kampala. Cabinet Secretary Wekesa thanked her counterpart, Jane Okello Atim, for the welcome.\n\n" +
+				"Croatian Minister Goran Horvat met his Slovenian counterpart H.E. Ana Kovač in Zagreb.",
+			want: []personRow{
+				{"Amina Wekesa", "Amina Wekesa", "minister", "KEN"},
+				{"Okello", "Jane Okello Atim", "minister", "UGA"},
+				{"Wekesa", "Amina Wekesa", "minister", "KEN"},
+				{"Jane Okello Atim", "Jane Okello Atim", "minister", "UGA"},
+				{"Goran Horvat", "Goran Horvat", "minister", "HRV"},
+				{"Ana Kovač", "Ana Kovač", "minister", "SVN"},
+			},
+		},
 		// --- not persons ---
 		{
 			name: "a name inside a venue's; Member States",
@@ -486,7 +516,8 @@ func TestPersonsExtract(t *testing.T) {
 		{
 			name: "titles without names",
 			pub:  kor,
-			text: "The delegation held the 2nd e-Government Cooperation Committee Meeting, which was attended by the Minister of Administrative Reform and e-Government and the Minister of Digital Policy, Telecommunications and Media of Greece. Vice Minister introduced Korea's policies. Prime Ministers of the two countries were in attendance.",
+			text: "The delegation held the 2nd e-Government Cooperation Committee Meeting, which was attended by the Minister of Administrative Reform and e-Government and the Minister of Digital Policy, Telecommunications and Media of Greece. Vice Minister introduced Korea's policies. Prime Ministers of the two countries were in attendance.\n\n" +
+				"Home Releases Speeches Ministers Portfolios\n\nThe G20 Foreign Ministers' Meeting opened. Her counterparts from Chile and Peru agreed.",
 		},
 		{
 			name: "programmes, events, organizations, places",

@@ -425,6 +425,65 @@ func MatchTitleEntry(words []string) (n int, e *TitleEntry) {
 	}
 }
 
+// MatchPluralOffice returns the longest office whose words, the last of
+// them in the plural, are a prefix of words (lower-case, as TitleWords
+// makes them): "foreign ministers" -> the entry "foreign minister",
+// "prime ministers", "secretaries", "chairmen". n is the number of words
+// matched, 0 when there is none; a plural inside the phrase ("heads of
+// state") and entries written in capitals ("MPs") are not matched.
+func MatchPluralOffice(words []string) (n int, e *TitleEntry) {
+	node := tables.offices
+	for i, w := range words {
+		if s, ok := singularWord(w); ok {
+			if c := node.next[s]; c != nil && c.entry != nil && !c.entry.Caps {
+				n, e = i+1, c.entry
+			}
+		}
+		c := node.next[w]
+		if c == nil {
+			break
+		}
+		node = c
+	}
+	return n, e
+}
+
+// Singular returns the singular of the plural English noun w, in w's
+// case, and whether w is a plural it knows: "Ministers" -> "Minister",
+// "Secretaries" -> "Secretary", "Chairmen" -> "Chairman". Words ending in
+// "ss" ("Congress") are no plurals.
+func Singular(w string) (string, bool) {
+	lw := strings.ToLower(w)
+	s, ok := singularWord(lw)
+	if !ok || len(lw) != len(w) {
+		return w, ok && len(lw) == len(w)
+	}
+	switch {
+	case strings.HasSuffix(lw, "ies"):
+		y := "y"
+		if c := w[len(w)-3]; 'A' <= c && c <= 'Z' {
+			y = "Y"
+		}
+		return w[:len(w)-3] + y, true
+	case strings.HasSuffix(lw, "men"):
+		return w[:len(w)-2] + string(w[len(w)-2]+'a'-'e') + w[len(w)-1:], true
+	}
+	return w[:len(s)], true
+}
+
+// singularWord is Singular of a lower-case word.
+func singularWord(w string) (string, bool) {
+	switch {
+	case len(w) > 4 && strings.HasSuffix(w, "ies"):
+		return w[:len(w)-3] + "y", true
+	case len(w) > 4 && strings.HasSuffix(w, "men"):
+		return w[:len(w)-3] + "man", true
+	case len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss"):
+		return w[:len(w)-1], true
+	}
+	return w, false
+}
+
 // MatchPostNominal returns the longest post-nominal ("MP", "OBE") whose
 // words are a prefix of words, as MatchTitle.
 func MatchPostNominal(words []string) (n int, e TitleEntry, ok bool) {

@@ -462,3 +462,58 @@ func TestDataLines(t *testing.T) {
 		t.Errorf("loadTitles error = %v, want one at titles.tsv:3", err)
 	}
 }
+
+func TestMatchPluralOffice(t *testing.T) {
+	tests := []struct {
+		text   string
+		n      int
+		phrase string
+	}{
+		{"Foreign Ministers Ana and Ben", 2, "foreign minister"},
+		{"Prime Ministers of the two countries", 2, "prime minister"},
+		{"Ministers of Foreign Affairs", 1, "minister"},
+		{"Vice-Ministers", 2, "vice minister"},
+		{"Ambassadors to Chile", 1, "ambassador"},
+		{"Deputy Secretaries of State", 2, "deputy secretary"},
+		{"Councilmen of Lyon", 1, "councilman"},
+		{"High Commissioners-designate", 2, "high commissioner"},
+		// singular offices, plurals that are no office, capitals-only entries
+		{"Foreign Minister Ana", 0, ""},
+		{"Ministries of Finance", 0, ""},
+		{"MPs", 0, ""},
+		{"Congress", 0, ""},
+		{"", 0, ""},
+	}
+	for _, tt := range tests {
+		n, e := MatchPluralOffice(TitleWords(tt.text))
+		phrase := ""
+		if e != nil {
+			phrase = e.Phrase
+		}
+		if n != tt.n || phrase != tt.phrase {
+			t.Errorf("MatchPluralOffice(%q) = %d, %q; want %d, %q", tt.text, n, phrase, tt.n, tt.phrase)
+		}
+	}
+}
+
+func TestSingular(t *testing.T) {
+	tests := []struct {
+		in, want string
+		ok       bool
+	}{
+		{"Ministers", "Minister", true},
+		{"Secretaries", "Secretary", true},
+		{"SECRETARIES", "SECRETARY", true},
+		{"Chairmen", "Chairman", true},
+		{"ambassadors", "ambassador", true},
+		{"Congress", "Congress", false},
+		{"Minister", "Minister", false},
+		{"His", "His", false},
+	}
+	for _, tt := range tests {
+		got, ok := Singular(tt.in)
+		if got != tt.want || ok != tt.ok {
+			t.Errorf("Singular(%q) = %q, %v; want %q, %v", tt.in, got, ok, tt.want, tt.ok)
+		}
+	}
+}
