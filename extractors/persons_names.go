@@ -456,6 +456,11 @@ func (p *entParser) chain(i int) (int, bool) {
 				for _, o := range append(offs, more...) {
 					rp.cands = append(rp.cands, p.officeCand(o, -1, -1))
 				}
+				// "the Speaker of the Saeima (the Latvian Parliament), X":
+				// the gloss names the office's country
+				if last := &rp.cands[len(offs)-1]; len(last.countries) == 0 && !last.intl {
+					last.countries = p.glossCountries(j, s)
+				}
 				p.mark(i, s)
 				p.add(rp, i)
 				return p.after(&p.raw[len(p.raw)-1], e), true
@@ -665,6 +670,9 @@ func (p *entParser) delayedName(j int) (s, e int, offs []titlePhrase, ok bool) {
 				break
 			}
 			e, units := p.parseName(s, s > k+1)
+			if units == 0 && s < len(p.t) && !p.is(s, wfOfficeStart) && p.givenNameAt(s) {
+				e, units = p.parseNameFrom(s, true, true) // ", Jan Novak": a given name that is also a word
+			}
 			if units < 2 && !(s > k+1 && units == 1) {
 				return 0, 0, nil, false
 			}
@@ -678,12 +686,25 @@ func (p *entParser) delayedName(j int) (s, e int, offs []titlePhrase, ok bool) {
 			}
 			if f < len(p.t) && p.same(s, f) {
 				switch p.lows[f] {
-				case ",", "and", "(", ")", ".", ";":
+				case ",", "and", "(", ")", ".", ";", "'s":
 				default:
-					return 0, 0, nil, false
+					// the subject of a verb: "the Minister of Foreign
+					// Affairs of Latvia, Edgars Rinkēvičs will hold ..."
+					if units < 2 || p.t[f].capital || !p.is(f, wfGapVerb|wfSpeechVerb) {
+						return 0, 0, nil, false
+					}
 				}
 			}
 			return s, e, offs, true
+		}
+		if p.lows[k] == "(" {
+			// a gloss of the body: "the Speaker of the Saeima (the
+			// Latvian Parliament), Eduards Smiltēns"
+			if c := p.closeParen(k, 8); c > k {
+				k = c
+				continue
+			}
+			return 0, 0, nil, false
 		}
 		if tk.kind == ptPunct && p.lows[k] != "&" && p.lows[k] != "-" {
 			return 0, 0, nil, false
@@ -696,6 +717,42 @@ func (p *entParser) delayedName(j int) (s, e int, offs []titlePhrase, ok bool) {
 		}
 	}
 	return 0, 0, nil, false
+}
+
+// glossCountries returns the countries named inside brackets between
+// tokens a and b.
+func (p *entParser) glossCountries(a, b int) []string {
+	var out []string
+	depth := 0
+	for k := a; k < b; k++ {
+		switch p.lows[k] {
+		case "(":
+			depth++
+		case ")":
+			depth--
+		default:
+			if c := p.t[k].cty; c != 0 && depth > 0 && (k == a || p.t[k-1].cty != c) {
+				out = append(out, p.isos[c])
+			}
+		}
+	}
+	return out
+}
+
+// closeParen returns the ")" that closes the "(" at token k within max
+// tokens of the sentence, with no verb between (see delayedName), or k.
+func (p *entParser) closeParen(k, max int) int {
+	for c := k + 1; c < len(p.t) && c-k <= max && p.same(k, c); c++ {
+		switch tk := &p.t[c]; {
+		case p.lows[c] == ")":
+			return c
+		case tk.kind == ptPunct && p.lows[c] != "-" && p.lows[c] != "&":
+			return k
+		case tk.kind == ptWord && !tk.capital && (p.is(c, wfGapVerb) || strings.HasSuffix(p.lows[c], "ed")):
+			return k
+		}
+	}
+	return k
 }
 
 // bareName tries the rules for names without a title before them: an

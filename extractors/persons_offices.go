@@ -169,6 +169,12 @@ func (p *entParser) parseComplement(k int, dest bool) int {
 		case ",":
 			// a list of portfolios: "Digital Policy, Telecommunications and Media"
 			nx := j + 1
+			if nx < len(p.t) && p.lows[nx] == "and" && end > k && p.same(j, nx) {
+				// with a comma before its last item: "Civilian Security,
+				// Democracy, and Human Rights"; "and" is read next
+				j++
+				continue
+			}
 			if nx < len(p.t) && p.same(j, nx) && p.t[nx].kind == ptWord && p.t[nx].capital &&
 				p.isPortfolioUnit(nx, p.unitEnd(nx)) && end > k {
 				j++

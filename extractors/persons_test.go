@@ -507,6 +507,39 @@ func TestPersonsExtract(t *testing.T) {
 				{"Ana Kovač", "Ana Kovač", "minister", "SVN"},
 			},
 		},
+		{
+			name: "Kenya and New Zealand: an office-designate; a portfolio list with a comma before its last item",
+			pub:  "Ministry of Foreign and Diaspora Affairs, Kenya",
+			text: "Speaking to High Commissioner-designate to Nigeria Wanjiru Kamau, the Cabinet Secretary said there is much room for trade.\n\n" +
+				"New Zealand's Minister for Trade, Tourism, and Investment Peter Ngata will travel to Fiji. President-elect Tomás Ibarra of Chile phoned him.\n\n" +
+				"The letter reached the Minister of Health, and Otieno Kibet said so.",
+			want: []personRow{
+				{"Wanjiru Kamau", "Wanjiru Kamau", "ambassador", "KEN"},
+				{"Peter Ngata", "Peter Ngata", "minister", "NZL"},
+				{"Tomás Ibarra", "Tomás Ibarra", "head_of_state", "CHL"},
+				{"Otieno Kibet", "Otieno Kibet", "", "KEN"},
+			},
+		},
+		{
+			name: "Norway and Estonia: a name after a title and a comma, past a gloss, before a verb, a given name that is a word",
+			pub:  "Ministry of Foreign Affairs of Estonia",
+			text: "On 3 May in Tallinn, the Minister of Foreign Affairs of Estonia, Kadri Tamm will hold talks with the Minister of Foreign Affairs of Slovakia, Jan Horák.\n\n" +
+				"Minister Horák will also meet the President of the Storting (the Norwegian Parliament), Kari Lunde, in Oslo.",
+			want: []personRow{
+				{"Kadri Tamm", "Kadri Tamm", "minister", "EST"},
+				{"Jan Horák", "Jan Horák", "minister", "SVK"},
+				{"Horák", "Jan Horák", "minister", "SVK"},
+				{"Kari Lunde", "Kari Lunde", "legislator", "NOR"},
+			},
+		},
+		{
+			name: "Ghana: a title-case headline with a possessive name after the title",
+			pub:  "Office of the President, Republic of Ghana",
+			text: "The President Of Ghana, Mrs Ama Serwaa Boateng's Remarks To The Press On Her Return From Togo\n\nThe President spoke to journalists.",
+			want: []personRow{
+				{"Ama Serwaa Boateng", "Ama Serwaa Boateng", "head_of_state", "GHA"},
+			},
+		},
 		// --- not persons ---
 		{
 			name: "a name inside a venue's; Member States",

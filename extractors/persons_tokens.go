@@ -555,12 +555,20 @@ func (p *entParser) match1(i int) (int, *gazetteer.TitleEntry, bool) {
 		return 0, nil, false
 	}
 	// An entry must not end inside a hyphen group ("Vice-" of "Vice-Chair"
-	// is fine, "Director" of "Director-General" is not).
-	if i+n < len(p.t) && p.t[i+n].joined {
-		return 0, nil, false
+	// is fine, "Director" of "Director-General" is not), unless the group
+	// ends with a word that marks the office's holder-to-be
+	// ("High Commissioner-designate", "President-elect").
+	if k := i + n; k < len(p.t) && p.t[k].joined {
+		if !lexOfficeSuffixes[p.lows[k]] || k+1 < len(p.t) && p.t[k+1].joined {
+			return 0, nil, false
+		}
+		n++
 	}
 	return n, e, true
 }
+
+// lexOfficeSuffixes end an office's hyphen group: "-designate", "-elect".
+var lexOfficeSuffixes = vocabSet("office.suffixes")
 
 // matchPostNominal is gazetteer.MatchPostNominal of the words from token
 // i to end, asked only when one starts with token i's word.
