@@ -595,6 +595,15 @@ func (p *entParser) apposition(e int) (titlePhrase, bool) {
 	if !ok {
 		return o, false
 	}
+	// ", Director-General, World Trade Organization": the body after a
+	// comma is the office's
+	if o.end+1 < len(p.t) && p.lows[o.end] == "," && p.same(o.end, o.end+1) {
+		if be, intl := p.bodyAt(o.end + 1); be > o.end+1 && p.clauseEnd(be) {
+			o.end, o.intlBody = be, intl
+			o.countries, o.places = nil, nil
+			p.officeCountries(&o) // "..., Philippine Statistics Authority"
+		}
+	}
 	// ", Minister Khammanh Sounvileuth of ...": the next person's title
 	if _, _, ok := p.honorific(o.end); ok {
 		return o, false
@@ -606,6 +615,49 @@ func (p *entParser) apposition(e int) (titlePhrase, bool) {
 	}
 	if units > 1 || units == 1 && !p.clauseEnd(ne) {
 		return o, false
+	}
+	return o, true
+}
+
+// bodyAt returns the end of the name of a body that starts at token k,
+// and whether it is an international one: an organization findOrgs found
+// ("World Trade Organization"), or a capitalized name that opens with a
+// word of international bodies and ends with the head of a body or
+// gathering ("World Economic Forum"). It returns k when there is none.
+func (p *entParser) bodyAt(k int) (end int, intl bool) {
+	if k >= len(p.t) || !p.t[k].capital {
+		return k, false
+	}
+	if p.covered[k] {
+		for _, g := range p.orgs {
+			if g.start == k {
+				return g.end, g.intl
+			}
+		}
+	}
+	if !p.is(k, wfIntl) {
+		return k, false
+	}
+	end = k
+	for j := k; j < len(p.t) && j-k < 8 && p.same(k, j) && p.t[j].kind == ptWord && p.t[j].capital; j++ {
+		if p.is(j, wfOrgHead|wfEvent) {
+			end = j + 1
+		}
+	}
+	return end, end > k
+}
+
+// bareApposition parses an office right after a name, without a comma,
+// that names its country or body and ends the clause: "will meet Michel
+// Aoun President of Lebanon." (not "Ana Ruiz Minister of Health Bo
+// Li": the office is the next name's).
+func (p *entParser) bareApposition(e int) (titlePhrase, bool) {
+	if e >= len(p.t) || !p.same(e-1, e) || !p.t[e].capital || p.headline(e) {
+		return titlePhrase{}, false
+	}
+	o, ok := p.parseOffice(e)
+	if !ok || o.end == o.headEnd || len(o.countries) == 0 && !p.international(o.start, o.end) || !p.clauseEnd(o.end) || p.lows[o.end] == "(" {
+		return titlePhrase{}, false
 	}
 	return o, true
 }
@@ -766,7 +818,11 @@ func (p *entParser) bareName(i int) (int, bool) {
 		return i, false
 	}
 	if units >= 2 {
-		if o, ok := p.apposition(end); ok {
+		o, ok := p.apposition(end)
+		if !ok {
+			o, ok = p.bareApposition(end)
+		}
+		if ok {
 			rp := p.newRaw(i, end)
 			rp.cands = append(rp.cands, p.officeCand(o, -1, -1))
 			p.add(rp, -1)
@@ -838,7 +894,7 @@ func (p *entParser) officeCand(o titlePhrase, ps, pe int) personCand {
 		c.rank = gazetteer.RankChair // "President of KOTRA"
 	}
 	c.org = p.officeOrg(o, ps, pe)
-	c.intl = p.international(o.start, o.end)
+	c.intl = o.intlBody || p.international(o.start, o.end)
 	return c
 }
 

@@ -10,6 +10,7 @@ type titlePhrase struct {
 	headEnd    int // end of the pre-modifiers and offices, before the portfolio
 	countries  []string
 	places     []string
+	intlBody   bool // the office's body, named after it, is international
 }
 
 // isPortfolioUnit reports whether the unit [i, j) is a portfolio or body
@@ -59,7 +60,8 @@ func (p *entParser) parseOffice(i int) (titlePhrase, bool) {
 			break
 		}
 		u := p.unitEnd(j)
-		if p.ctry(j) != "" || p.is(j, wfTitleModifier) || p.isPortfolioUnit(j, u) || tk.caps && u == j+1 {
+		if p.ctry(j) != "" || p.is(j, wfTitleModifier|wfIntl) || p.isPortfolioUnit(j, u) || tk.caps && u == j+1 {
+			// "Saudi", "Deputy", "Foreign", "United Nations", "UN"
 			j = u
 			continue
 		}

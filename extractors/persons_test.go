@@ -540,6 +540,20 @@ func TestPersonsExtract(t *testing.T) {
 				{"Ama Serwaa Boateng", "Ama Serwaa Boateng", "head_of_state", "GHA"},
 			},
 		},
+		{
+			name: "Singapore and Ghana: an office after a name, with its body after a comma or its country without one",
+			pub:  "Ministry of Foreign Affairs, Singapore",
+			text: "Minister Vivian Koh also called on Ana Torres, United Nations High Commissioner for Refugees; Jonas Berg, Director-General, International Labour Organization; Mei Lin, President, Asian Infrastructure Forum; and Maria Santos, Director-General, Philippine Statistics Authority.\n\n" +
+				"In Accra, the Minister will meet Koffi Adjovi President of Benin.",
+			want: []personRow{
+				{"Vivian Koh", "Vivian Koh", "minister", "SGP"},
+				{"Ana Torres", "Ana Torres", "director", ""},
+				{"Jonas Berg", "Jonas Berg", "director", ""},
+				{"Mei Lin", "Mei Lin", "chair", ""},
+				{"Maria Santos", "Maria Santos", "director", "PHL"},
+				{"Koffi Adjovi", "Koffi Adjovi", "head_of_state", "BEN"},
+			},
+		},
 		// --- not persons ---
 		{
 			name: "a name inside a venue's; Member States",
