@@ -564,7 +564,8 @@ func TestPersonsExtract(t *testing.T) {
 			name: "titles without names",
 			pub:  kor,
 			text: "The delegation held the 2nd e-Government Cooperation Committee Meeting, which was attended by the Minister of Administrative Reform and e-Government and the Minister of Digital Policy, Telecommunications and Media of Greece. Vice Minister introduced Korea's policies. Prime Ministers of the two countries were in attendance.\n\n" +
-				"Home Releases Speeches Ministers Portfolios\n\nThe G20 Foreign Ministers' Meeting opened. Her counterparts from Chile and Peru agreed.",
+				"Home Releases Speeches Ministers Portfolios\n\nThe G20 Foreign Ministers' Meeting opened. Her counterparts from Chile and Peru agreed.\n\n" +
+				"Australia named the Head of the Southeast Asia Unit. Hungary's Director of the Treaties Division attended.",
 		},
 		{
 			name: "programmes, events, organizations, places",
