@@ -54,6 +54,16 @@ func (p *entParser) parseOffice(i int) (titlePhrase, bool) {
 			continue
 		}
 		if !tk.capital {
+			// a lower-case office after the name of its body: "Senate
+			// president", "National Assembly president", "Foreign Office
+			// spokesperson"
+			if j > i && p.t[j-1].capital && p.is(j-1, wfOrgHead) {
+				if n, e, ok := p.match(j); ok && e.Kind == gazetteer.Office && e.Rank != "" {
+					j += n
+					last = j
+					continue
+				}
+			}
 			break
 		}
 		if _, _, ok := p.honorific(j); ok {

@@ -554,6 +554,18 @@ func TestPersonsExtract(t *testing.T) {
 				{"Koffi Adjovi", "Koffi Adjovi", "head_of_state", "BEN"},
 			},
 		},
+		{
+			name: "Vietnam and Egypt: a lower-case office after the name of its body",
+			pub:  "Ministry of Foreign Affairs of Viet Nam",
+			text: "Deputy Prime Minister Tran Quoc Bao will hold talks with Lao National Assembly chairman Khamphanh Vongsa and Lao Senate president Somchai Phimmasone.\n\n" +
+				"\"We welcome the ceasefire,\" Egyptian Foreign Ministry spokesperson Ahmed Fathy said on Sunday. The Senate president said no more. National Assembly members attended.",
+			want: []personRow{
+				{"Tran Quoc Bao", "Tran Quoc Bao", "minister", "VNM"},
+				{"Khamphanh Vongsa", "Khamphanh Vongsa", "legislator", "LAO"},
+				{"Somchai Phimmasone", "Somchai Phimmasone", "legislator", "LAO"},
+				{"Ahmed Fathy", "Ahmed Fathy", "official", "EGY"},
+			},
+		},
 		// --- not persons ---
 		{
 			name: "a name inside a venue's; Member States",
