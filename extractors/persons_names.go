@@ -647,6 +647,21 @@ func (p *entParser) bodyAt(k int) (end int, intl bool) {
 	return end, end > k
 }
 
+// titleLine parses the office of a name that is a line (or a table
+// cell) of its own, tokens [s, e), when the next line (or cell) is that
+// office and nothing else, as in the head of a speech or a signature:
+// "John Kerry\nSecretary of State", "Ana Ruiz\tAmbassador of Chile".
+func (p *entParser) titleLine(s, e int) (titlePhrase, bool) {
+	if s > 0 && p.t[s-1].kind != ptBreak || e+1 >= len(p.t) || p.t[e].kind != ptBreak || !p.t[e+1].capital {
+		return titlePhrase{}, false
+	}
+	o, ok := p.parseOffice(e + 1)
+	if !ok || o.end < len(p.t) && p.t[o.end].kind != ptBreak {
+		return titlePhrase{}, false
+	}
+	return o, true
+}
+
 // bareApposition parses an office right after a name, without a comma,
 // that names its country or body and ends the clause: "will meet Michel
 // Aoun President of Lebanon." (not "Ana Ruiz Minister of Health Bo
@@ -827,6 +842,14 @@ func (p *entParser) bareName(i int) (int, bool) {
 			rp.cands = append(rp.cands, p.officeCand(o, -1, -1))
 			p.add(rp, -1)
 			p.mark(end, o.end)
+			return o.end, true
+		}
+		if o, ok := p.titleLine(i, end); ok {
+			// "John Kerry\nSecretary of State": a name line over its title
+			rp := p.newRaw(i, end)
+			rp.cands = append(rp.cands, p.officeCand(o, -1, -1))
+			p.add(rp, -1)
+			p.mark(o.start, o.end)
 			return o.end, true
 		}
 		if end < len(p.t) && p.same(i, end) && p.is(end, wfSpeechVerb) ||

@@ -566,6 +566,18 @@ func TestPersonsExtract(t *testing.T) {
 				{"Ahmed Fathy", "Ahmed Fathy", "official", "EGY"},
 			},
 		},
+		{
+			name: "Canada and Chile: a name line over its title line; a headline's adverb is no name",
+			pub:  "Global Affairs Canada",
+			text: "Remarks With Mexican Foreign Minister Rosa Ibarra Ahead of Their Meeting\n\nMélanie Tremblay\nMinister of Foreign Affairs\nOttawa, Ontario\nMay 2, 2024\n\n" +
+				"Delegation\n\nRodrigo Paredes\tAmbassador of Chile to Canada\nLucía Soto\tMinister of Health Pablo Rojas\nJuan Pérez\nOttawa Office",
+			want: []personRow{
+				{"Rosa Ibarra", "Rosa Ibarra", "minister", "MEX"},
+				{"Mélanie Tremblay", "Mélanie Tremblay", "minister", "CAN"},
+				{"Rodrigo Paredes", "Rodrigo Paredes", "ambassador", "CHL"},
+				{"Pablo Rojas", "Pablo Rojas", "minister", "CAN"},
+			},
+		},
 		// --- not persons ---
 		{
 			name: "a name inside a venue's; Member States",
