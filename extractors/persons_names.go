@@ -319,6 +319,7 @@ type personCand struct {
 	hasComp   bool
 	intl      bool // the office is in an international body: no country
 	body      bool // the title names a body by its acronym: a President of it is its chair
+	ruled     bool // rank is set by a rule, not read from the title (a consort's)
 }
 
 type personEvidence uint8
@@ -517,6 +518,14 @@ func (p *entParser) chain(i int) (int, bool) {
 	for _, h := range hons {
 		rp.cands = append(rp.cands, personCand{rank: h.Rank})
 	}
+	if p.consortAt(i, j) {
+		// "King Felipe and Queen Letizia": a consort, no monarch
+		for k := range rp.cands {
+			if rp.cands[k].rank == gazetteer.RankHeadOfState {
+				rp.cands[k].rank, rp.cands[k].ruled = gazetteer.RankRoyal, true
+			}
+		}
+	}
 	if len(offs) == 0 {
 		// "his Vietnamese counterpart H.E. Bui Thanh Son"
 		if c, ok := p.counterpartCand(i); ok {
@@ -531,6 +540,51 @@ func (p *entParser) chain(i int) (int, bool) {
 		e = pcEnd
 	}
 	return p.after(&p.raw[idx], e), true
+}
+
+// lexMonarchs are the words of a reigning monarch's title; lexConsorts
+// those of a monarch's spouse's.
+var (
+	lexMonarchs = vocabSet("monarch.titles")
+	lexConsorts = vocabSet("consort.titles")
+)
+
+// consortAt reports whether the titles of tokens [i, j) name a monarch's
+// consort: a consort's title ("Queen", "Japanese Empress") right after
+// "and" and the name of a reigning monarch ("Their Majesties King Maha
+// Vajiralongkorn Phra Vajiraklaochaoyuhua and Queen Suthida": the
+// monarch's name may run on over a line break).
+func (p *entParser) consortAt(i, j int) bool {
+	if i < 2 || p.lows[i-1] != "and" || len(p.raw) == 0 {
+		return false
+	}
+	consort := false
+	for k := i; k < j && !consort; k++ {
+		consort = lexConsorts[p.lows[k]]
+	}
+	if !consort {
+		return false
+	}
+	r := &p.raw[len(p.raw)-1]
+	for k := i - 2; k >= r.end && k > i-8; k-- {
+		if p.t[k].kind != ptBreak && (p.t[k].kind != ptWord || !p.t[k].capital) {
+			return false
+		}
+	}
+	if r.end < i-7 {
+		return false
+	}
+	for _, c := range r.cands {
+		if c.rank != gazetteer.RankHeadOfState {
+			continue
+		}
+		for _, w := range gazetteer.TitleWords(c.title) {
+			if lexMonarchs[w] {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // parenOrg returns the organization whose head an official at token a

@@ -453,10 +453,15 @@ func (p *entParser) attributes(c *personCluster) {
 			}
 			// the most specific title ("Minister of State for AI" over
 			// "Minister"), then the more senior office, then one that
-			// names its country
+			// names its country; but any rank of its own beats the
+			// catch-all official's ("Ambassador X, U.S. Chief Negotiator
+			// for ..." is an ambassador)
 			score := countFields(cd.title)*10000 + gazetteer.Seniority(cd.rank)*100
 			if len(cd.countries) > 0 {
 				score += 10
+			}
+			if cd.rank != gazetteer.RankOfficial {
+				score += 1 << 24
 			}
 			if score > bestScore {
 				best, bestScore = cd, score
@@ -508,7 +513,7 @@ func (p *entParser) attributes(c *personCluster) {
 	case best != nil:
 		c.title = best.title
 		c.rank, _ = gazetteer.TitleIn(best.title, c.ctry)
-		if c.rank == "" || c.rank == gazetteer.RankHeadOfState && best.body {
+		if c.rank == "" || c.rank == gazetteer.RankHeadOfState && best.body || best.ruled {
 			c.rank = best.rank
 		}
 		c.org = best.org

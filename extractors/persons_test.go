@@ -578,6 +578,21 @@ func TestPersonsExtract(t *testing.T) {
 				{"Pablo Rojas", "Pablo Rojas", "minister", "CAN"},
 			},
 		},
+		{
+			name: "Spain and Japan: a consort named after the monarch is royal; a rank beats an official's title",
+			pub:  "Ministry of Foreign Affairs, Norway",
+			text: "State visit to Spain and Japan\n\nThe Minister was received by Spanish King Felipe VI and Queen Letizia at the Royal Palace in Madrid.\n\n" +
+				"In Tokyo, Their Majesties Japanese Emperor Naruhito and Japanese Empress Masako hosted a banquet. Queen Ingrid Alexandra of Norway attended.\n\n" +
+				"Ambassador Linda Moe, Norway's Chief Negotiator for Climate, will lead the delegation.",
+			want: []personRow{
+				{"Felipe VI", "Felipe VI", "head_of_state", "ESP"},
+				{"Letizia", "Letizia", "royal", "ESP"},
+				{"Naruhito", "Naruhito", "head_of_state", "JPN"},
+				{"Masako", "Masako", "royal", "JPN"},
+				{"Ingrid Alexandra", "Ingrid Alexandra", "head_of_state", "NOR"},
+				{"Linda Moe", "Linda Moe", "ambassador", "NOR"},
+			},
+		},
 		// --- not persons ---
 		{
 			name: "a name inside a venue's; Member States",
