@@ -538,8 +538,40 @@ func (p *entParser) chain(i int) (int, bool) {
 	if pcEnd > 0 {
 		p.mark(end, pcEnd)
 		e = pcEnd
+		p.shareQualifier(idx, rp.cands[len(offs)-1].countries)
 	}
 	return p.after(&p.raw[idx], e), true
+}
+
+// shareQualifier gives the countries of the qualifier after the name of
+// raw person ri ("... and Foreign Minister Gahr-Stoere of Norway") to the
+// titled person joined to it by "and" right before it ("Prime Minister
+// Stoltenberg and ..."), whose offices name none. Not to one the
+// publisher's own by position (see evidenceAt): "President Ruto and Prime
+// Minister Abiy of Ethiopia" in a Kenyan release.
+func (p *entParser) shareQualifier(ri int, countries []string) {
+	r := &p.raw[ri]
+	a := r.start
+	for a > 0 && p.taken[a-1] && p.lows[a-1] != "and" && p.same(a-1, r.start) {
+		a-- // the titles before the name
+	}
+	if len(countries) == 0 || ri == 0 || a < 2 || p.lows[a-1] != "and" || !p.same(a-1, a) {
+		return
+	}
+	q := &p.raw[ri-1]
+	if q.end != a-1 || !q.anchored || q.ev == evHome {
+		return
+	}
+	for _, c := range q.cands {
+		if c.isOffice && len(c.countries) > 0 {
+			return
+		}
+	}
+	for k := range q.cands {
+		if q.cands[k].isOffice {
+			q.cands[k].countries = countries
+		}
+	}
 }
 
 // lexMonarchs are the words of a reigning monarch's title; lexConsorts

@@ -593,6 +593,25 @@ func TestPersonsExtract(t *testing.T) {
 				{"Linda Moe", "Linda Moe", "ambassador", "NOR"},
 			},
 		},
+		{
+			name: "Denmark and Kenya: a qualifier after two coordinated titled names is both's, unless the first is the publisher's",
+			pub:  "Ministry of Foreign Affairs of Denmark",
+			text: "Condolences to Norway\n\nThis evening the Minister for Foreign Affairs, Lars Holm, sent messages to Prime Minister Erna Dahl and Foreign Minister Eide Strand of Norway.",
+			want: []personRow{
+				{"Lars Holm", "Lars Holm", "minister", "DNK"},
+				{"Erna Dahl", "Erna Dahl", "head_of_government", "NOR"},
+				{"Eide Strand", "Eide Strand", "minister", "NOR"},
+			},
+		},
+		{
+			name: "Kenya: the publisher's official is not qualified by the next name's country",
+			pub:  "Office of the President, Republic of Kenya",
+			text: "State House Nairobi\n\nPresident William Kiprono and Prime Minister Abiy Tesfaye of Ethiopia held talks in Nairobi.",
+			want: []personRow{
+				{"William Kiprono", "William Kiprono", "head_of_state", "KEN"},
+				{"Abiy Tesfaye", "Abiy Tesfaye", "head_of_government", "ETH"},
+			},
+		},
 		// --- not persons ---
 		{
 			name: "a name inside a venue's; Member States",
