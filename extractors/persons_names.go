@@ -403,7 +403,7 @@ func (p *entParser) chain(i int) (int, bool) {
 			j += n
 			continue
 		}
-		if c := p.ctry(j); c != "" && len(offs) == 0 {
+		if c := p.ctry(j); c != "" && len(offs) == 0 && !p.locativeCountry(j) {
 			k := j + 1
 			for k < len(p.t) && p.ctry(k) == c && !p.t[k].joined {
 				k++

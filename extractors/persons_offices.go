@@ -70,6 +70,9 @@ func (p *entParser) parseOffice(i int) (titlePhrase, bool) {
 			break
 		}
 		u := p.unitEnd(j)
+		if p.ctry(j) != "" && p.locativeCountry(j) {
+			break // "In Solomon Islands Prime Minister Rudd held talks"
+		}
 		if p.ctry(j) != "" || p.is(j, wfTitleModifier|wfIntl) || p.isPortfolioUnit(j, u) || tk.caps && u == j+1 {
 			// "Saudi", "Deputy", "Foreign", "United Nations", "UN"
 			j = u
@@ -98,6 +101,34 @@ func (p *entParser) parseOffice(i int) (titlePhrase, bool) {
 	}
 	p.officeCountries(&o)
 	return o, true
+}
+
+// lexPlacePreps before a country's name make it the place of the clause.
+var lexPlacePreps = vocabSet("person.place.preps")
+
+// locativeCountry reports whether the country mention token j lies in is
+// where the clause happens, not the qualifier of an office after it: a
+// country's name (not a demonym) right after a preposition of place ("In
+// Solomon Islands Prime Minister Rudd held talks", not "from Kenyan
+// President X").
+func (p *entParser) locativeCountry(j int) bool {
+	c := p.t[j].cty
+	b, e := j, j+1
+	for b > 0 && p.t[b-1].cty == c && p.same(b-1, j) {
+		b--
+	}
+	k := b - 1
+	if k >= 0 && p.lows[k] == "the" {
+		k--
+	}
+	if c == 0 || k < 0 || !p.same(k, j) || !lexPlacePreps[p.lows[k]] {
+		return false
+	}
+	for e < len(p.t) && p.t[e].cty == c && p.same(j, e) {
+		e++
+	}
+	_, dem := demonym(p.text[p.t[b].start:p.t[e-1].end])
+	return !dem
 }
 
 // officeCountries collects the countries an office names: in its

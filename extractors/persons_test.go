@@ -612,6 +612,19 @@ func TestPersonsExtract(t *testing.T) {
 				{"Abiy Tesfaye", "Abiy Tesfaye", "head_of_government", "ETH"},
 			},
 		},
+		{
+			name: "New Zealand and Portugal: a country named after a preposition of place is no qualifier of the office after it",
+			pub:  "New Zealand Government",
+			text: "Pacific mission\n\nPrime Minister Chris Hale led the mission. In Samoa Prime Minister Hale held talks with Prime Minister Fiame Tuala.\n\n" +
+				"In Mozambique Foreign Minister Rui Vasco met officials. A letter from Kenyan President Ana Wairimu arrived.",
+			want: []personRow{
+				{"Chris Hale", "Chris Hale", "head_of_government", "NZL"},
+				{"Hale", "Chris Hale", "head_of_government", "NZL"},
+				{"Fiame Tuala", "Fiame Tuala", "head_of_government", "WSM"},
+				{"Rui Vasco", "Rui Vasco", "minister", "NZL"},
+				{"Ana Wairimu", "Ana Wairimu", "head_of_state", "KEN"},
+			},
+		},
 		// --- not persons ---
 		{
 			name: "a name inside a venue's; Member States",
