@@ -157,6 +157,9 @@ func (p *entParser) parseNameFrom(i int, anchored, lead bool) (end, units int) {
 			end = j + 1
 			break
 		}
+		if tk.dot && p.postNominalEnds(j) {
+			break // "Eamon Gilmore T.D.": letters after the name, not initials
+		}
 		v := p.unitEnd(j)
 		if !p.nameUnit(j, v, false, anchored) {
 			break
@@ -190,6 +193,17 @@ func (p *entParser) parseNameFrom(i int, anchored, lead bool) (end, units int) {
 		return i, 0
 	}
 	return end, units
+}
+
+// postNominalEnds reports whether a post-nominal written with dots
+// ("T.D.", "Ph.D.") starts at token j and no name's word follows it.
+func (p *entParser) postNominalEnds(j int) bool {
+	n, pe, ok := p.matchPostNominal(j, min(j+3, len(p.lows)))
+	if !ok || pe.Caps {
+		return false
+	}
+	k := j + n
+	return k >= len(p.t) || !p.same(j, k) || p.t[k].kind != ptWord || !p.t[k].capital
 }
 
 // placeThenName parses "of <Place> <Name>" at token j, after the office

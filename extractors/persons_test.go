@@ -625,6 +625,16 @@ func TestPersonsExtract(t *testing.T) {
 				{"Ana Wairimu", "Ana Wairimu", "head_of_state", "KEN"},
 			},
 		},
+		{
+			name: "India and the Philippines: post-nominals written with dots are no initials",
+			pub:  "Ministry of External Affairs, Government of India",
+			text: "Minister of State Ravi Shankar Menon M.P. met the delegation. Philippine Director Liza Cruz Ph.D. presented. Councillor Anna T. D. Souza of Goa spoke.",
+			want: []personRow{
+				{"Ravi Shankar Menon", "Ravi Shankar Menon", "minister_of_state", "IND"},
+				{"Liza Cruz", "Liza Cruz", "director", "PHL"},
+				{"Anna T. D. Souza", "Anna T. D. Souza", "councillor", "IND"},
+			},
+		},
 		// --- not persons ---
 		{
 			name: "a name inside a venue's; Member States",
