@@ -635,6 +635,17 @@ func TestPersonsExtract(t *testing.T) {
 				{"Anna T. D. Souza", "Anna T. D. Souza", "councillor", "IND"},
 			},
 		},
+		{
+			name: "Jordan and Norway: abbreviated royal styles are no initials",
+			pub:  "Ministry of Foreign Affairs, Ghana",
+			text: "Royal audiences\n\nThe Minister was received by H.M. Abdullah II, the King of Jordan, and by H.R.H. Crown Prince Hussein in Amman. In Oslo, Their Majesties King Harald and Queen Sonja of Norway hosted a dinner.",
+			want: []personRow{
+				{"Abdullah II", "Abdullah II", "head_of_state", "JOR"},
+				{"Hussein", "Hussein", "royal", "JOR"},
+				{"Harald", "Harald", "head_of_state", "NOR"},
+				{"Sonja", "Sonja", "royal", "NOR"},
+			},
+		},
 		// --- not persons ---
 		{
 			name: "a name inside a venue's; Member States",
