@@ -669,10 +669,15 @@ var chancellorIsMinister = map[string]bool{
 // Decisions: a Vice President of a country is head_of_state; a Deputy
 // Prime Minister or Vice Premier is minister (records.md names only the
 // head of government itself head_of_government); a Permanent Secretary
-// is vice_minister; a President presiding a legislature is legislator, a
-// President (or Chancellor) of any other body is chair; a Governor of a
-// bank is director; a High Commissioner "for" a cause (UNHCR) is director,
-// otherwise ambassador.
+// is vice_minister; a President or Chairman presiding a legislature is
+// legislator, a President (or Chancellor) of any other body is chair; a
+// Governor of a bank is director; a High Commissioner "for" a cause
+// (UNHCR) is director, otherwise ambassador; the deputy of a director,
+// secretary-general, chair or envoy is official; an Assistant Secretary
+// (US) is director; the Head of a (Federal) Department that is the
+// ministry ("of Foreign Affairs", not "of the Ministry of ...") is
+// minister; a position that is no public office ("Patriarch",
+// "Founder") has no rank.
 func Title(phrase string) (rank string, ok bool) { return TitleIn(phrase, "") }
 
 // TitleIn is Title for an office of the given country (ISO3, or ""): a
