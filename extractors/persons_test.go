@@ -646,6 +646,17 @@ func TestPersonsExtract(t *testing.T) {
 				{"Sonja", "Sonja", "royal", "NOR"},
 			},
 		},
+		{
+			name: "Croatia and New Zealand: a known name glued to the verb after it by a lost space",
+			pub:  "Ministry of Foreign and European Affairs of Croatia",
+			text: "Minister Ana Kovačević travels to Rome.\n\nOn 3 May, the Minister of Foreign Affairs of Croatia, Ana Kovačevićwill hold talks with New Zealand's Minister for Trade Peter Ngata. Peter Ngatasaid the talks went well. Peter Ngatawas Here.",
+			want: []personRow{
+				{"Ana Kovačević", "Ana Kovačević", "minister", "HRV"},
+				{"Ana Kovačević", "Ana Kovačević", "minister", "HRV"},
+				{"Peter Ngata", "Peter Ngata", "minister", "NZL"},
+				{"Peter Ngata", "Peter Ngata", "minister", "NZL"},
+			},
+		},
 		// --- not persons ---
 		{
 			name: "a name inside a venue's; Member States",
