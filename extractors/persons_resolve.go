@@ -447,14 +447,24 @@ func (p *entParser) attributes(c *personCluster) {
 				continue
 			}
 			if cd.rank == "" {
+				// a position that is no public office ("the Patriarch
+				// of Georgia") still names its country
+				if explicit == "" && len(cd.countries) > 0 {
+					explicit = cd.countries[0]
+				}
 				continue
 			}
 			// the most specific title ("Minister of State for AI" over
 			// "Minister"), then the more senior office, then one that
-			// names its country
+			// names its country; but any rank of its own beats the
+			// catch-all official's ("Ambassador X, U.S. Chief Negotiator
+			// for ..." is an ambassador)
 			score := countFields(cd.title)*10000 + gazetteer.Seniority(cd.rank)*100
 			if len(cd.countries) > 0 {
 				score += 10
+			}
+			if cd.rank != gazetteer.RankOfficial {
+				score += 1 << 24
 			}
 			if score > bestScore {
 				best, bestScore = cd, score
@@ -506,7 +516,7 @@ func (p *entParser) attributes(c *personCluster) {
 	case best != nil:
 		c.title = best.title
 		c.rank, _ = gazetteer.TitleIn(best.title, c.ctry)
-		if c.rank == "" || c.rank == gazetteer.RankHeadOfState && best.body {
+		if c.rank == "" || c.rank == gazetteer.RankHeadOfState && best.body || best.ruled {
 			c.rank = best.rank
 		}
 		c.org = best.org
@@ -580,6 +590,17 @@ func (p *entParser) pass2(out []Mention, cls []*personCluster) []Mention {
 			}
 			key = append(key, p.lows[j]...)
 			ci, ok := forms[string(key)]
+			if !ok && j > i {
+				// "Edgars Rinkēvičswill hold": the source lost a space
+				if ci, cut, ok := p.gluedForm(key, j, forms); ok {
+					m := p.mention(i, j+1, cls[ci])
+					m.Span.End, m.Text = cut, p.text[m.Span.Start:cut]
+					out = append(out, m)
+					p.mark(i, j+1)
+					i = j
+					break
+				}
+			}
 			if !ok || ci < 0 {
 				continue
 			}
@@ -594,4 +615,34 @@ func (p *entParser) pass2(out []Mention, cls []*personCluster) []Mention {
 		}
 	}
 	return out
+}
+
+// lexGlued are the words a source may glue to the name before them by
+// losing a space ("Rinkēvičswill hold").
+var lexGlued = vocab("name.glued.words")
+
+// gluedForm reports whether key, the lower-case words of tokens from a
+// name's first word to token j, is a form of a person's name (in forms)
+// with a word of lexGlued glued to its last word, the name going on with
+// a lower-case word: "edgars rinkēvičswill" before "hold" when "Edgars
+// Rinkēvičs" is a name of the document. It returns the person and the
+// byte where the name ends inside token j.
+func (p *entParser) gluedForm(key []byte, j int, forms map[string]int) (ci, cut int, ok bool) {
+	if k := j + 1; k >= len(p.t) || !p.same(j, k) || p.t[k].kind != ptWord || p.t[k].capital {
+		return 0, 0, false
+	}
+	low := p.lows[j]
+	for _, w := range lexGlued {
+		if len(low) < len(w)+3 || !strings.HasSuffix(low, w) {
+			continue
+		}
+		orig := p.text[p.t[j].start:p.t[j].end]
+		if !strings.EqualFold(orig[len(orig)-len(w):], w) {
+			continue
+		}
+		if ci, ok := forms[string(key[:len(key)-len(w)])]; ok && ci >= 0 {
+			return ci, p.t[j].end - len(w), true
+		}
+	}
+	return 0, 0, false
 }
