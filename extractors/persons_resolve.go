@@ -61,6 +61,9 @@ func (p *entParser) evidenceAt(a int, rp *rawPerson) (personEvidence, string) {
 		}
 		return evContext, p.placeContextCountry(tkA.start)
 	}
+	if local && p.homePlaceAfter(rp.end) {
+		return evHome, "" // "Councillor X of Goa, India": a local official at home
+	}
 	if !cue && !local {
 		// the first official named, as a subject
 		first := true
@@ -79,6 +82,19 @@ func (p *entParser) evidenceAt(a int, rp *rawPerson) (personEvidence, string) {
 		return evContext, c
 	}
 	return evNone, ""
+}
+
+// homePlaceAfter reports whether the name ending at token e goes on with
+// "of <Place>, <the publisher's country>": "Councillor X of Goa, India".
+func (p *entParser) homePlaceAfter(e int) bool {
+	if p.home == "" || e >= len(p.t) || p.lows[e] != "of" {
+		return false
+	}
+	k := e + 1
+	for k < len(p.t) && k < e+5 && p.same(e, k) && p.t[k].kind == ptWord && p.t[k].capital && p.ctry(k) == "" {
+		k++
+	}
+	return k > e+1 && k+1 < len(p.t) && p.lows[k] == "," && p.same(e, k+1) && p.ctry(k+1) == p.home
 }
 
 // companionOf returns the raw person that the person anchored at token a
