@@ -313,7 +313,11 @@ func (c *Frame) settlePersons() bool {
 			if !c.foreign(iso) {
 				iso = c.mostNamedForeign()
 			}
-		case c.whereClause(m) != "":
+		case m.Rank == Ambassador && envoyTo(m.Title):
+			iso = c.Home // "High Commissioner-designate to Canada X": the publisher's envoy
+		case c.companion(m):
+			iso = c.Home // "together with Parliamentary Secretary X": of the delegation
+		case c.whereClause(m) != "" && !subjects[m.Value]:
 			iso = c.whereClause(m)
 		case c.met(m) && c.metByForeign(m):
 			iso = c.Home // the host of a foreign visitor
@@ -469,6 +473,30 @@ func (c *Frame) met(m Mention) bool {
 	}
 	return false
 }
+
+// envoyTo reports whether an envoy's title names where they are sent and
+// not whose they are: "High Commissioner-designate to Canada",
+// "Ambassador to Japan".
+func envoyTo(title string) bool {
+	t := strings.ToLower(title)
+	return strings.Contains(t, " to ") && !strings.Contains(t, " of ")
+}
+
+// companion reports whether m is named as the companion of the sentence's
+// traveller: "together with Parliamentary Secretary X", "accompanied by",
+// "along with", "joined by".
+func (c *Frame) companion(m Mention) bool {
+	pre := strings.ToLower(c.d.Text[max(0, m.Span.Start-90):m.Span.Start])
+	for _, cue := range companionCues {
+		if i := strings.LastIndex(pre, cue); i >= 0 && !strings.ContainsAny(pre[i:], ";.") && strings.Count(pre[i:], ",") <= 1 {
+			return true
+		}
+	}
+	return false
+}
+
+// companionCues introduce those who travel with someone.
+var companionCues = vocab("companion.cues")
 
 // mostNamedForeign returns the foreign country the document names most
 // often (first named on a tie), or "".
