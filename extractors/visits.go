@@ -94,6 +94,7 @@ func (Visits) Events(d *Doc, c *Frame) []Event {
 		cands = append(cands, c.sentenceVisits(i)...)
 	}
 	cands = append(cands, c.summitVisits()...)
+	cands = append(cands, c.hereVisits()...)
 	out := mergeVisits(cands)
 	out = append(out, c.metAtHome(out)...)
 	if trip := c.tripDates(); trip != nil {
@@ -130,6 +131,52 @@ func (c *Frame) wished(text string, verbAt int) bool {
 		}
 	}
 	return false
+}
+
+// hereVisits reads "here in London" in the words of the release's speaker
+// (or of the principal, when the speaker is not named): the speaker is in
+// that place, so abroad it is a visit.
+func (c *Frame) hereVisits() []visit {
+	actor := c.Speaker
+	if actor.Name == "" {
+		actor = c.Principal
+	}
+	if actor.Name == "" {
+		return nil
+	}
+	var out []visit
+	text := c.d.Text
+	for i := 0; ; {
+		k := strings.Index(text[i:], "here in ")
+		if k < 0 {
+			break
+		}
+		at := i + k + len("here in ")
+		i = at
+		if at-len("here in ") > 0 && isWordByte(text[at-len("here in ")-1]) {
+			continue // "where in", "there in"
+		}
+		for _, m := range c.within(Span{at, at + 1}) {
+			iso := m.Value
+			if m.Kind == KindPlace {
+				iso = m.Country
+			} else if m.Kind != KindCountry || isDemonymMention(m) {
+				continue
+			}
+			if !c.foreign(iso) || iso == actor.Country {
+				continue
+			}
+			si := SentenceAt(c.d.Sentences, at)
+			if si < 0 {
+				continue
+			}
+			sentence, sp := c.sentence(si)
+			ev := Event{Type: Visit, Actor: actor, Country: iso, Evidence: sp, Confidence: 0.6}
+			ev.Status = c.statusOf(sentence, nil, c.d.Meta.Published)
+			out = append(out, visit{Event: ev, prio: prioSummit})
+		}
+	}
+	return out
 }
 
 // metAtHome returns the visits of foreign officials met at home: "A
