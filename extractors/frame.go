@@ -438,7 +438,12 @@ func (c *Frame) metByForeign(m Mention) bool {
 	// with a bilateral meeting with President X": a foreign official's
 	// visit, unnamed, meets X
 	for _, q := range c.in(KindCountry, Span{sp.Start, m.Span.Start}) {
-		if c.foreign(q.Value) && ownerOfVisit(c.d.Text[q.Span.End:]) {
+		if !c.foreign(q.Value) {
+			continue
+		}
+		// "the President of Malta's visit", "the visit to Ghana by the
+		// President of Togo began with talks with X"
+		if ownerOfVisit(c.d.Text[q.Span.End:]) || officeOf(c.d.Text[sp.Start:q.Span.Start]) && visitWordPh.in(c.lowerWords(c.d.Text[sp.Start:q.Span.Start])) {
 			return true
 		}
 	}

@@ -568,8 +568,13 @@ func (c *Frame) traveller(text string, sp Span, verbAt int, incoming, homeNamed 
 		}
 	}
 	if incoming {
+		// "welcomed Jordanian Foreign Minister X to London": the one
+		// received follows a host's verb; a traveller precedes a travel
+		// word ("X arrived in Riga"), and after it is met ("the visit to
+		// Chile opened with a meeting with President X")
+		hostVerb := incomingPh.in(c.lowerWords(text[verbAt:min(len(text), verbAt+12)]))
 		for _, m := range persons {
-			if c.foreign(m.Country) {
+			if c.foreign(m.Country) && (hostVerb || m.Span.Start-sp.Start < verbAt) {
 				return personOf(m), true
 			}
 		}
@@ -613,21 +618,44 @@ func (c *Frame) visitOf(text string, sp Span, verbAt int, persons []Mention) (Me
 			continue
 		}
 		gap := text[nounEnd:at]
-		k := max(strings.LastIndex(gap, " by "), strings.LastIndex(gap, " of "))
-		if k < 0 || len(gap)-k > 60 || strings.ContainsAny(gap[k:], ";") {
-			continue
-		}
-		destBefore := c.onlyDestination(Span{sp.Start + nounEnd, sp.Start + nounEnd + k})
 		destAfter := strings.HasPrefix(strings.TrimLeft(text[m.Span.End-sp.Start:], ", "), "to ")
-		if !destBefore && !(k == 0 || strings.TrimSpace(gap[:k]) == "") {
-			continue
+		// the first "by" or "of" that only the destination precedes
+		for k := 0; k < len(gap); k++ {
+			if !strings.HasPrefix(gap[k:], " by ") && !strings.HasPrefix(gap[k:], " of ") {
+				continue
+			}
+			if len(gap)-k > 60 || !titleOnly(gap[k+4:]) {
+				continue
+			}
+			destBefore := c.onlyDestination(Span{sp.Start + nounEnd, sp.Start + nounEnd + k})
+			if destBefore || k == 0 && destAfter {
+				return m, true
+			}
 		}
-		if !destBefore && !destAfter {
-			continue
-		}
-		return m, true
 	}
 	return Mention{}, false
+}
+
+// titleOnly reports whether s can be the title before a name: capitalized
+// words, and lower-case ones only of the kind titles hold ("the", "of",
+// "that country's"); not a clause ("the President of Togo began with
+// talks with President").
+func titleOnly(s string) bool {
+	for _, w := range strings.Fields(s) {
+		w = strings.Trim(w, ",.()")
+		if w == "" || w[0] < 'a' || w[0] > 'z' {
+			continue
+		}
+		switch w {
+		case "the", "of", "for", "and", "on", "that", "this", "its", "his", "her", "their":
+			continue
+		}
+		if strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s") {
+			continue
+		}
+		return false
+	}
+	return !strings.ContainsAny(s, ";")
 }
 
 // onlyDestination reports whether s holds "to" and a country or place,
