@@ -491,9 +491,16 @@ func envoyTo(title string) bool {
 // traveller: "together with Parliamentary Secretary X", "accompanied by",
 // "along with", "joined by".
 func (c *Frame) companion(m Mention) bool {
-	pre := strings.ToLower(c.d.Text[max(0, m.Span.Start-90):m.Span.Start])
+	si := SentenceAt(c.d.Sentences, m.Span.Start)
+	if si < 0 {
+		return false
+	}
+	_, sp := c.sentence(si)
+	pre := strings.ToLower(c.d.Text[max(sp.Start, m.Span.Start-200):m.Span.Start])
 	for _, cue := range companionCues {
-		if i := strings.LastIndex(pre, cue); i >= 0 && !strings.ContainsAny(pre[i:], ";.") && strings.Count(pre[i:], ",") <= 1 {
+		// the list after the cue: "together with A and B", titles between
+		if i := strings.LastIndex(pre, cue); i >= 0 && !strings.ContainsAny(pre[i:], ";") && strings.Count(pre[i:], ",") <= 2 &&
+			!travelPh.in(lowerWords(pre[i:])) {
 			return true
 		}
 	}
