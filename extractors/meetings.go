@@ -46,7 +46,7 @@ func (c *Frame) readMeetings() []Event {
 	seen := map[string]bool{}
 	for i := range d.Sentences {
 		text, sp := c.sentence(i)
-		if len(c.visitors) == 0 && !c.has(c.paragraph(sp.Start), KindPerson, KindCountry) {
+		if len(c.visitors) == 0 && !c.has(c.paragraph(sp.Start), KindPerson, KindCountry) && !bothSides(c.lowerWords(text)) {
 			continue // no one to meet
 		}
 		loc := c.meetingCue(text, sp)
@@ -72,8 +72,12 @@ func (c *Frame) readMeetings() []Event {
 			}
 			if len(parts) == 0 && len(countries) == 0 {
 				// "bilateral talks" in the programme of a visit to the
-				// publisher's country: with the visitor
+				// publisher's country: with the visitor; "the two foreign
+				// ministers will hold a dialogue": with the principal's
+				// counterpart
 				if v, ok := c.onlyVisitor(); ok && !seen[lower(v.Name)] {
+					parts = append(parts, v)
+				} else if v, ok := c.peer(); ok && bothSides(c.lowerWords(text)) && !seen[lower(v.Name)] {
 					parts = append(parts, v)
 				}
 			}
@@ -162,6 +166,42 @@ func (c *Frame) nextParagraphEnd(end int) int {
 		return end
 	}
 	return c.paragraph(i).End
+}
+
+// peer returns the principal's counterpart: the one foreign official of
+// the principal's rank the document names.
+func (c *Frame) peer() (Person, bool) {
+	if c.Principal.Rank == RankNone {
+		return Person{}, false
+	}
+	var found Person
+	for _, m := range c.byStart {
+		if m.Kind != KindPerson || !c.foreign(m.Country) || m.Rank != c.Principal.Rank {
+			continue
+		}
+		if p := personOf(m); found.Name == "" {
+			found = p
+		} else if p.Name != found.Name {
+			return Person{}, false
+		}
+	}
+	return found, found.Name != ""
+}
+
+// bothSides reports whether a sentence tells of the two sides together:
+// "the two foreign ministers", "both ministers", "the two sides".
+func bothSides(ws []word) bool {
+	for i := 0; i+1 < len(ws); i++ {
+		if ws[i].s != "both" && !(ws[i].s == "two" && i > 0 && ws[i-1].s == "the") {
+			continue
+		}
+		for j := i + 1; j < len(ws) && j <= i+3; j++ {
+			if counterpartNouns[ws[j].s] || ws[j].s == "sides" || ws[j].s == "parties" {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // onlyVisitor returns the one foreign official who visited the
