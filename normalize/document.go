@@ -110,6 +110,9 @@ func Document(raw []byte, name string, opt Options) (Result, error) {
 			res.Chrome += chrome
 		}
 	}
+	// A font that printed one lower-case letter as its capital: the same
+	// length, so the offset map holds.
+	text = swappedCase(text)
 	// The line rules read the wrap width and the header area off the
 	// text they are given, and joined lines can change both (a pathological
 	// dump of digits and fragments); so the pass repeats, a bounded number
