@@ -488,6 +488,14 @@ func (c *Frame) summitVisits() []visit {
 			continue
 		}
 		actor, explicit := c.traveller(text, sp, loc[0], false, false)
+		if w := strings.ToLower(homeFirstWord(text[loc[0]:])); w == "attendance" || w == "participation" {
+			// "the attendance of the State Secretary X at the session":
+			// the one named after it
+			for _, p := range c.in(KindPerson, Span{sp.Start + loc[1], m.Span.Start}) {
+				actor, explicit = c.withHome(personOf(p)), true
+				break
+			}
+		}
 		if actor.Name == "" || actor.Country == country {
 			continue
 		}
