@@ -66,7 +66,7 @@ func (c *Frame) readMeetings() []Event {
 				rest.End = c.nextParagraphEnd(para.End)
 			}
 			for _, p := range c.counterparts(rest, actor) {
-				if len(countries) == 0 || countries[p.Country] {
+				if (len(countries) == 0 || countries[p.Country]) && !c.ownEvent(p, para.End) {
 					parts = append(parts, p)
 				}
 			}
@@ -109,9 +109,17 @@ func (c *Frame) readMeetings() []Event {
 		met[e.CounterpartCountry] = true
 	}
 	out := named
+	at := map[string]int{} // counterpart country -> index in out of its unnamed meeting
 	for _, e := range unnamed {
+		if i, ok := at[e.CounterpartCountry]; ok {
+			if out[i].Dates == nil && e.Dates != nil {
+				out[i] = e // told again with its date: the headline, then the body
+			}
+			continue
+		}
 		if !met[e.CounterpartCountry] {
 			met[e.CounterpartCountry] = true
+			at[e.CounterpartCountry] = len(out)
 			out = append(out, e)
 		}
 	}
@@ -166,6 +174,28 @@ func (c *Frame) nextParagraphEnd(end int) int {
 		return end
 	}
 	return c.paragraph(i).End
+}
+
+// ownEvent reports whether the person, first named after the meeting's
+// paragraph (which ends at paraEnd), stands in a sentence that tells of
+// travel of its own ("It was also confirmed that President X will visit
+// Chile"): not the meeting's.
+func (c *Frame) ownEvent(p Person, paraEnd int) bool {
+	for _, m := range c.byStart {
+		if m.Kind != KindPerson || personOf(m).Name != p.Name {
+			continue
+		}
+		if m.Span.Start < paraEnd {
+			return false // named in the meeting's paragraph
+		}
+		si := SentenceAt(c.d.Sentences, m.Span.Start)
+		if si < 0 {
+			return false
+		}
+		text, _ := c.sentence(si)
+		return c.matches(travelPh, text)
+	}
+	return false
 }
 
 // peer returns the principal's counterpart: the one foreign official of
@@ -289,6 +319,23 @@ func (c *Frame) counterparts(s Span, actor Person) []Person {
 // and the UAE".
 func (c *Frame) unnamedCountries(text string, sp Span, verbAt int) map[string]bool {
 	out := map[string]bool{}
+	// "The Ministers of Foreign Affairs of Chile and Colombia held a
+	// meeting", "Kenya and Uganda hold talks": the parties of a plural
+	// subject
+	if ws := strings.Fields(strings.ToLower(text[:verbAt])); len(ws) >= 3 && (ws[0] == "the" || ws[0] == "both") &&
+		pluralOffice(ws[1]) {
+		for _, d := range c.chains(Span{sp.Start, sp.Start + verbAt}, sp.Start, isCounterpartLead) {
+			if c.foreign(d.country) && d.place == "" {
+				out[d.country] = true
+			}
+		}
+	} else if c.countriesSubject(sp, verbAt) {
+		for _, m := range c.in(KindCountry, Span{sp.Start, sp.Start + verbAt}) {
+			if c.foreign(m.Value) {
+				out[m.Value] = true
+			}
+		}
+	}
 	for _, d := range c.chains(sp, sp.Start+verbAt, isCounterpartLead) {
 		if c.foreign(d.country) && d.place == "" {
 			out[d.country] = true
@@ -305,6 +352,31 @@ func (c *Frame) unnamedCountries(text string, sp Span, verbAt int) map[string]bo
 		}
 	}
 	return out
+}
+
+// countriesSubject reports whether the text before the verb at verbAt is
+// two or more countries joined by "and" or commas: "Kenya and Uganda hold
+// talks".
+func (c *Frame) countriesSubject(sp Span, verbAt int) bool {
+	prev, n := sp.Start, 0
+	for _, m := range c.within(Span{sp.Start, sp.Start + verbAt}) {
+		if m.Kind != KindCountry || isDemonymMention(m) {
+			continue
+		}
+		gap := strings.ToLower(strings.TrimSpace(c.d.Text[prev:m.Span.Start]))
+		if n == 0 && gap != "" && gap != "the" || n > 0 && !listGap(c.d.Text[prev:m.Span.Start]) {
+			return false
+		}
+		prev, n = m.Span.End, n+1
+	}
+	rest := strings.TrimSpace(c.d.Text[prev : sp.Start+verbAt])
+	return n >= 2 && (rest == "" || len(strings.Fields(rest)) <= 2)
+}
+
+// pluralOffice reports whether a word names several officials: "ministers",
+// "foreign ministers", "delegations", "heads".
+func pluralOffice(w string) bool {
+	return strings.HasSuffix(w, "s") && counterpartNouns[w] || w == "foreign" || w == "ministries"
 }
 
 // isCounterpartLead reports whether a word introduces the country of

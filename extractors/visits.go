@@ -205,7 +205,18 @@ func (c *Frame) metAtHome(visits []Event) []Event {
 	}
 	var out []Event
 	for _, m := range c.meetings() {
-		if len(m.Participants) == 0 || !c.meetingAtHome(m, away) {
+		if !c.meetingAtHome(m, away) {
+			continue
+		}
+		if len(m.Participants) == 0 {
+			// "The Ministers of Foreign Affairs of Chile and Colombia held
+			// a meeting in Santiago today": it dates the visit of the
+			// unnamed official the text tells of
+			for i := range visits {
+				if v := &visits[i]; v.Country == c.Home && v.Actor.Name == "" && v.Actor.Country == m.CounterpartCountry && v.Dates == nil {
+					v.Dates = m.Dates
+				}
+			}
 			continue
 		}
 		for _, p := range m.Participants {
@@ -407,7 +418,7 @@ func (c *Frame) sentenceVisits(i int) []visit {
 		}
 	}
 	actor, explicit := c.traveller(text, sp, verb[0], incoming, homeNamed)
-	if actor.Name == "" {
+	if actor.Name == "" && actor.Title == "" {
 		return nil // nobody travels: an advisory, a general statement
 	}
 	// A summit attended abroad is a visit too, at lower priority.
@@ -536,6 +547,11 @@ func (c *Frame) traveller(text string, sp Span, verbAt int, incoming, homeNamed 
 		return c.withHomeUnlessIncoming(p, incoming), true
 	}
 	if p, ok := c.possTitleVisit(text, sp); ok {
+		return p, true
+	}
+	if p, ok := c.officeVisit(text, sp, verbAt); ok {
+		// "the Official Visit to Chile by the Minister of Foreign Affairs
+		// of Colombia": a traveller known by office and country only
 		return p, true
 	}
 	if incoming && welcomeVocative(text, verbAt) {
@@ -696,6 +712,38 @@ func (c *Frame) onlyDestination(s Span) bool {
 	return true
 }
 
+// officeVisit reads a visit noun followed by "by" or "of" and an office
+// of a named country, with no name: "Visit to Chile by the Minister of
+// Foreign Affairs of Colombia". The traveller has that title and
+// country, and no name.
+func (c *Frame) officeVisit(text string, sp Span, verbAt int) (Person, bool) {
+	w := strings.ToLower(homeFirstWord(text[verbAt:]))
+	if w != "visit" && w != "visits" {
+		return Person{}, false
+	}
+	rest := text[verbAt+len(w):]
+	k := strings.Index(rest, " by the ")
+	if j := strings.Index(rest, " of the "); k < 0 || j >= 0 && j < k {
+		k = j
+	}
+	if k < 0 || k > 40 || !c.onlyDestination(Span{sp.Start + verbAt + len(w), sp.Start + verbAt + len(w) + k}) {
+		return Person{}, false
+	}
+	start := sp.Start + verbAt + len(w) + k + len(" by the ")
+	for _, q := range c.within(Span{start, min(sp.End, start+80)}) {
+		if q.Kind == KindPerson {
+			return Person{}, false // named: visitOf reads it
+		}
+		if q.Kind != KindCountry || isDemonymMention(q) || !officeOf(c.d.Text[start:q.Span.Start]) {
+			continue
+		}
+		title := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(c.d.Text[start:q.Span.Start]), " of"))
+		title = strings.TrimSuffix(title, " of the")
+		return Person{Title: title + " of " + q.Text, Country: q.Value}, true
+	}
+	return Person{}, false
+}
+
 // possTitleVisit reads "the Secretary's first visit to the Philippines":
 // the traveller is the last person named before the sentence whose title
 // holds the word before "'s".
@@ -807,7 +855,7 @@ func mergeVisits(cands []visit) []Event {
 			continue
 		}
 		if v.close && b.close && v.prio > prioReport && b.prio > prioReport && v.Dates != nil && b.Dates != nil &&
-			!overlap(v.Dates, b.Dates) {
+			!overlap(v.Dates, b.Dates) || v.explicit && b.explicit && !sameTraveller(v.Actor, b.Actor) {
 			// another time: a visit of its own, unless one told with it
 			merged := false
 			for j, o := range others[k] {
@@ -872,6 +920,15 @@ func mergeVisits(cands []visit) []Event {
 		}
 	}
 	return out
+}
+
+// sameTraveller reports whether two travellers may be one: the same name,
+// or no name on either side and the same title.
+func sameTraveller(a, b Person) bool {
+	if a.Name != "" || b.Name != "" {
+		return a.Name == b.Name
+	}
+	return a.Title == b.Title
 }
 
 // overlap reports whether two date ranges share a day; an open range is
