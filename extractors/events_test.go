@@ -117,7 +117,7 @@ func TestEventExtractors(t *testing.T) {
 			Meetings{}, nil},
 		{"signed and agreed to sign", kor, "Korea and Romania sign MOU",
 			"Vice Minister Shim Bo-kyun met with Maria-Manuela Catrina, State Secretary at the Romanian Ministry of Communications, and signed a Memorandum of Understanding on e-government. Both sides agreed to sign an agreement on visa exemption with Senegal at an early date.",
-			Agreements{}, []string{"agreement occurred with ROU [Maria-Manuela Catrina]", "agreement planned with SEN"}},
+			Agreements{}, []string{"agreement occurred with ROU [Maria-Manuela Catrina] 2024-03-12", "agreement planned with SEN"}},
 		{"past agreement cited with its own date", kor, "Korea and Greece review cooperation on e-government",
 			"In October 2017, a Memorandum of Understanding for cooperation on e-government was signed between Korea and Greece.",
 			Agreements{}, []string{"agreement occurred with GRC 2017-10-01/2017-10-31"}},
