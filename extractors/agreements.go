@@ -87,7 +87,7 @@ func (Agreements) Events(d *Doc, c *Frame) []Event {
 			continue
 		}
 		countries := c.agreementParties(i)
-		if len(countries) == 0 {
+		if len(countries) == 0 && !c.namesOtherParty(text, sp) {
 			if !docPartyDone {
 				docParty, docPartyDone = c.mainForeignCountry(), true
 			}
@@ -626,6 +626,48 @@ func (c *Frame) party(sp Span, m Mention, lastParty int) bool {
 				off := max(sp.Start, m.Span.Start-60)
 				return capWord(t[off+b.start : off+b.end])
 			}
+		}
+	}
+	return false
+}
+
+// namesOtherParty reports whether an agreement sentence names a party
+// that is no country, official or city: "an MoU with the National
+// University", "between Kenya Airways and ...". Such an agreement does
+// not take the document's foreign country.
+func (c *Frame) namesOtherParty(text string, sp Span) bool {
+	ws := c.lowerWords(text)
+	for k := 0; k+1 < len(ws); k++ {
+		if ws[k].s != "with" && ws[k].s != "between" {
+			continue
+		}
+		j := k + 1
+		if ws[j].s == "the" && j+1 < len(ws) {
+			j++
+		}
+		w := text[ws[j].start:ws[j].end]
+		if !capWord(w) || partyNouns[ws[j].s] { // "with the Prime Minister": an official of a state
+			continue
+		}
+		at := sp.Start + ws[j].start
+		other := true
+		for _, m := range c.within(Span{at, at + 1}) {
+			switch m.Kind {
+			case KindOrganization:
+				return true
+			case KindCountry, KindPlace:
+				// "the Kenya School of Government": a body named after
+				// its country.
+				if next := strings.Fields(text[min(len(text), m.Span.End-sp.Start):]); len(next) > 0 && capWord(next[0]) && !partyNouns[strings.ToLower(next[0])] {
+					return true
+				}
+				other = false
+			case KindPerson:
+				other = false
+			}
+		}
+		if other {
+			return true
 		}
 	}
 	return false
