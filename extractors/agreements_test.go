@@ -1,21 +1,9 @@
 package extractors
 
 import (
-	"fmt"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
-)
-
-// Publishers of the agreement, gathering and ranking test releases: none
-// of them is in the corpus.
-const (
-	ken = "Ministry of Foreign and Diaspora Affairs, Republic of Kenya"
-	gha = "Ministry of Foreign Affairs and Regional Integration, Republic of Ghana"
-	nor = "Norwegian Ministry of Foreign Affairs"
-	hrv = "Ministry of Foreign and European Affairs of the Republic of Croatia"
-	chl = "Ministerio de Relaciones Exteriores, Gobierno de Chile"
-	vnm = "Ministry of Foreign Affairs of Viet Nam"
 )
 
 func TestAgreements(t *testing.T) {
@@ -61,16 +49,7 @@ func TestAgreements(t *testing.T) {
 			nil},
 	}
 	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			d := analyze(fmt.Sprintf(dated, tt.pub, tt.headline, tt.body))
-			var got []string
-			for _, e := range (Agreements{}).Events(d, BuildFrame(d)) {
-				got = append(got, brief(e))
-			}
-			if diff := cmp.Diff(tt.want, got); diff != "" {
-				t.Errorf("agreements (-want +got):\n%s", diff)
-			}
-		})
+		t.Run(tt.name, func(t *testing.T) { checkEvents(t, Agreements{}, tt.pub, tt.headline, tt.body, tt.want) })
 	}
 }
 

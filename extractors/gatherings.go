@@ -214,8 +214,12 @@ func occasionNames(d *Doc, ws []tok, starts map[int]Kind) []Mention {
 
 // occasionAt returns how many words of an occasion phrase start at word
 // i ("commemorating", "to mark", "on the occasion of"), or 0.
-func occasionAt(ws []tok, i int) int {
-	for _, ph := range occasionPhrases {
+func occasionAt(ws []tok, i int) int { return phraseLenAt(ws, i, occasionPhrases) }
+
+// phraseLenAt returns the length of the first phrase of list (words
+// compared without case) that starts at word i, or 0.
+func phraseLenAt(ws []tok, i int, list [][]string) int {
+	for _, ph := range list {
 		if i+len(ph) > len(ws) {
 			continue
 		}

@@ -655,28 +655,17 @@ func (c *Frame) topAt(ws []tok, i int) bool {
 // it after: "Second place went to Sweden". "" when none.
 func (c *Frame) holderAfter(ws []tok, p position) string {
 	for j := p.at + 1; j < len(ws) && j <= p.at+3; j++ {
-		for _, ph := range rankGoesTo {
-			if j+len(ph) > len(ws) {
-				continue
-			}
-			ok := true
-			for k, w := range ph {
-				if !strings.EqualFold(ws[j+k].s, w) {
-					ok = false
-					break
-				}
-			}
-			if !ok {
-				continue
-			}
-			end := ws[j+len(ph)-1].end
-			for _, m := range c.within(Span{end, end + 40}) {
-				if m.Kind == KindCountry && !isDemonymMention(m) {
-					return m.Value
-				}
-			}
-			return ""
+		n := phraseLenAt(ws, j, rankGoesTo)
+		if n == 0 {
+			continue
 		}
+		end := ws[j+n-1].end
+		for _, m := range c.within(Span{end, end + 40}) {
+			if m.Kind == KindCountry && !isDemonymMention(m) {
+				return m.Value
+			}
+		}
+		return ""
 	}
 	return ""
 }

@@ -1,10 +1,7 @@
 package extractors
 
 import (
-	"fmt"
 	"testing"
-
-	"github.com/google/go-cmp/cmp"
 )
 
 func TestRankings(t *testing.T) {
@@ -29,15 +26,6 @@ func TestRankings(t *testing.T) {
 			nil},
 	}
 	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			d := analyze(fmt.Sprintf(dated, tt.pub, tt.headline, tt.body))
-			var got []string
-			for _, e := range (Rankings{}).Events(d, BuildFrame(d)) {
-				got = append(got, brief(e))
-			}
-			if diff := cmp.Diff(tt.want, got); diff != "" {
-				t.Errorf("rankings (-want +got):\n%s", diff)
-			}
-		})
+		t.Run(tt.name, func(t *testing.T) { checkEvents(t, Rankings{}, tt.pub, tt.headline, tt.body, tt.want) })
 	}
 }
