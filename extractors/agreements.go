@@ -47,7 +47,31 @@ var (
 	// regimes and to conclude ...".
 	subjectPreps = vocabSet("agreement.subject.preps")
 	subjectEnds  = vocabSet("agreement.subject.ends")
+	// agreementRefPreps before an agreement's title (and its article)
+	// make it a reference, not one signed: "under the Paris Agreement".
+	agreementRefPreps    = vocabSet("agreement.reference.preps")
+	agreementDeterminers = vocabSet("agreement.determiners")
+	// demonstratives before an agreement refer back to one told before:
+	// "This agreement builds on ...".
+	demonstratives = vocabSet("demonstratives")
+	// anotherWords before an agreement make it one not told before: "a
+	// second Memorandum of Understanding".
+	anotherWords   = vocabSet("agreement.another")
+	agreementKinds = kindsOf(vocab("agreement.kinds"))
 )
+
+// kindsOf reads lines of words that name one kind, the first word naming
+// it: "mou memorandum memoranda" maps each word to "mou".
+func kindsOf(lines []string) map[string]string {
+	m := map[string]string{}
+	for _, l := range lines {
+		ws := strings.Fields(l)
+		for _, w := range ws {
+			m[w] = ws[0]
+		}
+	}
+	return m
+}
 
 // signWindow is how many words from an agreement noun a signing word may
 // stand: "the signing of a Program of consultations", "a Cultural Exchange
@@ -63,12 +87,20 @@ type agreementItem struct {
 	name    string // its title, or noun and subject
 	subject map[string]bool
 	status  Status
+	// back is set on "this agreement", "these MoUs": a telling of one
+	// named before, which adds no record.
+	back bool
+	// other is set on "a second MOU", "another agreement": not one told
+	// before.
+	other bool
+	kind  string // see agreementKind
 }
 
 // agreementRecord is an output record with what later tellings merge by.
 type agreementRecord struct {
 	ev       Event
 	subject  map[string]bool
+	kind     string
 	sentence int
 }
 
@@ -97,6 +129,9 @@ func (Agreements) Events(d *Doc, c *Frame) []Event {
 		}
 		claimed := map[int]bool{} // records this sentence has told again
 		for _, it := range items {
+			if it.back {
+				continue
+			}
 			dr := c.agreementDate(sp, it.at)
 			if dr == nil && it.status == Occurred {
 				// Signed with no date of its own: on the day of its
@@ -119,6 +154,9 @@ func (Agreements) Events(d *Doc, c *Frame) []Event {
 					if len(r.subject) == 0 && len(it.subject) > 0 {
 						r.subject, r.ev.Name = it.subject, it.name
 					}
+					if r.kind == "" {
+						r.kind = it.kind
+					}
 					continue
 				}
 				claimed[len(recs)] = true
@@ -128,7 +166,7 @@ func (Agreements) Events(d *Doc, c *Frame) []Event {
 						Dates: dr, Name: it.name, Evidence: sp, Confidence: 0.75,
 						Country: c.countryAt(sp.Start), Participants: c.signatories(sp, iso),
 					},
-					subject: it.subject, sentence: i,
+					subject: it.subject, kind: it.kind, sentence: i,
 				})
 			}
 		}
@@ -146,6 +184,9 @@ func (Agreements) Events(d *Doc, c *Frame) []Event {
 // status, dates of the same month (or none), and a subject that shares a
 // word (or none).
 func mergeAgreement(recs []agreementRecord, iso string, it agreementItem, dr *DateRange, i int, claimed map[int]bool) int {
+	if it.other {
+		return -1
+	}
 	for j := range recs {
 		r := &recs[j]
 		if r.sentence == i || claimed[j] || r.ev.CounterpartCountry != iso || r.ev.Status != it.status {
@@ -156,6 +197,9 @@ func mergeAgreement(recs []agreementRecord, iso string, it agreementItem, dr *Da
 		}
 		if len(it.subject) > 0 && len(r.subject) > 0 && !sharesWord(it.subject, r.subject) {
 			continue
+		}
+		if it.kind != "" && r.kind != "" && it.kind != r.kind {
+			continue // an MOU is not the letter of intent
 		}
 		return j
 	}
@@ -181,9 +225,7 @@ func (c *Frame) agreementItems(text string, sp Span, ws []word) []agreementItem 
 			if !ok {
 				break
 			}
-			if !c.nameWord(text, sp, ws[s]) {
-				cues = append(cues, signCue{at: s, end: e, planned: p == plannedSignPh, signed: p == signedPh})
-			}
+			cues = append(cues, signCue{at: s, end: e, planned: p == plannedSignPh, signed: p == signedPh})
 			k = e
 		}
 	}
@@ -211,6 +253,16 @@ func (c *Frame) agreementItems(text string, sp Span, ws []word) []agreementItem 
 		nameEnd := e
 		for nameEnd < len(ws) && ws[nameEnd].start < end {
 			nameEnd++
+		}
+		ns := s // the first word of the title
+		for ns > 0 && ws[ns-1].start >= end-len(name) {
+			ns--
+		}
+		// "under Article 6 of the Paris Agreement" refers to one; "in
+		// terms of the General Cooperation Agreement signed by the two
+		// countries in 2012" tells of its signing.
+		if referenced(ws, ns) && !signedAfter(text, ws, cues, nameEnd) {
+			continue
 		}
 		// A signing word must stand close to the noun; the planned or
 		// signed word nearest it says its status ("proposed that the two
@@ -254,7 +306,7 @@ func (c *Frame) agreementItems(text string, sp Span, ws []word) []agreementItem 
 			// "agreements on extradition, on the transfer of convicted
 			// persons and on ...": one each.
 			for _, sub := range subjects {
-				out = append(out, agreementItem{at: at, name: noun + " " + sub, subject: contentWords(sub), status: status})
+				out = append(out, agreementItem{at: at, name: noun + " " + sub, subject: contentWords(sub), status: status, kind: agreementKind(ws[s].s)})
 			}
 			continue
 		}
@@ -268,13 +320,52 @@ func (c *Frame) agreementItems(text string, sp Span, ws []word) []agreementItem 
 		if len(out) > 0 && len(subject) == 0 {
 			continue
 		}
-		it := agreementItem{at: at, name: name, subject: subject, status: status}
+		it := agreementItem{at: at, name: name, subject: subject, status: status, kind: agreementKind(ws[s].s),
+			back:  ns > 0 && demonstratives[ws[ns-1].s],
+			other: ns > 0 && anotherWords[ws[ns-1].s] || ns > 1 && anotherWords[ws[ns-2].s]}
 		n := countBefore(ws, s)
 		for range min(max(n, 1), maxCounted) {
 			out = append(out, it)
 		}
 	}
 	return out
+}
+
+// referenced reports whether the agreement whose title starts at word i
+// is only referred to: the object of a preposition ("under Article 6 of
+// the Paris Agreement", "in line with the Treaty") that no signing word
+// governs ("the signing of", "negotiations on").
+func referenced(ws []word, i int) bool {
+	k := i
+	for k > 0 && agreementDeterminers[ws[k-1].s] {
+		k--
+	}
+	if k == 0 || !agreementRefPreps[ws[k-1].s] {
+		return false
+	}
+	// The preposition ends a signing phrase ("conclusion of",
+	// "negotiations on") or follows a signing word ("the signing of").
+	for _, p := range []*phrases{signPh, plannedSignPh} {
+		for j := max(0, k-4); j < k; j++ {
+			if s, e, ok := p.findFrom(ws[:k], j); ok && s == j && (e == k || e == k-1) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// signedAfter reports a signed word among cues within eight words after
+// a title that ends before word end, in its clause: "the General
+// Cooperation Agreement signed by the two countries", not "a second MOU,
+// on cooperation under the Paris Agreement, was signed".
+func signedAfter(text string, ws []word, cues []signCue, end int) bool {
+	for _, q := range cues {
+		if q.signed && q.at >= end && q.at < end+8 && !strings.ContainsAny(text[ws[end-1].end:ws[q.at].start], ",;:") {
+			return true
+		}
+	}
+	return false
 }
 
 // signCue is a signing word of a sentence: neutral ("signing"), planned
@@ -293,34 +384,6 @@ func (q signCue) weight() int {
 		return 1
 	}
 	return 0
-}
-
-// nameWord reports whether a sentence's word is capitalized inside it, as
-// part of a name ("Intergovernmental Negotiating Body", "Chief
-// Negotiator") rather than a verb. In a headline written in title case
-// every word is capitalized.
-func (c *Frame) nameWord(text string, sp Span, w word) bool {
-	if w.start == 0 || !capWord(text[w.start:w.end]) || titleCase(text) {
-		return false
-	}
-	next := strings.Fields(text[w.end:])
-	return capWord(prevWord(text[:w.start])) || len(next) > 0 && capWord(next[0])
-}
-
-// titleCase reports whether most words of a line are capitalized: a
-// headline.
-func titleCase(text string) bool {
-	caps, n := 0, 0
-	for _, f := range strings.Fields(text) {
-		if isJoiner(f) || f == "a" || f == "an" {
-			continue
-		}
-		n++
-		if capWord(f) {
-			caps++
-		}
-	}
-	return n > 0 && caps*4 >= n*3
 }
 
 // inName reports whether a span lies inside an organization's or a
@@ -364,12 +427,12 @@ func countBefore(ws []word, s int) int {
 // agreementSubjects reads the subjects after an agreement noun that ends
 // at word e: "on extradition, on the transfer of convicted persons and on
 // cooperation between ..." gives three; "on border ports and their
-// regimes" one. A clause between commas may stand first (", to be
-// signed,").
+// regimes" one. A comma may stand first (", on climate change,"), or a
+// clause between commas (", to be signed,").
 func agreementSubjects(text string, ws []word, e int) []string {
 	gap := func(k int) string { return text[ws[k-1].end:ws[k].start] }
 	k := e
-	if k < len(ws) && k > 0 && strings.Contains(gap(k), ",") {
+	if k < len(ws) && k > 0 && strings.Contains(gap(k), ",") && !subjectPrep(ws[k].s) {
 		k = -1
 		for m := e + 1; m < len(ws) && m <= e+4; m++ {
 			if strings.Contains(gap(m), ",") && subjectPrep(ws[m].s) {
@@ -432,6 +495,11 @@ func contentWords(s string) map[string]bool {
 	}
 	return out
 }
+
+// agreementKind returns the kind of document an agreement noun's first
+// word names ("mou" for "Memorandum", "intent" for "letter of intent"), or
+// "" for a word that may name any ("agreement", "accord").
+func agreementKind(first string) string { return agreementKinds[first] }
 
 // singular returns a plural agreement noun in the singular: "MoUs" ->
 // "MoU", "treaties" -> "treaty".
@@ -632,22 +700,24 @@ func (c *Frame) party(sp Span, m Mention, lastParty int) bool {
 }
 
 // namesOtherParty reports whether an agreement sentence names a party
-// that is no country, official or city: "an MoU with the National
-// University", "between Kenya Airways and ...". Such an agreement does
-// not take the document's foreign country.
+// that is no state, official or city, after "with" or "between" right
+// behind an agreement, its title or a signing word: "an MoU with the Kenya
+// School of Government", "signed agreements with several partners".
+// Such an agreement does not take the document's foreign country.
 func (c *Frame) namesOtherParty(text string, sp Span) bool {
 	ws := c.lowerWords(text)
-	for k := 0; k+1 < len(ws); k++ {
-		if ws[k].s != "with" && ws[k].s != "between" {
+	for k := 1; k+1 < len(ws); k++ {
+		if ws[k].s != "with" && ws[k].s != "between" ||
+			!(phraseAt0(agreementPh, ws, k-1) || phraseAt0(signPh, ws, k-1) || capWord(text[ws[k-1].start:ws[k-1].end])) {
 			continue
 		}
 		j := k + 1
-		if ws[j].s == "the" && j+1 < len(ws) {
+		for j+1 < len(ws) && agreementDeterminers[ws[j].s] {
 			j++
 		}
 		w := text[ws[j].start:ws[j].end]
-		if !capWord(w) || partyNouns[ws[j].s] { // "with the Prime Minister": an official of a state
-			continue
+		if partyNouns[ws[j].s] || phraseAt0(agreementPh, ws, j) {
+			continue // "with the Prime Minister", "with his counterpart": a state's
 		}
 		at := sp.Start + ws[j].start
 		other := true
@@ -666,7 +736,7 @@ func (c *Frame) namesOtherParty(text string, sp Span) bool {
 				other = false
 			}
 		}
-		if other {
+		if other && (capWord(w) || isLowerWord(w)) {
 			return true
 		}
 	}
@@ -686,10 +756,11 @@ func (c *Frame) countryStartsAt(off int) bool {
 
 // mainForeignCountry returns the foreign country a document is most
 // about: the one its foreign officials, countries and cities name most
-// (officials count twice), the first named on a tie; "" when none.
+// (officials count twice, names in the headline three times), half again
+// as often as any other; "" when none is (a tour of several countries).
 func (c *Frame) mainForeignCountry() string {
 	score := map[string]int{}
-	best, bestScore := "", 0
+	best, bestScore, second := "", 0, 0
 	for _, m := range c.byStart {
 		iso, w := "", 1
 		switch m.Kind {
@@ -706,10 +777,21 @@ func (c *Frame) mainForeignCountry() string {
 		if !c.foreign(iso) {
 			continue
 		}
-		score[iso] += w
-		if score[iso] > bestScore {
-			best, bestScore = iso, score[iso]
+		if c.d.Meta.TitleSpan.Contains(m.Span) {
+			w = 3
 		}
+		score[iso] += w
+	}
+	for iso, n := range score {
+		switch {
+		case n > bestScore || n == bestScore && iso < best:
+			best, bestScore, second = iso, n, bestScore
+		case n > second:
+			second = n
+		}
+	}
+	if 2*bestScore < 3*second {
+		return ""
 	}
 	return best
 }
@@ -730,7 +812,7 @@ func agreementNameAt(text string, off int) (string, int) {
 		i := strings.LastIndexAny(pre, " \n\t(\"") + 1
 		w := pre[i:]
 		switch {
-		case w == "" || nameStop[w]:
+		case w == "" || nameStop[w] || strings.ContainsAny(w, ",;:.)"):
 		case capWord(w):
 			start = i
 			continue
