@@ -431,11 +431,19 @@ func (c *Frame) positions(ws []tok) []position {
 		p := position{n: n, at: i, superlative: sup}
 		tail := strings.ToLower(joinWords(ws[i+width : min(len(ws), i+width+6)]))
 		p.lastYear = strings.Contains(tail, "last year") || strings.Contains(tail, "previous year") || strings.Contains(tail, "a year earlier")
-		p.previous = strings.Contains(tail, "previous edition") || strings.Contains(tail, "last edition") || strings.Contains(tail, "previous survey")
+		// "from 16th place in the previous edition", "Compared with the
+		// previous edition, in which it placed 131st"
+		head := strings.ToLower(joinWords(ws[max(0, i-8):i]))
+		p.previous = previousEdition(tail) || previousEdition(head) && strings.Contains(head, " which ")
 		out = append(out, p)
 		i += width - 1
 	}
 	return out
+}
+
+// previousEdition reports words that tell of an index's edition before.
+func previousEdition(s string) bool {
+	return strings.Contains(s, "previous edition") || strings.Contains(s, "last edition") || strings.Contains(s, "previous survey")
 }
 
 // countryEndsAt reports whether a country name (not an adjective) ends at
@@ -522,6 +530,15 @@ func indexNames(ws []tok) []indexName {
 					e = k + 1
 					continue
 				}
+			case (ws[e].s == "of" || ws[e].s == "on") && inLower(indexHeads, ws[e-1].s) && e+1 < len(ws) &&
+				capWord(ws[e+1].s) && !isYearWord(ws[e+1].s):
+				// "Index of Economic Freedom 2024"
+				k := e + 1
+				for k < len(ws) && capWord(ws[k].s) && !isYearWord(ws[k].s) {
+					k++
+				}
+				e = k
+				continue
 			}
 			break
 		}
