@@ -58,7 +58,7 @@ BENCH_SIZES      ?= 10000,100000
 BENCH_FLAGS      ?=
 BENCH_SCALE_RUN   = ./bin/bench-harness scale -bin $(BIN) -sizes $(BENCH_SIZES) -workers 2 $(BENCH_FLAGS)
 
-.PHONY: bench-quick bench-scale bench-go bench-tools
+.PHONY: bench-quick bench-scale bench-go bench-tools bench-diff
 
 bench: build bench-tools
 	./bin/bench-harness throughput -bin $(BIN) -docs $(BENCH_DOCS) -runs $(BENCH_RUNS) \
@@ -77,6 +77,12 @@ bench-quick: build bench-tools
 ## bench-scale: peak RSS over $(BENCH_SIZES) documents with 2 workers (corpora cached)
 bench-scale: build bench-tools
 	$(BENCH_SCALE_RUN)
+
+## bench-diff: communique diff over two runs of $(BENCH_DIFF_SIZES) documents (the
+## generated corpus and a changed copy): seconds and peak RSS of the diff
+BENCH_DIFF_SIZES ?= 10000,100000
+bench-diff: build bench-tools
+	./bin/bench-harness diff -bin $(BIN) -sizes $(BENCH_DIFF_SIZES) -workers 2 $(BENCH_FLAGS)
 
 ## bench-go: the Go benchmarks: the whole Processor and each extractor (bench/),
 ## normalize, metadata and dates, countries, writers

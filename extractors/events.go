@@ -45,6 +45,31 @@ func (c *Frame) datesIn(s Span) []Mention {
 	return out
 }
 
+// eventDatesIn is datesIn without the dates that bound another time
+// rather than date an event: "since 2019", "until 2025", "by 2030".
+func (c *Frame) eventDatesIn(s Span) []Mention {
+	out := c.datesIn(s)
+	n := 0
+	for _, m := range out {
+		w := strings.ToLower(lastWord(c.d.Text[max(s.Start, m.Span.Start-12):m.Span.Start]))
+		if w == "since" || w == "until" || w == "till" || w == "by" || w == "before" || w == "after" {
+			continue
+		}
+		out[n] = m
+		n++
+	}
+	return out[:n]
+}
+
+// lastWord returns the last word of s.
+func lastWord(s string) string {
+	f := strings.Fields(s)
+	if len(f) == 0 {
+		return ""
+	}
+	return f[len(f)-1]
+}
+
 // nearestDate returns the date mention in s closest after off (or, if
 // none after, closest before), preferring day precision.
 func nearestDate(ds []Mention, off int) *DateRange {
@@ -118,6 +143,10 @@ func (c *Frame) chains(sp Span, off int, lead func(string) bool) []dest {
 		if !ok {
 			ok = leadsTo(gap, lead)
 		}
+		if ok && m.Kind == KindCountry && strings.HasSuffix(strings.TrimSuffix(strings.ToLower(strings.TrimSpace(gap)), " the"), "of") &&
+			foreignOfficial(c.d.Text[m.Span.End:]) {
+			ok = false // "the Visit of U.S. Secretary of State X": whose, not where
+		}
 		inChain = ok
 		prevEnd = m.Span.End
 		if !ok {
@@ -142,6 +171,11 @@ func (c *Frame) chains(sp Span, off int, lead func(string) bool) []dest {
 // word.
 func leadsTo(gap string, lead func(string) bool) bool {
 	ws := strings.Fields(strings.ToLower(gap))
+	if len(ws) >= 3 && ws[len(ws)-1] == "in" && lead("in") && nameAfterTo(strings.Fields(gap)) {
+		// "a delegation to the World Health Organization Intergovernmental
+		// Negotiating Body (INB) in Geneva": where the body met
+		return true
+	}
 	// leadAt checks the word at the end of ws; "in" leads only after a
 	// word of being or arriving somewhere ("was in Riyadh", not "the
 	// crisis in Syria").
@@ -153,6 +187,9 @@ func leadsTo(gap string, lead func(string) bool) bool {
 			case "tour", "trip", "visit", "visits":
 				return true
 			}
+		}
+		if w == "for" && lead("to") && len(ws) >= 2 && departLeads[strings.Trim(ws[len(ws)-2], ",")] {
+			return true // "departs for Brazil", "left for Accra"
 		}
 		if strings.HasSuffix(w, ",") || !lead(w) {
 			return false
@@ -170,6 +207,31 @@ func leadsTo(gap string, lead func(string) bool) bool {
 	}
 	return leadAt(ws)
 }
+
+// nameAfterTo reports whether the words before a final "in" are "to"
+// and a name: capitalized words, function words and parenthesized
+// acronyms, at most a dozen ("to the Intergovernmental Negotiating Body
+// (INB) in").
+func nameAfterTo(ws []string) bool {
+	caps := 0
+	for i := len(ws) - 2; i >= 0 && i >= len(ws)-14; i-- {
+		w := strings.Trim(ws[i], "()")
+		switch {
+		case ws[i] == "to":
+			return caps > 0
+		case w == "the" || w == "of" || w == "for" || w == "on" || w == "and" || w == "&":
+		case w != "" && w[0] >= 'A' && w[0] <= 'Z' && !strings.HasSuffix(ws[i], ","):
+			caps++
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// departLeads may stand before "for" when it introduces a destination:
+// "departs for", "left for", "sets off for", "bound for".
+var departLeads = vocabSet("depart.leads")
 
 // onlyJoins reports whether the text between two list members holds only
 // separators, joining words, fillers, dates and parenthesized asides.

@@ -2,10 +2,15 @@ package extractors
 
 import (
 	"regexp"
+
 	"slices"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 	"unsafe"
+
+	"communique/gazetteer"
 )
 
 // Frame is what the event extractors know about a document beyond its
@@ -20,14 +25,26 @@ type Frame struct {
 	// Home is the ISO3 code of the publishing government, or "" when the
 	// document gives no basis (see HomeCountry).
 	Home string
-	// Principal is the publishing side's lead official, if any.
+	// Principal is the publishing side's lead official, if any: the
+	// Speaker when the release is someone's words, else the official of
+	// the publisher named most often.
 	Principal Person
+	// Speaker is the person whose words the release is, when it says so:
+	// "Remarks by X", "X's Statement", a transcript's "X, Minister ...:".
+	// The first person ("I", "we") is the Speaker.
+	Speaker Person
 	// Legs are the itinerary lines: a visited country (or city) with its
 	// dates, as a header or a table row.
 	Legs []Leg
 	// Sections tie stretches of text to a visited country: the text after
 	// an itinerary header up to the next one, or a table row's own line.
 	Sections []Section
+	// Furniture is the offset where the page's furniture starts: the
+	// related-articles lists, comments and share buttons after the
+	// release ("Related posts", "Leave a Reply"); len(d.Text) when none.
+	// Countries named there are the document's; events told there are
+	// other releases', and Stack.Run drops them.
+	Furniture int
 
 	byStart []Mention // d.Mentions by start offset
 	// the spans of organization and gathering mentions
@@ -35,6 +52,11 @@ type Frame struct {
 	// the index a ranking release is about, found on first need
 	docIndex     *indexName
 	docIndexDone bool
+	// the meetings, read once: the visits read them too
+	meetingsMemo []Event
+	meetingsDone bool
+	// the names of the officials who visited the publisher's country
+	visitors []string
 	words        wordCache
 }
 
@@ -90,9 +112,17 @@ func (c *Frame) matches(p *phrases, text string) bool { return p.in(c.lowerWords
 
 // statusOf reads a sentence's tense, with the dates as a tie-breaker:
 // dates after publication are planned. It reads the cached words.
+// A headline's bare infinitive ("Minister to visit Chile") is future.
 func (c *Frame) statusOf(sentence string, dr *DateRange, pub *Timestamp) Status {
-	return statusFromWords(c.lowerWords(sentence), dr, pub)
+	ws := c.lowerWords(sentence)
+	if t := c.d.Meta.Title; t != "" && strings.TrimSpace(t) == strings.TrimSpace(sentence) && headlineFuturePh.in(ws) {
+		return Planned
+	}
+	return statusFromWords(ws, dr, pub)
 }
+
+// headlineFuturePh are headline infinitives: "Minister to visit Chile".
+var headlineFuturePh = newPhrases(vocab("tense.future.headline")...)
 
 // Section is a stretch of text that an itinerary header or table row ties
 // to a visited country.
@@ -105,6 +135,7 @@ type Section struct {
 // by start offset. It does not modify d.
 func BuildFrame(d *Doc) *Frame {
 	c := &Frame{d: d, Home: HomeCountry(d)}
+	homeForms(d, c.Home)
 	c.byStart = slices.Clone(d.Mentions)
 	slices.SortStableFunc(c.byStart, func(a, b Mention) int { return a.Span.Start - b.Span.Start })
 	for _, m := range d.Mentions {
@@ -115,10 +146,385 @@ func BuildFrame(d *Doc) *Frame {
 			c.gatherings = append(c.gatherings, m.Span)
 		}
 	}
-	c.Principal = principal(d, c.Home)
+	c.Furniture = furnitureStart(d.Text)
+	c.principals()
 	c.Legs = itineraryLines(c)
 	c.Sections = sections(d, c.Legs)
+	if c.settlePersons() {
+		c.byStart = slices.Clone(d.Mentions)
+		slices.SortStableFunc(c.byStart, func(a, b Mention) int { return a.Span.Start - b.Span.Start })
+		c.principals()
+	}
 	return c
+}
+
+// stateForms are forms of state that stand for a country: "the Kingdom".
+var stateForms = vocab("state.forms")
+
+// homeForms adds a country mention of home for each "the Kingdom", "the
+// Grand Duchy" (capitalized, not followed by "of") when home's official
+// name holds that form of state: a release calls its own country so
+// ("who was on a working visit to the Kingdom"). d.Mentions stays sorted.
+func homeForms(d *Doc, home string) {
+	if home == "" {
+		return
+	}
+	ctry, ok := gazetteer.ByISO3(home)
+	if !ok {
+		return
+	}
+	var forms []string
+	for _, n := range ctry.Names {
+		for _, f := range stateForms {
+			if strings.HasPrefix(strings.ToLower(n), f+" of ") {
+				forms = append(forms, "the "+titleCaseWords(f))
+			}
+		}
+	}
+	if len(forms) == 0 {
+		return
+	}
+	text := d.Text
+	var add []Mention
+	for _, f := range forms {
+		for i := 0; ; {
+			k := strings.Index(text[i:], f)
+			if k < 0 {
+				break
+			}
+			s := i + k + len("the ")
+			e := i + k + len(f)
+			i = e
+			if e < len(text) && (isWordByte(text[e]) || strings.HasPrefix(text[e:], " of ")) {
+				continue
+			}
+			add = append(add, Mention{Kind: KindCountry, Span: Span{s, e}, Text: text[s:e], Value: home})
+		}
+	}
+	if len(add) == 0 {
+		return
+	}
+	d.Mentions = append(d.Mentions, add...)
+	slices.SortStableFunc(d.Mentions, func(a, b Mention) int {
+		if a.Span.Start != b.Span.Start {
+			return a.Span.Start - b.Span.Start
+		}
+		if a.Span.End != b.Span.End {
+			return a.Span.End - b.Span.End
+		}
+		return strings.Compare(string(a.Kind), string(b.Kind))
+	})
+}
+
+// titleCaseWords capitalizes each word: "grand duchy" -> "Grand Duchy".
+func titleCaseWords(s string) string {
+	ws := strings.Fields(s)
+	for i, w := range ws {
+		ws[i] = strings.ToUpper(w[:1]) + w[1:]
+	}
+	return strings.Join(ws, " ")
+}
+
+func isWordByte(b byte) bool {
+	return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9'
+}
+
+// principals decides the Speaker and the Principal.
+func (c *Frame) principals() {
+	c.Speaker = Person{}
+	if sp, ok := speaker(c.d); ok {
+		c.Speaker = c.withHome(personOf(sp))
+	}
+	c.Principal = principal(c.d, c.Home)
+	if c.Speaker.Name != "" && (c.Speaker.Country == c.Home || c.Speaker.Country == "") {
+		c.Principal = c.Speaker
+	}
+}
+
+// settlePersons decides the country of each person whose title states
+// none (Mention.CountryAssumed), in d.Mentions, and reports whether it
+// changed any:
+//   - a visitor, the traveller of a visit to the publisher's country, is
+//     foreign: of the country the context gave, else of the foreign
+//     country the document names most;
+//   - a person told where they are ("In Mongolia, ...", "While in
+//     Luxembourg, ...", "in Riga", an itinerary section, "continuing on
+//     to Lebanon, where X will receive him") is of that place's country;
+//   - a person met on a trip of the publisher's officials to one country
+//     only is of that country;
+//   - anyone else is the publisher's.
+func (c *Frame) settlePersons() bool {
+	d := c.d
+	if c.Home == "" {
+		return false
+	}
+	// who travels where: a first reading of the visits
+	dests := map[string]bool{}
+	visitors := map[string]bool{}
+	for i := range d.Sentences {
+		for _, v := range c.sentenceVisits(i) {
+			switch {
+			case v.Country == c.Home && v.Actor.Name != "":
+				if !visitors[v.Actor.Name] {
+					c.visitors = append(c.visitors, v.Actor.Name)
+				}
+				visitors[v.Actor.Name] = true
+			case v.Country != c.Home && v.Place == "" && (v.Actor.Country == c.Home || v.Actor.Country == ""):
+				dests[v.Country] = true
+			}
+		}
+	}
+	// the subjects of meetings and travel are the side that acts: never
+	// the one met
+	subjects := map[string]bool{}
+	for i := range d.Sentences {
+		text, sp := c.sentence(i)
+		ws := c.lowerWords(text)
+		vi, _, ok := meetPh.find(ws)
+		if ti, _, tok := travelPh.find(ws); tok && (!ok || ti < vi) {
+			vi, ok = ti, true
+		}
+		if !ok {
+			continue
+		}
+		for _, m := range c.in(KindPerson, sp) {
+			if m.Span.Start-sp.Start < ws[vi].start && !inParens(d.Text, m.Span) &&
+				!strings.HasPrefix(d.Text[m.Span.End:], " and I ") { // "X and I held a meeting": X is met
+				subjects[m.Value] = true
+			}
+			break
+		}
+	}
+	onlyDest := ""
+	if len(dests) == 1 {
+		for k := range dests {
+			onlyDest = k
+		}
+	}
+	decided := map[string]string{} // person value -> country
+	found := map[string]bool{}      // decided by a rule, not for want of one
+	for _, m := range d.Mentions {
+		if m.Kind != KindPerson || !m.CountryAssumed || found[m.Value] {
+			continue
+		}
+		iso, rule := m.Country, true // the publisher's, or a guess from the context
+		switch {
+		case visitors[personOf(m).Name]:
+			if !c.foreign(iso) {
+				iso = c.mostNamedForeign()
+			}
+		case m.Rank == Ambassador && envoyTo(m.Title):
+			iso = c.Home // "High Commissioner-designate to Canada X": the publisher's envoy
+		case c.companion(m):
+			iso = c.Home // "together with Parliamentary Secretary X": of the delegation
+		case c.whereClause(m) != "" && !subjects[m.Value]:
+			iso = c.whereClause(m)
+		case c.met(m) && c.metByForeign(m):
+			iso = c.Home // the host of a foreign visitor
+		case c.met(m) && !subjects[m.Value]:
+			switch loc := c.locationOf(m); {
+			case loc != "":
+				iso = loc
+			case onlyDest != "" && iso == c.Home:
+				iso = onlyDest
+			default:
+				rule = false
+			}
+		default:
+			rule = false
+		}
+		if _, ok := decided[m.Value]; !ok || rule {
+			decided[m.Value] = iso
+		}
+		found[m.Value] = rule
+	}
+	changed := false
+	for i := range d.Mentions {
+		m := &d.Mentions[i]
+		if m.Kind != KindPerson || !m.CountryAssumed {
+			continue
+		}
+		if iso := decided[m.Value]; iso != m.Country {
+			m.Country = iso
+			if m.Title != "" {
+				if r, _ := gazetteer.TitleIn(m.Title, iso); r != "" {
+					m.Rank = Rank(r)
+				}
+			}
+			changed = true
+		}
+	}
+	return changed
+}
+
+// locationOf returns the country where m's sentence, or its paragraph's
+// first sentence, places it: "In X, ...", "While in X, ..." (a country or
+// a city), or "in <city>, " in the clause before m; or the itinerary
+// section's country; else "".
+func (c *Frame) locationOf(m Mention) string {
+	si := SentenceAt(c.d.Sentences, m.Span.Start)
+	if si < 0 {
+		return ""
+	}
+	_, sp := c.sentence(si)
+	if iso := c.placeIn(Span{sp.Start, m.Span.Start}); iso != "" {
+		return iso
+	}
+	// the paragraph's first sentence: "In Nay Pyi Taw, the Minister called
+	// on ... He also held a bilateral meeting with X."
+	para := c.paragraph(sp.Start)
+	if first := SentenceAt(c.d.Sentences, para.Start); first >= 0 && first < si {
+		_, fs := c.sentence(first)
+		if iso := c.placeIn(Span{fs.Start, min(fs.End, fs.Start+40)}); iso != "" {
+			return iso
+		}
+	}
+	return c.countryAt(m.Span.Start)
+}
+
+// placeIn returns the country of a place or country named after "in" in
+// s, at its start ("In Mongolia, ...", "While in Riga, ...") or before a
+// comma ("in Riga, the Minister met ..."); else "".
+func (c *Frame) placeIn(s Span) string {
+	text := c.d.Text
+	for _, p := range c.within(s) {
+		iso := p.Value
+		if p.Kind == KindPlace {
+			iso = p.Country
+		}
+		if iso == "" || (p.Kind != KindPlace && p.Kind != KindCountry) || p.Kind == KindCountry && isDemonymMention(p) {
+			continue
+		}
+		w := strings.ToLower(lastWord(text[max(s.Start, p.Span.Start-8):p.Span.Start]))
+		if w == "in" && (p.Span.Start-s.Start < 12 || strings.HasPrefix(text[p.Span.End:], ",")) {
+			return iso
+		}
+	}
+	return ""
+}
+
+// whereClause returns X when m stands in "to X, where m ..."
+// ("continuing on to Lebanon, where X will receive him"), else "".
+func (c *Frame) whereClause(m Mention) string {
+	si := SentenceAt(c.d.Sentences, m.Span.Start)
+	if si < 0 {
+		return ""
+	}
+	_, sp := c.sentence(si)
+	text := c.d.Text
+	for _, p := range c.within(Span{sp.Start, m.Span.Start}) {
+		if (p.Kind == KindCountry && !isDemonymMention(p) || p.Kind == KindPlace) &&
+			strings.HasPrefix(text[p.Span.End:], ", where") && m.Span.Start-p.Span.End < 40 {
+			if p.Kind == KindPlace {
+				return p.Country
+			}
+			return p.Value
+		}
+	}
+	return ""
+}
+
+// metByForeign reports whether the person before the meeting word in m's
+// sentence is of a stated foreign country: m is then the host.
+func (c *Frame) metByForeign(m Mention) bool {
+	si := SentenceAt(c.d.Sentences, m.Span.Start)
+	_, sp := c.sentence(si)
+	for _, p := range c.in(KindPerson, Span{sp.Start, m.Span.Start}) {
+		if p.Value != m.Value {
+			return !p.CountryAssumed && c.foreign(p.Country)
+		}
+	}
+	// "The programme of the President of Malta's visit to Chile opened
+	// with a bilateral meeting with President X": a foreign official's
+	// visit, unnamed, meets X
+	for _, q := range c.in(KindCountry, Span{sp.Start, m.Span.Start}) {
+		if !c.foreign(q.Value) {
+			continue
+		}
+		// "the President of Malta's visit", "the visit to Ghana by the
+		// President of Togo began with talks with X"
+		if ownerOfVisit(c.d.Text[q.Span.End:]) || officeOf(c.d.Text[sp.Start:q.Span.Start]) && visitWordPh.in(c.lowerWords(c.d.Text[sp.Start:q.Span.Start])) {
+			return true
+		}
+	}
+	return false
+}
+
+// met reports whether m is someone met: a person named shortly after a
+// meeting word in the same clause ("paid a courtesy call on Prime
+// Minister X", "held talks with the President, X"), or before "and I"
+// with one ("X and I held a meeting"). Not a meeting between others
+// ("the meeting between President X and ...").
+func (c *Frame) met(m Mention) bool {
+	si := SentenceAt(c.d.Sentences, m.Span.Start)
+	if si < 0 {
+		return false
+	}
+	text, sp := c.sentence(si)
+	at := m.Span.Start - sp.Start
+	if strings.HasPrefix(strings.ToLower(text[m.Span.End-sp.Start:]), " and i ") {
+		return true
+	}
+	ws := c.lowerWords(text)
+	for i, j, ok := meetPh.find(ws); ok && ws[i].start < at; i, j, ok = meetPh.findFrom(ws, j) {
+		gap := text[ws[j-1].end:at]
+		if calledBy(gap) {
+			continue // "courtesy calls by X": X calls
+		}
+		if len(gap) <= 80 && !strings.ContainsAny(gap, ";") && !strings.Contains(strings.ToLower(gap), "between") &&
+			strings.Count(gap, ",") <= 2 {
+			return true
+		}
+	}
+	return false
+}
+
+// envoyTo reports whether an envoy's title names where they are sent and
+// not whose they are: "High Commissioner-designate to Canada",
+// "Ambassador to Japan".
+func envoyTo(title string) bool {
+	t := strings.ToLower(title)
+	return strings.Contains(t, " to ") && !strings.Contains(t, " of ")
+}
+
+// companion reports whether m is named as the companion of the sentence's
+// traveller: "together with Parliamentary Secretary X", "accompanied by",
+// "along with", "joined by".
+func (c *Frame) companion(m Mention) bool {
+	si := SentenceAt(c.d.Sentences, m.Span.Start)
+	if si < 0 {
+		return false
+	}
+	_, sp := c.sentence(si)
+	pre := strings.ToLower(c.d.Text[max(sp.Start, m.Span.Start-200):m.Span.Start])
+	for _, cue := range companionCues {
+		// the list after the cue: "together with A and B", titles between
+		if i := strings.LastIndex(pre, cue); i >= 0 && !strings.ContainsAny(pre[i:], ";") && strings.Count(pre[i:], ",") <= 2 &&
+			!travelPh.in(lowerWords(pre[i:])) {
+			return true
+		}
+	}
+	return false
+}
+
+// companionCues introduce those who travel with someone.
+var companionCues = vocab("companion.cues")
+
+// mostNamedForeign returns the foreign country the document names most
+// often (first named on a tie), or "".
+func (c *Frame) mostNamedForeign() string {
+	n := map[string]int{}
+	best := ""
+	for _, m := range c.d.Mentions {
+		if m.Kind != KindCountry || !c.foreign(m.Value) {
+			continue
+		}
+		n[m.Value]++
+		if best == "" || n[m.Value] > n[best] {
+			best = m.Value
+		}
+	}
+	return best
 }
 
 // sentence returns the text and span of sentence i.
@@ -255,6 +661,95 @@ func principal(d *Doc, home string) Person {
 		p.Country = home
 	}
 	return p
+}
+
+// speechNouns name a release that is someone's words.
+var speechNouns = vocabSet("speech.nouns")
+
+// speaker returns the person whose words the release is: the person the
+// headline names after a speech noun and "by", "of" or "from" ("Remarks
+// by Secretary X", "Press Conference by Foreign Minister X") or before
+// one with "'s" ("X's Remarks to the Media"), or the person who opens a
+// line as a transcript's speaker, before a colon ("Mr. X, Minister for
+// Foreign Affairs: Good evening").
+func speaker(d *Doc) (Mention, bool) {
+	text := d.Text
+	ts := d.Meta.TitleSpan
+	for _, m := range d.Mentions {
+		if m.Kind != KindPerson {
+			continue
+		}
+		if ts.End > ts.Start && ts.Contains(m.Span) {
+			// "by X", "of X" after a speech noun, before the name's title
+			pre := strings.Fields(strings.ToLower(text[ts.Start:m.Span.Start]))
+			for i := len(pre) - 1; i >= 1 && i >= len(pre)-8; i-- {
+				if (pre[i] == "by" || pre[i] == "of" || pre[i] == "from") && speechNouns[strings.Trim(pre[i-1], ",:")] {
+					return m, true
+				}
+			}
+			// "X's Remarks"
+			rest := text[m.Span.End:ts.End]
+			if r, ok := strings.CutPrefix(rest, "'s "); ok {
+				if speechNouns[strings.ToLower(homeFirstWord(r))] {
+					return m, true
+				}
+			}
+			continue
+		}
+		// a transcript's speaker: the line opens with the person (after
+		// an honorific) and a colon ends the label before any full stop
+		ls := strings.LastIndexByte(text[:m.Span.Start], '\n') + 1
+		if !labelLead(text[ls:m.Span.Start]) {
+			continue
+		}
+		le := strings.IndexByte(text[m.Span.End:], '\n')
+		if le < 0 {
+			le = len(text) - m.Span.End
+		}
+		line := text[m.Span.End : m.Span.End+le]
+		if k := strings.IndexByte(line, ':'); k >= 0 && k < 80 && !strings.Contains(line[:k], ". ") {
+			return m, true
+		}
+	}
+	return Mention{}, false
+}
+
+// furnitureHeads open the page furniture after a release.
+var furnitureHeads = vocabSet("furniture.heads")
+
+// furnitureStart returns the start of the first line, after the first
+// quarter of the text, that is a furniture heading ("Related posts",
+// "Related Articles", "Leave a Reply", "No comments:"), or len(text).
+func furnitureStart(text string) int {
+	for l := range lineSpans(text) {
+		if l.Start < len(text)/4 {
+			continue
+		}
+		line := strings.ToLower(strings.TrimSpace(text[l.Start:l.End]))
+		line = strings.TrimRight(line, " :.…")
+		if len(line) <= 40 && furnitureHeads[line] {
+			return l.Start
+		}
+	}
+	return len(text)
+}
+
+// inFurniture reports whether off lies in the page furniture.
+func (c *Frame) inFurniture(off int) bool { return off >= c.Furniture }
+
+// labelLead reports whether the text before a name on its line can open a
+// speaker's label: nothing, or an honorific or title of capitalized words
+// ("Mr.", "State Secretary").
+func labelLead(lead string) bool {
+	if len(lead) > 60 || strings.ContainsAny(lead, ",:;") {
+		return false
+	}
+	for _, w := range strings.Fields(lead) {
+		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // inParens reports whether s sits inside an open parenthesis on its line.

@@ -16,7 +16,8 @@ const (
 	HomeByPublisher = "publisher line" // Meta.Publisher names a country's body
 	HomeByIssuer    = "issuer line"    // a head or foot line, or "Source:", names a country's body
 	HomeByDomain    = "government domain"
-	HomeByMentions  = "mentions" // the weighted vote of the country mentions
+	HomeByScript    = "page script" // the page's labels are in a script only one country writes
+	HomeByMentions  = "mentions"    // the weighted vote of the country mentions
 )
 
 // HomeCountry returns the ISO3 code of the government that published d,
@@ -37,6 +38,8 @@ func HomeCountry(d *Doc) string {
 //     the Republic of Finland", "Government of Pakistan"), or what follows
 //     "Source:" or "on behalf of";
 //   - a government web address or e-mail ("media@mfa.gov.lv");
+//   - the page's labels, dropped as chrome (Doc.Chrome), in a script only
+//     one country writes (a Thai date label: THA);
 //   - failing those, a vote of the country mentions, each weighted by how
 //     the text uses it (see homeVotes).
 func decideHome(d *Doc) (string, string) {
@@ -52,6 +55,9 @@ func decideHome(d *Doc) (string, string) {
 	}
 	if iso := domainCountry(d.Text); iso != "" {
 		return iso, HomeByDomain
+	}
+	if iso, n := ownScript(d.Chrome); n >= 3 {
+		return iso, HomeByScript
 	}
 	if iso := bestHome(homeVotes(d)); iso != "" {
 		return iso, HomeByMentions
@@ -96,7 +102,7 @@ func bestHome(votes map[string]homeScore) string {
 //   - of two countries paired ("Korea and Italy", "Japan-Australia"), the
 //     first gets 1.5 more: a government names itself first;
 //   - text in a script only one country writes (Thai, Georgian, Khmer)
-//     counts 4 for it: a page's labels are in its publisher's script.
+//     counts 4 for it.
 //
 // It returns every country named with its score.
 func homeVotes(d *Doc) map[string]homeScore {

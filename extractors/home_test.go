@@ -123,32 +123,40 @@ func TestDecideHomeEvidence(t *testing.T) {
 	tests := []struct {
 		name, text, want string
 		by               []string // the evidence that may decide it
+		chrome           string   // labels normalization dropped as chrome
 	}{
 		{"a foot line naming a body and its country",
 			"Minister receives envoys\n\nThe Minister received the ambassadors of Chile and Peru.\n\nMinistry of Foreign Affairs and Regional Integration, Ghana\nAccra",
-			"GHA", []string{HomeByPublisher, HomeByIssuer}},
+			"GHA", []string{HomeByPublisher, HomeByIssuer}, ""},
 		{"a head line under the site name",
 			"News\nOffice of the President of the Republic of Botswana\n\nPresident receives Zambian envoy\n\nThe President received the High Commissioner of Zambia.",
-			"BWA", []string{HomeByPublisher, HomeByIssuer}},
+			"BWA", []string{HomeByPublisher, HomeByIssuer}, ""},
 		{"a source cue mid-line",
 			"date 2022-05-04 Source: Republic of Slovenia\n\nThe State Secretary travelled to Croatia for talks.",
-			"SVN", []string{HomeByIssuer}},
+			"SVN", []string{HomeByPublisher, HomeByIssuer}, ""}, // ReadMeta reads the mid-line source as the publisher
 		{"on behalf of, up to a separator",
 			"Remarks to the press\n\nThe Secretary spoke to reporters in Rome.\n\nThis message was sent on behalf of: Foreign Ministry of Israel · 9 Yitzhak Rabin Blvd",
-			"ISR", []string{HomeByIssuer}},
+			"ISR", []string{HomeByIssuer}, ""},
 		{"a government e-mail",
 			"Talks with Norway\n\nThe Minister met the Foreign Minister of Norway.\n\nFor enquiries: press@mfa.gov.is",
-			"ISL", []string{HomeByDomain}},
+			"ISL", []string{HomeByDomain}, ""},
 		{"a headline is not an issuer line",
 			"Ministry of Foreign Affairs of Japan\n\nMinister meets Kenyan counterpart\n\nThe Minister held talks with his Kenyan counterpart in Nairobi. Kenya's growth was discussed.",
-			"JPN", []string{HomeByPublisher, HomeByIssuer}},
+			"JPN", []string{HomeByPublisher, HomeByIssuer}, ""},
+		{"the page's labels in the publisher's script (Laos)",
+			"Minister visits Japan and Korea\n\nThe Minister met the Foreign Minister of Japan in Tokyo and the Foreign Minister of Korea in Seoul. Japan's support and Korea's grants were welcomed.",
+			"LAO", []string{HomeByScript}, "ວັນທີ ເບິ່ງ"},
+		{"the page's labels in the publisher's script (Georgia)",
+			"Minister in Kyiv\n\nThe Minister held talks with the Foreign Minister of Ukraine. Ukraine's reforms were discussed.",
+			"GEO", []string{HomeByScript}, "მთავარი სიახლეები"},
 		{"a sentence in the foot is not a body's name",
 			"Envoys meet\n\nThe ambassadors met.\n\nThe Ministry of Foreign Affairs of Peru thanked the Government of Chile for its support.",
-			"CHL", []string{HomeByMentions}}, // a vote, not an issuer line
+			"CHL", []string{HomeByMentions}, ""}, // a vote, not an issuer line
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			d := personsDoc(tt.text, "")
+			d.Chrome = tt.chrome
 			iso, by := decideHome(d)
 			if iso != tt.want || !slices.Contains(tt.by, by) {
 				t.Errorf("decideHome = %q by %q, want %q by %q", iso, by, tt.want, tt.by)

@@ -21,11 +21,19 @@ package extractors
 //
 // A name is taken only with an anchor: a title or honorific before it
 // ("Minister of the Interior Matteo Piantedosi", "H.E. Ohood Al Roumi",
-// "Senator the Hon Penny Wong"), an office in apposition after it
-// ("Maria-Manuela Catrina, State Secretary at ..."), a title followed at
-// a short distance by ", Name" ("the Saudi Arabian Minister of ... and
-// host of LEAP 2024, Abdullah Alswaha,"), a speech verb ("said Jane Doe"),
-// or a form of a name already anchored in the document. A name in a
+// "Senator the Hon Penny Wong", "Senate president Chea Sim"), an office
+// in apposition after it ("Maria-Manuela Catrina, State Secretary at
+// ...", "X, Director-General, World Trade Organization", "meet Michel
+// Aoun President of Lebanon."), a title followed at a short distance by
+// ", Name" ("the Saudi Arabian Minister of ... and host of LEAP 2024,
+// Abdullah Alswaha,"), an office in the plural before a list of names
+// ("Foreign Ministers A, B and I"; "the Foreign Ministers of <country> -
+// A, <country> B": each holds the office, of the country before it), a
+// counterpart noun ("his Austrian counterpart Kurz": the rank of the
+// official whose counterpart he is), a line of its own over a line that
+// is only its office ("John Kerry\nSecretary of State"), a speech verb
+// ("said Jane Doe"), or a form of a name already anchored in the
+// document. A name in a
 // title-case headline is cut to the form the body gives ("Secretary
 // Villareal Pushes ..." -> "Villareal"). A name inside the name of a venue
 // or institution ("King Abdulaziz International Conference Center") is
@@ -36,8 +44,11 @@ package extractors
 // The country of an office is, in order: a country, demonym or city in
 // the title ("Saudi Arabia's Interior Minister", "Czech Deputy Minister",
 // "Minister ... of Indonesia", "Mayor of Busan"; not a destination, "to
-// Italy"); none for an official of an international body ("President of
-// the European Commission", "ASEAN Secretary-General"); the publishing
+// Italy", nor a place, "In Solomon Islands Prime Minister Rudd ..."), or
+// after a second titled name joined by "and" ("Prime Minister X and
+// Foreign Minister Y of Norway"); none for an official of an
+// international body ("President of the European Commission", "ASEAN
+// Secretary-General", "X, President, World Economic Forum"); the publishing
 // government's (HomeCountry) when the person is its official by position
 // (in the headline, in "(MOIS, Minister Chin Young)", or the first official
 // named, as a subject); the foreign country of the context when the person

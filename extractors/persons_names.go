@@ -85,7 +85,7 @@ func (p *entParser) nameUnit(i, j int, first, anchored bool) bool {
 	}
 	if n, e, ok := p.match(i); ok {
 		if e.Kind != gazetteer.Honorific || first {
-			if !(lf&wfNameLikeTitle != 0 && !first && n == 1) {
+			if !(lf&wfNameLikeTitle != 0 && !first && n == 1) && !(!first && p.abbrevInName(i, n)) {
 				return false
 			}
 		}
@@ -97,6 +97,18 @@ func (p *entParser) nameUnit(i, j int, first, anchored bool) bool {
 		return false
 	}
 	return true
+}
+
+// abbrevInName reports whether the office of n words matched at token i,
+// inside a name, is the name's word: an office's abbreviation written
+// without its dot ("Sen", "Gov"; see nameEndsAt) that no name follows
+// ("Premier Hun Sen.", "Hun Sen said"; not "... and Sen Amara Diallo").
+func (p *entParser) abbrevInName(i, n int) bool {
+	if n != 1 || p.t[i].dot || !gazetteer.IsOfficeAbbreviation(p.lows[i]) {
+		return false
+	}
+	k := i + 1
+	return k >= len(p.t) || !p.same(i, k) || p.t[k].kind != ptWord || !p.t[k].capital
 }
 
 // parseName parses a name starting at token i and returns the token after
@@ -145,6 +157,9 @@ func (p *entParser) parseNameFrom(i int, anchored, lead bool) (end, units int) {
 			end = j + 1
 			break
 		}
+		if tk.dot && p.postNominalEnds(j) {
+			break // "Eamon Gilmore T.D.": letters after the name, not initials
+		}
 		v := p.unitEnd(j)
 		if !p.nameUnit(j, v, false, anchored) {
 			break
@@ -178,6 +193,17 @@ func (p *entParser) parseNameFrom(i int, anchored, lead bool) (end, units int) {
 		return i, 0
 	}
 	return end, units
+}
+
+// postNominalEnds reports whether a post-nominal written with dots
+// ("T.D.", "Ph.D.") starts at token j and no name's word follows it.
+func (p *entParser) postNominalEnds(j int) bool {
+	n, pe, ok := p.matchPostNominal(j, min(j+3, len(p.lows)))
+	if !ok || pe.Caps {
+		return false
+	}
+	k := j + n
+	return k >= len(p.t) || !p.same(j, k) || p.t[k].kind != ptWord || !p.t[k].capital
 }
 
 // placeThenName parses "of <Place> <Name>" at token j, after the office
@@ -307,6 +333,7 @@ type personCand struct {
 	hasComp   bool
 	intl      bool // the office is in an international body: no country
 	body      bool // the title names a body by its acronym: a President of it is its chair
+	ruled     bool // rank is set by a rule, not read from the title (a consort's)
 }
 
 type personEvidence uint8
@@ -333,8 +360,22 @@ type rawPerson struct {
 func (p *entParser) pass1() {
 	for i := 0; i < len(p.t); {
 		tk := &p.t[i]
-		if tk.kind != ptWord || p.taken[i] || (!tk.capital && p.lows[i] != "the") {
+		if tk.kind != ptWord || p.taken[i] {
 			i++
+			continue
+		}
+		if !tk.capital && p.lows[i] != "the" {
+			if p.lows[i][0] == 'c' {
+				if next, ok := p.counterpartNames(i); ok {
+					i = next
+					continue
+				}
+			}
+			i++
+			continue
+		}
+		if next, ok := p.pluralList(i); ok {
+			i = next
 			continue
 		}
 		if next, ok := p.chain(i); ok {
@@ -376,7 +417,7 @@ func (p *entParser) chain(i int) (int, bool) {
 			j += n
 			continue
 		}
-		if c := p.ctry(j); c != "" && len(offs) == 0 {
+		if c := p.ctry(j); c != "" && len(offs) == 0 && !p.locativeCountry(j) {
 			k := j + 1
 			for k < len(p.t) && p.ctry(k) == c && !p.t[k].joined {
 				k++
@@ -429,6 +470,11 @@ func (p *entParser) chain(i int) (int, bool) {
 				rp.cands = make([]personCand, 0, len(offs)+len(more)+1)
 				for _, o := range append(offs, more...) {
 					rp.cands = append(rp.cands, p.officeCand(o, -1, -1))
+				}
+				// "the Speaker of the Saeima (the Latvian Parliament), X":
+				// the gloss names the office's country
+				if last := &rp.cands[len(offs)-1]; len(last.countries) == 0 && !last.intl {
+					last.countries = p.glossCountries(j, s)
 				}
 				p.mark(i, s)
 				p.add(rp, i)
@@ -486,14 +532,105 @@ func (p *entParser) chain(i int) (int, bool) {
 	for _, h := range hons {
 		rp.cands = append(rp.cands, personCand{rank: h.Rank})
 	}
+	if p.consortAt(i, j) {
+		// "King Felipe and Queen Letizia": a consort, no monarch
+		for k := range rp.cands {
+			if rp.cands[k].rank == gazetteer.RankHeadOfState {
+				rp.cands[k].rank, rp.cands[k].ruled = gazetteer.RankRoyal, true
+			}
+		}
+	}
+	if len(offs) == 0 {
+		// "his Vietnamese counterpart H.E. Bui Thanh Son"
+		if c, ok := p.counterpartCand(i); ok {
+			rp.cands = append(rp.cands, c)
+		}
+	}
 	p.mark(i, j)
 	idx := p.add(rp, i)
 	e := end
 	if pcEnd > 0 {
 		p.mark(end, pcEnd)
 		e = pcEnd
+		p.shareQualifier(idx, rp.cands[len(offs)-1].countries)
 	}
 	return p.after(&p.raw[idx], e), true
+}
+
+// shareQualifier gives the countries of the qualifier after the name of
+// raw person ri ("... and Foreign Minister Gahr-Stoere of Norway") to the
+// titled person joined to it by "and" right before it ("Prime Minister
+// Stoltenberg and ..."), whose offices name none. Not to one the
+// publisher's own by position (see evidenceAt): "President Ruto and Prime
+// Minister Abiy of Ethiopia" in a Kenyan release.
+func (p *entParser) shareQualifier(ri int, countries []string) {
+	r := &p.raw[ri]
+	a := r.start
+	for a > 0 && p.taken[a-1] && p.lows[a-1] != "and" && p.same(a-1, r.start) {
+		a-- // the titles before the name
+	}
+	if len(countries) == 0 || ri == 0 || a < 2 || p.lows[a-1] != "and" || !p.same(a-1, a) {
+		return
+	}
+	q := &p.raw[ri-1]
+	if q.end != a-1 || !q.anchored || q.ev == evHome {
+		return
+	}
+	for _, c := range q.cands {
+		if c.isOffice && len(c.countries) > 0 {
+			return
+		}
+	}
+	for k := range q.cands {
+		if q.cands[k].isOffice {
+			q.cands[k].countries = countries
+		}
+	}
+}
+
+// lexMonarchs are the words of a reigning monarch's title; lexConsorts
+// those of a monarch's spouse's.
+var (
+	lexMonarchs = vocabSet("monarch.titles")
+	lexConsorts = vocabSet("consort.titles")
+)
+
+// consortAt reports whether the titles of tokens [i, j) name a monarch's
+// consort: a consort's title ("Queen", "Japanese Empress") right after
+// "and" and the name of a reigning monarch ("Their Majesties King Maha
+// Vajiralongkorn Phra Vajiraklaochaoyuhua and Queen Suthida": the
+// monarch's name may run on over a line break).
+func (p *entParser) consortAt(i, j int) bool {
+	if i < 2 || p.lows[i-1] != "and" || len(p.raw) == 0 {
+		return false
+	}
+	consort := false
+	for k := i; k < j && !consort; k++ {
+		consort = lexConsorts[p.lows[k]]
+	}
+	if !consort {
+		return false
+	}
+	r := &p.raw[len(p.raw)-1]
+	for k := i - 2; k >= r.end && k > i-8; k-- {
+		if p.t[k].kind != ptBreak && (p.t[k].kind != ptWord || !p.t[k].capital) {
+			return false
+		}
+	}
+	if r.end < i-7 {
+		return false
+	}
+	for _, c := range r.cands {
+		if c.rank != gazetteer.RankHeadOfState {
+			continue
+		}
+		for _, w := range gazetteer.TitleWords(c.title) {
+			if lexMonarchs[w] {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // parenOrg returns the organization whose head an official at token a
@@ -558,6 +695,15 @@ func (p *entParser) apposition(e int) (titlePhrase, bool) {
 	if !ok {
 		return o, false
 	}
+	// ", Director-General, World Trade Organization": the body after a
+	// comma is the office's
+	if o.end+1 < len(p.t) && p.lows[o.end] == "," && p.same(o.end, o.end+1) {
+		if be, intl := p.bodyAt(o.end + 1); be > o.end+1 && p.clauseEnd(be) {
+			o.end, o.intlBody = be, intl
+			o.countries, o.places = nil, nil
+			p.officeCountries(&o) // "..., Philippine Statistics Authority"
+		}
+	}
 	// ", Minister Khammanh Sounvileuth of ...": the next person's title
 	if _, _, ok := p.honorific(o.end); ok {
 		return o, false
@@ -569,6 +715,64 @@ func (p *entParser) apposition(e int) (titlePhrase, bool) {
 	}
 	if units > 1 || units == 1 && !p.clauseEnd(ne) {
 		return o, false
+	}
+	return o, true
+}
+
+// bodyAt returns the end of the name of a body that starts at token k,
+// and whether it is an international one: an organization findOrgs found
+// ("World Trade Organization"), or a capitalized name that opens with a
+// word of international bodies and ends with the head of a body or
+// gathering ("World Economic Forum"). It returns k when there is none.
+func (p *entParser) bodyAt(k int) (end int, intl bool) {
+	if k >= len(p.t) || !p.t[k].capital {
+		return k, false
+	}
+	if p.covered[k] {
+		for _, g := range p.orgs {
+			if g.start == k {
+				return g.end, g.intl
+			}
+		}
+	}
+	if !p.is(k, wfIntl) {
+		return k, false
+	}
+	end = k
+	for j := k; j < len(p.t) && j-k < 8 && p.same(k, j) && p.t[j].kind == ptWord && p.t[j].capital; j++ {
+		if p.is(j, wfOrgHead|wfEvent) {
+			end = j + 1
+		}
+	}
+	return end, end > k
+}
+
+// titleLine parses the office of a name that is a line (or a table
+// cell) of its own, tokens [s, e), when the next line (or cell) is that
+// office and nothing else, as in the head of a speech or a signature:
+// "John Kerry\nSecretary of State", "Ana Ruiz\tAmbassador of Chile".
+func (p *entParser) titleLine(s, e int) (titlePhrase, bool) {
+	if s > 0 && p.t[s-1].kind != ptBreak || e+1 >= len(p.t) || p.t[e].kind != ptBreak || !p.t[e+1].capital {
+		return titlePhrase{}, false
+	}
+	o, ok := p.parseOffice(e + 1)
+	if !ok || o.end < len(p.t) && p.t[o.end].kind != ptBreak {
+		return titlePhrase{}, false
+	}
+	return o, true
+}
+
+// bareApposition parses an office right after a name, without a comma,
+// that names its country or body and ends the clause: "will meet Michel
+// Aoun President of Lebanon." (not "Ana Ruiz Minister of Health Bo
+// Li": the office is the next name's).
+func (p *entParser) bareApposition(e int) (titlePhrase, bool) {
+	if e >= len(p.t) || !p.same(e-1, e) || !p.t[e].capital || p.headline(e) {
+		return titlePhrase{}, false
+	}
+	o, ok := p.parseOffice(e)
+	if !ok || o.end == o.headEnd || len(o.countries) == 0 && !p.international(o.start, o.end) || !p.clauseEnd(o.end) || p.lows[o.end] == "(" {
+		return titlePhrase{}, false
 	}
 	return o, true
 }
@@ -633,6 +837,9 @@ func (p *entParser) delayedName(j int) (s, e int, offs []titlePhrase, ok bool) {
 				break
 			}
 			e, units := p.parseName(s, s > k+1)
+			if units == 0 && s < len(p.t) && !p.is(s, wfOfficeStart) && p.givenNameAt(s) {
+				e, units = p.parseNameFrom(s, true, true) // ", Jan Novak": a given name that is also a word
+			}
 			if units < 2 && !(s > k+1 && units == 1) {
 				return 0, 0, nil, false
 			}
@@ -646,12 +853,25 @@ func (p *entParser) delayedName(j int) (s, e int, offs []titlePhrase, ok bool) {
 			}
 			if f < len(p.t) && p.same(s, f) {
 				switch p.lows[f] {
-				case ",", "and", "(", ")", ".", ";":
+				case ",", "and", "(", ")", ".", ";", "'s":
 				default:
-					return 0, 0, nil, false
+					// the subject of a verb: "the Minister of Foreign
+					// Affairs of Latvia, Edgars Rinkēvičs will hold ..."
+					if units < 2 || p.t[f].capital || !p.is(f, wfGapVerb|wfSpeechVerb) {
+						return 0, 0, nil, false
+					}
 				}
 			}
 			return s, e, offs, true
+		}
+		if p.lows[k] == "(" {
+			// a gloss of the body: "the Speaker of the Saeima (the
+			// Latvian Parliament), Eduards Smiltēns"
+			if c := p.closeParen(k, 8); c > k {
+				k = c
+				continue
+			}
+			return 0, 0, nil, false
 		}
 		if tk.kind == ptPunct && p.lows[k] != "&" && p.lows[k] != "-" {
 			return 0, 0, nil, false
@@ -666,6 +886,42 @@ func (p *entParser) delayedName(j int) (s, e int, offs []titlePhrase, ok bool) {
 	return 0, 0, nil, false
 }
 
+// glossCountries returns the countries named inside brackets between
+// tokens a and b.
+func (p *entParser) glossCountries(a, b int) []string {
+	var out []string
+	depth := 0
+	for k := a; k < b; k++ {
+		switch p.lows[k] {
+		case "(":
+			depth++
+		case ")":
+			depth--
+		default:
+			if c := p.t[k].cty; c != 0 && depth > 0 && (k == a || p.t[k-1].cty != c) {
+				out = append(out, p.isos[c])
+			}
+		}
+	}
+	return out
+}
+
+// closeParen returns the ")" that closes the "(" at token k within max
+// tokens of the sentence, with no verb between (see delayedName), or k.
+func (p *entParser) closeParen(k, max int) int {
+	for c := k + 1; c < len(p.t) && c-k <= max && p.same(k, c); c++ {
+		switch tk := &p.t[c]; {
+		case p.lows[c] == ")":
+			return c
+		case tk.kind == ptPunct && p.lows[c] != "-" && p.lows[c] != "&":
+			return k
+		case tk.kind == ptWord && !tk.capital && (p.is(c, wfGapVerb) || strings.HasSuffix(p.lows[c], "ed")):
+			return k
+		}
+	}
+	return k
+}
+
 // bareName tries the rules for names without a title before them: an
 // office in apposition, a speech verb, an "Administration".
 func (p *entParser) bareName(i int) (int, bool) {
@@ -677,11 +933,23 @@ func (p *entParser) bareName(i int) (int, bool) {
 		return i, false
 	}
 	if units >= 2 {
-		if o, ok := p.apposition(end); ok {
+		o, ok := p.apposition(end)
+		if !ok {
+			o, ok = p.bareApposition(end)
+		}
+		if ok {
 			rp := p.newRaw(i, end)
 			rp.cands = append(rp.cands, p.officeCand(o, -1, -1))
 			p.add(rp, -1)
 			p.mark(end, o.end)
+			return o.end, true
+		}
+		if o, ok := p.titleLine(i, end); ok {
+			// "John Kerry\nSecretary of State": a name line over its title
+			rp := p.newRaw(i, end)
+			rp.cands = append(rp.cands, p.officeCand(o, -1, -1))
+			p.add(rp, -1)
+			p.mark(o.start, o.end)
 			return o.end, true
 		}
 		if end < len(p.t) && p.same(i, end) && p.is(end, wfSpeechVerb) ||
@@ -749,7 +1017,7 @@ func (p *entParser) officeCand(o titlePhrase, ps, pe int) personCand {
 		c.rank = gazetteer.RankChair // "President of KOTRA"
 	}
 	c.org = p.officeOrg(o, ps, pe)
-	c.intl = p.international(o.start, o.end)
+	c.intl = o.intlBody || p.international(o.start, o.end)
 	return c
 }
 

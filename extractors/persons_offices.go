@@ -10,6 +10,7 @@ type titlePhrase struct {
 	headEnd    int // end of the pre-modifiers and offices, before the portfolio
 	countries  []string
 	places     []string
+	intlBody   bool // the office's body, named after it, is international
 }
 
 // isPortfolioUnit reports whether the unit [i, j) is a portfolio or body
@@ -53,13 +54,27 @@ func (p *entParser) parseOffice(i int) (titlePhrase, bool) {
 			continue
 		}
 		if !tk.capital {
+			// a lower-case office after the name of its body: "Senate
+			// president", "National Assembly president", "Foreign Office
+			// spokesperson"
+			if j > i && p.t[j-1].capital && p.is(j-1, wfOrgHead) {
+				if n, e, ok := p.match(j); ok && e.Kind == gazetteer.Office && e.Rank != "" {
+					j += n
+					last = j
+					continue
+				}
+			}
 			break
 		}
 		if _, _, ok := p.honorific(j); ok {
 			break
 		}
 		u := p.unitEnd(j)
-		if p.ctry(j) != "" || p.is(j, wfTitleModifier) || p.isPortfolioUnit(j, u) || tk.caps && u == j+1 {
+		if p.ctry(j) != "" && p.locativeCountry(j) {
+			break // "In Solomon Islands Prime Minister Rudd held talks"
+		}
+		if p.ctry(j) != "" || p.is(j, wfTitleModifier|wfIntl) || p.isPortfolioUnit(j, u) || tk.caps && u == j+1 {
+			// "Saudi", "Deputy", "Foreign", "United Nations", "UN"
 			j = u
 			continue
 		}
@@ -86,6 +101,34 @@ func (p *entParser) parseOffice(i int) (titlePhrase, bool) {
 	}
 	p.officeCountries(&o)
 	return o, true
+}
+
+// lexPlacePreps before a country's name make it the place of the clause.
+var lexPlacePreps = vocabSet("person.place.preps")
+
+// locativeCountry reports whether the country mention token j lies in is
+// where the clause happens, not the qualifier of an office after it: a
+// country's name (not a demonym) right after a preposition of place ("In
+// Solomon Islands Prime Minister Rudd held talks", not "from Kenyan
+// President X").
+func (p *entParser) locativeCountry(j int) bool {
+	c := p.t[j].cty
+	b, e := j, j+1
+	for b > 0 && p.t[b-1].cty == c && p.same(b-1, j) {
+		b--
+	}
+	k := b - 1
+	if k >= 0 && p.lows[k] == "the" {
+		k--
+	}
+	if c == 0 || k < 0 || !p.same(k, j) || !lexPlacePreps[p.lows[k]] {
+		return false
+	}
+	for e < len(p.t) && p.t[e].cty == c && p.same(j, e) {
+		e++
+	}
+	_, dem := demonym(p.text[p.t[b].start:p.t[e-1].end])
+	return !dem
 }
 
 // officeCountries collects the countries an office names: in its
@@ -169,6 +212,12 @@ func (p *entParser) parseComplement(k int, dest bool) int {
 		case ",":
 			// a list of portfolios: "Digital Policy, Telecommunications and Media"
 			nx := j + 1
+			if nx < len(p.t) && p.lows[nx] == "and" && end > k && p.same(j, nx) {
+				// with a comma before its last item: "Civilian Security,
+				// Democracy, and Human Rights"; "and" is read next
+				j++
+				continue
+			}
 			if nx < len(p.t) && p.same(j, nx) && p.t[nx].kind == ptWord && p.t[nx].capital &&
 				p.isPortfolioUnit(nx, p.unitEnd(nx)) && end > k {
 				j++

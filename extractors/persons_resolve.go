@@ -61,6 +61,9 @@ func (p *entParser) evidenceAt(a int, rp *rawPerson) (personEvidence, string) {
 		}
 		return evContext, p.placeContextCountry(tkA.start)
 	}
+	if local && p.homePlaceAfter(rp.end) {
+		return evHome, "" // "Councillor X of Goa, India": a local official at home
+	}
 	if !cue && !local {
 		// the first official named, as a subject
 		first := true
@@ -79,6 +82,19 @@ func (p *entParser) evidenceAt(a int, rp *rawPerson) (personEvidence, string) {
 		return evContext, c
 	}
 	return evNone, ""
+}
+
+// homePlaceAfter reports whether the name ending at token e goes on with
+// "of <Place>, <the publisher's country>": "Councillor X of Goa, India".
+func (p *entParser) homePlaceAfter(e int) bool {
+	if p.home == "" || e >= len(p.t) || p.lows[e] != "of" {
+		return false
+	}
+	k := e + 1
+	for k < len(p.t) && k < e+5 && p.same(e, k) && p.t[k].kind == ptWord && p.t[k].capital && p.ctry(k) == "" {
+		k++
+	}
+	return k > e+1 && k+1 < len(p.t) && p.lows[k] == "," && p.same(e, k+1) && p.ctry(k+1) == p.home
 }
 
 // companionOf returns the raw person that the person anchored at token a
@@ -212,6 +228,9 @@ type personCluster struct {
 	ctry  string
 	// byDefault is set when ctry is the home country for want of evidence
 	byDefault bool
+	// byContext is set when ctry is a country of the context (the last
+	// foreign country named before a person met), not of the title
+	byContext bool
 }
 
 // resolve groups the names of pass 1 into persons, gives each its
@@ -444,14 +463,24 @@ func (p *entParser) attributes(c *personCluster) {
 				continue
 			}
 			if cd.rank == "" {
+				// a position that is no public office ("the Patriarch
+				// of Georgia") still names its country
+				if explicit == "" && len(cd.countries) > 0 {
+					explicit = cd.countries[0]
+				}
 				continue
 			}
 			// the most specific title ("Minister of State for AI" over
 			// "Minister"), then the more senior office, then one that
-			// names its country
+			// names its country; but any rank of its own beats the
+			// catch-all official's ("Ambassador X, U.S. Chief Negotiator
+			// for ..." is an ambassador)
 			score := countFields(cd.title)*10000 + gazetteer.Seniority(cd.rank)*100
 			if len(cd.countries) > 0 {
 				score += 10
+			}
+			if cd.rank != gazetteer.RankOfficial {
+				score += 1 << 24
 			}
 			if score > bestScore {
 				best, bestScore = cd, score
@@ -493,7 +522,7 @@ func (p *entParser) attributes(c *personCluster) {
 		case best != nil && best.intl:
 			// an official of an international body has no country
 		case ev == evContext:
-			c.ctry = ctx
+			c.ctry, c.byContext = ctx, ctx != ""
 		default:
 			c.ctry = p.home
 			c.byDefault = true
@@ -503,7 +532,7 @@ func (p *entParser) attributes(c *personCluster) {
 	case best != nil:
 		c.title = best.title
 		c.rank, _ = gazetteer.TitleIn(best.title, c.ctry)
-		if c.rank == "" || c.rank == gazetteer.RankHeadOfState && best.body {
+		if c.rank == "" || c.rank == gazetteer.RankHeadOfState && best.body || best.ruled {
 			c.rank = best.rank
 		}
 		c.org = best.org
@@ -524,7 +553,7 @@ func (p *entParser) mention(s, e int, c *personCluster) Mention {
 	sp := Span{p.t[s].start, p.spanEnd(e - 1)}
 	return Mention{
 		Kind: KindPerson, Span: sp, Text: p.text[sp.Start:sp.End], Value: c.value,
-		Title: c.title, Rank: Rank(c.rank), Org: c.org, Country: c.ctry, CountryAssumed: c.byDefault,
+		Title: c.title, Rank: Rank(c.rank), Org: c.org, Country: c.ctry, CountryAssumed: c.byDefault || c.byContext,
 	}
 }
 
@@ -577,6 +606,17 @@ func (p *entParser) pass2(out []Mention, cls []*personCluster) []Mention {
 			}
 			key = append(key, p.lows[j]...)
 			ci, ok := forms[string(key)]
+			if !ok && j > i {
+				// "Edgars Rinkēvičswill hold": the source lost a space
+				if ci, cut, ok := p.gluedForm(key, j, forms); ok {
+					m := p.mention(i, j+1, cls[ci])
+					m.Span.End, m.Text = cut, p.text[m.Span.Start:cut]
+					out = append(out, m)
+					p.mark(i, j+1)
+					i = j
+					break
+				}
+			}
 			if !ok || ci < 0 {
 				continue
 			}
@@ -591,4 +631,34 @@ func (p *entParser) pass2(out []Mention, cls []*personCluster) []Mention {
 		}
 	}
 	return out
+}
+
+// lexGlued are the words a source may glue to the name before them by
+// losing a space ("Rinkēvičswill hold").
+var lexGlued = vocab("name.glued.words")
+
+// gluedForm reports whether key, the lower-case words of tokens from a
+// name's first word to token j, is a form of a person's name (in forms)
+// with a word of lexGlued glued to its last word, the name going on with
+// a lower-case word: "edgars rinkēvičswill" before "hold" when "Edgars
+// Rinkēvičs" is a name of the document. It returns the person and the
+// byte where the name ends inside token j.
+func (p *entParser) gluedForm(key []byte, j int, forms map[string]int) (ci, cut int, ok bool) {
+	if k := j + 1; k >= len(p.t) || !p.same(j, k) || p.t[k].kind != ptWord || p.t[k].capital {
+		return 0, 0, false
+	}
+	low := p.lows[j]
+	for _, w := range lexGlued {
+		if len(low) < len(w)+3 || !strings.HasSuffix(low, w) {
+			continue
+		}
+		orig := p.text[p.t[j].start:p.t[j].end]
+		if !strings.EqualFold(orig[len(orig)-len(w):], w) {
+			continue
+		}
+		if ci, ok := forms[string(key[:len(key)-len(w)])]; ok && ci >= 0 {
+			return ci, p.t[j].end - len(w), true
+		}
+	}
+	return 0, 0, false
 }

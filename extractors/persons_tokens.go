@@ -206,7 +206,7 @@ func (p *entParser) tokenize(start, end, si int) {
 			p.addWord(i, we, si, joinNext)
 			if poss > 0 {
 				p.push(ptok{start: we, end: j, kind: ptPunct, sent: si}, "'s")
-			} else if j < end && text[j] == '.' && p.isAbbrev(len(p.t)-1) {
+			} else if j < end && text[j] == '.' && p.isAbbrev(len(p.t)-1) && !p.nameEndsAt(len(p.t)-1, j, end) {
 				p.t[len(p.t)-1].dot = true
 				p.t[len(p.t)-1].trail = 1
 				j++
@@ -366,6 +366,45 @@ func (p *entParser) isAbbrev(i int) bool {
 	return gazetteer.IsAbbreviation(low) || abbreviations[low]
 }
 
+// nameEndsAt reports whether the dot at byte dot, after the word of
+// token i, ends a name rather than an abbreviated office: the word is an
+// office's abbreviation that is also a name's word ("Sen.", "Gov."), it
+// follows a capitalized word that is no title ("Premier Hun Sen."), and
+// no name follows the dot: the sentence ends, or a lower-case or function
+// word comes next ("Hun Sen. His programme"). "Sen. Amara Diallo" and
+// "Minister and Sen. Diallo" keep the abbreviation. end is the end of the
+// sentence.
+func (p *entParser) nameEndsAt(i, dot, end int) bool {
+	if i < 1 || !gazetteer.IsOfficeAbbreviation(p.lowOf(i)) {
+		return false
+	}
+	prev := &p.t[i-1]
+	if prev.kind != ptWord || prev.sent != p.t[i].sent || !prev.capital || p.t[i].joined || prev.end+1 != p.t[i].start ||
+		gazetteer.ClassOf(p.lowOf(i-1))&(gazetteer.ClassOfficeStart|gazetteer.ClassHonorificStart) != 0 {
+		return false
+	}
+	k := dot + 1
+	for k < end && p.text[k] == ' ' {
+		k++
+	}
+	if k >= end {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(p.text[k:end])
+	if !unicode.IsUpper(r) {
+		return true
+	}
+	e := k
+	for e < end {
+		r, n := utf8.DecodeRuneInString(p.text[e:end])
+		if !unicode.IsLetter(r) {
+			break
+		}
+		e += n
+	}
+	return lexStop[strings.ToLower(p.text[k:e])]
+}
+
 // overlay marks the tokens inside country, place and date mentions.
 func (p *entParser) overlay() {
 	for _, m := range p.d.Mentions {
@@ -516,12 +555,20 @@ func (p *entParser) match1(i int) (int, *gazetteer.TitleEntry, bool) {
 		return 0, nil, false
 	}
 	// An entry must not end inside a hyphen group ("Vice-" of "Vice-Chair"
-	// is fine, "Director" of "Director-General" is not).
-	if i+n < len(p.t) && p.t[i+n].joined {
-		return 0, nil, false
+	// is fine, "Director" of "Director-General" is not), unless the group
+	// ends with a word that marks the office's holder-to-be
+	// ("High Commissioner-designate", "President-elect").
+	if k := i + n; k < len(p.t) && p.t[k].joined {
+		if !lexOfficeSuffixes[p.lows[k]] || k+1 < len(p.t) && p.t[k+1].joined {
+			return 0, nil, false
+		}
+		n++
 	}
 	return n, e, true
 }
+
+// lexOfficeSuffixes end an office's hyphen group: "-designate", "-elect".
+var lexOfficeSuffixes = vocabSet("office.suffixes")
 
 // matchPostNominal is gazetteer.MatchPostNominal of the words from token
 // i to end, asked only when one starts with token i's word.

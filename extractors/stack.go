@@ -56,13 +56,24 @@ func (s Stack) Mentions(d *Doc) {
 }
 
 // Run analyzes d.Text whole: Mentions, then BuildFrame, then each event
-// extractor in order. It returns the events and the frame they read.
+// extractor in order. It returns the events, less those told in the page
+// furniture (Frame.Furniture), and the frame they read.
 func (s Stack) Run(d *Doc) ([]Event, *Frame) {
 	s.Mentions(d)
 	f := BuildFrame(d)
+	return s.events(d, f), f
+}
+
+// events runs the event extractors over d and its frame, dropping the
+// events told in the page furniture.
+func (s Stack) events(d *Doc, f *Frame) []Event {
 	var events []Event
 	for _, x := range s.Events {
-		events = append(events, x.Events(d, f)...)
+		for _, e := range x.Events(d, f) {
+			if !f.inFurniture(e.Evidence.Start) {
+				events = append(events, e)
+			}
+		}
 	}
-	return events, f
+	return events
 }

@@ -90,6 +90,8 @@ const (
 
 // DateRange is a resolved date expression: Start..End inclusive. A single
 // day has Start == End. Month and year precision span the whole period.
+// On an event, a zero End is a start whose end the text does not give
+// ("began a three-day visit today"); date mentions always have both.
 type DateRange struct {
 	Start, End Date
 	Precision  Precision
@@ -98,8 +100,14 @@ type DateRange struct {
 	Span       Span   // where Text stands in Doc.Text
 }
 
+// Open reports whether r has a start and no end.
+func (r DateRange) Open() bool { return r.End.IsZero() }
+
 // Value formats r as the mentions.value string: a day or an ISO interval.
 func (r DateRange) Value() string {
+	if r.Open() {
+		return r.Start.String() + "/.." // ISO 8601-2: an open end
+	}
 	if r.Start == r.End {
 		return r.Start.String()
 	}
@@ -172,10 +180,11 @@ type Mention struct {
 	Rank    Rank
 	Org     string // person: the organization of the office, when stated
 	Country string // ISO3 the person, organization or place belongs to
-	// CountryAssumed is set on a person whose Country is the publisher's
-	// for want of any other evidence: an official introduced without a
-	// country. BuildFrame settles such countries once it has decided
-	// who published the document.
+	// CountryAssumed is set on a person whose title states no country:
+	// Country is the publisher's for want of evidence, or a guess from
+	// the context (the last foreign country named before the person
+	// met). BuildFrame settles such countries once it knows who published
+	// the document and who went where.
 	CountryAssumed bool
 	// Dates holds the resolved range of a date mention.
 	Dates *DateRange
@@ -248,6 +257,21 @@ type Meta struct {
 	TitleSpan Span
 	Published *Timestamp
 	Publisher string
+	// PublisherCountry is the ISO 3166-1 alpha-3 code of the country the
+	// page names for its issuing body: in Publisher ("Ministry of Foreign
+	// Affairs of Mongolia" -> MNG), in a body's name or a state's formal
+	// name standing above the headline ("Government of India", "Republic
+	// of Estonia", "Australian Government"), or under a signature block's
+	// body ("MINISTRY OF FOREIGN AFFAIRS / SINGAPORE"). Empty when the
+	// page names none; a hint for the publishing country, not a decision.
+	PublisherCountry string
+	// Dateline is the place that opens the release's dateline as the
+	// text writes it ("ABU DHABI" of "ABU DHABI, 12th March 2019 (WAM)
+	// --", "Ottawa, Ontario" of "August 26, 2020 - Ottawa, Ontario -
+	// Global Affairs Canada", "Ulaanbaatar" of "Ulaanbaatar/MONTSAME/."),
+	// or a place signing the footer ("Santiago, Chile, November 08,
+	// 2018."). Empty when there is none.
+	Dateline string
 }
 
 // Doc is one normalized document as the extractors see it. The pipeline
@@ -256,8 +280,12 @@ type Meta struct {
 // Doc holds what the stages found and no caches: what the event
 // extractors share is the Frame's.
 type Doc struct {
-	ID        string
-	Text      string
+	ID   string
+	Text string
+	// Chrome holds the site labels in another script that normalization
+	// dropped as page chrome (normalize.Result.Chrome): the script of a
+	// page's labels is its publisher's.
+	Chrome    string
 	Meta      Meta
 	Sentences []Span
 	Mentions  []Mention

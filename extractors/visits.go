@@ -27,10 +27,16 @@ var (
 	// whoVisitsPh: "X, who is on an official visit to ...".
 	whoVisitsPh = newPhrases(vocab("who.visits")...)
 	visitWordPh = newPhrases(vocab("visit.word")...)
-	attendPh    = newPhrases(vocab("attend")...)
+	// wishPh makes a travel word a wish or an invitation.
+	wishPh = newPhrases(vocab("visit.wish")...)
+	// startPh and returnPh tell a trip's start and return.
+	startPh  = newPhrases(vocab("visit.start")...)
+	returnPh = newPhrases(vocab("visit.return")...)
+	attendPh = newPhrases(vocab("attend")...)
 )
 
-// possVisit finds "X's visit to", "X's state visits to" and returns the
+// possVisit finds "X's visit to", "X's state visits to", "X's first
+// official visit to" and returns the
 // byte span from the "'s" on, or nil.
 func possVisit(text string) []int {
 	ws := lowerWords(text)
@@ -38,8 +44,9 @@ func possVisit(text string) []int {
 		if !strings.HasSuffix(w.s, "'s") {
 			continue
 		}
+		// up to two words between: "state", "official", "first", "recent"
 		j := i + 1
-		if j < len(ws) && (ws[j].s == "state" || ws[j].s == "official" || ws[j].s == "working") {
+		for j < len(ws) && j <= i+2 && ws[j].s != "visit" && ws[j].s != "visits" && !strings.HasSuffix(ws[j].s, "'s") {
 			j++
 		}
 		if j+1 < len(ws) && (ws[j].s == "visit" || ws[j].s == "visits") && ws[j+1].s == "to" {
@@ -56,9 +63,14 @@ type visit struct {
 	Event
 	prio     int
 	explicit bool // the actor was named in the sentence
+	// close is set when the dates stand right by the destination ("to
+	// Cambodia in 2002", "Italy (March 6-9)"): such a visit at another
+	// time than the main one is a visit of its own
+	close bool
 }
 
 const (
+	prioReport = 0 // dated only by the day of the telling: "Today, she highlighted her trip to Kenya"
 	prioSummit = 1
 	prioSpan   = 2
 	prioOwn    = 3
@@ -76,17 +88,288 @@ func (Visits) Events(d *Doc, c *Frame) []Event {
 			ev.Place = "" // a city heading names the country's visit
 		}
 		ev.Status = c.statusOf(d.Text[it.Line.Start:it.Line.End], it.Dates, d.Meta.Published)
-		cands = append(cands, visit{Event: ev, prio: prioOwn})
+		cands = append(cands, visit{Event: ev, prio: prioOwn, close: true})
 	}
 	for i := range d.Sentences {
 		cands = append(cands, c.sentenceVisits(i)...)
 	}
 	cands = append(cands, c.summitVisits()...)
+	cands = append(cands, c.hereVisits()...)
 	out := mergeVisits(cands)
+	out = append(out, c.metAtHome(out)...)
+	if trip := c.tripDates(); trip != nil {
+		for i := range out {
+			if out[i].Place == "" && weakDates(out[i].Dates) {
+				out[i].Dates = trip
+				out[i].Status = c.statusOf(d.Text[out[i].Evidence.Start:out[i].Evidence.End], trip, d.Meta.Published)
+			}
+		}
+	}
+	if day := c.activityDay(); day != nil {
+		// No span told at all: the visit is dated by the day of what the
+		// text reports.
+		for i := range out {
+			if out[i].Dates == nil {
+				out[i].Dates = day
+			}
+		}
+	}
 	for i := range out {
 		out[i].Direction = c.visitDirection(out[i])
 	}
 	return out
+}
+
+// wished reports whether the travel word at verbAt is a wish or an
+// invitation: "accepted an invitation to visit Ireland", "expressed the
+// hope to visit".
+func (c *Frame) wished(text string, verbAt int) bool {
+	ws := c.lowerWords(text[:verbAt])
+	for _, j, ok := wishPh.find(ws); ok; _, j, ok = wishPh.findFrom(ws, j) {
+		if len(ws)-j <= 2 { // at most two words between: "to pay a visit"
+			return true
+		}
+	}
+	return false
+}
+
+// hereVisits reads "here in London" in the words of the release's speaker
+// (or of the principal, when the speaker is not named): the speaker is in
+// that place, so abroad it is a visit.
+func (c *Frame) hereVisits() []visit {
+	actor := c.Speaker
+	if actor.Name == "" {
+		actor = c.Principal
+	}
+	if actor.Name == "" {
+		return nil
+	}
+	var out []visit
+	text := c.d.Text
+	for i := 0; ; {
+		k := strings.Index(text[i:], "here in ")
+		if k < 0 {
+			break
+		}
+		at := i + k + len("here in ")
+		i = at
+		if at-len("here in ") > 0 && isWordByte(text[at-len("here in ")-1]) {
+			continue // "where in", "there in"
+		}
+		for _, m := range c.within(Span{at, at + 1}) {
+			iso := m.Value
+			if m.Kind == KindPlace {
+				iso = m.Country
+			} else if m.Kind != KindCountry || isDemonymMention(m) {
+				continue
+			}
+			if !c.foreign(iso) || iso == actor.Country {
+				continue
+			}
+			si := SentenceAt(c.d.Sentences, at)
+			if si < 0 {
+				continue
+			}
+			sentence, sp := c.sentence(si)
+			ev := Event{Type: Visit, Actor: actor, Country: iso, Evidence: sp, Confidence: 0.6}
+			ev.Status = c.statusOf(sentence, nil, c.d.Meta.Published)
+			out = append(out, visit{Event: ev, prio: prioSummit})
+		}
+	}
+	return out
+}
+
+// metAtHome returns the visits of foreign officials met at home: "A
+// foreign official whom the publisher's official receives, hosts or meets
+// at home made a visit to the host country", dated by the meeting. A
+// meeting is at home when its place is the publisher's country, or when
+// the publisher's officials went nowhere and the sentence places it at
+// home ("in Riga") or nowhere at all. Officials of
+// international bodies (no country) and ambassadors (resident in the
+// country) made no visit; a visitor already told of is not told again,
+// nor the members of a delegation whose head's visit is told.
+func (c *Frame) metAtHome(visits []Event) []Event {
+	if c.Home == "" {
+		return nil
+	}
+	away := false
+	seen := map[string]bool{} // visitors, and the countries they came from
+	for _, v := range visits {
+		if v.Country != c.Home && !c.foreign(v.Actor.Country) {
+			away = true // the publisher's side travelled
+		}
+		if v.Country == c.Home {
+			seen[v.Actor.Name] = true
+			seen[v.Actor.Country] = true
+		}
+	}
+	var out []Event
+	for _, m := range c.meetings() {
+		if len(m.Participants) == 0 || !c.meetingAtHome(m, away) {
+			continue
+		}
+		for _, p := range m.Participants {
+			// a delegation's members came with its head: one visit
+			if !c.foreign(p.Country) || p.Rank == Ambassador || seen[p.Name] || seen[p.Country] || !c.statedCountry(p.Name) {
+				continue
+			}
+			seen[p.Name], seen[p.Country] = true, true
+			out = append(out, Event{Type: Visit, Actor: p, Country: c.Home, Dates: m.Dates, Status: m.Status,
+				Evidence: m.Evidence, Confidence: 0.6, Direction: Incoming})
+		}
+	}
+	return out
+}
+
+// meetingAtHome reports whether a meeting took place in the publisher's
+// country: see metAtHome.
+func (c *Frame) meetingAtHome(m Event, away bool) bool {
+	if m.Country != "" {
+		return m.Country == c.Home
+	}
+	if away {
+		return false // the publisher's side was abroad: met there
+	}
+	for _, p := range c.within(m.Evidence) {
+		if p.Kind != KindPlace && (p.Kind != KindCountry || isDemonymMention(p)) {
+			continue
+		}
+		iso := p.Value
+		if p.Kind == KindPlace {
+			iso = p.Country
+		}
+		w := strings.ToLower(lastWord(c.d.Text[max(m.Evidence.Start, p.Span.Start-6):p.Span.Start]))
+		if w == "in" || w == "at" {
+			return iso == c.Home
+		}
+	}
+	return !c.matches(cancelPh, c.d.Text[m.Evidence.Start:m.Evidence.End]) // not a video call
+}
+
+// statedCountry reports whether the person's country was stated by the
+// text (their title or the settled frame), not assumed for want of
+// evidence.
+func (c *Frame) statedCountry(name string) bool {
+	for _, m := range c.byStart {
+		if m.Kind == KindPerson && personOf(m).Name == name {
+			return !m.CountryAssumed || c.foreign(m.Country)
+		}
+	}
+	return false
+}
+
+// tripDates returns the span of the document's trip told apart from its
+// destinations: "The Minister leaves on July 9 and returns July 12";
+// "On 25 April, the Minister sets off for the South Caucasus" (a start
+// alone); "The official visit and the Joint Commission, both taking place
+// from Mar. 20 to 22, 2023". Only a sentence that names no country as a
+// destination counts, and only when the document tells one such span.
+func (c *Frame) tripDates() *DateRange {
+	var found *DateRange
+	for i := range c.d.Sentences {
+		text, sp := c.sentence(i)
+		ws := c.lowerWords(text)
+		if c.matches(cancelPh, text) {
+			continue
+		}
+		var dr *DateRange
+		si, _, start := startPh.find(ws)
+		ri, _, ret := returnPh.find(ws)
+		ds := c.datesIn(sp)
+		switch {
+		case start && ret && si < ri:
+			a, b := dayAfter(ds, sp.Start+ws[si].start), dayAfter(ds, sp.Start+ws[ri].start)
+			if a != nil && b != nil && !b.End.Before(a.Start) {
+				dr = &DateRange{Start: a.Start, End: b.End, Precision: Day, YearSource: a.YearSource,
+					Text: c.d.Text[a.Span.Start:b.Span.End], Span: Span{a.Span.Start, b.Span.End}}
+			}
+		case start && len(ds) == 1 && ds[0].Dates.Precision == Day && ds[0].Dates.Start == ds[0].Dates.End &&
+			!dayOfTelling(ds[0].Dates) && c.travelSentence(ws):
+			open := *ds[0].Dates
+			open.End = Date{}
+			dr = &open
+		case len(ds) == 1 && ds[0].Dates.Precision == Day && theVisit(ws):
+			dr = ds[0].Dates
+		}
+		if dr == nil || c.namesDestination(sp, text) {
+			continue
+		}
+		if found != nil && (found.Start != dr.Start || found.End != dr.End) {
+			return nil // two trips, or a trip and something else
+		}
+		found = dr
+	}
+	return found
+}
+
+// activityDay returns the one day a document's body reports, or nil: the
+// day of every day-precision date in sentences of some length (datelines
+// and header lines, which date the release, do not count), when they are
+// all one day ("On 18 October 2017, the Minister came to ..."; "Today,
+// the Minister signed ..." with the publication date).
+func (c *Frame) activityDay() *DateRange {
+	var day *DateRange
+	for _, m := range c.d.Mentions {
+		if m.Kind != KindDate || m.Dates == nil || m.Dates.Precision != Day {
+			continue
+		}
+		if si := SentenceAt(c.d.Sentences, m.Span.Start); si < 0 || c.d.Sentences[si].Len() < 60 || c.inFurniture(m.Span.Start) {
+			continue
+		}
+		if day == nil {
+			day = m.Dates
+			continue
+		}
+		if day.Start != m.Dates.Start || day.End != m.Dates.End {
+			return nil
+		}
+	}
+	return day
+}
+
+// dayAfter returns the first day-precision date in ds that starts after
+// off.
+func dayAfter(ds []Mention, off int) *DateRange {
+	for _, m := range ds {
+		if m.Span.Start > off && m.Dates.Precision == Day {
+			return m.Dates
+		}
+	}
+	return nil
+}
+
+// travelSentence reports whether a sentence's words tell of travel.
+func (c *Frame) travelSentence(ws []word) bool { return travelPh.in(ws) }
+
+// theVisit reports whether a sentence refers back to the trip: "the
+// official visit", "the trip", "the visit".
+func theVisit(ws []word) bool {
+	for i := 0; i+1 < len(ws); i++ {
+		if ws[i].s != "the" {
+			continue
+		}
+		j := i + 1
+		for j < len(ws) && j <= i+2 && (ws[j].s == "official" || ws[j].s == "state" || ws[j].s == "working") {
+			j++
+		}
+		if j < len(ws) && (ws[j].s == "visit" || ws[j].s == "trip" || ws[j].s == "tour") {
+			return true
+		}
+	}
+	return false
+}
+
+// namesDestination reports whether a sentence names a country as the
+// destination of travel.
+func (c *Frame) namesDestination(sp Span, text string) bool {
+	verb := c.findIn(travelPh, text)
+	return verb != nil && len(c.chains(sp, sp.Start+verb[0], isTravelLead)) > 0
+}
+
+// weakDates reports whether a visit's dates may give way to the trip's:
+// none, the day of the telling, or a week ("this week", "next week").
+func weakDates(dr *DateRange) bool {
+	return dr == nil || dayOfTelling(dr) || strings.HasSuffix(strings.ToLower(dr.Text), "week")
 }
 
 // sentenceVisits reads one sentence.
@@ -100,7 +383,7 @@ func (c *Frame) sentenceVisits(i int) []visit {
 	}
 	verb := c.findIn(travelPh, text)
 	var dests []dest
-	if verb != nil {
+	if verb != nil && !c.wished(text, verb[0]) {
 		dests = c.chains(sp, sp.Start+verb[0], isTravelLead)
 	}
 	if len(dests) == 0 && c.Home != "" {
@@ -132,7 +415,7 @@ func (c *Frame) sentenceVisits(i int) []visit {
 	if c.matches(attendPh, text) && !c.matches(visitWordPh, text) {
 		prio = prioSummit
 	}
-	ds := c.datesIn(sp)
+	ds := c.eventDatesIn(sp)
 	var out []visit
 	// Pair dates with countries when they alternate: "the Czech Republic
 	// on July 15-16 and Georgia on July 17-18".
@@ -152,10 +435,31 @@ func (c *Frame) sentenceVisits(i int) []visit {
 			p = prioOwn
 		case len(ds) > 0:
 			ev.Dates = nearestDate(ds, dst.at)
+			if dayOfTelling(ev.Dates) {
+				p = prioReport
+			}
+		}
+		close := pair
+		for _, m := range ds {
+			if ev.Dates == m.Dates && m.Span.Start > dst.at && m.Span.Start-dst.at < 40 {
+				close = true
+			}
+		}
+		if dr := ev.Dates; dr != nil && dr.Precision == Day && dr.Start == dr.End &&
+			c.matches(startPh, text) && !c.matches(returnPh, text) {
+			// "started his official visit to Mongolia on September 15",
+			// "starting from today, I am on a visit": the start alone; a
+			// start is the trip's own date even when it is today
+			open := *dr
+			open.End = Date{}
+			ev.Dates = &open
+			if p == prioReport {
+				p = prio
+			}
 		}
 		ev.Place = dst.place
 		ev.Status = c.statusOf(text, ev.Dates, c.d.Meta.Published)
-		out = append(out, visit{Event: ev, prio: p, explicit: explicit})
+		out = append(out, visit{Event: ev, prio: p, explicit: explicit, close: close})
 	}
 	return out
 }
@@ -214,6 +518,30 @@ var inLeads = vocabSet("in.leads")
 // principal official.
 func (c *Frame) traveller(text string, sp Span, verbAt int, incoming, homeNamed bool) (Person, bool) {
 	persons := c.in(KindPerson, sp)
+	if m, ok := c.visitOf(text, sp, verbAt, persons); ok {
+		// "a possible visit by President Marcos to Washington", "the
+		// Official Visit to Chile of that country's President, X"
+		p := personOf(m)
+		if incoming && !c.foreign(p.Country) {
+			p.Country = ""
+		}
+		return c.withHomeUnlessIncoming(p, incoming), true
+	}
+	if p, ok := c.possTitleVisit(text, sp); ok {
+		return p, true
+	}
+	if incoming && welcomeVocative(text, verbAt) {
+		// "Secretary X, Dear Mike, welcome to Jakarta": the one addressed
+		for _, m := range persons {
+			if m.Span.Start-sp.Start < verbAt {
+				p := personOf(m)
+				if !c.foreign(p.Country) {
+					p.Country = ""
+				}
+				return p, true
+			}
+		}
+	}
 	if loc := c.findIn(ledPh, text); loc != nil {
 		for _, m := range persons {
 			if m.Span.Start-sp.Start >= loc[1] && m.Span.Start-sp.Start <= loc[1]+60 {
@@ -240,8 +568,13 @@ func (c *Frame) traveller(text string, sp Span, verbAt int, incoming, homeNamed 
 		}
 	}
 	if incoming {
+		// "welcomed Jordanian Foreign Minister X to London": the one
+		// received follows a host's verb; a traveller precedes a travel
+		// word ("X arrived in Riga"), and after it is met ("the visit to
+		// Chile opened with a meeting with President X")
+		hostVerb := incomingPh.in(c.lowerWords(text[verbAt:min(len(text), verbAt+12)]))
 		for _, m := range persons {
-			if c.foreign(m.Country) {
+			if c.foreign(m.Country) && (hostVerb || m.Span.Start-sp.Start < verbAt) {
 				return personOf(m), true
 			}
 		}
@@ -265,6 +598,148 @@ func (c *Frame) traveller(text string, sp Span, verbAt int, incoming, homeNamed 
 		}
 	}
 	return c.Principal, false
+}
+
+// visitOf returns the traveller a visit noun names after it: "visit by
+// X to C", "visit of X to C", "visit to C by X", "visit to C of X". The
+// travel word at verbAt must be a noun (visit, visits, trip, tour); only
+// the destination, dates and joining words may stand between it and the
+// "by" or "of" (not "at the invitation of X"), and a destination must
+// follow the noun or the person.
+func (c *Frame) visitOf(text string, sp Span, verbAt int, persons []Mention) (Mention, bool) {
+	w := strings.ToLower(homeFirstWord(text[verbAt:]))
+	if w != "visit" && w != "visits" && w != "trip" && w != "tour" {
+		return Mention{}, false
+	}
+	nounEnd := verbAt + len(w)
+	for _, m := range persons {
+		at := m.Span.Start - sp.Start
+		if at <= verbAt || at-verbAt > 160 {
+			continue
+		}
+		gap := text[nounEnd:at]
+		destAfter := strings.HasPrefix(strings.TrimLeft(text[m.Span.End-sp.Start:], ", "), "to ")
+		// the first "by" or "of" that only the destination precedes
+		for k := 0; k < len(gap); k++ {
+			if !strings.HasPrefix(gap[k:], " by ") && !strings.HasPrefix(gap[k:], " of ") {
+				continue
+			}
+			if len(gap)-k > 60 || !titleOnly(gap[k+4:]) {
+				continue
+			}
+			destBefore := c.onlyDestination(Span{sp.Start + nounEnd, sp.Start + nounEnd + k})
+			if destBefore || k == 0 && destAfter {
+				return m, true
+			}
+		}
+	}
+	return Mention{}, false
+}
+
+// titleOnly reports whether s can be the title before a name: capitalized
+// words, and lower-case ones only of the kind titles hold ("the", "of",
+// "that country's"); not a clause ("the President of Togo began with
+// talks with President").
+func titleOnly(s string) bool {
+	for _, w := range strings.Fields(s) {
+		w = strings.Trim(w, ",.()")
+		if w == "" || w[0] < 'a' || w[0] > 'z' {
+			continue
+		}
+		switch w {
+		case "the", "of", "for", "and", "on", "that", "this", "its", "his", "her", "their":
+			continue
+		}
+		if strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s") {
+			continue
+		}
+		return false
+	}
+	return !strings.ContainsAny(s, ";")
+}
+
+// onlyDestination reports whether s holds "to" and a country or place,
+// with nothing else but dates and joining words: " to Chile from 2 to 6
+// May".
+func (c *Frame) onlyDestination(s Span) bool {
+	b := []byte(c.d.Text[s.Start:s.End])
+	named := false
+	for _, m := range c.within(s) {
+		if m.Span.End > s.End || m.Kind != KindCountry && m.Kind != KindPlace && m.Kind != KindDate {
+			continue
+		}
+		named = named || m.Kind != KindDate
+		for i := m.Span.Start - s.Start; i < m.Span.End-s.Start; i++ {
+			b[i] = ' '
+		}
+	}
+	if !named {
+		return false
+	}
+	ws := strings.Fields(strings.ToLower(string(b)))
+	if len(ws) == 0 || ws[0] != "to" {
+		return false
+	}
+	for _, w := range ws {
+		if !listWords[strings.Trim(w, ",")] && !fillerWords[strings.Trim(w, ",")] {
+			return false
+		}
+	}
+	return true
+}
+
+// possTitleVisit reads "the Secretary's first visit to the Philippines":
+// the traveller is the last person named before the sentence whose title
+// holds the word before "'s".
+func (c *Frame) possTitleVisit(text string, sp Span) (Person, bool) {
+	loc := possVisit(text)
+	if loc == nil {
+		return Person{}, false
+	}
+	ws := strings.Fields(text[:loc[0]])
+	if len(ws) == 0 {
+		return Person{}, false
+	}
+	title := strings.ToLower(strings.Trim(ws[len(ws)-1], ",.;:()"))
+	if title == "" || title[0] < 'a' || title[0] > 'z' {
+		return Person{}, false
+	}
+	var found *Mention
+	for _, m := range c.within(Span{0, sp.Start + loc[0]}) {
+		if m.Kind != KindPerson {
+			continue
+		}
+		for _, tw := range strings.Fields(strings.ToLower(m.Title)) {
+			if tw == title {
+				found = &m
+				break
+			}
+		}
+	}
+	if found == nil {
+		return Person{}, false
+	}
+	return personOf(*found), true
+}
+
+// welcomeVocative reports whether the word at verbAt is a bare "welcome"
+// said to someone: after a comma or at the start of the sentence ("Dear
+// Mike, welcome to Jakarta").
+func welcomeVocative(text string, verbAt int) bool {
+	if !strings.HasPrefix(strings.ToLower(text[verbAt:]), "welcome ") {
+		return false
+	}
+	pre := strings.TrimRight(text[:verbAt], " ")
+	return pre == "" || strings.HasSuffix(pre, ",")
+}
+
+// withHomeUnlessIncoming is withHome for an outgoing traveller; the
+// visitor of an incoming visit keeps the country it has.
+func (c *Frame) withHomeUnlessIncoming(p Person, incoming bool) Person {
+	if incoming {
+		return p
+	}
+	return c.withHome(p)
 }
 
 // withHome gives a person with no stated country the publisher's.
@@ -308,7 +783,8 @@ func mergeVisits(cands []visit) []Event {
 		}
 	}
 	type key struct{ country, place string }
-	best := map[key]*visit{}
+	best := map[key]*visit{}     // the main visit of each country or city
+	others := map[key][]*visit{} // visits of other times: "previous visits were to Cambodia in 2002"
 	var order []key
 	for i := range cands {
 		v := &cands[i]
@@ -322,9 +798,29 @@ func mergeVisits(cands []visit) []Event {
 			order = append(order, k)
 			continue
 		}
+		if v.close && b.close && v.prio > prioReport && b.prio > prioReport && v.Dates != nil && b.Dates != nil &&
+			!overlap(v.Dates, b.Dates) {
+			// another time: a visit of its own, unless one told with it
+			merged := false
+			for j, o := range others[k] {
+				if overlap(v.Dates, o.Dates) {
+					if better(v, o) {
+						m := *o
+						m.Dates, m.prio, m.Evidence, m.Status = v.Dates, v.prio, v.Evidence, v.Status
+						others[k][j] = &m
+					}
+					merged = true
+					break
+				}
+			}
+			if !merged {
+				others[k] = append(others[k], v)
+			}
+			continue
+		}
 		merged := *b
 		if better(v, b) {
-			merged.Dates, merged.prio, merged.Evidence, merged.Status = v.Dates, v.prio, v.Evidence, v.Status
+			merged.Dates, merged.prio, merged.Evidence, merged.Status, merged.close = v.Dates, v.prio, v.Evidence, v.Status, v.close
 		}
 		if v.explicit && !b.explicit {
 			merged.Actor, merged.explicit = v.Actor, true
@@ -357,14 +853,41 @@ func mergeVisits(cands []visit) []Event {
 			// A city visit within its country's span is a stop of that
 			// visit, not a visit of its own.
 			if c, ok := best[key{k.country, ""}]; ok && c.Dates != nil && v.Dates != nil &&
-				!v.Dates.Start.Before(c.Dates.Start) && !c.Dates.End.Before(v.Dates.End) {
+				!v.Dates.Start.Before(c.Dates.Start) && (c.Dates.Open() || !v.Dates.Open() && !c.Dates.End.Before(v.Dates.End)) {
 				continue
 			}
 			v.Confidence = 0.5
 		}
 		out = append(out, v.Event)
+		for _, o := range others[k] {
+			out = append(out, o.Event)
+		}
 	}
 	return out
+}
+
+// overlap reports whether two date ranges share a day; an open range is
+// its start.
+func overlap(a, b *DateRange) bool {
+	ae, be := a.End, b.End
+	if a.Open() {
+		ae = a.Start
+	}
+	if b.Open() {
+		be = b.Start
+	}
+	return !ae.Before(b.Start) && !be.Before(a.Start)
+}
+
+// dayOfTelling reports whether a date is a day named relative to the
+// telling ("today", "yesterday", "tomorrow"): it dates what the release
+// reports, which is the trip itself only when nothing else dates it.
+func dayOfTelling(dr *DateRange) bool {
+	switch strings.ToLower(dr.Text) {
+	case "today", "yesterday", "tomorrow":
+		return true
+	}
+	return false
 }
 
 // better reports whether v's dates should replace b's.
@@ -377,6 +900,9 @@ func better(v, b *visit) bool {
 	}
 	if v.prio != b.prio {
 		return v.prio > b.prio
+	}
+	if v.Dates.Open() != b.Dates.Open() {
+		return !v.Dates.Open() // a span the text gives beats a start alone
 	}
 	return v.Dates.End.Time().Sub(v.Dates.Start.Time()) < b.Dates.End.Time().Sub(b.Dates.Start.Time())
 }

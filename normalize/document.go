@@ -100,12 +100,15 @@ func Document(raw []byte, name string, opt Options) (Result, error) {
 		if !cs.high {
 			break // no combining mark, no foreign script: nothing for scripts
 		}
-		st, n := scripts(text)
-		if n == 0 {
+		st, removed, n, chrome := scripts(text)
+		if !removed {
 			break
 		}
 		m, text = m.then(st), st.text
 		res.Garbled += n
+		if chrome != "" && len(res.Chrome) < maxChrome {
+			res.Chrome += chrome
+		}
 	}
 	// The line rules read the wrap width and the header area off the
 	// text they are given, and joined lines can change both (a pathological

@@ -3,7 +3,13 @@ package pipeline
 import (
 	"fmt"
 	"path/filepath"
+	"slices"
 )
+
+// TextsTable is the optional table of normalized texts, written beside
+// Tables when Config.WithText is set. It is not one of Tables: a run
+// without it is complete, and Merge leaves its parts alone.
+const TextsTable = "texts"
 
 // tableSet holds the writers of one run: one per table and format.
 type tableSet struct {
@@ -22,7 +28,11 @@ func tablePath(cfg Config, table, format string) string {
 
 func openSink(cfg Config) (*tableSet, error) {
 	ts := &tableSet{writers: make(map[string][]Writer)}
-	for _, table := range Tables {
+	tables := Tables
+	if cfg.WithText {
+		tables = append(slices.Clip(tables), TextsTable)
+	}
+	for _, table := range tables {
 		for _, format := range cfg.Formats {
 			p := tablePath(cfg, table, format)
 			var w Writer
@@ -75,13 +85,19 @@ func (ts *tableSet) write(o Output) error {
 			return err
 		}
 	}
+	if o.Document.Status == StatusOK {
+		// A no-op unless the run writes texts.
+		if err := ts.put(TextsTable, Text{DocID: o.Document.DocID, Text: o.Text}); err != nil {
+			return err
+		}
+	}
 	return nil
 }
 
 // commit puts every table in place. If one fails, the ones not yet
 // committed are aborted.
 func (ts *tableSet) commit() ([]string, error) {
-	for _, table := range Tables {
+	for _, table := range append(slices.Clip(Tables), TextsTable) {
 		for i, w := range ts.writers[table] {
 			if err := w.Commit(); err != nil {
 				for _, rest := range ts.writers[table][i+1:] {

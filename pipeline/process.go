@@ -30,6 +30,9 @@ type Output struct {
 	Events   []Event
 	Mentions []Mention
 	Rejects  []Reject
+	// Text is the normalized text, for the texts table; "" unless the
+	// document's status is ok.
+	Text string
 	// Stage timings, for progress and benchmark reports.
 	NormalizeTime, ExtractTime time.Duration
 }
@@ -92,7 +95,7 @@ func (p *Processor) Process(docID, source string, raw []byte) (out Output) {
 	row.GarbledChars = int64(res.Garbled)
 
 	t1 := time.Now()
-	d := &extractors.Doc{ID: docID, Text: res.Text}
+	d := &extractors.Doc{ID: docID, Text: res.Text, Chrome: res.Chrome}
 	events, _ := p.Run(d)
 	out.ExtractTime = time.Since(t1)
 
@@ -129,6 +132,7 @@ func (p *Processor) Process(docID, source string, raw []byte) (out Output) {
 	row.NMentions = int64(len(out.Mentions))
 	row.NRejects = int64(len(out.Rejects))
 	out.Document = row
+	out.Text = d.Text
 	return out
 }
 
@@ -239,7 +243,9 @@ func newEventRow(docID, text string, e extractors.Event, ro runeOffsets) Event {
 	}
 	if dr := e.Dates; dr != nil {
 		r.StartDate = ptr(dr.Start.String())
-		r.EndDate = ptr(dr.End.String())
+		if !dr.End.IsZero() { // a zero End: a start whose end the text does not give
+			r.EndDate = ptr(dr.End.String())
+		}
 		r.DatePrecision = optional(string(dr.Precision))
 		r.YearSource = optional(string(dr.YearSource))
 		r.DateText = optional(strings.Clone(dr.Text))

@@ -83,3 +83,11 @@ type Reject struct {
 	Event
 	Reason string `json:"reason"`
 }
+
+// Text is one row of the optional texts table (`communique run
+// --with-text`): the normalized text of a document, which the rune offsets
+// of mentions and evidence index. Only documents with status ok have one.
+type Text struct {
+	DocID string `json:"doc_id"`
+	Text  string `json:"text"`
+}

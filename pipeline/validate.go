@@ -109,19 +109,25 @@ func validateDates(e Event, published *extractors.Timestamp) string {
 	if e.StartDate == nil && e.EndDate == nil {
 		return ""
 	}
-	if e.StartDate == nil || e.EndDate == nil {
-		return "only one of start_date and end_date"
+	if e.StartDate == nil {
+		return "an end_date without a start_date"
+	}
+	// A start with no end is a trip whose end the text does not give:
+	// "began a three-day visit today", "departs on 25 April".
+	end := e.EndDate
+	if end == nil {
+		end = e.StartDate
 	}
 	s, err1 := time.Parse(time.DateOnly, *e.StartDate)
-	t, err2 := time.Parse(time.DateOnly, *e.EndDate)
+	t, err2 := time.Parse(time.DateOnly, *end)
 	if err1 != nil || err2 != nil {
 		return "unparseable start_date or end_date"
 	}
 	if t.Before(s) {
-		return fmt.Sprintf("start_date %s after end_date %s", *e.StartDate, *e.EndDate)
+		return fmt.Sprintf("start_date %s after end_date %s", *e.StartDate, *end)
 	}
 	if t.Sub(s) > 5*366*24*time.Hour && (e.DatePrecision == nil || *e.DatePrecision == "day") {
-		return fmt.Sprintf("day-precision span %s..%s longer than five years", *e.StartDate, *e.EndDate)
+		return fmt.Sprintf("day-precision span %s..%s longer than five years", *e.StartDate, *end)
 	}
 	anchor := time.Now()
 	if published != nil {
@@ -129,7 +135,7 @@ func validateDates(e Event, published *extractors.Timestamp) string {
 	}
 	lo, hi := anchor.AddDate(-60, 0, 0), anchor.AddDate(15, 0, 0)
 	if s.Before(lo) || t.After(hi) {
-		return fmt.Sprintf("dates %s..%s implausible for a release of %s", *e.StartDate, *e.EndDate, anchor.Format(time.DateOnly))
+		return fmt.Sprintf("dates %s..%s implausible for a release of %s", *e.StartDate, *end, anchor.Format(time.DateOnly))
 	}
 	return ""
 }

@@ -25,6 +25,10 @@ func TestValidate(t *testing.T) {
 		}, `direction "incoming" on event_type agreement: only visits and meetings have one`},
 		{"a visit to the actor's own country", func(e *Event) { e.ActorCountry = s("KEN") }, "visit to the actor's own country"},
 		{"a bad country", func(e *Event) { e.Country = s("XX") }, `country "XX" is not an ISO 3166-1 alpha-3 code`},
+		{"a start with no end", func(e *Event) { e.StartDate = s("2024-04-25") }, ""},
+		{"an end with no start", func(e *Event) { e.EndDate = s("2024-04-25") }, "an end_date without a start_date"},
+		{"start after end", func(e *Event) { e.StartDate, e.EndDate = s("2024-04-25"), s("2024-04-24") },
+			"start_date 2024-04-25 after end_date 2024-04-24"},
 		{"evidence out of bounds", func(e *Event) { e.EvidenceEnd = 99 }, "evidence missing or out of the text's bounds"},
 	}
 	for _, tt := range tests {

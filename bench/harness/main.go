@@ -11,6 +11,8 @@
 //	                             naive prose baseline and the ratio; output
 //	                             validated and identical across worker counts
 //	harness scale [flags]        peak RSS over corpora of growing size
+//	harness diff [flags]         time and peak RSS of communique diff over two
+//	                             runs of corpora of growing size
 //
 // Corpora are generated once with `communique gen` and cached as
 // ROOT/.corpus-N-seedS (ROOT is bench/ by default, the folder is
@@ -80,7 +82,7 @@ func (c *common) register(fl *flag.FlagSet) {
 
 func main() {
 	if len(os.Args) < 2 {
-		fmt.Fprintln(os.Stderr, "usage: harness throughput|scale [flags]; harness COMMAND -h for the flags")
+		fmt.Fprintln(os.Stderr, "usage: harness throughput|scale|diff [flags]; harness COMMAND -h for the flags")
 		os.Exit(2)
 	}
 	var err error
@@ -89,8 +91,10 @@ func main() {
 		err = throughput(os.Args[2:])
 	case "scale":
 		err = scale(os.Args[2:])
+	case "diff":
+		err = diffBench(os.Args[2:])
 	default:
-		fmt.Fprintf(os.Stderr, "harness: unknown command %q: want throughput or scale\n", os.Args[1])
+		fmt.Fprintf(os.Stderr, "harness: unknown command %q: want throughput, scale or diff\n", os.Args[1])
 		os.Exit(2)
 	}
 	if err != nil {

@@ -35,8 +35,9 @@ const runUsage = `Usage: communique run [--in DIR|MANIFEST] [--out OUT] [flags]
 
 Reads every document under DIR (recursively; hidden files and folders are
 skipped) and writes documents, events, mentions and rejects as OUT/T.jsonl
-and OUT/T.parquet. --in may also name a manifest: a text file listing one
-path per line. Without --in, the embedded default corpus is read.
+and OUT/T.parquet (and texts with --with-text); docs/output.md describes
+every column. --in may also name a manifest: a text file listing one path
+per line. Without --in, the embedded default corpus is read.
 
 Exit status 0 when the run completed, even if some documents were rejected
 (each has a documents row saying why); 1 when the run could not complete.
@@ -54,7 +55,7 @@ type runFlags struct {
 	in, out, format, shard, logFormat, logLevel string
 	workers, shards, rowGroup                   int
 	maxBytes                                    int64
-	quiet                                       bool
+	quiet, withText                             bool
 	cpuProfile, memProfile, statsJSON           string
 	memoryLimit                                 string
 	gcPercent                                   int
@@ -75,6 +76,7 @@ func cmdRun(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	fl.StringVar(&f.logFormat, "log-format", "text", "log format on stderr: text or json")
 	fl.StringVar(&f.logLevel, "log-level", "info", "log level: debug, info, warn, error")
 	fl.BoolVar(&f.quiet, "quiet", false, "print no summary on stdout")
+	fl.BoolVar(&f.withText, "with-text", false, "also write the texts table, each document's normalized text (for communique report)")
 	fl.StringVar(&f.cpuProfile, "cpuprofile", "", "write a CPU profile to `FILE`")
 	fl.StringVar(&f.memProfile, "memprofile", "", "write an allocation profile to `FILE` at the end")
 	fl.StringVar(&f.statsJSON, "stats-json", "", "write the run's counts, stage times and throughput as JSON to `FILE`")
@@ -95,6 +97,7 @@ func cmdRun(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 		Processor: newProcessor(),
 		Logger:    log,
 		Parquet:   pipeline.ParquetOptions{RowGroupRows: f.rowGroup},
+		WithText:  f.withText,
 	}
 	if cfg.Formats, err = parseFormats(f.format); err != nil {
 		return err
