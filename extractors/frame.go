@@ -23,8 +23,9 @@ import (
 type Frame struct {
 	d *Doc
 	// Home is the ISO3 code of the publishing government, or "" when the
-	// document gives no basis (see HomeCountry).
-	Home string
+	// document gives no basis (see HomeCountry), and HomeBy the kind of
+	// evidence that decided it (HomeByPublisher, ...).
+	Home, HomeBy string
 	// Principal is the publishing side's lead official, if any: the
 	// Speaker when the release is someone's words, else the official of
 	// the publisher named most often.
@@ -57,6 +58,9 @@ type Frame struct {
 	meetingsDone bool
 	// the names of the officials who visited the publisher's country
 	visitors []string
+	// the visits read from each sentence while settling persons, when
+	// the settling changed none of them
+	sentVisits [][]visit
 	words        wordCache
 }
 
@@ -79,6 +83,9 @@ type textKey struct {
 // lowerWords returns lowerWords(text), tokenized once per frame for each
 // substring of the document's text it is asked about.
 func (c *Frame) lowerWords(text string) []word {
+	if i := c.d.sentenceOfText(text); i >= 0 {
+		return c.d.sentWords[i] // a sentence: split once with the sentences
+	}
 	w := &c.words
 	k := textKey{unsafe.StringData(text), len(text)}
 	if ws, ok := w.m[k]; ok {
@@ -134,7 +141,7 @@ type Section struct {
 // BuildFrame decides d's frame. d's mentions must be complete and sorted
 // by start offset. It does not modify d.
 func BuildFrame(d *Doc) *Frame {
-	c := &Frame{d: d, Home: HomeCountry(d)}
+	c := &Frame{d: d, Home: HomeCountry(d), HomeBy: d.HomeBy}
 	homeForms(d, c.Home)
 	c.byStart = slices.Clone(d.Mentions)
 	slices.SortStableFunc(c.byStart, func(a, b Mention) int { return a.Span.Start - b.Span.Start })
@@ -258,11 +265,14 @@ func (c *Frame) settlePersons() bool {
 	if c.Home == "" {
 		return false
 	}
-	// who travels where: a first reading of the visits
+	// who travels where: a first reading of the visits, kept for the
+	// visits extractor unless the settling changes a person
 	dests := map[string]bool{}
 	visitors := map[string]bool{}
+	c.sentVisits = make([][]visit, len(d.Sentences))
 	for i := range d.Sentences {
-		for _, v := range c.sentenceVisits(i) {
+		c.sentVisits[i] = c.sentenceVisits(i)
+		for _, v := range c.sentVisits[i] {
 			switch {
 			case v.Country == c.Home && v.Actor.Name != "":
 				if !visitors[v.Actor.Name] {
@@ -294,6 +304,9 @@ func (c *Frame) settlePersons() bool {
 			}
 			break
 		}
+	}
+	if !slices.ContainsFunc(d.Mentions, func(m Mention) bool { return m.Kind == KindPerson && m.CountryAssumed }) {
+		return false // every person's country stated
 	}
 	onlyDest := ""
 	if len(dests) == 1 {
@@ -353,6 +366,9 @@ func (c *Frame) settlePersons() bool {
 			}
 			changed = true
 		}
+	}
+	if changed {
+		c.sentVisits = nil // read again with the settled countries
 	}
 	return changed
 }

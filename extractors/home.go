@@ -22,12 +22,22 @@ const (
 
 // HomeCountry returns the ISO3 code of the government that published d,
 // or "" when the document gives no basis. It reads d's KindCountry and
-// KindPlace mentions, so it must run after the countries extractor, and
-// changes nothing: OrgsAndPersons and BuildFrame each call it once. See
-// decideHome for the evidence.
+// KindPlace mentions, so it must run after the countries extractor. When
+// Stack.Mentions has decided it (d.Home), that is the answer; otherwise
+// it decides, changing nothing. See decideHome for the evidence.
 func HomeCountry(d *Doc) string {
+	if d.homeDecided {
+		return d.Home
+	}
 	iso, _ := decideHome(d)
 	return iso
+}
+
+// settleHome decides d's publisher once, for the extractors that run
+// after the countries extractor and the frame.
+func settleHome(d *Doc) {
+	d.Home, d.HomeBy = decideHome(d)
+	d.homeDecided = true
 }
 
 // decideHome returns the publishing government's country and the kind of
@@ -242,12 +252,11 @@ func homeVotes(d *Doc) map[string]homeScore {
 func travelVotes(d *Doc, score map[string]float64, first map[string]int) {
 	c := &Frame{d: d, byStart: slices.Clone(d.Mentions)}
 	slices.SortStableFunc(c.byStart, func(a, b Mention) int { return a.Span.Start - b.Span.Start })
-	for _, sp := range d.Sentences {
+	for si, sp := range d.Sentences {
 		if !c.has(sp, KindCountry) {
 			continue
 		}
-		text := d.Text[sp.Start:sp.End]
-		ws := lowerWords(text)
+		ws := d.sentenceWords(si)
 		vi, _, ok := travelPh.find(ws)
 		if !ok {
 			continue
@@ -388,6 +397,17 @@ var ownScripts = [...]struct {
 // Department of State".
 var issuerCues = []string{"source:", "on behalf of:", "on behalf of", "issued by", "released by"}
 
+// mayHoldCue reports whether a line may hold an issuer cue, in any case:
+// the common line has none of their letters in a row.
+func mayHoldCue(line string) bool {
+	for _, k := range [...]string{"ource", "OURCE", "ehalf", "EHALF", "ssued", "SSUED", "eleased", "ELEASED"} {
+		if strings.Contains(line, k) {
+			return true
+		}
+	}
+	return false
+}
+
 // bodyWords name a government body in an issuer line.
 var bodyWords = map[string]bool{"Ministry": true, "Ministries": true, "Department": true, "Office": true,
 	"Government": true, "Embassy": true, "Presidency": true, "Secretariat": true, "Agency": true,
@@ -405,9 +425,12 @@ func issuerCountry(d *Doc) string {
 	ts := d.Meta.TitleSpan
 	for l := range lineSpans(text) {
 		line := text[l.Start:l.End]
-		low := strings.ToLower(line)
+		low := ""
+		if mayHoldCue(line) {
+			low = strings.ToLower(line)
+		}
 		for _, cue := range issuerCues {
-			if i := strings.Index(low, cue); i >= 0 {
+			if i := strings.Index(low, cue); low != "" && i >= 0 {
 				s := l.Start + i + len(cue)
 				e := l.End
 				if k := strings.IndexAny(text[s:e], "·|•"); k >= 0 {

@@ -59,10 +59,8 @@ func Preload() {
 func (ProseNames) Extract(d *Doc) []Mention {
 	var out []Mention
 	calls := 0
-	var ws []word
-	for _, sp := range d.Sentences {
-		text := d.Text[sp.Start:sp.End]
-		ws = appendLowerWords(ws[:0], text)
+	for si, sp := range d.Sentences {
+		ws := d.sentenceWords(si)
 		vi, vj, ok := meetPh.find(ws)
 		if !ok || vj >= len(ws) {
 			continue

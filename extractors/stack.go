@@ -38,11 +38,16 @@ func Default() Stack {
 // Mentions fills d's metadata, sentences and mentions from d.Text: it
 // reads the metadata, splits sentences, runs the entity extractors in
 // order and sorts the mentions by position (start, then end, then kind).
+// Right after the countries extractor it decides the publisher (d.Home).
 func (s Stack) Mentions(d *Doc) {
 	d.Meta = ReadMeta(d.Text)
 	d.Sentences = Sentences(d.Text)
+	d.splitSentenceWords()
 	for _, x := range s.Entities {
 		d.Mentions = append(d.Mentions, x.Extract(d)...)
+		if _, ok := x.(Countries); ok {
+			settleHome(d) // the publisher, once its evidence is in
+		}
 	}
 	slices.SortStableFunc(d.Mentions, func(a, b Mention) int {
 		if a.Span.Start != b.Span.Start {

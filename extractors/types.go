@@ -3,8 +3,10 @@ package extractors
 import (
 	"fmt"
 	"iter"
+	"slices"
 	"strings"
 	"time"
+	"unsafe"
 )
 
 // Span is a half-open byte range [Start, End) in Doc.Text. Extractors work
@@ -289,6 +291,55 @@ type Doc struct {
 	Meta      Meta
 	Sentences []Span
 	Mentions  []Mention
+	// Home is the publishing government's country and HomeBy the kind of
+	// evidence that decided it (see HomeCountry), once Stack.Mentions has
+	// decided them: right after the countries extractor, for the
+	// extractors after it and the frame to read.
+	Home, HomeBy string
+	homeDecided  bool
+	// sentWords holds each sentence's lower-cased words (lowerWords),
+	// split once with the sentences by Stack.Mentions; nil when a Doc is
+	// built by hand (SentenceWords then splits on demand).
+	sentWords [][]word
+}
+
+// SentenceWords returns the lower-cased words of sentence i.
+func (d *Doc) sentenceWords(i int) []word {
+	if d.sentWords != nil {
+		return d.sentWords[i]
+	}
+	s := d.Sentences[i]
+	return lowerWords(d.Text[s.Start:s.End])
+}
+
+// splitSentenceWords splits every sentence into its words, in one backing
+// array; each sentence's slice is capped so that nothing appended to one
+// can overwrite another's.
+func (d *Doc) splitSentenceWords() {
+	buf := make([]word, 0, len(d.Text)/6+16) // about a word in six bytes
+	d.sentWords = make([][]word, len(d.Sentences))
+	for i, s := range d.Sentences {
+		start := len(buf)
+		buf = appendLowerWords(buf, d.Text[s.Start:s.End])
+		d.sentWords[i] = buf[start:len(buf):len(buf)]
+	}
+}
+
+// sentenceOfText returns the index of the sentence whose text is exactly
+// text, a substring of d.Text, or -1.
+func (d *Doc) sentenceOfText(text string) int {
+	if d.sentWords == nil || len(text) == 0 {
+		return -1
+	}
+	off := int(uintptr(unsafe.Pointer(unsafe.StringData(text))) - uintptr(unsafe.Pointer(unsafe.StringData(d.Text))))
+	if off < 0 || off >= len(d.Text) {
+		return -1
+	}
+	i, ok := slices.BinarySearchFunc(d.Sentences, off, func(s Span, off int) int { return s.Start - off })
+	if !ok || d.Sentences[i].Len() != len(text) {
+		return -1
+	}
+	return i
 }
 
 // MentionsOf returns d's mentions of kind k, in text order.

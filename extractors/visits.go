@@ -91,7 +91,11 @@ func (Visits) Events(d *Doc, c *Frame) []Event {
 		cands = append(cands, visit{Event: ev, prio: prioOwn, close: true})
 	}
 	for i := range d.Sentences {
-		cands = append(cands, c.sentenceVisits(i)...)
+		if c.sentVisits != nil {
+			cands = append(cands, c.sentVisits[i]...)
+		} else {
+			cands = append(cands, c.sentenceVisits(i)...)
+		}
 	}
 	cands = append(cands, c.summitVisits()...)
 	cands = append(cands, c.hereVisits()...)
