@@ -182,7 +182,7 @@ func homeVotes(d *Doc) map[string]homeScore {
 			w = 2
 		case strings.EqualFold(homeFirstWord(rest), "government") || before.last("government", "of"):
 			w = 3
-		case subjectOfVerb(text, m):
+		case subjectOfVerb(text, d.Sentences, m):
 			w = 2
 		}
 		if foreignOfficial(rest) || officeOf(text[ls:m.Span.Start]) {
@@ -336,11 +336,14 @@ func inList(text string, a, b Mention) bool {
 // subjectOfVerb reports whether a country name opens its sentence as the
 // subject of a verb: "Japan welcomes the decree", "Pakistan on Tuesday
 // conveyed its condolences", "Today the UK signed up to".
-func subjectOfVerb(text string, m Mention) bool {
+func subjectOfVerb(text string, sents []Span, m Mention) bool {
 	if isDemonymMention(m) {
 		return false
 	}
-	ss := max(strings.LastIndexByte(text[:m.Span.Start], '\n'), strings.LastIndex(text[:m.Span.Start], ". ")) + 1
+	ss := 0 // where the mention's sentence starts
+	if si := SentenceAt(sents, m.Span.Start); si >= 0 {
+		ss = sents[si].Start
+	}
 	for _, w := range strings.Fields(text[ss:m.Span.Start]) {
 		if w != "the" && w != "The" && w != "Today" && w != "." {
 			return false

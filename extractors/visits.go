@@ -128,7 +128,12 @@ func (Visits) Events(d *Doc, c *Frame) []Event {
 // invitation: "accepted an invitation to visit Ireland", "expressed the
 // hope to visit".
 func (c *Frame) wished(text string, verbAt int) bool {
-	ws := c.lowerWords(text[:verbAt])
+	ws := c.lowerWords(text)
+	n := 0 // the words before the travel word
+	for n < len(ws) && ws[n].start < verbAt {
+		n++
+	}
+	ws = ws[:n]
 	for _, j, ok := wishPh.find(ws); ok; _, j, ok = wishPh.findFrom(ws, j) {
 		if len(ws)-j <= 2 { // at most two words between: "to pay a visit"
 			return true
