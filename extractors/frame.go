@@ -53,9 +53,11 @@ type Frame struct {
 	// the index a ranking release is about, found on first need
 	docIndex     *indexName
 	docIndexDone bool
-	// the meetings, read once: the visits read them too
+	// the meetings and the visits, read once: each reads the other
 	meetingsMemo []Event
 	meetingsDone bool
+	visitsMemo   []Event
+	visitsDone   bool
 	// the names of the officials who visited the publisher's country
 	visitors []string
 	// the visits read from each sentence while settling persons, when

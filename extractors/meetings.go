@@ -28,7 +28,35 @@ var (
 )
 
 // Events returns d's meeting records.
-func (Meetings) Events(d *Doc, c *Frame) []Event { return c.meetings() }
+func (Meetings) Events(d *Doc, c *Frame) []Event {
+	out := c.meetings()
+	// A meeting whose place the sentence does not give stands where the
+	// trips put it: at home when the publisher's side went nowhere (or
+	// the text places it there), in the counterpart's country when the
+	// publisher's side travelled there, else in a third country.
+	visits := (Visits{}).visits(d, c)
+	away := map[string]bool{}
+	for _, v := range visits {
+		if v.Country != c.Home && !c.foreign(v.Actor.Country) {
+			away[v.Country] = true
+		}
+	}
+	for i := range out {
+		e := &out[i]
+		if e.Direction != DirectionNone || c.Home == "" || e.CounterpartCountry == "" {
+			continue
+		}
+		switch {
+		case c.meetingAtHome(*e, len(away) > 0):
+			e.Direction = Incoming
+		case away[e.CounterpartCountry]:
+			e.Direction = Outgoing
+		case len(away) > 0:
+			e.Direction = ThirdCountry
+		}
+	}
+	return out
+}
 
 // meetings returns the document's meeting records, read once per frame:
 // the visits read them too (a foreign official met at home made a visit).

@@ -77,7 +77,19 @@ const (
 )
 
 // Events returns d's visit records.
-func (Visits) Events(d *Doc, c *Frame) []Event {
+func (Visits) Events(d *Doc, c *Frame) []Event { return Visits{}.visits(d, c) }
+
+// visits reads the visits once per frame: the meetings read them too.
+func (Visits) visits(d *Doc, c *Frame) []Event {
+	if c.visitsDone {
+		return c.visitsMemo
+	}
+	c.visitsDone = true
+	c.visitsMemo = readVisits(d, c)
+	return c.visitsMemo
+}
+
+func readVisits(d *Doc, c *Frame) []Event {
 	var cands []visit
 	for _, it := range c.Legs {
 		ev := Event{
