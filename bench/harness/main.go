@@ -11,6 +11,9 @@
 //	                             naive prose baseline and the ratio; output
 //	                             validated and identical across worker counts
 //	harness scale [flags]        peak RSS over corpora of growing size
+//	harness sizes [flags]        seconds per MB of one document of each
+//	                             hostile shape at growing sizes, and the
+//	                             peak RSS of two largest-allowed documents
 //
 // Corpora are generated once with `communique gen` and cached as
 // ROOT/.corpus-N-seedS (ROOT is bench/ by default, the folder is
@@ -80,7 +83,7 @@ func (c *common) register(fl *flag.FlagSet) {
 
 func main() {
 	if len(os.Args) < 2 {
-		fmt.Fprintln(os.Stderr, "usage: harness throughput|scale [flags]; harness COMMAND -h for the flags")
+		fmt.Fprintln(os.Stderr, "usage: harness throughput|scale|sizes [flags]; harness COMMAND -h for the flags")
 		os.Exit(2)
 	}
 	var err error
@@ -89,8 +92,10 @@ func main() {
 		err = throughput(os.Args[2:])
 	case "scale":
 		err = scale(os.Args[2:])
+	case "sizes":
+		err = sizes(os.Args[2:])
 	default:
-		fmt.Fprintf(os.Stderr, "harness: unknown command %q: want throughput or scale\n", os.Args[1])
+		fmt.Fprintf(os.Stderr, "harness: unknown command %q: want throughput, scale or sizes\n", os.Args[1])
 		os.Exit(2)
 	}
 	if err != nil {
