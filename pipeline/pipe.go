@@ -14,9 +14,12 @@ import (
 	"io"
 	"io/fs"
 	"log/slog"
+	"os"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"sync"
+	"unicode"
 
 	"golang.org/x/sync/errgroup"
 )
@@ -24,11 +27,13 @@ import (
 // PipeConfig says how Pipe reads its input lines and processes the
 // documents they carry.
 type PipeConfig struct {
-	// Root is the tree that "path" lines name files in, as Config.Input is
-	// for Run: a path line's doc_id and source are its path relative to
-	// Root, so they match those of `communique run --in ROOT`. Nil refuses
-	// path lines (each becomes an error row).
-	Root fs.FS
+	// Root is the folder that "path" lines name files in, as Config.Input
+	// is for Run: a path line's doc_id and source are its path relative
+	// to Root, so they match those of `communique run --in ROOT`. Every
+	// path resolves inside Root, symbolic links included: a path or link
+	// that leads out of it gives an error row. Nil refuses path lines
+	// (each becomes an error row).
+	Root *os.Root
 	// RootDir is Root's directory in the operating system, used to make
 	// absolute paths relative to Root. Empty refuses absolute paths.
 	RootDir string
@@ -311,6 +316,11 @@ func (cfg *PipeConfig) pipeDocument(l pipeLine) Output {
 		if docID = *in.DocID; docID == "" {
 			return bad("", StatusError, `empty "doc_id"`)
 		}
+		// Event ids digest the doc_id and fields joined by control
+		// characters, none of which a field holds: so a doc_id may not.
+		if strings.ContainsFunc(docID, unicode.IsControl) {
+			return bad("", StatusError, `"doc_id" holds a control character`)
+		}
 	}
 	switch {
 	case in.Path != nil && (in.Text != nil || in.TextBase64 != nil):
@@ -371,9 +381,9 @@ func (cfg *PipeConfig) pipePath(p, docID string, bad func(docID, status, reason 
 		docID = DocID(rel)
 	}
 	j := job{docID: docID, source: rel}
-	raw, err := readDoc(cfg.Root, rel, cfg.MaxBytes)
+	raw, err := readDoc(docSource{root: cfg.Root}, rel, cfg.MaxBytes)
 	if err != nil {
-		return readFailure(cfg.Root, j, raw, err)
+		return readFailure(j, err)
 	}
 	return cfg.Processor.Process(docID, rel, raw)
 }

@@ -1,11 +1,7 @@
 package pipeline
 
 import (
-	"bytes"
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
-	"errors"
 	"fmt"
 	"hash/fnv"
 	"io"
@@ -16,6 +12,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -32,6 +29,11 @@ type Config struct {
 	// work without listing a bucket.
 	Input    fs.FS
 	Manifest []string
+	// InputDir is Input's folder in the operating system, when it is one
+	// (Input is then os.DirFS(InputDir)). Documents are then looked at
+	// before they are opened, and opened without blocking, so that a
+	// named pipe, socket or device is never opened for reading.
+	InputDir string
 	// Out is the output directory, created if missing.
 	Out string
 	// Formats: "jsonl", "parquet", or both.
@@ -142,8 +144,10 @@ func Run(ctx context.Context, cfg Config) (Stats, error) {
 		var list []job
 		hidden := 0 // dot files and folders: not documents, but said
 		if cfg.Manifest != nil {
-			for _, p := range cfg.Manifest {
-				list = append(list, job{source: p})
+			var dups int
+			list, dups = manifestJobs(cfg.Manifest)
+			if dups > 0 {
+				log.Warn("the manifest lists some documents more than once; each is read once", "n", dups)
 			}
 		} else if err := fs.WalkDir(cfg.Input, ".", func(p string, d fs.DirEntry, err error) error {
 			if ctx.Err() != nil {
@@ -194,6 +198,7 @@ func Run(ctx context.Context, cfg Config) (Stats, error) {
 	})
 
 	// Workers: read, normalize, extract, validate.
+	src := docSource{fsys: cfg.Input, dir: cfg.InputDir}
 	var wg sync.WaitGroup
 	for range cfg.Workers {
 		wg.Add(1)
@@ -201,11 +206,11 @@ func Run(ctx context.Context, cfg Config) (Stats, error) {
 			defer wg.Done()
 			for j := range jobs {
 				t := time.Now()
-				raw, readErr := readDoc(cfg.Input, j.source, cfg.MaxBytes)
+				raw, readErr := readDoc(src, j.source, cfg.MaxBytes)
 				r := result{seq: j.seq, readTime: time.Since(t)}
 				switch {
 				case readErr != nil:
-					r.out = readFailure(cfg.Input, j, raw, readErr)
+					r.out = readFailure(j, readErr)
 				default:
 					r.out = cfg.Processor.Process(j.docID, j.source, raw)
 				}
@@ -316,19 +321,44 @@ func DocID(rel string) string {
 	return rel
 }
 
+// manifestJobs lists the documents of a manifest: each path cleaned
+// ("./a.txt" and "a.txt" are one document), each document once. It
+// returns how many entries repeated an earlier one.
+func manifestJobs(paths []string) ([]job, int) {
+	seen := make(map[string]bool, len(paths))
+	list := make([]job, 0, len(paths))
+	dups := 0
+	for _, p := range paths {
+		p = path.Clean(filepath.ToSlash(p))
+		if seen[p] {
+			dups++
+			continue
+		}
+		seen[p] = true
+		list = append(list, job{source: p})
+	}
+	return list, dups
+}
+
 // assignIDs gives every listed document its id and orders the list by
 // it, so output order does not depend on how the input was listed and a
 // merge of sharded parts (ordered by doc_id) matches a single run. Two
 // files whose paths differ only in their extension ("a.txt", "a.html")
 // would share an id: the first in path order keeps it, the others keep
-// their extension in theirs.
+// their extension in theirs. Ids are unique by construction, whatever
+// the list: an id already given is never given again (a path listed
+// twice gets a numbered one, "a.txt~2").
 func assignIDs(list []job) []job {
 	slices.SortFunc(list, func(a, b job) int { return strings.Compare(a.source, b.source) })
 	seen := make(map[string]bool, len(list))
 	for i := range list {
-		id := DocID(list[i].source)
+		src := filepath.ToSlash(list[i].source)
+		id := DocID(src)
 		if seen[id] {
-			id = filepath.ToSlash(list[i].source)
+			id = src
+		}
+		for n := 2; seen[id]; n++ {
+			id = src + "~" + strconv.Itoa(n)
 		}
 		seen[id] = true
 		list[i].docID = id
@@ -345,77 +375,5 @@ func ShardOf(docID string, n int) int {
 	return int(h.Sum64() % uint64(n))
 }
 
-// errTooLarge marks a document over the size limit.
-var errTooLarge = errors.New("document too large")
-
 // resultSlack is how many processed documents may wait for the writer.
 const resultSlack = 256
-
-// readDoc reads one document, at most max bytes of it. For a document over
-// the limit it returns errTooLarge and nil bytes; the caller still hashes
-// what it can for the row.
-func readDoc(fsys fs.FS, name string, max int64) ([]byte, error) {
-	f, err := fsys.Open(name)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	fi, err := f.Stat()
-	if err != nil {
-		return nil, err
-	}
-	if fi.IsDir() {
-		return nil, errors.New("is a directory (a link to a directory is not followed)")
-	}
-	if !fi.Mode().IsRegular() && fi.Mode()&fs.ModeSymlink == 0 {
-		return nil, fmt.Errorf("not a regular file (%s)", fi.Mode().Type())
-	}
-	if fi.Size() > max {
-		return nil, fmt.Errorf("%w: %d bytes, limit %d (see --max-bytes)", errTooLarge, fi.Size(), max)
-	}
-	// Room for the whole file and a read that sees its end: a file read
-	// in two calls, not in doubling chunks.
-	var buf bytes.Buffer
-	buf.Grow(int(min(fi.Size(), max)) + bytes.MinRead)
-	_, err = buf.ReadFrom(io.LimitReader(f, max+1))
-	b := buf.Bytes()
-	if err != nil {
-		return b, err
-	}
-	if int64(len(b)) > max {
-		return nil, fmt.Errorf("%w: over %d bytes (see --max-bytes)", errTooLarge, max)
-	}
-	return b, nil
-}
-
-// readFailure is the row of a document that could not be read.
-func readFailure(fsys fs.FS, j job, raw []byte, err error) Output {
-	d := newDocument(j.docID, j.source, raw)
-	if errors.Is(err, errTooLarge) {
-		d.SHA256, d.Bytes = hashFile(fsys, j.source)
-		return failed(d, StatusRejected, err.Error())
-	}
-	return failed(d, StatusError, fmt.Sprintf("read %s: %v", j.source, unwrapPath(err)))
-}
-
-// hashFile streams a file through SHA-256 without holding it, for rows of
-// documents too large to read whole.
-func hashFile(fsys fs.FS, name string) (string, int64) {
-	f, err := fsys.Open(name)
-	if err != nil {
-		return "", 0
-	}
-	defer f.Close()
-	h := sha256.New()
-	n, _ := io.Copy(h, f)
-	return hex.EncodeToString(h.Sum(nil)), n
-}
-
-// unwrapPath drops the *PathError wrapper, whose path the message repeats.
-func unwrapPath(err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return fmt.Errorf("%s: %w", pe.Op, pe.Err)
-	}
-	return err
-}

@@ -70,8 +70,13 @@ func cmdPipe(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 	if err != nil {
 		return fmt.Errorf("--root: %w", err)
 	}
+	r, err := os.OpenRoot(rootDir)
+	if err != nil {
+		return fmt.Errorf("--root: %w", err)
+	}
+	defer r.Close()
 	st, err := pipeline.Pipe(ctx, pipeline.PipeConfig{
-		Root:      os.DirFS(rootDir),
+		Root:      r,
 		RootDir:   rootDir,
 		Workers:   *workers,
 		MaxBytes:  *maxBytes,

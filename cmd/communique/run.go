@@ -117,7 +117,7 @@ func cmdRun(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	if cfg.Shard, cfg.Shards, err = parseShard(f.shard, f.shards, os.Getenv("JOB_COMPLETION_INDEX")); err != nil {
 		return err
 	}
-	if cfg.Input, cfg.Manifest, err = openInput(f.in); err != nil {
+	if cfg.Input, cfg.InputDir, cfg.Manifest, err = openInput(f.in); err != nil {
 		return err
 	}
 	if err := checkWritable(f.out); err != nil {
@@ -343,23 +343,24 @@ func parseShard(shard string, shards int, jobIndex string) (int, int, error) {
 }
 
 // openInput resolves --in: the embedded corpus, a directory, or a
-// manifest file listing paths.
-func openInput(in string) (fs.FS, []string, error) {
+// manifest file listing paths. dir is the folder documents are read
+// from, "" for the embedded corpus.
+func openInput(in string) (fsys fs.FS, dir string, manifest []string, err error) {
 	if in == "" {
-		return communique.DefaultCorpus(), nil, nil
+		return communique.DefaultCorpus(), "", nil, nil
 	}
 	fi, err := os.Stat(in)
 	if err != nil {
-		return nil, nil, fmt.Errorf("--in: %w", err)
+		return nil, "", nil, fmt.Errorf("--in: %w", err)
 	}
 	if fi.IsDir() {
-		return os.DirFS(in), nil, nil
+		return os.DirFS(in), in, nil, nil
 	}
 	paths, err := readManifest(in)
 	if err != nil {
-		return nil, nil, err
+		return nil, "", nil, err
 	}
-	return os.DirFS(filepath.Dir(in)), paths, nil
+	return os.DirFS(filepath.Dir(in)), filepath.Dir(in), paths, nil
 }
 
 // readManifest reads one path per line; blank lines and lines starting
