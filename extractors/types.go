@@ -242,6 +242,8 @@ type Doc struct {
 	Meta      Meta
 	Sentences []Span
 	Mentions  []Mention
+	// Stop says when to give up on the document (see Stop).
+	Stop Stop
 
 	// events caches the analysis the event extractors share (the
 	// publisher's country, the principal, itinerary sections, mentions
