@@ -1,13 +1,17 @@
 package pipeline
 
 import (
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"reflect"
 	"runtime/debug"
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 	"unicode/utf8"
 
@@ -23,6 +27,9 @@ type Processor struct {
 	Entities  []extractors.Extractor
 	Events    []extractors.EventExtractor
 	Normalize normalize.Options
+
+	namesOnce sync.Once
+	names     []string // of the extractors, see extractorNames
 }
 
 // Output is everything one document contributes to the tables, and how
@@ -66,7 +73,53 @@ func failed(d Document, status, reason string) Output {
 
 // Process turns raw into rows. It never panics: a panic inside an
 // extractor is recovered and reported on the document's row.
-func (p *Processor) Process(docID, source string, raw []byte) (out Output) {
+func (p *Processor) Process(docID, source string, raw []byte) Output {
+	return p.process(context.Background(), nil, docID, source, raw)
+}
+
+// ProcessContext is Process, giving up on the document when ctx is done:
+// normalize checks ctx between its steps, Process between extractors,
+// and the extractors' loops through Doc.Stop. A document given up on gets
+// a row with status error, saying where and why (context.Cause(ctx)).
+func (p *Processor) ProcessContext(ctx context.Context, docID, source string, raw []byte) Output {
+	return p.process(ctx, nil, docID, source, raw)
+}
+
+// stageNames are the names of Process's stages, for rows and logs; the
+// extractors' are their type names.
+const (
+	stageNormalize = "normalize"
+	stageMeta      = "metadata"
+	stageSentences = "sentences"
+	stageRows      = "rows"
+)
+
+// extractorNames returns the names of the extractors, in order: entity
+// extractors, then event extractors.
+func (p *Processor) extractorNames() []string {
+	p.namesOnce.Do(func() {
+		for _, x := range p.Entities {
+			p.names = append(p.names, typeName(x))
+		}
+		for _, x := range p.Events {
+			p.names = append(p.names, typeName(x))
+		}
+	})
+	return p.names
+}
+
+// typeName is the name of v's type, without package or pointer.
+func typeName(v any) string {
+	t := reflect.TypeOf(v)
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	return t.Name()
+}
+
+// process is Process under ctx, recording in at (when not nil) the stage
+// it is in.
+func (p *Processor) process(ctx context.Context, at *atomic.Pointer[string], docID, source string, raw []byte) (out Output) {
 	row := newDocument(docID, source, raw)
 	defer func() {
 		if r := recover(); r != nil {
@@ -74,11 +127,32 @@ func (p *Processor) Process(docID, source string, raw []byte) (out Output) {
 			out.Document.Error = ptr(*out.Document.Error + "\n" + firstFrames(debug.Stack(), 8))
 		}
 	}()
+	var stop atomic.Bool
+	if ctx.Done() != nil {
+		defer context.AfterFunc(ctx, func() { stop.Store(true) })()
+	}
+	enter := func(stage *string) bool {
+		if at != nil {
+			at.Store(stage)
+		}
+		return !stop.Load()
+	}
+	stopped := func(stage string) Output {
+		o := failed(row, StatusError, stoppedReason(ctx, stage))
+		o.NormalizeTime, o.ExtractTime = out.NormalizeTime, out.ExtractTime
+		return o
+	}
+	names := p.extractorNames()
+	stages := []string{stageNormalize, stageMeta, stageSentences, stageRows}
 
 	t0 := time.Now()
-	res, err := normalize.Document(raw, source, p.Normalize)
+	enter(&stages[0])
+	res, err := normalize.DocumentContext(ctx, raw, source, p.Normalize)
 	out.NormalizeTime = time.Since(t0)
 	if err != nil {
+		if ctx.Err() != nil {
+			return stopped(stageNormalize)
+		}
 		var rej *normalize.RejectError
 		if errors.As(err, &rej) {
 			o := failed(row, StatusRejected, rej.Reason)
@@ -94,10 +168,19 @@ func (p *Processor) Process(docID, source string, raw []byte) (out Output) {
 	row.GarbledChars = int64(res.Garbled)
 
 	t1 := time.Now()
-	d := &extractors.Doc{ID: docID, Text: res.Text}
+	d := &extractors.Doc{ID: docID, Text: res.Text, Stop: extractors.NewStop(&stop)}
+	if !enter(&stages[1]) {
+		return stopped(stageMeta)
+	}
 	d.Meta = extractors.ReadMeta(d.Text)
+	if !enter(&stages[2]) {
+		return stopped(stageSentences)
+	}
 	d.Sentences = extractors.Sentences(d.Text)
-	for _, x := range p.Entities {
+	for i, x := range p.Entities {
+		if !enter(&names[i]) {
+			return stopped(names[i])
+		}
 		d.Mentions = append(d.Mentions, x.Extract(d)...)
 	}
 	slices.SortStableFunc(d.Mentions, func(a, b extractors.Mention) int {
@@ -110,10 +193,17 @@ func (p *Processor) Process(docID, source string, raw []byte) (out Output) {
 		return strings.Compare(string(a.Kind), string(b.Kind))
 	})
 	var events []extractors.Event
-	for _, x := range p.Events {
+	for i, x := range p.Events {
+		k := len(p.Entities) + i
+		if !enter(&names[k]) {
+			return stopped(names[k])
+		}
 		events = append(events, x.Events(d)...)
 	}
 	out.ExtractTime = time.Since(t1)
+	if !enter(&stages[3]) {
+		return stopped(stageRows)
+	}
 
 	row.Language = language(d.Text)
 	if d.Meta.Title != "" {

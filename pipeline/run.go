@@ -41,8 +41,14 @@ type Config struct {
 	// Workers is the size of the worker pool; 0 means one per CPU.
 	Workers int
 	// MaxBytes is the largest document read; larger files get a
-	// rejected row. 0 means 16 MiB.
+	// rejected row. 0 means 16 MiB. It bounds the document's text, once
+	// decoded and normalized, too.
 	MaxBytes int64
+	// DocTimeout is the time budget of one document: one that takes
+	// longer gets a row with status error that says so, and the run goes
+	// on without waiting for it. 0 means DefaultDocTimeout; negative, no
+	// budget.
+	DocTimeout time.Duration
 	// Shard and Shards select this process's share of the input: a
 	// document belongs to shard hash(doc_id) mod Shards. Shards 0 means
 	// no sharding: tables go to OUT/T.ext; otherwise to
@@ -106,6 +112,9 @@ func Run(ctx context.Context, cfg Config) (Stats, error) {
 	}
 	if cfg.ProgressEvery <= 0 {
 		cfg.ProgressEvery = 2 * time.Second
+	}
+	if cfg.DocTimeout == 0 {
+		cfg.DocTimeout = DefaultDocTimeout
 	}
 	log := cfg.Logger
 	if log == nil {
@@ -199,12 +208,16 @@ func Run(ctx context.Context, cfg Config) (Stats, error) {
 
 	// Workers: read, normalize, extract, validate.
 	src := docSource{fsys: cfg.Input, dir: cfg.InputDir}
+	bp := newBounded(cfg.Processor, cfg.DocTimeout, cfg.Workers)
 	var wg sync.WaitGroup
 	for range cfg.Workers {
 		wg.Add(1)
 		g.Go(func() error {
 			defer wg.Done()
 			for j := range jobs {
+				if err := ctx.Err(); err != nil {
+					return err
+				}
 				t := time.Now()
 				raw, readErr := readDoc(src, j.source, cfg.MaxBytes)
 				r := result{seq: j.seq, readTime: time.Since(t)}
@@ -212,7 +225,11 @@ func Run(ctx context.Context, cfg Config) (Stats, error) {
 				case readErr != nil:
 					r.out = readFailure(j, readErr)
 				default:
-					r.out = cfg.Processor.Process(j.docID, j.source, raw)
+					out, err := bp.process(ctx, j.docID, j.source, raw)
+					if err != nil {
+						return err
+					}
+					r.out = out
 				}
 				select {
 				case results <- r:
