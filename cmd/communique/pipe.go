@@ -48,7 +48,8 @@ func cmdPipe(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 	fl.SetOutput(stderr)
 	root := fl.String("root", ".", "folder that \"path\" lines are relative to, as `DIR` is for run --in")
 	workers := fl.Int("workers", runtime.NumCPU(), "worker `N`")
-	maxBytes := fl.Int64("max-bytes", pipeline.DefaultMaxBytes, "largest document processed, in `bytes`; larger ones are rejected (input lines may be twice that, plus 1 MiB)")
+	maxBytes := fl.Int64("max-bytes", pipeline.DefaultMaxBytes, "largest document processed, in `bytes`, and largest text once decoded and normalized; larger ones are rejected (input lines may be twice that, plus 1 MiB)")
+	budget := fl.Duration("doc-timeout", pipeline.DefaultDocTimeout, "time budget of one document (`duration`); one over it gets an error row and the stream goes on (0: no budget)")
 	logFormat := fl.String("log-format", "text", "log format on stderr: text or json")
 	logLevel := fl.String("log-level", "info", "log level: debug, info, warn, error")
 	fl.Usage = func() { fmt.Fprint(stderr, pipeUsage); fl.PrintDefaults() }
@@ -76,12 +77,13 @@ func cmdPipe(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 	}
 	defer r.Close()
 	st, err := pipeline.Pipe(ctx, pipeline.PipeConfig{
-		Root:      r,
-		RootDir:   rootDir,
-		Workers:   *workers,
-		MaxBytes:  *maxBytes,
-		Processor: newProcessor(),
-		Logger:    log,
+		Root:       r,
+		RootDir:    rootDir,
+		Workers:    *workers,
+		MaxBytes:   *maxBytes,
+		DocTimeout: docTimeout(*budget),
+		Processor:  processor(),
+		Logger:     log,
 	}, stdin, stdout)
 	if err != nil {
 		return fmt.Errorf("pipe: %w", err)

@@ -17,11 +17,16 @@ import (
 	"runtime/pprof"
 	"strconv"
 	"strings"
+	"time"
 
 	"communique"
 	"communique/extractors"
 	"communique/pipeline"
 )
+
+// processor returns the Processor that run and pipe use: newProcessor's.
+// Tests of the process as a whole (signals) replace it.
+var processor = newProcessor
 
 // newProcessor wires the extractors, in the order they run. Entity
 // extractors see the mentions of those before them. It starts loading the
@@ -69,6 +74,7 @@ type runFlags struct {
 	in, out, format, shard, logFormat, logLevel string
 	workers, shards, rowGroup                   int
 	maxBytes                                    int64
+	docTimeout                                  time.Duration
 	quiet                                       bool
 	cpuProfile, memProfile, statsJSON           string
 	memoryLimit                                 string
@@ -83,7 +89,8 @@ func cmdRun(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	fl.StringVar(&f.out, "out", "out", "output `DIR`")
 	fl.IntVar(&f.workers, "workers", runtime.NumCPU(), "worker `N`")
 	fl.StringVar(&f.format, "format", "jsonl,parquet", "output formats, comma-separated: jsonl, parquet")
-	fl.Int64Var(&f.maxBytes, "max-bytes", pipeline.DefaultMaxBytes, "largest document read, in `bytes`; larger ones are rejected")
+	fl.Int64Var(&f.maxBytes, "max-bytes", pipeline.DefaultMaxBytes, "largest document read, in `bytes`, and largest text once decoded and normalized; larger ones are rejected")
+	fl.DurationVar(&f.docTimeout, "doc-timeout", pipeline.DefaultDocTimeout, "time budget of one document (`duration`); one over it gets an error row and the run goes on (0: no budget)")
 	fl.StringVar(&f.shard, "shard", "", "process shard `I/N` of the input only (0 <= I < N); parts go to OUT/T/part-I-of-N.*")
 	fl.IntVar(&f.shards, "shards", 0, "shard count `N`, with the index from $JOB_COMPLETION_INDEX (Kubernetes Indexed Jobs)")
 	fl.IntVar(&f.rowGroup, "row-group", 50_000, "Parquet row group size in `rows`")
@@ -104,12 +111,13 @@ func cmdRun(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 		return err
 	}
 	cfg := pipeline.Config{
-		Out:       f.out,
-		Workers:   f.workers,
-		MaxBytes:  f.maxBytes,
-		Processor: newProcessor(),
-		Logger:    log,
-		Parquet:   pipeline.ParquetOptions{RowGroupRows: f.rowGroup},
+		Out:        f.out,
+		Workers:    f.workers,
+		MaxBytes:   f.maxBytes,
+		DocTimeout: docTimeout(f.docTimeout),
+		Processor:  processor(),
+		Logger:     log,
+		Parquet:    pipeline.ParquetOptions{RowGroupRows: f.rowGroup},
 	}
 	if cfg.Formats, err = parseFormats(f.format); err != nil {
 		return err
@@ -161,6 +169,15 @@ func cmdRun(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 		printSummary(stdout, f, st)
 	}
 	return nil
+}
+
+// docTimeout is the pipeline's DocTimeout for --doc-timeout d: 0 (no
+// budget) is negative there.
+func docTimeout(d time.Duration) time.Duration {
+	if d == 0 {
+		return -1
+	}
+	return d
 }
 
 // setMemoryLimit sets the runtime's soft memory limit, so the garbage
