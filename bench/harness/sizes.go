@@ -24,6 +24,7 @@ const targetSizeRatio = 1.5
 type sizeRun struct {
 	size     int     // the nominal size asked for
 	bytes    int     // the document's actual size
+	copies   int     // documents of that size in the run
 	elapsed  float64 // seconds: the run's own, or the cap when timedOut
 	cpu      float64 // CPU seconds of the process (user + system)
 	peakRSS  int64
@@ -32,14 +33,16 @@ type sizeRun struct {
 	skipped  bool   // not run: a smaller size already hit the cap
 }
 
-// sizes runs communique over one document of each shape at growing sizes
-// and prints the marginal cost per MB: (CPU seconds - CPU seconds at the
-// base size) / (MB - base MB), so that start-up and lazily loaded tables,
-// paid once whatever the size, do not flatter the small sizes. CPU time,
-// not elapsed time, because the machine is shared: it moves much less
-// with the load. Runs shorter than a few seconds are repeated and the
-// cheapest taken. A run is killed at the cap; larger sizes of that shape
-// are then skipped.
+// sizes runs communique over documents of each shape at growing sizes
+// and prints the marginal cost per MB: (CPU seconds - CPU seconds of one
+// document of the base size) / (MB - base MB), so that start-up and
+// lazily loaded tables, paid once whatever the size, do not flatter the
+// small sizes. CPU time, not elapsed time, because the machine is shared:
+// it moves much less with the load. A small size is measured over enough
+// copies of its document to make at least -min-work bytes, so that its
+// cost stands well above the noise; runs shorter than a few seconds are
+// repeated and the cheapest taken. A run is killed at the cap; larger
+// sizes of that shape are then skipped.
 func sizes(args []string) error {
 	fl := flag.NewFlagSet("sizes", flag.ContinueOnError)
 	var c common
@@ -52,6 +55,7 @@ func sizes(args []string) error {
 	capRun := fl.Duration("timeout", 60*time.Second, "cap on the CPU time of one run (and four times it on its elapsed time); a run over it is killed and reported as >cap")
 	workers := fl.Int("workers", 1, "worker `N`")
 	repeat := fl.Int("runs", 3, "runs of each size under 5 seconds; the cheapest is taken")
+	minWork := fl.Int("min-work", 1600000, "a run of a smaller size holds copies of its document up to this many `bytes`")
 	extra := fl.String("args", "", "more arguments for communique run, space-separated (e.g. --doc-timeout=0)")
 	rss := fl.Bool("rss", false, "also measure the peak RSS of one run over two documents of -rss-bytes each")
 	rssBytes := fl.Int("rss-bytes", 16<<20, "document size of the RSS run (the default --max-bytes)")
@@ -94,8 +98,8 @@ func sizes(args []string) error {
 	header(w, "Cost by document size and shape")
 	fmt.Fprintf(w, "- `%s run --workers %d --format %s %s` over one document of each shape; cap %s of CPU time a run\n",
 		c.bin, *workers, c.format, strings.Join(runArgs, " "), *capRun)
-	fmt.Fprintf(w, "- cells: elapsed seconds of the run / **marginal CPU seconds per MB**, (CPU s - CPU s at %s) / (MB - %s MB), cheapest of %d runs for runs under 5 s; >cap: killed at the cap; skipped: a smaller size hit the cap; a document whose status is not ok is marked with its status\n",
-		kb(*base), strconv.FormatFloat(float64(*base)/mb, 'f', -1, 64), *repeat)
+	fmt.Fprintf(w, "- cells: elapsed seconds of the run / **marginal CPU seconds per MB**, (CPU s - CPU s of one document of %s) / (MB - %s MB); a size under %s is run over copies of its document (\"x16\": 16 documents) up to that; cheapest of %d runs for runs under 5 s; >cap: killed at the cap; skipped: a smaller size hit the cap; a document whose status is not ok is marked with its status\n",
+		kb(*base), strconv.FormatFloat(float64(*base)/mb, 'f', -1, 64), kb(*minWork), *repeat)
 	fmt.Fprintf(w, "- ratio: per-MB cost at %s over that at %s; flagged when over %.1f\n\n", kb(*ref), kb(ns[0]), targetSizeRatio)
 	fmt.Fprint(w, "| shape |")
 	for _, n := range ns {
@@ -110,7 +114,7 @@ func sizes(args []string) error {
 	var missed []string
 	for _, s := range sel {
 		fmt.Fprintf(os.Stderr, "harness: shape %s\n", s.name)
-		b, err := sizeBest(c, s, *base, work, *workers, *capRun, runArgs, *repeat)
+		b, err := sizeBest(c, s, *base, 1, work, *workers, *capRun, runArgs, *repeat)
 		if err != nil {
 			return err
 		}
@@ -121,7 +125,7 @@ func sizes(args []string) error {
 				runs[i] = sizeRun{size: n, skipped: true}
 				continue
 			}
-			r, err := sizeBest(c, s, n, work, *workers, *capRun, runArgs, *repeat)
+			r, err := sizeBest(c, s, n, max(1, (*minWork+n-1)/n), work, *workers, *capRun, runArgs, *repeat)
 			if err != nil {
 				return err
 			}
@@ -185,6 +189,9 @@ func (r sizeRun) cell(b sizeRun) string {
 		return fmt.Sprintf(">%.0f CPU s", r.elapsed)
 	}
 	s := fmt.Sprintf("%.2f / **%.2f**", r.elapsed, r.perMB(b))
+	if r.copies > 1 {
+		s += fmt.Sprintf(" (x%d)", r.copies)
+	}
 	if r.status != "ok" {
 		s += " (" + r.status + ")"
 	}
@@ -193,7 +200,7 @@ func (r sizeRun) cell(b sizeRun) string {
 
 // perMB is the marginal cost per MB over the base run.
 func (r sizeRun) perMB(b sizeRun) float64 {
-	d := float64(r.bytes-b.bytes) / mb
+	d := float64(r.copies*r.bytes-b.bytes) / mb
 	if d <= 0 {
 		return 0
 	}
@@ -237,10 +244,10 @@ func sizeRatio(runs []sizeRun, b sizeRun, ref int) (string, bool) {
 
 // sizeBest runs sizeOnce up to n times while the runs are short, and
 // returns the cheapest.
-func sizeBest(c common, s shape, size int, work string, workers int, capRun time.Duration, extra []string, n int) (sizeRun, error) {
+func sizeBest(c common, s shape, size, copies int, work string, workers int, capRun time.Duration, extra []string, n int) (sizeRun, error) {
 	var best sizeRun
 	for i := range max(n, 1) {
-		r, err := sizeOnce(c, s, size, work, workers, capRun, extra)
+		r, err := sizeOnce(c, s, size, copies, work, workers, capRun, extra)
 		if err != nil {
 			return sizeRun{}, err
 		}
@@ -254,21 +261,23 @@ func sizeBest(c common, s shape, size int, work string, workers int, capRun time
 	return best, nil
 }
 
-// sizeOnce builds one document of shape s and size n and runs communique
-// over it.
-func sizeOnce(c common, s shape, n int, work string, workers int, capRun time.Duration, extra []string) (sizeRun, error) {
+// sizeOnce builds a document of shape s and size n and runs communique
+// over copies of it.
+func sizeOnce(c common, s shape, n, copies int, work string, workers int, capRun time.Duration, extra []string) (sizeRun, error) {
 	dir := filepath.Join(work, fmt.Sprintf("%s-%d", s.name, n))
 	in, out := filepath.Join(dir, "in"), filepath.Join(dir, "out")
 	doc := s.build(n)
-	if err := writeDoc(in, "doc"+s.ext, doc); err != nil {
-		return sizeRun{}, err
+	for i := range copies {
+		if err := writeDoc(in, fmt.Sprintf("doc-%03d%s", i, s.ext), doc); err != nil {
+			return sizeRun{}, err
+		}
 	}
 	defer os.RemoveAll(dir)
 	r, err := timedRun(c, in, out, workers, capRun, extra)
 	if err != nil {
 		return sizeRun{}, err
 	}
-	r.size, r.bytes = n, len(doc)
+	r.size, r.bytes, r.copies = n, len(doc), copies
 	if !r.timedOut {
 		st, err := docStatuses(filepath.Join(out, "documents.jsonl"))
 		if err != nil {
@@ -371,15 +380,17 @@ wait:
 	return r, nil
 }
 
-// docStatuses returns the statuses of a documents table, joined by
-// commas; a status other than ok carries the start of its error.
+// docStatuses sums up the statuses of a documents table: "ok" when every
+// document is ok, otherwise each distinct status (with the start of its
+// error) and how many documents have it.
 func docStatuses(name string) (string, error) {
 	f, err := os.Open(name)
 	if err != nil {
 		return "", err
 	}
 	defer f.Close()
-	var out []string
+	var order []string
+	count := map[string]int{}
 	sc := bufio.NewScanner(f)
 	sc.Buffer(make([]byte, 1<<20), 64<<20)
 	for sc.Scan() {
@@ -392,16 +403,28 @@ func docStatuses(name string) (string, error) {
 		}
 		s := d.Status
 		if d.Error != nil {
-			e := *d.Error
-			e = strings.Join(strings.Fields(e), " ")
+			e := strings.Join(strings.Fields(*d.Error), " ")
 			if len(e) > 60 {
 				e = e[:60] + "..."
 			}
 			s += ": " + e
 		}
-		out = append(out, s)
+		if count[s] == 0 {
+			order = append(order, s)
+		}
+		count[s]++
 	}
-	return strings.Join(out, ", "), sc.Err()
+	if err := sc.Err(); err != nil {
+		return "", err
+	}
+	if len(order) == 1 && order[0] == "ok" {
+		return "ok", nil
+	}
+	var out []string
+	for _, s := range order {
+		out = append(out, fmt.Sprintf("%d %s", count[s], s))
+	}
+	return strings.Join(out, ", "), nil
 }
 
 // kb formats a size in bytes as KB or MB, decimal.
