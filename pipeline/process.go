@@ -131,14 +131,21 @@ func (p *Processor) process(ctx context.Context, at *atomic.Pointer[string], doc
 	if ctx.Done() != nil {
 		defer context.AfterFunc(ctx, func() { stop.Store(true) })()
 	}
+	// cur is the stage at work; a stop found as the next one begins was
+	// for it, and the row names it.
+	var cur *string
 	enter := func(stage *string) bool {
+		if stop.Load() {
+			return false
+		}
+		cur = stage
 		if at != nil {
 			at.Store(stage)
 		}
-		return !stop.Load()
+		return true
 	}
-	stopped := func(stage string) Output {
-		o := failed(row, StatusError, stoppedReason(ctx, stage))
+	stopped := func() Output {
+		o := failed(row, StatusError, stoppedReason(ctx, *cur))
 		o.NormalizeTime, o.ExtractTime = out.NormalizeTime, out.ExtractTime
 		return o
 	}
@@ -146,12 +153,13 @@ func (p *Processor) process(ctx context.Context, at *atomic.Pointer[string], doc
 	stages := []string{stageNormalize, stageMeta, stageSentences, stageRows}
 
 	t0 := time.Now()
-	enter(&stages[0])
+	cur = &stages[0]
+	enter(cur)
 	res, err := normalize.DocumentContext(ctx, raw, source, p.Normalize)
 	out.NormalizeTime = time.Since(t0)
 	if err != nil {
 		if ctx.Err() != nil {
-			return stopped(stageNormalize)
+			return stopped()
 		}
 		var rej *normalize.RejectError
 		if errors.As(err, &rej) {
@@ -170,16 +178,16 @@ func (p *Processor) process(ctx context.Context, at *atomic.Pointer[string], doc
 	t1 := time.Now()
 	d := &extractors.Doc{ID: docID, Text: res.Text, Stop: extractors.NewStop(&stop)}
 	if !enter(&stages[1]) {
-		return stopped(stageMeta)
+		return stopped()
 	}
 	d.Meta = extractors.ReadMeta(d.Text)
 	if !enter(&stages[2]) {
-		return stopped(stageSentences)
+		return stopped()
 	}
 	d.Sentences = extractors.Sentences(d.Text)
 	for i, x := range p.Entities {
 		if !enter(&names[i]) {
-			return stopped(names[i])
+			return stopped()
 		}
 		d.Mentions = append(d.Mentions, x.Extract(d)...)
 	}
@@ -196,13 +204,13 @@ func (p *Processor) process(ctx context.Context, at *atomic.Pointer[string], doc
 	for i, x := range p.Events {
 		k := len(p.Entities) + i
 		if !enter(&names[k]) {
-			return stopped(names[k])
+			return stopped()
 		}
 		events = append(events, x.Events(d)...)
 	}
 	out.ExtractTime = time.Since(t1)
 	if !enter(&stages[3]) {
-		return stopped(stageRows)
+		return stopped()
 	}
 
 	row.Language = language(d.Text)

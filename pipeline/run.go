@@ -7,7 +7,6 @@ import (
 	"io"
 	"io/fs"
 	"log/slog"
-	"os"
 	"path"
 	"path/filepath"
 	"runtime"
@@ -62,6 +61,8 @@ type Config struct {
 	Logger *slog.Logger
 	// ProgressEvery is the interval of progress lines (0: 2 s).
 	ProgressEvery time.Duration
+
+	ops fileOps // nil: the operating system's; tests inject failures
 }
 
 // Stats summarizes a run.
@@ -123,10 +124,12 @@ func Run(ctx context.Context, cfg Config) (Stats, error) {
 	if len(cfg.Formats) == 0 {
 		cfg.Formats = []string{"jsonl", "parquet"}
 	}
-	if err := os.MkdirAll(cfg.Out, 0o755); err != nil {
-		return Stats{}, fmt.Errorf("create output directory: %w", err)
+	od, err := openOutDir(cfg.ops, cfg.Out, runScope(cfg), "communique run", log)
+	if err != nil {
+		return Stats{}, err
 	}
-	sink, err := openSink(cfg)
+	defer od.close()
+	sink, err := openSink(cfg, od)
 	if err != nil {
 		return Stats{}, err
 	}
@@ -136,7 +139,9 @@ func Run(ctx context.Context, cfg Config) (Stats, error) {
 			sink.abort()
 		}
 	}()
+	skip := outInside(cfg.InputDir, cfg.Out)
 
+	parent := ctx
 	g, ctx := errgroup.WithContext(ctx)
 	jobs := make(chan job, cfg.Workers*4)
 	// The writer stalls while it encodes and compresses a Parquet row
@@ -158,6 +163,13 @@ func Run(ctx context.Context, cfg Config) (Stats, error) {
 			if dups > 0 {
 				log.Warn("the manifest lists some documents more than once; each is read once", "n", dups)
 			}
+			if skip != "" {
+				n := len(list)
+				list = slices.DeleteFunc(list, func(j job) bool { return strings.HasPrefix(j.source, skip+"/") })
+				if n > len(list) {
+					log.Warn("skipped the manifest's paths inside the output folder", "dir", cfg.Out, "n", n-len(list))
+				}
+			}
 		} else if err := fs.WalkDir(cfg.Input, ".", func(p string, d fs.DirEntry, err error) error {
 			if ctx.Err() != nil {
 				return ctx.Err()
@@ -177,6 +189,10 @@ func Run(ctx context.Context, cfg Config) (Stats, error) {
 					return fs.SkipDir
 				}
 				return nil
+			}
+			if p == skip && d.IsDir() {
+				log.Info("skipped the output folder, which is inside the input folder", "dir", cfg.Out)
+				return fs.SkipDir
 			}
 			if !d.IsDir() {
 				list = append(list, job{source: p})
@@ -286,12 +302,26 @@ func Run(ctx context.Context, cfg Config) (Stats, error) {
 	if err := g.Wait(); err != nil {
 		return st, err
 	}
-	files, err := sink.commit()
-	if err != nil {
+	if err := parent.Err(); err != nil {
+		return st, err
+	}
+	if err := sink.finish(); err != nil {
 		return st, err
 	}
 	committed = true
-	st.Files = files
+	newFiles := sink.rels
+	if cfg.Shards > 0 {
+		if err := writeShardManifest(od, cfg.Shard, cfg.Shards, cfg.Formats, sink.rels, sink.tables, sink.rows); err != nil {
+			return st, err
+		}
+		newFiles = append(slices.Clone(newFiles), shardManifestRel(cfg.Shard, cfg.Shards))
+	}
+	if err := od.commit(newFiles, runReplaces(cfg)); err != nil {
+		return st, err
+	}
+	for _, rel := range newFiles {
+		st.Files = append(st.Files, filepath.Join(cfg.Out, filepath.FromSlash(rel)))
+	}
 	st.Elapsed = time.Since(start)
 	return st, nil
 }
@@ -394,3 +424,32 @@ func ShardOf(docID string, n int) int {
 
 // resultSlack is how many processed documents may wait for the writer.
 const resultSlack = 256
+
+// outInside returns where the folder out lies inside the folder in, as a
+// slash path relative to in, or "" when it does not (or either is "").
+// Links are resolved, so that a run into a link to a folder inside its
+// input does not read its own output either.
+func outInside(in, out string) string {
+	if in == "" || out == "" {
+		return ""
+	}
+	abs := func(p string) string {
+		a, err := filepath.Abs(p)
+		if err != nil {
+			return ""
+		}
+		if r, err := filepath.EvalSymlinks(a); err == nil {
+			return r
+		}
+		return a
+	}
+	ai, ao := abs(in), abs(out)
+	if ai == "" || ao == "" {
+		return ""
+	}
+	rel, err := filepath.Rel(ai, ao)
+	if err != nil || rel == "." || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return ""
+	}
+	return filepath.ToSlash(rel)
+}

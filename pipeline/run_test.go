@@ -410,3 +410,44 @@ func TestOrderAndIDs(t *testing.T) {
 		t.Errorf("documents in order %q, want %q", got, want)
 	}
 }
+
+// TestOutInsideIn runs twice with OUT inside the input folder: the second
+// run does not read the first one's tables as documents.
+func TestOutInsideIn(t *testing.T) {
+	newIn := func() string {
+		in := t.TempDir()
+		for _, name := range []string{"a.txt", "b/c.txt"} {
+			os.MkdirAll(filepath.Join(in, filepath.Dir(name)), 0o755)
+			os.WriteFile(filepath.Join(in, name), []byte(release), 0o644)
+		}
+		return in
+	}
+	for _, rel := range []string{"out", "b/results"} {
+		in := newIn()
+		out := filepath.Join(in, rel)
+		for range 2 {
+			st, err := Run(context.Background(), Config{Input: os.DirFS(in), InputDir: in, Out: out, Workers: 2, Processor: &Processor{}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if st.Docs != 2 {
+				t.Errorf("OUT %s: %d documents, want 2 (the output read as input?)", rel, st.Docs)
+			}
+		}
+	}
+	// Through a link to the input folder, too.
+	in := newIn()
+	link := filepath.Join(t.TempDir(), "in")
+	if err := os.Symlink(in, link); err != nil {
+		t.Skip(err)
+	}
+	for range 2 {
+		st, err := Run(context.Background(), Config{Input: os.DirFS(link), InputDir: link, Out: filepath.Join(in, "out"), Workers: 2, Processor: &Processor{}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if st.Docs != 2 {
+			t.Errorf("through a link: %d documents, want 2", st.Docs)
+		}
+	}
+}
