@@ -367,9 +367,10 @@ func newEventRow(docID, text string, e extractors.Event, ro runeOffsets) Event {
 		r.RankYear = ptr(int64(e.RankYear))
 	}
 	if e.Evidence.Start >= 0 && e.Evidence.End <= len(text) && e.Evidence.Start <= e.Evidence.End {
-		r.EvidenceText = strings.Clone(text[e.Evidence.Start:e.Evidence.End])
-		r.EvidenceStart = ro.rune(e.Evidence.Start)
-		r.EvidenceEnd = ro.rune(e.Evidence.End)
+		s, t := evidenceWindow(text, e)
+		r.EvidenceText = strings.Clone(text[s:t])
+		r.EvidenceStart = ro.rune(s)
+		r.EvidenceEnd = ro.rune(t)
 	} else {
 		r.EvidenceStart, r.EvidenceEnd = -1, -1
 	}
