@@ -18,3 +18,7 @@ func NewStop(flag *atomic.Bool) Stop { return Stop{flag} }
 
 // Stopped reports whether work on the document should end.
 func (s Stop) Stopped() bool { return s.flag != nil && s.flag.Load() }
+
+// Equal reports whether s and o stop together (the same flag), so that
+// go-cmp can compare Docs.
+func (s Stop) Equal(o Stop) bool { return s.flag == o.flag }
