@@ -31,8 +31,9 @@ type MergeConfig struct {
 	Formats []string
 	// Parquet tunes the Parquet writers.
 	Parquet ParquetOptions
-	// AllowPartial merges the parts there are when some shards of a
-	// sharded run have none; by default that is an error.
+	// AllowPartial merges the shards whose parts verify, leaving out
+	// those whose parts are missing or do not verify; by default either
+	// is an error.
 	AllowPartial bool
 	// RemoveParts removes the merged parts once the tables are in place,
 	// those of each format written (JSONL, and Parquet of the same name),

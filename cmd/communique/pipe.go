@@ -34,11 +34,14 @@ go to standard error. Made for Spark's RDD.pipe and Hadoop Streaming:
 
 Every input line gives a documents row: a line that is not JSON, lacks a
 field or names a file that cannot be read gives one with status error and
-the reason, and the stream goes on. Exit status 0 then; 1 when standard
-input or output fails.
+the reason, and the stream goes on; so does a document over its time
+budget (--doc-timeout). Exit status 0 then; 1 when standard input or
+output fails; 130 or 143 when stopped by SIGINT or SIGTERM.
 
 A path line's doc_id and source are the path relative to --root, as with
-'communique run --in DIR'; absolute paths must be below --root.
+'communique run --in DIR'; absolute paths must be below --root, and so
+must every link a path goes through. Named pipes, sockets and devices are
+never opened.
 
 Flags:
 `

@@ -58,8 +58,17 @@ skipped) and writes documents, events, mentions and rejects as OUT/T.jsonl
 and OUT/T.parquet. --in may also name a manifest: a text file listing one
 path per line. Without --in, the embedded default corpus is read.
 
+Each document has a time budget (--doc-timeout): one over it gets a
+documents row with status error, and the run goes on without it. The
+tables are written into a staging folder inside OUT and committed as one:
+after any failure OUT holds all the previous run's tables or all the new
+ones. A run locks OUT; a second run into it fails at once, naming the first.
+The first SIGINT or SIGTERM stops the run within 2 s and removes its
+temporary files; a second exits at once (the next run into OUT cleans up).
+
 Exit status 0 when the run completed, even if some documents were rejected
-(each has a documents row saying why); 1 when the run could not complete.
+or over their time budget (each has a documents row saying why); 1 when
+the run could not complete; 130 or 143 when stopped by SIGINT or SIGTERM.
 
 Examples:
   communique run --out out
