@@ -270,11 +270,18 @@ func optional[T comparable](v T) *T {
 	return &v
 }
 
-// runeOffsets converts byte offsets in one text to rune offsets.
+// runeOffsets converts byte offsets in one text to rune offsets. It
+// holds the rune offset of every runeBlock-th byte, a sixteenth of the
+// text's size, and counts the rest of the way: a mention's offsets cost
+// at most a block's scan.
 type runeOffsets struct {
 	ascii bool
-	index []int32 // index[b] = rune offset of byte b, when not ascii
+	text  string
+	block []int32 // block[k] = rune offset of byte k*runeBlock, when not ascii
 }
+
+// runeBlock is the stride of runeOffsets' table.
+const runeBlock = 64
 
 func newRuneOffsets(text string) runeOffsets {
 	ascii := true
@@ -287,23 +294,40 @@ func newRuneOffsets(text string) runeOffsets {
 	if ascii {
 		return runeOffsets{ascii: true}
 	}
-	idx := make([]int32, len(text)+1)
+	block := make([]int32, len(text)/runeBlock+1)
 	n := int32(0)
-	for i := range text {
-		for j := i; j < len(text) && (j == i || !utf8.RuneStart(text[j])); j++ {
-			idx[j] = n
+	for i := 0; i < len(text); i++ {
+		if i%runeBlock == 0 {
+			block[i/runeBlock] = n
 		}
-		n++
+		if utf8.RuneStart(text[i]) {
+			n++
+		}
 	}
-	idx[len(text)] = n
-	return runeOffsets{index: idx}
+	if len(text)%runeBlock == 0 {
+		block[len(text)/runeBlock] = n
+	}
+	return runeOffsets{text: text, block: block}
 }
 
+// rune returns the rune offset of byte b: the number of characters before
+// the one b is in (or before the end, for b at or past it).
 func (r runeOffsets) rune(b int) int64 {
 	if r.ascii {
 		return int64(b)
 	}
-	return int64(r.index[b])
+	b = max(0, min(b, len(r.text)))
+	k := b / runeBlock
+	n := r.block[k]
+	for i := k * runeBlock; i < b; i++ {
+		if utf8.RuneStart(r.text[i]) {
+			n++
+		}
+	}
+	if b < len(r.text) && !utf8.RuneStart(r.text[b]) {
+		n-- // inside a character: its start was counted
+	}
+	return int64(n)
 }
 
 // Rows outlive their document in the writers' buffers; strings cut from
