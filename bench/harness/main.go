@@ -14,6 +14,8 @@
 //	harness sizes [flags]        seconds per MB of one document of each
 //	                             hostile shape at growing sizes, and the
 //	                             peak RSS of two largest-allowed documents
+//	harness shape NAME BYTES     write a document of that shape and size
+//	                             to stdout, to try by hand
 //
 // Corpora are generated once with `communique gen` and cached as
 // ROOT/.corpus-N-seedS (ROOT is bench/ by default, the folder is
@@ -83,7 +85,7 @@ func (c *common) register(fl *flag.FlagSet) {
 
 func main() {
 	if len(os.Args) < 2 {
-		fmt.Fprintln(os.Stderr, "usage: harness throughput|scale|sizes [flags]; harness COMMAND -h for the flags")
+		fmt.Fprintln(os.Stderr, "usage: harness throughput|scale|sizes|shape [flags]; harness COMMAND -h for the flags")
 		os.Exit(2)
 	}
 	var err error
@@ -94,8 +96,10 @@ func main() {
 		err = scale(os.Args[2:])
 	case "sizes":
 		err = sizes(os.Args[2:])
+	case "shape":
+		err = writeShape(os.Args[2:])
 	default:
-		fmt.Fprintf(os.Stderr, "harness: unknown command %q: want throughput, scale or sizes\n", os.Args[1])
+		fmt.Fprintf(os.Stderr, "harness: unknown command %q: want throughput, scale, sizes or shape\n", os.Args[1])
 		os.Exit(2)
 	}
 	if err != nil {

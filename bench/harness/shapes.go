@@ -3,6 +3,8 @@ package main
 import (
 	"bytes"
 	"fmt"
+	"os"
+	"strconv"
 	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -84,6 +86,21 @@ var nfkcShape = shape{"nfkc", "U+FDFA repeated (NFKC expands it 11x in bytes)", 
 	}
 	return "\uFDFA"
 })}
+
+// writeShape writes a document of the shape and size args name to
+// stdout.
+func writeShape(args []string) error {
+	if len(args) != 2 {
+		return fmt.Errorf("usage: harness shape NAME BYTES (harness sizes -list names the shapes)")
+	}
+	s, ok := shapeByName(args[0])
+	n, err := strconv.Atoi(args[1])
+	if !ok || err != nil || n < 1 {
+		return fmt.Errorf("shape %q of %q bytes: unknown shape or bad size", args[0], args[1])
+	}
+	_, err = os.Stdout.Write(s.build(n))
+	return err
+}
 
 func shapeByName(name string) (shape, bool) {
 	if name == nfkcShape.name {
