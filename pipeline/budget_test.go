@@ -3,8 +3,6 @@ package pipeline
 import (
 	"bytes"
 	"context"
-	"errors"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -105,18 +103,8 @@ func TestCancelStuckDocument(t *testing.T) {
 		t.Fatal("the run never reached the stuck document")
 	}
 	cancel()
-	select {
-	case err := <-done:
-		if !errors.Is(err, context.Canceled) {
-			t.Errorf("Run returned %v, want context.Canceled", err)
-		}
-	case <-time.After(10 * time.Second):
-		t.Fatal("the run did not return after cancellation while a document was stuck")
-	}
-	left, _ := os.ReadDir(out)
-	for _, e := range left {
-		t.Errorf("cancelled run left %s in OUT", e.Name())
-	}
+	waitCanceled(t, done, "the run, a document stuck,")
+	checkEmpty(t, out)
 }
 
 // TestPipeDocTimeout checks that Pipe gives up on a document over its

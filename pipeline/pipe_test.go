@@ -410,14 +410,7 @@ func TestPipeFailures(t *testing.T) {
 		}()
 		fmt.Fprintln(inW, `{"doc_id":"a","text":"Lima"}`)
 		cancel()
-		select {
-		case err := <-done:
-			if !errors.Is(err, context.Canceled) {
-				t.Errorf("got %v, want context.Canceled", err)
-			}
-		case <-time.After(10 * time.Second):
-			t.Fatal("Pipe did not return after cancellation")
-		}
+		waitCanceled(t, done, "Pipe")
 	})
 }
 

@@ -306,18 +306,30 @@ func TestInterruptLeavesNoTable(t *testing.T) {
 	}
 	cancel()
 	close(bf.release)
-	var err error
+	waitCanceled(t, done, "the run")
+	checkEmpty(t, out)
+}
+
+// waitCanceled waits for what returns its error on done after its context
+// was cancelled: it must return, soon, and say it was cancelled.
+func waitCanceled(t *testing.T, done <-chan error, what string) {
+	t.Helper()
 	select {
-	case err = <-done:
+	case err := <-done:
+		if !errors.Is(err, context.Canceled) {
+			t.Errorf("%s returned %v, want context.Canceled", what, err)
+		}
 	case <-time.After(10 * time.Second):
-		t.Fatal("the run did not stop after cancellation")
+		t.Fatalf("%s did not return after cancellation", what)
 	}
-	if !errors.Is(err, context.Canceled) {
-		t.Fatalf("Run returned %v, want context.Canceled", err)
-	}
+}
+
+// checkEmpty checks that a cancelled run left nothing in OUT.
+func checkEmpty(t *testing.T, out string) {
+	t.Helper()
 	left, _ := os.ReadDir(out)
 	for _, e := range left {
-		t.Errorf("interrupted run left %s in OUT", e.Name())
+		t.Errorf("a cancelled run left %s in OUT", e.Name())
 	}
 }
 
