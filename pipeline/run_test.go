@@ -463,3 +463,30 @@ func TestOutInsideIn(t *testing.T) {
 		}
 	}
 }
+
+// TestManifestSpecialFiles lists, in a manifest, a named pipe, a sparse
+// file over the limit and a good file: the run ends, the pipe is never
+// opened, the sparse file never read.
+func TestManifestSpecialFiles(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "good.txt"), []byte(release), 0o644)
+	special := mkSpecialFiles(t, dir)
+	manifest := []string{"good.txt"}
+	for id := range special {
+		manifest = append(manifest, id+".txt")
+	}
+	out := t.TempDir()
+	if _, err := runWithin(t, time.Minute, Config{Input: os.DirFS(dir), InputDir: dir, Manifest: manifest, Out: out, Formats: []string{"jsonl"}, Workers: 2, Processor: &Processor{}}); err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, r := range readRows(t, filepath.Join(out, "documents.jsonl")) {
+		got[r["doc_id"].(string)] = r["status"].(string)
+	}
+	special["good"] = "ok"
+	for id, status := range special {
+		if got[id] != status {
+			t.Errorf("%s: status %q, want %q", id, got[id], status)
+		}
+	}
+}
