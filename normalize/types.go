@@ -258,7 +258,9 @@ func (b *builder) stage() stage {
 
 // then composes m (input -> raw) with st (output -> input).
 func (m OffsetMap) then(st stage) OffsetMap {
-	out := make([]seg, 0, len(st.segs)+len(m.segs)/4+1)
+	// Every output segment starts where st or m starts one: room for
+	// both, so that the slice never grows and is copied.
+	out := make([]seg, 0, len(st.segs)+len(m.segs)+1)
 	n := len(st.text)
 	j := 0 // index into m.segs
 	for k, s := range st.segs {
