@@ -58,7 +58,7 @@ BENCH_SIZES      ?= 10000,100000
 BENCH_FLAGS      ?=
 BENCH_SCALE_RUN   = ./bin/bench-harness scale -bin $(BIN) -sizes $(BENCH_SIZES) -workers 2 $(BENCH_FLAGS)
 
-.PHONY: bench-quick bench-scale bench-sizes bench-go bench-tools
+.PHONY: bench-quick bench-scale bench-sizes bench-go bench-tools bench-diff
 
 bench: build bench-tools
 	./bin/bench-harness throughput -bin $(BIN) -docs $(BENCH_DOCS) -runs $(BENCH_RUNS) \
@@ -92,6 +92,12 @@ BENCH_SHAPE_RSS   ?= 1
 bench-sizes: build bench-tools
 	./bin/bench-harness sizes -bin $(BIN) -shapes '$(BENCH_SHAPES)' -sizes $(BENCH_SHAPE_SIZES) \
 		-timeout $(BENCH_SHAPE_CAP) -args '$(BENCH_SHAPE_ARGS)' -rss=$(if $(filter 0,$(BENCH_SHAPE_RSS)),false,true) $(BENCH_FLAGS)
+
+## bench-diff: communique diff over two runs of $(BENCH_DIFF_SIZES) documents (the
+## generated corpus and a changed copy): seconds and peak RSS of the diff
+BENCH_DIFF_SIZES ?= 10000,100000
+bench-diff: build bench-tools
+	./bin/bench-harness diff -bin $(BIN) -sizes $(BENCH_DIFF_SIZES) -workers 2 $(BENCH_FLAGS)
 
 ## bench-go: the Go benchmarks: the whole Processor and each extractor (bench/),
 ## normalize, metadata and dates, countries, writers

@@ -5,8 +5,7 @@
 // (bench/naive). BENCHMARKS.md says how to run them and what they gave.
 //
 // The package itself only holds the extractor wiring the benchmarks run:
-// the same list, in the same order, as `communique run` (TestWiring keeps
-// the two in step).
+// extractors.Default, the list `communique run` runs.
 package bench
 
 import (
@@ -15,31 +14,16 @@ import (
 )
 
 // Entities returns the entity extractors in the order `communique run`
-// runs them; each sees the mentions of those before it.
-func Entities() []extractors.Extractor {
-	return []extractors.Extractor{
-		extractors.Dates{},
-		extractors.Countries{},
-		extractors.OrgsAndPersons{},
-		extractors.ProseNames{},
-		extractors.GatheringNames{},
-	}
-}
+// runs them (extractors.Default); each sees the mentions of those before
+// it.
+func Entities() []extractors.Extractor { return extractors.Default().Entities }
 
 // Events returns the event extractors in the order `communique run` runs
 // them.
-func Events() []extractors.EventExtractor {
-	return []extractors.EventExtractor{
-		extractors.Visits{},
-		extractors.Meetings{},
-		extractors.Agreements{},
-		extractors.Gatherings{},
-		extractors.Rankings{},
-	}
-}
+func Events() []extractors.EventExtractor { return extractors.Default().Events }
 
 // Processor returns a Processor wired as `communique run` wires it, with
 // the default normalize options.
 func Processor() *pipeline.Processor {
-	return &pipeline.Processor{Entities: Entities(), Events: Events()}
+	return &pipeline.Processor{Stack: extractors.Default()}
 }

@@ -101,7 +101,7 @@ func gatheringMatch(gold, pred any) bool {
 // unused prediction a false positive, each logged as "  FN KIND: ..." or
 // "  FP KIND: ..." (FNs first, then FPs in prediction order).
 func align(golds, preds []*object, match func(g, p *object) int, log func(string),
-	kind string, describe func(*object) string) (tp, fp, fn int, pairs [][2]*object) {
+	kind string, describe func(*object) string, miss func(missed bool, x *object)) (tp, fp, fn int, pairs [][2]*object) {
 	keys := make([]any, len(golds))
 	for i, g := range golds {
 		keys[i] = g.getOr("optional", false)
@@ -129,12 +129,18 @@ func align(golds, preds []*object, match func(g, p *object) int, log func(string
 		case !optional:
 			fn++
 			log("  FN " + kind + ": " + describe(g))
+			if miss != nil {
+				miss(true, g)
+			}
 		}
 	}
 	for pi, p := range preds {
 		if !used[pi] {
 			fp++
 			log("  FP " + kind + ": " + describe(p))
+			if miss != nil {
+				miss(false, p)
+			}
 		}
 	}
 	return tp, fp, fn, pairs

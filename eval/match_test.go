@@ -114,7 +114,7 @@ func TestAlign(t *testing.T) {
 			var pairs [][2]*object
 			got.TP, got.FP, got.FN, pairs = align(tc.golds, tc.preds,
 				func(g, p *object) int { return nameMatch(g.get("name"), p.get("name")) },
-				log, "person", func(x *object) string { return pyStr(x.get("name")) })
+				log, "person", func(x *object) string { return pyStr(x.get("name")) }, nil)
 			for _, p := range pairs {
 				got.Pairs = append(got.Pairs, [2]string{pyStr(p[0].get("name")), pyStr(p[1].get("name"))})
 			}

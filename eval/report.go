@@ -73,12 +73,32 @@ func (a *Acc) add(ok bool) {
 // Docs is the number of gold documents scored. Misses lists, for each
 // document with any, a line "DOC_ID:" followed by one indented line per
 // miss, exactly as score.py -v prints them.
+//
+// Records lists the same misses of records as data: each record of gold
+// that nothing matched, and each one predicted that matched no gold, in
+// the order the misses are printed.
 type Report struct {
 	PRF     map[string]PRF
 	Acc     map[string]Acc
 	Quality float64
 	Docs    int
 	Misses  []string
+	Records []Miss
+}
+
+// A Miss is one record the scorer counted as missed (in gold, not found:
+// a false negative) or spurious (found, not in gold: a false positive).
+type Miss struct {
+	DocID string
+	// Kind is country, person, visit, meeting, agreement, gathering or
+	// ranking.
+	Kind   string
+	Missed bool
+	// Record describes the record as the verbose report does.
+	Record string
+	// EventID is the event_id of a spurious visit, meeting, agreement,
+	// gathering or ranking.
+	EventID string
 }
 
 // Write prints the report in score.py's format, byte for byte: the PRF

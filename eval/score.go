@@ -38,7 +38,7 @@ func Score(goldDir, outDir string) (rep *Report, err error) {
 		return nil, fmt.Errorf("eval: %w", err)
 	}
 	if len(paths) == 0 {
-		return nil, fmt.Errorf("eval: no gold files in %s", goldDir)
+		return nil, fmt.Errorf("eval: no gold files in %s (want one DOC_ID.json per document: see docs/gold.md)", goldDir)
 	}
 
 	s := &scorer{
@@ -66,7 +66,7 @@ func Score(goldDir, outDir string) (rep *Report, err error) {
 		s.document(g)
 	}
 
-	rep = &Report{PRF: map[string]PRF{}, Acc: map[string]Acc{}, Docs: len(paths), Misses: s.lines}
+	rep = &Report{PRF: map[string]PRF{}, Acc: map[string]Acc{}, Docs: len(paths), Misses: s.lines, Records: s.misses}
 	var sum float64
 	for _, k := range kinds {
 		rep.PRF[k] = *s.prf[k]
@@ -89,6 +89,21 @@ type scorer struct {
 	prf           map[string]*PRF
 	acc           map[string]*Acc
 	lines         []string // the verbose report
+	doc           string   // the document being scored
+	misses        []Miss
+}
+
+// align is align, recording each record missed or spurious for the
+// current document.
+func (s *scorer) align(golds, preds []*object, match func(g, p *object) int, log func(string),
+	kind string, describe func(*object) string) (tp, fp, fn int, pairs [][2]*object) {
+	return align(golds, preds, match, log, kind, describe, func(missed bool, x *object) {
+		m := Miss{DocID: s.doc, Kind: kind, Missed: missed, Record: describe(x)}
+		if id, ok := x.get("event_id").(string); ok && !missed {
+			m.EventID = id
+		}
+		s.misses = append(s.misses, m)
+	})
 }
 
 func byDoc(rows []*object) map[string][]*object {
@@ -103,6 +118,7 @@ func byDoc(rows []*object) map[string][]*object {
 // document scores one gold document G, in score.py's order of checks.
 func (s *scorer) document(G *object) {
 	docID := G.must("doc_id")
+	s.doc = pyStr(docID)
 	key := hashKey(docID)
 	var out []string
 	log := func(line string) { out = append(out, line) }
@@ -140,7 +156,7 @@ func (s *scorer) document(G *object) {
 // agreements matches on the counterpart country, then checks span and
 // status.
 func (s *scorer) agreements(G *object, pa []*object, log func(string)) {
-	tp, fp, fn, pairs := align(goldRecords(G, "agreements"), pa,
+	tp, fp, fn, pairs := s.align(goldRecords(G, "agreements"), pa,
 		func(g, p *object) int { return b2i(pyEqual(g.must("country"), p.get("counterpart_country"))) },
 		log, "agreement", func(x *object) string {
 			return pyStr(or(x.get("country"), x.get("counterpart_country"))) + " " + pyStr(x.get("status"))
@@ -152,7 +168,7 @@ func (s *scorer) agreements(G *object, pa []*object, log func(string)) {
 // gatherings matches names with gatheringMatch, then checks span and
 // status.
 func (s *scorer) gatherings(G *object, pg []*object, log func(string)) {
-	tp, fp, fn, pairs := align(goldRecords(G, "gatherings"), pg,
+	tp, fp, fn, pairs := s.align(goldRecords(G, "gatherings"), pg,
 		func(g, p *object) int { return b2i(gatheringMatch(g.must("name"), or(p.get("name"), ""))) },
 		log, "gathering", func(x *object) string {
 			return pyStr(x.get("name")) + " (" + pyStr(x.get("country")) + ")"
@@ -163,7 +179,7 @@ func (s *scorer) gatherings(G *object, pg []*object, log func(string)) {
 
 // rankings matches on country and position, and on year where gold has one.
 func (s *scorer) rankings(G *object, pr []*object, log func(string)) {
-	tp, fp, fn, _ := align(goldRecords(G, "rankings"), pr,
+	tp, fp, fn, _ := s.align(goldRecords(G, "rankings"), pr,
 		func(g, p *object) int {
 			return b2i(pyEqual(g.must("country"), p.get("country")) &&
 				pyEqual(g.must("rank"), p.get("rank_position")) &&
@@ -271,7 +287,7 @@ func (s *scorer) countries(G *object, M []*object, log func(string)) {
 	for _, i := range sortedOrder(vals) {
 		preds = append(preds, newObject("c", vals[i]))
 	}
-	tp, fp, fn, _ := align(golds, preds,
+	tp, fp, fn, _ := s.align(golds, preds,
 		func(g, p *object) int { return b2i(pyEqual(g.must("c"), p.must("c"))) },
 		log, "country", func(x *object) string { return pyStr(x.must("c")) })
 	s.prf["countries"].add(tp, fp, fn)
@@ -281,7 +297,7 @@ func (s *scorer) countries(G *object, M []*object, log func(string)) {
 // mentions, then checks rank and country of each pair; a person not found
 // counts as a wrong rank and country.
 func (s *scorer) persons(G *object, M []*object, log func(string)) {
-	tp, fp, fn, pairs := align(goldRecords(G, "persons"), personsFromMentions(M),
+	tp, fp, fn, pairs := s.align(goldRecords(G, "persons"), personsFromMentions(M),
 		func(g, p *object) int { return nameMatch(g.must("name"), p.must("name")) },
 		log, "person", func(x *object) string {
 			return pyStr(x.must("name")) + " (" + pyStr(x.get("rank")) + ", " + pyStr(x.get("country")) + ")"
@@ -306,7 +322,8 @@ func (s *scorer) persons(G *object, M []*object, log func(string)) {
 	}
 }
 
-// visits matches on country and exact span; a gold visit with no dates
+// visits matches on country and exact span, or one of the gold's
+// alt_spans (other readings the text allows); a gold visit with no dates
 // matches on country and traveller. Pairs check the traveller and status.
 func (s *scorer) visits(G *object, pv []*object, log func(string)) {
 	match := func(g, p *object) int {
@@ -316,14 +333,23 @@ func (s *scorer) visits(G *object, pv []*object, log func(string)) {
 		if g.get("start") == nil {
 			return b2i(nameMatch(or(g.get("actor"), ""), or(p.get("actor_name"), "")) > 0)
 		}
-		return b2i(pyEqual(g.get("start"), p.get("start_date")) && pyEqual(g.get("end"), p.get("end_date")))
+		if pyEqual(g.get("start"), p.get("start_date")) && pyEqual(g.get("end"), p.get("end_date")) {
+			return 1
+		}
+		alts, _ := g.get("alt_spans").([]any)
+		for _, a := range alts {
+			if l, ok := a.([]any); ok && len(l) == 2 && pyEqual(l[0], p.get("start_date")) && pyEqual(l[1], p.get("end_date")) {
+				return 1
+			}
+		}
+		return 0
 	}
 	describe := func(x *object) string {
 		start, end := datesOf(x)
 		return pyStr(x.get("country")) + " " + pyStr(start) + ".." + pyStr(end) + " " +
 			pyStr(or(x.get("actor"), x.get("actor_name"), ""))
 	}
-	tp, fp, fn, pairs := align(goldRecords(G, "visits"), pv, match, log, "visit", describe)
+	tp, fp, fn, pairs := s.align(goldRecords(G, "visits"), pv, match, log, "visit", describe)
 	s.prf["visits"].add(tp, fp, fn)
 	for _, gp := range pairs {
 		g, p := gp[0], gp[1]
@@ -366,13 +392,13 @@ func (s *scorer) meetings(G *object, events []*object, log func(string)) {
 		for _, x := range named {
 			if k := "t" + strings.Join(nameTokens(x.must("name")), "\x00"); !seen[k] {
 				seen[k] = true
-				pm = append(pm, newObject("name", x.must("name"), "country", or(x.get("country"), e.get("counterpart_country"))))
+				pm = append(pm, newObject("name", x.must("name"), "country", or(x.get("country"), e.get("counterpart_country")), "event_id", e.get("event_id")))
 			}
 		}
 		if len(named) == 0 {
 			if k := "c" + hashKey(e.get("counterpart_country")); !seen[k] {
 				seen[k] = true
-				pm = append(pm, newObject("name", nil, "country", e.get("counterpart_country")))
+				pm = append(pm, newObject("name", nil, "country", e.get("counterpart_country"), "event_id", e.get("event_id")))
 			}
 		}
 	}
@@ -382,7 +408,7 @@ func (s *scorer) meetings(G *object, events []*object, log func(string)) {
 		}
 		return b2i(truthy(g.get("country")) && pyEqual(g.must("country"), p.get("country")))
 	}
-	tp, fp, fn, _ := align(goldRecords(G, "meetings"), pm, match, log, "meeting", func(x *object) string {
+	tp, fp, fn, _ := s.align(goldRecords(G, "meetings"), pm, match, log, "meeting", func(x *object) string {
 		return pyStr(or(x.get("counterpart"), x.get("name"))) + " (" + pyStr(x.get("country")) + ")"
 	})
 	s.prf["meetings"].add(tp, fp, fn)

@@ -2,6 +2,7 @@ package extractors
 
 import (
 	"slices"
+	"strings"
 	"sync"
 	"time"
 	"unicode"
@@ -326,6 +327,7 @@ const (
 	dkBe
 	dkMeridiem // am, pm, hrs
 	dkSet      // "is set to"
+	dkOn       // "on Tuesday"
 )
 
 // Word classes, a bit set: a word may be in several.
@@ -439,6 +441,7 @@ func buildDateWords() map[string]dtWordInfo {
 	add(dkNone, dcPast, "been")
 	add(dkMeridiem, 0, "am", "pm", "hrs", "hours")
 	add(dkSet, 0, "set")
+	add(dkOn, 0, "on")
 	add(dkNone, dcFuture, "will", "shall", "upcoming", "forthcoming", "scheduled", "expected", "plans",
 		"planning", "intends", "ahead", "would", "going", "soon", "coming", "invited", "invites", "invite")
 	add(dkNone, dcPast, "was", "were", "had", "did", "visited", "met", "held", "signed", "attended",
@@ -524,6 +527,7 @@ const (
 	drMonthOff       // "November last year": month m1 of anchor year + off
 	drLastOcc        // "last November": the latest such month before pub
 	drNextOcc        // "next March": the first such month after pub
+	drWeekday        // "on Tuesday": weekday off (Monday = 0) near pub, by the tense
 )
 
 // dtExpr is a date expression as written, before its year is resolved.
@@ -740,6 +744,57 @@ func (s *dtScanner) numeric(i int) (e dtExpr, ok bool) {
 	return dtExpr{ts: i, te: i + 5, prec: Day, y1: y, m1: m, d1: d}, true
 }
 
+// dottedDayRange reads "06-08.10.2019": a range of days, then the dotted
+// month and year they share.
+func (s *dtScanner) dottedDayRange(i int) (e dtExpr, ok bool) {
+	d1, dash, d2, dot1, m, dot2, y := s.tok(i), s.tok(i+1), s.tok(i+2), s.tok(i+3), s.tok(i+4), s.tok(i+5), s.tok(i+6)
+	if !dtIsPunct(dash, '-') || !dtIsPunct(dot1, '.') || !dtIsPunct(dot2, '.') {
+		return e, false
+	}
+	for k := i + 1; k <= i+6; k++ {
+		if !s.glued(k) {
+			return e, false
+		}
+	}
+	for _, t := range []*dtToken{d1, d2, m} {
+		if t.kind != dtNum || t.ndig > 2 || t.flags&(dtGlued|dtBig|dtOrd) != 0 {
+			return e, false
+		}
+	}
+	if y.kind != dtNum || y.ndig != 4 || y.val < 1800 || y.val > 2100 || y.flags&(dtGlued|dtBig|dtOrd) != 0 {
+		return e, false
+	}
+	if n := s.tok(i + 7); n.kind == dtPunct && n.sp == 0 && (n.val == '.' || n.val == '-') && s.tok(i+8).kind == dtNum && s.glued(i+8) {
+		return e, false // part of a longer sequence
+	}
+	if d1.val < 1 || d1.val >= d2.val || d2.val > 31 || m.val < 1 || m.val > 12 {
+		return e, false
+	}
+	yr, mo := int(y.val), int(m.val)
+	return dtExpr{ts: i, te: i + 7, prec: Day, y1: yr, m1: mo, d1: int(d1.val), y2: yr, m2: mo, d2: int(d2.val)}, true
+}
+
+// sentenceStart reports whether token i opens a sentence or a line.
+func (s *dtScanner) sentenceStart(i int) bool {
+	if i == 0 || s.toks[i].sp == 2 {
+		return true
+	}
+	p := s.tok(i - 1)
+	return p.kind == dtPunct && (p.val == '.' || p.val == '!' || p.val == '?' || p.val == ':')
+}
+
+// weekdayIndex returns a weekday's index, Monday = 0, from its name or
+// abbreviation.
+func weekdayIndex(w string) (int, bool) {
+	w = strings.ToLower(w)
+	for i, p := range [...]string{"mon", "tue", "wed", "thu", "fri", "sat", "sun"} {
+		if strings.HasPrefix(w, p) {
+			return i, true
+		}
+	}
+	return 0, false
+}
+
 // conn reads a range connector at j: "-", "to", "through", "until",
 // "and". It returns the index after it and whether it is "and".
 func (s *dtScanner) conn(j int) (int, bool, bool) {
@@ -774,10 +829,15 @@ func (s *dtScanner) parseAt(i int) (int, bool) {
 			if dtIsPunct(s.tok(j), ',') && s.near(j) {
 				j++
 			}
-			if !s.near(j) || s.tok(j).sp == 0 {
-				return 0, false
-			}
-			if s.tok(j).kind != dtNum && s.tok(j).w.month == 0 {
+			if !s.near(j) || s.tok(j).sp == 0 || s.tok(j).kind != dtNum && s.tok(j).w.month == 0 {
+				// "on Tuesday", alone: the Tuesday nearest the
+				// publication date that the tense allows
+				if p := s.tok(i - 1); i > 0 && p.w.id == dkOn && s.near(i) {
+					if wd, ok := weekdayIndex(s.text[t.start:t.end]); ok {
+						s.exprs = append(s.exprs, dtExpr{ts: i, te: i + 1, prec: Day, rel: drWeekday, off: wd})
+						return i + 1, true
+					}
+				}
 				return 0, false
 			}
 			n := len(s.exprs)
@@ -798,6 +858,10 @@ func (s *dtScanner) parseAt(i int) (int, bool) {
 }
 
 func (s *dtScanner) parseNum(i int) (int, bool) {
+	if e, ok := s.dottedDayRange(i); ok {
+		s.exprs = append(s.exprs, e)
+		return e.te, true
+	}
 	if a, ok := s.numeric(i); ok {
 		if j, and, ok := s.conn(a.te); ok && !and {
 			if b, ok := s.numeric(j); ok {
@@ -1000,8 +1064,8 @@ func (s *dtScanner) parseRelative(i int) (int, bool) {
 	t := s.tok(i)
 	switch t.w.id {
 	case dkToday, dkYesterday, dkTomorrow:
-		if t.flags&dtUpper != 0 {
-			return 0, false
+		if t.flags&dtUpper != 0 && !s.sentenceStart(i) {
+			return 0, false // "Korea Today", a name
 		}
 		off := 0
 		if t.w.id == dkYesterday {
@@ -1083,10 +1147,14 @@ func dtSpan2(a, b dtExpr) dtExpr {
 // collectYears gathers the years the text states, for context.
 func (s *dtScanner) collectYears() {
 	for _, e := range s.exprs {
-		if e.y1 == 0 || e.weak || s.isPubDate(&e) {
+		y := e.y1
+		if y == 0 {
+			y = e.y2 // "February 19-23, 2024": the year written once, at the end
+		}
+		if y == 0 || e.weak || s.isPubDate(&e) {
 			continue
 		}
-		s.years = append(s.years, dtYearMark{tok: e.ts, year: e.y1, strong: e.prec != Year})
+		s.years = append(s.years, dtYearMark{tok: e.ts, year: y, strong: e.prec != Year})
 	}
 	ei := 0
 	for i := range s.toks {
@@ -1139,6 +1207,9 @@ func (s *dtScanner) mostStatedYear() int {
 	for _, e := range s.exprs {
 		if e.y1 != 0 {
 			return e.y1
+		}
+		if e.y2 != 0 {
+			return e.y2
 		}
 	}
 	return 0
@@ -1385,7 +1456,7 @@ func (s *dtScanner) resolveRelative(e *dtExpr) (DateRange, bool) {
 	if s.pub != nil {
 		pub = s.pub.Date
 	} else {
-		if s.docYear == 0 || e.rel == drWeeks || e.rel == drDays || e.rel == drMonths {
+		if s.docYear == 0 || e.rel == drWeeks || e.rel == drDays || e.rel == drMonths || e.rel == drWeekday {
 			return r, false
 		}
 		pub = Date{s.docYear, 7, 1} // mid-year: last/next month names resolve to the same or the adjacent year
@@ -1416,6 +1487,20 @@ func (s *dtScanner) resolveRelative(e *dtExpr) (DateRange, bool) {
 		r.Start, r.End = mon, mon.AddDays(6)
 	case drDays:
 		r.Start = pub.AddDays(e.off)
+		r.End = r.Start
+	case drWeekday:
+		// the latest such day on or before publication, or for the future
+		// the first after it
+		wd := (int(pub.Time().Weekday()) + 6) % 7
+		if s.tenseOf(e) == dtTenseFuture {
+			fwd := (e.off - wd + 7) % 7
+			if fwd == 0 {
+				fwd = 7
+			}
+			r.Start = pub.AddDays(fwd)
+		} else {
+			r.Start = pub.AddDays(-((wd - e.off + 7) % 7))
+		}
 		r.End = r.Start
 	}
 	return r, true

@@ -1,406 +1,15 @@
 package extractors
 
 import (
-	"regexp"
-	"slices"
-	"sort"
 	"strings"
 )
-
-// context is what every event extractor derives from a Doc before it looks
-// at sentences: the publishing government's country, the principal
-// official, and where the text is "in" a visited country (itinerary
-// headers and table rows), so that a sentence without a country can be
-// placed.
-type context struct {
-	d         *Doc
-	home      string // ISO3 of the publishing government, or ""
-	principal Person // the publishing side's lead official, if any
-	sections  []section
-	byStart   []Mention // d.Mentions by start offset
-	// the lines that open with a visited country (itineraryLines)
-	itineraries []itinerary
-	// the spans of organization and gathering mentions
-	orgs, gatherings []Span
-	// the index a ranking release is about, found on first need
-	docIndex     *indexName
-	docIndexDone bool
-}
-
-// lowerWords returns the lower-cased words of text, from the document's
-// cache.
-func (c *context) lowerWords(text string) []word { return c.d.lowerWords(text) }
-
-// findIn is findIn over the cached words.
-func (c *context) findIn(p *phrases, text string) []int {
-	ws := c.lowerWords(text)
-	i, j, ok := p.find(ws)
-	if !ok {
-		return nil
-	}
-	return []int{ws[i].start, ws[j-1].end}
-}
-
-// matches is matches over the cached words.
-func (c *context) matches(p *phrases, text string) bool { return p.in(c.lowerWords(text)) }
-
-// statusOf reads a sentence's tense, with the dates as a tie-breaker:
-// dates after publication are planned. It reads the cached words.
-func (c *context) statusOf(sentence string, dr *DateRange, pub *Timestamp) Status {
-	return statusFromWords(c.lowerWords(sentence), dr, pub)
-}
-
-// section is a stretch of text that a header or table row ties to a
-// visited country.
-type section struct {
-	start, end int
-	country    string
-}
-
-func newContext(d *Doc) *context {
-	if d.events != nil {
-		return d.events
-	}
-	c := &context{d: d, home: HomeCountry(d)}
-	c.byStart = slices.Clone(d.Mentions)
-	slices.SortStableFunc(c.byStart, func(a, b Mention) int { return a.Span.Start - b.Span.Start })
-	for _, m := range d.Mentions {
-		switch m.Kind {
-		case KindOrganization:
-			c.orgs = append(c.orgs, m.Span)
-		case KindGathering:
-			c.gatherings = append(c.gatherings, m.Span)
-		}
-	}
-	c.principal = principal(d, c.home)
-	c.itineraries = itineraryLines(c)
-	c.sections = sections(d, c.itineraries)
-	d.events = c
-	return c
-}
-
-// sentence returns the text and span of sentence i.
-func (c *context) sentence(i int) (string, Span) {
-	s := c.d.Sentences[i]
-	return c.d.Text[s.Start:s.End], s
-}
-
-// in returns the mentions of kind k inside span s, in text order.
-func (c *context) in(k Kind, s Span) []Mention {
-	var out []Mention
-	for _, m := range c.within(s) {
-		if m.Kind == k && s.Contains(m.Span) {
-			out = append(out, m)
-		}
-	}
-	return out
-}
-
-// has reports whether a mention of one of the kinds starts inside s.
-func (c *context) has(s Span, kinds ...Kind) bool {
-	for _, m := range c.within(s) {
-		for _, k := range kinds {
-			if m.Kind == k {
-				return true
-			}
-		}
-	}
-	return false
-}
-
-// within returns the mentions that start inside s, by start offset.
-func (c *context) within(s Span) []Mention {
-	lo, _ := slices.BinarySearchFunc(c.byStart, s.Start, func(m Mention, off int) int { return m.Span.Start - off })
-	hi := lo
-	for hi < len(c.byStart) && c.byStart[hi].Span.Start < s.End {
-		hi++
-	}
-	return c.byStart[lo:hi]
-}
-
-// countryAt returns the visited country whose section holds off, or "".
-func (c *context) countryAt(off int) string {
-	for _, s := range c.sections {
-		if s.start <= off && off < s.end {
-			return s.country
-		}
-	}
-	return ""
-}
-
-// paragraph returns the span of the paragraph (text between blank lines
-// or line breaks) that holds off.
-func (c *context) paragraph(off int) Span {
-	t := c.d.Text
-	s := strings.LastIndex(t[:off], "\n")
-	e := strings.Index(t[off:], "\n")
-	if e < 0 {
-		e = len(t)
-	} else {
-		e += off
-	}
-	return Span{s + 1, e}
-}
-
-// foreign reports whether a country is neither empty nor the publisher's.
-func (c *context) foreign(iso string) bool { return iso != "" && iso != c.home }
-
-// personOf returns the Person a person mention stands for.
-func personOf(m Mention) Person {
-	name := m.Value
-	if name == "" {
-		name = m.Text
-	}
-	return Person{Name: name, Title: m.Title, Rank: m.Rank, Org: m.Org, Country: m.Country}
-}
-
-// rankOrder orders ranks by seniority, for choosing the principal.
-var rankOrder = map[Rank]int{
-	HeadOfState: 10, HeadOfGovernment: 9, Royal: 8, Minister: 7, MinisterOfState: 6,
-	ViceMinister: 5, SecretaryGeneral: 5, Ambassador: 4, Governor: 4, Mayor: 3,
-	Chair: 3, Director: 3, Legislator: 3, Councillor: 2, Official: 1,
-}
-
-// principal picks the publishing side's lead official: among persons of
-// the home country (or with no country), the one mentioned most often,
-// then the more senior, then the earliest. Heads of state mentioned in
-// passing rarely lead a delegation, so they only win on frequency.
-func principal(d *Doc, home string) Person {
-	type cand struct {
-		m     Mention
-		n     int
-		first int
-	}
-	byName := map[string]*cand{}
-	var order []string
-	for _, m := range d.Mentions {
-		if m.Kind != KindPerson || (m.Country != "" && m.Country != home) {
-			continue
-		}
-		if inParens(d.Text, m.Span) {
-			continue // "(MOIS, Minister Kim)": the head of the sending body
-		}
-		key := m.Value
-		if key == "" {
-			key = m.Text
-		}
-		c, ok := byName[key]
-		if !ok {
-			c = &cand{m: m, first: m.Span.Start}
-			byName[key] = c
-			order = append(order, key)
-		}
-		c.n++
-		if c.m.Title == "" && m.Title != "" {
-			c.m = m
-		}
-	}
-	if len(order) == 0 {
-		return Person{}
-	}
-	sort.SliceStable(order, func(i, j int) bool {
-		a, b := byName[order[i]], byName[order[j]]
-		if a.n != b.n {
-			return a.n > b.n
-		}
-		if rankOrder[a.m.Rank] != rankOrder[b.m.Rank] {
-			return rankOrder[a.m.Rank] > rankOrder[b.m.Rank]
-		}
-		return a.first < b.first
-	})
-	p := personOf(byName[order[0]].m)
-	if p.Country == "" {
-		p.Country = home
-	}
-	return p
-}
-
-// inParens reports whether s sits inside an open parenthesis on its line.
-func inParens(text string, s Span) bool {
-	ls := strings.LastIndexByte(text[:s.Start], '\n') + 1
-	pre := text[ls:s.Start]
-	return strings.Count(pre, "(") > strings.Count(pre, ")")
-}
-
-// headerRe matches the start of an itinerary line: a country (checked by
-// the caller against the country mentions) then a date in parentheses or
-// after a colon or tab.
-var headerTail = regexp.MustCompile(`^\s*(?:\(|:|\t|-\s)`)
-
-// sections finds itinerary headers and table rows ("Saudi Arabia (March
-// 3-5)\t...", "Italy: March 6-9") and ties the text after each header, up
-// to the next one, to its country. Table rows tie only their own line.
-func sections(d *Doc, itineraries []itinerary) []section {
-	var out []section
-	for _, h := range itineraries {
-		end := len(d.Text)
-		if h.row {
-			end = h.lineEnd
-		}
-		out = append(out, section{start: h.lineStart, end: end, country: h.country})
-	}
-	// A header's section ends where the next header starts.
-	for i := range out {
-		for j := i + 1; j < len(out); j++ {
-			if out[j].start > out[i].start && out[j].start < out[i].end {
-				out[i].end = out[j].start
-				break
-			}
-		}
-	}
-	return out
-}
-
-// itinerary is one line that opens with a visited country and its dates.
-type itinerary struct {
-	lineStart, lineEnd int
-	country            string
-	place              string
-	dates              *DateRange
-	row                bool // a table row (text follows on the line), not a header
-}
-
-// itineraryLines returns lines that start with a foreign country (or a
-// city) followed at once by a date: "Saudi Arabia (March 3-5)",
-// "The United Arab Emirates (UAE) (March 5-6)", "Italy: March 6-9",
-// "Prague, Czechia\t2-4 May".
-func itineraryLines(c *context) []itinerary {
-	var out []itinerary
-	for l := range lineSpans(c.d.Text) {
-		if it, ok := itineraryLine(c, l.Start, l.End); ok {
-			out = append(out, it)
-		}
-	}
-	return out
-}
-
-func itineraryLine(c *context, ls, le int) (itinerary, bool) {
-	d, home := c.d, c.home
-	if it, ok := tableRow(c, ls, le); ok {
-		return it, true
-	}
-	line := d.Text[ls:le]
-	lead := len(line) - len(strings.TrimLeft(line, " -*•o\t"))
-	if lead > 0 && strings.HasPrefix(strings.TrimLeft(line, " "), "o") && !strings.HasPrefix(strings.TrimLeft(line, " "), "o ") {
-		lead = len(line) - len(strings.TrimLeft(line, " "))
-	}
-	rest := strings.TrimPrefix(line[lead:], "The ")
-	rest = strings.TrimPrefix(rest, "the ")
-	off := ls + (len(line) - len(rest))
-	var country, place string
-	var nameEnd int
-	for _, m := range c.within(Span{off, off + 1}) {
-		switch m.Kind {
-		case KindCountry:
-			if m.Value != home && !isDemonymMention(m) {
-				country, nameEnd = m.Value, m.Span.End
-			}
-		case KindPlace:
-			if m.Country != "" && m.Country != home && country == "" {
-				country, place, nameEnd = m.Country, m.Text, m.Span.End
-			}
-		}
-	}
-	if country == "" {
-		return itinerary{}, false
-	}
-	// Skip an alias in parentheses and a ", Country" after a city.
-	p := nameEnd
-	for {
-		q := strings.TrimLeft(d.Text[p:le], " ")
-		if strings.HasPrefix(q, "(") {
-			cl := strings.IndexByte(q, ')')
-			if cl > 0 && cl < 40 && !strings.ContainsAny(q[1:cl], "0123456789") {
-				p = le - len(q) + cl + 1
-				continue
-			}
-		}
-		if strings.HasPrefix(q, ",") {
-			for _, m := range c.within(Span{p + 1, p + 4}) {
-				if m.Kind == KindCountry && m.Span.End <= le {
-					p = m.Span.End
-					break
-				}
-			}
-			if p != le-len(q) {
-				continue
-			}
-		}
-		break
-	}
-	tail := d.Text[p:le]
-	if !headerTail.MatchString(tail) && !strings.HasPrefix(tail, " (") {
-		return itinerary{}, false
-	}
-	for _, m := range c.within(Span{p, p + 5}) {
-		if m.Kind == KindDate && m.Span.End <= le && m.Dates != nil && m.Dates.Precision == Day {
-			rest := strings.TrimLeft(d.Text[m.Span.End:le], " )")
-			return itinerary{lineStart: ls, lineEnd: le, country: country, place: place, dates: m.Dates, row: len(rest) > 0}, true
-		}
-	}
-	return itinerary{}, false
-}
-
-// tableRow reads a tab-separated row with a date cell and a cell that
-// opens with a foreign country or city, in either order: "11-13 Nov
-// 2014\tGhana\tAccra: call on the President", "Prague\t2-4 May\t...".
-func tableRow(c *context, ls, le int) (itinerary, bool) {
-	home := c.home
-	line := c.d.Text[ls:le]
-	if strings.IndexByte(line, '\t') < 0 {
-		return itinerary{}, false
-	}
-	var it itinerary
-	start := ls
-	for _, cell := range strings.Split(line, "\t") {
-		lead := len(cell) - len(strings.TrimLeft(cell, " "))
-		cs := start + lead
-		ce := start + len(cell)
-		start = ce + 1
-		for _, m := range c.within(Span{cs, cs + 5}) {
-			if m.Span.End > ce {
-				continue
-			}
-			switch {
-			case m.Kind == KindDate && m.Dates != nil && m.Dates.Precision == Day && it.dates == nil:
-				it.dates = m.Dates
-			case m.Kind == KindCountry && m.Value != home && !isDemonymMention(m) && it.country == "":
-				it.country = m.Value
-			case m.Kind == KindPlace && m.Country != "" && m.Country != home && it.country == "":
-				it.country, it.place = m.Country, m.Text
-			}
-		}
-	}
-	if it.country == "" || it.dates == nil {
-		return itinerary{}, false
-	}
-	it.lineStart, it.lineEnd, it.row = ls, le, true
-	return it, true
-}
-
-// isDemonymMention reports whether a country mention is an adjective
-// ("Italian") rather than a name.
-func isDemonymMention(m Mention) bool {
-	_, ok := demonym(m.Text)
-	return ok
-}
 
 // Tense and modality. Future markers make a record planned; negations of
 // the event (postponed, cancelled, virtual) drop a visit.
 var (
-	futurePh = newPhrases("will", "shall", "is set to", "are set to", "is scheduled to", "are scheduled to",
-		"scheduled for", "is to", "are to", "to be held", "to be signed", "to be hosted", "to be organized",
-		"to be organised", "plan to", "plans to", "planning to", "is expected to visit", "is expected to sign",
-		"is expected to attend", "is expected to host", "is expected to travel", "upcoming", "forthcoming",
-		"next week", "next month", "next year", "later this week", "later this month", "later this year",
-		"intend to", "intends to", "would visit", "would attend", "would sign", "would host",
-		"invited to", "invited _ to", "invited _ _ to", "invited _ _ _ to", "invited _ _ _ _ to")
-	pastPh = newPhrases("visited", "met", "held", "signed", "attended", "took place", "was held", "were held",
-		"traveled", "travelled", "arrived", "went", "concluded", "came to a close", "participated", "discussed",
-		"hosted", "exchanged", "paid", "called on", "received", "welcomed", "had")
-	cancelPh = newPhrases("postponed", "cancelled", "canceled", "called off", "put off", "deferred", "suspended",
-		"scrapped", "virtual", "virtually", "video*", "online meeting", "via video", "by video", "telephone",
-		"phone call", "teleconferenc*")
+	futurePh = newPhrases(vocab("tense.future")...)
+	pastPh   = newPhrases(vocab("tense.past")...)
+	cancelPh = newPhrases(vocab("cancel")...)
 )
 
 // statusFromWords is statusOf over a sentence's words.
@@ -426,7 +35,7 @@ func strongPast(ws []word) bool {
 }
 
 // datesIn returns the day- or month-precision date mentions of a span.
-func (c *context) datesIn(s Span) []Mention {
+func (c *Frame) datesIn(s Span) []Mention {
 	var out []Mention
 	for _, m := range c.in(KindDate, s) {
 		if m.Dates != nil {
@@ -434,6 +43,31 @@ func (c *context) datesIn(s Span) []Mention {
 		}
 	}
 	return out
+}
+
+// eventDatesIn is datesIn without the dates that bound another time
+// rather than date an event: "since 2019", "until 2025", "by 2030".
+func (c *Frame) eventDatesIn(s Span) []Mention {
+	out := c.datesIn(s)
+	n := 0
+	for _, m := range out {
+		w := strings.ToLower(lastWord(c.d.Text[max(s.Start, m.Span.Start-12):m.Span.Start]))
+		if w == "since" || w == "until" || w == "till" || w == "by" || w == "before" || w == "after" {
+			continue
+		}
+		out[n] = m
+		n++
+	}
+	return out[:n]
+}
+
+// lastWord returns the last word of s.
+func lastWord(s string) string {
+	f := strings.Fields(s)
+	if len(f) == 0 {
+		return ""
+	}
+	return f[len(f)-1]
 }
 
 // nearestDate returns the date mention in s closest after off (or, if
@@ -469,30 +103,19 @@ type dest struct {
 
 // fillerWords may stand between a lead word and a country, or around the
 // country's name: "visited the Federative Republic of Brazil".
-var fillerWords = map[string]bool{
-	"the": true, "republic": true, "kingdom": true, "state": true, "of": true, "federal": true,
-	"federative": true, "democratic": true, "people's": true, "islamic": true, "sultanate": true,
-	"principality": true, "grand": true, "duchy": true, "commonwealth": true, "socialist": true,
-	"arab": true, "hashemite": true, "plurinational": true, "bolivarian": true, "oriental": true,
-	"argentine": true, "capital": true, "city": true, "cities": true, "of the": true,
-}
+var fillerWords = vocabSet("filler")
 
 // listWords may join the members of a list of destinations: "Greece and
 // Romania", "the Czech Republic on July 15-16 and Georgia on July 17-18
 // respectively", "Saudi Arabia (March 3-5), the UAE".
-var listWords = map[string]bool{
-	"and": true, "&": true, "the": true, "on": true, "from": true, "to": true, "respectively": true,
-	"then": true, "later": true, "finally": true, "as": true, "well": true, "also": true,
-	"between": true, "through": true, "till": true, "until": true, "before": true, "via": true,
-	"onward": true, "onwards": true, "continuing": true, "proceeding": true, "and then": true,
-}
+var listWords = vocabSet("list.join")
 
 // chains returns the countries named in sp after off as objects of a lead
 // word (lead reports whether a lower-case word introduces a destination),
 // with the countries coordinated with them. A country after any other
 // word ("refugees from Somalia", "on the border with Venezuela", "the
 // situation surrounding Ukraine") is not a destination.
-func (c *context) chains(sp Span, off int, lead func(string) bool) []dest {
+func (c *Frame) chains(sp Span, off int, lead func(string) bool) []dest {
 	var out []dest
 	seen := map[string]bool{}
 	inChain := false
@@ -520,6 +143,10 @@ func (c *context) chains(sp Span, off int, lead func(string) bool) []dest {
 		if !ok {
 			ok = leadsTo(gap, lead)
 		}
+		if ok && m.Kind == KindCountry && strings.HasSuffix(strings.TrimSuffix(strings.ToLower(strings.TrimSpace(gap)), " the"), "of") &&
+			foreignOfficial(c.d.Text[m.Span.End:]) {
+			ok = false // "the Visit of U.S. Secretary of State X": whose, not where
+		}
 		inChain = ok
 		prevEnd = m.Span.End
 		if !ok {
@@ -544,6 +171,11 @@ func (c *context) chains(sp Span, off int, lead func(string) bool) []dest {
 // word.
 func leadsTo(gap string, lead func(string) bool) bool {
 	ws := strings.Fields(strings.ToLower(gap))
+	if len(ws) >= 3 && ws[len(ws)-1] == "in" && lead("in") && nameAfterTo(strings.Fields(gap)) {
+		// "a delegation to the World Health Organization Intergovernmental
+		// Negotiating Body (INB) in Geneva": where the body met
+		return true
+	}
 	// leadAt checks the word at the end of ws; "in" leads only after a
 	// word of being or arriving somewhere ("was in Riyadh", not "the
 	// crisis in Syria").
@@ -555,6 +187,9 @@ func leadsTo(gap string, lead func(string) bool) bool {
 			case "tour", "trip", "visit", "visits":
 				return true
 			}
+		}
+		if w == "for" && lead("to") && len(ws) >= 2 && departLeads[strings.Trim(ws[len(ws)-2], ",")] {
+			return true // "departs for Brazil", "left for Accra"
 		}
 		if strings.HasSuffix(w, ",") || !lead(w) {
 			return false
@@ -573,9 +208,34 @@ func leadsTo(gap string, lead func(string) bool) bool {
 	return leadAt(ws)
 }
 
+// nameAfterTo reports whether the words before a final "in" are "to"
+// and a name: capitalized words, function words and parenthesized
+// acronyms, at most a dozen ("to the Intergovernmental Negotiating Body
+// (INB) in").
+func nameAfterTo(ws []string) bool {
+	caps := 0
+	for i := len(ws) - 2; i >= 0 && i >= len(ws)-14; i-- {
+		w := strings.Trim(ws[i], "()")
+		switch {
+		case ws[i] == "to":
+			return caps > 0
+		case w == "the" || w == "of" || w == "for" || w == "on" || w == "and" || w == "&":
+		case w != "" && w[0] >= 'A' && w[0] <= 'Z' && !strings.HasSuffix(ws[i], ","):
+			caps++
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// departLeads may stand before "for" when it introduces a destination:
+// "departs for", "left for", "sets off for", "bound for".
+var departLeads = vocabSet("depart.leads")
+
 // onlyJoins reports whether the text between two list members holds only
 // separators, joining words, fillers, dates and parenthesized asides.
-func (c *context) onlyJoins(gap string, at int) bool {
+func (c *Frame) onlyJoins(gap string, at int) bool {
 	// Blank out dates inside the gap.
 	b := []byte(gap)
 	for _, m := range c.within(Span{at, at + len(gap)}) {

@@ -2,22 +2,17 @@ package extractors
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 )
 
-// analyze runs the entity stack over text the way the pipeline does.
+// analyze runs the production entity stack over text, as the pipeline
+// does.
 func analyze(text string) *Doc {
 	d := &Doc{ID: "t", Text: text}
-	d.Meta = ReadMeta(text)
-	d.Sentences = Sentences(text)
-	for _, x := range []Extractor{Dates{}, Countries{}, Orgs{}, Persons{}, GatheringNames{}} {
-		d.Mentions = append(d.Mentions, x.Extract(d)...)
-	}
-	slices.SortStableFunc(d.Mentions, func(a, b Mention) int { return a.Span.Start - b.Span.Start })
+	Default().Mentions(d)
 	return d
 }
 
@@ -58,6 +53,13 @@ const (
 	can = "Global Affairs Canada, Government of Canada"
 	sau = "Ministry of Foreign Affairs of the Kingdom of Saudi Arabia"
 	est = "Ministry of Foreign Affairs of the Republic of Estonia"
+	// none of these is in the corpus
+	ken = "Ministry of Foreign and Diaspora Affairs, Republic of Kenya"
+	gha = "Ministry of Foreign Affairs and Regional Integration, Republic of Ghana"
+	nor = "Norwegian Ministry of Foreign Affairs"
+	hrv = "Ministry of Foreign and European Affairs of the Republic of Croatia"
+	chl = "Ministerio de Relaciones Exteriores, Gobierno de Chile"
+	vnm = "Ministry of Foreign Affairs of Viet Nam"
 )
 
 func TestEventExtractors(t *testing.T) {
@@ -102,6 +104,192 @@ func TestEventExtractors(t *testing.T) {
 		{"countries named in passing are not destinations", can, "Minister visits Kenya",
 			"Minister of International Development Hélène Gagnon travelled to Kenya on March 4, where she visited a camp hosting refugees from South Sudan and Somalia, and discussed the crisis in Venezuela.",
 			Visits{}, []string{"visit occurred KEN by Hélène Gagnon 2024-03-04"}},
+		{"the day of the telling does not date a trip told with its dates (New Zealand)", "Ministry of Foreign Affairs and Trade, New Zealand", "Minister reports on Pacific trip",
+			"Foreign Minister Aroha Tane visited Samoa from 3 to 7 March.\n\nToday, the Minister reported to Parliament on her recent trip to Samoa.",
+			Visits{}, []string{"visit occurred WSM by Aroha Tane 2024-03-03/2024-03-07"}},
+		{"the day of the telling does not date a trip told with its dates (Kenya)", "Ministry of Foreign and Diaspora Affairs, Republic of Kenya", "Cabinet Secretary back from Ethiopia",
+			"Yesterday, Cabinet Secretary Wanjiku Njoroge briefed the Cabinet on her visit to Ethiopia.\n\nThe Cabinet Secretary was in Ethiopia from 4 to 6 March for talks on trade.",
+			Visits{}, []string{"visit occurred ETH by Wanjiku Njoroge 2024-03-04/2024-03-06"}},
+		{"departure and return give the trip's span (Kenya)", "Ministry of Foreign and Diaspora Affairs, Republic of Kenya", "Cabinet Secretary to visit Japan",
+			"Cabinet Secretary Wanjiku Njoroge will travel to Japan this week for talks on trade.\n\nThe Cabinet Secretary departs on 14 March and returns on 18 March.",
+			Visits{}, []string{"visit planned JPN by Wanjiku Njoroge 2024-03-14/2024-03-18"}},
+		{"departure and return give the trip's span (Croatia)", "Ministry of Foreign and European Affairs of the Republic of Croatia", "Minister heads to Canada",
+			"Minister Ana Horvat heads to Canada for consultations. The Minister leaves on 20 March and returns 24 March.",
+			Visits{}, []string{"visit planned CAN by Ana Horvat 2024-03-20/2024-03-24"}},
+		{"a start told before the destinations (Chile)", "Ministry of Foreign Affairs of Chile", "Minister travels to Central America",
+			"On 14 March, Foreign Minister Pablo Rojas sets off for Central America.\n\nIt is the Minister's first official visit to Guatemala and Honduras.",
+			Visits{}, []string{"visit planned GTM by Pablo Rojas 2024-03-14/..", "visit planned HND by Pablo Rojas 2024-03-14/.."}},
+		{"a start told before the destinations (Vietnam)", "Ministry of Foreign Affairs of Viet Nam", "Deputy Minister tours Southern Africa",
+			"On 18 March, Deputy Minister Nguyen Thanh Son begins a tour of Southern Africa. The Deputy Minister will pay official visits to Zambia and Zimbabwe.",
+			Visits{}, []string{"visit planned ZMB by Nguyen Thanh Son 2024-03-18/..", "visit planned ZWE by Nguyen Thanh Son 2024-03-18/.."}},
+		{"the visit dated in a later sentence (Ghana)", "Ministry of Foreign Affairs and Regional Integration, Ghana", "Minister to visit Senegal",
+			"Foreign Minister Kwame Mensah will pay an official visit to Senegal.\n\nThe official visit, taking place from 10 to 12 April, will focus on trade.",
+			Visits{}, []string{"visit planned SEN by Kwame Mensah 2024-04-10/2024-04-12"}},
+		{"the visit dated in a later sentence (Norway)", "Norwegian Ministry of Foreign Affairs, Norway", "State Secretary to Estonia",
+			"State Secretary Ola Berg will make a working visit to Estonia.\n\nThe visit takes place from 21 to 22 March.",
+			Visits{}, []string{"visit planned EST by Ola Berg 2024-03-21/2024-03-22"}},
+		{"a start alone (Latvia)", "Ministry of Foreign Affairs of the Republic of Latvia", "Minister in Japan",
+			"Foreign Minister Anna Ozola began an official visit to Japan on 11 March.",
+			Visits{}, []string{"visit occurred JPN by Anna Ozola 2024-03-11/.."}},
+		{"a start alone (Peru)", "Ministry of Foreign Affairs of Peru", "Minister to Brazil",
+			"Foreign Minister Rosa Quispe departs for Brazil on 14 March for talks on the Amazon.",
+			Visits{}, []string{"visit planned BRA by Rosa Quispe 2024-03-14/.."}},
+		{"legs told with will be in and go on to (India)", ind, "MoS to visit East Africa",
+			"Minister of State Raj Kumar will be in Kenya from 4 to 6 March. He will then go on to Tanzania from 6 to 8 March.",
+			Visits{}, []string{"visit planned KEN by Raj Kumar 2024-03-04/2024-03-06", "visit planned TZA by Raj Kumar 2024-03-06/2024-03-08"}},
+		{"a neighbouring country (Czechia)", "Ministry of Foreign Affairs of the Czech Republic", "Minister in Vienna",
+			"Foreign Minister Tomas Novak travelled to neighbouring Austria on 12 March.",
+			Visits{}, []string{"visit occurred AUT by Tomas Novak 2024-03-12"}},
+		{"a start that is not the trip's does not date it (Peru)", "Ministry of Foreign Affairs of Peru", "Minister to visit Chile",
+			"Foreign Minister Rosa Quispe will visit Chile.\n\nThe conference on trade began on 5 March in Lima.",
+			Visits{}, []string{"visit planned CHL by Rosa Quispe"}},
+		{"the speaker of remarks is the first person (Ghana)", "Ministry of Foreign Affairs and Regional Integration, Ghana", "Remarks by Foreign Minister Kwame Mensah on his return from Japan",
+			"Deputy Minister Ama Owusu joined the delegation. Good afternoon. I travelled to Japan from 3 to 6 March to deepen our partnership, and Deputy Minister Ama Owusu stayed on.",
+			Visits{}, []string{"visit occurred JPN by Kwame Mensah 2024-03-03/2024-03-06"}},
+		{"a transcript's speaker is the first person (Norway)", "Norwegian Ministry of Foreign Affairs, Norway", "Press conference in Nairobi",
+			"State Secretary Ola Berg: Good morning. Today I arrived in Kenya for my first visit to East Africa. Deputy Minister Kari Lie joined me. Kari Lie will meet the President, and Kari Lie will open a school.",
+			Visits{}, []string{"visit occurred KEN by Ola Berg 2024-03-12"}},
+		{"a visit of a named visitor (Ghana)", "Ministry of Foreign Affairs and Regional Integration, Ghana", "President of Botswana in Accra",
+			"The programme of the official visit to Ghana of the President of Botswana, Duma Boko, opened with talks at Jubilee House.",
+			Visits{}, []string{"visit occurred GHA by Duma Boko"}},
+		{"a visit by a named visitor (Finland)", "Ministry for Foreign Affairs of Finland", "State visit from Lithuania",
+			"The state visit to Finland by President Gitanas Nauseda of Lithuania included talks on energy.",
+			Visits{}, []string{"visit occurred FIN by Gitanas Nauseda"}},
+		{"a visit told by the visitor's title (Chile)", "Ministry of Foreign Affairs of Chile", "Chancellor receives US Secretary of State",
+			"Chancellor Ana Ruiz received Secretary of State Mark Davis of the United States on 4 March.\n\nIt was the Secretary's first visit to Chile since 2019.",
+			Visits{}, []string{"visit occurred CHL by Mark Davis 2024-03-04"}},
+		{"a visit told by the visitor's title (Thailand)", "Ministry of Foreign Affairs, Kingdom of Thailand", "Foreign Minister meets Japanese Prime Minister",
+			"Foreign Minister Somchai Wong met Prime Minister Kenji Sato of Japan.\n\nThis is the Prime Minister's second visit to Thailand.",
+			Visits{}, []string{"visit occurred THA by Kenji Sato"}},
+		{"welcome to a home city, said to the visitor (Kenya)", "Ministry of Foreign and Diaspora Affairs, Republic of Kenya", "Remarks by the Cabinet Secretary",
+			"Foreign Minister Lars Holm, dear Lars, welcome to Nairobi. It is an honour to host you.",
+			Visits{}, []string{"visit occurred KEN by Lars Holm"}},
+		{"welcome to a home city, said to the visitor (Ghana)", "Ministry of Foreign Affairs and Regional Integration, Ghana", "Opening remarks",
+			"Foreign Minister Ana Costa, welcome to Accra once again.",
+			Visits{}, []string{"visit occurred GHA by Ana Costa"}},
+		{"a delegation to a body where it meets (United States)", "U.S. Department of State, United States", "Delegation to the International Labour Conference",
+			"On 3 June, Ambassador Lisa Chen will lead a delegation to the International Labour Conference (ILC) in Geneva, Switzerland.",
+			Visits{}, []string{"visit planned CHE by Lisa Chen 2024-06-03"}},
+		{"a delegation to a body where it meets (Brazil)", "Ministry of Foreign Affairs of Brazil", "Minister at the FAO Council",
+			"Minister Carlos Silva led the delegation to the Council of the Food and Agriculture Organization (FAO) in Rome, Italy, on 4 March.",
+			Visits{}, []string{"visit occurred ITA by Carlos Silva 2024-03-04"}},
+		{"an undated visit takes the one day the release reports (Latvia)", "Ministry of Foreign Affairs of the Republic of Latvia", "Minister in Japan",
+			"Foreign Minister Anna Ozola was in Japan on an official visit.\n\nOn 5 March, the Minister met her Japanese counterpart Kenji Ito and opened an exhibition of Latvian design at the National Museum.",
+			Visits{}, []string{"visit occurred JPN by Anna Ozola 2024-03-05"}},
+		{"an undated visit takes the one day the release reports (Tanzania)", "Ministry of Foreign Affairs and East African Cooperation, Tanzania", "Minister in Uganda",
+			"Foreign Minister Asha Juma paid a working visit to Uganda.\n\nOn Friday, 8 March 2024, the Minister laid a wreath at the Heroes Monument and held talks with the Speaker of Parliament.",
+			Visits{}, []string{"visit occurred UGA by Asha Juma 2024-03-08"}},
+		{"two days reported date no undated visit (Kenya)", "Ministry of Foreign and Diaspora Affairs, Republic of Kenya", "Cabinet Secretary in Ghana",
+			"Cabinet Secretary Wanjiku Njoroge paid an official visit to Ghana.\n\nOn 4 March, she met the Speaker of Parliament of Ghana, and on 6 March she opened the new chancery of the Embassy.",
+			Visits{}, []string{"visit occurred GHA by Wanjiku Njoroge"}},
+		{"a bound of time does not date a visit (Chile)", "Ministry of Foreign Affairs of Chile", "Chancellor receives US Secretary of State",
+			"It was the first visit to Chile by Secretary of State Mark Davis of the United States since 2019.",
+			Visits{}, []string{"visit occurred CHL by Mark Davis"}},
+		{"events in the page furniture are other releases' (Jamaica)", "Ministry of Foreign Affairs and Foreign Trade, Jamaica", "Minister in Peru",
+			"Foreign Minister Ana Reid travelled to Peru on 4 March for talks on trade.\n\nRelated posts\n\nMinister visits Chile to open new embassy in Santiago",
+			Visits{}, []string{"visit occurred PER by Ana Reid 2024-03-04"}},
+		{"events in the page furniture are other releases' (Nepal)", "Ministry of Foreign Affairs, Nepal", "Foreign Secretary in Japan",
+			"Foreign Secretary Ram Thapa travelled to Japan on 4 March for consultations.\n\nRead more:\n\nForeign Secretary travels to India for the Joint Commission",
+			Visits{}, []string{"visit occurred JPN by Ram Thapa 2024-03-04"}},
+		{"courtesy calls on two leaders (Laos)", "Ministry of Foreign Affairs, Lao PDR", "Minister to visit Thailand",
+			"Separate courtesy calls by Foreign Minister Khamsay Vong on Prime Minister Somchai Dee of Thailand and on Speaker Niran Kit of Thailand are on the schedule.",
+			Meetings{}, []string{"meeting occurred with THA [Somchai Dee] [Niran Kit]"}},
+		{"spoke with a counterpart over breakfast (Sweden)", "Government Offices of Sweden",
+			"Forum in Oslo", "At the forum in Oslo, the Prime Minister spoke with President of Iceland Anna Jonsdottir over breakfast.",
+			Meetings{}, []string{"meeting occurred with ISL [Anna Jonsdottir]"}},
+		{"a host who will receive the minister (Mexico)", "Secretaría de Relaciones Exteriores, Mexico", "Secretary continues to Peru",
+			"The Secretary will continue on to Peru, where Foreign Minister Luis Vega will receive him.",
+			Meetings{}, []string{"meeting planned with PER [Luis Vega]"}},
+		{"a meeting that will not take place (Finland)", "Office of the President of the Republic of Finland", "Visit postponed",
+			"President of Estonia Mari Kask will not make her visit or hold her meeting with President of the Republic Ville Niemi on Thursday: both have been postponed.",
+			Meetings{}, nil},
+		{"a meeting put off (Kenya)", "Ministry of Foreign and Diaspora Affairs, Republic of Kenya", "Talks deferred",
+			"The meeting of Cabinet Secretary Wanjiku Njoroge with Foreign Minister Kofi Mensah of Ghana has been deferred to a later date.",
+			Meetings{}, nil},
+		{"counterparts named in the next paragraph (Korea)", kor, "Minister meets Nordic officials",
+			"Foreign Minister Kim Soo-jin met officials from Norway and Finland on March 5.\n\nThe delegation comprised Norwegian State Secretary Ola Berg and Finnish State Secretary Anna Virtanen.",
+			Meetings{}, []string{"meeting occurred with NOR [Ola Berg] 2024-03-05", "meeting occurred with FIN [Anna Virtanen] 2024-03-05"}},
+		{"talks in the programme of a visit are with the visitor (Thailand)", "Ministry of Foreign Affairs, Kingdom of Thailand", "Prime Minister of Laos visits Thailand",
+			"On 7 March, Prime Minister of Laos Sonexay Vong made an official visit to Thailand.\n\nMain programmes: bilateral talks with the Prime Minister, and a joint press conference.",
+			Meetings{}, []string{"meeting occurred with LAO [Sonexay Vong]"}},
+		{"talks in the programme of a visit are with the visitor (Mongolia)", "Ministry of Foreign Affairs of Mongolia", "Foreign Minister of Kazakhstan begins visit",
+			"Minister of Foreign Affairs of Kazakhstan Aidar Nurlan started his official visit to Mongolia today. The Foreign Ministers of the two countries are expected to hold official talks.",
+			Meetings{}, []string{"meeting planned with KAZ [Aidar Nurlan]"}},
+		{"a meeting word in a gathering's name is not a meeting (Cambodia)", "Ministry of Foreign Affairs and International Cooperation, Cambodia", "Joint Commission held",
+			"The 12th Meeting of the Cambodia-Laos Joint Commission on Economic Cooperation reviewed trade with Laos.",
+			Meetings{}, nil},
+		{"a visit at another time is a visit of its own (Indonesia)", "Ministry of Foreign Affairs of the Republic of Indonesia", "Minister to visit Japan",
+			"Foreign Minister Sari Dewi will be in Japan from 20 to 22 March. Her previous visits were to Japan in 2019 and to Korea in 2017.",
+			Visits{}, []string{"visit planned JPN by Sari Dewi 2024-03-20/2024-03-22", "visit occurred JPN by Sari Dewi 2019-01-01/2019-12-31", "visit occurred KOR by Sari Dewi 2017-01-01/2017-12-31"}},
+		{"a visit at another time is a visit of its own (Norway)", "Norwegian Ministry of Foreign Affairs, Norway", "State Secretary to Kenya",
+			"State Secretary Ola Berg will travel to Kenya on 20 March. He last travelled to Kenya in May 2021.",
+			Visits{}, []string{"visit planned KEN by Ola Berg 2024-03-20", "visit occurred KEN by Ola Berg 2021-05-01/2021-05-31"}},
+		{"a visit that began today (Ghana)", "Ministry of Foreign Affairs and Regional Integration, Ghana", "Portuguese Foreign Minister in Accra",
+			"Foreign Minister Ana Costa of Portugal began her official visit to Ghana today.",
+			Visits{}, []string{"visit occurred GHA by Ana Costa 2024-03-12/.."}},
+		{"a visit starting today, in the first person (Kenya)", "Ministry of Foreign and Diaspora Affairs, Republic of Kenya", "Remarks by Cabinet Secretary Wanjiku Njoroge in Tokyo",
+			"Good evening. Starting from today, I am on a visit to Japan, a valued partner.",
+			Visits{}, []string{"visit occurred JPN by Wanjiku Njoroge 2024-03-12/.."}},
+		{"an invitation to visit is not a visit (Ireland)", "Department of Foreign Affairs, Ireland", "Minister speaks with Ghanaian counterpart",
+			"Foreign Minister Kofi Mensah of Ghana accepted an invitation to visit Ireland in May.",
+			Visits{}, nil},
+		{"a wish to visit is not a visit (Chile)", "Ministry of Foreign Affairs of Chile", "Chancellor meets Indian envoy",
+			"Minister of State Raj Kumar of India expressed his wish to pay a visit to Chile next year.",
+			Visits{}, nil},
+		{"the Kingdom is the publisher's kingdom (Morocco)", "Ministry of Foreign Affairs, African Cooperation and Moroccan Expatriates, Kingdom of Morocco", "Minister receives Gabonese counterpart",
+			"Minister of Foreign Affairs of Gabon Paul Ndong, who was on a working visit to the Kingdom on 4 and 5 March, held talks with the Minister.",
+			Visits{}, []string{"visit occurred MAR by Paul Ndong 2024-03-04/2024-03-05"}},
+		{"the Grand Duchy is the publisher's (Luxembourg)", "Ministry of Foreign and European Affairs, Grand Duchy of Luxembourg", "Latvian minister in Luxembourg",
+			"On 5 March, Latvian Foreign Minister Anna Ozola came to the Grand Duchy for talks.",
+			Visits{}, []string{"visit occurred LUX by Anna Ozola 2024-03-05"}},
+		{"the visit of a country's official is not a visit to it (Ghana)", "Ministry of Foreign Affairs and Regional Integration, Ghana", "Remarks by Foreign Minister Kofi Adu at the Joint Press Conference on the Visit of Nigeria Foreign Minister Ade Bello",
+			"Foreign Minister Ade Bello of Nigeria is in Accra on an official visit.",
+			Visits{}, []string{"visit occurred GHA by Ade Bello"}},
+		{"the visit of a country's official is not a visit to it (Thailand)", "Ministry of Foreign Affairs, Kingdom of Thailand", "Statement by Foreign Minister Somchai Wong on the Visit of the UAE Minister of State Kenji Ito",
+			"Minister of State Kenji Ito of the UAE arrived in Bangkok on 11 March.",
+			Visits{}, []string{"visit occurred THA by Kenji Ito 2024-03-11"}},
+		{"a foreign minister met at home made a visit (Latvia)", "Ministry of Foreign Affairs of the Republic of Latvia", "Foreign Minister meets Czech counterpart",
+			"On 21 March in Riga, Foreign Minister Anna Ozola will hold a meeting with the Minister of Foreign Affairs of the Czech Republic, Tomas Novak.",
+			Visits{}, []string{"visit planned LVA by Tomas Novak 2024-03-21"}},
+		{"a foreign minister met at home made a visit (Kenya)", "Ministry of Foreign and Diaspora Affairs, Republic of Kenya", "Cabinet Secretary meets Ugandan counterpart",
+			"Cabinet Secretary Wanjiku Njoroge held talks with the Minister of Foreign Affairs of Uganda, Okello Mugisha, on 5 March.",
+			Visits{}, []string{"visit occurred KEN by Okello Mugisha 2024-03-05"}},
+		{"a resident ambassador's call is no visit; a video call neither (Kenya)", "Ministry of Foreign and Diaspora Affairs, Republic of Kenya", "Cabinet Secretary receives envoys",
+			"Cabinet Secretary Wanjiku Njoroge received Ambassador of Japan Kenji Ito on 5 March. She held a video conference with the Minister of Foreign Affairs of Ghana, Kofi Mensah, on 6 March.",
+			Visits{}, nil},
+		{"met abroad is no visit home (Peru)", "Ministry of Foreign Affairs of Peru", "Minister in Brasilia",
+			"Foreign Minister Rosa Quispe travelled to Brazil on 4 March. In Brasilia, she held talks with the Minister of Foreign Affairs of Brazil, Carlos Silva.",
+			Visits{}, []string{"visit occurred BRA by Rosa Quispe 2024-03-04"}},
+		{"here in a city abroad, in the speaker's words (Canada)", "Global Affairs Canada, Government of Canada", "Remarks by Minister Anne Leblanc at the Canadian Embassy",
+			"Good morning. I am glad to welcome you here in Tokyo, at the residence of our Embassy.",
+			Visits{}, []string{"visit occurred JPN by Anne Leblanc"}},
+		{"here in a city abroad, in the speaker's words (Chile)", "Ministry of Foreign Affairs of Chile", "Remarks by Chancellor Pablo Rojas to the Chilean community",
+			"Dear friends, it is a joy to be here in Madrid with the Chilean community in Spain.",
+			Visits{}, []string{"visit occurred ESP by Pablo Rojas"}},
+		{"here in a home city is no visit (Chile)", "Ministry of Foreign Affairs of Chile", "Remarks by Chancellor Pablo Rojas to the diplomatic corps",
+			"Dear friends, it is a joy to welcome you here in Santiago.",
+			Visits{}, nil},
+		{"the two ministers: with the principal's counterpart (Cambodia)", "Ministry of Foreign Affairs and International Cooperation, Cambodia", "Minister to visit Laos",
+			"Foreign Minister Sok Chenda will visit Laos at the invitation of his Lao counterpart Saleumxay Kommasith.\n\nThe two foreign ministers will hold a bilateral dialogue on border trade.",
+			Meetings{}, []string{"meeting planned with LAO [Saleumxay Kommasith]"}},
+		{"both ministers: with the principal's counterpart (Croatia)", "Ministry of Foreign and European Affairs of the Republic of Croatia", "Minister in Ljubljana",
+			"Minister Ana Horvat travelled to Slovenia, where Minister of Foreign Affairs of Slovenia Tanja Fajon received her.\n\nBoth ministers discussed energy links.",
+			Meetings{}, []string{"meeting occurred with SVN [Tanja Fajon]"}},
+		{"the attendance of an official at a summit abroad (Nepal)", "Ministry of Foreign Affairs, Nepal", "Foreign Secretary briefs the press",
+			"The Spokesperson briefed the press on the attendance of Foreign Secretary Ram Thapa at the 80th session of the Economic and Social Commission for Asia and the Pacific, held on 4-5 March in Bangkok.",
+			Visits{}, []string{"visit occurred THA by Ram Thapa 2024-03-04/2024-03-05"}},
+		{"the participation of an official in a forum abroad (Ghana)", "Ministry of Foreign Affairs and Regional Integration, Ghana", "Deputy Minister at forum",
+			"The Ministry welcomed the participation of Deputy Minister Ama Owusu in the 5th Africa Trade Forum, held on 6 March in Nairobi.",
+			Visits{}, []string{"visit occurred KEN by Ama Owusu 2024-03-06"}},
+		{"an official known by office and country visits, dated by the meeting at home (Peru)", "Ministry of Foreign Affairs of Peru", "Joint Statement on the Official Visit to Peru by the Minister of Foreign Affairs of Ecuador",
+			"The Ministers of Foreign Affairs of Peru and Ecuador held a meeting in Lima today on border trade.",
+			Visits{}, []string{"visit occurred PER by  2024-03-12"}},
+		{"the ministers of two countries meeting at home: an unnamed counterpart (Kenya)", "Ministry of Foreign and Diaspora Affairs, Republic of Kenya", "Kenya and Uganda hold talks",
+			"The Foreign Ministers of Kenya and Uganda held talks in Nairobi on 5 March.\n\nIt was also confirmed that President Yoweri Tumusiime will visit Kenya in June.",
+			Meetings{}, []string{"meeting occurred with UGA 2024-03-05"}},
+		{"two travellers to one country are two visits (Chile)", "Ministry of Foreign Affairs of Chile", "Colombian minister in Santiago",
+			"Foreign Minister Luisa Gomez of Colombia visited Chile on 5 March. It was confirmed that President Ivan Rios of Colombia will visit Chile on 21 June.",
+			Visits{}, []string{"visit occurred CHL by Luisa Gomez 2024-03-05", "visit planned CHL by Ivan Rios 2024-06-21"}},
 		{"a travel advisory has no traveller", sau, "Advisory on travel to Brazil",
 			"Citizens are advised to postpone non-essential travel to Brazil, Colombia and Venezuela until further notice.",
 			Visits{}, nil},
@@ -122,7 +310,7 @@ func TestEventExtractors(t *testing.T) {
 			Meetings{}, nil},
 		{"signed and agreed to sign", kor, "Korea and Romania sign MOU",
 			"Vice Minister Shim Bo-kyun met with Maria-Manuela Catrina, State Secretary at the Romanian Ministry of Communications, and signed a Memorandum of Understanding on e-government. Both sides agreed to sign an agreement on visa exemption with Senegal at an early date.",
-			Agreements{}, []string{"agreement occurred with ROU [Maria-Manuela Catrina]", "agreement planned with SEN"}},
+			Agreements{}, []string{"agreement occurred with ROU [Maria-Manuela Catrina] 2024-03-12", "agreement planned with SEN"}},
 		{"past agreement cited with its own date", kor, "Korea and Greece review cooperation on e-government",
 			"In October 2017, a Memorandum of Understanding for cooperation on e-government was signed between Korea and Greece.",
 			Agreements{}, []string{"agreement occurred with GRC 2017-10-01/2017-10-31"}},
@@ -151,16 +339,22 @@ func TestEventExtractors(t *testing.T) {
 			Rankings{}, nil},
 	}
 	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			d := analyze(fmt.Sprintf(dated, tt.pub, tt.headline, tt.body))
-			var got []string
-			for _, e := range tt.x.Events(d) {
-				got = append(got, brief(e))
-			}
-			if diff := cmp.Diff(tt.want, got); diff != "" {
-				t.Errorf("events (-want +got):\n%s", diff)
-			}
-		})
+		t.Run(tt.name, func(t *testing.T) { checkEvents(t, tt.x, tt.pub, tt.headline, tt.body, tt.want) })
+	}
+}
+
+// checkEvents runs an event extractor over a test release (see dated), as
+// the stack does, and compares its records, as brief renders them, with
+// want.
+func checkEvents(t *testing.T, x EventExtractor, pub, headline, body string, want []string) {
+	t.Helper()
+	d := analyze(fmt.Sprintf(dated, pub, headline, body))
+	var got []string
+	for _, e := range (Stack{Events: []EventExtractor{x}}).events(d, BuildFrame(d)) {
+		got = append(got, brief(e))
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("events (-want +got):\n%s", diff)
 	}
 }
 
@@ -176,5 +370,33 @@ func TestAnyWordIn(t *testing.T) {
 		if got := anyWordIn(tt.text, set, shapeOf(set)); got != tt.want {
 			t.Errorf("anyWordIn(%q) = %v, want %v", tt.text, got, tt.want)
 		}
+	}
+}
+
+func TestDirection(t *testing.T) {
+	const nzl = "Ministry of Foreign Affairs and Trade, New Zealand"
+	tests := []struct {
+		name, pub, headline, body string
+		x                         EventExtractor
+		want                      []Direction
+	}{
+		{"the publisher's minister abroad", nzl, "Minister to visit Fiji",
+			"Foreign Minister Aroha Tane travelled to Fiji on March 4 for talks on climate finance.",
+			Visits{}, []Direction{Outgoing}},
+		{"a foreign minister received at home", ken, "Cabinet Secretary receives Ugandan counterpart",
+			"Cabinet Secretary Wanjiku Njoroge welcomed Ugandan Foreign Minister Okello Mugisha to Nairobi on March 6.",
+			Visits{}, []Direction{Incoming}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := analyze(fmt.Sprintf(dated, tt.pub, tt.headline, tt.body))
+			var got []Direction
+			for _, e := range tt.x.Events(d, BuildFrame(d)) {
+				got = append(got, e.Direction)
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("directions (-want +got):\n%s", diff)
+			}
+		})
 	}
 }

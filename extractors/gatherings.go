@@ -23,14 +23,7 @@ type GatheringNames struct{}
 // country), its dates and status.
 type Gatherings struct{}
 
-var headNouns = map[string]bool{
-	"forum": true, "summit": true, "conference": true, "roundtable": true, "round-table": true,
-	"meeting": true, "exhibition": true, "expo": true, "ceremony": true, "dialogue": true,
-	"symposium": true, "congress": true, "workshop": true, "seminar": true, "assembly": true,
-	"fair": true, "festival": true, "week": true, "awards": true, "consultations": true,
-	"retreat": true, "colloquium": true, "convention": true, "talks": true, "games": true,
-	"show": true, "session": true, "meetings": true, "conclave": true, "commission": false,
-}
+var headNouns = vocabSet("gathering.heads")
 
 // nameStop are capitalized words that do not start a gathering name.
 var nameStop = map[string]bool{
@@ -43,27 +36,31 @@ var nameStop = map[string]bool{
 }
 
 var (
-	gatherCuePh = newPhrases("held", "hold", "holds", "hosted", "host", "hosts", "hosting", "attend", "attended",
-		"attends", "attending", "participat*", "took part", "take place", "takes place", "took place",
-		"to be held", "organiz*", "organis*", "opened", "convened", "co-chaired", "chaired", "at the",
-		"during the", "sidelines", "keynote", "came to a close", "closed", "kicked off", "invited",
-		"address", "addressed", "upcoming", "forthcoming", "delegation to the", "session of the", "venue")
+	gatherCuePh = newPhrases(vocab("gathering.cues")...)
 	// gatherNot words just before a name make it a theme or an example.
-	gatherNot = map[string]bool{"called": true, "named": true, "titled": true, "entitled": true,
-		"theme": true, "themed": true, "slogan": true, "motto": true, "banner": true}
+	gatherNot = vocabSet("gathering.not")
+	// gatheringGeneric words do not name a gathering: "Joint Press
+	// Conference", "Plenary Session".
+	gatheringGeneric = vocabSet("gathering.generic")
+	// ceremonyNouns are events named in lower case: "the presidential
+	// inauguration"; occasionPhrases after a head say what a gathering
+	// marks ("the ceremony commemorating ..."), and occasionStops end it.
+	ceremonyNouns   = vocabSet("gathering.ceremonies")
+	occasionPhrases = splitAll(vocab("gathering.occasions"))
+	occasionStops   = vocabSet("gathering.occasion.stops")
+	// gatheringOrgTitles before a name make it an organization's:
+	// "President, World Economic Forum".
+	gatheringOrgTitles = vocabSet("gathering.org.titles")
+	// gatheringPlannedPh just before a name make it planned: "we look
+	// forward to hosting the 10th Strategic Dialogue".
+	gatheringPlannedPh = newPhrases(vocab("gathering.planned")...)
 	// venueWords after a head noun make the name a place: "BEXCO
 	// Exhibition Hall 2", "King Abdulaziz International Conference Center".
-	venueWords = map[string]bool{"hall": true, "center": true, "centre": true, "room": true, "pavilion": true,
-		"building": true, "complex": true, "venue": true, "arena": true, "park": true, "palace": true,
-		"house": true, "secretariat": true, "members": true, "member": true, "charter": true, "village": true}
+	venueWords = vocabSet("venue.words")
 	// afterHead may follow a lower-case head noun that ends a name:
 	// "the 1st Cooperation Committee meeting was held"; a noun would make
 	// it a compound ("dialogue partnership").
-	afterHead = map[string]bool{"was": true, "were": true, "is": true, "are": true, "will": true, "would": true,
-		"held": true, "which": true, "that": true, "on": true, "in": true, "at": true, "of": true, "for": true,
-		"with": true, "to": true, "and": true, "from": true, "has": true, "had": true, "took": true, "takes": true,
-		"opened": true, "closed": true, "kicked": true, "came": true, "be": true, "being": true, "between": true,
-		"where": true, "this": true, "last": true, "next": true, "organized": true, "organised": true, "hosted": true}
+	afterHead = vocabSet("after.head")
 )
 
 type tok struct {
@@ -131,16 +128,36 @@ func capWord(w string) bool {
 // Extract returns the gathering mentions of d.
 func (GatheringNames) Extract(d *Doc) []Mention {
 	var out []Mention
+	var starts map[int]Kind
 	for _, sp := range d.Sentences {
 		text := d.Text[sp.Start:sp.End]
 		if !hasGatheringWord(text) {
 			continue
 		}
+		if starts == nil {
+			starts = mentionStarts(d)
+		}
 		ws := wordsOf(text, sp.Start)
-		out = append(out, headedNames(d, ws)...)
+		out = append(out, headedNames(d, ws, starts)...)
+		out = append(out, occasionNames(d, ws, starts)...)
 		out = append(out, quotedNames(d, text, sp)...)
 	}
 	return dedupeSpans(out)
+}
+
+// mentionStarts returns where d's country and date mentions start: a
+// name stops before a date ("Forum on Holocaust on Wednesday, 13
+// October") and does not run on into a lone country ("Forum for Kenya").
+func mentionStarts(d *Doc) map[int]Kind {
+	starts := map[int]Kind{}
+	for _, m := range d.Mentions {
+		if m.Kind == KindCountry || m.Kind == KindDate {
+			if _, ok := starts[m.Span.Start]; !ok || m.Kind == KindDate {
+				starts[m.Span.Start] = m.Kind
+			}
+		}
+	}
+	return starts
 }
 
 var headNounShape = shapeOf(headNouns)
@@ -148,11 +165,98 @@ var headNounShape = shapeOf(headNouns)
 // hasGatheringWord reports whether a sentence holds a head noun or a
 // quotation mark: the only places a gathering's name can start.
 func hasGatheringWord(text string) bool {
-	return strings.IndexByte(text, '"') >= 0 || anyWordIn(text, headNouns, headNounShape)
+	return strings.IndexByte(text, '"') >= 0 || anyWordIn(text, headNouns, headNounShape) ||
+		strings.Contains(text, "“") || anyWordIn(text, ceremonyNouns, ceremonyShape)
+}
+
+var ceremonyShape = shapeOf(ceremonyNouns)
+
+// occasionNames finds gatherings named in lower case by what they mark:
+// a head noun and its occasion ("the ceremony commemorating the 115th
+// anniversary of the founding of the city", "a reception marking
+// Independence Day"), or a ceremony noun with its adjectives when the
+// text attends it ("represent the Government at the presidential
+// inauguration"). The occasion runs to a clause's end, a date or a place.
+func occasionNames(d *Doc, ws []tok, starts map[int]Kind) []Mention {
+	var out []Mention
+	for i, w := range ws {
+		if !isLowerWord(w.s) {
+			continue
+		}
+		s, e := i, i+1
+		switch {
+		case headNouns[w.s]:
+			n := occasionAt(ws, i+1)
+			if n == 0 {
+				continue
+			}
+			e = occasionEnd(ws, i+1+n, starts)
+			if e <= i+1+n {
+				continue
+			}
+		case ceremonyNouns[w.s]:
+			for s > 0 && s > i-2 && isLowerWord(ws[s-1].s) && !isJoiner(ws[s-1].s) && ws[s-1].s != "a" && ws[s-1].s != "an" &&
+				!gatherCuePh.in(lowerWords(ws[s-1].s)) {
+				s--
+			}
+		default:
+			continue
+		}
+		sp := Span{ws[s].start, ws[e-1].end}
+		before := d.Text[max(0, sp.Start-60):sp.Start]
+		if notContext(before) || !matches(gatherCuePh, before) {
+			continue
+		}
+		out = append(out, Mention{Kind: KindGathering, Span: sp, Text: d.Text[sp.Start:sp.End], Value: d.Text[sp.Start:sp.End]})
+	}
+	return out
+}
+
+// occasionAt returns how many words of an occasion phrase start at word
+// i ("commemorating", "to mark", "on the occasion of"), or 0.
+func occasionAt(ws []tok, i int) int { return phraseLenAt(ws, i, occasionPhrases) }
+
+// phraseLenAt returns the length of the first phrase of list (words
+// compared without case) that starts at word i, or 0.
+func phraseLenAt(ws []tok, i int, list [][]string) int {
+	for _, ph := range list {
+		if i+len(ph) > len(ws) {
+			continue
+		}
+		ok := true
+		for k, p := range ph {
+			if !strings.EqualFold(ws[i+k].s, p) {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return len(ph)
+		}
+	}
+	return 0
+}
+
+// occasionEnd returns the end of an occasion's object from word k: at a
+// punctuation mark, a date, a relative word, or "in"/"at" and a name.
+func occasionEnd(ws []tok, k int, starts map[int]Kind) int {
+	e := k
+	for e < len(ws) && e < k+14 {
+		w := ws[e].s
+		if !isWordTok(w) || starts[ws[e].start] == KindDate || occasionStops[strings.ToLower(w)] ||
+			(w == "in" || w == "at") && e+1 < len(ws) && capWord(ws[e+1].s) {
+			break
+		}
+		e++
+	}
+	for e > k && isJoiner(ws[e-1].s) {
+		e--
+	}
+	return e
 }
 
 // headedNames finds capitalized runs that end in a head noun.
-func headedNames(d *Doc, ws []tok) []Mention {
+func headedNames(d *Doc, ws []tok, starts map[int]Kind) []Mention {
 	var out []Mention
 	for i, w := range ws {
 		if !inLower(headNouns, w.s) {
@@ -162,7 +266,8 @@ func headedNames(d *Doc, ws []tok) []Mention {
 		// An ordinal will do when the head is followed by "of the" and a
 		// name: "the 70th session of the United Nations General Assembly".
 		ofThe := i+3 < len(ws) && ws[i+1].s == "of" && ws[i+2].s == "the" && capWord(ws[i+3].s)
-		if !capWord(w.s) && (i == 0 || !capWord(ws[i-1].s) || ordinalWord(ws[i-1].s) && !ofThe) {
+		possessed := i >= 2 && isApostrophe(ws[i-1].s) && capWord(ws[i-2].s) // "Foreign Ministers' meeting"
+		if !capWord(w.s) && !possessed && (i == 0 || !capWord(ws[i-1].s) || ordinalWord(ws[i-1].s) && !ofThe) {
 			continue
 		}
 		// Expand left over capitalized words, ordinals, years and a
@@ -174,44 +279,54 @@ func headedNames(d *Doc, ws []tok) []Mention {
 				s -= 3
 				continue
 			}
-			if capWord(p.s) && !nameStop[p.s] || (p.s == "of" || p.s == "&" || p.s == "and") && s >= 2 && capWord(ws[s-2].s) && !nameStop[ws[s-2].s] {
+			// "Foreign Ministers' Meeting", "Afghanistan's Neighbours Forum"
+			if isApostrophe(p.s) && s >= 2 && strings.HasSuffix(ws[s-2].s, "s") && capWord(ws[s-2].s) {
+				s--
+				continue
+			}
+			if p.s == "s" && s >= 3 && isApostrophe(ws[s-2].s) && capWord(ws[s-3].s) {
+				s -= 2
+				continue
+			}
+			if capWord(p.s) && !nameStop[p.s] || isNameJoiner(p.s) && s >= 2 && capWord(ws[s-2].s) && !nameStop[ws[s-2].s] {
 				s--
 				continue
 			}
 			break
 		}
-		// Expand right over "on/of/for" + capitalized words, "and" +
-		// capitalized words ending in another head, and a year.
+		// Expand right over "on/of/for/to" + capitalized words (with an
+		// article: "Summit of the Americas", "Meeting on a Pandemic
+		// Accord"), "and" + capitalized words ending in another head, and
+		// a year.
 		e := i + 1
 		for e < len(ws) {
 			n := ws[e]
-			// "of the" + a name: "Summit of the Americas", "6th Session of
-			// the South Africa-Kenya Joint Commission for Cooperation".
-			the := n.s == "of" && e+2 < len(ws) && ws[e+1].s == "the" && capWord(ws[e+2].s) && !ordinalWord(ws[e+2].s)
-			if the || (n.s == "on" || n.s == "of" || n.s == "for" || n.s == "and" || n.s == "&") && e+1 < len(ws) && capWord(ws[e+1].s) && !ordinalWord(ws[e+1].s) {
-				k := e + 1
-				if the {
-					k = e + 2
-				}
-				for k < len(ws) && (capWord(ws[k].s) && !ordinalWord(ws[k].s) || (ws[k].s == "and" || ws[k].s == "&" || ws[k].s == "of") && k+1 < len(ws) && capWord(ws[k+1].s)) {
-					k++
-				}
-				if n.s == "and" && !inLower(headNouns, ws[k-1].s) {
-					break
-				}
-				if isCountryAt(d, ws[e+1].start) && k == e+2 {
-					break // "Forum in Italy": a place, not the name
-				}
-				e = k
-				continue
-			}
 			if len(n.s) == 4 && ordinalWord(n.s) && n.s[0] <= '2' {
 				e++
 				continue
 			}
-			break
+			and := n.s == "and" || n.s == "&"
+			if !and && n.s != "on" && n.s != "of" && n.s != "for" && n.s != "to" {
+				break
+			}
+			k := e + 1
+			if !and && k+1 < len(ws) && (ws[k].s == "the" || ws[k].s == "a" || ws[k].s == "an") {
+				k++
+			}
+			if k >= len(ws) || !capWord(ws[k].s) || ordinalWord(ws[k].s) || starts[ws[k].start] == KindDate {
+				break
+			}
+			first := k
+			k = nameRun(ws, k, starts)
+			if and && !inLower(headNouns, ws[k-1].s) {
+				break
+			}
+			if starts[ws[first].start] == KindCountry && (k == first+1 || n.s == "to") {
+				break // "Forum for Kenya", "delegation to Kenya": a place, not the name
+			}
+			e = k
 		}
-		for s < i && (ws[s].s == "and" || ws[s].s == "of" || ws[s].s == "&") {
+		for s < i && isNameJoiner(ws[s].s) {
 			s++
 		}
 		if i+1 < len(ws) && inLower(venueWords, ws[i+1].s) {
@@ -228,11 +343,13 @@ func headedNames(d *Doc, ws []tok) []Mention {
 		// other than a sentence's capitalized first word.
 		named := false
 		for k, x := range ws[s:i] {
-			if capWord(x.s) && x.s != "(" && !(s+k == 0 && !capWord(w.s) && !ordinalWord(x.s) && !allCaps(x.s)) {
+			if capWord(x.s) && x.s != "(" && !inLower(gatheringGeneric, x.s) && !(s+k == 0 && !capWord(w.s) && !ordinalWord(x.s) && !allCaps(x.s)) {
 				named = true
 			}
 		}
-		if !named && e == i+1 {
+		// Generic words and a subject do not name one either: "the Joint
+		// Press Conference on the Visit of ...".
+		if !named && (e == i+1 || s < i && ws[i+1].s == "on") {
 			continue
 		}
 		if s == i && e > i+1 && !capWord(w.s) {
@@ -241,7 +358,10 @@ func headedNames(d *Doc, ws []tok) []Mention {
 		sp := Span{ws[s].start, ws[e-1].end}
 		before := d.Text[max(0, sp.Start-60):sp.Start]
 		after := d.Text[sp.End:min(len(d.Text), sp.End+80)]
-		if notContext(before) || !matches(gatherCuePh, before+" "+after) {
+		// A name listed after another takes its cue: "will take part in
+		// the A Meeting, the B Meeting, and the C Forum".
+		listed := len(out) > 0 && out[len(out)-1].Span.End <= sp.Start && onlyListWords(d.Text[out[len(out)-1].Span.End:sp.Start])
+		if notContext(before) || orgContext(before) || !listed && !matches(gatherCuePh, before+" "+after) {
 			continue
 		}
 		out = append(out, Mention{Kind: KindGathering, Span: sp, Text: d.Text[sp.Start:sp.End], Value: d.Text[sp.Start:sp.End]})
@@ -260,35 +380,130 @@ func allCaps(w string) bool {
 	return up
 }
 
-// isCountryAt reports whether a country mention starts at off.
-func isCountryAt(d *Doc, off int) bool {
-	for _, m := range d.Mentions {
-		if m.Kind == KindCountry && m.Span.Start == off {
-			return true
+// nameRun returns the end of the run of capitalized words from word k:
+// with inner joiners ("Ambassadors and Consuls"), possessives
+// ("Afghanistan's Neighbouring Countries", "the UN's ESCAP") and a
+// comma list closed by "and" ("Economic, Cultural, Scientific and
+// Technological Cooperation"); it stops before a date.
+func nameRun(ws []tok, k int, starts map[int]Kind) int {
+	capAt := func(j int) bool {
+		return j < len(ws) && capWord(ws[j].s) && !ordinalWord(ws[j].s) && starts[ws[j].start] != KindDate
+	}
+	for k < len(ws) {
+		w := ws[k].s
+		switch {
+		case capAt(k):
+			k++
+			continue
+		case (w == "and" || w == "&" || w == "of") && capAt(k+1):
+			k++
+			continue
+		case isApostrophe(w) && k+1 < len(ws) && ws[k+1].s == "s" && capAt(k+2):
+			k += 2
+			continue
+		case isApostrophe(w) && k > 0 && strings.HasSuffix(ws[k-1].s, "s") && capAt(k+1):
+			k++
+			continue
+		case w == "," && capAt(k+1):
+			m := k + 1
+			for m < len(ws) && (capAt(m) || ws[m].s == "," && capAt(m+1)) {
+				m++
+			}
+			if m+1 < len(ws) && (ws[m].s == "and" || ws[m].s == "&") && capAt(m+1) {
+				k = m
+				continue
+			}
+		}
+		break
+	}
+	return k
+}
+
+// splitAll splits each phrase of a list into its words.
+func splitAll(list []string) [][]string {
+	out := make([][]string, len(list))
+	for i, p := range list {
+		out[i] = strings.Fields(p)
+	}
+	return out
+}
+
+// onlyListWords reports whether the text between two names joins them in
+// a list: a comma or "and", with articles.
+func onlyListWords(gap string) bool {
+	if !strings.Contains(gap, ",") && !strings.Contains(gap, "and") || strings.ContainsAny(gap, ".;:()\"") {
+		return false
+	}
+	for _, w := range lowerWords(gap) {
+		switch w.s {
+		case "and", "the", "as", "well", "also":
+		default:
+			return false
 		}
 	}
-	return false
+	return true
+}
+
+// isNameJoiner reports a lower-case word that may join the capitalized
+// words before a head: "Committee on Migration (ICM) Meeting", "Ambassadors
+// and Consuls Forum".
+func isNameJoiner(w string) bool {
+	return w == "of" || w == "&" || w == "and" || w == "on" || w == "for"
+}
+
+func isApostrophe(w string) bool { return w == "'" || w == "’" }
+
+// orgContext reports whether the words just before a name make it an
+// organization: "Børge Brende, President, World Economic Forum", "the
+// Chairman of the Forum".
+func orgContext(before string) bool {
+	ws := lowerWords(before)
+	n := len(ws)
+	if n == 0 {
+		return false
+	}
+	t := strings.TrimRight(before, " ")
+	if strings.HasSuffix(t, ",") {
+		return gatheringOrgTitles[ws[n-1].s]
+	}
+	return n >= 3 && ws[n-1].s == "the" && ws[n-2].s == "of" && gatheringOrgTitles[ws[n-3].s]
 }
 
 // quotedNames finds quoted names of gatherings: short, capitalized, with
-// an event cue close by.
+// an event cue close by; or any quoted title right after a head noun,
+// which the name takes with its adjectives ("the international workshop
+// “State rules in large resource projects”").
 func quotedNames(d *Doc, text string, sp Span) []Mention {
 	var out []Mention
 	for i := 0; i < len(text); {
-		q := strings.IndexByte(text[i:], '"')
+		q, open := nextQuote(text, i, true)
 		if q < 0 {
 			break
 		}
-		q += i
-		e := strings.IndexByte(text[q+1:], '"')
+		e, closing := nextQuote(text, q+open, false)
 		if e < 0 {
 			break
 		}
-		e += q + 1
-		name := strings.TrimRight(strings.TrimSpace(text[q+1:e]), ",.")
-		i = e + 1
+		i = e + closing
+		name := strings.TrimRight(strings.TrimSpace(text[q+open:e]), ",.")
 		ws := strings.Fields(name)
-		if len(ws) == 0 || len(ws) > 10 || !capWord(ws[0]) {
+		if len(ws) == 0 || len(ws) > 10 {
+			continue
+		}
+		before := text[max(0, q-60):q]
+		after := text[e+closing : min(len(text), e+closing+60)]
+		if notContext(before) {
+			continue
+		}
+		start := sp.Start + q + open + strings.Index(text[q+open:e], name)
+		end := start + len(name)
+		if hs := headBefore(text, q); hs >= 0 && !strings.ContainsAny(name, ";!?") {
+			// "workshop “...”": the head names it, whatever the case of
+			// the title.
+			out = append(out, Mention{Kind: KindGathering, Span: Span{sp.Start + hs, sp.Start + e + closing}, Text: text[hs : e+closing], Value: text[hs : e+closing]})
+			continue
+		}
+		if !capWord(ws[0]) {
 			continue
 		}
 		caps := 0
@@ -298,11 +513,6 @@ func quotedNames(d *Doc, text string, sp Span) []Mention {
 			}
 		}
 		if caps*2 < len(ws) || strings.ContainsAny(name, ":;!?") {
-			continue
-		}
-		before := text[max(0, q-60):q]
-		after := text[e+1 : min(len(text), e+1+60)]
-		if notContext(before) {
 			continue
 		}
 		last := strings.ToLower(ws[len(ws)-1])
@@ -315,14 +525,59 @@ func quotedNames(d *Doc, text string, sp Span) []Mention {
 		if !headNouns[last] && !hasYear(ws) && !matches(strongCuePh, before+" "+after) {
 			continue
 		}
-		start := sp.Start + q + 1 + strings.Index(text[q+1:e], name)
-		out = append(out, Mention{Kind: KindGathering, Span: Span{start, start + len(name)}, Text: name, Value: name})
+		out = append(out, Mention{Kind: KindGathering, Span: Span{start, end}, Text: name, Value: name})
 	}
 	return out
 }
 
-var strongCuePh = newPhrases("held", "hosted", "attended", "participated in", "took place", "to be held",
-	"conference", "forum", "summit", "exhibition", "expo", "event", "ceremony")
+// nextQuote returns the byte offset of the next opening (or closing)
+// quotation mark in text from i, straight or curly, and its width; -1
+// when none.
+func nextQuote(text string, i int, opening bool) (int, int) {
+	curly := "“"
+	if !opening {
+		curly = "”"
+	}
+	s := strings.IndexByte(text[i:], '"')
+	c := strings.Index(text[i:], curly)
+	switch {
+	case s < 0 && c < 0:
+		return -1, 0
+	case c < 0 || s >= 0 && s < c:
+		return i + s, 1
+	}
+	return i + c, len(curly)
+}
+
+// headBefore returns where a gathering's description starts when the
+// words just before a quotation at q are a lower-case head noun and its
+// adjectives after an article ("the international workshop "), else -1.
+func headBefore(text string, q int) int {
+	ws := lowerWords(text[max(0, q-60):q])
+	off := max(0, q-60)
+	n := len(ws)
+	if n == 0 || !headNouns[ws[n-1].s] || strings.TrimSpace(text[off+ws[n-1].end:q]) != "" {
+		return -1
+	}
+	start := n - 1
+	for start > 0 && start > n-4 {
+		w := ws[start-1].s
+		if w == "the" || w == "a" || w == "an" || isJoiner(w) || !isLowerWord(text[off+ws[start-1].start:off+ws[start-1].end]) ||
+			gatherCuePh.in(ws[start-1:start]) {
+			break
+		}
+		start--
+	}
+	return off + ws[start].start
+}
+
+// isLowerWord reports whether a word is written in lower case.
+func isLowerWord(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsLower(r)
+}
+
+var strongCuePh = newPhrases(vocab("gathering.cues.strong")...)
 
 // ordinalWord reports an ordinal ("5th", "21st") or a four-digit number.
 func ordinalWord(w string) bool {
@@ -446,13 +701,13 @@ func hasNumber(name string) bool {
 }
 
 // Events returns d's gathering records.
-func (Gatherings) Events(d *Doc) []Event {
-	c := newContext(d)
+func (Gatherings) Events(d *Doc, c *Frame) []Event {
 	type group struct {
-		ev   Event
-		dist int // how far from the name its date stood
-		keys []map[string]bool
-		name string
+		ev      Event
+		dist    int // how far from the name its date stood
+		keys    []map[string]bool
+		name    string
+		planned bool // a telling says it is yet to come
 	}
 	var groups []*group
 	for _, m := range d.MentionsOf(KindGathering) {
@@ -465,8 +720,18 @@ func (Gatherings) Events(d *Doc) []Event {
 			continue
 		}
 		text, sp := c.sentence(si)
+		country, place := c.venue(sp, m.Span)
+		dr, dist := c.gatheringDate(sp, m.Span)
+		status := c.gatheringStatus(text, sp, m.Span, dr)
 		var g *group
 		for _, x := range groups {
+			// A past edition told with its own date ("the inaugural
+			// meeting in December 2005") is not the one planned or held
+			// lately.
+			if c.longAgo(dr) && (x.planned || x.ev.Dates != nil && !c.longAgo(x.ev.Dates)) ||
+				c.longAgo(x.ev.Dates) && (status == Planned || dr != nil && !c.longAgo(dr)) {
+				continue
+			}
 			for _, xk := range x.keys {
 				ea, eb := edition(m.Value), edition(x.name)
 				if (subset(k, xk) || subset(xk, k)) && sameHead(m.Value, x.name) && (ea == "" || eb == "" || ea == eb) {
@@ -478,15 +743,13 @@ func (Gatherings) Events(d *Doc) []Event {
 				break
 			}
 		}
-		country, place := c.venue(sp, m.Span)
-		dr, dist := c.gatheringDate(sp, m.Span)
 		if g == nil {
-			g = &group{name: m.Value, dist: dist}
-			g.ev = Event{Type: Gathering, Name: m.Value, Actor: c.principal, Country: country, Place: place,
-				Dates: dr, Evidence: sp, Confidence: 0.7}
-			g.ev.Status = c.statusOf(text, dr, d.Meta.Published)
+			g = &group{name: m.Value, dist: dist, planned: status == Planned}
+			g.ev = Event{Type: Gathering, Name: m.Value, Actor: c.Principal, Country: country, Place: place,
+				Dates: dr, Evidence: sp, Confidence: 0.7, Status: status}
 			groups = append(groups, g)
 		} else {
+			g.planned = g.planned || status == Planned
 			if preferName(m.Value, g.name) {
 				g.name = m.Value
 				g.ev.Name = m.Value
@@ -494,7 +757,10 @@ func (Gatherings) Events(d *Doc) []Event {
 			if dr != nil && (g.ev.Dates == nil || dist < g.dist) {
 				g.ev.Dates, g.dist = dr, dist
 				g.ev.Evidence = sp
-				g.ev.Status = c.statusOf(text, dr, d.Meta.Published)
+				g.ev.Status = status
+			}
+			if g.ev.Dates == nil && status == Planned {
+				g.ev.Status = Planned // undated, and a telling says it is to come
 			}
 			if g.ev.Place == "" && place != "" {
 				g.ev.Place, g.ev.Country = place, country
@@ -507,12 +773,79 @@ func (Gatherings) Events(d *Doc) []Event {
 	}
 	out := make([]Event, 0, len(groups))
 	for _, g := range groups {
+		if g.ev.Dates == nil {
+			c.acronymTold(&g.ev)
+		}
 		if g.ev.Country == "" {
-			g.ev.Country = c.home
+			g.ev.Country = c.Home
 		}
 		out = append(out, g.ev)
 	}
 	return out
+}
+
+// longAgo reports whether a day or month ends more than a year before the
+// publication: an edition of its own ("in December 2005"), where a bare
+// year ("since 2022") may tell of a series.
+func (c *Frame) longAgo(dr *DateRange) bool {
+	pub := c.d.Meta.Published
+	return dr != nil && dr.Precision != Year && pub != nil && dr.End.Before(pub.Date.AddDays(-365))
+}
+
+// gatheringStatus reads a gathering's status: planned when the words just
+// before its name say so ("we look forward to hosting the ..."), or a
+// relative clause after it ("the Ocean Conference that Chile will host"),
+// else the tense of its sentence.
+func (c *Frame) gatheringStatus(text string, sp, name Span, dr *DateRange) Status {
+	if gatheringPlannedPh.in(lowerWords(c.d.Text[max(sp.Start, name.Start-60):name.Start])) {
+		return Planned
+	}
+	if after := lowerWords(c.d.Text[name.End:min(sp.End, name.End+60)]); len(after) > 1 &&
+		(after[0].s == "that" || after[0].s == "which") && futurePh.in(after[:min(len(after), 6)]) {
+		return Planned
+	}
+	return c.statusOf(text, dr, c.d.Meta.Published)
+}
+
+// acronymTold dates an undated gathering whose name carries an acronym in
+// parentheses by the first other sentence that names the acronym ("the
+// Intergovernmental Negotiating Body (INB) Meeting on ..." then "On
+// February 19, ... a delegation to the ... (INB) in Geneva"), which also
+// gives its place and status.
+func (c *Frame) acronymTold(ev *Event) {
+	o := strings.IndexByte(ev.Name, '(')
+	cl := strings.IndexByte(ev.Name, ')')
+	if o < 0 || cl < o+2 {
+		return
+	}
+	acr := ev.Name[o+1 : cl]
+	if !allCaps(acr) || strings.ContainsAny(acr, " ") {
+		return
+	}
+	t := c.d.Text
+	for from := ev.Evidence.End; from < len(t); {
+		k := strings.Index(t[from:], acr)
+		if k < 0 {
+			return
+		}
+		at := Span{from + k, from + k + len(acr)}
+		from = at.End
+		if at.Start > 0 && isLetterAt(t, at.Start-1) || at.End < len(t) && isLetterAt(t, at.End) {
+			continue // inside a longer word
+		}
+		si := SentenceAt(c.d.Sentences, at.Start)
+		if si < 0 {
+			continue
+		}
+		text, sp := c.sentence(si)
+		dr, _ := c.gatheringDate(sp, at)
+		ev.Dates = dr
+		if country, place := c.venue(sp, at); country != "" {
+			ev.Country, ev.Place = country, place
+		}
+		ev.Status = c.gatheringStatus(text, sp, at, dr)
+		return
+	}
 }
 
 // sameHead reports whether two names end in the same kind of gathering,
@@ -544,16 +877,26 @@ func preferName(a, b string) bool {
 // gatheringDate returns the date closest to a gathering's name in its
 // sentence (after the name preferred), and how far it stands; dates far
 // from the name belong to something else.
-func (c *context) gatheringDate(sp, name Span) (*DateRange, int) {
+func (c *Frame) gatheringDate(sp, name Span) (*DateRange, int) {
 	var best *DateRange
 	bestDist := 1 << 30
 	for _, m := range c.datesIn(sp) {
 		var dist int
 		switch {
 		case m.Span.Start >= name.End:
+			// "... held today, and on the preparations for the meeting
+			// of ... to be held on April 14": another gathering's date.
+			if anyWordIn(c.d.Text[name.End:m.Span.Start], headNouns, headNounShape) {
+				continue
+			}
 			dist = m.Span.Start - name.End
 		case m.Span.End <= name.Start:
 			dist = (name.Start - m.Span.End) * 2
+			// "the programme X, on 16-21 April 2016, and on the workshop
+			// Y": the date of the item before.
+			if gap := c.d.Text[m.Span.End:name.Start]; strings.Contains(gap, ", and ") || strings.Contains(gap, ";") {
+				dist += 100
+			}
 		default:
 			continue // a year inside the name
 		}
@@ -573,7 +916,7 @@ func (c *context) gatheringDate(sp, name Span) (*DateRange, int) {
 // venue finds where a gathering named at name within sentence sp took
 // place: a city in the sentence, a country after "in", or the itinerary
 // section's country.
-func (c *context) venue(sp, name Span) (country, place string) {
+func (c *Frame) venue(sp, name Span) (country, place string) {
 	// A city after "in" or "at" is where it was held ("also known as
 	// Summer Davos, in Tianjin"); else the first city named.
 	var first *Mention
@@ -599,6 +942,12 @@ func (c *context) venue(sp, name Span) (country, place string) {
 		pre := strings.TrimSpace(c.d.Text[max(sp.Start, m.Span.Start-8):m.Span.Start])
 		if (strings.HasSuffix(pre, " in") || strings.HasSuffix(pre, "in the")) && !isDemonymMention(m) {
 			return m.Value, ""
+		}
+	}
+	// A city in the name: "Malmö International Forum on ...".
+	for _, m := range c.in(KindPlace, name) {
+		if m.Country != "" {
+			return m.Country, m.Text
 		}
 	}
 	return c.countryAt(sp.Start), ""

@@ -1,49 +1,111 @@
 package extractors
 
 import (
+	"regexp"
+	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"communique/gazetteer"
 )
 
+// Home evidence: how the publishing government was decided, strongest
+// first.
+const (
+	HomeByPublisher = "publisher line" // Meta.Publisher names a country's body
+	HomeByIssuer    = "issuer line"    // a head or foot line, or "Source:", names a country's body
+	HomeByDomain    = "government domain"
+	HomeByScript    = "page script" // the page's labels are in a script only one country writes
+	HomeByMentions  = "mentions"    // the weighted vote of the country mentions
+)
+
 // HomeCountry returns the ISO3 code of the government that published d,
-// inferred from its KindCountry mentions (so it must run after the
-// countries extractor), or "" when the document gives no basis.
-//
-// Every country mention is a vote, weighted by how the text uses it:
-//   - a country in the publisher line (Meta.Publisher) decides;
-//   - "Korea's", "the Korean government", "the Government of Korea": a
-//     country that owns achievements and acts is the publisher's (x3);
-//   - a mention in the headline or the first lines counts double;
-//   - a destination ("to Italy", "visited Italy", "in Italy") is where the
-//     publisher's officials go: it counts a fifth (a half for "in").
-//
-// The country with the highest score wins; ties go to the one named
-// first. The answer is cached in d while its country and place mentions
-// stay the same, so the extractors that need it share one computation.
+// or "" when the document gives no basis. It reads d's KindCountry and
+// KindPlace mentions, so it must run after the countries extractor, and
+// changes nothing: OrgsAndPersons and BuildFrame each call it once. See
+// decideHome for the evidence.
 func HomeCountry(d *Doc) string {
-	n := 1 // 0 means no cached answer
-	for _, m := range d.Mentions {
-		if m.Kind == KindCountry || m.Kind == KindPlace {
-			n++
-		}
-	}
-	if d.homeN == n {
-		return d.home
-	}
-	d.home, d.homeN = homeCountry(d), n
-	return d.home
+	iso, _ := decideHome(d)
+	return iso
 }
 
-// homeCountry computes HomeCountry.
-func homeCountry(d *Doc) string {
+// decideHome returns the publishing government's country and the kind of
+// evidence that decided it. In order:
+//   - a country in the publisher line (Meta.Publisher);
+//   - an issuer line: a line of the page's head or foot that is the name
+//     of a government body with its country ("Office of the President of
+//     the Republic of Finland", "Government of Pakistan"), or what follows
+//     "Source:" or "on behalf of";
+//   - a government web address or e-mail ("media@mfa.gov.lv");
+//   - the page's labels, dropped as chrome (Doc.Chrome), in a script only
+//     one country writes (a Thai date label: THA);
+//   - failing those, a vote of the country mentions, each weighted by how
+//     the text uses it (see homeVotes).
+func decideHome(d *Doc) (string, string) {
 	if d.Meta.Publisher != "" {
 		for _, m := range gazetteer.Find(d.Meta.Publisher) {
 			if m.Form != gazetteer.FormCity {
-				return m.ISO3
+				return m.ISO3, HomeByPublisher
 			}
 		}
 	}
+	if iso := issuerCountry(d); iso != "" {
+		return iso, HomeByIssuer
+	}
+	if iso := domainCountry(d.Text); iso != "" {
+		return iso, HomeByDomain
+	}
+	if iso, n := ownScript(d.Chrome); n >= 3 {
+		return iso, HomeByScript
+	}
+	if iso := bestHome(homeVotes(d)); iso != "" {
+		return iso, HomeByMentions
+	}
+	return "", ""
+}
+
+// homeScore is a candidate of the vote: its score and where it was first
+// named, for ties.
+type homeScore struct {
+	score float64
+	first int
+}
+
+// bestHome returns the country with the highest score, if it scores above
+// -1 (a country named only as someone else's is not the publisher); ties
+// go to the one named first.
+func bestHome(votes map[string]homeScore) string {
+	best, bs := "", homeScore{score: -1}
+	for iso, v := range votes {
+		if v.score > bs.score || v.score == bs.score && best != "" && v.first < bs.first {
+			best, bs = iso, v
+		}
+	}
+	return best
+}
+
+// homeVotes is the vote of decideHome: every country mention is a vote,
+// weighted by how the text uses it:
+//   - a dateline ("MANILA, 12 June 2024 -", "SINGAPORE:") counts 4;
+//   - a short line at the top or the bottom of the page ("SINGAPORE")
+//     counts 3;
+//   - "Korea's", "the Korean government", "the Government of Korea", and
+//     a country that is the subject of a verb ("Japan welcomes"): a
+//     country that owns achievements and acts is the publisher's (x3);
+//   - a mention in the headline or the first lines counts double;
+//   - someone else's official ("German Foreign Minister", "Minister of
+//     Foreign Affairs of Latvia", "his Italian counterpart") counts -1;
+//   - a destination ("to Italy", "visited Italy") counts a fifth, "in
+//     Italy" a half, a partner ("an agreement with Malta", "relations with
+//     Russia") a third;
+//   - of two countries paired ("Korea and Italy", "Japan-Australia"), the
+//     first gets 1.5 more: a government names itself first;
+//   - text in a script only one country writes (Thai, Georgian, Khmer)
+//     counts 4 for it.
+//
+// It returns every country named with its score.
+func homeVotes(d *Doc) map[string]homeScore {
 	text := d.Text
 	// the first lines: up to the end of the first body paragraph of some
 	// length
@@ -55,23 +117,28 @@ func homeCountry(d *Doc) string {
 	score := map[string]float64{}
 	first := map[string]int{}
 	var prev Mention // the previous country mention
+	prevMul := 1.0   // the relation it stood in: a destination, a partner
 	for _, m := range d.Mentions {
-		if m.Kind == KindPlace && m.Country != "" && dateline(text, m.Span, lead) {
-			// "MANILA, 12 June 2024 -", "ABU DHABI, 5th March 2024 (WAM) --"
-			score[m.Country] += 4
-			if _, ok := first[m.Country]; !ok {
-				first[m.Country] = m.Span.Start
+		if m.Kind != KindCountry && m.Kind != KindPlace {
+			continue
+		}
+		iso := m.Value
+		if m.Kind == KindPlace {
+			iso = m.Country
+		}
+		if iso == "" {
+			continue
+		}
+		if dateline(text, m, lead) {
+			// "MANILA, 12 June 2024 -", "ABU DHABI, 5th March 2024 (WAM)
+			// --", "SINGAPORE:", "Ulaanbaatar/MONTSAME/."
+			score[iso] += 4
+			if _, ok := first[iso]; !ok {
+				first[iso] = m.Span.Start
 			}
 			continue
 		}
 		if m.Kind != KindCountry {
-			continue
-		}
-		iso := m.Value
-		if iso == "" {
-			iso = m.Country
-		}
-		if iso == "" {
 			continue
 		}
 		if _, ok := first[iso]; !ok {
@@ -102,9 +169,11 @@ func homeCountry(d *Doc) string {
 		switch {
 		case strings.HasPrefix(rest, "'s") || strings.HasPrefix(rest, "’s") ||
 			strings.HasSuffix(m.Text, "s") && (strings.HasPrefix(rest, "' ") || strings.HasPrefix(rest, "’ ")):
-			w = 3
+			w = 2
 		case strings.EqualFold(homeFirstWord(rest), "government") || before.last("government", "of"):
 			w = 3
+		case subjectOfVerb(text, m):
+			w = 2
 		}
 		if foreignOfficial(rest) || officeOf(text[ls:m.Span.Start]) {
 			// "German Foreign Minister", "Saudi Arabia's Interior
@@ -113,39 +182,327 @@ func homeCountry(d *Doc) string {
 			// else's official; the publisher's own go without a country
 			w = -1
 		}
+		mul := 1.0
 		switch {
+		case prev.Span.End > 0 && listGap(text[prev.Span.End:m.Span.Start]):
+			// "to Greece, Romania and Bulgaria": the relation of the
+			// list's first member holds for the rest
+			mul = prevMul
 		case before.last("to") || before.last("visited") || before.last("visiting") || before.last("visit") ||
 			before.last("visits") || before.last("into") || before.last("toward") || before.last("towards") ||
 			before.last("bound", "for"):
-			w *= 0.2
+			mul = 0.2
+		case before.last("with"):
+			mul = 0.3
+		case before.n == 1 && (before.last("In") || before.last("While", "in")) && strings.HasPrefix(rest, ","):
+			// "In Italy, Minister Champagne held talks with ...": a
+			// story set abroad
+			mul = -1
 		case before.last("in") || before.last("at"):
-			w *= 0.5
+			mul = 0.5
 		}
+		w *= mul
 		// "Korea and Italy", "Japan-Australia", "the UAE and France": a
-		// government names itself first
-		if prev.Span.End > 0 && pairGap(text[prev.Span.End:m.Span.Start]) {
+		// government names itself first. Not in a longer list: "Estonia,
+		// Latvia and Lithuania".
+		if prev.Span.End > 0 && pairGap(text[prev.Span.End:m.Span.Start]) && !inList(text, prev, m) {
 			pi := prev.Value
-			if pi == "" {
-				pi = prev.Country
-			}
 			if pi != iso {
 				score[pi] += 1.5
 				w *= 0.5
 			}
 		}
-		prev = m
+		prev, prevMul = m, mul
 		if w > 0 && (inTitle || m.Span.End <= lead) {
 			w *= 2
 		}
 		score[iso] += w
 	}
-	best, bestScore := "", 0.0
-	for iso, s := range score {
-		if s > bestScore || s == bestScore && best != "" && first[iso] < first[best] {
-			best, bestScore = iso, s
+	travelVotes(d, score, first)
+	if iso, n := ownScript(text); n >= 3 {
+		score[iso] += 4
+		if _, ok := first[iso]; !ok {
+			first[iso] = len(text)
 		}
 	}
-	return best
+	votes := make(map[string]homeScore, len(score))
+	for iso, s := range score {
+		votes[iso] = homeScore{s, first[iso]}
+	}
+	return votes
+}
+
+// travelVotes adds what travel tells of the publisher: the destination of
+// a trip told in the first person ("I am on a visit to Mongolia", "we
+// travelled to Laos") is abroad (-4); the destination of a traveller
+// named as another country's official ("Deputy Secretary of State X of
+// the US, who had come to China", "the President of Malta's visit to
+// Chile") is the host, most often the publisher (+2). Each sentence
+// counts once for each destination.
+func travelVotes(d *Doc, score map[string]float64, first map[string]int) {
+	c := &Frame{d: d, byStart: slices.Clone(d.Mentions)}
+	slices.SortStableFunc(c.byStart, func(a, b Mention) int { return a.Span.Start - b.Span.Start })
+	for _, sp := range d.Sentences {
+		if !c.has(sp, KindCountry) {
+			continue
+		}
+		text := d.Text[sp.Start:sp.End]
+		ws := lowerWords(text)
+		vi, _, ok := travelPh.find(ws)
+		if !ok {
+			continue
+		}
+		verbAt := sp.Start + ws[vi].start
+		dests := c.chains(sp, verbAt, isTravelLead)
+		if len(dests) == 0 {
+			continue
+		}
+		self := false
+		for _, w := range ws[:vi] {
+			if w.s == "i" || w.s == "we" {
+				self = true
+			}
+		}
+		qualifiers := map[string]bool{}
+		for _, m := range c.in(KindCountry, sp) {
+			ls := max(sp.Start, strings.LastIndexByte(d.Text[:m.Span.Start], '\n')+1)
+			if foreignOfficial(d.Text[m.Span.End:]) || officeOf(d.Text[ls:m.Span.Start]) ||
+				ownerOfVisit(d.Text[m.Span.End:]) {
+				qualifiers[m.Value] = true
+			}
+		}
+		for _, dst := range dests {
+			if dst.place != "" {
+				continue // a city may be a trip at home
+			}
+			switch {
+			case self:
+				score[dst.country] -= 10
+			case len(qualifiers) > 0 && !qualifiers[dst.country]:
+				score[dst.country] += 3
+			default:
+				continue
+			}
+			if _, ok := first[dst.country]; !ok {
+				first[dst.country] = dst.at
+			}
+		}
+	}
+}
+
+// ownerOfVisit reports whether the text after a country mention makes it
+// the owner of a visit: "'s visit to", "'s official visit to".
+func ownerOfVisit(after string) bool {
+	after, ok := strings.CutPrefix(after, "'s ")
+	if !ok {
+		if after, ok = strings.CutPrefix(after, "’s "); !ok {
+			return false
+		}
+	}
+	after = strings.TrimPrefix(strings.TrimPrefix(strings.TrimPrefix(after, "state "), "official "), "working ")
+	return strings.HasPrefix(after, "visit to ") || strings.HasPrefix(after, "visit of ")
+}
+
+// listGap reports whether the text between two mentions joins members of
+// a list: ", ", " and ", ", and ", " & ".
+func listGap(gap string) bool {
+	switch strings.TrimSpace(gap) {
+	case ",", "and", ", and", "&", "or", ", or", "and the", ", the", ", and the":
+		return true
+	}
+	return false
+}
+
+// inList reports whether the pair a, b stands in a longer list: a comma
+// before a ("Estonia, Latvia and Lithuania") or a list word after b.
+func inList(text string, a, b Mention) bool {
+	pre := strings.TrimRight(text[max(0, a.Span.Start-3):a.Span.Start], " ")
+	if strings.HasSuffix(pre, ",") {
+		return true
+	}
+	post := text[b.Span.End:min(len(text), b.Span.End+6)]
+	return strings.HasPrefix(post, ",") || strings.HasPrefix(post, " and ")
+}
+
+// subjectOfVerb reports whether a country name opens its sentence as the
+// subject of a verb: "Japan welcomes the decree", "Pakistan on Tuesday
+// conveyed its condolences", "Today the UK signed up to".
+func subjectOfVerb(text string, m Mention) bool {
+	if isDemonymMention(m) {
+		return false
+	}
+	ss := max(strings.LastIndexByte(text[:m.Span.Start], '\n'), strings.LastIndex(text[:m.Span.Start], ". ")) + 1
+	for _, w := range strings.Fields(text[ss:m.Span.Start]) {
+		if w != "the" && w != "The" && w != "Today" && w != "." {
+			return false
+		}
+	}
+	w := homeFirstWord(text[m.Span.End:])
+	if w == "" || w[0] < 'a' || w[0] > 'z' {
+		return false
+	}
+	switch w {
+	case "will", "has", "have", "is", "was", "would", "shall", "strongly", "also", "on", "today", "firmly", "fully":
+		return true
+	}
+	return len(w) > 3 && (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss"))
+}
+
+// ownScript returns the country whose script only it writes (Thai,
+// Georgian, Khmer, Lao, Armenian, Sinhala, Myanmar, Hangul, Hebrew,
+// Ethiopic) with the most letters in text, and how many: a page's labels
+// ("วันที่", a date label) are in its publisher's script.
+func ownScript(text string) (string, int) {
+	var n [len(ownScripts)]int
+	for _, r := range text {
+		if r < 0x0590 {
+			continue
+		}
+		for i, s := range ownScripts {
+			if unicode.Is(s.table, r) {
+				n[i]++
+				break
+			}
+		}
+	}
+	best, bn := "", 0
+	for i, c := range n {
+		if c > bn {
+			best, bn = ownScripts[i].iso, c
+		}
+	}
+	return best, bn
+}
+
+var ownScripts = [...]struct {
+	table *unicode.RangeTable
+	iso   string
+}{
+	{unicode.Thai, "THA"}, {unicode.Georgian, "GEO"}, {unicode.Khmer, "KHM"}, {unicode.Lao, "LAO"},
+	{unicode.Armenian, "ARM"}, {unicode.Sinhala, "LKA"}, {unicode.Myanmar, "MMR"}, {unicode.Hangul, "KOR"},
+	{unicode.Hebrew, "ISR"}, {unicode.Ethiopic, "ETH"},
+}
+
+// issuerCues introduce the issuing body in a line: "Source: Ministry of
+// Foreign Affairs of the Republic of Uzbekistan", "on behalf of: U.S.
+// Department of State".
+var issuerCues = []string{"source:", "on behalf of:", "on behalf of", "issued by", "released by"}
+
+// bodyWords name a government body in an issuer line.
+var bodyWords = map[string]bool{"Ministry": true, "Ministries": true, "Department": true, "Office": true,
+	"Government": true, "Embassy": true, "Presidency": true, "Secretariat": true, "Agency": true,
+	"Cabinet": true, "Chancellery": true, "Mission": true, "Consulate": true, "Commission": true}
+
+// issuerCountry returns the country of the government body that a line of
+// the page's head or foot names by itself ("Office of the President of the
+// Republic of Finland", "Government of Pakistan"), or that follows an
+// issuer cue anywhere ("Source: Republic of Lithuania"), or "". The
+// headline is not an issuer line.
+func issuerCountry(d *Doc) string {
+	text := d.Text
+	headEnd, _ := homeFrame(text)
+	footStart := homeFootStart(text, 6)
+	ts := d.Meta.TitleSpan
+	for l := range lineSpans(text) {
+		line := text[l.Start:l.End]
+		low := strings.ToLower(line)
+		for _, cue := range issuerCues {
+			if i := strings.Index(low, cue); i >= 0 {
+				s := l.Start + i + len(cue)
+				e := l.End
+				if k := strings.IndexAny(text[s:e], "·|•"); k >= 0 {
+					e = s + k
+				}
+				if iso := nameCountry(d, Span{s, e}, false); iso != "" {
+					return iso
+				}
+			}
+		}
+		if l.Start >= headEnd && l.Start < footStart || ts.End > ts.Start && l.Start < ts.End && l.End > ts.Start {
+			continue
+		}
+		if iso := nameCountry(d, l, true); iso != "" {
+			return iso
+		}
+	}
+	return ""
+}
+
+// nameCountry returns the country named in s when s, trimmed, is only the
+// name of a body: capitalized words and function words, a dozen at most,
+// with a body word when needBody ("Government of Pakistan"), holding a
+// country's name, alias or demonym; else "".
+func nameCountry(d *Doc, s Span, needBody bool) string {
+	t := strings.Trim(d.Text[s.Start:s.End], " \t:-–—,.")
+	if t == "" || len(t) > 100 || strings.ContainsAny(t, ">|") {
+		return ""
+	}
+	body := false
+	n := 0
+	for _, w := range strings.Fields(t) {
+		n++
+		w = strings.Trim(w, ",.()")
+		if w == "" {
+			continue
+		}
+		if bodyWords[w] {
+			body = true
+		}
+		r, _ := utf8.DecodeRuneInString(w)
+		if unicode.IsUpper(r) || unicode.IsDigit(r) {
+			continue
+		}
+		switch w {
+		case "of", "the", "and", "for", "&", "on", "de", "du", "des":
+			continue
+		}
+		return ""
+	}
+	if n > 12 || needBody && !body {
+		return ""
+	}
+	start := s.Start + strings.Index(d.Text[s.Start:s.End], t)
+	for _, m := range d.Mentions {
+		if m.Kind == KindCountry && m.Span.Start >= start && m.Span.End <= start+len(t) && m.Value != "" {
+			return m.Value
+		}
+	}
+	return ""
+}
+
+// homeFootStart returns the start of the last n non-empty lines.
+func homeFootStart(text string, n int) int {
+	k := 0
+	for end := len(text); end > 0; {
+		b := strings.LastIndexByte(text[:end], '\n') + 1
+		if strings.TrimSpace(text[b:end]) != "" {
+			k++
+			if k == n {
+				return b
+			}
+		}
+		end = b - 1
+	}
+	return 0
+}
+
+// hostRe finds host names in addresses and e-mails: "www.moib.gov.pk",
+// "media@mfa.gov.lv".
+var hostRe = regexp.MustCompile(`(?i)(?:[a-z0-9][a-z0-9-]*\.)+[a-z]{2,6}\b`)
+
+// domainCountry returns the country of the first government host name in
+// text ("mfa.gov.lv" -> LVA), or "".
+func domainCountry(text string) string {
+	if !strings.Contains(text, ".gov") && !strings.Contains(text, ".go") && !strings.Contains(text, ".gc.") &&
+		!strings.Contains(text, ".admin.") && !strings.Contains(text, ".bund.") && !strings.Contains(text, ".GOV") {
+		return "" // the common case, without the regexp
+	}
+	for _, h := range hostRe.FindAllString(text, -1) {
+		if iso, ok := gazetteer.GovDomain(h); ok {
+			return iso
+		}
+	}
+	return ""
 }
 
 // homeFrame returns the end of the first three non-empty lines and the
@@ -236,9 +593,13 @@ func pairGap(gap string) bool {
 	return false
 }
 
-// dateline reports whether a place mention opens a dateline: the start of
-// a line in the lead, followed by a comma or a dash.
-func dateline(text string, sp Span, lead int) bool {
+// dateline reports whether a place or country mention opens a dateline:
+// the start of a line in the lead, followed by a comma, a colon, a slash
+// or a dash ("MANILA, 12 June", "SINGAPORE:", "Ulaanbaatar/MONTSAME/.",
+// "ISLAMABAD -"). A country's name does so only in capitals or before a
+// colon: "Japan, Korea and China agreed" opens a sentence.
+func dateline(text string, m Mention, lead int) bool {
+	sp := m.Span
 	if sp.Start > lead+200 || sp.Start > 3000 {
 		return false
 	}
@@ -247,7 +608,19 @@ func dateline(text string, sp Span, lead int) bool {
 		return false
 	}
 	rest := text[sp.End:]
-	return strings.HasPrefix(rest, ",") || strings.HasPrefix(rest, " -") || strings.HasPrefix(rest, " –")
+	if m.Kind == KindCountry {
+		if isDemonymMention(m) {
+			return false
+		}
+		if strings.HasPrefix(rest, ":") {
+			return true
+		}
+		if m.Text != strings.ToUpper(m.Text) {
+			return false
+		}
+	}
+	return strings.HasPrefix(rest, ",") || strings.HasPrefix(rest, " -") || strings.HasPrefix(rest, " –") ||
+		strings.HasPrefix(rest, ":") || strings.HasPrefix(rest, "/") || strings.HasPrefix(rest, "--")
 }
 
 // foreignOfficial reports whether the text after a country mention goes

@@ -3,6 +3,7 @@ package extractors
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 )
 
@@ -36,6 +37,56 @@ func TestHomeCountry(t *testing.T) {
 			text: "His Highness Sheikh Abdullah bin Zayed Al Nahyan received the French Minister for Europe. The UAE and France discussed relations. The minister later travelled to France and visited France again.",
 			want: "ARE",
 		},
+		{
+			name: "an issuer line at the foot",
+			text: "Minister receives envoys\n\nThe Minister received the ambassadors of Chile and Peru. Chile's support for the bid, Chile's offer of training and Peru's loan were welcomed.\n\nMinistry of Foreign Affairs and Regional Integration, Ghana\nAccra",
+			want: "GHA",
+		},
+		{
+			name: "an issuer line at the head, under the site name",
+			text: "News\nMinistry of Foreign Affairs of the Republic of Croatia\n\nState Secretary meets Slovenian counterpart\n\nThe State Secretary held talks with the Slovenian State Secretary in Ljubljana. Slovenia's presidency of the forum, Slovenia's plans and Austria's bid were discussed.",
+			want: "HRV",
+		},
+		{
+			name: "a source line",
+			text: "Minister attends ministerial in Brussels\n\nThe Minister took part in the meeting. Belgium's proposal, Belgium's budget and France's reply were discussed.\n\nSource: Ministry of Foreign Affairs of the Republic of Estonia",
+			want: "EST",
+		},
+		{
+			name: "a government address decides",
+			text: "Talks with Norway and Denmark\n\nThe Minister met the Foreign Ministers of Norway and Denmark.\n\nFor enquiries: press@mfa.gov.is",
+			want: "ISL",
+		},
+		{
+			name: "a dateline in capitals",
+			text: "Prime Minister to visit Vietnam\n\nKUALA LUMPUR: Prime Minister Datuk Seri Ahmad will visit Vietnam and Cambodia next week, where he will meet Vietnamese leaders.\n\nThe visit to Vietnam is the first since 2019.",
+			want: "MYS",
+		},
+		{
+			name: "a country that acts is the publisher's",
+			text: "Statement on the elections in Bolivia\n\nUruguay welcomes the peaceful conduct of the elections in Bolivia. Uruguay calls on all Bolivian parties to respect the results.",
+			want: "URY",
+		},
+		{
+			name: "partners named after with, a list taking its first member's relation",
+			text: "Joint statement with Kenya, Uganda and Tanzania\n\nToday Rwanda signed a joint statement with Kenya, Uganda and Tanzania on regional trade.",
+			want: "RWA",
+		},
+		{
+			name: "a trip told in the first person is abroad",
+			text: "Remarks by the Foreign Minister\n\nGood evening. I am on a visit to Argentina, a close partner. Argentina's ports and Argentina's farms are strong. Chile and Argentina share a long border.",
+			want: "CHL",
+		},
+		{
+			name: "a foreign official who came to a country is its guest",
+			text: "Minister receives visitor\n\nThe Foreign Minister of Ecuador, Maria Perez, who has come to Panama for talks, met the Minister. Ecuador's exports were discussed.",
+			want: "PAN",
+		},
+		{
+			name: "a story set abroad",
+			text: "Minister completes tour\n\nIn Ghana, the Minister held talks on trade. In Togo, she met the President.\n\nNorway's support for the region was recalled.",
+			want: "NOR",
+		},
 		{name: "no country at all", text: "The minister met the mayor.", want: ""},
 		{name: "empty", text: "", want: ""},
 	}
@@ -65,5 +116,51 @@ func TestHomeCountrySeeds(t *testing.T) {
 		if got := HomeCountry(d); got != "KOR" {
 			t.Errorf("%s: HomeCountry = %q, want KOR", filepath.Base(f), got)
 		}
+	}
+}
+
+func TestDecideHomeEvidence(t *testing.T) {
+	tests := []struct {
+		name, text, want string
+		by               []string // the evidence that may decide it
+		chrome           string   // labels normalization dropped as chrome
+	}{
+		{"a foot line naming a body and its country",
+			"Minister receives envoys\n\nThe Minister received the ambassadors of Chile and Peru.\n\nMinistry of Foreign Affairs and Regional Integration, Ghana\nAccra",
+			"GHA", []string{HomeByPublisher, HomeByIssuer}, ""},
+		{"a head line under the site name",
+			"News\nOffice of the President of the Republic of Botswana\n\nPresident receives Zambian envoy\n\nThe President received the High Commissioner of Zambia.",
+			"BWA", []string{HomeByPublisher, HomeByIssuer}, ""},
+		{"a source cue mid-line",
+			"date 2022-05-04 Source: Republic of Slovenia\n\nThe State Secretary travelled to Croatia for talks.",
+			"SVN", []string{HomeByPublisher, HomeByIssuer}, ""}, // ReadMeta reads the mid-line source as the publisher
+		{"on behalf of, up to a separator",
+			"Remarks to the press\n\nThe Secretary spoke to reporters in Rome.\n\nThis message was sent on behalf of: Foreign Ministry of Israel · 9 Yitzhak Rabin Blvd",
+			"ISR", []string{HomeByIssuer}, ""},
+		{"a government e-mail",
+			"Talks with Norway\n\nThe Minister met the Foreign Minister of Norway.\n\nFor enquiries: press@mfa.gov.is",
+			"ISL", []string{HomeByDomain}, ""},
+		{"a headline is not an issuer line",
+			"Ministry of Foreign Affairs of Japan\n\nMinister meets Kenyan counterpart\n\nThe Minister held talks with his Kenyan counterpart in Nairobi. Kenya's growth was discussed.",
+			"JPN", []string{HomeByPublisher, HomeByIssuer}, ""},
+		{"the page's labels in the publisher's script (Laos)",
+			"Minister visits Japan and Korea\n\nThe Minister met the Foreign Minister of Japan in Tokyo and the Foreign Minister of Korea in Seoul. Japan's support and Korea's grants were welcomed.",
+			"LAO", []string{HomeByScript}, "ວັນທີ ເບິ່ງ"},
+		{"the page's labels in the publisher's script (Georgia)",
+			"Minister in Kyiv\n\nThe Minister held talks with the Foreign Minister of Ukraine. Ukraine's reforms were discussed.",
+			"GEO", []string{HomeByScript}, "მთავარი სიახლეები"},
+		{"a sentence in the foot is not a body's name",
+			"Envoys meet\n\nThe ambassadors met.\n\nThe Ministry of Foreign Affairs of Peru thanked the Government of Chile for its support.",
+			"CHL", []string{HomeByMentions}, ""}, // a vote, not an issuer line
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := personsDoc(tt.text, "")
+			d.Chrome = tt.chrome
+			iso, by := decideHome(d)
+			if iso != tt.want || !slices.Contains(tt.by, by) {
+				t.Errorf("decideHome = %q by %q, want %q by %q", iso, by, tt.want, tt.by)
+			}
+		})
 	}
 }

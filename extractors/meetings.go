@@ -18,43 +18,67 @@ import (
 type Meetings struct{}
 
 var (
-	meetPh = newPhrases("met", "meet", "meets", "meeting", "meetings", "talks", "consultations", "hosted",
-		"called on", "courtesy call",
-		"courtesy visit", "received", "hosted a dinner", "hosted a lunch", "hosted a luncheon",
-		"hosted a reception", "sat down with", "conferred with", "video*", "virtual meeting", "audience with")
+	meetPh = newPhrases(vocab("meeting.cues")...)
 	// counterpartNouns name unnamed counterparts.
-	counterpartNouns = map[string]bool{"counterpart": true, "counterparts": true, "minister": true,
-		"ministers": true, "official": true, "officials": true, "delegation": true, "delegations": true,
-		"leader": true, "leaders": true, "representative": true, "representatives": true, "head": true, "heads": true}
+	counterpartNouns = vocabSet("counterpart.nouns")
 	// notMeetPh: a meeting noun in a name or a meeting between others.
-	notMeetPh = newPhrases("committee meeting", "ministerial meeting", "regional meeting", "general meeting",
-		"meeting of the", "annual meeting", "summit meeting")
+	notMeetPh = newPhrases(vocab("not.meeting")...)
+	// cancelEventPh: the event did not or will not take place.
+	cancelEventPh = newPhrases(vocab("cancel.event")...)
 )
 
 // Events returns d's meeting records.
-func (Meetings) Events(d *Doc) []Event {
-	c := newContext(d)
+func (Meetings) Events(d *Doc, c *Frame) []Event { return c.meetings() }
+
+// meetings returns the document's meeting records, read once per frame:
+// the visits read them too (a foreign official met at home made a visit).
+func (c *Frame) meetings() []Event {
+	if !c.meetingsDone {
+		c.meetingsDone = true
+		c.meetingsMemo = c.readMeetings()
+	}
+	return c.meetingsMemo
+}
+
+func (c *Frame) readMeetings() []Event {
+	d := c.d
 	var named, unnamed []Event
 	seen := map[string]bool{}
 	for i := range d.Sentences {
 		text, sp := c.sentence(i)
-		if !c.has(c.paragraph(sp.Start), KindPerson, KindCountry) {
+		if len(c.visitors) == 0 && !c.has(c.paragraph(sp.Start), KindPerson, KindCountry) && !bothSides(c.lowerWords(text)) {
 			continue // no one to meet
 		}
-		loc := c.findIn(meetPh, text)
-		if loc == nil || (c.matches(notMeetPh, text) && !strings.Contains(lower(text), " with ")) {
+		loc := c.meetingCue(text, sp)
+		if loc < 0 || c.matches(cancelEventPh, text) {
 			continue
 		}
-		actor, _ := c.meetingActor(sp, sp.Start+loc[0])
+		actor, _ := c.meetingActor(sp, sp.Start+loc)
 		parts := c.counterparts(sp, actor)
 		if len(parts) == 0 {
-			countries := c.unnamedCountries(text, sp, loc[0])
-			// Counterparts named later in the paragraph belong to it.
+			countries := c.unnamedCountries(text, sp, loc)
+			// Counterparts named later in the paragraph belong to it, and
+			// in the next one when the countries are named ("met five
+			// officials from A, B, ... The delegation comprised ...").
 			para := c.paragraph(sp.Start)
 			rest := Span{sp.End, para.End}
+			if len(countries) > 0 {
+				rest.End = c.nextParagraphEnd(para.End)
+			}
 			for _, p := range c.counterparts(rest, actor) {
-				if len(countries) == 0 || countries[p.Country] {
+				if (len(countries) == 0 || countries[p.Country]) && !c.ownEvent(p, para.End) {
 					parts = append(parts, p)
+				}
+			}
+			if len(parts) == 0 && len(countries) == 0 {
+				// "bilateral talks" in the programme of a visit to the
+				// publisher's country: with the visitor; "the two foreign
+				// ministers will hold a dialogue": with the principal's
+				// counterpart
+				if v, ok := c.onlyVisitor(); ok && !seen[lower(v.Name)] {
+					parts = append(parts, v)
+				} else if v, ok := c.peer(); ok && bothSides(c.lowerWords(text)) && !seen[lower(v.Name)] {
+					parts = append(parts, v)
 				}
 			}
 			if len(parts) == 0 {
@@ -85,16 +109,146 @@ func (Meetings) Events(d *Doc) []Event {
 		met[e.CounterpartCountry] = true
 	}
 	out := named
+	at := map[string]int{} // counterpart country -> index in out of its unnamed meeting
 	for _, e := range unnamed {
+		if i, ok := at[e.CounterpartCountry]; ok {
+			if out[i].Dates == nil && e.Dates != nil {
+				out[i] = e // told again with its date: the headline, then the body
+			}
+			continue
+		}
 		if !met[e.CounterpartCountry] {
 			met[e.CounterpartCountry] = true
+			at[e.CounterpartCountry] = len(out)
 			out = append(out, e)
 		}
+	}
+	for i := range out {
+		out[i].Direction = c.meetingDirection(out[i])
 	}
 	return out
 }
 
-func (c *context) meeting(actor Person, iso string, parts []Person, text string, sp Span) Event {
+// meetingCue returns the offset in text of the first meeting word that
+// is not part of a gathering's name ("the IV Meeting of the Committee",
+// "the annual meeting of ambassadors"), or -1. In a sentence with "with"
+// any meeting word counts: "co-chaired the Joint Commission Meeting with
+// the Minister of Foreign Affairs of Thailand".
+func (c *Frame) meetingCue(text string, sp Span) int {
+	ws := c.lowerWords(text)
+	with := strings.Contains(lower(text), " with ") // "co-chaired the Joint Commission Meeting with X"
+	for i, j, ok := meetPh.find(ws); ok; i, j, ok = meetPh.findFrom(ws, j) {
+		if with {
+			return ws[i].start
+		}
+		if c.inGathering(sp.Start + ws[i].start) {
+			continue
+		}
+		if k, _, ok := notMeetPh.findFrom(ws, max(0, i-1)); ok && k <= i {
+			continue
+		}
+		return ws[i].start
+	}
+	return -1
+}
+
+// inGathering reports whether off lies inside a gathering's name.
+func (c *Frame) inGathering(off int) bool {
+	for _, g := range c.gatherings {
+		if g.Start <= off && off < g.End {
+			return true
+		}
+	}
+	return false
+}
+
+// nextParagraphEnd returns the end of the paragraph after the one that
+// ends at end, or end when there is none.
+func (c *Frame) nextParagraphEnd(end int) int {
+	t := c.d.Text
+	i := end
+	for i < len(t) && (t[i] == '\n' || t[i] == ' ') {
+		i++
+	}
+	if i >= len(t) {
+		return end
+	}
+	return c.paragraph(i).End
+}
+
+// ownEvent reports whether the person, first named after the meeting's
+// paragraph (which ends at paraEnd), stands in a sentence that tells of
+// travel of its own ("It was also confirmed that President X will visit
+// Chile"): not the meeting's.
+func (c *Frame) ownEvent(p Person, paraEnd int) bool {
+	for _, m := range c.byStart {
+		if m.Kind != KindPerson || personOf(m).Name != p.Name {
+			continue
+		}
+		if m.Span.Start < paraEnd {
+			return false // named in the meeting's paragraph
+		}
+		si := SentenceAt(c.d.Sentences, m.Span.Start)
+		if si < 0 {
+			return false
+		}
+		text, _ := c.sentence(si)
+		return c.matches(travelPh, text)
+	}
+	return false
+}
+
+// peer returns the principal's counterpart: the one foreign official of
+// the principal's rank the document names.
+func (c *Frame) peer() (Person, bool) {
+	if c.Principal.Rank == RankNone {
+		return Person{}, false
+	}
+	var found Person
+	for _, m := range c.byStart {
+		if m.Kind != KindPerson || !c.foreign(m.Country) || m.Rank != c.Principal.Rank {
+			continue
+		}
+		if p := personOf(m); found.Name == "" {
+			found = p
+		} else if p.Name != found.Name {
+			return Person{}, false
+		}
+	}
+	return found, found.Name != ""
+}
+
+// bothSides reports whether a sentence tells of the two sides together:
+// "the two foreign ministers", "both ministers", "the two sides".
+func bothSides(ws []word) bool {
+	for i := 0; i+1 < len(ws); i++ {
+		if ws[i].s != "both" && !(ws[i].s == "two" && i > 0 && ws[i-1].s == "the") {
+			continue
+		}
+		for j := i + 1; j < len(ws) && j <= i+3; j++ {
+			if counterpartNouns[ws[j].s] || ws[j].s == "sides" || ws[j].s == "parties" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// onlyVisitor returns the one foreign official who visited the
+// publisher's country, when the document tells of exactly one.
+func (c *Frame) onlyVisitor() (Person, bool) {
+	if len(c.visitors) != 1 {
+		return Person{}, false
+	}
+	for _, m := range c.byStart {
+		if m.Kind == KindPerson && personOf(m).Name == c.visitors[0] && c.foreign(m.Country) {
+			return personOf(m), true
+		}
+	}
+	return Person{}, false
+}
+
+func (c *Frame) meeting(actor Person, iso string, parts []Person, text string, sp Span) Event {
 	ev := Event{
 		Type: Meeting, Actor: actor, CounterpartCountry: iso, Participants: parts,
 		Evidence: sp, Confidence: 0.8, Country: c.countryAt(sp.Start),
@@ -111,27 +265,42 @@ func (c *context) meeting(actor Person, iso string, parts []Person, text string,
 
 // meetingActor is the publishing side's official in a meeting sentence:
 // the first home person named before the verb, else the principal.
-func (c *context) meetingActor(sp Span, verbAt int) (Person, bool) {
+func (c *Frame) meetingActor(sp Span, verbAt int) (Person, bool) {
 	for _, m := range c.in(KindPerson, sp) {
 		if m.Span.Start < verbAt && !c.foreign(m.Country) && !inParens(c.d.Text, m.Span) {
 			return c.withHome(personOf(m)), true
 		}
+		if m.Span.Start > verbAt && calledBy(c.d.Text[verbAt:m.Span.Start]) {
+			// "courtesy calls by Foreign Minister X on ...": X calls
+			return c.withHome(personOf(m)), true
+		}
 	}
-	return c.principal, false
+	return c.Principal, false
+}
+
+// calledBy reports whether the text between a meeting word and a person
+// makes the person its agent: "courtesy calls by Foreign Minister".
+func calledBy(gap string) bool {
+	i := strings.Index(gap, " by ")
+	if i < 0 || i > 24 {
+		return false
+	}
+	rest := gap[i+4:]
+	return len(rest) < 60 && !strings.ContainsAny(rest, ",;.") && !strings.Contains(rest, " on ")
 }
 
 // counterparts returns the foreign officials named in span s: persons
 // whose office belongs to another country than the publisher's. A person
 // with no stated country takes the country of the itinerary section the
 // sentence is in, when that is foreign.
-func (c *context) counterparts(s Span, actor Person) []Person {
+func (c *Frame) counterparts(s Span, actor Person) []Person {
 	var out []Person
 	for _, m := range c.in(KindPerson, s) {
 		p := personOf(m)
 		if p.Name == actor.Name || strings.Contains(actor.Name, p.Name) {
 			continue
 		}
-		if p.Country == "" || p.Country == c.home {
+		if p.Country == "" || p.Country == c.Home {
 			if sc := c.countryAt(m.Span.Start); sc != "" && p.Country == "" {
 				p.Country = sc
 			}
@@ -148,8 +317,25 @@ func (c *context) counterparts(s Span, actor Person) []Person {
 // without naming the officials: "his counterparts of Vietnam, Laos and
 // Cambodia", "three Italian ministers", "six ministers from Saudi Arabia
 // and the UAE".
-func (c *context) unnamedCountries(text string, sp Span, verbAt int) map[string]bool {
+func (c *Frame) unnamedCountries(text string, sp Span, verbAt int) map[string]bool {
 	out := map[string]bool{}
+	// "The Ministers of Foreign Affairs of Chile and Colombia held a
+	// meeting", "Kenya and Uganda hold talks": the parties of a plural
+	// subject
+	if ws := strings.Fields(strings.ToLower(text[:verbAt])); len(ws) >= 3 && (ws[0] == "the" || ws[0] == "both") &&
+		pluralOffice(ws[1]) {
+		for _, d := range c.chains(Span{sp.Start, sp.Start + verbAt}, sp.Start, isCounterpartLead) {
+			if c.foreign(d.country) && d.place == "" {
+				out[d.country] = true
+			}
+		}
+	} else if c.countriesSubject(sp, verbAt) {
+		for _, m := range c.in(KindCountry, Span{sp.Start, sp.Start + verbAt}) {
+			if c.foreign(m.Value) {
+				out[m.Value] = true
+			}
+		}
+	}
 	for _, d := range c.chains(sp, sp.Start+verbAt, isCounterpartLead) {
 		if c.foreign(d.country) && d.place == "" {
 			out[d.country] = true
@@ -166,6 +352,31 @@ func (c *context) unnamedCountries(text string, sp Span, verbAt int) map[string]
 		}
 	}
 	return out
+}
+
+// countriesSubject reports whether the text before the verb at verbAt is
+// two or more countries joined by "and" or commas: "Kenya and Uganda hold
+// talks".
+func (c *Frame) countriesSubject(sp Span, verbAt int) bool {
+	prev, n := sp.Start, 0
+	for _, m := range c.within(Span{sp.Start, sp.Start + verbAt}) {
+		if m.Kind != KindCountry || isDemonymMention(m) {
+			continue
+		}
+		gap := strings.ToLower(strings.TrimSpace(c.d.Text[prev:m.Span.Start]))
+		if n == 0 && gap != "" && gap != "the" || n > 0 && !listGap(c.d.Text[prev:m.Span.Start]) {
+			return false
+		}
+		prev, n = m.Span.End, n+1
+	}
+	rest := strings.TrimSpace(c.d.Text[prev : sp.Start+verbAt])
+	return n >= 2 && (rest == "" || len(strings.Fields(rest)) <= 2)
+}
+
+// pluralOffice reports whether a word names several officials: "ministers",
+// "foreign ministers", "delegations", "heads".
+func pluralOffice(w string) bool {
+	return strings.HasSuffix(w, "s") && counterpartNouns[w] || w == "foreign" || w == "ministries"
 }
 
 // isCounterpartLead reports whether a word introduces the country of

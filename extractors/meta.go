@@ -27,31 +27,51 @@ const (
 //
 // Title is the headline: the first line before the body that reads like
 // one (2 to 40 words, starting with a capital, digit or quote, no
-// terminal period), skipping site navigation ("HOME > News", "the body
-// go topmenu go"), kickers ("Press Release", "News & Notices"), metadata
-// labels, date and time lines, subtitle bullets ("- ..."), table rows and
-// issuing-body lines. Failing that, an issuing-body line (a Title Case
-// headline can look like one), then a line ending with a period (a site
-// tagline ahead of the headline is skipped this way). Title is the line's trimmed text and TitleSpan its
-// place in text; a headline wrapped over two lines (the second starting
-// in lower case, or the first ending in a joining word) is joined with a
-// space, and TitleSpan covers both lines.
+// terminal period or comma), skipping site navigation ("HOME > News",
+// "the body go topmenu go", "View this article in another language"),
+// kickers ("Press Release", "News & Notices"), metadata labels ("Editor
+// : ...", "Share :"), date and time lines, subtitle bullets ("- ..."),
+// table rows, photo captions and credits, place lines ("London, United
+// Kingdom") and issuing-body lines; a line that stands twice (the page's
+// title and its heading) wins, even with a terminal period. A speech's
+// salutations ("Your Excellency,") start the body. A release number
+// opening the line ("No: 4, 7 January 2023, ") is not part of the title,
+// nor a country tag glued to its end ("... talks Austria" after "Vienna").
+// Failing that, a headline glued to a dateline inside the first body line
+// ("ISSUE N: 122 <headline> 06-08.10.2019 TBILISI • ..."), then an
+// issuing-body line (a Title Case headline can look like one) or site
+// furniture. A body sentence is never the title: a page without a
+// headline has none. Title is the trimmed text and TitleSpan its place in
+// text; a headline wrapped over two lines (the second starting in lower
+// case, or the first ending in a joining word) is joined with a space,
+// and TitleSpan covers both lines.
 //
 // Published is a full date with a year, by preference: after a label
 // ("Date :", "Published", "Posted on:", "Release date:", "Press Release
-// Date and Time" with the date on the next line); a line that is a date
-// ("Tuesday, 12 March 2024, 10:00 AM", "No: 112, 3 April 2016"); a
-// dateline opening the body ("Vilnius, 4 May 2021 - ..."); a date line in
-// the footer ("Ministry of Foreign Affairs, 3 April 2016"); a "Last
-// updated" date. Dotted and slashed numeric dates read day first unless
-// impossible. A time of day on the date's line (10:00 AM, 11:05 am, 14:30,
-// 10.00 hrs, T09:30), or alone on the line after a labeled date, sets
-// HasTime. Nil when no such date is found.
+// Date and Time" with the date on the next line, "... Published May 29,
+// 2024 | 01:30 AM" inside a byline); a line that is a date at or after
+// the headline ("Tuesday, 12 March 2024, 10:00 AM", "No: 112, 3 April
+// 2016"); a dateline opening the body ("Vilnius, 4 May 2021 - ...", "ABU
+// DHABI, 12th March 2019 (WAM) --", a yearless one with the year of the
+// same date later in the line); a date line in the footer ("Ministry of
+// Foreign Affairs, 3 April 2016"); a date line above the headline (an
+// aggregator's stamp); a "Last updated" date. A site's clock (a date above
+// its menu, "Today is ...") never counts; years before 1800 (Hijri) are
+// no dates. Dotted and slashed numeric dates read day first unless
+// impossible or the page writes its dates month first. A time of day on
+// the date's line (10:00 AM, 11:05 am, 14:30, 10.00 hrs, T09:30), or
+// alone on the line after a labeled date, sets HasTime, except on a
+// distribution or e-mail wrapper's stamp ("Distributed by ... on
+// 10/03/2024 20:31"). Nil when no such date is found.
 //
 // Publisher is the issuing body where the text names it as such: "Issued
-// by ...", "Source: ...", "From: ...", "Press release - Ministry of X",
-// "MOFA Press Release", an issuing-body line next to the headline or in
-// the footer. Empty otherwise.
+// by ...", "Source: ...", "From: ...", also inside a line (" date
+// 2019-05-03 Source: Republic of Croatia"), "Press release - Ministry of
+// X", "MOFA Press Release", an issuing-body line next to the headline or
+// the site's banner above it, the issuer closing a dateline ("August 26,
+// 2020 - Ottawa, Ontario - Global Affairs Canada"), a body's name in the
+// footer or its copyright line. Empty otherwise. PublisherCountry and
+// Dateline are read from the same lines.
 func ReadMeta(text string) Meta {
 	lines, rest := metaHeadLines(text)
 	if len(lines) == 0 {
@@ -63,7 +83,7 @@ func ReadMeta(text string) Meta {
 	for i := range hdr {
 		hdr[i] = metaAnalyzeLine(lines[i], &sc)
 	}
-	t := metaFindTitle(hdr)
+	t, tEnd := metaFindTitle(hdr, &sc)
 	// The footer: the last lines after the headline; in a short release
 	// they are header lines too. The lines between the header and the
 	// last metaFooterLines lines are never read, so they are not split:
@@ -80,15 +100,26 @@ func ReadMeta(text string) Meta {
 		}
 	}
 	var m Meta
-	m.Published = metaFindPublished(hdr, ftr)
+	m.Published = metaFindPublished(hdr, ftr, t)
 	if t >= 0 {
-		m.Title, m.TitleSpan = hdr[t].s, hdr[t].Span
-		if t+1 < len(hdr) && metaJoinsTitle(&hdr[t], &hdr[t+1]) {
+		l := &hdr[t]
+		m.Title, m.TitleSpan = l.s[l.titleOff:tEnd], Span{l.Start + l.titleOff, l.Start + tEnd}
+		if tEnd == len(l.s) && t+1 < len(hdr) && metaJoinsTitle(l, &hdr[t+1]) {
 			m.Title += " " + hdr[t+1].s
 			m.TitleSpan.End = hdr[t+1].End
 		}
+		if n := metaTrimTag(m.Title); n < len(m.Title) {
+			m.Title = m.Title[:n]
+			m.TitleSpan.End = m.TitleSpan.Start + n
+			if m.TitleSpan.End > l.End {
+				// The tag stood on the joined line: the span ends where the title does.
+				m.TitleSpan.End = hdr[t+1].Start + n - len(l.s[l.titleOff:]) - 1
+			}
+		}
 	}
 	m.Publisher = metaFindPublisher(hdr, ftr, t)
+	m.PublisherCountry = metaPublisherCountry(m.Publisher, hdr, ftr, t)
+	m.Dateline = metaFindDateline(hdr, ftr, t, &sc)
 	return m
 }
 
@@ -176,6 +207,9 @@ const (
 	mlTable                 // tab-separated columns
 	mlOrg                   // an issuing body's name alone
 	mlBody                  // a body paragraph
+	mlCaption               // a photo caption or credit, an image's file name
+	mlSalute                // "Your Excellency,", "Ladies and gentlemen,": a speech begins
+	mlPlace                 // a place alone: "London, United Kingdom"
 )
 
 type metaLabelKind uint8
@@ -185,7 +219,8 @@ const (
 	lblPublished               // Date, Published, Posted on, Release date
 	lblUpdated                 // Last updated
 	lblPublisher               // Issued by, Source:, From:
-	lblOther                   // Read :, Tags:, Share
+	lblOther                   // Read :, Tags:, Share, Editor :
+	lblClock                   // Today is: the site's clock, never the release's date
 )
 
 // metaLineInfo is what ReadMeta knows about one line.
@@ -201,7 +236,23 @@ type metaLineInfo struct {
 	words    int    // words and numbers, of the first metaLongPrefix bytes of a long line
 	long     bool   // longer than metaLongLine: body text
 	orgKick  string // "MOFA" of "MOFA Press Release"
+	// titleOff is where a headline starts in s past a release number
+	// ("No: 4, 7 January 2023, Minister meets ..."); 0 for the whole line.
+	titleOff int
+	numOrder metaNumOrder // how the line's date reads when it is numeric
+	altDate  Date         // the month-first reading when numOrder is numEither
+	stamp    bool         // a distribution or e-mail wrapper's stamp: its time is not the release's
 }
+
+// metaNumOrder says how a numeric date ("10/03/2024") reads.
+type metaNumOrder uint8
+
+const (
+	numNone       metaNumOrder = iota // not numeric, or year first
+	numDayFirst                       // 13/03/2024: only day first is a date
+	numMonthFirst                     // 03/14/2024: only month first is a date
+	numEither                         // 10/03/2024: read day first, altDate the other way
+)
 
 // metaScratch holds the token and expression buffers that metaAnalyzeLine
 // reuses from one line to the next.
@@ -231,8 +282,11 @@ func metaAnalyzeLine(l metaLine, sc *metaScratch) metaLineInfo {
 			li.words++
 		}
 	}
-	var de *dtExpr
+	de := metaDatelineYear(&s)
 	for i := range s.exprs {
+		if de != nil {
+			break
+		}
 		e := &s.exprs[i]
 		if e.prec == Day && e.rel == drNone && e.y1 != 0 && e.m2 == 0 && (Date{e.y1, time.Month(e.m1), e.d1}).Valid() {
 			de = e
@@ -243,6 +297,8 @@ func metaAnalyzeLine(l metaLine, sc *metaScratch) metaLineInfo {
 		li.hasDate = true
 		li.date.Date = Date{de.y1, time.Month(de.m1), de.d1}
 		li.dateAt, li.dateEnd = s.toks[de.ts].start, s.toks[de.te-1].end
+		li.numOrder, li.altDate = metaNumericOrder(&s, de)
+		li.stamp = metaIsStamp(src)
 		// The time after the date, else one before it: "10:00 AM, 12 March 2024".
 		h, m, sec, ok := s.timeIn(de.te, len(s.toks))
 		if !ok {
@@ -253,8 +309,117 @@ func metaAnalyzeLine(l metaLine, sc *metaScratch) metaLineInfo {
 		}
 	}
 	li.label, li.labelEnd = metaReadLabel(l.s)
+	if li.label == lblNone && li.hasDate && !li.long {
+		if k := metaLabelBefore(l.s[:li.dateAt]); k != lblNone {
+			li.label, li.labelEnd = k, li.dateAt
+		}
+	}
 	li.kind = metaClassify(&li, &s, de)
 	return li
+}
+
+// metaDatelineYear returns the date of a dateline that gives no year
+// ("UZBEKISTAN, April 13 - On April 13, 2023 in Samarkand ...") with the
+// year of a later full date of the same month and day on the line, or
+// nil.
+func metaDatelineYear(s *dtScanner) *dtExpr {
+	var first *dtExpr
+	for i := range s.exprs {
+		e := &s.exprs[i]
+		if e.prec != Day || e.rel != drNone || e.m2 != 0 {
+			continue
+		}
+		if first == nil {
+			if e.y1 != 0 || !s.isDateline(e) {
+				return nil
+			}
+			first = e
+			continue
+		}
+		if e.y1 != 0 && e.m1 == first.m1 && e.d1 == first.d1 && (Date{e.y1, time.Month(e.m1), e.d1}).Valid() {
+			first.y1 = e.y1
+			return first
+		}
+	}
+	return nil
+}
+
+// metaNumericOrder tells how the date de reads when it is numeric with
+// the year last ("10/03/2024"), and the month-first reading of an
+// ambiguous one.
+func metaNumericOrder(s *dtScanner, de *dtExpr) (metaNumOrder, Date) {
+	if de.te-de.ts != 5 {
+		return numNone, Date{}
+	}
+	a, b, y := s.tok(de.ts), s.tok(de.ts+2), s.tok(de.ts+4)
+	if a.kind != dtNum || b.kind != dtNum || y.kind != dtNum || a.ndig > 2 || y.ndig != 4 ||
+		s.tok(de.ts+1).kind != dtPunct || s.tok(de.ts+3).kind != dtPunct {
+		return numNone, Date{}
+	}
+	switch {
+	case a.val > 12:
+		return numDayFirst, Date{}
+	case b.val > 12:
+		return numMonthFirst, Date{}
+	case a.val == b.val:
+		return numNone, Date{}
+	}
+	return numEither, Date{int(y.val), time.Month(a.val), int(b.val)}
+}
+
+// metaStampWords mark a line as a distribution or e-mail wrapper's stamp
+// ("Distributed by Public on 10/03/2024 20:31"): the date is the
+// release's, the time the wrapper's.
+var metaStampWords = []string{"distributed by", "distributed on", "this email was sent", "this e-mail was sent",
+	"forwarded message", "sent via", "sent by email", "you are subscribed"}
+
+// metaIsStamp reports whether a line is a wrapper's stamp, by
+// metaStampWords.
+func metaIsStamp(s string) bool {
+	var buf [metaLongLine]byte
+	if len(s) > len(buf) {
+		s = s[:len(buf)]
+	}
+	k := appendLowerASCII(buf[:0], s)
+	for _, w := range metaStampWords {
+		if bytes.Contains(k, []byte(w)) {
+			return true
+		}
+	}
+	return false
+}
+
+// metaInlineLabels stand before a date inside a line: "Mohammad Ali
+// Published May 29, 2024 | 01:30 AM", "News | Posted 3 May 2021".
+var metaInlineLabels = []struct {
+	p string
+	k metaLabelKind
+}{
+	{"published on", lblPublished}, {"published", lblPublished}, {"posted on", lblPublished},
+	{"posted", lblPublished}, {"released on", lblPublished}, {"released", lblPublished},
+	{"issued on", lblPublished}, {"last updated", lblUpdated}, {"updated on", lblUpdated}, {"updated", lblUpdated},
+}
+
+// metaLabelBefore returns the kind of a label that ends before (the text
+// before a date), capitalized and standing after a space, a bar or a
+// bracket: "... Published", "| Posted on". A lower-case "published" is
+// a sentence's verb ("the report published 3 May").
+func metaLabelBefore(before string) metaLabelKind {
+	before = strings.TrimRight(before, " :-")
+	for _, l := range metaInlineLabels {
+		if !hasLowerSuffix(before, l.p) {
+			continue
+		}
+		at := len(before) - len(l.p)
+		if before[at] < 'A' || before[at] > 'Z' {
+			return lblNone
+		}
+		if at > 0 && !strings.ContainsRune(" |([", rune(before[at-1])) {
+			return lblNone
+		}
+		return l.k
+	}
+	return lblNone
 }
 
 // metaClassify decides what a line is, for the title search.
@@ -273,14 +438,20 @@ func metaClassify(li *metaLineInfo, s *dtScanner, de *dtExpr) metaLineKind {
 		return mlBullet
 	case metaIsNav(str, li.words):
 		return mlNav
+	case metaIsSalutation(str, li.words):
+		return mlSalute
 	}
 	if k, org := metaKickerOf(str); k {
 		li.orgKick = org
 		return mlKicker
 	}
+	if off := metaNumberPrefix(s, de); off > 0 {
+		li.titleOff = off
+		return mlText
+	}
 	if de != nil {
-		if s.residualWords(de) <= 2 {
-			return mlDate
+		if li.stamp || s.residualWords(de) <= 2 {
+			return mlDate // a wrapper's stamp dates the release too
 		}
 		if s.isDateline(de) {
 			return mlDateline
@@ -293,8 +464,18 @@ func metaClassify(li *metaLineInfo, s *dtScanner, de *dtExpr) metaLineKind {
 	if li.label != lblNone {
 		return mlLabel
 	}
+	if li.words <= 2 && strings.HasSuffix(str, ":") {
+		li.label = lblOther // "Comparte :", "Share this:"
+		return mlLabel
+	}
+	if metaIsCaption(str, li.words) {
+		return mlCaption
+	}
 	if metaIsOrgName(str) {
 		return mlOrg
+	}
+	if de == nil && metaIsPlace(str, li.words) {
+		return mlPlace
 	}
 	if li.words > 45 || li.words > 30 && metaEndsSentence(str) {
 		return mlBody
@@ -419,18 +600,21 @@ func (s *dtScanner) meridiem(j int) byte {
 	return 0
 }
 
-// labels, longest first within a shared prefix.
-var metaLabels = []struct {
+// metaLabel is a metadata label, lower case, and its kind.
+type metaLabel struct {
 	p string
 	k metaLabelKind
-}{
+}
+
+// labels, longest first within a shared prefix.
+var metaLabels = []metaLabel{
 	{"press release date and time", lblPublished}, {"press release date", lblPublished},
 	{"date and time", lblPublished}, {"date of release", lblPublished}, {"date of issue", lblPublished},
 	{"date of publication", lblPublished}, {"date published", lblPublished}, {"date posted", lblPublished},
 	{"date issued", lblPublished}, {"date", lblPublished}, {"dated", lblPublished},
 	{"release date", lblPublished}, {"publication date", lblPublished}, {"publish date", lblPublished},
 	{"published by", lblPublisher}, {"published on", lblPublished}, {"published", lblPublished},
-	{"posted on", lblPublished}, {"posted", lblPublished},
+	{"posted by", lblOther}, {"posted on", lblPublished}, {"posted", lblPublished},
 	{"issued by", lblPublisher}, {"issued on", lblPublished}, {"issued", lblPublished},
 	{"released on", lblPublished}, {"released", lblPublished},
 	{"last updated", lblUpdated}, {"last update", lblUpdated}, {"last modified", lblUpdated},
@@ -440,7 +624,21 @@ var metaLabels = []struct {
 	{"category", lblOther}, {"categories", lblOther}, {"topics", lblOther}, {"share", lblOther},
 	{"contact", lblOther}, {"media contact", lblOther}, {"no.", lblOther}, {"no:", lblOther},
 	{"ref", lblOther}, {"reference", lblOther},
+	{"editor", lblOther}, {"edited by", lblOther}, {"author", lblOther}, {"written by", lblOther},
+	{"by", lblOther}, {"reporter", lblOther}, {"photo credit", lblOther},
+	{"photo", lblOther}, {"photos", lblOther}, {"credit", lblOther}, {"credits", lblOther},
+	{"caption", lblOther},
+	{"today is", lblClock}, {"today", lblClock}, {"current date", lblClock}, {"current time", lblClock},
+	{"local time", lblClock},
 }
+
+// metaLabelsBy holds metaLabels by their first letter, in their order.
+var metaLabelsBy = func() (by [26][]metaLabel) {
+	for _, l := range metaLabels {
+		by[l.p[0]-'a'] = append(by[l.p[0]-'a'], l)
+	}
+	return by
+}()
 
 // metaReadLabel reads a metadata label at the start of a line. A label is
 // followed by the end of the line, ':' or '-', or (published and updated
@@ -448,10 +646,14 @@ var metaLabels = []struct {
 // need a colon or the line to end ("From:", "Source: MOFA"), except "issued
 // by" and "published by". It returns the kind and where the value starts.
 func metaReadLabel(s string) (metaLabelKind, int) {
-	for _, l := range metaLabels {
-		// Every label starts with a letter, which only itself folds to
-		// in an ASCII string as long: the first byte decides most.
-		if len(s) < len(l.p) || s[0]|0x20 != l.p[0] || !strings.EqualFold(s[:len(l.p)], l.p) {
+	c := s[0] | 0x20
+	if c < 'a' || c > 'z' {
+		return lblNone, 0
+	}
+	// Every label starts with a letter, which only itself folds to in an
+	// ASCII string as long: the first byte picks the labels to try.
+	for _, l := range metaLabelsBy[c-'a'] {
+		if len(s) < len(l.p) || !strings.EqualFold(s[:len(l.p)], l.p) {
 			continue
 		}
 		rest := s[len(l.p):]
@@ -466,7 +668,7 @@ func metaReadLabel(s string) (metaLabelKind, int) {
 			return l.k, len(s) - len(strings.TrimLeft(r[1:], " "))
 		case l.p == "issued by" || l.p == "published by":
 			return l.k, len(s) - len(r)
-		case (l.k == lblPublished || l.k == lblUpdated) && metaStartsDate(r):
+		case (l.k == lblPublished || l.k == lblUpdated || l.k == lblClock) && metaStartsDate(r):
 			return l.k, len(s) - len(r)
 		case l.p == "no." || l.p == "no:":
 			return l.k, len(s) - len(r)
@@ -663,13 +865,16 @@ var metaNavWords = map[string]bool{"home": true, "share": true, "print": true, "
 	"search": true, "login": true, "sitemap": true, "language": true, "english": true, "font": true,
 	"size": true, "topmenu": true, "skip": true, "go": true, "breadcrumb": true, "navigation": true,
 	"previous": true, "next": true, "download": true, "pdf": true, "rss": true, "linkedin": true,
+	"view": true, "languages": true, "read": true, "more": true,
 	"to": false, "this": false, "page": false, "the": false, "a": false, "of": false, "on": false,
-	"via": false, "content": false, "main": false, "article": false, "post": false}
+	"via": false, "content": false, "main": false, "article": false, "post": false, "in": false,
+	"another": false, "other": false, "also": false, "available": false, "version": false}
 
 // metaIsNav reports whether s is site navigation: a breadcrumb ("HOME >
 // What's New> News"), "the body go topmenu go", "Share | Print", a line
 // without capital letters, or a short line of navigation words and
-// fillers only ("Share this page", not "Top diplomats meet in Seoul").
+// fillers only ("Share this page", "View this article in another
+// language", not "Top diplomats meet in Seoul").
 func metaIsNav(s string, words int) bool {
 	if strings.Contains(s, ">") || strings.Contains(s, "»") {
 		return true
@@ -699,7 +904,7 @@ func metaIsNav(s string, words int) bool {
 	if metaIsMenu(s) {
 		return true
 	}
-	if words > 5 {
+	if words > 7 {
 		return false
 	}
 	nav := false
@@ -712,6 +917,184 @@ func metaIsNav(s string, words int) bool {
 		nav = nav || isNav
 	}
 	return nav
+}
+
+// metaCaptionLabels, followed by a colon, label a photo's caption or
+// credit: "Credit: MFA", "Photo: ONA".
+var metaCaptionLabels = map[string]bool{"credit": true, "credits": true, "photo": true, "photos": true,
+	"photograph": true, "caption": true, "foto": true, "image": true, "picture": true}
+
+// metaImageWords open the placeholder line of a picture: "Imagen
+// foto_00000001", "Photo 3".
+var metaImageWords = map[string]bool{"photo": true, "foto": true, "image": true, "imagen": true,
+	"picture": true, "img": true}
+
+// metaIsCaption reports whether s is a photo caption, a credit or a
+// picture's placeholder: "Jean Smith with the Minister; Credit: MFA",
+// "(Photo by ONA)", "Photo credit ...", "MPA PHOTO 2016-3961 ...",
+// "Imagen foto_00000001", "161117_visit_art1.jpg", "© 2024 Ministry of
+// Foreign Affairs". It reads the line's words once.
+func metaIsCaption(s string, words int) bool {
+	var buf [32]byte
+	prevPhoto := false
+	for i, n := 0, 0; i < len(s); n++ {
+		for i < len(s) && s[i] == ' ' {
+			i++
+		}
+		j := i
+		for j < len(s) && s[j] != ' ' {
+			j++
+		}
+		if i == j {
+			break
+		}
+		w := s[i:j]
+		i = j
+		if w == "PHOTO" || w == "FOTO" { // a credit inside a line in mixed case
+			return true
+		}
+		// Only a word with a colon, a bracket, a dot, an underscore or
+		// a non-ASCII byte, the first word, or a word after "photo" can
+		// mark a caption: the others are not lower-cased.
+		last := w[len(w)-1]
+		marked := false
+		for k := 0; k < len(w) && !marked; k++ {
+			marked = w[k] == '.' || w[k] == '_' || w[k] >= utf8.RuneSelf
+		}
+		if !(n == 0 || prevPhoto || last == ':' || w[0] == '(' || marked) || len(w) > len(buf) {
+			prevPhoto = false
+			continue
+		}
+		if strings.Contains(w, "©") {
+			return true
+		}
+		lw := appendLowerASCII(buf[:0], w)
+		for len(lw) > 0 && strings.IndexByte(".,;:)", lw[len(lw)-1]) >= 0 {
+			lw = lw[:len(lw)-1]
+		}
+		open := w[0] == '('
+		if open {
+			lw = lw[1:]
+		}
+		switch {
+		case last == ':' && metaCaptionLabels[string(lw)],
+			open && string(lw) == "photo",
+			prevPhoto && (string(lw) == "credit" || string(lw) == "by"),
+			n == 0 && metaImageWords[string(lw)] && j < len(s) && words <= 3,
+			(bytes.IndexByte(lw, '.') >= 0 || bytes.IndexByte(lw, '_') >= 0) && metaIsFileName(string(lw)):
+			return true
+		}
+		prevPhoto = string(lw) == "photo"
+	}
+	return false
+}
+
+// metaIsFileName reports whether a lower-cased word is a file's name: an
+// image extension, or letters and digits joined by underscores
+// ("foto_00000001").
+func metaIsFileName(w string) bool {
+	for _, ext := range []string{".jpg", ".jpeg", ".png", ".gif", ".webp"} {
+		if strings.HasSuffix(w, ext) && len(w) > len(ext) {
+			return true
+		}
+	}
+	i := strings.IndexByte(w, '_')
+	return i > 0 && i < len(w)-1 && strings.IndexAny(w, "0123456789") >= 0 && !strings.HasPrefix(w, "@")
+}
+
+// metaSalutations open a speech: the body starts with them.
+var metaSalutations = []string{"your excellency", "your excellencies", "your majesty", "your royal highness",
+	"your highness", "excellencies", "excellency", "ladies and gentlemen", "dear colleagues", "dear friends",
+	"distinguished guests", "distinguished delegates", "distinguished participants", "good morning",
+	"good afternoon", "good evening", "colleagues from the media", "friends from the media",
+	"members of the press", "honourable members", "honorable members"}
+
+// metaIsSalutation reports whether s is a speech's salutation: a short
+// line opening with one of metaSalutations and ending in a comma, colon
+// or exclamation mark ("Your Excellency, Secretary Smith,").
+func metaIsSalutation(s string, words int) bool {
+	if words > 12 || !strings.ContainsAny(s[len(s)-1:], ",:!;") {
+		return false
+	}
+	var buf [64]byte
+	k := appendLowerASCII(buf[:0], s[:min(len(s), len(buf))])
+	for _, p := range metaSalutations {
+		if bytes.HasPrefix(k, []byte(p)) && (len(k) == len(p) || !dtIsLetter(k[len(p)])) {
+			return true
+		}
+	}
+	return false
+}
+
+// metaNumberPrefix returns where a headline starts after a release number
+// (and a date) opening the line: "No: 4, 7 January 2023, Minister
+// receives the Ambassador of Chile" -> the offset of "Minister". It is 0
+// when the line does not open with "No", "Nr" or "Number" and a number,
+// or when no capitalized text of three words or more follows.
+func metaNumberPrefix(s *dtScanner, de *dtExpr) int {
+	t := s.tok(0)
+	if t.kind != dtWord {
+		return 0
+	}
+	if w := s.text[t.start:t.end]; !strings.EqualFold(w, "no") && !strings.EqualFold(w, "nr") && !strings.EqualFold(w, "number") {
+		return 0
+	}
+	i := 1
+	if p := s.tok(i); dtIsPunct(p, '.') || dtIsPunct(p, ':') || dtIsPunct(p, '#') {
+		i++
+	}
+	if s.tok(i).kind != dtNum {
+		return 0
+	}
+	i++
+	for (dtIsPunct(s.tok(i), '/') || dtIsPunct(s.tok(i), '-')) && s.glued(i) && s.tok(i+1).kind == dtNum && s.glued(i+1) {
+		i += 2 // "045/2019"
+	}
+	skip := func() {
+		for p := s.tok(i); dtIsPunct(p, ',') || dtIsPunct(p, '-') || dtIsPunct(p, ':') || dtIsPunct(p, '|'); p = s.tok(i) {
+			i++
+		}
+	}
+	skip()
+	if de != nil && de.ts == i {
+		i = de.te
+		skip()
+	}
+	if i >= len(s.toks) || s.toks[i].kind != dtWord || s.toks[i].flags&dtUpper == 0 {
+		return 0
+	}
+	n := 0
+	for j := i; j < len(s.toks) && n < 3; j++ {
+		if s.toks[j].kind == dtWord {
+			n++
+		}
+	}
+	if n < 3 {
+		return 0
+	}
+	return s.toks[i].start
+}
+
+// metaIsPlace reports whether s only names a place: a city and its
+// country ("London, United Kingdom", "Nairobi, Kenya"). A city alone
+// ("Muscat") is furniture already.
+func metaIsPlace(s string, words int) bool {
+	if words > 6 {
+		return false
+	}
+	i := strings.LastIndexByte(s, ',')
+	if i <= 0 {
+		return false
+	}
+	if _, ok := gazetteer.Lookup(strings.TrimSpace(s[i+1:])); !ok {
+		return false
+	}
+	for w := range strings.FieldsSeq(s[:i]) {
+		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // metaIsMenu reports whether s is a row of menu entries: "Home Releases
@@ -736,26 +1119,52 @@ func metaIsMenu(s string) bool {
 	return true
 }
 
-// metaFindPublished picks the publication date by preference: a labeled date,
-// a date line in the header, a dateline, a footer date, an updated date.
-func metaFindPublished(hdr, ftr []metaLineInfo) *Timestamp {
-	const none = 99
-	best, bestP := Timestamp{}, none
-	take := func(ts Timestamp, p int) {
+// Preferences of metaFindPublished, best first.
+const (
+	pubLabeled  = iota + 1 // "Published 9 January 2015", "Date : 2018.10.05"
+	pubLine                // a date line at or after the headline, a dated kicker or release number
+	pubDateline            // "Vilnius, 4 May 2021 - ..."
+	pubFooter              // "Ministry of Foreign Affairs, 3 April 2016" at the end
+	pubAbove               // a date line above the headline: an aggregator's stamp
+	pubUpdated             // "Last updated 10 January 2015"
+	pubNone
+)
+
+// metaFindPublished picks the publication date by preference: a labeled
+// date, a date line at or after the headline hdr[title], a dateline, a
+// footer date, a date line above the headline (an aggregator's or a
+// blog's stamp, which counts when the release gives no date), an updated
+// date. A date line above the site's menu or breadcrumb (the site's
+// clock) and a clock's label ("Today is") never count. An ambiguous
+// numeric date ("10/03/2024") reads month first when the page writes
+// another date month first ("03/14/2024") or names the month-first
+// reading elsewhere ("October 03, 2024"). A wrapper's stamp
+// ("Distributed by ... on 10/03/2024 20:31") gives the date only.
+func metaFindPublished(hdr, ftr []metaLineInfo, title int) *Timestamp {
+	var best *metaLineInfo
+	bestTS, bestP := Timestamp{}, pubNone
+	take := func(l *metaLineInfo, ts Timestamp, p int) {
 		if p < bestP {
-			best, bestP = ts, p
+			best, bestTS, bestP = l, ts, p
+		}
+	}
+	// The site's clock stands above its menu or breadcrumb.
+	menu := -1
+	for i := 0; i < title; i++ {
+		if hdr[i].kind == mlNav && metaIsMenuNav(hdr[i].s) {
+			menu = i
 		}
 	}
 	for i := range hdr {
 		l := &hdr[i]
 		switch {
 		case l.label == lblPublished || l.label == lblUpdated:
-			p := 1
+			p := pubLabeled
 			if l.label == lblUpdated {
-				p = 5
+				p = pubUpdated
 			}
 			if l.hasDate {
-				take(l.date, p)
+				take(l, l.date, p)
 				continue
 			}
 			if l.labelEnd < len(l.s) {
@@ -768,28 +1177,61 @@ func metaFindPublished(hdr, ftr []metaLineInfo) *Timestamp {
 					if !ts.HasTime && j+1 < len(hdr) {
 						ts = metaWithTimeLine(ts, &hdr[j+1])
 					}
-					take(ts, p)
+					take(n, ts, p)
 					break
 				}
 			}
+		case l.label == lblClock || i < menu:
 		case l.kind == mlDate:
-			take(l.date, 2)
+			p := pubLine
+			if i < title && l.label == lblNone {
+				p = pubAbove
+			}
+			take(l, l.date, p)
 		case l.kind == mlDateline:
-			take(l.date, 3)
-		case l.hasDate && l.kind == mlKicker:
-			take(l.date, 2)
+			take(l, l.date, pubDateline)
+		case l.hasDate && (l.kind == mlKicker || l.kind == mlText && l.titleOff > 0):
+			take(l, l.date, pubLine)
 		}
 	}
 	for i := len(ftr) - 1; i >= 0; i-- {
 		l := &ftr[i]
 		if l.hasDate && (l.kind == mlDate || metaFooterSignature(l) != "" || l.label == lblPublished) {
-			take(l.date, 4)
+			take(l, l.date, pubFooter)
 		}
 	}
-	if bestP == none {
+	if best == nil {
 		return nil
 	}
-	return &best
+	if best.numOrder == numEither && metaMonthFirst(hdr, ftr, best.altDate) {
+		bestTS.Date = best.altDate
+	}
+	if best.stamp {
+		bestTS = Timestamp{Date: bestTS.Date}
+	}
+	return &bestTS
+}
+
+// metaMonthFirst reports whether the page writes its numeric dates month
+// first: one reads only that way, or alt (an ambiguous date read month
+// first) stands elsewhere as a date with a month's name or a year first.
+func metaMonthFirst(hdr, ftr []metaLineInfo, alt Date) bool {
+	for _, ls := range [][]metaLineInfo{hdr, ftr} {
+		for i := range ls {
+			l := &ls[i]
+			if l.numOrder == numMonthFirst || l.hasDate && l.numOrder == numNone && l.date.Date == alt {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// metaIsMenuNav reports whether a navigation line is the site's menu or
+// breadcrumb ("Home > News", "Home | About | News | Contact", "Home
+// Releases Speeches"), not a row of buttons ("Share | Print").
+func metaIsMenuNav(s string) bool {
+	return strings.IndexByte(s, '>') >= 0 || strings.Contains(s, "»") || strings.Count(s, "|") >= 2 || metaIsMenu(s)
 }
 
 // metaWithTimeLine adds the time of a line that holds only a time ("10:00
@@ -832,16 +1274,19 @@ func metaFooterSignature(l *metaLineInfo) string {
 
 // metaFindTitle returns the index of the headline among the header lines, or
 // -1. Before the body starts, the first headline-like text line wins;
-// else a line that reads as a body's name ("Ministry of Foreign Affairs
-// Hosts Forum" is one too, in Title Case); else a line ending in a
-// period, such as a site tagline.
-func metaFindTitle(hdr []metaLineInfo) int {
+// else a headline glued to the dateline that opens the body (a digest's
+// "ISSUE N: 122 Minister Made an Official Visit to Kenya 06-08.10.2019
+// NAIROBI • ..."), whose bounds it sets in the line's titleOff and
+// titleEnd; else a line that reads as a body's name ("Ministry of Foreign
+// Affairs Hosts Forum" is one too, in Title Case) or site furniture.
+// A body sentence is never the headline: a page without one has none.
+func metaFindTitle(hdr []metaLineInfo, sc *metaScratch) (t, end int) {
 	// Site chrome (navigation, kickers) comes before the headline: when
 	// there is a candidate after the last chrome line, the lines above it
 	// are the site's own name and menus.
 	body := len(hdr)
 	for i := range hdr {
-		if hdr[i].kind == mlBody || hdr[i].kind == mlDateline {
+		if k := hdr[i].kind; k == mlBody || k == mlDateline || k == mlSalute {
 			body = i
 			break
 		}
@@ -854,25 +1299,48 @@ func metaFindTitle(hdr []metaLineInfo) int {
 			}
 		}
 	}
-	if t := metaTitleAt(hdr, from, body, false); t >= 0 {
-		return t
+	// A headline that stands twice may stand above the chrome too: a
+	// page's title line above a view counter.
+	for i := 0; i < from; i++ {
+		if hdr[i].kind == mlText && metaStandsTwice(hdr, i) {
+			if t := metaTitleAt(hdr, 0, from, false); t >= 0 && metaStandsTwice(hdr, t) {
+				return t, len(hdr[t].s)
+			}
+			break
+		}
 	}
-	return metaTitleAt(hdr, 0, len(hdr), true)
+	if t := metaTitleAt(hdr, from, body, false); t >= 0 {
+		return t, len(hdr[t].s)
+	}
+	if body < len(hdr) {
+		if off, end := metaGluedTitle(&hdr[body], sc); end > 0 {
+			hdr[body].titleOff = off
+			return body, end
+		}
+	}
+	t = metaTitleAt(hdr, 0, len(hdr), true)
+	if t < 0 {
+		return -1, 0
+	}
+	return t, len(hdr[t].s)
 }
 
 // metaTitleAt returns the headline among hdr[from:to]: of the
 // headline-like lines before the body, the one that reads most like a
-// headline: it stands right above the date line or the body, it is not a
-// short name of an office or body ("Minister for Trade and Tourism", "The
-// Hon Daniel Harris MP"), it has some length; ties go to the earlier line.
-// With fallback, a body's name, site furniture or a line ending in a
-// period stand in when nothing else does. -1 if none.
+// headline: it stands twice in the header (the page's title and its
+// heading, or an e-mail's subject and the heading), it stands right
+// above the date line or the body, it is not a short name of an office or
+// body ("Minister for Trade and Tourism", "The Hon Daniel Harris MP"), it
+// has some length; ties go to the earlier line. A line ending in a period
+// or a comma is a sentence or a salutation unless it stands twice. With
+// fallback, a body's name or site furniture stand in when nothing else
+// does. -1 if none.
 func metaTitleAt(hdr []metaLineInfo, from, to int, fallback bool) int {
-	org, period, furniture := -1, -1, -1
+	org, furniture := -1, -1
 	best, bestScore := -1, -100
 	for i := from; i < to; i++ {
 		l := &hdr[i]
-		if l.kind == mlBody || l.kind == mlDateline {
+		if l.kind == mlBody || l.kind == mlDateline || l.kind == mlSalute {
 			break
 		}
 		switch l.kind {
@@ -885,39 +1353,44 @@ func metaTitleAt(hdr []metaLineInfo, from, to int, fallback bool) int {
 		default:
 			continue
 		}
-		if l.words < 2 || l.words > 40 || len(l.s) > 350 {
+		s := l.s[l.titleOff:]
+		if l.words < 2 || l.words > 40 || len(s) > 350 {
 			continue
 		}
-		r, _ := utf8.DecodeRuneInString(l.s)
+		r, _ := utf8.DecodeRuneInString(s)
 		if !(unicode.IsUpper(r) || unicode.IsDigit(r) || r == '"' || r == '\'' || r == '“' || r == '‘') {
 			continue
 		}
-		if metaEndsSentence(l.s) {
+		twice := metaStandsTwice(hdr, i)
+		if !twice && metaEndsSentence(s) {
 			if best >= 0 && l.words >= 8 {
 				break // a paragraph of the body: the headline is above
 			}
-			if period < 0 && l.words >= 3 {
-				period = i
-			}
 			continue
 		}
-		if metaIsFurniture(l.s, l.words) {
+		if metaIsFurniture(s, l.words) {
 			if furniture < 0 {
 				furniture = i
 			}
 			continue
 		}
-		if strings.HasSuffix(l.s, ":") {
+		if strings.HasSuffix(s, ":") {
 			continue // "The below is attributable to ...:" introduces text
 		}
+		if !twice && strings.HasSuffix(s, ",") && !(i+1 < len(hdr) && metaJoinsTitle(l, &hdr[i+1])) {
+			continue // "Colleagues from the media,"
+		}
 		score := 0
+		if twice {
+			score += 5
+		}
 		if metaAboveBody(hdr, i) {
 			score += 3
 		}
 		if l.words >= 6 {
 			score++
 		}
-		if metaIsOfficeName(l.s, l.words) {
+		if metaIsOfficeName(s, l.words) {
 			score -= 3
 		}
 		if score > bestScore {
@@ -927,12 +1400,212 @@ func metaTitleAt(hdr []metaLineInfo, from, to int, fallback bool) int {
 	if best >= 0 || !fallback {
 		return best
 	}
-	for _, c := range []int{org, furniture, period} {
+	for _, c := range []int{org, furniture} {
 		if c >= 0 {
 			return c
 		}
 	}
 	return -1
+}
+
+// metaObjectVerbs take a country as their object in a headline ("Minister
+// visits Vienna, thanks Austria"): a country after them is no tag.
+var metaObjectVerbs = map[string]bool{"visits": true, "visit": true, "meets": true, "thanks": true,
+	"welcomes": true, "joins": true, "hosts": true, "supports": true, "congratulates": true, "leaves": true,
+	"tours": true, "backs": true, "urges": true, "invites": true, "calls": true, "receives": true,
+	"praises": true, "lauds": true, "condemns": true, "commends": true, "assists": true, "helps": true,
+	"beats": true, "sanctions": true, "recognizes": true, "recognises": true, "reaches": true, "enters": true,
+	"heads": true, "returns": true, "represents": true, "engages": true, "honours": true, "honors": true,
+	"named": true, "elected": true, "rejoins": true, "defends": true, "informs": true, "briefs": true}
+
+// metaJoinedByWord reports whether s ends with a word that joins a
+// following name to it or takes it as an object: "in", "and", "visits".
+func metaJoinedByWord(s string) bool {
+	prev := s[strings.LastIndexByte(s, ' ')+1:]
+	var buf [32]byte
+	if len(prev) > len(buf) {
+		return false
+	}
+	lw := appendLower(buf[:0], prev)
+	return metaJoinWords[string(lw)] || metaOrgFunction[string(lw)] || metaObjectVerbs[string(lw)]
+}
+
+// metaTrimTag returns the length of title without a country tag glued to
+// its end, as the page's topic label often is: "Foreign Minister visits
+// Vienna for bilateral talks Austria" loses " Austria". The tag is the
+// name of a country ending the title after a lower-case word that
+// neither joins it ("in", "and", "to"...) nor takes it as an object
+// ("visits", "thanks"...), where the title already names one of that
+// country's cities. Otherwise it returns len(title).
+func metaTrimTag(title string) int {
+	// Only a capitalized last word after a lower-case one can be a tag.
+	sp := strings.LastIndexByte(title, ' ')
+	if sp <= 0 || sp+1 == len(title) || !unicode.IsUpper(rune(title[sp+1])) {
+		return len(title)
+	}
+	if r, _ := utf8.DecodeLastRuneInString(title[:sp]); !unicode.IsLower(r) {
+		return len(title)
+	}
+	if metaJoinedByWord(title[:sp]) {
+		return len(title) // "... to Italy": no tag, whatever the name's length
+	}
+	ms := gazetteer.Find(title)
+	if len(ms) < 2 {
+		return len(title)
+	}
+	last := ms[len(ms)-1]
+	if last.End != len(title) || last.Form != gazetteer.FormName && last.Form != gazetteer.FormAlias {
+		return len(title)
+	}
+	before := strings.TrimRight(title[:last.Start], " ")
+	if before == "" || len(before) == last.Start {
+		return len(title) // no space before the name
+	}
+	prev := before[strings.LastIndexByte(before, ' ')+1:]
+	if r, _ := utf8.DecodeRuneInString(prev); !unicode.IsLower(r) || metaJoinedByWord(before) {
+		return len(title)
+	}
+	for _, m := range ms[:len(ms)-1] {
+		if m.ISO3 == last.ISO3 && m.Form == gazetteer.FormCity {
+			return len(before)
+		}
+	}
+	return len(title)
+}
+
+// metaStandsTwice reports whether the text of hdr[i], of three words or
+// more, stands again in the header: as a line of its own, or ending a
+// line after a colon or a bracket ("[list] Press Releases: <headline>",
+// an e-mail's subject).
+func metaStandsTwice(hdr []metaLineInfo, i int) bool {
+	s := hdr[i].s
+	if hdr[i].words < 3 {
+		return false
+	}
+	for j := range hdr {
+		o := hdr[j].s
+		if j == i || len(o) < len(s) || hdr[j].long {
+			continue
+		}
+		if o == s {
+			return true
+		}
+		if strings.HasSuffix(o, s) {
+			pre := strings.TrimRight(o[:len(o)-len(s)], " ")
+			if len(pre) < len(o)-len(s) && (strings.HasSuffix(pre, ":") || strings.HasSuffix(pre, "]")) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// metaGluedTitle finds a headline glued to the dateline inside a line
+// of body text: "SOCIAL MEDIA ISSUE N: 122 The Federal President Made an
+// Official Visit to Georgia 06-08.10.2019 TBILISI • The President ..."
+// or "Minister visits Kenya NAIROBI, 12 March 2024 - The Minister ...".
+// The dateline is a place in capitals followed by "•", "-" or ":" (with
+// a date and numbers before it, or a comma and a date after it); the
+// headline is the Title Case run before it, back to a number or
+// punctuation, or when the run stops at a lower-case word, the text from
+// the start of the line. It returns the headline's bounds in l.s, or
+// end 0.
+func metaGluedTitle(l *metaLineInfo, sc *metaScratch) (off, end int) {
+	src := l.s
+	if len(src) > 2*metaLongPrefix {
+		i := strings.LastIndexByte(src[:2*metaLongPrefix], ' ')
+		if i <= 0 {
+			return 0, 0
+		}
+		src = src[:i]
+	}
+	s := dtScanner{text: src}
+	s.toks = dtTokenize(src, sc.toks[:0])
+	sc.toks = s.toks
+	for p := 1; p < len(s.toks); p++ {
+		if !metaCapsWord(&s, p) || metaCapsWord(&s, p-1) {
+			continue
+		}
+		q := p + 1
+		for q < len(s.toks) && q < p+3 && metaCapsWord(&s, q) {
+			q++
+		}
+		// The title ends before the date chunk: "... Georgia 06-08.10.2019 TBILISI •".
+		h := p
+		if sep := s.tok(q); sep.kind == dtPunct && (sep.val == 0x80 || sep.val == '-' || sep.val == ':') {
+			for h > 0 && (s.toks[h-1].kind == dtNum || s.toks[h-1].kind == dtPunct && s.toks[h-1].val != 0x80) {
+				h--
+			}
+			if h == p || s.tok(h).kind != dtNum {
+				continue
+			}
+		} else if !dtIsPunct(sep, ',') || !metaStartsDate(src[s.tok(q+1).start:]) {
+			continue // not "NAIROBI, 12 March 2024"
+		}
+		if off, end := metaTitleRun(&s, h); end > 0 {
+			return off, end
+		}
+		return 0, 0 // only the first dateline of the line
+	}
+	return 0, 0
+}
+
+// metaCapsWord reports whether token i is a word in capitals of two
+// letters or more: a dateline's place.
+func metaCapsWord(s *dtScanner, i int) bool {
+	t := s.tok(i)
+	if t.kind != dtWord || t.end-t.start < 2 {
+		return false
+	}
+	for _, r := range s.text[t.start:t.end] {
+		if !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// metaTitleRun returns the bounds of the headline that ends before token
+// h: the Title Case words before it (function words such as "of" and
+// "an" may stay lower case), when it starts after a number or
+// punctuation and has four words or more; else the text from the start
+// of the line, when it starts with a capital, holds no digit and no
+// sentence's end, and has four to 30 words.
+func metaTitleRun(s *dtScanner, h int) (off, end int) {
+	if h == 0 {
+		return 0, 0
+	}
+	end = s.toks[h-1].end
+	i, words := h, 0
+	var buf [32]byte
+	for i > 0 {
+		t := &s.toks[i-1]
+		if t.kind == dtWord {
+			if t.flags&dtUpper == 0 && !metaOrgFunction[string(appendLower(buf[:0], s.text[t.start:t.end]))] &&
+				!metaJoinWords[string(appendLower(buf[:0], s.text[t.start:t.end]))] {
+				break
+			}
+			words++
+		} else if !(t.kind == dtPunct && (t.val == '-' || t.val == '\'') && t.sp == 0) {
+			break // "Frank-Walter", "President's" stay in the run
+		}
+		i--
+	}
+	for i < h && (s.toks[i].kind != dtWord || s.toks[i].flags&dtUpper == 0) {
+		i++ // the run starts with a capital
+	}
+	if i > 0 && (s.toks[i-1].kind == dtNum || s.toks[i-1].kind == dtPunct) && words >= 4 && i < h {
+		return s.toks[i].start, end
+	}
+	head := s.text[:end]
+	if r, _ := utf8.DecodeRuneInString(head); !unicode.IsUpper(r) || strings.ContainsAny(head, "0123456789") ||
+		strings.Contains(head, ". ") {
+		return 0, 0
+	}
+	if n := len(strings.Fields(head)); n < 4 || n > 30 {
+		return 0, 0
+	}
+	return 0, end
 }
 
 // metaAboveBody reports whether the next line after hdr[i], past
@@ -960,7 +1633,7 @@ var metaOfficeWords = map[string]bool{"minister": true, "ministry": true, "gover
 // a person holding one: every content word capitalized, with an office
 // word, and no verb-like lower-case word.
 func metaIsOfficeName(s string, words int) bool {
-	if words > 8 {
+	if words > 8 || strings.IndexByte(s, ':') >= 0 { // "CIDA: Minister Oda Heads to Peru"
 		return false
 	}
 	office := false
@@ -1061,6 +1734,13 @@ func metaFindPublisher(hdr, ftr []metaLineInfo, title int) string {
 		}
 	}
 	for i := range hdr {
+		if at := metaInlinePublisher(&hdr[i]); at > 0 {
+			if p := metaCleanPublisher(hdr[i].s[at:]); p != "" {
+				return p
+			}
+		}
+	}
+	for i := range hdr {
 		if hdr[i].orgKick != "" {
 			return hdr[i].orgKick
 		}
@@ -1068,7 +1748,7 @@ func metaFindPublisher(hdr, ftr []metaLineInfo, title int) string {
 	if title >= 0 {
 		// The topmost of the body-name lines right above the headline
 		// ("Ministry of External Affairs" / "Government of India"), else
-		// one right below it.
+		// one right below it, else the site's banner further up.
 		j := title - 1
 		for j >= 0 && hdr[j].kind == mlOrg {
 			j--
@@ -1081,6 +1761,16 @@ func metaFindPublisher(hdr, ftr []metaLineInfo, title int) string {
 				return hdr[j].s
 			}
 		}
+		for j := range title {
+			if hdr[j].kind == mlOrg {
+				return hdr[j].s
+			}
+		}
+	}
+	for i := range hdr {
+		if _, issuer := metaDatelineParts(&hdr[i]); issuer != "" {
+			return issuer
+		}
 	}
 	for i := len(ftr) - 1; i >= 0; i-- {
 		if p := metaFooterSignature(&ftr[i]); p != "" && p != "-" {
@@ -1092,6 +1782,248 @@ func metaFindPublisher(hdr, ftr []metaLineInfo, title int) string {
 		if ftr[i].kind == mlOrg {
 			return ftr[i].s
 		}
+	}
+	// A copyright line: "© 2024 Ministry of Foreign Affairs of Kenya".
+	for i := range ftr {
+		if at := strings.Index(ftr[i].s, "©"); at >= 0 {
+			v := strings.TrimLeft(ftr[i].s[at+len("©"):], " 0123456789-")
+			if metaIsOrgName(v) {
+				return v
+			}
+		}
+	}
+	return ""
+}
+
+// metaInlinePublisher returns where the value of a "Source:" or "Issued
+// by" label inside a short dated line starts (an aggregator's stamp: "
+// date 2019-05-03 Source: Republic of Croatia"), or 0.
+func metaInlinePublisher(l *metaLineInfo) int {
+	if l.long || !l.hasDate || l.label == lblPublisher {
+		return 0
+	}
+	for _, lb := range []string{" Source:", " SOURCE:", " Issued by ", " Published by "} {
+		if i := strings.Index(l.s, lb); i > 0 {
+			return i + len(lb)
+		}
+	}
+	return 0
+}
+
+// metaDatelineParts reads a line of the form "DATE - PLACE - ISSUER"
+// ("August 26, 2020 - Ottawa, Ontario - Global Affairs Canada"): the
+// place and the issuing body, capitalized words without digits each.
+func metaDatelineParts(l *metaLineInfo) (place, issuer string) {
+	if !l.hasDate || l.long || strings.TrimSpace(l.s[:l.dateAt]) != "" {
+		return "", ""
+	}
+	rest := l.s[l.dateEnd:]
+	cut := func(s string) (string, string, bool) {
+		s = strings.TrimLeft(s, " ")
+		for _, d := range []string{"- ", "– ", "— "} {
+			if strings.HasPrefix(s, d) {
+				s = s[len(d):]
+				for _, e := range []string{" - ", " – ", " — "} {
+					if i := strings.Index(s, e); i > 0 {
+						return s[:i], s[i+len(e):], true
+					}
+				}
+				return s, "", true
+			}
+		}
+		return "", "", false
+	}
+	place, tail, ok := cut(rest)
+	if !ok || tail == "" || !metaIsNameRun(place, 5) || !metaIsNameRun(tail, 8) {
+		return "", ""
+	}
+	return place, strings.TrimSpace(tail)
+}
+
+// metaIsNameRun reports whether s is one to max capitalized words (or
+// function words: "of", "and"), without digits: a place's or a body's
+// name.
+func metaIsNameRun(s string, max int) bool {
+	n := 0
+	var buf [32]byte
+	for w := range strings.FieldsSeq(s) {
+		n++
+		r, _ := utf8.DecodeRuneInString(w)
+		if n > max || strings.ContainsAny(w, "0123456789") ||
+			!unicode.IsUpper(r) && !metaOrgFunction[string(appendLower(buf[:0], strings.Trim(w, ",")))] {
+			return false
+		}
+	}
+	return n > 0
+}
+
+// metaPublisherCountry returns the country the page names for its issuing
+// body (Meta.PublisherCountry): in the publisher's name, in a body's name
+// or a state's formal name above the headline, or on the line under a
+// signature block's body in the footer.
+func metaPublisherCountry(publisher string, hdr, ftr []metaLineInfo, title int) string {
+	if c := metaCountryIn(publisher, false); c != "" {
+		return c
+	}
+	for i := 0; i < title; i++ {
+		l := &hdr[i]
+		if l.kind == mlOrg || l.kind == mlText && metaIsFurniture(l.s, l.words) {
+			if c := metaCountryIn(l.s, l.kind != mlOrg); c != "" {
+				return c
+			}
+		}
+	}
+	for i := 0; i+1 < len(ftr); i++ {
+		if ftr[i].kind == mlOrg && ftr[i].s == publisher {
+			if c, ok := gazetteer.Lookup(ftr[i+1].s); ok {
+				return c
+			}
+		}
+	}
+	return ""
+}
+
+// metaCountryIn returns the first country s names by name, alias or
+// demonym (not by a city); with formal, only by a formal name
+// ("Republic of Estonia", not "Estonia": a bare country above a headline
+// is a topic's label).
+func metaCountryIn(s string, formal bool) string {
+	if s == "" {
+		return ""
+	}
+	for _, m := range gazetteer.Find(s) {
+		if m.Form == gazetteer.FormCity {
+			continue
+		}
+		if formal {
+			c, _ := gazetteer.ByISO3(m.ISO3)
+			if m.Form != gazetteer.FormName || m.Entry == c.Name {
+				continue
+			}
+		}
+		return m.ISO3
+	}
+	return ""
+}
+
+// metaFindDateline returns the place of the release's dateline
+// (Meta.Dateline): the place before the date of a date line or dateline
+// ("Vilnius, 4 May 2021 - ..."), the place of a "DATE - PLACE - ISSUER"
+// line, else the place opening the body ("SINGAPORE: ...", "OTTAWA,
+// ONTARIO--(Newswire ...", "Ulaanbaatar/MONTSAME/."), else a place
+// signing the footer before its date ("Santiago, Chile, November 08,
+// 2018.").
+func metaFindDateline(hdr, ftr []metaLineInfo, title int, sc *metaScratch) string {
+	for i := range hdr {
+		l := &hdr[i]
+		if !l.hasDate || l.label != lblNone || l.kind != mlDate && l.kind != mlDateline {
+			continue
+		}
+		// A date line alone names a place the gazetteer knows; a word
+		// before the date may be a weekday in another language ("Kamis,
+		// 22 September 2011").
+		if p := metaPlaceBefore(l.s[:l.dateAt]); p != "" && (l.kind == mlDateline || metaKnownPlace(p)) {
+			return p
+		}
+		if p, _ := metaDatelineParts(l); p != "" {
+			return p
+		}
+	}
+	for i := max(title+1, 0); i < len(hdr); i++ {
+		// The first paragraph after the headline.
+		if k := hdr[i].kind; k == mlBody || k == mlDateline || k == mlText && (hdr[i].words > 15 || metaEndsSentence(hdr[i].s)) {
+			if p := metaPlaceOpening(hdr[i].s, sc); p != "" {
+				return p
+			}
+			break
+		}
+	}
+	for i := len(ftr) - 1; i >= 0; i-- {
+		if l := &ftr[i]; metaFooterSignature(l) == "-" {
+			if p := metaPlaceBefore(l.s[:l.dateAt]); p != "" {
+				return p
+			}
+		}
+	}
+	return ""
+}
+
+// metaPlaceBefore returns the place in the text before a date ("Vilnius,",
+// "Santiago, Chile,", "MEXICO CITY"): one to five capitalized words, none
+// a weekday, a month or a metadata word; else "".
+func metaPlaceBefore(before string) string {
+	raw := before
+	before = strings.TrimRight(before, " ,:-–(")
+	if len(before) == len(raw) || !metaIsNameRun(before, 5) {
+		return ""
+	}
+	var buf [32]byte
+	for w := range strings.FieldsSeq(before) {
+		w = strings.Trim(w, ",")
+		if d := dtLookup(w); d.weekday || d.month != 0 || metaWords[string(appendLowerASCII(buf[:0], w))] {
+			return ""
+		}
+	}
+	return before
+}
+
+// metaKnownPlace reports whether p starts with a city or country the
+// gazetteer knows.
+func metaKnownPlace(p string) bool {
+	ms := gazetteer.Find(p)
+	return len(ms) > 0 && ms[0].Start == 0
+}
+
+// metaPlaceOpening returns the place in capitals that opens a body line
+// ahead of ":", "-", "--", "(" or ", (" ("SINGAPORE: Senior Minister ...",
+// "OTTAWA, ONTARIO--(Newswire ...", "ISLAMABAD, (Wire - 29th May, 2024)"),
+// or the capitalized place before "/AGENCY/" ("Ulaanbaatar/MONTSAME/.").
+// The place must start with a city or country the gazetteer knows: a
+// speaker's name in a transcript ("MINISTER SMITH: Good morning") is
+// none.
+func metaPlaceOpening(s string, scratch *metaScratch) string {
+	src := s[:min(len(s), metaLongPrefix)]
+	// A place in capitals ("SINGAPORE:") or before "/" ("Ulaanbaatar/").
+	sp := strings.IndexByte(src, ' ')
+	if sp < 0 {
+		sp = len(src)
+	}
+	if len(src) < 2 || !unicode.IsUpper(rune(src[0])) || !unicode.IsUpper(rune(src[1])) && strings.IndexByte(src[:sp], '/') < 0 {
+		return ""
+	}
+	sc := dtScanner{text: src}
+	sc.toks = dtTokenize(src, scratch.toks[:0])
+	scratch.toks = sc.toks
+	t0 := sc.tok(0)
+	known := func(p string) string {
+		if metaKnownPlace(p) {
+			return p
+		}
+		return ""
+	}
+	if t0.kind == dtWord && t0.flags&dtUpper != 0 && dtIsPunct(sc.tok(1), '/') && metaCapsWord(&sc, 2) && dtIsPunct(sc.tok(3), '/') {
+		return known(src[t0.start:t0.end])
+	}
+	i, end := 0, 0
+	for i < len(sc.toks) && i < 6 {
+		if metaCapsWord(&sc, i) {
+			end = sc.toks[i].end
+			i++
+			continue
+		}
+		if dtIsPunct(sc.tok(i), ',') && metaCapsWord(&sc, i+1) {
+			i++ // "OTTAWA, ONTARIO"
+			continue
+		}
+		break
+	}
+	if end == 0 {
+		return ""
+	}
+	switch n := sc.tok(i); {
+	case dtIsPunct(n, ':') || dtIsPunct(n, '-') || dtIsPunct(n, '('),
+		dtIsPunct(n, ',') && dtIsPunct(sc.tok(i+1), '('):
+		return known(src[:end])
 	}
 	return ""
 }

@@ -74,13 +74,10 @@ type orgSpan struct {
 }
 
 // lexKnownOrgs are international organizations known by an acronym.
-var lexKnownOrgs = lexSet(`OECD UN UNDP UNESCO UNICEF UNHCR UNEP UNCTAD UNIDO UNFPA WHO WTO IMF ILO ITU
-IAEA IOM NATO ASEAN APEC EU AU GCC OSCE OPEC OIC WIPO WFP FAO ADB AIIB EBRD EIB IDB AfDB G20 G7
-BRICS SCO BSEC OGP`)
+var lexKnownOrgs = vocabSet("org.known")
 
 // lexIntl mark an organization as international.
-var lexIntl = lexSet(`united nations world international global european asian african
-organisation organization commonwealth`)
+var lexIntl = vocabSet("org.intl")
 
 // findOrgs finds the organizations of the document into p.orgs, in text
 // order.

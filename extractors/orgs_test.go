@@ -71,6 +71,18 @@ func TestOrgsExtract(t *testing.T) {
 			pub:  kor,
 			text: "The delegation held the 2nd e-Government Cooperation Committee Meeting. The Public Service Innovation Pavilion showcased cases of the Public Administration Cooperation Group and the Korea-EU Public Administration Cooperation Delegation. And, the ministry explained the events.",
 		},
+		{
+			name: "an office is a body",
+			pub:  "Ministry of Foreign Affairs, Malaysia",
+			text: "Officials of the Cabinet Office briefed the visiting delegation on the programme.",
+			want: []row{{"Cabinet Office", "Cabinet Office", "MYS"}},
+		},
+		{
+			name: "a foreign office named with its demonym",
+			pub:  "Department of Foreign Affairs, Government of Ireland",
+			text: "A team from the German Federal Foreign Office arrived in Dublin on Monday.",
+			want: []row{{"German Federal Foreign Office", "German Federal Foreign Office", "DEU"}},
+		},
 		{name: "empty", text: ""},
 	}
 	for _, tt := range tests {

@@ -33,30 +33,26 @@ var (
 	// ordinalPh holds the words of ordinalWords, so that a sentence's
 	// words say whether they are one without a look-up.
 	ordinalPh = newPhrases(slices.Collect(maps.Keys(ordinalWords))...)
-	rankCuePh = newPhrases("rank*", "plac*", "position*", "stood", "stands", "standing", "index", "survey",
-		"league", "fastest", "largest", "highest")
+	rankCuePh = newPhrases(vocab("rank.cues")...)
 	// rankVerbs stand before a position: "ranked 13th", "placed Estonia 5th".
-	rankVerbs = map[string]bool{"ranked": true, "ranks": true, "rank": true, "ranking": true, "placed": true,
-		"places": true, "place": true, "placing": true, "stood": true, "stands": true, "came": true,
-		"comes": true, "finished": true, "took": true, "takes": true, "from": true, "position": true,
-		"retained": true, "kept": true, "remained": true, "remains": true, "climbed": true, "rose": true,
-		"moved": true, "fell": true, "dropped": true, "up": true, "down": true, "climbing": true,
-		"rising": true, "world's": true, "country's": true, "region's": true, "secured": true, "claimed": true}
+	rankVerbs = vocabSet("rank.verbs")
 	// editionWords after an ordinal make it an edition or a count, not a place.
-	editionWords = map[string]bool{"edition": true, "session": true, "anniversary": true, "century": true,
-		"summit": true, "meeting": true, "conference": true, "forum": true, "round": true, "term": true,
-		"industrial": true, "generation": true, "time": true, "day": true, "floor": true, "phase": true,
-		"plenary": true, "joint": true, "annual": true, "consecutive": true, "congress": true}
-	indexHeads = map[string]bool{"index": true, "survey": true, "ranking": true, "rankings": true, "yearbook": true,
-		"report": true, "scoreboard": true, "barometer": true, "rating": true, "ratings": true,
-		"outlook": true, "monitor": true, "table": true, "indicator": true, "indicators": true, "list": true}
-	sameIndexPh = newPhrases("same survey", "same index", "same report", "same ranking", "this survey",
-		"this index", "this report", "this ranking", "that survey", "that index", "that report", "that ranking")
+	editionWords = vocabSet("edition.words")
+	indexHeads   = vocabSet("index.heads")
+	sameIndexPh  = newPhrases(vocab("same.index")...)
+	// rankGoesTo after a position names the country that holds it:
+	// "Second place went to Sweden".
+	rankGoesTo = splitAll(vocab("rank.goes.to"))
+	// topWords say first: "Korea tops the index", "ranked top", "the
+	// top spot".
+	topVerbs = vocabSet("rank.top.verbs")
+	// rankParticiples after a field and a comma put it first: "Digital
+	// Public Services, coming first".
+	rankParticiples = vocabSet("rank.participles")
 )
 
 // Events returns d's ranking records.
-func (Rankings) Events(d *Doc) []Event {
-	c := newContext(d)
+func (Rankings) Events(d *Doc, c *Frame) []Event {
 	var out []Event
 	seen := map[string]bool{}
 	var lastSubject string
@@ -80,6 +76,7 @@ func (Rankings) Events(d *Doc) []Event {
 					sentYear = ix.year
 				}
 			}
+			claimed := claimedYears(ws, pos)
 			for k, p := range pos {
 				name, year, superl := "", 0, false
 				switch ix := pickIndex(idx, ws, p.at); {
@@ -100,6 +97,11 @@ func (Rankings) Events(d *Doc) []Event {
 				default:
 					continue
 				}
+				// "ranked third in 2010 and second in 2009": the year
+				// right after a position is its own.
+				if y := claimed.byPos[p.at]; y != 0 {
+					year = y
+				}
 				if year == 0 && !superl {
 					year = sentYear
 				}
@@ -107,7 +109,7 @@ func (Rankings) Events(d *Doc) []Event {
 					year = lastYear
 				}
 				if year == 0 {
-					year = yearNear(ws, p.at, d.Meta.Published)
+					year = yearNear(ws, p.at, d.Meta.Published, claimed)
 				}
 				if p.previous {
 					year = 0
@@ -115,10 +117,26 @@ func (Rankings) Events(d *Doc) []Event {
 					year--
 				} else if p.lastYear && d.Meta.Published != nil {
 					year = d.Meta.Published.Year - 1
+				} else if year == 0 {
+					// The current edition: the release's index year, else
+					// the year it was published.
+					if ix := c.documentIndex(); ix != nil && ix.year != 0 {
+						year = ix.year
+					} else if d.Meta.Published != nil {
+						year = d.Meta.Published.Year
+					}
+				}
+				if sub := subIndexBefore(ws, p.at); sub != "" {
+					name = sub
+				} else {
+					name = withoutAcronym(name)
 				}
 				country := ""
 				if pairs != nil {
 					country = pairs[k]
+				}
+				if country == "" {
+					country = c.holderAfter(ws, p)
 				}
 				if country == "" {
 					country = c.rankedCountry(ws, p.at, idx)
@@ -129,19 +147,27 @@ func (Rankings) Events(d *Doc) []Event {
 				if country == "" {
 					continue
 				}
-				key := rankingKey(country, p.n, year)
-				if seen[key] {
-					continue
-				}
-				seen[key] = true
 				conf := 0.8
 				if superl {
 					conf = 0.5
 				}
-				out = append(out, Event{
-					Type: Ranking, Status: Occurred, Country: country, Name: name,
-					RankPosition: p.n, RankYear: year, Evidence: sp, Confidence: conf,
-				})
+				add := func(country string, n int, conf float64) {
+					key := rankingKey(country, n, year)
+					if seen[key] {
+						return
+					}
+					seen[key] = true
+					out = append(out, Event{
+						Type: Ranking, Status: Occurred, Country: country, Name: name,
+						RankPosition: n, RankYear: year, Evidence: sp, Confidence: conf,
+					})
+				}
+				add(country, p.n, conf)
+				// "Second place went to Sweden, followed by Iceland,
+				// Denmark, and Finland": the places after it.
+				for j, f := range c.followedBy(sp, country, ws, p) {
+					add(f, p.n+1+j, conf*0.8)
+				}
 				lastSubject = country
 			}
 			for _, ix := range idx {
@@ -176,7 +202,7 @@ func rankingKey(country string, pos, year int) string {
 // hasOrdinal reports whether a sentence holds an ordinal ("4th",
 // "third"): standings listed without a ranking verb ("with Sweden 4th,
 // Finland 8th") still need a look.
-func (c *context) hasOrdinal(text string) bool {
+func (c *Frame) hasOrdinal(text string) bool {
 	for _, w := range c.lowerWords(text) {
 		if w.starts&ordinalPh.bit != 0 || ordinalWord(w.s) && !isYearWord(w.s) && len(w.s) > 2 {
 			return true
@@ -187,7 +213,7 @@ func (c *context) hasOrdinal(text string) bool {
 
 // documentIndex returns the index a release is about: the first index
 // named in its headline, else the first named in its text.
-func (c *context) documentIndex() *indexName {
+func (c *Frame) documentIndex() *indexName {
 	if c.docIndexDone {
 		return c.docIndex
 	}
@@ -196,7 +222,7 @@ func (c *context) documentIndex() *indexName {
 	return c.docIndex
 }
 
-func (c *context) findDocumentIndex() *indexName {
+func (c *Frame) findDocumentIndex() *indexName {
 	var first *indexName
 	for _, sp := range c.d.Sentences {
 		if !c.hasIndexWord(c.d.Text[sp.Start:sp.End]) {
@@ -220,7 +246,7 @@ func (c *context) findDocumentIndex() *indexName {
 var indexHeadShape = shapeOf(indexHeads)
 
 // hasIndexWord reports whether a sentence holds an index noun.
-func (c *context) hasIndexWord(text string) bool {
+func (c *Frame) hasIndexWord(text string) bool {
 	return anyWordIn(text, indexHeads, indexHeadShape)
 }
 
@@ -243,7 +269,7 @@ func category(ws []tok, i int) bool {
 // first are years, then rows that open with a country and hold positions
 // under those years ("Economy\t2022\t2021" / "Taiwan\t7\t8"). The index
 // is the one named on the lines just above the table, else the release's.
-func (c *context) tableRankings() []Event {
+func (c *Frame) tableRankings() []Event {
 	var out []Event
 	t := c.d.Text
 	var years []int
@@ -346,10 +372,14 @@ func ordinalAt(ws []tok, i int) (int, int) {
 
 // positions returns the ordinals of a sentence that state a place in a
 // ranking.
-func (c *context) positions(ws []tok) []position {
+func (c *Frame) positions(ws []tok) []position {
 	var out []position
 	for i := 0; i < len(ws); i++ {
 		n, width := ordinalAt(ws, i)
+		top := false
+		if n == 0 && c.topAt(ws, i) {
+			n, width, top = 1, 1, true
+		}
 		if n == 0 || n > 300 {
 			continue
 		}
@@ -360,7 +390,7 @@ func (c *context) positions(ws []tok) []position {
 		if editionWords[next] {
 			continue
 		}
-		ok := next == "place" || next == "position" || next == "spot" || next == "rank"
+		ok := top || next == "place" || next == "position" || next == "spot" || next == "rank"
 		// "with Sweden 4th, Finland 8th": an ordinal right after a country.
 		if i > 0 && c.countryEndsAt(ws[i-1].end) {
 			ok = true
@@ -401,16 +431,24 @@ func (c *context) positions(ws []tok) []position {
 		p := position{n: n, at: i, superlative: sup}
 		tail := strings.ToLower(joinWords(ws[i+width : min(len(ws), i+width+6)]))
 		p.lastYear = strings.Contains(tail, "last year") || strings.Contains(tail, "previous year") || strings.Contains(tail, "a year earlier")
-		p.previous = strings.Contains(tail, "previous edition") || strings.Contains(tail, "last edition") || strings.Contains(tail, "previous survey")
+		// "from 16th place in the previous edition", "Compared with the
+		// previous edition, in which it placed 131st"
+		head := strings.ToLower(joinWords(ws[max(0, i-8):i]))
+		p.previous = previousEdition(tail) || previousEdition(head) && strings.Contains(head, " which ")
 		out = append(out, p)
 		i += width - 1
 	}
 	return out
 }
 
+// previousEdition reports words that tell of an index's edition before.
+func previousEdition(s string) bool {
+	return strings.Contains(s, "previous edition") || strings.Contains(s, "last edition") || strings.Contains(s, "previous survey")
+}
+
 // countryEndsAt reports whether a country name (not an adjective) ends at
 // byte offset off.
-func (c *context) countryEndsAt(off int) bool {
+func (c *Frame) countryEndsAt(off int) bool {
 	for _, m := range c.within(Span{max(0, off-60), off}) {
 		if m.Kind == KindCountry && m.Span.End == off && !isDemonymMention(m) {
 			return true
@@ -492,6 +530,15 @@ func indexNames(ws []tok) []indexName {
 					e = k + 1
 					continue
 				}
+			case (ws[e].s == "of" || ws[e].s == "on") && inLower(indexHeads, ws[e-1].s) && e+1 < len(ws) &&
+				capWord(ws[e+1].s) && !isYearWord(ws[e+1].s):
+				// "Index of Economic Freedom 2024"
+				k := e + 1
+				for k < len(ws) && capWord(ws[k].s) && !isYearWord(ws[k].s) {
+					k++
+				}
+				e = k
+				continue
 			}
 			break
 		}
@@ -548,11 +595,11 @@ func containsTok(ws []tok, s string) bool {
 }
 
 // yearNear returns a year stated with "in/as of/for YYYY" in the
-// sentence, nearest the position.
-func yearNear(ws []tok, i int, pub *Timestamp) int {
+// sentence, nearest the position, that is not another position's own.
+func yearNear(ws []tok, i int, pub *Timestamp, claimed yearClaims) int {
 	best, bestDist := 0, 1<<30
 	for k := 1; k < len(ws); k++ {
-		if !isYearWord(ws[k].s) {
+		if !isYearWord(ws[k].s) || claimed.used[k] {
 			continue
 		}
 		p := strings.ToLower(ws[k-1].s)
@@ -574,10 +621,122 @@ func yearNear(ws []tok, i int, pub *Timestamp) int {
 	return best
 }
 
+// yearClaims are the years that stand right after a position ("third in
+// 2010 and second in 2009"): each is that position's own.
+type yearClaims struct {
+	byPos map[int]int  // word index of a position -> its year
+	used  map[int]bool // word indexes of the years claimed
+}
+
+func claimedYears(ws []tok, pos []position) yearClaims {
+	cl := yearClaims{byPos: map[int]int{}, used: map[int]bool{}}
+	for _, p := range pos {
+		for k := p.at + 1; k+1 < len(ws) && k <= p.at+3; k++ {
+			w := strings.ToLower(ws[k].s)
+			if w != "in" && w != "for" {
+				continue
+			}
+			if isYearWord(ws[k+1].s) {
+				y, _ := strconv.Atoi(ws[k+1].s)
+				cl.byPos[p.at], cl.used[k+1] = y, true
+			}
+			break
+		}
+	}
+	return cl
+}
+
+// topAt reports a word that states first place without an ordinal: "Korea
+// tops the index", "was ranked top in ...", "took the top spot"; not "the
+// top 10" or "one of the top leaders".
+func (c *Frame) topAt(ws []tok, i int) bool {
+	w := strings.ToLower(ws[i].s)
+	if topVerbs[w] {
+		return i > 0 && c.countryEndsAt(ws[i-1].end)
+	}
+	if w != "top" || i+1 >= len(ws) {
+		return false
+	}
+	next := strings.ToLower(ws[i+1].s)
+	switch next {
+	case "spot", "place", "position", "rank":
+		return true
+	}
+	if _, err := strconv.Atoi(next); err == nil || ordinalWords[next] != 0 || cardinals[next] != 0 || next == "of" && i+2 < len(ws) && strings.EqualFold(ws[i+2].s, "the") {
+		return false
+	}
+	return i > 0 && inLower(rankVerbs, ws[i-1].s)
+}
+
+// holderAfter returns the country a position goes to when the text names
+// it after: "Second place went to Sweden". "" when none.
+func (c *Frame) holderAfter(ws []tok, p position) string {
+	for j := p.at + 1; j < len(ws) && j <= p.at+3; j++ {
+		n := phraseLenAt(ws, j, rankGoesTo)
+		if n == 0 {
+			continue
+		}
+		end := ws[j+n-1].end
+		for _, m := range c.within(Span{end, end + 40}) {
+			if m.Kind == KindCountry && !isDemonymMention(m) {
+				return m.Value
+			}
+		}
+		return ""
+	}
+	return ""
+}
+
+// followedBy returns the countries a text lists after a position with
+// "followed by": the places after it, in order.
+func (c *Frame) followedBy(sp Span, holder string, ws []tok, p position) []string {
+	for j := p.at + 1; j+1 < len(ws) && j <= p.at+8; j++ {
+		if !strings.EqualFold(ws[j].s, "followed") || !strings.EqualFold(ws[j+1].s, "by") {
+			continue
+		}
+		var out []string
+		for _, d := range c.chains(sp, ws[j+1].end, func(w string) bool { return w == "" }) {
+			if d.place == "" && d.country != holder {
+				out = append(out, d.country)
+			}
+		}
+		return out
+	}
+	return nil
+}
+
+// subIndexBefore returns the named field a position is in when the text
+// puts it first: "develops Digital Public Services, coming first within
+// the EU". "" when none.
+func subIndexBefore(ws []tok, i int) string {
+	if i < 3 || !rankParticiples[strings.ToLower(ws[i-1].s)] || ws[i-2].s != "," {
+		return ""
+	}
+	s := i - 2
+	for s > 0 && capWord(ws[s-1].s) && !ordinalWord(ws[s-1].s) && !nameStop[ws[s-1].s] {
+		s--
+	}
+	if i-2-s < 2 || inLower(indexHeads, ws[i-3].s) {
+		return ""
+	}
+	return joinWords(ws[s : i-2])
+}
+
+// withoutAcronym drops an acronym in parentheses from an index's name:
+// "ICT Development Index (IDI)" is the "ICT Development Index".
+func withoutAcronym(name string) string {
+	o := strings.IndexByte(name, '(')
+	cl := strings.IndexByte(name, ')')
+	if o <= 0 || cl < o || !allCaps(name[o+1:cl]) {
+		return name
+	}
+	return strings.TrimSpace(strings.TrimSpace(name[:o]) + " " + strings.TrimSpace(name[cl+1:]))
+}
+
 // rankedCountry returns the country a position belongs to: the object of
 // "placed Estonia 5th", else the last country named before the position
 // outside index and organization names.
-func (c *context) rankedCountry(ws []tok, i int, idx []indexName) string {
+func (c *Frame) rankedCountry(ws []tok, i int, idx []indexName) string {
 	inIndex := func(off int) bool {
 		for _, ix := range idx {
 			if ws[ix.start].start <= off && off < ws[ix.end-1].end {
@@ -606,7 +765,7 @@ func possessive(text string, m Mention) bool {
 
 // respectively pairs the countries and positions of "Denmark and the
 // Republic of Korea took first and second place respectively".
-func (c *context) respectively(text string, sp Span, pos []position) []string {
+func (c *Frame) respectively(text string, sp Span, pos []position) []string {
 	if !strings.Contains(strings.ToLower(text), "respectively") || len(pos) < 2 {
 		return nil
 	}
@@ -624,7 +783,7 @@ func (c *context) respectively(text string, sp Span, pos []position) []string {
 
 // subjectCountry returns the first country named in a sentence, the
 // likely subject for the sentence after it.
-func (c *context) subjectCountry(s Span) string {
+func (c *Frame) subjectCountry(s Span) string {
 	for _, m := range c.in(KindCountry, s) {
 		if !c.insideOrgName(m) && !c.insideGathering(m) && !isDemonymMention(m) {
 			return m.Value
@@ -635,7 +794,7 @@ func (c *context) subjectCountry(s Span) string {
 
 // insideGathering reports whether a mention is part of a gathering's
 // name ("the Korea-Central Asia Summit").
-func (c *context) insideGathering(m Mention) bool {
+func (c *Frame) insideGathering(m Mention) bool {
 	for _, g := range c.gatherings {
 		if g.Contains(m.Span) {
 			return true

@@ -141,7 +141,7 @@ func (p *refParser) tokenize(start, end, si int) {
 			p.addWord(i, we, si, joinNext)
 			if poss > 0 {
 				p.t = append(p.t, refTok{start: we, end: j, low: "'s", kind: ptPunct, sent: si})
-			} else if j < end && text[j] == '.' && p.isAbbrev(len(p.t)-1) {
+			} else if j < end && text[j] == '.' && p.isAbbrev(len(p.t)-1) && !p.nameEndsAt(len(p.t)-1, j, end) {
 				p.t[len(p.t)-1].dot = true
 				p.t[len(p.t)-1].trail = 1
 				j++
@@ -252,4 +252,29 @@ func (p *refParser) isAbbrev(i int) bool {
 		return true
 	}
 	return gazetteer.IsAbbreviation(low) || abbreviations[low]
+}
+
+// nameEndsAt is entParser.nameEndsAt (added in a later commit than the
+// reference): the dot after an office's abbreviation that ends a name.
+func (p *refParser) nameEndsAt(i, dot, end int) bool {
+	if i < 1 || !gazetteer.IsOfficeAbbreviation(p.lowOf(i)) {
+		return false
+	}
+	prev := p.t[i-1]
+	if prev.kind != ptWord || prev.sent != p.t[i].sent || !prev.capital || p.t[i].joined || prev.end+1 != p.t[i].start {
+		return false
+	}
+	if c := gazetteer.ClassOf(p.lowOf(i - 1)); c&(gazetteer.ClassOfficeStart|gazetteer.ClassHonorificStart) != 0 {
+		return false
+	}
+	rest := strings.TrimLeft(p.text[dot+1:end], " ")
+	if rest == "" {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(rest)
+	if !unicode.IsUpper(r) {
+		return true
+	}
+	w := strings.FieldsFunc(rest, func(r rune) bool { return !unicode.IsLetter(r) })[0]
+	return lexStop[strings.ToLower(w)]
 }

@@ -5,7 +5,6 @@ import (
 	"iter"
 	"strings"
 	"time"
-	"unsafe"
 )
 
 // Span is a half-open byte range [Start, End) in Doc.Text. Extractors work
@@ -91,6 +90,8 @@ const (
 
 // DateRange is a resolved date expression: Start..End inclusive. A single
 // day has Start == End. Month and year precision span the whole period.
+// On an event, a zero End is a start whose end the text does not give
+// ("began a three-day visit today"); date mentions always have both.
 type DateRange struct {
 	Start, End Date
 	Precision  Precision
@@ -99,8 +100,14 @@ type DateRange struct {
 	Span       Span   // where Text stands in Doc.Text
 }
 
+// Open reports whether r has a start and no end.
+func (r DateRange) Open() bool { return r.End.IsZero() }
+
 // Value formats r as the mentions.value string: a day or an ISO interval.
 func (r DateRange) Value() string {
+	if r.Open() {
+		return r.Start.String() + "/.." // ISO 8601-2: an open end
+	}
 	if r.Start == r.End {
 		return r.Start.String()
 	}
@@ -173,6 +180,12 @@ type Mention struct {
 	Rank    Rank
 	Org     string // person: the organization of the office, when stated
 	Country string // ISO3 the person, organization or place belongs to
+	// CountryAssumed is set on a person whose title states no country:
+	// Country is the publisher's for want of evidence, or a guess from
+	// the context (the last foreign country named before the person
+	// met). BuildFrame settles such countries once it knows who published
+	// the document and who went where.
+	CountryAssumed bool
 	// Dates holds the resolved range of a date mention.
 	Dates *DateRange
 }
@@ -199,6 +212,18 @@ const (
 	StatusUnknown Status = "unknown"
 )
 
+// Direction says which side travelled, for visits and meetings: the
+// contract's direction enum.
+type Direction string
+
+// Directions.
+const (
+	DirectionNone Direction = ""
+	Outgoing      Direction = "outgoing"      // the publisher's official abroad
+	Incoming      Direction = "incoming"      // a foreign official received at home
+	ThirdCountry  Direction = "third_country" // both sides abroad: the sidelines of a summit
+)
+
 // Person is an official as events carry them: the actor or a participant.
 type Person struct {
 	Name    string
@@ -213,10 +238,11 @@ type Event struct {
 	Type               EventType
 	Status             Status
 	Actor              Person
-	CounterpartCountry string   // ISO3
-	Participants       []Person // named counterparts, never the actor
-	Country            string   // ISO3: visited, venue, signing place, or ranked country
-	Place              string   // city or venue
+	CounterpartCountry string    // ISO3
+	Participants       []Person  // named counterparts, never the actor
+	Country            string    // ISO3: visited, venue, signing place, or ranked country
+	Direction          Direction // visits and meetings: who travelled
+	Place              string    // city or venue
 	Dates              *DateRange
 	Name               string // gathering name, agreement title, ranking index
 	RankPosition       int    // ranking: 1 for first; 0 when not a ranking
@@ -231,62 +257,40 @@ type Meta struct {
 	TitleSpan Span
 	Published *Timestamp
 	Publisher string
+	// PublisherCountry is the ISO 3166-1 alpha-3 code of the country the
+	// page names for its issuing body: in Publisher ("Ministry of Foreign
+	// Affairs of Mongolia" -> MNG), in a body's name or a state's formal
+	// name standing above the headline ("Government of India", "Republic
+	// of Estonia", "Australian Government"), or under a signature block's
+	// body ("MINISTRY OF FOREIGN AFFAIRS / SINGAPORE"). Empty when the
+	// page names none; a hint for the publishing country, not a decision.
+	PublisherCountry string
+	// Dateline is the place that opens the release's dateline as the
+	// text writes it ("ABU DHABI" of "ABU DHABI, 12th March 2019 (WAM)
+	// --", "Ottawa, Ontario" of "August 26, 2020 - Ottawa, Ontario -
+	// Global Affairs Canada", "Ulaanbaatar" of "Ulaanbaatar/MONTSAME/."),
+	// or a place signing the footer ("Santiago, Chile, November 08,
+	// 2018."). Empty when there is none.
+	Dateline string
 }
 
 // Doc is one normalized document as the extractors see it. The pipeline
 // fills Text, then Meta and Sentences, then appends each entity
 // extractor's mentions in order, so later extractors see earlier results.
+// Doc holds what the stages found and no caches: what the event
+// extractors share is the Frame's.
 type Doc struct {
-	ID        string
-	Text      string
+	ID   string
+	Text string
+	// Chrome holds the site labels in another script that normalization
+	// dropped as page chrome (normalize.Result.Chrome): the script of a
+	// page's labels is its publisher's.
+	Chrome    string
 	Meta      Meta
 	Sentences []Span
 	Mentions  []Mention
 	// Stop says when to give up on the document (see Stop).
 	Stop Stop
-
-	// events caches the analysis the event extractors share (the
-	// publisher's country, the principal, itinerary sections, mentions
-	// by position), built by the first event extractor that needs it.
-	// A Doc is used by one goroutine at a time.
-	events *context
-	// home caches HomeCountry, valid while the document has homeN
-	// country and place mentions (the only ones it reads).
-	home  string
-	homeN int
-	// words caches lowerWords of the sentences and lines that several
-	// extractors read, by where the text lies in Text.
-	words   map[textKey][]word
-	wordBuf []word // backs the slices of words
-}
-
-// textKey identifies a substring of a document by the address and length
-// of its bytes: two extractors reading the same sentence share its words,
-// and the cache never hashes whole sentences. Strings are immutable, so
-// one address and length always hold the same text.
-type textKey struct {
-	p *byte
-	n int
-}
-
-// lowerWords returns lowerWords(text), tokenized once per document for
-// each substring of d.Text it is asked about.
-func (d *Doc) lowerWords(text string) []word {
-	k := textKey{unsafe.StringData(text), len(text)}
-	if ws, ok := d.words[k]; ok {
-		return ws
-	}
-	if d.words == nil {
-		d.words = make(map[textKey][]word, 2*len(d.Sentences))
-		d.wordBuf = make([]word, 0, len(d.Text)/6+16) // about a word in six bytes
-	}
-	// The words of all texts share one backing array; each text's slice
-	// is capped, so that nothing appended to it can overwrite another's.
-	start := len(d.wordBuf)
-	d.wordBuf = appendLowerWords(d.wordBuf, text)
-	ws := d.wordBuf[start:len(d.wordBuf):len(d.wordBuf)]
-	d.words[k] = ws
-	return ws
 }
 
 // MentionsOf returns d's mentions of kind k, in text order.
@@ -307,10 +311,10 @@ type Extractor interface {
 }
 
 // An EventExtractor finds event records in a Doc whose mentions are
-// complete. Events must not change what d holds (it may cache derived
-// analysis in it) and must be safe for concurrent use on different Docs.
+// complete, reading the document's Frame (see BuildFrame). Events must not
+// modify d and must be safe for concurrent use on different Docs.
 type EventExtractor interface {
-	Events(d *Doc) []Event
+	Events(d *Doc, f *Frame) []Event
 }
 
 // lineSpans yields the span of each line of text, without its "\n", in

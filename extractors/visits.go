@@ -18,29 +18,25 @@ type Visits struct{}
 
 var (
 	// travelPh marks a sentence that tells of travel to a place.
-	travelPh = newPhrases("visit", "visits", "visited", "visiting", "was in", "were in", "is in", "are in",
-		"was currently in", "is currently in", "was also in", "is also in", "trip", "tour", "toured",
-		"travel*", "arriv*", "went to", "go to", "goes to", "headed to", "head to", "stop in", "stops in",
-		"stopped in", "delegation to", "sent delegation", "sent _ delegation", "sent _ _ delegation",
-		"sent _ _ _ delegation", "dispatched _ delegation", "dispatched _ _ delegation", "to attend",
-		"attended", "attending", "participate in", "participated in", "participating in")
+	travelPh = newPhrases(vocab("travel")...)
 	// incomingPh marks a reception at home: it makes a visit only to the
 	// publisher's own country ("welcomed X to London").
-	incomingPh = newPhrases("welcom*", "receive", "received", "receives", "receiving", "host", "hosted", "hosts", "hosting")
+	incomingPh = newPhrases(vocab("incoming")...)
 	// ledPh finds the head of a delegation.
-	ledPh = newPhrases("headed by", "led by")
+	ledPh = newPhrases(vocab("led.by")...)
 	// whoVisitsPh: "X, who is on an official visit to ...".
-	whoVisitsPh = newPhrases("who is on", "who was on", "who are on", "who were on", "who is paying",
-		"who was paying", "who is making", "who was making", "who is in", "who was in", "who is visiting",
-		"who was visiting", "who has been", "who had been", "who paid a visit", "who paid _ visit",
-		"who paid _ _ visit", "who made a visit", "who made _ visit", "who made _ _ visit", "who pays _ visit",
-		"who makes _ visit")
-	visitWordPh = newPhrases("visit*")
-	attendPh    = newPhrases("attend", "attended", "attends", "attending", "participate in", "participated in",
-		"participates in", "participating in", "took part in", "join", "joined")
+	whoVisitsPh = newPhrases(vocab("who.visits")...)
+	visitWordPh = newPhrases(vocab("visit.word")...)
+	// wishPh makes a travel word a wish or an invitation.
+	wishPh = newPhrases(vocab("visit.wish")...)
+	// startPh and returnPh tell a trip's start and return.
+	startPh  = newPhrases(vocab("visit.start")...)
+	returnPh = newPhrases(vocab("visit.return")...)
+	attendPh = newPhrases(vocab("attend")...)
 )
 
-// possVisit finds "X's visit to", "X's state visits to" and returns the
+// possVisit finds "X's visit to", "X's state visits to", "X's first
+// official visit to" and returns the
 // byte span from the "'s" on, or nil.
 func possVisit(text string) []int {
 	ws := lowerWords(text)
@@ -48,8 +44,9 @@ func possVisit(text string) []int {
 		if !strings.HasSuffix(w.s, "'s") {
 			continue
 		}
+		// up to two words between: "state", "official", "first", "recent"
 		j := i + 1
-		if j < len(ws) && (ws[j].s == "state" || ws[j].s == "official" || ws[j].s == "working") {
+		for j < len(ws) && j <= i+2 && ws[j].s != "visit" && ws[j].s != "visits" && !strings.HasSuffix(ws[j].s, "'s") {
 			j++
 		}
 		if j+1 < len(ws) && (ws[j].s == "visit" || ws[j].s == "visits") && ws[j+1].s == "to" {
@@ -66,38 +63,328 @@ type visit struct {
 	Event
 	prio     int
 	explicit bool // the actor was named in the sentence
+	// close is set when the dates stand right by the destination ("to
+	// Cambodia in 2002", "Italy (March 6-9)"): such a visit at another
+	// time than the main one is a visit of its own
+	close bool
 }
 
 const (
+	prioReport = 0 // dated only by the day of the telling: "Today, she highlighted her trip to Kenya"
 	prioSummit = 1
 	prioSpan   = 2
 	prioOwn    = 3
 )
 
 // Events returns d's visit records.
-func (Visits) Events(d *Doc) []Event {
-	c := newContext(d)
+func (Visits) Events(d *Doc, c *Frame) []Event {
 	var cands []visit
-	for _, it := range c.itineraries {
+	for _, it := range c.Legs {
 		ev := Event{
-			Type: Visit, Country: it.country, Place: it.place, Dates: it.dates,
-			Actor: c.principal, Evidence: Span{it.lineStart, it.lineEnd}, Confidence: 0.9,
+			Type: Visit, Country: it.Country, Place: it.Place, Dates: it.Dates,
+			Actor: c.Principal, Evidence: Span{it.Line.Start, it.Line.End}, Confidence: 0.9,
 		}
-		if it.place != "" {
+		if it.Place != "" {
 			ev.Place = "" // a city heading names the country's visit
 		}
-		ev.Status = c.statusOf(d.Text[it.lineStart:it.lineEnd], it.dates, d.Meta.Published)
-		cands = append(cands, visit{Event: ev, prio: prioOwn})
+		ev.Status = c.statusOf(d.Text[it.Line.Start:it.Line.End], it.Dates, d.Meta.Published)
+		cands = append(cands, visit{Event: ev, prio: prioOwn, close: true})
 	}
 	for i := range d.Sentences {
 		cands = append(cands, c.sentenceVisits(i)...)
 	}
 	cands = append(cands, c.summitVisits()...)
-	return mergeVisits(cands)
+	cands = append(cands, c.hereVisits()...)
+	out := mergeVisits(cands)
+	out = append(out, c.metAtHome(out)...)
+	if trip := c.tripDates(); trip != nil {
+		for i := range out {
+			if out[i].Place == "" && weakDates(out[i].Dates) {
+				out[i].Dates = trip
+				out[i].Status = c.statusOf(d.Text[out[i].Evidence.Start:out[i].Evidence.End], trip, d.Meta.Published)
+			}
+		}
+	}
+	if day := c.activityDay(); day != nil {
+		// No span told at all: the visit is dated by the day of what the
+		// text reports.
+		for i := range out {
+			if out[i].Dates == nil {
+				out[i].Dates = day
+			}
+		}
+	}
+	for i := range out {
+		out[i].Direction = c.visitDirection(out[i])
+	}
+	return out
+}
+
+// wished reports whether the travel word at verbAt is a wish or an
+// invitation: "accepted an invitation to visit Ireland", "expressed the
+// hope to visit".
+func (c *Frame) wished(text string, verbAt int) bool {
+	ws := c.lowerWords(text[:verbAt])
+	for _, j, ok := wishPh.find(ws); ok; _, j, ok = wishPh.findFrom(ws, j) {
+		if len(ws)-j <= 2 { // at most two words between: "to pay a visit"
+			return true
+		}
+	}
+	return false
+}
+
+// hereVisits reads "here in London" in the words of the release's speaker
+// (or of the principal, when the speaker is not named): the speaker is in
+// that place, so abroad it is a visit.
+func (c *Frame) hereVisits() []visit {
+	actor := c.Speaker
+	if actor.Name == "" {
+		actor = c.Principal
+	}
+	if actor.Name == "" {
+		return nil
+	}
+	var out []visit
+	text := c.d.Text
+	for i := 0; ; {
+		k := strings.Index(text[i:], "here in ")
+		if k < 0 {
+			break
+		}
+		at := i + k + len("here in ")
+		i = at
+		if at-len("here in ") > 0 && isWordByte(text[at-len("here in ")-1]) {
+			continue // "where in", "there in"
+		}
+		for _, m := range c.within(Span{at, at + 1}) {
+			iso := m.Value
+			if m.Kind == KindPlace {
+				iso = m.Country
+			} else if m.Kind != KindCountry || isDemonymMention(m) {
+				continue
+			}
+			if !c.foreign(iso) || iso == actor.Country {
+				continue
+			}
+			si := SentenceAt(c.d.Sentences, at)
+			if si < 0 {
+				continue
+			}
+			sentence, sp := c.sentence(si)
+			ev := Event{Type: Visit, Actor: actor, Country: iso, Evidence: sp, Confidence: 0.6}
+			ev.Status = c.statusOf(sentence, nil, c.d.Meta.Published)
+			out = append(out, visit{Event: ev, prio: prioSummit})
+		}
+	}
+	return out
+}
+
+// metAtHome returns the visits of foreign officials met at home: "A
+// foreign official whom the publisher's official receives, hosts or meets
+// at home made a visit to the host country", dated by the meeting. A
+// meeting is at home when its place is the publisher's country, or when
+// the publisher's officials went nowhere and the sentence places it at
+// home ("in Riga") or nowhere at all. Officials of
+// international bodies (no country) and ambassadors (resident in the
+// country) made no visit; a visitor already told of is not told again,
+// nor the members of a delegation whose head's visit is told.
+func (c *Frame) metAtHome(visits []Event) []Event {
+	if c.Home == "" {
+		return nil
+	}
+	away := false
+	seen := map[string]bool{} // visitors, and the countries they came from
+	for _, v := range visits {
+		if v.Country != c.Home && !c.foreign(v.Actor.Country) {
+			away = true // the publisher's side travelled
+		}
+		if v.Country == c.Home {
+			seen[v.Actor.Name] = true
+			seen[v.Actor.Country] = true
+		}
+	}
+	var out []Event
+	for _, m := range c.meetings() {
+		if !c.meetingAtHome(m, away) {
+			continue
+		}
+		if len(m.Participants) == 0 {
+			// "The Ministers of Foreign Affairs of Chile and Colombia held
+			// a meeting in Santiago today": it dates the visit of the
+			// unnamed official the text tells of
+			for i := range visits {
+				if v := &visits[i]; v.Country == c.Home && v.Actor.Name == "" && v.Actor.Country == m.CounterpartCountry && v.Dates == nil {
+					v.Dates = m.Dates
+				}
+			}
+			continue
+		}
+		for _, p := range m.Participants {
+			// a delegation's members came with its head: one visit
+			if !c.foreign(p.Country) || p.Rank == Ambassador || seen[p.Name] || seen[p.Country] || !c.statedCountry(p.Name) {
+				continue
+			}
+			seen[p.Name], seen[p.Country] = true, true
+			out = append(out, Event{Type: Visit, Actor: p, Country: c.Home, Dates: m.Dates, Status: m.Status,
+				Evidence: m.Evidence, Confidence: 0.6, Direction: Incoming})
+		}
+	}
+	return out
+}
+
+// meetingAtHome reports whether a meeting took place in the publisher's
+// country: see metAtHome.
+func (c *Frame) meetingAtHome(m Event, away bool) bool {
+	if m.Country != "" {
+		return m.Country == c.Home
+	}
+	if away {
+		return false // the publisher's side was abroad: met there
+	}
+	for _, p := range c.within(m.Evidence) {
+		if p.Kind != KindPlace && (p.Kind != KindCountry || isDemonymMention(p)) {
+			continue
+		}
+		iso := p.Value
+		if p.Kind == KindPlace {
+			iso = p.Country
+		}
+		w := strings.ToLower(lastWord(c.d.Text[max(m.Evidence.Start, p.Span.Start-6):p.Span.Start]))
+		if w == "in" || w == "at" {
+			return iso == c.Home
+		}
+	}
+	return !c.matches(cancelPh, c.d.Text[m.Evidence.Start:m.Evidence.End]) // not a video call
+}
+
+// statedCountry reports whether the person's country was stated by the
+// text (their title or the settled frame), not assumed for want of
+// evidence.
+func (c *Frame) statedCountry(name string) bool {
+	for _, m := range c.byStart {
+		if m.Kind == KindPerson && personOf(m).Name == name {
+			return !m.CountryAssumed || c.foreign(m.Country)
+		}
+	}
+	return false
+}
+
+// tripDates returns the span of the document's trip told apart from its
+// destinations: "The Minister leaves on July 9 and returns July 12";
+// "On 25 April, the Minister sets off for the South Caucasus" (a start
+// alone); "The official visit and the Joint Commission, both taking place
+// from Mar. 20 to 22, 2023". Only a sentence that names no country as a
+// destination counts, and only when the document tells one such span.
+func (c *Frame) tripDates() *DateRange {
+	var found *DateRange
+	for i := range c.d.Sentences {
+		text, sp := c.sentence(i)
+		ws := c.lowerWords(text)
+		if c.matches(cancelPh, text) {
+			continue
+		}
+		var dr *DateRange
+		si, _, start := startPh.find(ws)
+		ri, _, ret := returnPh.find(ws)
+		ds := c.datesIn(sp)
+		switch {
+		case start && ret && si < ri:
+			a, b := dayAfter(ds, sp.Start+ws[si].start), dayAfter(ds, sp.Start+ws[ri].start)
+			if a != nil && b != nil && !b.End.Before(a.Start) {
+				dr = &DateRange{Start: a.Start, End: b.End, Precision: Day, YearSource: a.YearSource,
+					Text: c.d.Text[a.Span.Start:b.Span.End], Span: Span{a.Span.Start, b.Span.End}}
+			}
+		case start && len(ds) == 1 && ds[0].Dates.Precision == Day && ds[0].Dates.Start == ds[0].Dates.End &&
+			!dayOfTelling(ds[0].Dates) && c.travelSentence(ws):
+			open := *ds[0].Dates
+			open.End = Date{}
+			dr = &open
+		case len(ds) == 1 && ds[0].Dates.Precision == Day && theVisit(ws):
+			dr = ds[0].Dates
+		}
+		if dr == nil || c.namesDestination(sp, text) {
+			continue
+		}
+		if found != nil && (found.Start != dr.Start || found.End != dr.End) {
+			return nil // two trips, or a trip and something else
+		}
+		found = dr
+	}
+	return found
+}
+
+// activityDay returns the one day a document's body reports, or nil: the
+// day of every day-precision date in sentences of some length (datelines
+// and header lines, which date the release, do not count), when they are
+// all one day ("On 18 October 2017, the Minister came to ..."; "Today,
+// the Minister signed ..." with the publication date).
+func (c *Frame) activityDay() *DateRange {
+	var day *DateRange
+	for _, m := range c.d.Mentions {
+		if m.Kind != KindDate || m.Dates == nil || m.Dates.Precision != Day {
+			continue
+		}
+		if si := SentenceAt(c.d.Sentences, m.Span.Start); si < 0 || c.d.Sentences[si].Len() < 60 || c.inFurniture(m.Span.Start) {
+			continue
+		}
+		if day == nil {
+			day = m.Dates
+			continue
+		}
+		if day.Start != m.Dates.Start || day.End != m.Dates.End {
+			return nil
+		}
+	}
+	return day
+}
+
+// dayAfter returns the first day-precision date in ds that starts after
+// off.
+func dayAfter(ds []Mention, off int) *DateRange {
+	for _, m := range ds {
+		if m.Span.Start > off && m.Dates.Precision == Day {
+			return m.Dates
+		}
+	}
+	return nil
+}
+
+// travelSentence reports whether a sentence's words tell of travel.
+func (c *Frame) travelSentence(ws []word) bool { return travelPh.in(ws) }
+
+// theVisit reports whether a sentence refers back to the trip: "the
+// official visit", "the trip", "the visit".
+func theVisit(ws []word) bool {
+	for i := 0; i+1 < len(ws); i++ {
+		if ws[i].s != "the" {
+			continue
+		}
+		j := i + 1
+		for j < len(ws) && j <= i+2 && (ws[j].s == "official" || ws[j].s == "state" || ws[j].s == "working") {
+			j++
+		}
+		if j < len(ws) && (ws[j].s == "visit" || ws[j].s == "trip" || ws[j].s == "tour") {
+			return true
+		}
+	}
+	return false
+}
+
+// namesDestination reports whether a sentence names a country as the
+// destination of travel.
+func (c *Frame) namesDestination(sp Span, text string) bool {
+	verb := c.findIn(travelPh, text)
+	return verb != nil && len(c.chains(sp, sp.Start+verb[0], isTravelLead)) > 0
+}
+
+// weakDates reports whether a visit's dates may give way to the trip's:
+// none, the day of the telling, or a week ("this week", "next week").
+func weakDates(dr *DateRange) bool {
+	return dr == nil || dayOfTelling(dr) || strings.HasSuffix(strings.ToLower(dr.Text), "week")
 }
 
 // sentenceVisits reads one sentence.
-func (c *context) sentenceVisits(i int) []visit {
+func (c *Frame) sentenceVisits(i int) []visit {
 	text, sp := c.sentence(i)
 	if !c.has(sp, KindCountry, KindPlace) {
 		return nil // no place to go to
@@ -107,14 +394,14 @@ func (c *context) sentenceVisits(i int) []visit {
 	}
 	verb := c.findIn(travelPh, text)
 	var dests []dest
-	if verb != nil {
+	if verb != nil && !c.wished(text, verb[0]) {
 		dests = c.chains(sp, sp.Start+verb[0], isTravelLead)
 	}
-	if len(dests) == 0 && c.home != "" {
+	if len(dests) == 0 && c.Home != "" {
 		// "welcomed Jordanian Foreign Minister Faris Al-Majali to London"
 		if verb = c.findIn(incomingPh, text); verb != nil {
 			for _, d := range c.chains(sp, sp.Start+verb[0], isTravelLead) {
-				if d.country == c.home {
+				if d.country == c.Home {
 					dests = append(dests, d)
 				}
 			}
@@ -125,13 +412,13 @@ func (c *context) sentenceVisits(i int) []visit {
 	}
 	incoming, homeNamed := false, false
 	for _, d := range dests {
-		if d.country == c.home && c.home != "" {
+		if d.country == c.Home && c.Home != "" {
 			incoming = true
 			homeNamed = homeNamed || d.place == ""
 		}
 	}
 	actor, explicit := c.traveller(text, sp, verb[0], incoming, homeNamed)
-	if actor.Name == "" {
+	if actor.Name == "" && actor.Title == "" {
 		return nil // nobody travels: an advisory, a general statement
 	}
 	// A summit attended abroad is a visit too, at lower priority.
@@ -139,7 +426,7 @@ func (c *context) sentenceVisits(i int) []visit {
 	if c.matches(attendPh, text) && !c.matches(visitWordPh, text) {
 		prio = prioSummit
 	}
-	ds := c.datesIn(sp)
+	ds := c.eventDatesIn(sp)
 	var out []visit
 	// Pair dates with countries when they alternate: "the Czech Republic
 	// on July 15-16 and Georgia on July 17-18".
@@ -148,7 +435,7 @@ func (c *context) sentenceVisits(i int) []visit {
 		pair = ds[k].Span.Start > dests[k].at && (k+1 == len(dests) || ds[k].Span.Start < dests[k+1].at)
 	}
 	for k, dst := range dests {
-		if dst.country == actor.Country || (actor.Country == "" && dst.country == c.home && !incoming) {
+		if dst.country == actor.Country || (actor.Country == "" && dst.country == c.Home && !incoming) {
 			continue // not a visit abroad
 		}
 		ev := Event{Type: Visit, Actor: actor, Country: dst.country, Evidence: sp, Confidence: 0.75}
@@ -159,25 +446,43 @@ func (c *context) sentenceVisits(i int) []visit {
 			p = prioOwn
 		case len(ds) > 0:
 			ev.Dates = nearestDate(ds, dst.at)
+			if dayOfTelling(ev.Dates) {
+				p = prioReport
+			}
+		}
+		close := pair
+		for _, m := range ds {
+			if ev.Dates == m.Dates && m.Span.Start > dst.at && m.Span.Start-dst.at < 40 {
+				close = true
+			}
+		}
+		if dr := ev.Dates; dr != nil && dr.Precision == Day && dr.Start == dr.End &&
+			c.matches(startPh, text) && !c.matches(returnPh, text) {
+			// "started his official visit to Mongolia on September 15",
+			// "starting from today, I am on a visit": the start alone; a
+			// start is the trip's own date even when it is today
+			open := *dr
+			open.End = Date{}
+			ev.Dates = &open
+			if p == prioReport {
+				p = prio
+			}
 		}
 		ev.Place = dst.place
 		ev.Status = c.statusOf(text, ev.Dates, c.d.Meta.Published)
-		out = append(out, visit{Event: ev, prio: p, explicit: explicit})
+		out = append(out, visit{Event: ev, prio: p, explicit: explicit, close: close})
 	}
 	return out
 }
 
 // attendingRe marks taking part in a gathering in person.
-var attendingPh = newPhrases("attend", "attended", "attends", "attending", "participate in", "participated in",
-	"participates in", "participating in", "took part in", "take part in", "led delegation to",
-	"led _ delegation to", "led _ _ delegation to", "lead _ delegation to", "lead _ _ delegation to",
-	"represent* _ at", "represent* _ _ at", "represent* _ _ _ at", "address the", "addressed the", "delivered")
+var attendingPh = newPhrases(vocab("attending")...)
 
 // summitVisits reads gatherings attended abroad as visits to the country
 // that hosted them ("led the Chilean delegation to the 70th session of the
 // United Nations General Assembly in New York, 29 September - 2 October
 // 2015"), at the lowest priority: a visit stated outright wins.
-func (c *context) summitVisits() []visit {
+func (c *Frame) summitVisits() []visit {
 	var out []visit
 	for _, m := range c.d.MentionsOf(KindGathering) {
 		si := SentenceAt(c.d.Sentences, m.Span.Start)
@@ -194,6 +499,14 @@ func (c *context) summitVisits() []visit {
 			continue
 		}
 		actor, explicit := c.traveller(text, sp, loc[0], false, false)
+		if w := strings.ToLower(homeFirstWord(text[loc[0]:])); w == "attendance" || w == "participation" {
+			// "the attendance of the State Secretary X at the session":
+			// the one named after it
+			for _, p := range c.in(KindPerson, Span{sp.Start + loc[1], m.Span.Start}) {
+				actor, explicit = c.withHome(personOf(p)), true
+				break
+			}
+		}
 		if actor.Name == "" || actor.Country == country {
 			continue
 		}
@@ -206,10 +519,7 @@ func (c *context) summitVisits() []visit {
 }
 
 // travelLeads introduce a destination.
-var travelLeads = map[string]bool{
-	"to": true, "visit": true, "visits": true, "visited": true, "visiting": true, "in": true,
-	"toured": true, "tour": true, "reached": true, "at": true, "arrived": true, "touring": true,
-}
+var travelLeads = vocabSet("travel.leads")
 
 func isTravelLead(w string) bool { return travelLeads[w] }
 
@@ -217,10 +527,7 @@ func isTravelLead(w string) bool { return travelLeads[w] }
 // "was in Riyadh", "arrived in Tamale", "stayed in", "then in"; after
 // other words "in" is a plain preposition ("the crisis in Syria",
 // "investing in the Lao PDR").
-var inLeads = map[string]bool{"was": true, "were": true, "is": true, "are": true, "be": true,
-	"been": true, "arrived": true, "arrives": true, "arriving": true, "stayed": true, "stopped": true,
-	"stops": true, "remained": true, "then": true, "later": true, "also": true, "first": true,
-	"visit": true, "visits": true, "stop": true, "stay": true, "landed": true, "lands": true, "days": true}
+var inLeads = vocabSet("in.leads")
 
 // traveller finds who travels in a sentence: the head of a delegation
 // ("headed by X"), the person whose visit it is ("X's visit to", "X, who
@@ -228,8 +535,37 @@ var inLeads = map[string]bool{"was": true, "were": true, "is": true, "are": true
 // the first foreign official named, else the first person named before
 // the travel verb and outside parentheses. Failing those, the document's
 // principal official.
-func (c *context) traveller(text string, sp Span, verbAt int, incoming, homeNamed bool) (Person, bool) {
+func (c *Frame) traveller(text string, sp Span, verbAt int, incoming, homeNamed bool) (Person, bool) {
 	persons := c.in(KindPerson, sp)
+	if m, ok := c.visitOf(text, sp, verbAt, persons); ok {
+		// "a possible visit by President Marcos to Washington", "the
+		// Official Visit to Chile of that country's President, X"
+		p := personOf(m)
+		if incoming && !c.foreign(p.Country) {
+			p.Country = ""
+		}
+		return c.withHomeUnlessIncoming(p, incoming), true
+	}
+	if p, ok := c.possTitleVisit(text, sp); ok {
+		return p, true
+	}
+	if p, ok := c.officeVisit(text, sp, verbAt); ok {
+		// "the Official Visit to Chile by the Minister of Foreign Affairs
+		// of Colombia": a traveller known by office and country only
+		return p, true
+	}
+	if incoming && welcomeVocative(text, verbAt) {
+		// "Secretary X, Dear Mike, welcome to Jakarta": the one addressed
+		for _, m := range persons {
+			if m.Span.Start-sp.Start < verbAt {
+				p := personOf(m)
+				if !c.foreign(p.Country) {
+					p.Country = ""
+				}
+				return p, true
+			}
+		}
+	}
 	if loc := c.findIn(ledPh, text); loc != nil {
 		for _, m := range persons {
 			if m.Span.Start-sp.Start >= loc[1] && m.Span.Start-sp.Start <= loc[1]+60 {
@@ -256,8 +592,13 @@ func (c *context) traveller(text string, sp Span, verbAt int, incoming, homeName
 		}
 	}
 	if incoming {
+		// "welcomed Jordanian Foreign Minister X to London": the one
+		// received follows a host's verb; a traveller precedes a travel
+		// word ("X arrived in Riga"), and after it is met ("the visit to
+		// Chile opened with a meeting with President X")
+		hostVerb := incomingPh.in(c.lowerWords(text[verbAt:min(len(text), verbAt+12)]))
 		for _, m := range persons {
-			if c.foreign(m.Country) {
+			if c.foreign(m.Country) && (hostVerb || m.Span.Start-sp.Start < verbAt) {
 				return personOf(m), true
 			}
 		}
@@ -267,7 +608,7 @@ func (c *context) traveller(text string, sp Span, verbAt int, incoming, homeName
 		// Only a visit to a home city can be the publisher's own
 		// official's domestic trip: then the principal is not taken.
 		for _, m := range persons {
-			if m.Span.Start-sp.Start < verbAt && (homeNamed || personOf(m).Name != c.principal.Name) && !inParens(c.d.Text, m.Span) {
+			if m.Span.Start-sp.Start < verbAt && (homeNamed || personOf(m).Name != c.Principal.Name) && !inParens(c.d.Text, m.Span) {
 				p := personOf(m)
 				p.Country = ""
 				return p, true
@@ -280,20 +621,194 @@ func (c *context) traveller(text string, sp Span, verbAt int, incoming, homeName
 			return c.withHome(personOf(m)), true
 		}
 	}
-	return c.principal, false
+	return c.Principal, false
+}
+
+// visitOf returns the traveller a visit noun names after it: "visit by
+// X to C", "visit of X to C", "visit to C by X", "visit to C of X". The
+// travel word at verbAt must be a noun (visit, visits, trip, tour); only
+// the destination, dates and joining words may stand between it and the
+// "by" or "of" (not "at the invitation of X"), and a destination must
+// follow the noun or the person.
+func (c *Frame) visitOf(text string, sp Span, verbAt int, persons []Mention) (Mention, bool) {
+	w := strings.ToLower(homeFirstWord(text[verbAt:]))
+	if w != "visit" && w != "visits" && w != "trip" && w != "tour" {
+		return Mention{}, false
+	}
+	nounEnd := verbAt + len(w)
+	for _, m := range persons {
+		at := m.Span.Start - sp.Start
+		if at <= verbAt || at-verbAt > 160 {
+			continue
+		}
+		gap := text[nounEnd:at]
+		destAfter := strings.HasPrefix(strings.TrimLeft(text[m.Span.End-sp.Start:], ", "), "to ")
+		// the first "by" or "of" that only the destination precedes
+		for k := 0; k < len(gap); k++ {
+			if !strings.HasPrefix(gap[k:], " by ") && !strings.HasPrefix(gap[k:], " of ") {
+				continue
+			}
+			if len(gap)-k > 60 || !titleOnly(gap[k+4:]) {
+				continue
+			}
+			destBefore := c.onlyDestination(Span{sp.Start + nounEnd, sp.Start + nounEnd + k})
+			if destBefore || k == 0 && destAfter {
+				return m, true
+			}
+		}
+	}
+	return Mention{}, false
+}
+
+// titleOnly reports whether s can be the title before a name: capitalized
+// words, and lower-case ones only of the kind titles hold ("the", "of",
+// "that country's"); not a clause ("the President of Togo began with
+// talks with President").
+func titleOnly(s string) bool {
+	for _, w := range strings.Fields(s) {
+		w = strings.Trim(w, ",.()")
+		if w == "" || w[0] < 'a' || w[0] > 'z' {
+			continue
+		}
+		switch w {
+		case "the", "of", "for", "and", "on", "that", "this", "its", "his", "her", "their":
+			continue
+		}
+		if strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s") {
+			continue
+		}
+		return false
+	}
+	return !strings.ContainsAny(s, ";")
+}
+
+// onlyDestination reports whether s holds "to" and a country or place,
+// with nothing else but dates and joining words: " to Chile from 2 to 6
+// May".
+func (c *Frame) onlyDestination(s Span) bool {
+	b := []byte(c.d.Text[s.Start:s.End])
+	named := false
+	for _, m := range c.within(s) {
+		if m.Span.End > s.End || m.Kind != KindCountry && m.Kind != KindPlace && m.Kind != KindDate {
+			continue
+		}
+		named = named || m.Kind != KindDate
+		for i := m.Span.Start - s.Start; i < m.Span.End-s.Start; i++ {
+			b[i] = ' '
+		}
+	}
+	if !named {
+		return false
+	}
+	ws := strings.Fields(strings.ToLower(string(b)))
+	if len(ws) == 0 || ws[0] != "to" {
+		return false
+	}
+	for _, w := range ws {
+		if !listWords[strings.Trim(w, ",")] && !fillerWords[strings.Trim(w, ",")] {
+			return false
+		}
+	}
+	return true
+}
+
+// officeVisit reads a visit noun followed by "by" or "of" and an office
+// of a named country, with no name: "Visit to Chile by the Minister of
+// Foreign Affairs of Colombia". The traveller has that title and
+// country, and no name.
+func (c *Frame) officeVisit(text string, sp Span, verbAt int) (Person, bool) {
+	w := strings.ToLower(homeFirstWord(text[verbAt:]))
+	if w != "visit" && w != "visits" {
+		return Person{}, false
+	}
+	rest := text[verbAt+len(w):]
+	k := strings.Index(rest, " by the ")
+	if j := strings.Index(rest, " of the "); k < 0 || j >= 0 && j < k {
+		k = j
+	}
+	if k < 0 || k > 40 || !c.onlyDestination(Span{sp.Start + verbAt + len(w), sp.Start + verbAt + len(w) + k}) {
+		return Person{}, false
+	}
+	start := sp.Start + verbAt + len(w) + k + len(" by the ")
+	for _, q := range c.within(Span{start, min(sp.End, start+80)}) {
+		if q.Kind == KindPerson {
+			return Person{}, false // named: visitOf reads it
+		}
+		if q.Kind != KindCountry || isDemonymMention(q) || !officeOf(c.d.Text[start:q.Span.Start]) {
+			continue
+		}
+		title := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(c.d.Text[start:q.Span.Start]), " of"))
+		title = strings.TrimSuffix(title, " of the")
+		return Person{Title: title + " of " + q.Text, Country: q.Value}, true
+	}
+	return Person{}, false
+}
+
+// possTitleVisit reads "the Secretary's first visit to the Philippines":
+// the traveller is the last person named before the sentence whose title
+// holds the word before "'s".
+func (c *Frame) possTitleVisit(text string, sp Span) (Person, bool) {
+	loc := possVisit(text)
+	if loc == nil {
+		return Person{}, false
+	}
+	ws := strings.Fields(text[:loc[0]])
+	if len(ws) == 0 {
+		return Person{}, false
+	}
+	title := strings.ToLower(strings.Trim(ws[len(ws)-1], ",.;:()"))
+	if title == "" || title[0] < 'a' || title[0] > 'z' {
+		return Person{}, false
+	}
+	var found *Mention
+	for _, m := range c.within(Span{0, sp.Start + loc[0]}) {
+		if m.Kind != KindPerson {
+			continue
+		}
+		for _, tw := range strings.Fields(strings.ToLower(m.Title)) {
+			if tw == title {
+				found = &m
+				break
+			}
+		}
+	}
+	if found == nil {
+		return Person{}, false
+	}
+	return personOf(*found), true
+}
+
+// welcomeVocative reports whether the word at verbAt is a bare "welcome"
+// said to someone: after a comma or at the start of the sentence ("Dear
+// Mike, welcome to Jakarta").
+func welcomeVocative(text string, verbAt int) bool {
+	if !strings.HasPrefix(strings.ToLower(text[verbAt:]), "welcome ") {
+		return false
+	}
+	pre := strings.TrimRight(text[:verbAt], " ")
+	return pre == "" || strings.HasSuffix(pre, ",")
+}
+
+// withHomeUnlessIncoming is withHome for an outgoing traveller; the
+// visitor of an incoming visit keeps the country it has.
+func (c *Frame) withHomeUnlessIncoming(p Person, incoming bool) Person {
+	if incoming {
+		return p
+	}
+	return c.withHome(p)
 }
 
 // withHome gives a person with no stated country the publisher's.
-func (c *context) withHome(p Person) Person {
+func (c *Frame) withHome(p Person) Person {
 	if p.Country == "" {
-		p.Country = c.home
+		p.Country = c.Home
 	}
 	return p
 }
 
 // insideOrgName reports whether a country mention is part of an
 // organization's name ("Korea Internet & Security Agency").
-func (c *context) insideOrgName(m Mention) bool {
+func (c *Frame) insideOrgName(m Mention) bool {
 	for _, o := range c.orgs {
 		if o.Contains(m.Span) && o != m.Span {
 			return true
@@ -324,7 +839,8 @@ func mergeVisits(cands []visit) []Event {
 		}
 	}
 	type key struct{ country, place string }
-	best := map[key]*visit{}
+	best := map[key]*visit{}     // the main visit of each country or city
+	others := map[key][]*visit{} // visits of other times: "previous visits were to Cambodia in 2002"
 	var order []key
 	for i := range cands {
 		v := &cands[i]
@@ -338,9 +854,29 @@ func mergeVisits(cands []visit) []Event {
 			order = append(order, k)
 			continue
 		}
+		if v.close && b.close && v.prio > prioReport && b.prio > prioReport && v.Dates != nil && b.Dates != nil &&
+			!overlap(v.Dates, b.Dates) || v.explicit && b.explicit && !sameTraveller(v.Actor, b.Actor) {
+			// another time: a visit of its own, unless one told with it
+			merged := false
+			for j, o := range others[k] {
+				if overlap(v.Dates, o.Dates) {
+					if better(v, o) {
+						m := *o
+						m.Dates, m.prio, m.Evidence, m.Status = v.Dates, v.prio, v.Evidence, v.Status
+						others[k][j] = &m
+					}
+					merged = true
+					break
+				}
+			}
+			if !merged {
+				others[k] = append(others[k], v)
+			}
+			continue
+		}
 		merged := *b
 		if better(v, b) {
-			merged.Dates, merged.prio, merged.Evidence, merged.Status = v.Dates, v.prio, v.Evidence, v.Status
+			merged.Dates, merged.prio, merged.Evidence, merged.Status, merged.close = v.Dates, v.prio, v.Evidence, v.Status, v.close
 		}
 		if v.explicit && !b.explicit {
 			merged.Actor, merged.explicit = v.Actor, true
@@ -373,14 +909,50 @@ func mergeVisits(cands []visit) []Event {
 			// A city visit within its country's span is a stop of that
 			// visit, not a visit of its own.
 			if c, ok := best[key{k.country, ""}]; ok && c.Dates != nil && v.Dates != nil &&
-				!v.Dates.Start.Before(c.Dates.Start) && !c.Dates.End.Before(v.Dates.End) {
+				!v.Dates.Start.Before(c.Dates.Start) && (c.Dates.Open() || !v.Dates.Open() && !c.Dates.End.Before(v.Dates.End)) {
 				continue
 			}
 			v.Confidence = 0.5
 		}
 		out = append(out, v.Event)
+		for _, o := range others[k] {
+			out = append(out, o.Event)
+		}
 	}
 	return out
+}
+
+// sameTraveller reports whether two travellers may be one: the same name,
+// or no name on either side and the same title.
+func sameTraveller(a, b Person) bool {
+	if a.Name != "" || b.Name != "" {
+		return a.Name == b.Name
+	}
+	return a.Title == b.Title
+}
+
+// overlap reports whether two date ranges share a day; an open range is
+// its start.
+func overlap(a, b *DateRange) bool {
+	ae, be := a.End, b.End
+	if a.Open() {
+		ae = a.Start
+	}
+	if b.Open() {
+		be = b.Start
+	}
+	return !ae.Before(b.Start) && !be.Before(a.Start)
+}
+
+// dayOfTelling reports whether a date is a day named relative to the
+// telling ("today", "yesterday", "tomorrow"): it dates what the release
+// reports, which is the trip itself only when nothing else dates it.
+func dayOfTelling(dr *DateRange) bool {
+	switch strings.ToLower(dr.Text) {
+	case "today", "yesterday", "tomorrow":
+		return true
+	}
+	return false
 }
 
 // better reports whether v's dates should replace b's.
@@ -393,6 +965,9 @@ func better(v, b *visit) bool {
 	}
 	if v.prio != b.prio {
 		return v.prio > b.prio
+	}
+	if v.Dates.Open() != b.Dates.Open() {
+		return !v.Dates.Open() // a span the text gives beats a start alone
 	}
 	return v.Dates.End.Time().Sub(v.Dates.Start.Time()) < b.Dates.End.Time().Sub(b.Dates.Start.Time())
 }

@@ -71,6 +71,7 @@ type entry struct {
 type gazTable struct {
 	countries []Country
 	byISO3    map[string]int
+	byISO2    map[string]string // alpha-2 -> alpha-3
 	// index maps the lower-cased first token of every entry to the entries
 	// starting with it.
 	index     map[string]*keyed
@@ -171,7 +172,7 @@ const header = "iso3\tiso2\tname\tnames\taliases\tdemonyms\tcities"
 
 // build parses the two data files and indexes every form.
 func build(countries, notCountries string) (*gazTable, error) {
-	t := &gazTable{byISO3: map[string]int{}, index: map[string]*keyed{}}
+	t := &gazTable{byISO3: map[string]int{}, byISO2: map[string]string{}, index: map[string]*keyed{}}
 	seenISO2 := map[string]bool{}
 	type pending struct {
 		iso3, text, alt string
@@ -245,6 +246,7 @@ func build(countries, notCountries string) (*gazTable, error) {
 			}
 		}
 		t.byISO3[iso3] = len(t.countries)
+		t.byISO2[iso2] = iso3
 		t.countries = append(t.countries, c)
 	}
 	if !sawHeader {
@@ -598,21 +600,15 @@ func (k *keyed) from(w *window) []*entry {
 		return k.all
 	}
 	next := w.at(1)
-	if next == nil || len(next.s) > 64 {
+	if next == nil {
 		return k.all
 	}
 	var buf [64]byte
-	for i := 0; i < len(next.s); i++ {
-		c := next.s[i]
-		if c >= utf8.RuneSelf {
-			return k.all
-		}
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		buf[i] = c
+	low, ok := lowerASCII(&buf, next.s)
+	if !ok {
+		return k.all
 	}
-	if es, ok := k.byNext[string(buf[:len(next.s)])]; ok {
+	if es, ok := k.byNext[string(low)]; ok {
 		return es
 	}
 	return k.short
@@ -636,22 +632,10 @@ func (t *gazTable) find(text string) []Match {
 		from := i
 		// The common case first: after spaces, a lower-case ASCII word
 		// that no entry starts with (see lowerOK), as scan would read it.
-		j := i
-		for j < len(text) && text[j] == ' ' {
-			j++
-		}
-		if j < len(text) {
-			if c := text[j]; 'a' <= c && c <= 'z' && !t.lowerOK[c] {
-				e := j + 1
-				for e < len(text) && asciiWord[text[e]] {
-					e++
-				}
-				if e == len(text) || text[e] < utf8.RuneSelf {
-					pos2, pos1, np = pos1, from, min(np+1, 2)
-					i = e
-					continue
-				}
-			}
+		if e := lowerWordEnd(text, i, &t.lowerOK); e >= 0 {
+			pos2, pos1, np = pos1, from, min(np+1, 2)
+			i = e
+			continue
 		}
 		tok, ok := scan(text, i)
 		if !ok {

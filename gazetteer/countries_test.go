@@ -268,9 +268,9 @@ func TestCountriesCity(t *testing.T) {
 		{"seoul", "KOR"}, {"Korea", ""}, {"Maenza", ""}, {"", ""},
 	}
 	for _, tt := range tests {
-		got, ok := City(tt.in)
+		got, ok := MajorCity(tt.in)
 		if got != tt.want || ok != (tt.want != "") {
-			t.Errorf("City(%q) = %q, %v; want %q", tt.in, got, ok, tt.want)
+			t.Errorf("MajorCity(%q) = %q, %v; want %q", tt.in, got, ok, tt.want)
 		}
 	}
 }

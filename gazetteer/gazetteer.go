@@ -71,9 +71,10 @@ func Demonym(word string) (string, bool) {
 	return lookup(word, FormDemonym)
 }
 
-// City returns the alpha-3 code of the country a capital or major city is
-// in: "Seoul", "Abu Dhabi", "Washington, D.C.".
-func City(name string) (string, bool) {
+// MajorCity returns the alpha-3 code of the country a capital or major
+// city of the country table (Form city) is in: "Seoul", "Abu Dhabi",
+// "Washington, D.C.". Cities looks a name up in the full city table.
+func MajorCity(name string) (string, bool) {
 	return lookup(name, FormCity)
 }
 

@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"fmt"
 	"iter"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -103,6 +104,7 @@ type titleTables struct {
 	offices, pre, post *trieNode
 	vocab              map[string]bool // every word of an office phrase
 	abbrevs            map[string]bool // words written with a final dot ("dr", "gen", "h")
+	officeAbbrevs      map[string]bool // one-word offices written with a final dot ("sen", "gov")
 	portfolio          map[string]bool
 	// words answers in one lookup what ClassOf asks of a word (the first
 	// words of the three tries, the modifiers, the portfolio words), and
@@ -243,7 +245,7 @@ func mustLoadTitles() *titleTables {
 
 func loadTitles(titles, honorifics, words string) (*titleTables, error) {
 	t := &titleTables{offices: &trieNode{}, pre: &trieNode{}, post: &trieNode{},
-		vocab: map[string]bool{}, abbrevs: map[string]bool{}, portfolio: map[string]bool{}}
+		vocab: map[string]bool{}, abbrevs: map[string]bool{}, officeAbbrevs: map[string]bool{}, portfolio: map[string]bool{}}
 	add := func(file string, n int, phrase, rank string, kind TitleKind) error {
 		if rank == "-" {
 			rank = ""
@@ -269,6 +271,9 @@ func loadTitles(titles, honorifics, words string) (*titleTables, error) {
 		}
 		root.add(ws, e)
 		// Words written with a closing dot are abbreviations: "Dr.", "Lt.", "H.E.".
+		if kind == Office && len(ws) == 1 && strings.HasSuffix(phrase, ".") {
+			t.officeAbbrevs[ws[0]] = true
+		}
 		for _, f := range strings.Fields(phrase) {
 			if strings.HasSuffix(f, ".") {
 				for _, w := range TitleWords(f) {
@@ -420,6 +425,65 @@ func MatchTitleEntry(words []string) (n int, e *TitleEntry) {
 	}
 }
 
+// MatchPluralOffice returns the longest office whose words, the last of
+// them in the plural, are a prefix of words (lower-case, as TitleWords
+// makes them): "foreign ministers" -> the entry "foreign minister",
+// "prime ministers", "secretaries", "chairmen". n is the number of words
+// matched, 0 when there is none; a plural inside the phrase ("heads of
+// state") and entries written in capitals ("MPs") are not matched.
+func MatchPluralOffice(words []string) (n int, e *TitleEntry) {
+	node := tables.offices
+	for i, w := range words {
+		if s, ok := singularWord(w); ok {
+			if c := node.next[s]; c != nil && c.entry != nil && !c.entry.Caps {
+				n, e = i+1, c.entry
+			}
+		}
+		c := node.next[w]
+		if c == nil {
+			break
+		}
+		node = c
+	}
+	return n, e
+}
+
+// Singular returns the singular of the plural English noun w, in w's
+// case, and whether w is a plural it knows: "Ministers" -> "Minister",
+// "Secretaries" -> "Secretary", "Chairmen" -> "Chairman". Words ending in
+// "ss" ("Congress") are no plurals.
+func Singular(w string) (string, bool) {
+	lw := strings.ToLower(w)
+	s, ok := singularWord(lw)
+	if !ok || len(lw) != len(w) {
+		return w, ok && len(lw) == len(w)
+	}
+	switch {
+	case strings.HasSuffix(lw, "ies"):
+		y := "y"
+		if c := w[len(w)-3]; 'A' <= c && c <= 'Z' {
+			y = "Y"
+		}
+		return w[:len(w)-3] + y, true
+	case strings.HasSuffix(lw, "men"):
+		return w[:len(w)-2] + string(w[len(w)-2]+'a'-'e') + w[len(w)-1:], true
+	}
+	return w[:len(s)], true
+}
+
+// singularWord is Singular of a lower-case word.
+func singularWord(w string) (string, bool) {
+	switch {
+	case len(w) > 4 && strings.HasSuffix(w, "ies"):
+		return w[:len(w)-3] + "y", true
+	case len(w) > 4 && strings.HasSuffix(w, "men"):
+		return w[:len(w)-3] + "man", true
+	case len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss"):
+		return w[:len(w)-1], true
+	}
+	return w, false
+}
+
 // MatchPostNominal returns the longest post-nominal ("MP", "OBE") whose
 // words are a prefix of words, as MatchTitle.
 func MatchPostNominal(words []string) (n int, e TitleEntry, ok bool) {
@@ -467,6 +531,11 @@ func HonorificRank(phrase string) (rank string, ok bool) {
 // letters of "h.e."), so that the dot after it does not end a sentence.
 func IsAbbreviation(w string) bool { return tables.abbrevs[w] }
 
+// IsOfficeAbbreviation reports whether the lower-case word w is a
+// one-word office written with a closing dot in the title tables ("sen"
+// for "Sen.", "gov", "amb"): a word that may also be a name's ("Hun Sen").
+func IsOfficeAbbreviation(w string) bool { return tables.officeAbbrevs[w] }
+
 // IsTitleWord reports whether the lower-case word w occurs in any office
 // phrase ("minister", "deputy", "state", "general").
 func IsTitleWord(w string) bool { return tables.vocab[w] }
@@ -489,7 +558,7 @@ func IsTitleModifier(w string) bool { return modifiers[w] }
 // portfolioSuffixes end words that name a field of government rather than
 // a person ("Administration", "Autonomies", "Telecommunications").
 var portfolioSuffixes = []string{"tion", "tions", "sion", "sions", "ment", "ments", "ities",
-	"ity", "ism", "ics", "ogy", "ogies", "ness", "ship", "ure", "ures", "ance", "ances"}
+	"ity", "ism", "ics", "ogy", "ogies", "ness", "ship", "ure", "ures", "ance", "ances", "acy"}
 
 // IsPortfolioWord reports whether w (any case) is a word of the portfolio
 // of an office or of the name of a public body ("Interior", "Safety",
@@ -600,10 +669,15 @@ var chancellorIsMinister = map[string]bool{
 // Decisions: a Vice President of a country is head_of_state; a Deputy
 // Prime Minister or Vice Premier is minister (records.md names only the
 // head of government itself head_of_government); a Permanent Secretary
-// is vice_minister; a President presiding a legislature is legislator, a
-// President (or Chancellor) of any other body is chair; a Governor of a
-// bank is director; a High Commissioner "for" a cause (UNHCR) is director,
-// otherwise ambassador.
+// is vice_minister; a President or Chairman presiding a legislature is
+// legislator, a President (or Chancellor) of any other body is chair; a
+// Governor of a bank is director; a High Commissioner "for" a cause
+// (UNHCR) is director, otherwise ambassador; the deputy of a director,
+// secretary-general, chair or envoy is official; an Assistant Secretary
+// (US) is director; the Head of a (Federal) Department that is the
+// ministry ("of Foreign Affairs", not "of the Ministry of ...") is
+// minister; a position that is no public office ("Patriarch",
+// "Founder") has no rank.
 func Title(phrase string) (rank string, ok bool) { return TitleIn(phrase, "") }
 
 // TitleIn is Title for an office of the given country (ISO3, or ""): a
@@ -741,11 +815,22 @@ func combine(mods []string, head *TitleEntry) *TitleEntry {
 		rank = RankMinisterOfState
 	case vice && head.Rank == RankHeadOfGovernment:
 		rank = RankMinister
+	case vice && deputyIsOfficial[head.Rank]:
+		// deputies do not take their principal's rank: "Deputy
+		// Executive Director", "Assistant Commissioner"
+		rank = RankOfficial
 	}
 	if rank == head.Rank {
 		return head
 	}
 	return &TitleEntry{Phrase: strings.Join(mods, " ") + " " + head.Phrase, Rank: rank, Kind: Office}
+}
+
+// deputyIsOfficial are the ranks whose holders' deputies are officials
+// (see combine): a minister's deputies have ranks of their own, and
+// local and elected offices keep theirs ("Deputy Mayor").
+var deputyIsOfficial = map[string]bool{
+	RankDirector: true, RankSecretaryGeneral: true, RankChair: true, RankAmbassador: true,
 }
 
 // adjust ranks offices whose rank depends on what they head.
@@ -794,6 +879,21 @@ func adjust(head *TitleEntry, all []string, country string) string {
 	case "secretary":
 		if has(bodyWords) {
 			return RankOfficial
+		}
+	case "chairman", "chairperson", "chairwoman", "chair":
+		// "Chairman of the Parliament", "Chairperson of the Senate": the
+		// presiding officer of a chamber, as a President of one
+		if has(legislatureWords) || containsSeq(all, "national", "assembly") {
+			return RankLegislator
+		}
+	case "head":
+		// "Head of the Federal Department of Foreign Affairs" (Swiss
+		// usage), "Head of the Department of Foreign Affairs": the
+		// department is the ministry; a department inside a ministry
+		// ("... of the Ministry of X") has a director
+		if (containsSeq(all, "federal", "department") || containsSeq(all, "department", "of") && containsSeq(all, "foreign", "affairs")) &&
+			!slices.Contains(all, "ministry") {
+			return RankMinister
 		}
 	}
 	return head.Rank

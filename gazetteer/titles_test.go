@@ -96,7 +96,7 @@ func TestTitle(t *testing.T) {
 		{"Speaker of the National Assembly", "", RankLegislator, true},
 		{"Secretary-General of the United Nations", "", RankSecretaryGeneral, true},
 		{"Secretary General", "", RankSecretaryGeneral, true},
-		{"Deputy Secretary-General", "", RankSecretaryGeneral, true},
+		{"Deputy Secretary-General", "", RankOfficial, true},
 		{"Director-General", "", RankDirector, true},
 		{"Administrator", "", RankDirector, true},
 		{"Chief Executive", "", RankDirector, true},
@@ -108,6 +108,31 @@ func TestTitle(t *testing.T) {
 		{"President of the Korea Chamber of Commerce and Industry", "", RankChair, true},
 		{"President of the Chamber of Deputies", "", RankLegislator, true},
 		{"Vice President and Prime Minister", "", RankHeadOfState, true},
+		// deputies do not take their principal's rank; Assistant Secretary (US)
+		{"Deputy Director-General of the Department of Asian Affairs", "", RankOfficial, true},
+		{"Deputy Executive Director", "", RankOfficial, true},
+		{"Assistant Commissioner for Trade", "", RankOfficial, true},
+		{"Vice-Chairperson of the Commission", "", RankOfficial, true},
+		{"Deputy Head of Mission", "", RankOfficial, true},
+		{"Deputy Mayor of Valparaíso", "", RankMayor, true},
+		{"Deputy Minister of Foreign Affairs", "", RankViceMinister, true},
+		{"Assistant Secretary of State for African Affairs", "", RankDirector, true},
+		{"Assistant Secretary for Consular Services", "", RankDirector, true},
+		// heads of chambers and of departments that are ministries
+		{"Chairman of the National Assembly", "", RankLegislator, true},
+		{"Chairperson of the Storting", "", RankLegislator, true},
+		{"Chairman of the Board", "", RankChair, true},
+		{"Head of the Federal Department of Home Affairs", "", RankMinister, true},
+		{"Head of the Department of Foreign Affairs", "", RankMinister, true},
+		{"Head of the Department of Asian Affairs of the Ministry of Foreign Affairs", "", RankDirector, true},
+		{"Head of the Europe Unit", "", RankDirector, true},
+		// heads of international bodies, as written after a name
+		{"United Nations High Commissioner for Human Rights", "", RankDirector, true},
+		{"President, World Economic Forum", "", RankChair, true},
+		{"Founder and Executive Chairman, Asia Business Council", "", RankChair, true},
+		// a position that is no public office
+		{"Patriarch of All Georgia", "", "", false},
+		{"Founder", "", "", false},
 		// not offices
 		{"His Highness Prince", "", "", false},
 		{"H.E.", "", "", false},
@@ -206,7 +231,8 @@ func TestIsPortfolioWord(t *testing.T) {
 	}{
 		{"Interior", true}, {"Safety", true}, {"Affairs", true}, {"Autonomies", true},
 		{"Telecommunications", true}, {"Administration", true}, {"Indo-Pacific", true},
-		{"Matteo", false}, {"Lee", false}, {"Roberto", false}, {"Catrina", false}, {"Davies", false},
+		{"Democracy", true}, {"Diplomacy", true},
+		{"Matteo", false}, {"Lee", false}, {"Tracy", false}, {"Roberto", false}, {"Catrina", false}, {"Davies", false},
 	}
 	for _, tt := range tests {
 		if got := IsPortfolioWord(tt.w); got != tt.want {
@@ -224,6 +250,17 @@ func TestAbbreviations(t *testing.T) {
 	for _, w := range []string{"minister", "lee", "he"} {
 		if IsAbbreviation(w) {
 			t.Errorf("IsAbbreviation(%q) = true", w)
+		}
+	}
+	for _, w := range []string{"sen", "gov", "amb", "rep"} {
+		if !IsOfficeAbbreviation(w) {
+			t.Errorf("IsOfficeAbbreviation(%q) = false", w)
+		}
+	}
+	// honorifics, letters of a dotted honorific, and offices written out
+	for _, w := range []string{"dr", "hon", "h", "e", "senator", "minister"} {
+		if IsOfficeAbbreviation(w) {
+			t.Errorf("IsOfficeAbbreviation(%q) = true", w)
 		}
 	}
 }
@@ -423,5 +460,60 @@ func TestDataLines(t *testing.T) {
 	_, err := loadTitles("# offices\nMinister\tminister\nSecretary\n", "", "")
 	if err == nil || !strings.Contains(err.Error(), "titles.tsv:3:") {
 		t.Errorf("loadTitles error = %v, want one at titles.tsv:3", err)
+	}
+}
+
+func TestMatchPluralOffice(t *testing.T) {
+	tests := []struct {
+		text   string
+		n      int
+		phrase string
+	}{
+		{"Foreign Ministers Ana and Ben", 2, "foreign minister"},
+		{"Prime Ministers of the two countries", 2, "prime minister"},
+		{"Ministers of Foreign Affairs", 1, "minister"},
+		{"Vice-Ministers", 2, "vice minister"},
+		{"Ambassadors to Chile", 1, "ambassador"},
+		{"Deputy Secretaries of State", 2, "deputy secretary"},
+		{"Councilmen of Lyon", 1, "councilman"},
+		{"High Commissioners-designate", 2, "high commissioner"},
+		// singular offices, plurals that are no office, capitals-only entries
+		{"Foreign Minister Ana", 0, ""},
+		{"Ministries of Finance", 0, ""},
+		{"MPs", 0, ""},
+		{"Congress", 0, ""},
+		{"", 0, ""},
+	}
+	for _, tt := range tests {
+		n, e := MatchPluralOffice(TitleWords(tt.text))
+		phrase := ""
+		if e != nil {
+			phrase = e.Phrase
+		}
+		if n != tt.n || phrase != tt.phrase {
+			t.Errorf("MatchPluralOffice(%q) = %d, %q; want %d, %q", tt.text, n, phrase, tt.n, tt.phrase)
+		}
+	}
+}
+
+func TestSingular(t *testing.T) {
+	tests := []struct {
+		in, want string
+		ok       bool
+	}{
+		{"Ministers", "Minister", true},
+		{"Secretaries", "Secretary", true},
+		{"SECRETARIES", "SECRETARY", true},
+		{"Chairmen", "Chairman", true},
+		{"ambassadors", "ambassador", true},
+		{"Congress", "Congress", false},
+		{"Minister", "Minister", false},
+		{"His", "His", false},
+	}
+	for _, tt := range tests {
+		got, ok := Singular(tt.in)
+		if got != tt.want || ok != tt.ok {
+			t.Errorf("Singular(%q) = %q, %v; want %q, %v", tt.in, got, ok, tt.want, tt.ok)
+		}
 	}
 }

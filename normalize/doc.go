@@ -10,7 +10,9 @@
 // release, while keeping "Lee Sang-min (이상민)"), and tidies lines: white
 // space and tables, site chrome around the story, page footers, sentences
 // broken by page breaks and hard-wrapped PDF dumps. Whatever it removes as
-// garbage is counted in Result.Garbled; inputs that are not text documents
+// garbage is counted in Result.Garbled; site labels in the publisher's own
+// script (a Thai date label, a Korean breadcrumb) are chrome, removed but
+// not counted. Inputs that are not text documents
 // are rejected with a *RejectError, a per-document outcome that the
 // pipeline records rather than a failure of the run.
 //

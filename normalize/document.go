@@ -131,13 +131,19 @@ func DocumentContext(ctx context.Context, raw []byte, name string, opt Options) 
 		if err := stopped("scripts"); err != nil {
 			return Result{}, err
 		}
-		st, n := scripts(text)
-		if n == 0 {
+		st, removed, n, chrome := scripts(text)
+		if !removed {
 			break
 		}
 		m, text = m.then(st), st.text
 		res.Garbled += n
+		if chrome != "" && len(res.Chrome) < maxChrome {
+			res.Chrome += chrome
+		}
 	}
+	// A font that printed one lower-case letter as its capital: the same
+	// length, so the offset map holds.
+	text = swappedCase(text)
 	// The line rules read the wrap width and the header area off the
 	// text they are given, and joined lines can change both (a pathological
 	// dump of digits and fragments); so the pass repeats, a bounded number

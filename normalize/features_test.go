@@ -91,6 +91,22 @@ func TestGarbledScript(t *testing.T) {
 		{"greek symbols", "The α variant and 5 µg doses.", "The α variant and 5 μg doses.\n", 0},
 		{"greek words", body + "The Ελληνική Δημοκρατία signed.", body + "The signed.\n", 18},
 		{"mostly korean document", "보도자료 행정안전부 장관 이상민 이탈리아 방문 Seoul", "보도자료 행정안전부 장관 이상민 이탈리아 방문 Seoul\n", 0},
+		// Site chrome in a script of the publisher's own is removed as
+		// chrome but not counted: a label of a date or a count, a
+		// breadcrumb, a lone button word.
+		{"lao date label", "ວັນທີ 12/03/2024\n\n" + body, "12/03/2024\n\n" + body, 0},
+		{"ethiopic date label", "Ethiopia hosts IGAD talks\nቀን: 5 May 2021\n\n" + body, "Ethiopia hosts IGAD talks\n: 5 May 2021\n\n" + body, 0},
+		{"arabic label with colon", "Oman and Kenya sign MoU\nالتاريخ: 2024/03/03\n\n" + body, "Oman and Kenya sign MoU\n: 2024/03/03\n\n" + body, 0},
+		{"count then label", "Oman and Kenya sign MoU\n| 1,562 ครั้ง\n\n" + body, "Oman and Kenya sign MoU\n| 1,562\n\n" + body, 0},
+		{"armenian breadcrumb", "Գլխավոր > Նորություններ > Մամուլի հաղորդագրություններ\nArmenia and Laos hold consultations\n\n" + body,
+			"Armenia and Laos hold consultations\n\n" + body, 0},
+		{"arabic share button", "Oman welcomes Kenyan minister\nمشاركة\n\n" + body, "Oman welcomes Kenyan minister\n\n" + body, 0},
+		// Not chrome: a sentence of another script, a run inside English
+		// text, a long run before a value, a label of a Latin word.
+		{"devanagari line with a number", "स्थापित स्थापिता । स्थापित 2024\n\n" + body, "2024\n\n" + body, 23},
+		{"sinhala word before a word", "Sri Lanka and Laos sign accord\nප්‍රවෘත්ති Colombo\n\n" + body, "Sri Lanka and Laos sign accord\nColombo\n\n" + body, 9},
+		{"long label", "ක ඛ ග ඝ ඞ 2024\n\n" + body, "2024\n\n" + body, 5},
+		{"foreign words on both sides of a value", "ວັນທີ 12/03/2024 ວັນທີ\n\n" + body, "12/03/2024\n\n" + body, 10},
 		{"mostly korean keeps malformed out", "행정안전부 장관 \u3131\u3134 이상민", "행정안전부 장관 이상민\n", 2},
 	})
 }
@@ -306,6 +322,30 @@ func TestLabelLineNotJoined(t *testing.T) {
 	lines := strings.Split(res.Text, "\n")
 	if len(lines) < 2 || lines[0] != "MOIS to bolster cooperation on e-Government with BSEC member states" || !strings.HasPrefix(lines[1], "Date : 2018.10.05") {
 		t.Errorf("headline and date line were joined or lost:\n%s", res.Text[:min(len(res.Text), 300)])
+	}
+}
+
+// TestChromeLabels checks that site labels dropped as chrome are kept in
+// Result.Chrome, for the publisher's script, and garbled runs are not.
+func TestChromeLabels(t *testing.T) {
+	tests := []struct {
+		name, in, want string
+	}{
+		{"lao date label", "ວັນທີ 12/03/2024\n\n" + body, "ວັນທີ"},
+		{"armenian breadcrumb", "Գլխավոր > Նորություններ\nArmenia and Laos hold consultations\n\n" + body, "Գլխավոր Նորություններ"},
+		{"garbled is not chrome", "The minister स्थापित visited Rome.", ""},
+		{"nothing foreign", body, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := Document([]byte(tt.in), "a.txt", Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if res.Chrome != tt.want {
+				t.Errorf("Chrome = %q, want %q", res.Chrome, tt.want)
+			}
+		})
 	}
 }
 

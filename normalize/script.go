@@ -1,6 +1,7 @@
 package normalize
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -207,16 +208,26 @@ const maxBracketScan = 8 * maxBracketed
 //
 // A removed run between two non-space characters leaves a space.
 //
+// A well-formed run on a line of site chrome written in a script of its
+// own (see chromeLine: a label of a date or a count, a breadcrumb, a lone
+// button word) is removed too, as chrome, but it is not garbled text and
+// is not counted: a Thai site's "วันที่ 8 Feb 2024" is the page's label,
+// not broken text.
+//
 // In a document that is mostly in another script only malformed runs go.
 // latin counts the Latin letters of s; it is counted only when s holds
 // runs of other scripts.
 // Whether a run is kept depends only on itself and on the nearest
 // characters around it that are not spaces or foreign script, so removing
 // one run never changes the verdict on another.
-func scripts(s string) (stage, int) {
+//
+// scripts returns the stage (the zero stage when nothing is removed),
+// whether it removed anything, the number of garbled runes removed, and
+// the runs it dropped as chrome, space-separated, at most maxChrome bytes.
+func scripts(s string) (st stage, removed bool, garbled int, chrome string) {
 	toks := scanForeign(s)
 	if len(toks) == 0 {
-		return stage{}, 0
+		return stage{}, false, 0, ""
 	}
 	latin, foreign := latinLetters(s), 0
 	for _, t := range toks {
@@ -226,7 +237,9 @@ func scripts(s string) (stage, int) {
 	}
 	strict := latin > 0 && latin >= 2*foreign
 	b := newBuilder(len(s))
-	run, garbled := 0, 0
+	run := 0
+	var lines chromeLines
+	var kept strings.Builder
 	for _, t := range toks {
 		if !t.malformed && (!strict || keepForeign(s, t)) {
 			continue
@@ -237,15 +250,177 @@ func scripts(s string) (stage, int) {
 			// be new mojibake, "Korea" and "Italy" one word.
 			b.put(" ", t.start)
 		}
-		garbled += t.runes
+		if t.malformed || !lines.chrome(s, t.start) {
+			garbled += t.runes
+		} else if kept.Len()+t.end-t.start < maxChrome {
+			if kept.Len() > 0 {
+				kept.WriteByte(' ')
+			}
+			kept.WriteString(s[t.start:t.end])
+		}
+		removed = true
 		run = t.end
 		b.consumed(run)
 	}
-	if garbled == 0 {
-		return stage{}, 0
+	if !removed {
+		return stage{}, false, 0, ""
 	}
 	b.copy(s, run, len(s))
-	return b.stage(), garbled
+	return b.stage(), true, garbled, kept.String()
+}
+
+// maxChrome bounds the chrome runs scripts reports.
+const maxChrome = 256
+
+// maxChromeLine is the longest line, in bytes, that chromeLine reads as
+// site chrome; chromeLines never scans further than this around a run.
+const maxChromeLine = 240
+
+// chromeLines caches chromeLine's verdict on the line last looked at:
+// the runs of one line share it, and the runs come in text order, so
+// each line is read once.
+type chromeLines struct {
+	end     int // the end of the cached line; 0 before the first
+	verdict bool
+}
+
+// chrome reports whether the line of s holding offset at is site chrome
+// (chromeLine). A line longer than maxChromeLine is not, and is not read
+// past that bound.
+func (c *chromeLines) chrome(s string, at int) bool {
+	if at < c.end {
+		return c.verdict
+	}
+	lo := max(0, at-maxChromeLine)
+	start := lo
+	if i := strings.LastIndexByte(s[lo:at], '\n'); i >= 0 {
+		start = lo + i + 1
+	} else if lo > 0 {
+		// The line starts too far back to be chrome; look again at the
+		// next run.
+		c.end, c.verdict = at+1, false
+		return false
+	}
+	hi := min(len(s), start+maxChromeLine+1)
+	end := hi
+	if i := strings.IndexByte(s[at:hi], '\n'); i >= 0 {
+		end = at + i
+	} else if hi < len(s) {
+		c.end, c.verdict = at+1, false
+		return false
+	}
+	c.end, c.verdict = end, chromeLine(s[start:end])
+	return c.verdict
+}
+
+// chromeLine reports whether line, of a mostly Latin text, is site
+// chrome that holds words of another script: the label of a value
+// ("วันที่นำเข้าข้อมูล 15 Feb 2020", "التاريخ: 2024/03/03", "2,343 ครั้ง"),
+// a breadcrumb of such words ("홈 > 뉴스 > 보도자료"), or one such word
+// alone ("مشاركة", a share button). Its fields (split at spaces) are
+// foreign words (letters and marks of other scripts only, a colon
+// allowed at the end), separators (> | » › / · • - :), and other text;
+// a line with a foreign field holding punctuation of its script (the
+// danda of a Devanagari sentence) or longer than maxChromeLine is not
+// chrome.
+func chromeLine(line string) bool {
+	if len(line) > maxChromeLine {
+		return false
+	}
+	const (
+		fForeign = iota
+		fSep
+		fValue // other text starting with a digit
+		fOther
+	)
+	var kinds [16]uint8
+	n := 0
+	for f := range strings.FieldsSeq(line) {
+		if n == len(kinds) {
+			return false
+		}
+		k := uint8(fOther)
+		switch {
+		case strings.Trim(f, ">|»›/·•-:") == "":
+			k = fSep
+		case isForeignWord(strings.TrimSuffix(f, ":")):
+			k = fForeign
+		case f[0] >= '0' && f[0] <= '9':
+			k = fValue
+		}
+		kinds[n] = k
+		n++
+	}
+	ks := kinds[:n]
+	foreign, seps := 0, 0
+	for _, k := range ks {
+		switch k {
+		case fForeign:
+			foreign++
+		case fSep:
+			seps++
+		}
+	}
+	switch {
+	case foreign == 0:
+		return false
+	case foreign+seps == n:
+		// A lone word, or words between separators.
+		return n == 1 && utf8.RuneCountInString(line) <= 15 || seps > 0 && foreign <= 8
+	case foreign > 4:
+		return false
+	}
+	// A label and its value: separators, the foreign words, then a value
+	// starting with a digit (any text after it); or the value, then the
+	// foreign words ending the line.
+	i := 0
+	for i < n && ks[i] == fSep {
+		i++
+	}
+	j := i
+	for j < n && ks[j] == fForeign {
+		j++
+	}
+	if j > i && j < n && ks[j] == fValue {
+		for _, k := range ks[j:] {
+			if k == fForeign {
+				return false
+			}
+		}
+		return true
+	}
+	if i < n && ks[i] == fValue {
+		j = n
+		for j > i && ks[j-1] == fForeign {
+			j--
+		}
+		if j < n {
+			for _, k := range ks[i:j] {
+				if k == fForeign || k == fSep {
+					return false
+				}
+			}
+			return true
+		}
+	}
+	return false
+}
+
+// isForeignWord reports whether w is a word of a script other than Latin:
+// letters of such scripts and combining marks only, a letter first.
+func isForeignWord(w string) bool {
+	if w == "" {
+		return false
+	}
+	for i, r := range w {
+		switch {
+		case foreignScript(r) != 0 && unicode.IsLetter(r):
+		case i > 0 && isMark(r):
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // latinLetters counts the letters of s that are Latin.

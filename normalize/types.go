@@ -30,11 +30,17 @@ type Result struct {
 	// control characters except "\n" and "\t", lines trimmed, at most one
 	// blank line in a row, every line (the last one too) ended by "\n".
 	Text string
-	// Garbled counts runes removed as garbled script, control characters
+	// Garbled counts runes removed as garbled script (not site labels in
+	// a script of their own, removed as chrome), control characters
 	// and replacement characters, invalid bytes dropped while decoding,
 	// and mojibake sequences repaired (one per sequence). It is 0 for
 	// clean input and for a Result.Text fed back in.
 	Garbled int
+	// Chrome holds site labels in another script that the garbled-script
+	// pass dropped as page chrome, not as garbled text (a Thai date label,
+	// an Arabic "share" button): space-separated, at most a few hundred
+	// bytes. The script of a page's labels is its publisher's.
+	Chrome string
 	// Encoding names how the bytes were decoded: "utf-8", "utf-8-bom",
 	// "utf-16le", "utf-16be" or "windows-1252".
 	Encoding string

@@ -4,6 +4,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"reflect"
+	"runtime"
+	"strings"
 	"sync/atomic"
 	"time"
 )
@@ -69,7 +72,7 @@ func (b *bounded) process(ctx context.Context, docID, source string, raw []byte)
 	if b.budget > 0 {
 		dctx, cancel = context.WithTimeoutCause(ctx, b.budget, &overBudget{b.budget})
 	}
-	var at atomic.Pointer[string]
+	var at atomic.Pointer[any]
 	done := make(chan Output, 1)
 	start := time.Now()
 	go func() {
@@ -90,11 +93,30 @@ func (b *bounded) process(ctx context.Context, docID, source string, raw []byte)
 		return out, nil
 	default:
 	}
-	stage := "processing"
-	if s := at.Load(); s != nil {
-		stage = *s
-	}
-	o := failed(newDocument(docID, source, raw), StatusError, stoppedReason(dctx, stage))
+	o := failed(newDocument(docID, source, raw), StatusError, stoppedReason(dctx, stageOf(&at)))
 	o.ExtractTime = time.Since(start)
 	return o, nil
+}
+
+// stageOf names the stage at records: a stage name as it is, an
+// extractor by its type's name.
+func stageOf(at *atomic.Pointer[any]) string {
+	p := at.Load()
+	if p == nil {
+		return "processing"
+	}
+	if s, ok := (*p).(string); ok {
+		return s
+	}
+	t := reflect.TypeOf(*p)
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	if t.Kind() == reflect.Func {
+		if f := runtime.FuncForPC(reflect.ValueOf(*p).Pointer()); f != nil {
+			name := f.Name()
+			return name[strings.LastIndexByte(name, '.')+1:]
+		}
+	}
+	return t.Name()
 }

@@ -63,7 +63,7 @@ func TestDocTimeout(t *testing.T) {
 			}
 			out := t.TempDir()
 			st, err := runWithin(t, time.Minute, Config{Input: m, Out: out, Formats: []string{"jsonl"}, Workers: 1,
-				DocTimeout: 200 * time.Millisecond, Processor: &Processor{Entities: []extractors.Extractor{tt.x}}})
+				DocTimeout: 200 * time.Millisecond, Processor: &Processor{Stack: extractors.Stack{Entities: []extractors.Extractor{tt.x}}}})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -94,7 +94,7 @@ func TestCancelStuckDocument(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
 	go func() {
-		_, err := Run(ctx, Config{Input: m, Out: out, Workers: 2, DocTimeout: -1, Processor: &Processor{Entities: []extractors.Extractor{x}}})
+		_, err := Run(ctx, Config{Input: m, Out: out, Workers: 2, DocTimeout: -1, Processor: &Processor{Stack: extractors.Stack{Entities: []extractors.Extractor{x}}}})
 		done <- err
 	}()
 	select {
@@ -117,7 +117,7 @@ func TestPipeDocTimeout(t *testing.T) {
 	done := make(chan error, 1)
 	go func() {
 		_, err := Pipe(context.Background(), PipeConfig{Workers: 2, DocTimeout: 200 * time.Millisecond,
-			Processor: &Processor{Entities: []extractors.Extractor{x}}}, strings.NewReader(input), &out)
+			Processor: &Processor{Stack: extractors.Stack{Entities: []extractors.Extractor{x}}}}, strings.NewReader(input), &out)
 		done <- err
 	}()
 	select {

@@ -332,7 +332,7 @@ func TestLock(t *testing.T) {
 	out := t.TempDir()
 	first := make(chan error, 1)
 	go func() {
-		_, err := Run(context.Background(), Config{Input: m, Out: out, Workers: 1, DocTimeout: -1, Processor: &Processor{Entities: []extractors.Extractor{x}}})
+		_, err := Run(context.Background(), Config{Input: m, Out: out, Workers: 1, DocTimeout: -1, Processor: &Processor{Stack: extractors.Stack{Entities: []extractors.Extractor{x}}}})
 		first <- err
 	}()
 	<-x.reached

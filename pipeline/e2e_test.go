@@ -20,12 +20,7 @@ import (
 // rows and values as the JSONL, dates as DATE, participants as a list of
 // structs.
 func TestEndToEndParquet(t *testing.T) {
-	proc := &Processor{
-		Entities: []extractors.Extractor{extractors.Dates{}, extractors.Countries{}, extractors.Orgs{},
-			extractors.Persons{}, extractors.GatheringNames{}},
-		Events: []extractors.EventExtractor{extractors.Visits{}, extractors.Meetings{},
-			extractors.Agreements{}, extractors.Gatherings{}, extractors.Rankings{}},
-	}
+	proc := &Processor{Stack: extractors.Default()}
 	out := t.TempDir()
 	if _, err := Run(context.Background(), Config{
 		Input: os.DirFS("../testdata/corpus"), Out: out, Workers: 2, Processor: proc,

@@ -52,7 +52,7 @@ func TestEvidenceWindow(t *testing.T) {
 // long sentence of a document, each with its own date.
 type longMeetings struct{}
 
-func (longMeetings) Events(d *extractors.Doc) []extractors.Event {
+func (longMeetings) Events(d *extractors.Doc, _ *extractors.Frame) []extractors.Event {
 	var out []extractors.Event
 	for i := 0; len(out) < 10; {
 		j := strings.Index(d.Text[i:], "March ")
@@ -83,7 +83,7 @@ func TestEvidenceCapped(t *testing.T) {
 		b.WriteString("officials of the two ministries discussed cooperation and ")
 	}
 	b.WriteString("trade.\n")
-	p := &Processor{Events: []extractors.EventExtractor{longMeetings{}}}
+	p := &Processor{Stack: extractors.Stack{Events: []extractors.EventExtractor{longMeetings{}}}}
 	out := p.Process("long", "long.txt", []byte(b.String()))
 	if out.Document.Status != StatusOK {
 		t.Fatalf("status %s: %s", out.Document.Status, deref(out.Document.Error))

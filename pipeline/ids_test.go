@@ -16,7 +16,7 @@ import (
 // still differ, within a document and across documents.
 type twinEvents struct{}
 
-func (twinEvents) Events(d *extractors.Doc) []extractors.Event {
+func (twinEvents) Events(d *extractors.Doc, _ *extractors.Frame) []extractors.Event {
 	e := extractors.Event{Type: extractors.Meeting, Status: extractors.Occurred, Country: "ITA",
 		Evidence: extractors.Span{Start: 0, End: min(10, len(d.Text))}, Confidence: 0.5}
 	return []extractors.Event{e, e}
@@ -34,7 +34,7 @@ func TestIDsUnique(t *testing.T) {
 	manifest := []string{"ok.txt", "./ok.txt", "b/../ok.txt", "a", "a.txt", "a.html", "a.txt.txt", "a.txt~2", "a.txt", "b/c.txt", "b//c", "b/c"}
 	out := t.TempDir()
 	st, err := Run(context.Background(), Config{Input: m, Manifest: manifest, Out: out, Formats: []string{"jsonl"}, Workers: 3,
-		Processor: &Processor{Events: []extractors.EventExtractor{twinEvents{}}}})
+		Processor: &Processor{Stack: extractors.Stack{Events: []extractors.EventExtractor{twinEvents{}}}}})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -26,6 +26,7 @@ type jsonlWriter struct {
 	ev  Event
 	men Mention
 	rej Reject
+	txt Text
 }
 
 // NewJSONLWriter returns a Writer of JSON Lines to path: one JSON object per
@@ -86,6 +87,9 @@ func (w *jsonlWriter) Write(row any) error {
 			w.rej.Participants = noParticipants
 		}
 		err = w.enc.Encode(&w.rej)
+	case Text:
+		w.txt = r
+		err = w.enc.Encode(&w.txt)
 	}
 	if err != nil {
 		var uv *json.UnsupportedValueError

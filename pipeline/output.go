@@ -3,7 +3,13 @@ package pipeline
 import (
 	"fmt"
 	"path/filepath"
+	"slices"
 )
+
+// TextsTable is the optional table of normalized texts, written beside
+// Tables when Config.WithText is set. It is not one of Tables: a run
+// without it is complete, and Merge leaves its parts alone.
+const TextsTable = "texts"
 
 // tableSet holds the writers of one run: one per table and format, each
 // writing into the run's staging folder.
@@ -36,11 +42,11 @@ func runScope(cfg Config) string {
 }
 
 // runReplaces lists the files a run's output replaces in OUT: the tables
-// of every format, so that no table of an earlier run stays beside the
-// new ones; for a shard, its parts and its manifest.
+// of every format, the texts table too, so that no table of an earlier
+// run stays beside the new ones; for a shard, its parts and its manifest.
 func runReplaces(cfg Config) []string {
 	var out []string
-	for _, t := range Tables {
+	for _, t := range append(slices.Clip(Tables), TextsTable) {
 		for _, f := range []string{"jsonl", "parquet"} {
 			out = append(out, tableRel(cfg, t, f))
 		}
@@ -53,7 +59,11 @@ func runReplaces(cfg Config) []string {
 
 func openSink(cfg Config, od *outDir) (*tableSet, error) {
 	ts := &tableSet{od: od, writers: make(map[string][]Writer), tables: make(map[string]string), rows: make(map[string]int64)}
-	for _, table := range Tables {
+	tables := Tables
+	if cfg.WithText {
+		tables = append(slices.Clip(tables), TextsTable)
+	}
+	for _, table := range tables {
 		for _, format := range cfg.Formats {
 			rel := tableRel(cfg, table, format)
 			p := od.staged(rel)
@@ -109,13 +119,19 @@ func (ts *tableSet) write(o Output) error {
 			return err
 		}
 	}
+	if o.Document.Status == StatusOK {
+		// A no-op unless the run writes texts.
+		if err := ts.put(TextsTable, Text{DocID: o.Document.DocID, Text: o.Text}); err != nil {
+			return err
+		}
+	}
 	return nil
 }
 
 // finish completes every file in the staging folder, synced. If one
 // fails, the others are aborted.
 func (ts *tableSet) finish() error {
-	for _, table := range Tables {
+	for _, table := range append(slices.Clip(Tables), TextsTable) {
 		for i, w := range ts.writers[table] {
 			if err := w.Commit(); err != nil {
 				for _, rest := range ts.writers[table][i+1:] {

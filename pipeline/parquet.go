@@ -96,6 +96,7 @@ type pqEvent struct {
 	CounterpartCountry *string         `parquet:"name=counterpart_country, type=BYTE_ARRAY, convertedtype=UTF8"`
 	Participants       []pqParticipant `parquet:"name=participants, type=LIST, repetitiontype=REQUIRED"`
 	Country            *string         `parquet:"name=country, type=BYTE_ARRAY, convertedtype=UTF8"`
+	Direction          *string         `parquet:"name=direction, type=BYTE_ARRAY, convertedtype=UTF8"`
 	Place              *string         `parquet:"name=place, type=BYTE_ARRAY, convertedtype=UTF8"`
 	StartDate          *int32          `parquet:"name=start_date, type=INT32, convertedtype=DATE"`
 	EndDate            *int32          `parquet:"name=end_date, type=INT32, convertedtype=DATE"`
@@ -127,6 +128,7 @@ type pqReject struct {
 	CounterpartCountry *string         `parquet:"name=counterpart_country, type=BYTE_ARRAY, convertedtype=UTF8"`
 	Participants       []pqParticipant `parquet:"name=participants, type=LIST, repetitiontype=REQUIRED"`
 	Country            *string         `parquet:"name=country, type=BYTE_ARRAY, convertedtype=UTF8"`
+	Direction          *string         `parquet:"name=direction, type=BYTE_ARRAY, convertedtype=UTF8"`
 	Place              *string         `parquet:"name=place, type=BYTE_ARRAY, convertedtype=UTF8"`
 	StartDate          *int32          `parquet:"name=start_date, type=INT32, convertedtype=DATE"`
 	EndDate            *int32          `parquet:"name=end_date, type=INT32, convertedtype=DATE"`
@@ -157,6 +159,11 @@ type pqMention struct {
 	Country *string `parquet:"name=country, type=BYTE_ARRAY, convertedtype=UTF8"`
 }
 
+type pqText struct {
+	DocID string `parquet:"name=doc_id, type=BYTE_ARRAY, convertedtype=UTF8"`
+	Text  string `parquet:"name=text, type=BYTE_ARRAY, convertedtype=UTF8"`
+}
+
 // parquetSchema returns the Parquet row of a table, as parquet-go wants it
 // for its schema.
 func parquetSchema(table string) (any, error) {
@@ -169,6 +176,8 @@ func parquetSchema(table string) (any, error) {
 		return new(pqMention), nil
 	case "rejects":
 		return new(pqReject), nil
+	case TextsTable:
+		return new(pqText), nil
 	}
 	return nil, fmt.Errorf("unknown table %q", table)
 }
@@ -198,7 +207,7 @@ type parquetWriter struct {
 }
 
 // NewParquetWriter returns a Writer of a Parquet file of table ("documents",
-// "events", "mentions" or "rejects") to path. Columns have the names of the
+// "events", "mentions", "rejects" or "texts") to path. Columns have the names of the
 // JSON fields and the same values: strings are UTF8 strings (invalid UTF-8
 // replaced by U+FFFD, as in JSONL), dates DATE, integers INT64, confidence
 // DOUBLE, participants a list of structs, absent values nulls.
@@ -287,6 +296,8 @@ func (w *parquetWriter) Write(row any) error {
 			pr.Reason = validUTF8(r.Reason)
 			obj = pr
 		}
+	case Text:
+		obj = pqText{DocID: validUTF8(r.DocID), Text: validUTF8(r.Text)}
 	}
 	if err != nil {
 		return fmt.Errorf("parquet %s: %s row: %w", w.tmp.path, w.table, err)
@@ -627,6 +638,7 @@ func toPqEvent(e *Event) (pqEvent, error) {
 		CounterpartCountry: optString(e.CounterpartCountry),
 		Participants:       ps,
 		Country:            optString(e.Country),
+		Direction:          optString(e.Direction),
 		Place:              optString(e.Place),
 		StartDate:          start,
 		EndDate:            end,

@@ -39,7 +39,7 @@ func (lineMentions) Extract(d *extractors.Doc) []extractors.Mention {
 }
 
 func testProcessor() *Processor {
-	return &Processor{Entities: []extractors.Extractor{lineMentions{}}}
+	return &Processor{Stack: extractors.Stack{Entities: []extractors.Extractor{lineMentions{}}}}
 }
 
 // pipeRecords splits Pipe's output into records, failing the test on a

@@ -6,11 +6,8 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"reflect"
 	"runtime/debug"
-	"slices"
 	"strings"
-	"sync"
 	"sync/atomic"
 	"time"
 	"unicode/utf8"
@@ -19,17 +16,13 @@ import (
 	"communique/normalize"
 )
 
-// Processor turns one raw document into its table rows: normalize, read the
-// metadata, split sentences, run the entity extractors in order, then the
-// event extractors, then validate. It is safe for concurrent use when its
+// Processor turns one raw document into its table rows: normalize, then
+// its Stack (metadata, sentences, entity extractors in order, the frame,
+// the event extractors), then validate. It is safe for concurrent use when its
 // extractors are.
 type Processor struct {
-	Entities  []extractors.Extractor
-	Events    []extractors.EventExtractor
+	extractors.Stack
 	Normalize normalize.Options
-
-	namesOnce sync.Once
-	names     []string // of the extractors, see extractorNames
 }
 
 // Output is everything one document contributes to the tables, and how
@@ -39,6 +32,9 @@ type Output struct {
 	Events   []Event
 	Mentions []Mention
 	Rejects  []Reject
+	// Text is the normalized text, for the texts table; "" unless the
+	// document's status is ok.
+	Text string
 	// Stage timings, for progress and benchmark reports.
 	NormalizeTime, ExtractTime time.Duration
 }
@@ -78,48 +74,24 @@ func (p *Processor) Process(docID, source string, raw []byte) Output {
 }
 
 // ProcessContext is Process, giving up on the document when ctx is done:
-// normalize checks ctx between its steps, Process between extractors,
-// and the extractors' loops through Doc.Stop. A document given up on gets
+// normalize checks ctx between its steps, the extractor stack before each
+// extractor, and the extractors' loops through Doc.Stop. A document given up on gets
 // a row with status error, saying where and why (context.Cause(ctx)).
 func (p *Processor) ProcessContext(ctx context.Context, docID, source string, raw []byte) Output {
 	return p.process(ctx, nil, docID, source, raw)
 }
 
-// stageNames are the names of Process's stages, for rows and logs; the
-// extractors' are their type names.
+// Stages of Process, for the rows of documents given up on; the
+// extractors' own are their type names.
 const (
 	stageNormalize = "normalize"
-	stageMeta      = "metadata"
-	stageSentences = "sentences"
+	stageExtract   = "extract"
 	stageRows      = "rows"
 )
 
-// extractorNames returns the names of the extractors, in order: entity
-// extractors, then event extractors.
-func (p *Processor) extractorNames() []string {
-	p.namesOnce.Do(func() {
-		for _, x := range p.Entities {
-			p.names = append(p.names, typeName(x))
-		}
-		for _, x := range p.Events {
-			p.names = append(p.names, typeName(x))
-		}
-	})
-	return p.names
-}
-
-// typeName is the name of v's type, without package or pointer.
-func typeName(v any) string {
-	t := reflect.TypeOf(v)
-	for t.Kind() == reflect.Pointer {
-		t = t.Elem()
-	}
-	return t.Name()
-}
-
 // process is Process under ctx, recording in at (when not nil) the stage
-// it is in.
-func (p *Processor) process(ctx context.Context, at *atomic.Pointer[string], docID, source string, raw []byte) (out Output) {
+// it is in: a stage name, or the extractor at work.
+func (p *Processor) process(ctx context.Context, at *atomic.Pointer[any], docID, source string, raw []byte) (out Output) {
 	row := newDocument(docID, source, raw)
 	defer func() {
 		if r := recover(); r != nil {
@@ -131,30 +103,18 @@ func (p *Processor) process(ctx context.Context, at *atomic.Pointer[string], doc
 	if ctx.Done() != nil {
 		defer context.AfterFunc(ctx, func() { stop.Store(true) })()
 	}
-	// cur is the stage at work; a stop found as the next one begins was
-	// for it, and the row names it.
-	var cur *string
-	enter := func(stage *string) bool {
-		if stop.Load() {
-			return false
-		}
-		cur = stage
-		if at != nil {
-			at.Store(stage)
-		}
-		return true
+	if at == nil {
+		at = new(atomic.Pointer[any])
 	}
+	enter := func(stage any) { at.Store(&stage) }
 	stopped := func() Output {
-		o := failed(row, StatusError, stoppedReason(ctx, *cur))
+		o := failed(row, StatusError, stoppedReason(ctx, stageOf(at)))
 		o.NormalizeTime, o.ExtractTime = out.NormalizeTime, out.ExtractTime
 		return o
 	}
-	names := p.extractorNames()
-	stages := []string{stageNormalize, stageMeta, stageSentences, stageRows}
 
 	t0 := time.Now()
-	cur = &stages[0]
-	enter(cur)
+	enter(stageNormalize)
 	res, err := normalize.DocumentContext(ctx, raw, source, p.Normalize)
 	out.NormalizeTime = time.Since(t0)
 	if err != nil {
@@ -176,42 +136,17 @@ func (p *Processor) process(ctx context.Context, at *atomic.Pointer[string], doc
 	row.GarbledChars = int64(res.Garbled)
 
 	t1 := time.Now()
-	d := &extractors.Doc{ID: docID, Text: res.Text, Stop: extractors.NewStop(&stop)}
-	if !enter(&stages[1]) {
+	if stop.Load() {
 		return stopped()
 	}
-	d.Meta = extractors.ReadMeta(d.Text)
-	if !enter(&stages[2]) {
-		return stopped()
-	}
-	d.Sentences = extractors.Sentences(d.Text)
-	for i, x := range p.Entities {
-		if !enter(&names[i]) {
-			return stopped()
-		}
-		d.Mentions = append(d.Mentions, x.Extract(d)...)
-	}
-	slices.SortStableFunc(d.Mentions, func(a, b extractors.Mention) int {
-		if a.Span.Start != b.Span.Start {
-			return a.Span.Start - b.Span.Start
-		}
-		if a.Span.End != b.Span.End {
-			return a.Span.End - b.Span.End
-		}
-		return strings.Compare(string(a.Kind), string(b.Kind))
-	})
-	var events []extractors.Event
-	for i, x := range p.Events {
-		k := len(p.Entities) + i
-		if !enter(&names[k]) {
-			return stopped()
-		}
-		events = append(events, x.Events(d)...)
-	}
+	enter(stageExtract)
+	d := &extractors.Doc{ID: docID, Text: res.Text, Chrome: res.Chrome, Stop: extractors.NewStop(&stop, at)}
+	events, _ := p.Run(d)
 	out.ExtractTime = time.Since(t1)
-	if !enter(&stages[3]) {
+	if stop.Load() {
 		return stopped()
 	}
+	enter(stageRows)
 
 	row.Language = language(d.Text)
 	if d.Meta.Title != "" {
@@ -246,6 +181,7 @@ func (p *Processor) process(ctx context.Context, at *atomic.Pointer[string], doc
 	row.NMentions = int64(len(out.Mentions))
 	row.NRejects = int64(len(out.Rejects))
 	out.Document = row
+	out.Text = d.Text
 	return out
 }
 
@@ -370,6 +306,7 @@ func newEventRow(docID, text string, e extractors.Event, ro runeOffsets) Event {
 		CounterpartCountry: optional(e.CounterpartCountry),
 		Participants:       []Participant{},
 		Country:            optional(e.Country),
+		Direction:          optional(string(e.Direction)),
 		Place:              optional(e.Place),
 		Name:               optional(strings.Clone(e.Name)),
 		Confidence:         e.Confidence,
@@ -379,7 +316,9 @@ func newEventRow(docID, text string, e extractors.Event, ro runeOffsets) Event {
 	}
 	if dr := e.Dates; dr != nil {
 		r.StartDate = ptr(dr.Start.String())
-		r.EndDate = ptr(dr.End.String())
+		if !dr.End.IsZero() { // a zero End: a start whose end the text does not give
+			r.EndDate = ptr(dr.End.String())
+		}
 		r.DatePrecision = optional(string(dr.Precision))
 		r.YearSource = optional(string(dr.YearSource))
 		r.DateText = optional(strings.Clone(dr.Text))

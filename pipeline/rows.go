@@ -46,6 +46,7 @@ type Event struct {
 	CounterpartCountry *string       `json:"counterpart_country"`
 	Participants       []Participant `json:"participants"` // never null: [] when none
 	Country            *string       `json:"country"`
+	Direction          *string       `json:"direction"` // visit and meeting: outgoing, incoming, third_country
 	Place              *string       `json:"place"`
 	StartDate          *string       `json:"start_date"` // 2024-03-05
 	EndDate            *string       `json:"end_date"`
@@ -81,4 +82,12 @@ type Mention struct {
 type Reject struct {
 	Event
 	Reason string `json:"reason"`
+}
+
+// Text is one row of the optional texts table (`communique run
+// --with-text`): the normalized text of a document, which the rune offsets
+// of mentions and evidence index. Only documents with status ok have one.
+type Text struct {
+	DocID string `json:"doc_id"`
+	Text  string `json:"text"`
 }

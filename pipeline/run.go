@@ -55,6 +55,9 @@ type Config struct {
 	Shard, Shards int
 	// Parquet tunes the Parquet writers.
 	Parquet ParquetOptions
+	// WithText also writes the texts table: each document's normalized
+	// text, which the offsets of mentions and evidence index.
+	WithText bool
 	// Processor does the per-document work.
 	Processor *Processor
 	// Logger receives progress and per-document failures; nil is silent.

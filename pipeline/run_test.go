@@ -386,7 +386,7 @@ func TestPanicRecovered(t *testing.T) {
 	m := fstest.MapFS{"a.txt": {Data: []byte(release)}, "b.txt": {Data: []byte(release)}, "c.txt": {Data: []byte(release)}}
 	out := t.TempDir()
 	st, err := Run(context.Background(), Config{Input: m, Out: out, Formats: []string{"jsonl"}, Workers: 2,
-		Processor: &Processor{Entities: []extractors.Extractor{panicky{on: "b"}}}})
+		Processor: &Processor{Stack: extractors.Stack{Entities: []extractors.Extractor{panicky{on: "b"}}}}})
 	if err != nil {
 		t.Fatal(err)
 	}

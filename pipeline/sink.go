@@ -17,8 +17,8 @@ import (
 // Until Commit returns nil no file exists at the destination path, so a
 // crashed or aborted run never leaves a file that looks like a complete table.
 type Writer interface {
-	// Write appends one row. The row is a Document, Event, Mention or
-	// Reject value (not a pointer); all rows of one file have the same
+	// Write appends one row. The row is a Document, Event, Mention, Reject
+	// or Text value (not a pointer); all rows of one file have the same
 	// type. Any other type is an error. An error that leaves the file in an
 	// unknown state (an I/O error) is sticky: later calls, including Commit,
 	// return it.
@@ -117,6 +117,8 @@ func rowTable(row any) string {
 		return "mentions"
 	case Reject:
 		return "rejects"
+	case Text:
+		return TextsTable
 	}
 	return ""
 }

@@ -14,6 +14,7 @@ var (
 	statuses   = []string{"occurred", "planned", "unknown"}
 	precisions = []string{"day", "month", "year"}
 	yearSrcs   = []string{"explicit", "published", "context", "inferred_past"}
+	directions = []string{"outgoing", "incoming", "third_country"}
 )
 
 func validRank(r *string) bool {
@@ -53,6 +54,10 @@ func Validate(e Event, published *extractors.Timestamp, textRunes int) string {
 		return fmt.Sprintf("unknown date_precision %q", *e.DatePrecision)
 	case !validEnum(e.YearSource, yearSrcs):
 		return fmt.Sprintf("unknown year_source %q", *e.YearSource)
+	case !validEnum(e.Direction, directions):
+		return fmt.Sprintf("unknown direction %q", *e.Direction)
+	case e.Direction != nil && e.EventType != "visit" && e.EventType != "meeting":
+		return fmt.Sprintf("direction %q on event_type %s: only visits and meetings have one", *e.Direction, e.EventType)
 	case e.Confidence < 0 || e.Confidence > 1:
 		return fmt.Sprintf("confidence %v outside 0..1", e.Confidence)
 	case e.EvidenceText == "" || e.EvidenceStart < 0 || e.EvidenceEnd > int64(textRunes) || e.EvidenceStart > e.EvidenceEnd:
@@ -104,19 +109,25 @@ func validateDates(e Event, published *extractors.Timestamp) string {
 	if e.StartDate == nil && e.EndDate == nil {
 		return ""
 	}
-	if e.StartDate == nil || e.EndDate == nil {
-		return "only one of start_date and end_date"
+	if e.StartDate == nil {
+		return "an end_date without a start_date"
+	}
+	// A start with no end is a trip whose end the text does not give:
+	// "began a three-day visit today", "departs on 25 April".
+	end := e.EndDate
+	if end == nil {
+		end = e.StartDate
 	}
 	s, err1 := time.Parse(time.DateOnly, *e.StartDate)
-	t, err2 := time.Parse(time.DateOnly, *e.EndDate)
+	t, err2 := time.Parse(time.DateOnly, *end)
 	if err1 != nil || err2 != nil {
 		return "unparseable start_date or end_date"
 	}
 	if t.Before(s) {
-		return fmt.Sprintf("start_date %s after end_date %s", *e.StartDate, *e.EndDate)
+		return fmt.Sprintf("start_date %s after end_date %s", *e.StartDate, *end)
 	}
 	if t.Sub(s) > 5*366*24*time.Hour && (e.DatePrecision == nil || *e.DatePrecision == "day") {
-		return fmt.Sprintf("day-precision span %s..%s longer than five years", *e.StartDate, *e.EndDate)
+		return fmt.Sprintf("day-precision span %s..%s longer than five years", *e.StartDate, *end)
 	}
 	anchor := time.Now()
 	if published != nil {
@@ -124,7 +135,7 @@ func validateDates(e Event, published *extractors.Timestamp) string {
 	}
 	lo, hi := anchor.AddDate(-60, 0, 0), anchor.AddDate(15, 0, 0)
 	if s.Before(lo) || t.After(hi) {
-		return fmt.Sprintf("dates %s..%s implausible for a release of %s", *e.StartDate, *e.EndDate, anchor.Format(time.DateOnly))
+		return fmt.Sprintf("dates %s..%s implausible for a release of %s", *e.StartDate, *end, anchor.Format(time.DateOnly))
 	}
 	return ""
 }

@@ -97,3 +97,17 @@ func TestListDocs(t *testing.T) {
 		}
 	}
 }
+
+func TestNextMonth(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"from 3 to 5 March and 2 April", "from 3 to 5 April and 2 April"},
+		{"December 31 and then May", "January 31 and then May"},
+		{"on Mayday, 4 June", "on Juneday, 4 June"},
+		{"no month here", "no month here"},
+	}
+	for _, tt := range tests {
+		if got := nextMonth(tt.in); got != tt.want {
+			t.Errorf("nextMonth(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}

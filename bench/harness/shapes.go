@@ -188,6 +188,5 @@ var (
 	family    = []string{"Novak", "Berg", "Rossi", "Silva", "Tanaka", "Okafor", "Larsen", "Petrova", "Horvat", "Sharma", "Haddad", "Nilsson"}
 	countries = []string{"Czechia", "Sweden", "Italy", "Korea", "France", "Germany", "Japan", "Brazil", "Kenya", "India", "Canada", "Norway", "Chile", "Egypt", "Poland", "Spain", "Viet Nam"}
 	cities    = []string{"Rome", "Seoul", "Paris", "Berlin", "Tokyo", "Nairobi", "Ottawa", "Oslo", "Santiago", "Cairo", "Warsaw", "Madrid"}
-	months    = []string{"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"}
 	capWords  = []string{"Alpha", "Bravo", "Council", "Delta", "Economic", "Forum", "Global", "Harbor", "Institute", "Joint", "Kingdom", "Liberty", "Ministry", "National", "Ocean", "Partnership"}
 )

@@ -13,10 +13,11 @@ import (
 const evalUsage = `Usage: communique eval --gold DIR --out OUT [-v] [--json FILE] [--min-quality Q]
 
 Scores the tables a run wrote to OUT against hand-annotated gold: one
-DOC_ID.json per document in DIR, in the format of ../shared/gold/seeds.
-Only documents that have gold are scored. Prints precision, recall and F1
-per record kind, attribute accuracies and the overall quality, exactly as
-../shared/eval/score.py does.
+DOC_ID.json per document in DIR, in the format of docs/gold.md, annotated
+by the rules of docs/annotation.md. Only documents that have gold are
+scored. Prints precision, recall and F1 per record kind, attribute
+accuracies and the overall quality (docs/gold.md says how each is
+counted); communique report --gold shows the misses on the text.
 
 Examples:
   communique run --out out && communique eval --gold testdata/gold/seeds --out out -v

@@ -8,6 +8,9 @@
 //	communique pipe [--root DIR] < documents.jsonl > records.jsonl
 //	communique merge --in OUT [--out MERGED]
 //	communique eval --gold DIR --out OUT
+//	communique diff OLD NEW
+//	communique report --in OUT --out report.html [--gold DIR]
+//	communique schema [--format duckdb|trino|json]
 //	communique gen --docs N --seed S --out DIR
 //	communique version
 //
@@ -36,10 +39,15 @@ Usage:
   communique pipe    [--root DIR] < in.jsonl > out.jsonl      JSON lines in and out (Spark, Hadoop)
   communique merge   --in OUT [--out MERGED]                  compact the parts of a sharded run
   communique eval    --gold DIR --out OUT                     score output against gold
+  communique diff    OLD NEW                                  what changed between two runs
+  communique report  --in OUT --out report.html [--gold DIR]  an HTML page of what was extracted
+  communique schema  [--format duckdb|trino|json]             the tables' schema, as SQL DDL or JSON
   communique gen     --docs N [--seed S] --out DIR            write a synthetic corpus
   communique version                                          print the version
 
-Run 'communique COMMAND --help' for a command's flags.
+Run 'communique COMMAND --help' for a command's flags. The tables and
+their columns: docs/output.md. Gold for eval: docs/annotation.md and
+docs/gold.md.
 
 Examples:
   communique run --out out                       # the embedded default corpus
@@ -47,6 +55,8 @@ Examples:
   communique eval --gold testdata/gold/seeds --out out
   communique run --in releases/ --out out --shard 2/8
   communique merge --in out --out merged
+  communique run --with-text --out out && communique report --in out --out report.html
+  communique diff out-before out
 `
 
 func main() {
@@ -123,6 +133,12 @@ func dispatch(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return cmdEval(ctx, args[1:], stdout, stderr)
 	case "gen":
 		return cmdGen(ctx, args[1:], stdout, stderr)
+	case "schema":
+		return cmdSchema(ctx, args[1:], stdout, stderr)
+	case "diff":
+		return cmdDiff(ctx, args[1:], stdout, stderr)
+	case "report":
+		return cmdReport(ctx, args[1:], stdout, stderr)
 	case "version", "--version", "-version":
 		fmt.Fprintln(stdout, "communique", version)
 		return nil

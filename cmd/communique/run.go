@@ -28,35 +28,21 @@ import (
 // Tests of the process as a whole (signals) replace it.
 var processor = newProcessor
 
-// newProcessor wires the extractors, in the order they run. Entity
-// extractors see the mentions of those before them. It starts loading the
-// extractors' model in the background, beside the first documents.
+// newProcessor wires the extractors (extractors.Default, the one list).
+// It starts loading the extractors' model in the background, beside the
+// first documents.
 func newProcessor() *pipeline.Processor {
 	go extractors.Preload()
-	return &pipeline.Processor{
-		Entities: []extractors.Extractor{
-			extractors.Dates{},
-			extractors.Countries{},
-			extractors.OrgsAndPersons{},
-			extractors.ProseNames{},
-			extractors.GatheringNames{},
-		},
-		Events: []extractors.EventExtractor{
-			extractors.Visits{},
-			extractors.Meetings{},
-			extractors.Agreements{},
-			extractors.Gatherings{},
-			extractors.Rankings{},
-		},
-	}
+	return &pipeline.Processor{Stack: extractors.Default()}
 }
 
 const runUsage = `Usage: communique run [--in DIR|MANIFEST] [--out OUT] [flags]
 
 Reads every document under DIR (recursively; hidden files and folders are
 skipped) and writes documents, events, mentions and rejects as OUT/T.jsonl
-and OUT/T.parquet. --in may also name a manifest: a text file listing one
-path per line. Without --in, the embedded default corpus is read.
+and OUT/T.parquet (and texts with --with-text); docs/output.md describes
+every column. --in may also name a manifest: a text file listing one path
+per line. Without --in, the embedded default corpus is read.
 
 Each document has a time budget (--doc-timeout): one over it gets a
 documents row with status error, and the run goes on without it. The
@@ -84,7 +70,7 @@ type runFlags struct {
 	workers, shards, rowGroup                   int
 	maxBytes                                    int64
 	docTimeout                                  time.Duration
-	quiet                                       bool
+	quiet, withText                             bool
 	cpuProfile, memProfile, statsJSON           string
 	memoryLimit                                 string
 	gcPercent                                   int
@@ -106,6 +92,7 @@ func cmdRun(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	fl.StringVar(&f.logFormat, "log-format", "text", "log format on stderr: text or json")
 	fl.StringVar(&f.logLevel, "log-level", "info", "log level: debug, info, warn, error")
 	fl.BoolVar(&f.quiet, "quiet", false, "print no summary on stdout")
+	fl.BoolVar(&f.withText, "with-text", false, "also write the texts table, each document's normalized text (for communique report)")
 	fl.StringVar(&f.cpuProfile, "cpuprofile", "", "write a CPU profile to `FILE`")
 	fl.StringVar(&f.memProfile, "memprofile", "", "write an allocation profile to `FILE` at the end")
 	fl.StringVar(&f.statsJSON, "stats-json", "", "write the run's counts, stage times and throughput as JSON to `FILE`")
@@ -127,6 +114,7 @@ func cmdRun(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 		Processor:  processor(),
 		Logger:     log,
 		Parquet:    pipeline.ParquetOptions{RowGroupRows: f.rowGroup},
+		WithText:   f.withText,
 	}
 	if cfg.Formats, err = parseFormats(f.format); err != nil {
 		return err

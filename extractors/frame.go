@@ -1,0 +1,955 @@
+package extractors
+
+import (
+	"regexp"
+
+	"slices"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+	"unsafe"
+
+	"communique/gazetteer"
+)
+
+// Frame is what the event extractors know about a document beyond its
+// mentions: whose side each person, place and date is on. BuildFrame
+// decides it once per document, between the entity extractors and the
+// event extractors; the event extractors read it and write nothing into
+// the Doc. A Frame is used by one goroutine at a time: the lookups it
+// memoizes (the words of a sentence, a ranking release's index) are its
+// own.
+type Frame struct {
+	d *Doc
+	// Home is the ISO3 code of the publishing government, or "" when the
+	// document gives no basis (see HomeCountry).
+	Home string
+	// Principal is the publishing side's lead official, if any: the
+	// Speaker when the release is someone's words, else the official of
+	// the publisher named most often.
+	Principal Person
+	// Speaker is the person whose words the release is, when it says so:
+	// "Remarks by X", "X's Statement", a transcript's "X, Minister ...:".
+	// The first person ("I", "we") is the Speaker.
+	Speaker Person
+	// Legs are the itinerary lines: a visited country (or city) with its
+	// dates, as a header or a table row.
+	Legs []Leg
+	// Sections tie stretches of text to a visited country: the text after
+	// an itinerary header up to the next one, or a table row's own line.
+	Sections []Section
+	// Furniture is the offset where the page's furniture starts: the
+	// related-articles lists, comments and share buttons after the
+	// release ("Related posts", "Leave a Reply"); len(d.Text) when none.
+	// Countries named there are the document's; events told there are
+	// other releases', and Stack.Run drops them.
+	Furniture int
+
+	byStart []Mention // d.Mentions by start offset
+	// the spans of organization and gathering mentions
+	orgs, gatherings []Span
+	// the index a ranking release is about, found on first need
+	docIndex     *indexName
+	docIndexDone bool
+	// the meetings, read once: the visits read them too
+	meetingsMemo []Event
+	meetingsDone bool
+	// the names of the officials who visited the publisher's country
+	visitors []string
+	words        wordCache
+}
+
+// wordCache holds lowerWords of the sentences and lines that several
+// event extractors read, by where the text lies in Doc.Text.
+type wordCache struct {
+	m   map[textKey][]word
+	buf []word // backs the slices of m
+}
+
+// textKey identifies a substring of a document by the address and length
+// of its bytes: two extractors reading the same sentence share its words,
+// and the cache never hashes whole sentences. Strings are immutable, so
+// one address and length always hold the same text.
+type textKey struct {
+	p *byte
+	n int
+}
+
+// lowerWords returns lowerWords(text), tokenized once per frame for each
+// substring of the document's text it is asked about.
+func (c *Frame) lowerWords(text string) []word {
+	w := &c.words
+	k := textKey{unsafe.StringData(text), len(text)}
+	if ws, ok := w.m[k]; ok {
+		return ws
+	}
+	if w.m == nil {
+		w.m = make(map[textKey][]word, 2*len(c.d.Sentences))
+		w.buf = make([]word, 0, len(c.d.Text)/6+16) // about a word in six bytes
+	}
+	// The words of all texts share one backing array; each text's slice
+	// is capped, so that nothing appended to it can overwrite another's.
+	start := len(w.buf)
+	w.buf = appendLowerWords(w.buf, text)
+	ws := w.buf[start:len(w.buf):len(w.buf)]
+	w.m[k] = ws
+	return ws
+}
+
+// findIn is findIn over the cached words.
+func (c *Frame) findIn(p *phrases, text string) []int {
+	ws := c.lowerWords(text)
+	i, j, ok := p.find(ws)
+	if !ok {
+		return nil
+	}
+	return []int{ws[i].start, ws[j-1].end}
+}
+
+// matches is matches over the cached words.
+func (c *Frame) matches(p *phrases, text string) bool { return p.in(c.lowerWords(text)) }
+
+// statusOf reads a sentence's tense, with the dates as a tie-breaker:
+// dates after publication are planned. It reads the cached words.
+// A headline's bare infinitive ("Minister to visit Chile") is future.
+func (c *Frame) statusOf(sentence string, dr *DateRange, pub *Timestamp) Status {
+	ws := c.lowerWords(sentence)
+	if t := c.d.Meta.Title; t != "" && strings.TrimSpace(t) == strings.TrimSpace(sentence) && headlineFuturePh.in(ws) {
+		return Planned
+	}
+	return statusFromWords(ws, dr, pub)
+}
+
+// headlineFuturePh are headline infinitives: "Minister to visit Chile".
+var headlineFuturePh = newPhrases(vocab("tense.future.headline")...)
+
+// Section is a stretch of text that an itinerary header or table row ties
+// to a visited country.
+type Section struct {
+	Span
+	Country string // ISO3
+}
+
+// BuildFrame decides d's frame. d's mentions must be complete and sorted
+// by start offset. It does not modify d.
+func BuildFrame(d *Doc) *Frame {
+	c := &Frame{d: d, Home: HomeCountry(d)}
+	homeForms(d, c.Home)
+	c.byStart = slices.Clone(d.Mentions)
+	slices.SortStableFunc(c.byStart, func(a, b Mention) int { return a.Span.Start - b.Span.Start })
+	for _, m := range d.Mentions {
+		switch m.Kind {
+		case KindOrganization:
+			c.orgs = append(c.orgs, m.Span)
+		case KindGathering:
+			c.gatherings = append(c.gatherings, m.Span)
+		}
+	}
+	c.Furniture = furnitureStart(d.Text)
+	c.principals()
+	c.Legs = itineraryLines(c)
+	c.Sections = sections(d, c.Legs)
+	if c.settlePersons() {
+		c.byStart = slices.Clone(d.Mentions)
+		slices.SortStableFunc(c.byStart, func(a, b Mention) int { return a.Span.Start - b.Span.Start })
+		c.principals()
+	}
+	return c
+}
+
+// stateForms are forms of state that stand for a country: "the Kingdom".
+var stateForms = vocab("state.forms")
+
+// homeForms adds a country mention of home for each "the Kingdom", "the
+// Grand Duchy" (capitalized, not followed by "of") when home's official
+// name holds that form of state: a release calls its own country so
+// ("who was on a working visit to the Kingdom"). d.Mentions stays sorted.
+func homeForms(d *Doc, home string) {
+	if home == "" {
+		return
+	}
+	ctry, ok := gazetteer.ByISO3(home)
+	if !ok {
+		return
+	}
+	var forms []string
+	for _, n := range ctry.Names {
+		for _, f := range stateForms {
+			if strings.HasPrefix(strings.ToLower(n), f+" of ") {
+				forms = append(forms, "the "+titleCaseWords(f))
+			}
+		}
+	}
+	if len(forms) == 0 {
+		return
+	}
+	text := d.Text
+	var add []Mention
+	for _, f := range forms {
+		for i := 0; ; {
+			k := strings.Index(text[i:], f)
+			if k < 0 {
+				break
+			}
+			s := i + k + len("the ")
+			e := i + k + len(f)
+			i = e
+			if e < len(text) && (isWordByte(text[e]) || strings.HasPrefix(text[e:], " of ")) {
+				continue
+			}
+			add = append(add, Mention{Kind: KindCountry, Span: Span{s, e}, Text: text[s:e], Value: home})
+		}
+	}
+	if len(add) == 0 {
+		return
+	}
+	d.Mentions = append(d.Mentions, add...)
+	slices.SortStableFunc(d.Mentions, func(a, b Mention) int {
+		if a.Span.Start != b.Span.Start {
+			return a.Span.Start - b.Span.Start
+		}
+		if a.Span.End != b.Span.End {
+			return a.Span.End - b.Span.End
+		}
+		return strings.Compare(string(a.Kind), string(b.Kind))
+	})
+}
+
+// titleCaseWords capitalizes each word: "grand duchy" -> "Grand Duchy".
+func titleCaseWords(s string) string {
+	ws := strings.Fields(s)
+	for i, w := range ws {
+		ws[i] = strings.ToUpper(w[:1]) + w[1:]
+	}
+	return strings.Join(ws, " ")
+}
+
+func isWordByte(b byte) bool {
+	return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9'
+}
+
+// principals decides the Speaker and the Principal.
+func (c *Frame) principals() {
+	c.Speaker = Person{}
+	if sp, ok := speaker(c.d); ok {
+		c.Speaker = c.withHome(personOf(sp))
+	}
+	c.Principal = principal(c.d, c.Home)
+	if c.Speaker.Name != "" && (c.Speaker.Country == c.Home || c.Speaker.Country == "") {
+		c.Principal = c.Speaker
+	}
+}
+
+// settlePersons decides the country of each person whose title states
+// none (Mention.CountryAssumed), in d.Mentions, and reports whether it
+// changed any:
+//   - a visitor, the traveller of a visit to the publisher's country, is
+//     foreign: of the country the context gave, else of the foreign
+//     country the document names most;
+//   - a person told where they are ("In Mongolia, ...", "While in
+//     Luxembourg, ...", "in Riga", an itinerary section, "continuing on
+//     to Lebanon, where X will receive him") is of that place's country;
+//   - a person met on a trip of the publisher's officials to one country
+//     only is of that country;
+//   - anyone else is the publisher's.
+func (c *Frame) settlePersons() bool {
+	d := c.d
+	if c.Home == "" {
+		return false
+	}
+	// who travels where: a first reading of the visits
+	dests := map[string]bool{}
+	visitors := map[string]bool{}
+	for i := range d.Sentences {
+		for _, v := range c.sentenceVisits(i) {
+			switch {
+			case v.Country == c.Home && v.Actor.Name != "":
+				if !visitors[v.Actor.Name] {
+					c.visitors = append(c.visitors, v.Actor.Name)
+				}
+				visitors[v.Actor.Name] = true
+			case v.Country != c.Home && v.Place == "" && (v.Actor.Country == c.Home || v.Actor.Country == ""):
+				dests[v.Country] = true
+			}
+		}
+	}
+	// the subjects of meetings and travel are the side that acts: never
+	// the one met
+	subjects := map[string]bool{}
+	for i := range d.Sentences {
+		text, sp := c.sentence(i)
+		ws := c.lowerWords(text)
+		vi, _, ok := meetPh.find(ws)
+		if ti, _, tok := travelPh.find(ws); tok && (!ok || ti < vi) {
+			vi, ok = ti, true
+		}
+		if !ok {
+			continue
+		}
+		for _, m := range c.in(KindPerson, sp) {
+			if m.Span.Start-sp.Start < ws[vi].start && !inParens(d.Text, m.Span) &&
+				!strings.HasPrefix(d.Text[m.Span.End:], " and I ") { // "X and I held a meeting": X is met
+				subjects[m.Value] = true
+			}
+			break
+		}
+	}
+	onlyDest := ""
+	if len(dests) == 1 {
+		for k := range dests {
+			onlyDest = k
+		}
+	}
+	decided := map[string]string{} // person value -> country
+	found := map[string]bool{}      // decided by a rule, not for want of one
+	for _, m := range d.Mentions {
+		if m.Kind != KindPerson || !m.CountryAssumed || found[m.Value] {
+			continue
+		}
+		iso, rule := m.Country, true // the publisher's, or a guess from the context
+		switch {
+		case visitors[personOf(m).Name]:
+			if !c.foreign(iso) {
+				iso = c.mostNamedForeign()
+			}
+		case m.Rank == Ambassador && envoyTo(m.Title):
+			iso = c.Home // "High Commissioner-designate to Canada X": the publisher's envoy
+		case c.companion(m):
+			iso = c.Home // "together with Parliamentary Secretary X": of the delegation
+		case c.whereClause(m) != "" && !subjects[m.Value]:
+			iso = c.whereClause(m)
+		case c.met(m) && c.metByForeign(m):
+			iso = c.Home // the host of a foreign visitor
+		case c.met(m) && !subjects[m.Value]:
+			switch loc := c.locationOf(m); {
+			case loc != "":
+				iso = loc
+			case onlyDest != "" && iso == c.Home:
+				iso = onlyDest
+			default:
+				rule = false
+			}
+		default:
+			rule = false
+		}
+		if _, ok := decided[m.Value]; !ok || rule {
+			decided[m.Value] = iso
+		}
+		found[m.Value] = rule
+	}
+	changed := false
+	for i := range d.Mentions {
+		m := &d.Mentions[i]
+		if m.Kind != KindPerson || !m.CountryAssumed {
+			continue
+		}
+		if iso := decided[m.Value]; iso != m.Country {
+			m.Country = iso
+			if m.Title != "" {
+				if r, _ := gazetteer.TitleIn(m.Title, iso); r != "" {
+					m.Rank = Rank(r)
+				}
+			}
+			changed = true
+		}
+	}
+	return changed
+}
+
+// locationOf returns the country where m's sentence, or its paragraph's
+// first sentence, places it: "In X, ...", "While in X, ..." (a country or
+// a city), or "in <city>, " in the clause before m; or the itinerary
+// section's country; else "".
+func (c *Frame) locationOf(m Mention) string {
+	si := SentenceAt(c.d.Sentences, m.Span.Start)
+	if si < 0 {
+		return ""
+	}
+	_, sp := c.sentence(si)
+	if iso := c.placeIn(Span{sp.Start, m.Span.Start}); iso != "" {
+		return iso
+	}
+	// the paragraph's first sentence: "In Nay Pyi Taw, the Minister called
+	// on ... He also held a bilateral meeting with X."
+	para := c.paragraph(sp.Start)
+	if first := SentenceAt(c.d.Sentences, para.Start); first >= 0 && first < si {
+		_, fs := c.sentence(first)
+		if iso := c.placeIn(Span{fs.Start, min(fs.End, fs.Start+40)}); iso != "" {
+			return iso
+		}
+	}
+	return c.countryAt(m.Span.Start)
+}
+
+// placeIn returns the country of a place or country named after "in" in
+// s, at its start ("In Mongolia, ...", "While in Riga, ...") or before a
+// comma ("in Riga, the Minister met ..."); else "".
+func (c *Frame) placeIn(s Span) string {
+	text := c.d.Text
+	for _, p := range c.within(s) {
+		iso := p.Value
+		if p.Kind == KindPlace {
+			iso = p.Country
+		}
+		if iso == "" || (p.Kind != KindPlace && p.Kind != KindCountry) || p.Kind == KindCountry && isDemonymMention(p) {
+			continue
+		}
+		w := strings.ToLower(lastWord(text[max(s.Start, p.Span.Start-8):p.Span.Start]))
+		if w == "in" && (p.Span.Start-s.Start < 12 || strings.HasPrefix(text[p.Span.End:], ",")) {
+			return iso
+		}
+	}
+	return ""
+}
+
+// whereClause returns X when m stands in "to X, where m ..."
+// ("continuing on to Lebanon, where X will receive him"), else "".
+func (c *Frame) whereClause(m Mention) string {
+	si := SentenceAt(c.d.Sentences, m.Span.Start)
+	if si < 0 {
+		return ""
+	}
+	_, sp := c.sentence(si)
+	text := c.d.Text
+	for _, p := range c.within(Span{sp.Start, m.Span.Start}) {
+		if (p.Kind == KindCountry && !isDemonymMention(p) || p.Kind == KindPlace) &&
+			strings.HasPrefix(text[p.Span.End:], ", where") && m.Span.Start-p.Span.End < 40 {
+			if p.Kind == KindPlace {
+				return p.Country
+			}
+			return p.Value
+		}
+	}
+	return ""
+}
+
+// metByForeign reports whether the person before the meeting word in m's
+// sentence is of a stated foreign country: m is then the host.
+func (c *Frame) metByForeign(m Mention) bool {
+	si := SentenceAt(c.d.Sentences, m.Span.Start)
+	_, sp := c.sentence(si)
+	for _, p := range c.in(KindPerson, Span{sp.Start, m.Span.Start}) {
+		if p.Value != m.Value {
+			return !p.CountryAssumed && c.foreign(p.Country)
+		}
+	}
+	// "The programme of the President of Malta's visit to Chile opened
+	// with a bilateral meeting with President X": a foreign official's
+	// visit, unnamed, meets X
+	for _, q := range c.in(KindCountry, Span{sp.Start, m.Span.Start}) {
+		if !c.foreign(q.Value) {
+			continue
+		}
+		// "the President of Malta's visit", "the visit to Ghana by the
+		// President of Togo began with talks with X"
+		if ownerOfVisit(c.d.Text[q.Span.End:]) || officeOf(c.d.Text[sp.Start:q.Span.Start]) && visitWordPh.in(c.lowerWords(c.d.Text[sp.Start:q.Span.Start])) {
+			return true
+		}
+	}
+	return false
+}
+
+// met reports whether m is someone met: a person named shortly after a
+// meeting word in the same clause ("paid a courtesy call on Prime
+// Minister X", "held talks with the President, X"), or before "and I"
+// with one ("X and I held a meeting"). Not a meeting between others
+// ("the meeting between President X and ...").
+func (c *Frame) met(m Mention) bool {
+	si := SentenceAt(c.d.Sentences, m.Span.Start)
+	if si < 0 {
+		return false
+	}
+	text, sp := c.sentence(si)
+	at := m.Span.Start - sp.Start
+	if strings.HasPrefix(strings.ToLower(text[m.Span.End-sp.Start:]), " and i ") {
+		return true
+	}
+	ws := c.lowerWords(text)
+	for i, j, ok := meetPh.find(ws); ok && ws[i].start < at; i, j, ok = meetPh.findFrom(ws, j) {
+		gap := text[ws[j-1].end:at]
+		if calledBy(gap) {
+			continue // "courtesy calls by X": X calls
+		}
+		if len(gap) <= 80 && !strings.ContainsAny(gap, ";") && !strings.Contains(strings.ToLower(gap), "between") &&
+			strings.Count(gap, ",") <= 2 {
+			return true
+		}
+	}
+	return false
+}
+
+// envoyTo reports whether an envoy's title names where they are sent and
+// not whose they are: "High Commissioner-designate to Canada",
+// "Ambassador to Japan".
+func envoyTo(title string) bool {
+	t := strings.ToLower(title)
+	return strings.Contains(t, " to ") && !strings.Contains(t, " of ")
+}
+
+// companion reports whether m is named as the companion of the sentence's
+// traveller: "together with Parliamentary Secretary X", "accompanied by",
+// "along with", "joined by".
+func (c *Frame) companion(m Mention) bool {
+	si := SentenceAt(c.d.Sentences, m.Span.Start)
+	if si < 0 {
+		return false
+	}
+	_, sp := c.sentence(si)
+	pre := strings.ToLower(c.d.Text[max(sp.Start, m.Span.Start-200):m.Span.Start])
+	for _, cue := range companionCues {
+		// the list after the cue: "together with A and B", titles between
+		if i := strings.LastIndex(pre, cue); i >= 0 && !strings.ContainsAny(pre[i:], ";") && strings.Count(pre[i:], ",") <= 2 &&
+			!travelPh.in(lowerWords(pre[i:])) {
+			return true
+		}
+	}
+	return false
+}
+
+// companionCues introduce those who travel with someone.
+var companionCues = vocab("companion.cues")
+
+// mostNamedForeign returns the foreign country the document names most
+// often (first named on a tie), or "".
+func (c *Frame) mostNamedForeign() string {
+	n := map[string]int{}
+	best := ""
+	for _, m := range c.d.Mentions {
+		if m.Kind != KindCountry || !c.foreign(m.Value) {
+			continue
+		}
+		n[m.Value]++
+		if best == "" || n[m.Value] > n[best] {
+			best = m.Value
+		}
+	}
+	return best
+}
+
+// sentence returns the text and span of sentence i.
+func (c *Frame) sentence(i int) (string, Span) {
+	s := c.d.Sentences[i]
+	return c.d.Text[s.Start:s.End], s
+}
+
+// in returns the mentions of kind k inside span s, in text order.
+func (c *Frame) in(k Kind, s Span) []Mention {
+	var out []Mention
+	for _, m := range c.within(s) {
+		if m.Kind == k && s.Contains(m.Span) {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// has reports whether a mention of one of the kinds starts inside s.
+func (c *Frame) has(s Span, kinds ...Kind) bool {
+	for _, m := range c.within(s) {
+		for _, k := range kinds {
+			if m.Kind == k {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// within returns the mentions that start inside s, by start offset.
+func (c *Frame) within(s Span) []Mention {
+	lo, _ := slices.BinarySearchFunc(c.byStart, s.Start, func(m Mention, off int) int { return m.Span.Start - off })
+	hi := lo
+	for hi < len(c.byStart) && c.byStart[hi].Span.Start < s.End {
+		hi++
+	}
+	return c.byStart[lo:hi]
+}
+
+// countryAt returns the visited country whose section holds off, or "".
+func (c *Frame) countryAt(off int) string {
+	for _, s := range c.Sections {
+		if s.Start <= off && off < s.End {
+			return s.Country
+		}
+	}
+	return ""
+}
+
+// paragraph returns the span of the paragraph (text between blank lines
+// or line breaks) that holds off.
+func (c *Frame) paragraph(off int) Span {
+	t := c.d.Text
+	s := strings.LastIndex(t[:off], "\n")
+	e := strings.Index(t[off:], "\n")
+	if e < 0 {
+		e = len(t)
+	} else {
+		e += off
+	}
+	return Span{s + 1, e}
+}
+
+// foreign reports whether a country is neither empty nor the publisher's.
+func (c *Frame) foreign(iso string) bool { return iso != "" && iso != c.Home }
+
+// personOf returns the Person a person mention stands for.
+func personOf(m Mention) Person {
+	name := m.Value
+	if name == "" {
+		name = m.Text
+	}
+	return Person{Name: name, Title: m.Title, Rank: m.Rank, Org: m.Org, Country: m.Country}
+}
+
+// rankOrder orders ranks by seniority, for choosing the principal.
+var rankOrder = map[Rank]int{
+	HeadOfState: 10, HeadOfGovernment: 9, Royal: 8, Minister: 7, MinisterOfState: 6,
+	ViceMinister: 5, SecretaryGeneral: 5, Ambassador: 4, Governor: 4, Mayor: 3,
+	Chair: 3, Director: 3, Legislator: 3, Councillor: 2, Official: 1,
+}
+
+// principal picks the publishing side's lead official: among persons of
+// the home country (or with no country), the one mentioned most often,
+// then the more senior, then the earliest. Heads of state mentioned in
+// passing rarely lead a delegation, so they only win on frequency.
+func principal(d *Doc, home string) Person {
+	type cand struct {
+		m     Mention
+		n     int
+		first int
+	}
+	byName := map[string]*cand{}
+	var order []string
+	for _, m := range d.Mentions {
+		if m.Kind != KindPerson || (m.Country != "" && m.Country != home) {
+			continue
+		}
+		if inParens(d.Text, m.Span) {
+			continue // "(MOIS, Minister Kim)": the head of the sending body
+		}
+		key := m.Value
+		if key == "" {
+			key = m.Text
+		}
+		c, ok := byName[key]
+		if !ok {
+			c = &cand{m: m, first: m.Span.Start}
+			byName[key] = c
+			order = append(order, key)
+		}
+		c.n++
+		if c.m.Title == "" && m.Title != "" {
+			c.m = m
+		}
+	}
+	if len(order) == 0 {
+		return Person{}
+	}
+	sort.SliceStable(order, func(i, j int) bool {
+		a, b := byName[order[i]], byName[order[j]]
+		if a.n != b.n {
+			return a.n > b.n
+		}
+		if rankOrder[a.m.Rank] != rankOrder[b.m.Rank] {
+			return rankOrder[a.m.Rank] > rankOrder[b.m.Rank]
+		}
+		return a.first < b.first
+	})
+	p := personOf(byName[order[0]].m)
+	if p.Country == "" {
+		p.Country = home
+	}
+	return p
+}
+
+// speechNouns name a release that is someone's words.
+var speechNouns = vocabSet("speech.nouns")
+
+// speaker returns the person whose words the release is: the person the
+// headline names after a speech noun and "by", "of" or "from" ("Remarks
+// by Secretary X", "Press Conference by Foreign Minister X") or before
+// one with "'s" ("X's Remarks to the Media"), or the person who opens a
+// line as a transcript's speaker, before a colon ("Mr. X, Minister for
+// Foreign Affairs: Good evening").
+func speaker(d *Doc) (Mention, bool) {
+	text := d.Text
+	ts := d.Meta.TitleSpan
+	for _, m := range d.Mentions {
+		if m.Kind != KindPerson {
+			continue
+		}
+		if ts.End > ts.Start && ts.Contains(m.Span) {
+			// "by X", "of X" after a speech noun, before the name's title
+			pre := strings.Fields(strings.ToLower(text[ts.Start:m.Span.Start]))
+			for i := len(pre) - 1; i >= 1 && i >= len(pre)-8; i-- {
+				if (pre[i] == "by" || pre[i] == "of" || pre[i] == "from") && speechNouns[strings.Trim(pre[i-1], ",:")] {
+					return m, true
+				}
+			}
+			// "X's Remarks"
+			rest := text[m.Span.End:ts.End]
+			if r, ok := strings.CutPrefix(rest, "'s "); ok {
+				if speechNouns[strings.ToLower(homeFirstWord(r))] {
+					return m, true
+				}
+			}
+			continue
+		}
+		// a transcript's speaker: the line opens with the person (after
+		// an honorific) and a colon ends the label before any full stop
+		ls := strings.LastIndexByte(text[:m.Span.Start], '\n') + 1
+		if !labelLead(text[ls:m.Span.Start]) {
+			continue
+		}
+		le := strings.IndexByte(text[m.Span.End:], '\n')
+		if le < 0 {
+			le = len(text) - m.Span.End
+		}
+		line := text[m.Span.End : m.Span.End+le]
+		if k := strings.IndexByte(line, ':'); k >= 0 && k < 80 && !strings.Contains(line[:k], ". ") {
+			return m, true
+		}
+	}
+	return Mention{}, false
+}
+
+// furnitureHeads open the page furniture after a release.
+var furnitureHeads = vocabSet("furniture.heads")
+
+// furnitureStart returns the start of the first line, after the first
+// quarter of the text, that is a furniture heading ("Related posts",
+// "Related Articles", "Leave a Reply", "No comments:"), or len(text).
+func furnitureStart(text string) int {
+	for l := range lineSpans(text) {
+		if l.Start < len(text)/4 {
+			continue
+		}
+		line := strings.ToLower(strings.TrimSpace(text[l.Start:l.End]))
+		line = strings.TrimRight(line, " :.…")
+		if len(line) <= 40 && furnitureHeads[line] {
+			return l.Start
+		}
+	}
+	return len(text)
+}
+
+// inFurniture reports whether off lies in the page furniture.
+func (c *Frame) inFurniture(off int) bool { return off >= c.Furniture }
+
+// labelLead reports whether the text before a name on its line can open a
+// speaker's label: nothing, or an honorific or title of capitalized words
+// ("Mr.", "State Secretary").
+func labelLead(lead string) bool {
+	if len(lead) > 60 || strings.ContainsAny(lead, ",:;") {
+		return false
+	}
+	for _, w := range strings.Fields(lead) {
+		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// inParens reports whether s sits inside an open parenthesis on its line.
+func inParens(text string, s Span) bool {
+	ls := strings.LastIndexByte(text[:s.Start], '\n') + 1
+	pre := text[ls:s.Start]
+	return strings.Count(pre, "(") > strings.Count(pre, ")")
+}
+
+// headerRe matches the start of an itinerary line: a country (checked by
+// the caller against the country mentions) then a date in parentheses or
+// after a colon or tab.
+var headerTail = regexp.MustCompile(`^\s*(?:\(|:|\t|-\s)`)
+
+// sections finds itinerary headers and table rows ("Saudi Arabia (March
+// 3-5)\t...", "Italy: March 6-9") and ties the text after each header, up
+// to the next one, to its country. Table rows tie only their own line.
+func sections(d *Doc, legs []Leg) []Section {
+	var out []Section
+	for _, h := range legs {
+		end := len(d.Text)
+		if h.Row {
+			end = h.Line.End
+		}
+		out = append(out, Section{Span: Span{h.Line.Start, end}, Country: h.Country})
+	}
+	// A header's section ends where the next header starts.
+	for i := range out {
+		for j := i + 1; j < len(out); j++ {
+			if out[j].Start > out[i].Start && out[j].Start < out[i].End {
+				out[i].End = out[j].Start
+				break
+			}
+		}
+	}
+	return out
+}
+
+// Leg is one itinerary line: a visited country and its dates.
+type Leg struct {
+	Line    Span   // the line, without its "\n"
+	Country string // ISO3 of the country visited
+	Place   string // the city that named it, if a city did
+	Dates   *DateRange
+	Row     bool // a table row (text follows on the line), not a header
+}
+
+// itineraryLines returns lines that start with a foreign country (or a
+// city) followed at once by a date: "Saudi Arabia (March 3-5)",
+// "The United Arab Emirates (UAE) (March 5-6)", "Italy: March 6-9",
+// "Prague, Czechia\t2-4 May".
+func itineraryLines(c *Frame) []Leg {
+	var out []Leg
+	for l := range lineSpans(c.d.Text) {
+		if it, ok := itineraryLine(c, l.Start, l.End); ok {
+			out = append(out, it)
+		}
+	}
+	return out
+}
+
+func itineraryLine(c *Frame, ls, le int) (Leg, bool) {
+	d, home := c.d, c.Home
+	if it, ok := tableRow(c, ls, le); ok {
+		return it, true
+	}
+	line := d.Text[ls:le]
+	lead := len(line) - len(strings.TrimLeft(line, " -*•o\t"))
+	if lead > 0 && strings.HasPrefix(strings.TrimLeft(line, " "), "o") && !strings.HasPrefix(strings.TrimLeft(line, " "), "o ") {
+		lead = len(line) - len(strings.TrimLeft(line, " "))
+	}
+	rest := strings.TrimPrefix(line[lead:], "The ")
+	rest = strings.TrimPrefix(rest, "the ")
+	off := ls + (len(line) - len(rest))
+	var country, place string
+	var nameEnd int
+	for _, m := range c.within(Span{off, off + 1}) {
+		switch m.Kind {
+		case KindCountry:
+			if m.Value != home && !isDemonymMention(m) {
+				country, nameEnd = m.Value, m.Span.End
+			}
+		case KindPlace:
+			if m.Country != "" && m.Country != home && country == "" {
+				country, place, nameEnd = m.Country, m.Text, m.Span.End
+			}
+		}
+	}
+	if country == "" {
+		return Leg{}, false
+	}
+	// Skip an alias in parentheses and a ", Country" after a city.
+	p := nameEnd
+	for {
+		q := strings.TrimLeft(d.Text[p:le], " ")
+		if strings.HasPrefix(q, "(") {
+			cl := strings.IndexByte(q, ')')
+			if cl > 0 && cl < 40 && !strings.ContainsAny(q[1:cl], "0123456789") {
+				p = le - len(q) + cl + 1
+				continue
+			}
+		}
+		if strings.HasPrefix(q, ",") {
+			for _, m := range c.within(Span{p + 1, p + 4}) {
+				if m.Kind == KindCountry && m.Span.End <= le {
+					p = m.Span.End
+					break
+				}
+			}
+			if p != le-len(q) {
+				continue
+			}
+		}
+		break
+	}
+	tail := d.Text[p:le]
+	if !headerTail.MatchString(tail) && !strings.HasPrefix(tail, " (") {
+		return Leg{}, false
+	}
+	for _, m := range c.within(Span{p, p + 5}) {
+		if m.Kind == KindDate && m.Span.End <= le && m.Dates != nil && m.Dates.Precision == Day {
+			rest := strings.TrimLeft(d.Text[m.Span.End:le], " )")
+			return Leg{Line: Span{ls, le}, Country: country, Place: place, Dates: m.Dates, Row: len(rest) > 0}, true
+		}
+	}
+	return Leg{}, false
+}
+
+// tableRow reads a tab-separated row with a date cell and a cell that
+// opens with a foreign country or city, in either order: "11-13 Nov
+// 2014\tGhana\tAccra: call on the President", "Prague\t2-4 May\t...".
+func tableRow(c *Frame, ls, le int) (Leg, bool) {
+	home := c.Home
+	line := c.d.Text[ls:le]
+	if strings.IndexByte(line, '\t') < 0 {
+		return Leg{}, false
+	}
+	var it Leg
+	start := ls
+	for _, cell := range strings.Split(line, "\t") {
+		lead := len(cell) - len(strings.TrimLeft(cell, " "))
+		cs := start + lead
+		ce := start + len(cell)
+		start = ce + 1
+		for _, m := range c.within(Span{cs, cs + 5}) {
+			if m.Span.End > ce {
+				continue
+			}
+			switch {
+			case m.Kind == KindDate && m.Dates != nil && m.Dates.Precision == Day && it.Dates == nil:
+				it.Dates = m.Dates
+			case m.Kind == KindCountry && m.Value != home && !isDemonymMention(m) && it.Country == "":
+				it.Country = m.Value
+			case m.Kind == KindPlace && m.Country != "" && m.Country != home && it.Country == "":
+				it.Country, it.Place = m.Country, m.Text
+			}
+		}
+	}
+	if it.Country == "" || it.Dates == nil {
+		return Leg{}, false
+	}
+	it.Line, it.Row = Span{ls, le}, true
+	return it, true
+}
+
+// isDemonymMention reports whether a country mention is an adjective
+// ("Italian") rather than a name.
+func isDemonymMention(m Mention) bool {
+	_, ok := demonym(m.Text)
+	return ok
+}
+
+// visitDirection says which side travelled on a visit: a visit to the
+// publisher's country is incoming, one by the publisher's official (or an
+// official of no stated country) abroad is outgoing, and a foreign
+// official's visit to another foreign country is third_country. Without
+// a publisher it is unknown.
+func (c *Frame) visitDirection(e Event) Direction {
+	switch {
+	case c.Home == "":
+		return DirectionNone
+	case e.Country == c.Home:
+		return Incoming
+	case e.Actor.Country == "" || e.Actor.Country == c.Home:
+		return Outgoing
+	}
+	return ThirdCountry
+}
+
+// meetingDirection says where a meeting stood for its two sides: at home
+// (incoming), in the counterpart's country (outgoing), or in a third
+// country. A meeting whose place is not known has none.
+func (c *Frame) meetingDirection(e Event) Direction {
+	switch {
+	case c.Home == "" || e.Country == "":
+		return DirectionNone
+	case e.Country == c.Home:
+		return Incoming
+	case e.Country == e.CounterpartCountry:
+		return Outgoing
+	}
+	return ThirdCountry
+}

@@ -1,0 +1,90 @@
+package extractors
+
+import (
+	"fmt"
+	"testing"
+)
+
+// TestSettlePersons checks the country the frame settles for persons whose
+// title states none.
+func TestSettlePersons(t *testing.T) {
+	tests := []struct {
+		name, pub, body, person, want string
+	}{
+		{"a visitor is foreign (Jordan)", "Ministry of Foreign Affairs and Expatriates, Jordan",
+			"The visit to Jordan by Secretary Lars Holm follows talks in Oslo last year. Norway's support for refugees and Norway's aid to schools were discussed.",
+			"Lars Holm", "NOR"},
+		{"a visitor is foreign (Ghana)", "Ministry of Foreign Affairs and Regional Integration, Ghana",
+			"Minister Ana Costa, dear Ana, welcome to Accra. Portugal's investment and Portugal's schools were discussed.",
+			"Ana Costa", "PRT"},
+		{"met where the sentence opens (Norway in Ghana)", "Norwegian Ministry of Foreign Affairs, Norway",
+			"In Accra, the State Secretary held talks with Foreign Minister Ama Boateng.",
+			"Ama Boateng", "GHA"},
+		{"met where the sentence opens (Australia in Vietnam)", "Department of Foreign Affairs and Trade, Australia",
+			"While in Hanoi, the Minister called on Deputy Prime Minister Tran Van Binh.",
+			"Tran Van Binh", "VNM"},
+		{"met where the paragraph opens (Chile in Peru)", "Ministry of Foreign Affairs of Chile",
+			"In Lima, the Minister met President Ana Torres on Monday. She also held talks with Foreign Minister Luis Vega.",
+			"Luis Vega", "PER"},
+		{"the host where the trip goes on (Mexico)", "Secretaría de Relaciones Exteriores, Mexico",
+			"The Secretary will continue on to Peru, where Foreign Minister Luis Vega will receive him.",
+			"Luis Vega", "PER"},
+		{"met on a trip to one country (Norway)", "Norwegian Ministry of Foreign Affairs, Norway",
+			"Foreign Minister Kari Lie is on an official visit to Ghana. Today she paid a courtesy call on President John Mensah.",
+			"John Mensah", "GHA"},
+		{"the host of a foreign visitor (Finland)", "Ministry for Foreign Affairs of Finland",
+			"The programme of the state visit to Finland by the President of Estonia, Mari Kask, opened with a meeting with President Ville Niemi.",
+			"Ville Niemi", "FIN"},
+		{"the one who held a meeting with the speaker is met (Korea in Kenya)", "Ministry of Foreign Affairs, Republic of Korea",
+			"Foreign Minister Park Ji-won: Good evening. I am on a visit to Kenya. Today, Cabinet Secretary Wanjiku Njoroge and I held a meeting on trade. Cabinet Secretary Njoroge will host a dinner.",
+			"Wanjiku Njoroge", "KEN"},
+		{"the host of a postponed meeting, told later without a place (Finland)", "Office of the President of the Republic of Finland",
+			"President of Estonia Mari Kask will not hold her meeting with President of the Republic Ville Niemi on Thursday: it has been postponed. President Niemi spoke with the President of Latvia at the forum.",
+			"Ville Niemi", "FIN"},
+		{"an envoy sent to a country is the publisher's (Bangladesh)", "Ministry of Foreign Affairs, Bangladesh",
+			"Foreign Minister Hasan Mahmud met Ambassador-designate to Japan Rina Akter in Dhaka. He said Japan's support for Bangladesh's ports matters.",
+			"Rina Akter", "BGD"},
+		{"an envoy sent to a country is the publisher's (Ghana)", "Ministry of Foreign Affairs and Regional Integration, Ghana",
+			"In a separate meeting with High Commissioner to Canada Kwesi Owusu, the Minister spoke of trade with Canada.",
+			"Kwesi Owusu", "GHA"},
+		{"a companion of the traveller is of the delegation (Fiji)", "Ministry of Foreign Affairs, Fiji",
+			"Prime Minister Sitiveni Rabuka, together with Assistant Minister Ana Tuivaga, travelled to Samoa and Tonga, where he met Prime Minister Fiame Naomi.",
+			"Ana Tuivaga", "FJI"},
+		{"a companion of the traveller is of the delegation (Sweden)", "Government Offices of Sweden",
+			"Minister for Foreign Affairs Lars Berg, accompanied by State Secretary Eva Lind, visited Kenya and Tanzania on 4 March.",
+			"Eva Lind", "SWE"},
+		{"companions listed with styles and post-nominals (Australia)", "Department of Foreign Affairs and Trade, Australia",
+			"From 4-6 March the Prime Minister, the Hon. Mark Ellis MP, together with Assistant Minister for Trade the Hon. Jo Reid MP and Parliamentary Secretary for the Pacific the Hon. Sam Park MP, travelled to Fiji and Tonga.",
+			"Sam Park", "AUS"},
+		{"the traveller in a place where others are met stays home (Fiji)", "Ministry of Foreign Affairs, Fiji",
+			"Prime Minister Sitiveni Rabuka travelled to Samoa on 4 March. The visit opened with talks in Apia, where Prime Minister Rabuka met Prime Minister Fiame Naomi.",
+			"Sitiveni Rabuka", "FJI"},
+		{"the host met in the programme of a visit is not its visitor (Chile)", "Ministry of Foreign Affairs of Chile",
+			"The programme of the President of Uruguay's visit to Chile opened with a bilateral meeting with President Ana Rojas.",
+			"Ana Rojas", "CHL"},
+		{"the host met in the programme of a visit is not its visitor (Ghana)", "Ministry of Foreign Affairs and Regional Integration, Ghana",
+			"The state visit to Ghana by the President of Togo began with talks with President John Mensah at Jubilee House.",
+			"John Mensah", "GHA"},
+		{"officials meeting between themselves stay home (Peru)", "Ministry of Foreign Affairs of Peru",
+			"The Minister recalled the meeting between President Ana Torres and Prime Minister Juan Paz on trade with Chile.",
+			"Juan Paz", "PER"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := analyze(fmt.Sprintf(dated, tt.pub, "Press release", tt.body))
+			BuildFrame(d)
+			got, found := "", false
+			for _, m := range d.Mentions {
+				if m.Kind == KindPerson && m.Value == tt.person {
+					got, found = m.Country, true
+				}
+			}
+			if !found {
+				t.Fatalf("no person %q", tt.person)
+			}
+			if got != tt.want {
+				t.Errorf("%s: country %q, want %q", tt.person, got, tt.want)
+			}
+		})
+	}
+}

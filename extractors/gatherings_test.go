@@ -1,0 +1,61 @@
+package extractors
+
+import (
+	"testing"
+)
+
+func TestGatherings(t *testing.T) {
+	tests := []struct {
+		name, pub, headline, body string
+		want                      []string
+	}{
+		{"plural possessives in a list of names", ken, "Cabinet Secretary to travel to Qatar",
+			"During her time in Qatar, Cabinet Secretary Wanjiku Njoroge will take part in the annual EAC-Gulf Foreign Ministers' Meeting, the Commonwealth Trade Ministers' Meeting, and the Africa Climate Forum.",
+			[]string{`gathering planned "EAC-Gulf Foreign Ministers' Meeting" in KEN`, `gathering planned "Commonwealth Trade Ministers' Meeting" in KEN`, `gathering planned "Africa Climate Forum" in KEN`}},
+		{"a possessive after of", nor, "Minister meets partners in Oslo",
+			"The ministers shared views on the outcomes of the Third Ministerial Meeting of Sudan's Neighbouring Countries held in Oslo on 11 March.",
+			[]string{`gathering occurred "Third Ministerial Meeting of Sudan's Neighbouring Countries" in NOR 2024-03-11`}},
+		{"a session of a body named with a possessive", gha, "Deputy Minister in Addis Ababa",
+			"The Deputy Minister attended the 57th session of the UN’s ECA, held on 4-5 March 2024 in Addis Ababa.",
+			[]string{`gathering occurred "57th session of the UN’s ECA" in ETH 2024-03-04/2024-03-05`}},
+		{"a comma list closed by and", gha, "Minister to visit Nigeria",
+			"The Minister will co-chair the 9th Session of the Ghana-Nigeria Joint Commission on Trade, Energy, Security and Cultural Cooperation (9th JC) in Abuja.",
+			[]string{`gathering planned "9th Session of the Ghana-Nigeria Joint Commission on Trade, Energy, Security and Cultural Cooperation" in NGA`}},
+		{"present for a forum", vnm, "Deputy Minister receives Mekong delegations",
+			"Present in Viet Nam for the 5th Mekong-Lancang Cooperation Forum, the delegation comprised deputy ministers of five countries.",
+			[]string{`gathering occurred "5th Mekong-Lancang Cooperation Forum" in VNM`}},
+		{"a name stops before the weekday", chl, "President speaks in Bergen",
+			"The President spoke at the Bergen International Forum on Democracy on Monday, 11 March, before meeting the Prime Minister.",
+			[]string{`gathering occurred "Bergen International Forum on Democracy" in NOR 2024-03-11`}},
+		{"a quoted title after a lower-case head", vnm, "Ministry hosts regional seminar",
+			"The Minister opened the regional seminar “Ocean governance in a changing climate”, held at the Ministry of Foreign Affairs on 11 March 2024.",
+			[]string{`gathering occurred "regional seminar “Ocean governance in a changing climate”" in VNM 2024-03-11`}},
+		{"an acronym told again gives place, date and status", hrv, "Delegation to migration talks",
+			"Croatian Delegation to the Intergovernmental Committee on Migration (ICM) Meeting on a Global Compact\n\nOn 19 March 2024, Ambassador Ana Kovač will head a delegation to the ICM in Geneva, Switzerland for the fifth round of talks.",
+			[]string{`gathering planned "Intergovernmental Committee on Migration (ICM) Meeting on a Global Compact" in CHE 2024-03-19`}},
+		{"looking forward to hosting", gha, "Ghana and Canada review relations",
+			"In the coming months, we look forward to hosting the 4th Ghana-Canada Bilateral Dialogue here in Accra.",
+			[]string{`gathering planned "4th Ghana-Canada Bilateral Dialogue" in GHA`}},
+		{"a relative clause in the future", nor, "Minister meets US Deputy Secretary",
+			"He also met the Deputy Secretary of State, with whom he discussed the Arctic Ocean Conference that Norway will host in Tromsø.",
+			[]string{`gathering planned "Arctic Ocean Conference" in NOR`}},
+		{"a past edition with its own date stays apart", ken, "Cabinet Secretary to attend Nordic meeting",
+			"The Cabinet Secretary will take part in the Africa-Nordic Foreign Ministers' Meeting in Helsinki. She attended the inaugural Africa-Nordic Foreign Ministers' meeting in Oslo in May 2015.",
+			[]string{`gathering planned "Africa-Nordic Foreign Ministers' Meeting" in FIN`, `gathering occurred "Africa-Nordic Foreign Ministers' meeting" in NOR 2015-05-01/2015-05-31`}},
+		{"a commemoration and an inauguration in lower case", chl, "Minister travels to Argentina",
+			"The Minister will attend the ceremony commemorating the 200th anniversary of the Battle of Maipú. He will then represent Chile at the presidential inauguration in Buenos Aires on 15 March.",
+			[]string{`gathering planned "ceremony commemorating the 200th anniversary of the Battle of Maipú" in CHL`, `gathering planned "presidential inauguration" in ARG 2024-03-15`}},
+		{"a press conference is no gathering", hrv, "Remarks at the press conference",
+			"Remarks by the Minister at the Joint Press Conference on the Visit of the Slovenian Foreign Minister to Zagreb",
+			nil},
+		{"an organization whose head is met", chl, "Minister in Geneva",
+			"He also saw Ana Ruiz, President, Andean Economic Forum; and Luis Vega, Founder and Chairman, Andean Economic Forum, along with officials of the World Health Organization.",
+			nil},
+		{"a format in quotes", ken, "Ministers meet in Mombasa",
+			"The ministers discussed preparations for the ministerial meeting in the format \"East Africa-Gulf\" to be held in Mombasa on 20 March.",
+			nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) { checkEvents(t, Gatherings{}, tt.pub, tt.headline, tt.body, tt.want) })
+	}
+}

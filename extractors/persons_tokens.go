@@ -1,0 +1,612 @@
+package extractors
+
+import (
+	"cmp"
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"communique/gazetteer"
+)
+
+type ptokKind uint8
+
+const (
+	ptWord ptokKind = iota
+	ptNum
+	ptPunct
+	ptBreak // sentence or table-cell boundary
+)
+
+// ptok is a word, number or punctuation mark of Doc.Text. Hyphenated
+// words are split ("Sang-min" is "Sang" then "min" with joined set) so
+// that titles match part by part ("Vice-Minister"); names and portfolio
+// words are read a hyphen group (a unit) at a time. Its lower-case form
+// is in entParser.lows: a ptok holds no pointer, so that the tokens are
+// copied and collected without write barriers.
+type ptok struct {
+	start, end int    // byte span, without an abbreviation dot
+	sent       int    // sentence index
+	la, lb     int32  // while tokenizing: the lower-case form in entParser.lowBuf
+	cty        uint16 // the KindCountry mention it lies in: see entParser.ctry
+	plc        uint16 // the KindPlace mention it lies in: see entParser.plc
+	kind       ptokKind
+	capital    bool  // first letter upper-case
+	caps       bool  // two or more letters, all upper-case
+	joined     bool  // joined to the previous token by '-'
+	dot        bool  // followed by an abbreviation dot ("Dr.", "J.")
+	trail      uint8 // bytes of the dot or closing apostrophe ("Dato'") after the word
+	date       bool  // inside a KindDate mention
+}
+
+// entParser holds one document's tokens and what the passes find.
+type entParser struct {
+	d    *Doc
+	text string
+	t    []ptok
+	lows []string // per token: the lower-case form, as gazetteer.TitleWords makes it; punctuation: itself
+	home string
+	orgs []orgSpan
+
+	countries []Mention // KindCountry mentions, in text order
+	headlines []int8    // per sentence: 0 unknown, 1 headline, 2 not
+	raw       []rawPerson
+	taken     []bool                  // tokens inside a person's name, title or apposition
+	covered   []bool                  // tokens inside an organization's name (findOrgs)
+	lowBuf    []byte                  // lower-case forms, while tokenizing
+	isos      []string                // interned codes of ptok.cty and ptok.plc; isos[0] is ""
+	isoIdx    map[string]uint16       // index of a code in isos
+	matchN    []int8                  // per token: 0 not looked up, -1 no title, n words of the title there
+	matchE    []*gazetteer.TitleEntry // per token: the title there, when matchN > 0
+	flags     []wordFlags             // per token: see flagsOf
+}
+
+// entParsers recycles the parsers' buffers: a document's tokens take
+// about twenty times its size.
+var entParsers = sync.Pool{New: func() any { return new(entParser) }}
+
+// newEntParser tokenizes d. The caller must call release when done with
+// the parser and everything that points into its buffers.
+func newEntParser(d *Doc) *entParser {
+	p := entParsers.Get().(*entParser)
+	p.d, p.text, p.home = d, d.Text, ""
+	sents := d.Sentences
+	if sents == nil {
+		sents = Sentences(d.Text)
+	}
+	p.t = grow(p.t[:0], len(d.Text)/5+8)
+	p.lows = grow(p.lows[:0], len(d.Text)/5+8)
+	p.lowBuf = grow(p.lowBuf[:0], len(d.Text)/4+16)
+	for si, s := range sents {
+		if si > 0 {
+			p.push(ptok{start: s.Start, end: s.Start, kind: ptBreak, sent: si}, "\n")
+		}
+		p.tokenize(s.Start, s.End, si)
+	}
+	all := string(p.lowBuf)
+	for i, tk := range p.t {
+		if tk.lb > tk.la {
+			p.lows[i] = all[tk.la:tk.lb]
+		}
+	}
+	p.countries = p.countries[:0]
+	p.isos = append(p.isos[:0], "")
+	clear(p.isoIdx)
+	p.overlay()
+	p.taken = grow(p.taken[:0], len(p.t))[:len(p.t)]
+	clear(p.taken)
+	p.covered = grow(p.covered[:0], len(p.t))[:len(p.t)]
+	clear(p.covered)
+	p.matchN = grow(p.matchN[:0], len(p.t))[:len(p.t)]
+	clear(p.matchN)
+	p.matchE = grow(p.matchE[:0], len(p.t))[:len(p.t)] // read only where matchN is set
+	p.flags = grow(p.flags[:0], len(p.t))[:len(p.t)]
+	clear(p.flags)
+	p.orgs, p.raw, p.headlines = p.orgs[:0], p.raw[:0], p.headlines[:0]
+	return p
+}
+
+// push appends token tk, whose lower-case form is low: "" for a word
+// lower-cased into lowBuf, whose form newEntParser sets when the text is
+// tokenized.
+func (p *entParser) push(tk ptok, low string) {
+	p.t = append(p.t, tk)
+	p.lows = append(p.lows, low)
+}
+
+// release returns p's buffers for reuse.
+func (p *entParser) release() {
+	if cap(p.t) > 1<<16 {
+		return // an outsized document: let its buffers go
+	}
+	// p.t and p.lows keep pointing into the document until the next one
+	// overwrites them: clearing them cost more than the parsing of a
+	// short document, and the pool drops idle parsers within two GCs.
+	p.d, p.text = nil, ""
+	clear(p.raw)
+	clear(p.orgs)
+	clear(p.countries)
+	entParsers.Put(p)
+}
+
+// grow returns s with room for n elements.
+func grow[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, 0, n)
+	}
+	return s
+}
+
+func entWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return asciiAlnum[r]
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
+}
+
+func entApos(r rune) bool { return r == '\'' || r == '’' }
+
+// tokenize appends the tokens of text[start:end], sentence si.
+func (p *entParser) tokenize(start, end, si int) {
+	text := p.text
+	joinNext := false
+	for i := start; i < end; {
+		r, n := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(text[i:])
+		}
+		switch {
+		case r == '\t':
+			p.push(ptok{start: i, end: i, kind: ptBreak, sent: si}, "\t")
+			i += n
+			joinNext = false
+		case r == ' ' || r == '\n' || r == '\r' || r >= utf8.RuneSelf && unicode.IsSpace(r):
+			i += n
+			joinNext = false
+		case r < utf8.RuneSelf && asciiAlnum[r] || r >= utf8.RuneSelf && entWordRune(r):
+			j := i + n
+			for j < end {
+				if c := text[j]; c < utf8.RuneSelf && c != '\'' {
+					if !asciiAlnum[c] {
+						break
+					}
+					j++ // the common case, first
+					continue
+				}
+				r2, n2 := rune(text[j]), 1
+				if r2 >= utf8.RuneSelf {
+					r2, n2 = utf8.DecodeRuneInString(text[j:])
+				}
+				if entWordRune(r2) {
+					j += n2
+					continue
+				}
+				if entApos(r2) && j+n2 < end {
+					r3, _ := utf8.DecodeRuneInString(text[j+n2:])
+					if entWordRune(r3) {
+						j += n2
+						continue
+					}
+				}
+				break
+			}
+			w := text[i:j]
+			poss := 0
+			if w[len(w)-1] == 's' { // the possessive, tested first by its last letter
+				if strings.HasSuffix(w, "'s") && len(w) > 2 {
+					poss = 2
+				} else if strings.HasSuffix(w, "’s") && len(w) > 4 {
+					poss = 4
+				}
+			}
+			we := j - poss
+			p.addWord(i, we, si, joinNext)
+			if poss > 0 {
+				p.push(ptok{start: we, end: j, kind: ptPunct, sent: si}, "'s")
+			} else if j < end && text[j] == '.' && p.isAbbrev(len(p.t)-1) && !p.nameEndsAt(len(p.t)-1, j, end) {
+				p.t[len(p.t)-1].dot = true
+				p.t[len(p.t)-1].trail = 1
+				j++
+			} else if j >= end || text[j] != '\'' && text[j] != "’"[0] {
+				// no apostrophe after the word: the common case
+			} else if r2, n2 := utf8.DecodeRuneInString(text[j:min(j+4, end)]); entApos(r2) && (j+n2 >= end || text[j+n2] == ' ') {
+				// "Dato' Sri": an apostrophe that closes a word belongs to it
+				p.t[len(p.t)-1].trail = uint8(n2)
+				j += n2
+			}
+			i = j
+			joinNext = false
+			if poss == 0 && i < end && text[i] == '-' && i+1 < end {
+				r2, _ := utf8.DecodeRuneInString(text[i+1:])
+				if entWordRune(r2) {
+					joinNext = true
+					i++
+				}
+			}
+		default:
+			p.push(ptok{start: i, end: i + n, kind: ptPunct, sent: si}, text[i:i+n])
+			i += n
+			joinNext = false
+		}
+	}
+}
+
+func (p *entParser) addWord(s, e, si int, joined bool) {
+	w := p.text[s:e]
+	tk := ptok{start: s, end: e, sent: si, joined: joined, kind: ptWord}
+	letters, upper, digits := 0, 0, 0
+	ascii := true
+	for k := 0; k < len(w); k++ {
+		switch c := w[k]; {
+		case 'a' <= c && c <= 'z':
+			letters++
+		case 'A' <= c && c <= 'Z':
+			letters++
+			upper++
+		case '0' <= c && c <= '9':
+			digits++
+		case c >= utf8.RuneSelf:
+			ascii = false
+		}
+	}
+	if ascii {
+		// the common case: the word starts with a letter or digit
+		// (tokenize), capitalized if that is upper-case, and any
+		// apostrophe in it is ASCII
+		tk.capital = 'A' <= w[0] && w[0] <= 'Z'
+		p.pushWord(tk, w, letters, upper, digits, true, false)
+		return
+	}
+	letters, upper, digits = 0, 0, 0
+	first := true
+	curly := false // a closing quote for an apostrophe: "Dato’"
+	for _, r := range w {
+		switch {
+		case r == '’':
+			curly = true
+		case 'a' <= r && r <= 'z':
+			letters++
+			first = false
+		case 'A' <= r && r <= 'Z':
+			letters++
+			upper++
+			if first {
+				tk.capital = true
+			}
+			first = false
+		case '0' <= r && r <= '9':
+			digits++
+			first = false
+		case unicode.IsLetter(r):
+			letters++
+			if unicode.IsUpper(r) {
+				upper++
+				if first {
+					tk.capital = true
+				}
+			}
+			first = false
+		case unicode.IsDigit(r):
+			digits++
+			first = false
+		}
+	}
+	p.pushWord(tk, w, letters, upper, digits, false, curly)
+}
+
+// pushWord appends the word w with the counts of its letters, upper-case
+// letters and digits; ascii is set when w is ASCII, curly when it has a
+// closing quote for an apostrophe.
+func (p *entParser) pushWord(tk ptok, w string, letters, upper, digits int, ascii, curly bool) {
+	if letters == 0 && digits > 0 {
+		tk.kind = ptNum
+	}
+	tk.caps = letters >= 2 && upper == letters
+	if upper > 0 && ascii {
+		// lower-cased into lowBuf, as below, in place
+		la := len(p.lowBuf)
+		p.lowBuf = append(p.lowBuf, w...)
+		for k, c := range p.lowBuf[la:] {
+			if 'A' <= c && c <= 'Z' {
+				p.lowBuf[la+k] = c + 'a' - 'A'
+			}
+		}
+		tk.la, tk.lb = int32(la), int32(len(p.lowBuf))
+		p.push(tk, "")
+		return
+	}
+	if upper > 0 || curly {
+		// lower-cased into lowBuf; its entry in p.lows is set from it when
+		// the text is tokenized, so that the document costs one
+		// allocation, not one per capitalized word
+		tk.la = int32(len(p.lowBuf))
+		for _, r := range w {
+			switch {
+			case r < utf8.RuneSelf:
+				if 'A' <= r && r <= 'Z' {
+					r += 'a' - 'A'
+				}
+				p.lowBuf = append(p.lowBuf, byte(r))
+			case r == '’':
+				p.lowBuf = append(p.lowBuf, '\'')
+			default:
+				p.lowBuf = utf8.AppendRune(p.lowBuf, unicode.ToLower(r))
+			}
+		}
+		tk.lb = int32(len(p.lowBuf))
+		p.push(tk, "")
+		return
+	}
+	p.push(tk, w)
+}
+
+// lowOf returns token i's lower-case form while the text is tokenized.
+func (p *entParser) lowOf(i int) string {
+	tk := p.t[i]
+	if tk.lb > tk.la {
+		return string(p.lowBuf[tk.la:tk.lb])
+	}
+	return p.lows[i]
+}
+
+// isAbbrev reports whether the dot after token i closes an abbreviation:
+// an initial ("J."), a title or honorific abbreviation ("Dr.", "Gen.").
+func (p *entParser) isAbbrev(i int) bool {
+	tk := p.t[i]
+	if tk.kind != ptWord {
+		return false
+	}
+	low := p.lowOf(i)
+	if utf8.RuneCountInString(low) == 1 && tk.capital {
+		return true
+	}
+	return gazetteer.IsAbbreviation(low) || abbreviations[low]
+}
+
+// nameEndsAt reports whether the dot at byte dot, after the word of
+// token i, ends a name rather than an abbreviated office: the word is an
+// office's abbreviation that is also a name's word ("Sen.", "Gov."), it
+// follows a capitalized word that is no title ("Premier Hun Sen."), and
+// no name follows the dot: the sentence ends, or a lower-case or function
+// word comes next ("Hun Sen. His programme"). "Sen. Amara Diallo" and
+// "Minister and Sen. Diallo" keep the abbreviation. end is the end of the
+// sentence.
+func (p *entParser) nameEndsAt(i, dot, end int) bool {
+	if i < 1 || !gazetteer.IsOfficeAbbreviation(p.lowOf(i)) {
+		return false
+	}
+	prev := &p.t[i-1]
+	if prev.kind != ptWord || prev.sent != p.t[i].sent || !prev.capital || p.t[i].joined || prev.end+1 != p.t[i].start ||
+		gazetteer.ClassOf(p.lowOf(i-1))&(gazetteer.ClassOfficeStart|gazetteer.ClassHonorificStart) != 0 {
+		return false
+	}
+	k := dot + 1
+	for k < end && p.text[k] == ' ' {
+		k++
+	}
+	if k >= end {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(p.text[k:end])
+	if !unicode.IsUpper(r) {
+		return true
+	}
+	e := k
+	for e < end {
+		r, n := utf8.DecodeRuneInString(p.text[e:end])
+		if !unicode.IsLetter(r) {
+			break
+		}
+		e += n
+	}
+	return lexStop[strings.ToLower(p.text[k:e])]
+}
+
+// overlay marks the tokens inside country, place and date mentions.
+func (p *entParser) overlay() {
+	for _, m := range p.d.Mentions {
+		if m.Kind != KindCountry && m.Kind != KindPlace && m.Kind != KindDate {
+			continue
+		}
+		if m.Kind == KindCountry {
+			p.countries = append(p.countries, m)
+		}
+		i := sort.Search(len(p.t), func(i int) bool { return p.t[i].end > m.Span.Start })
+		for ; i < len(p.t) && p.t[i].start < m.Span.End; i++ {
+			if p.t[i].kind == ptBreak {
+				continue
+			}
+			switch m.Kind {
+			case KindCountry:
+				iso := m.Value
+				if iso == "" {
+					iso = m.Country
+				}
+				p.t[i].cty = p.intern(iso)
+			case KindPlace:
+				pl := m.Country
+				if pl == "" {
+					pl = "-"
+				}
+				p.t[i].plc = p.intern(pl)
+			case KindDate:
+				p.t[i].date = true
+			}
+		}
+	}
+	byStart := func(a, b Mention) int { return cmp.Compare(a.Span.Start, b.Span.Start) }
+	if !slices.IsSortedFunc(p.countries, byStart) { // they come sorted from Countries
+		slices.SortStableFunc(p.countries, byStart)
+	}
+}
+
+// intern returns the index of code in p.isos.
+func (p *entParser) intern(code string) uint16 {
+	if i, ok := p.isoIdx[code]; ok {
+		return i
+	}
+	if p.isoIdx == nil {
+		p.isoIdx = map[string]uint16{}
+	}
+	if code == "" {
+		return 0
+	}
+	p.isos = append(p.isos, code)
+	p.isoIdx[code] = uint16(len(p.isos) - 1)
+	return uint16(len(p.isos) - 1)
+}
+
+// ctry returns the ISO3 of the country mention token i lies in, or "".
+func (p *entParser) ctry(i int) string {
+	if c := p.t[i].cty; c != 0 {
+		return p.isos[c]
+	}
+	return ""
+}
+
+// plc returns the country of the place mention token i lies in ("-" when
+// the place has none), or "".
+func (p *entParser) plc(i int) string {
+	if c := p.t[i].plc; c != 0 {
+		return p.isos[c]
+	}
+	return ""
+}
+
+// unitEnd returns the index after the hyphen group starting at i.
+func (p *entParser) unitEnd(i int) int {
+	j := i + 1
+	for j < len(p.t) && p.t[j].joined {
+		j++
+	}
+	return j
+}
+
+// unitLow returns the lower-case text of the unit [i, j).
+func (p *entParser) unitLow(i, j int) string {
+	if j == i+1 {
+		return p.lows[i]
+	}
+	return strings.ToLower(p.text[p.t[i].start:p.t[j-1].end])
+}
+
+// unitCapital reports whether the unit at i is capitalized in any part
+// ("Sang-min", "e-Government").
+func (p *entParser) unitCapital(i, j int) bool {
+	for k := i; k < j; k++ {
+		if p.t[k].capital {
+			return true
+		}
+	}
+	return false
+}
+
+// spanEnd returns the byte end of token i, with its abbreviation dot.
+func (p *entParser) spanEnd(i int) int {
+	return p.t[i].end + int(p.t[i].trail)
+}
+
+func (p *entParser) textOf(i, j int) string {
+	if j <= i {
+		return ""
+	}
+	return p.text[p.t[i].start:p.spanEnd(j-1)]
+}
+
+func (p *entParser) same(i, j int) bool {
+	return i >= 0 && j < len(p.t) && p.t[i].sent == p.t[j].sent && p.t[j].kind != ptBreak
+}
+
+// match returns the longest title or honorific starting at token i. The
+// entry is the title table's: callers must not modify it.
+func (p *entParser) match(i int) (int, *gazetteer.TitleEntry, bool) {
+	if i >= len(p.t) || p.t[i].kind != ptWord {
+		return 0, nil, false
+	}
+	switch n := p.matchN[i]; {
+	case n < 0:
+		return 0, nil, false
+	case n > 0:
+		return int(n), p.matchE[i], true
+	}
+	n, e, ok := p.match1(i)
+	if !ok {
+		p.matchN[i] = -1
+		return 0, nil, false
+	}
+	p.matchN[i], p.matchE[i] = int8(n), e
+	return n, e, true
+}
+
+// match1 is match without the cache.
+func (p *entParser) match1(i int) (int, *gazetteer.TitleEntry, bool) {
+	if !p.is(i, wfOfficeStart|wfHonorificStart) {
+		return 0, nil, false // no title starts with the word
+	}
+	end := i + 8
+	if end > len(p.lows) {
+		end = len(p.lows)
+	}
+	n, e := gazetteer.MatchTitleEntry(p.lows[i:end])
+	if n == 0 || (e.Caps && !p.t[i].caps) {
+		return 0, nil, false
+	}
+	// An entry must not end inside a hyphen group ("Vice-" of "Vice-Chair"
+	// is fine, "Director" of "Director-General" is not), unless the group
+	// ends with a word that marks the office's holder-to-be
+	// ("High Commissioner-designate", "President-elect").
+	if k := i + n; k < len(p.t) && p.t[k].joined {
+		if !lexOfficeSuffixes[p.lows[k]] || k+1 < len(p.t) && p.t[k+1].joined {
+			return 0, nil, false
+		}
+		n++
+	}
+	return n, e, true
+}
+
+// lexOfficeSuffixes end an office's hyphen group: "-designate", "-elect".
+var lexOfficeSuffixes = vocabSet("office.suffixes")
+
+// matchPostNominal is gazetteer.MatchPostNominal of the words from token
+// i to end, asked only when one starts with token i's word.
+func (p *entParser) matchPostNominal(i, end int) (int, gazetteer.TitleEntry, bool) {
+	if !p.is(i, wfPostNominalStart) {
+		return 0, gazetteer.TitleEntry{}, false
+	}
+	return gazetteer.MatchPostNominal(p.lows[i:end])
+}
+
+func (p *entParser) officeAt(i int) (int, *gazetteer.TitleEntry, bool) {
+	if i < len(p.t) && !p.t[i].capital {
+		return 0, nil, false // not a title in running text: see below
+	}
+	n, e, ok := p.match(i)
+	if !ok || e.Kind != gazetteer.Office {
+		return 0, e, false
+	}
+	// Titles in running text are capitalized ("the minister" is no title
+	// of a name); "MP" and the like are matched in capitals.
+	if !p.t[i].capital {
+		return 0, e, false
+	}
+	return n, e, true
+}
+
+func (p *entParser) honorific(i int) (int, *gazetteer.TitleEntry, bool) {
+	n, e, ok := p.match(i)
+	if !ok || e.Kind != gazetteer.Honorific {
+		return 0, e, false
+	}
+	if !p.t[i].capital && p.lows[i] != "the" {
+		return 0, e, false
+	}
+	// a one-letter style (Myanmar "U") is no initial: "U Kyaw Zeya Tun",
+	// not "U.S."
+	if n == 1 && len(p.lows[i]) == 1 && (p.t[i].dot || i+1 >= len(p.t) || !p.t[i+1].capital || p.t[i+1].joined) {
+		return 0, e, false
+	}
+	return n, e, true
+}

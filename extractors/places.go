@@ -1,0 +1,88 @@
+package extractors
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+
+	"communique/gazetteer"
+)
+
+// Places finds the cities a text names ("arrived in Nice", "KAMPALA, 3
+// June -", "Split, Croatia", "talks in Tripoli" in a release on Lebanon)
+// as KindPlace mentions whose Value is the city's name as the gazetteer's
+// city table spells it ("Malé" for "Male") and whose Country is its
+// ISO3 code. It reads the mentions already in d.Mentions, so it runs
+// after the other entity extractors: the countries the document names
+// (KindCountry mentions, and KindPlace mentions with a country) choose
+// between cities of one name and make small towns safe; a span that
+// another mention holds is never a city (a country, "Georgia",
+// "Djibouti"; a place Countries found; a person, "Florence Nightingale";
+// an organization, "University of Nairobi"); and the words of persons'
+// names are names elsewhere too ("Jackson" after "Lisa Jackson").
+// Mentions inside a gathering's name count ("the Riga Conference"). See
+// gazetteer.CityContext.Resolve for what makes a candidate a city.
+type Places struct{}
+
+// Extract returns d's city mentions in text order. It does not modify d.
+func (Places) Extract(d *Doc) []Mention {
+	cands := gazetteer.FindCities(d.Text)
+	if len(cands) == 0 {
+		return nil
+	}
+	x := gazetteer.CityContext{Text: d.Text}
+	var taken []Span
+	for _, m := range d.Mentions {
+		switch m.Kind {
+		case KindCountry:
+			iso := cmp.Or(m.Value, m.Country)
+			if iso == "" {
+				continue
+			}
+			// the form is left unknown: Resolve asks only of the few
+			// references right after a candidate
+			x.Countries = append(x.Countries, gazetteer.Match{Start: m.Span.Start, End: m.Span.End, ISO3: iso})
+			taken = append(taken, m.Span)
+		case KindPlace:
+			if m.Country != "" {
+				x.Countries = append(x.Countries, gazetteer.Match{Start: m.Span.Start, End: m.Span.End,
+					ISO3: m.Country, Form: gazetteer.FormCity, Entry: m.Value})
+			}
+			taken = append(taken, m.Span)
+		case KindPerson:
+			if x.Names == nil {
+				x.Names = map[string]bool{}
+			}
+			for _, w := range strings.FieldsFunc(m.Text, func(r rune) bool { return r == ' ' || r == '.' || r == ',' }) {
+				x.Names[gazetteer.Fold(w)] = true
+			}
+			taken = append(taken, m.Span)
+		case KindOrganization:
+			taken = append(taken, m.Span)
+		}
+	}
+	slices.SortStableFunc(x.Countries, func(a, b gazetteer.Match) int { return a.Start - b.Start })
+	slices.SortFunc(taken, func(a, b Span) int { return a.Start - b.Start })
+	// Both are in text order: a candidate overlaps a taken span if one
+	// that starts before the candidate ends reaches past its start.
+	kept := cands[:0]
+	j, reach := 0, -1
+	for _, c := range cands {
+		for ; j < len(taken) && taken[j].Start < c.End; j++ {
+			reach = max(reach, taken[j].End)
+		}
+		if reach <= c.Start {
+			kept = append(kept, c)
+		}
+	}
+	places := x.Resolve(kept)
+	if len(places) == 0 {
+		return nil
+	}
+	out := make([]Mention, 0, len(places))
+	for _, p := range places {
+		sp := Span{p.Start, p.End}
+		out = append(out, Mention{Kind: KindPlace, Span: sp, Text: d.Text[p.Start:p.End], Value: p.City.Name, Country: p.City.ISO3})
+	}
+	return out
+}

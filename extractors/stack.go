@@ -1,0 +1,88 @@
+package extractors
+
+import (
+	"slices"
+	"strings"
+)
+
+// Stack is the list of extractors a document goes through, in the order
+// they run: entity extractors first (each sees the mentions of those
+// before it), then BuildFrame, then the event extractors.
+type Stack struct {
+	Entities []Extractor
+	Events   []EventExtractor
+}
+
+// Default returns the stack communique runs. It is the one wiring list:
+// `communique run`, the benchmarks and the tests all read it.
+func Default() Stack {
+	return Stack{
+		Entities: []Extractor{
+			Dates{},
+			Countries{},
+			OrgsAndPersons{},
+			ProseNames{},
+			GatheringNames{},
+			Places{},
+		},
+		Events: []EventExtractor{
+			Visits{},
+			Meetings{},
+			Agreements{},
+			Gatherings{},
+			Rankings{},
+		},
+	}
+}
+
+// Mentions fills d's metadata, sentences and mentions from d.Text: it
+// reads the metadata, splits sentences, runs the entity extractors in
+// order and sorts the mentions by position (start, then end, then kind).
+func (s Stack) Mentions(d *Doc) {
+	d.Meta = ReadMeta(d.Text)
+	d.Sentences = Sentences(d.Text)
+	for _, x := range s.Entities {
+		if !d.Stop.Enter(x) {
+			break // given up on: the pipeline drops what is found
+		}
+		d.Mentions = append(d.Mentions, x.Extract(d)...)
+	}
+	slices.SortStableFunc(d.Mentions, func(a, b Mention) int {
+		if a.Span.Start != b.Span.Start {
+			return a.Span.Start - b.Span.Start
+		}
+		if a.Span.End != b.Span.End {
+			return a.Span.End - b.Span.End
+		}
+		return strings.Compare(string(a.Kind), string(b.Kind))
+	})
+}
+
+// Run analyzes d.Text whole: Mentions, then BuildFrame, then each event
+// extractor in order. It returns the events, less those told in the page
+// furniture (Frame.Furniture), and the frame they read.
+func (s Stack) Run(d *Doc) ([]Event, *Frame) {
+	s.Mentions(d)
+	if !d.Stop.Enter(BuildFrame) {
+		return nil, nil
+	}
+	f := BuildFrame(d)
+	return s.events(d, f), f
+}
+
+// events runs the event extractors over d and its frame, dropping the
+// events told in the page furniture.
+func (s Stack) events(d *Doc, f *Frame) []Event {
+	var events []Event
+	for _, x := range s.Events {
+		if !d.Stop.Enter(x) {
+			break
+		}
+		for _, e := range x.Events(d, f) {
+			if !f.inFurniture(e.Evidence.Start) {
+				events = append(events, e)
+			}
+		}
+	}
+	return events
+}

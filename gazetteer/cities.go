@@ -1,0 +1,490 @@
+package gazetteer
+
+import (
+	_ "embed"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+)
+
+//go:generate go run ./gencities -data ../../shared/data -words /usr/share/dict/british-english -out data/cities.tsv
+
+//go:embed data/cities.tsv
+var citiesTSV string
+
+// CapitalKind says whether a city is a capital, and of what.
+type CapitalKind uint8
+
+// Kinds of capital, as the city table's capital column writes them.
+const (
+	NotCapital      CapitalKind = iota // "none"
+	AdminCapital                       // "admin": capital of a first-level administrative area
+	NationalCapital                    // "primary": capital of its country
+)
+
+// String returns the table's spelling of k: "none", "admin" or "primary".
+func (k CapitalKind) String() string {
+	switch k {
+	case AdminCapital:
+		return "admin"
+	case NationalCapital:
+		return "primary"
+	}
+	return "none"
+}
+
+// City is one row of the city table (data/cities.tsv, derived from the
+// simplemaps and GeoNames world city tables, CC BY 4.0).
+type City struct {
+	Name       string // as the table writes it: "Malé", "São Paulo"
+	ISO3       string // its country
+	Admin      string // first-level administrative area, "" when unknown
+	Population int    // 0 when unknown (then at least 15,000)
+	Capital    CapitalKind
+}
+
+// Cities returns the cities named name, compared case-insensitively and
+// without diacritics ("sao paulo" finds "São Paulo"; "St. Petersburg"
+// finds "Saint Petersburg"), the most populous first. Countries are not
+// cities, but the table may hold a city of a country's name: Cities
+// returns it ("Djibouti"), FindCities never does.
+func Cities(name string) []City {
+	if g := cityTable().byName(string(appendFoldedName(nil, name))); g != nil {
+		return slices.Clone(g.Cities)
+	}
+	return nil
+}
+
+// CityMatch is a candidate city name in a text: the half-open byte range
+// [Start, End) of the name, and the cities it may be.
+type CityMatch struct {
+	Start, End int
+	Name       *CityName
+}
+
+// CityName is a name shared by one or more cities of the table.
+type CityName struct {
+	// Spelling is the table's spelling of the name that matched ("Malé"
+	// for "MALE", "St. Petersburg" for "ST PETERSBURG").
+	Spelling string
+	// Cities are the cities of that name, the most populous first. The
+	// slice is shared: callers must not modify it.
+	Cities []City
+	// Word: the name is one word that is also an English word ("Nice",
+	// "Reading", "Split", "Male").
+	Word bool
+	// Province: the name is also that of a first-level administrative
+	// area of a country none of these cities is in ("Victoria" the
+	// Australian state, "Ontario" the Canadian province).
+	Province bool
+	// Honorific: the name opens with a title or honorific ("General
+	// Santos", "President Roxas"), so it may be a person.
+	Honorific bool
+
+	country bool     // also a country's name, alias or demonym
+	folded  string   // Fold(Spelling), its words separated by single spaces
+	toks    []string // folded tokens after the first, substrings of folded
+	anyCase uint16   // bit k: token k may be written in lower case ("de", "la")
+	next    *CityName
+}
+
+// FindCities returns the candidate city names in text, the longest
+// match at each position, in text order, without overlaps. A name starts
+// with a capitalized word ("Nice", "NICE"; never "nice") and lies on one
+// line; its words compare case- and accent-insensitively, but a word the
+// table capitalizes must be capitalized in the text ("Addis Ababa",
+// "Kuala Lumpur", "Nay Pyi Taw"; "Santa Cruz de la Sierra" with "de la"
+// in any case). Names of countries ("Singapore", "Luxembourg",
+// "Djibouti") are never candidates, longer names that contain one are
+// ("Kuwait City"). FindCities does not decide whether a candidate is a
+// city: see CityContext.Resolve. It runs in time linear in the text and
+// is safe for concurrent use.
+func FindCities(text string) []CityMatch {
+	return cityTable().find(text)
+}
+
+var (
+	cityOnce  sync.Once
+	theCities *cities
+)
+
+// cityTable returns the city index, built on first use from the embedded
+// table and never modified afterwards.
+func cityTable() *cities {
+	cityOnce.Do(func() {
+		t, err := buildCities(citiesTSV)
+		if err != nil {
+			// The data is embedded: a bad file is a bug caught by the tests.
+			panic("gazetteer: " + err.Error())
+		}
+		theCities = t
+	})
+	return theCities
+}
+
+// cities is the parsed city table and its index.
+type cities struct {
+	// index maps a folded first token to the names starting with it,
+	// chained through CityName.next, longest first.
+	index map[string]*CityName
+	rows  int
+}
+
+const citiesHeader = "name\talt\tiso3\tadmin\tpopulation\tcapital\tflags"
+
+// cityRow is a parsed line of the table.
+type cityRow struct {
+	city  City
+	alts  []string // other spellings
+	word  bool     // the "w" flag
+	admin string   // the admin area, folded
+}
+
+// parseCities parses the city table.
+func parseCities(tsv string) ([]cityRow, error) {
+	rows := make([]cityRow, 0, strings.Count(tsv, "\n")+1)
+	adminFold := map[string]string{}
+	sawHeader := false
+	lastISO := ""
+	for n, line := range dataLines(tsv) {
+		if !sawHeader {
+			if line != citiesHeader {
+				return nil, fmt.Errorf("cities.tsv:%d: header %q, want %q", n, line, citiesHeader)
+			}
+			sawHeader = true
+			continue
+		}
+		var cols [7]string
+		rest := line
+		for k := range cols {
+			var ok bool
+			cols[k], rest, ok = strings.Cut(rest, "\t")
+			if ok != (k < len(cols)-1) {
+				return nil, fmt.Errorf("cities.tsv:%d: want %d tab-separated columns", n, len(cols))
+			}
+		}
+		r := cityRow{city: City{Name: cols[0], ISO3: cols[2], Admin: cols[3]}}
+		c := &r.city
+		if c.Name == "" || c.Name == "-" {
+			return nil, fmt.Errorf("cities.tsv:%d: no name", n)
+		}
+		if cols[1] != "-" {
+			r.alts = strings.Split(cols[1], "|")
+		}
+		if c.ISO3 != lastISO && !Valid(c.ISO3) {
+			return nil, fmt.Errorf("cities.tsv:%d: %s: unknown country %q", n, c.Name, c.ISO3)
+		}
+		lastISO = c.ISO3
+		if c.Admin == "-" {
+			c.Admin = ""
+		}
+		pop, err := strconv.Atoi(cols[4])
+		if err != nil || pop < 0 {
+			return nil, fmt.Errorf("cities.tsv:%d: %s: bad population %q", n, c.Name, cols[4])
+		}
+		c.Population = pop
+		switch cols[5] {
+		case "primary":
+			c.Capital = NationalCapital
+		case "admin":
+			c.Capital = AdminCapital
+		case "none":
+		default:
+			return nil, fmt.Errorf("cities.tsv:%d: %s: bad capital %q", n, c.Name, cols[5])
+		}
+		switch cols[6] {
+		case "w":
+			r.word = true
+		case "-":
+		default:
+			return nil, fmt.Errorf("cities.tsv:%d: %s: bad flags %q", n, c.Name, cols[6])
+		}
+		if c.Admin != "" {
+			a, ok := adminFold[c.Admin]
+			if !ok {
+				a = string(appendFoldedName(nil, c.Admin))
+				adminFold[c.Admin] = a
+			}
+			r.admin = a
+		}
+		rows = append(rows, r)
+	}
+	if !sawHeader {
+		return nil, fmt.Errorf("cities.tsv: no header")
+	}
+	return rows, nil
+}
+
+// buildCities parses the city table and indexes every spelling. The
+// folds of all spellings share one string, and the cities of all names
+// one array.
+func buildCities(tsv string) (*cities, error) {
+	rows, err := parseCities(tsv)
+	if err != nil {
+		return nil, err
+	}
+	type spelling struct {
+		text       string
+		row        int32
+		start, end int32 // of its fold in arena
+	}
+	spellings := make([]spelling, 0, len(rows)+len(rows)/8)
+	var arena []byte
+	admins := map[string]string{} // folded admin -> the countries that have one, concatenated
+	for i, r := range rows {
+		for k := -1; k < len(r.alts); k++ {
+			text := r.city.Name
+			if k >= 0 {
+				text = r.alts[k]
+			}
+			start := len(arena)
+			arena = appendFoldedName(arena, text)
+			spellings = append(spellings, spelling{text, int32(i), int32(start), int32(len(arena))})
+		}
+		if isos := admins[r.admin]; r.admin != "" && !strings.Contains(isos, r.city.ISO3) {
+			admins[r.admin] = isos + r.city.ISO3
+		}
+	}
+	folded := string(arena)
+
+	// One name per distinct fold, and the cities of each name.
+	ids := make(map[string]int32, len(spellings))
+	names := make([]CityName, 0, len(rows))
+	of := make([]int32, len(spellings)) // spelling -> name
+	for i, sp := range spellings {
+		f := folded[sp.start:sp.end]
+		id, ok := ids[f]
+		if !ok {
+			g, err := newCityName(sp.text, f)
+			if err != nil {
+				return nil, fmt.Errorf("cities.tsv: %s: %w", rows[sp.row].city.Name, err)
+			}
+			id = int32(len(names))
+			ids[f] = id
+			names = append(names, g)
+		}
+		of[i] = id
+		// the flag is the name's, not an alternate spelling's
+		names[id].Word = names[id].Word || rows[sp.row].word && sp.text == rows[sp.row].city.Name
+	}
+	start := make([]int32, len(names)+1)
+	for _, id := range of {
+		start[id+1]++
+	}
+	for i := 1; i < len(start); i++ {
+		start[i] += start[i-1]
+	}
+	all := make([]City, len(spellings))
+	fill := slices.Clone(start[:len(names)])
+	for i, sp := range spellings {
+		all[fill[of[i]]] = rows[sp.row].city
+		fill[of[i]]++
+	}
+
+	t := &cities{index: make(map[string]*CityName, len(names)), rows: len(rows)}
+	countries := table()
+	for i := range names {
+		g := &names[i]
+		g.Cities = all[start[i]:start[i+1]:start[i+1]]
+		slices.SortStableFunc(g.Cities, func(a, b City) int { return b.Population - a.Population })
+		// A province of the name counts unless a city of the name lies
+		// in its country ("Madrid", "Tokyo", "New York").
+		for isos := admins[g.folded]; isos != ""; isos = isos[3:] {
+			iso := isos[:3]
+			if !slices.ContainsFunc(g.Cities, func(c City) bool { return c.ISO3 == iso }) {
+				g.Province = true
+			}
+		}
+		first := g.firstWord()
+		if countries.keyed(first) != nil {
+			_, g.country = Lookup(g.Spelling)
+		}
+		g.Honorific = len(g.toks) > 0 && honorifics[first]
+		key := g.folded[:len(g.folded)-len(strings.TrimLeftFunc(g.folded, isWordRune))]
+		if key == "" {
+			key = g.folded[:1]
+		}
+		g.next = t.index[key]
+		t.index[key] = g
+	}
+	// Each chain longest first.
+	var chain []*CityName
+	for key, g := range t.index {
+		if g.next == nil {
+			continue
+		}
+		chain = chain[:0]
+		for ; g != nil; g = g.next {
+			chain = append(chain, g)
+		}
+		slices.SortStableFunc(chain, func(a, b *CityName) int { return len(b.toks) - len(a.toks) })
+		for k, g := range chain {
+			g.next = nil
+			if k+1 < len(chain) {
+				g.next = chain[k+1]
+			}
+		}
+		t.index[key] = chain[0]
+	}
+	return t, nil
+}
+
+// appendFoldedName appends Fold(s) to dst with its words separated by
+// single spaces.
+func appendFoldedName(dst []byte, s string) []byte {
+	n := 0
+	for w := range strings.FieldsSeq(s) {
+		if n > 0 {
+			dst = append(dst, ' ')
+		}
+		dst = appendFold(dst, w)
+		n++
+	}
+	return dst
+}
+
+// newCityName returns the name spelled s, whose fold is f.
+func newCityName(s, f string) (CityName, error) {
+	g := CityName{Spelling: s, folded: f}
+	k := 0
+	for i, j := 0, 0; ; k++ {
+		tok, ok := scan(s, i)
+		ft, fok := scan(f, j)
+		if ok != fok || k > maxTokens {
+			return g, fmt.Errorf("name %q: more than %d tokens, or folds to other tokens", s, maxTokens)
+		}
+		if !ok {
+			break
+		}
+		if r, _ := utf8.DecodeRuneInString(tok.s); !unicode.IsUpper(r) {
+			g.anyCase |= 1 << k
+		}
+		if k > 0 {
+			g.toks = append(g.toks, ft.s)
+		}
+		i, j = tok.end, ft.end
+	}
+	if k == 0 || g.anyCase&1 != 0 {
+		return g, fmt.Errorf("name %q: must start with a capitalized word", s)
+	}
+	return g, nil
+}
+
+// firstWord returns the first token of g's spelling.
+func (g *CityName) firstWord() string {
+	tok, _ := scan(g.Spelling, 0)
+	return tok.s
+}
+
+// byName returns the name whose fold is f, or nil.
+func (t *cities) byName(f string) *CityName {
+	first, ok := scan(f, 0)
+	if !ok {
+		return nil
+	}
+	for g := t.index[first.s]; g != nil; g = g.next {
+		if g.folded == f {
+			return g
+		}
+	}
+	return nil
+}
+
+// candidates returns the names whose first token folds like the word s,
+// chained longest first. An ASCII word is folded on the stack.
+func (t *cities) candidates(s string) *CityName {
+	var buf [64]byte
+	if b, ok := lowerASCII(&buf, s); ok {
+		return t.index[string(b)]
+	}
+	if len(s) > len(buf) {
+		return nil
+	}
+	return t.index[Fold(s)]
+}
+
+// matches reports whether g's tokens after the first match the window's:
+// on one line, each text token folding like g's, capitalized where g's
+// is.
+func (g *CityName) matches(w *window) bool {
+	for k, want := range g.toks {
+		tok := w.at(k + 1)
+		if tok == nil || tok.nl > 0 || !foldedEqual(tok.s, want) {
+			return false
+		}
+		if tok.word && g.anyCase&(1<<(k+1)) == 0 {
+			if r, _ := utf8.DecodeRuneInString(tok.s); !unicode.IsUpper(r) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// noLetters: no lower-case letter starts a city's name.
+var noLetters [128]bool
+
+// find implements FindCities.
+func (t *cities) find(text string) []CityMatch {
+	var (
+		out []CityMatch
+		w   window
+		i   int
+	)
+	for i < len(text) {
+		// Lower-case ASCII words start no name: skip them without scan.
+		if e := lowerWordEnd(text, i, &noLetters); e >= 0 {
+			i = e
+			continue
+		}
+		tok, ok := scan(text, i)
+		if !ok {
+			break
+		}
+		i = tok.end
+		if !tok.word {
+			continue
+		}
+		c := tok.s[0]
+		if c < utf8.RuneSelf {
+			if c < 'A' || c > 'Z' {
+				continue
+			}
+		} else if r, _ := utf8.DecodeRuneInString(tok.s); !unicode.IsUpper(r) {
+			continue
+		}
+		g := t.candidates(tok.s)
+		if g == nil {
+			continue
+		}
+		w.reset(text, tok)
+		// The next token, folded if ASCII, turns most longer names away
+		// before they match token by token.
+		var buf [64]byte
+		var next []byte
+		nextOK := false
+		if nt := w.at(1); nt != nil && nt.nl == 0 {
+			next, nextOK = lowerASCII(&buf, nt.s)
+		}
+		for ; g != nil; g = g.next {
+			if len(g.toks) > 0 && nextOK && g.toks[0] != string(next) || !g.matches(&w) {
+				continue
+			}
+			if g.country {
+				break // the country wins: "Singapore", "Djibouti"
+			}
+			end := w.toks[len(g.toks)].end
+			if out == nil {
+				out = make([]CityMatch, 0, len(text)/200+4) // about a candidate in 250 bytes of a release
+			}
+			out = append(out, CityMatch{Start: tok.start, End: end, Name: g})
+			i = end
+			break
+		}
+	}
+	return out
+}
