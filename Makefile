@@ -58,7 +58,7 @@ BENCH_SIZES      ?= 10000,100000
 BENCH_FLAGS      ?=
 BENCH_SCALE_RUN   = ./bin/bench-harness scale -bin $(BIN) -sizes $(BENCH_SIZES) -workers 2 $(BENCH_FLAGS)
 
-.PHONY: bench-quick bench-scale bench-go bench-tools bench-diff
+.PHONY: bench-quick bench-scale bench-sizes bench-go bench-tools bench-diff
 
 bench: build bench-tools
 	./bin/bench-harness throughput -bin $(BIN) -docs $(BENCH_DOCS) -runs $(BENCH_RUNS) \
@@ -77,6 +77,21 @@ bench-quick: build bench-tools
 ## bench-scale: peak RSS over $(BENCH_SIZES) documents with 2 workers (corpora cached)
 bench-scale: build bench-tools
 	$(BENCH_SCALE_RUN)
+
+## bench-sizes: marginal seconds per MB of one document of each hostile shape (one line
+## of short sentences, a huge HTML table, no spaces, ...) at 100 KB, 400 KB, 1.6 MB and
+## 6.4 MB, the ratio of the per-MB cost at 1.6 MB to that at 100 KB (flagged over 1.5),
+## and the peak RSS of one run over two documents of the largest size --max-bytes allows.
+## A run is killed at BENCH_SHAPE_CAP. Only some: BENCH_SHAPES=short,table
+## BENCH_SHAPE_SIZES=100000,400000 (bin/bench-harness sizes -list names the shapes).
+BENCH_SHAPES      ?=
+BENCH_SHAPE_SIZES ?= 100000,400000,1600000,6400000
+BENCH_SHAPE_CAP   ?= 60s
+BENCH_SHAPE_ARGS  ?= --doc-timeout=0
+BENCH_SHAPE_RSS   ?= 1
+bench-sizes: build bench-tools
+	./bin/bench-harness sizes -bin $(BIN) -shapes '$(BENCH_SHAPES)' -sizes $(BENCH_SHAPE_SIZES) \
+		-timeout $(BENCH_SHAPE_CAP) -args '$(BENCH_SHAPE_ARGS)' -rss=$(if $(filter 0,$(BENCH_SHAPE_RSS)),false,true) $(BENCH_FLAGS)
 
 ## bench-diff: communique diff over two runs of $(BENCH_DIFF_SIZES) documents (the
 ## generated corpus and a changed copy): seconds and peak RSS of the diff

@@ -23,7 +23,8 @@ var abbreviations = map[string]bool{
 // a paragraph (blank line) or when the line holds a heading or table row;
 // within a line, '.', '!' or '?' end one when followed by space and an
 // upper-case letter, digit or opening quote, unless the word before is a
-// known abbreviation or a single initial.
+// known abbreviation or a single initial. No sentence is longer than
+// maxSentence bytes: a longer run without a stop is cut (see cutLong).
 func Sentences(text string) []Span {
 	var out []Span
 	start := 0
@@ -34,6 +35,12 @@ func Sentences(text string) []Span {
 		}
 		for e > s && isSpaceByte(text[e-1]) {
 			e--
+		}
+		for e-s > maxSentence {
+			c := cutLong(text, s, s+maxSentence)
+			out = append(out, trimSpan(text, s, c))
+			for s = c; s < e && isSpaceByte(text[s]); s++ {
+			}
 		}
 		if e > s {
 			out = append(out, Span{s, e})
@@ -138,6 +145,41 @@ func isAbbrevBefore(text string, i int) bool {
 		return true
 	}
 	return false
+}
+
+// maxSentence is the longest sentence Sentences returns, in bytes: a
+// longer stretch without a stop (a table flattened into one line, a list
+// of names, a page with no punctuation) is cut into pieces, so that no
+// rule that reads a sentence reads an unbounded unit.
+const maxSentence = 64 << 10
+
+// cutLong returns where to cut a sentence that starts at s and runs past
+// limit: after the last "; " or ", " in the kilobytes before limit, else
+// at the last space there, else at limit itself (moved back to the start
+// of a character).
+func cutLong(text string, s, limit int) int {
+	lo := max(s+1, limit-4096)
+	win := text[lo:limit]
+	for _, sep := range []string{"; ", ", "} {
+		if i := strings.LastIndex(win, sep); i >= 0 {
+			return lo + i + 1
+		}
+	}
+	if i := strings.LastIndexByte(win, ' '); i >= 0 {
+		return lo + i
+	}
+	for limit > s+1 && !utf8.RuneStart(text[limit]) {
+		limit--
+	}
+	return limit
+}
+
+// trimSpan returns [s, e) without the space at its ends.
+func trimSpan(text string, s, e int) Span {
+	for e > s && isSpaceByte(text[e-1]) {
+		e--
+	}
+	return Span{s, e}
 }
 
 func isSpaceByte(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }

@@ -44,6 +44,9 @@ func (s Stack) Mentions(d *Doc) {
 	d.Sentences = Sentences(d.Text)
 	d.splitSentenceWords()
 	for _, x := range s.Entities {
+		if !d.Stop.Enter(x) {
+			break // given up on: the pipeline drops what is found
+		}
 		d.Mentions = append(d.Mentions, x.Extract(d)...)
 		if _, ok := x.(Countries); ok {
 			settleHome(d) // the publisher, once its evidence is in
@@ -65,6 +68,9 @@ func (s Stack) Mentions(d *Doc) {
 // furniture (Frame.Furniture), and the frame they read.
 func (s Stack) Run(d *Doc) ([]Event, *Frame) {
 	s.Mentions(d)
+	if !d.Stop.Enter(BuildFrame) {
+		return nil, nil
+	}
 	f := BuildFrame(d)
 	return s.events(d, f), f
 }
@@ -74,6 +80,9 @@ func (s Stack) Run(d *Doc) ([]Event, *Frame) {
 func (s Stack) events(d *Doc, f *Frame) []Event {
 	var events []Event
 	for _, x := range s.Events {
+		if !d.Stop.Enter(x) {
+			break
+		}
 		for _, e := range x.Events(d, f) {
 			if !f.inFurniture(e.Evidence.Start) {
 				events = append(events, e)

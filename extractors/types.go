@@ -301,6 +301,8 @@ type Doc struct {
 	// split once with the sentences by Stack.Mentions; nil when a Doc is
 	// built by hand (SentenceWords then splits on demand).
 	sentWords [][]word
+	// Stop says when to give up on the document (see Stop).
+	Stop Stop
 }
 
 // SentenceWords returns the lower-cased words of sentence i.

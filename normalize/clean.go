@@ -27,8 +27,14 @@ type cleanStats struct {
 // the ASCII character before it when the run starts with a combining mark,
 // so that NFKC sees the base) is rewritten as a unit; a boundary before an
 // ASCII character is always an NFKC boundary, so this equals normalizing
-// the whole text.
-func clean(s string) (stage, cleanStats) {
+// the whole text. A run longer than maxChunk is rewritten in pieces cut
+// where NFKC, folding and mojibake repair cannot join the two sides (see
+// chunkCut), so that no piece's scratch buffers grow with the document.
+//
+// NFKC can make text longer (U+FDFA is 3 bytes, and 33 once normalized);
+// once the output is over limit bytes (when limit > 0), clean stops and
+// returns a *RejectError.
+func clean(s string, limit int) (stage, cleanStats, error) {
 	var (
 		st  cleanStats
 		b   = newBuilder(len(s))
@@ -74,6 +80,9 @@ func clean(s string) (stage, cleanStats) {
 		for j > i && s[j-1] < utf8.RuneSelf {
 			j--
 		}
+		if j-i > maxChunk {
+			j = chunkCut(s, i+maxChunk, j)
+		}
 		k := i
 		saved := st
 		out := cc.cleanChunk(s[k:j], &st)
@@ -91,9 +100,39 @@ func clean(s string) (stage, cleanStats) {
 			b.consumed(j)
 		}
 		i, run = j, j
+		if limit > 0 && b.out.Len() > limit {
+			return stage{}, st, tooLargeNormalized(limit)
+		}
 	}
 	b.copy(s, run, len(s))
-	return b.stage(), st
+	return b.stage(), st, nil
+}
+
+// maxChunk is the longest run of non-ASCII bytes clean rewrites at once.
+const maxChunk = 64 << 10
+
+// chunkCut returns where to end a run of non-ASCII text s[:end] that
+// should end near from: the first rune start from from on where neither
+// side can change the other, or end. There a rune that NFKC starts a new
+// segment with (no combining mark, nothing that composes with what
+// precedes it) follows a rune, and neither is a character of Windows-1252
+// (so no mojibake sequence, "Ã©", is cut in two).
+func chunkCut(s string, from, end int) int {
+	for from < end && !utf8.RuneStart(s[from]) {
+		from++
+	}
+	prev, _ := utf8.DecodeLastRuneInString(s[:from])
+	for k := from; k < end; {
+		r, size := utf8.DecodeRuneInString(s[k:])
+		if _, ok := cp1252Byte(prev); !ok && r >= utf8.RuneSelf {
+			if _, ok := cp1252Byte(r); !ok && norm.NFKC.PropertiesString(s[k:]).BoundaryBefore() {
+				return k
+			}
+		}
+		prev = r
+		k += size
+	}
+	return end
 }
 
 // controlsBeforeChunk reports whether the control bytes at s[i:] lead to

@@ -1,6 +1,7 @@
 package normalize
 
 import (
+	"context"
 	"fmt"
 	"strings"
 	"unicode"
@@ -14,9 +15,9 @@ const (
 
 // Document normalizes one raw input file; name is its path (the extension
 // hints at HTML). It returns a *RejectError when the input is not a text
-// document: empty or blank, binary, undecodable, over Options.MaxBytes,
-// or without any text left once normalized; any other error is a bad
-// Options value.
+// document: empty or blank, binary, undecodable, over Options.MaxBytes
+// (raw, decoded or normalized), or without any text left once normalized;
+// any other error is a bad Options value.
 //
 // The steps, each mapping its output back so that Result.Map is exact
 // where text was copied:
@@ -36,6 +37,13 @@ const (
 // "text") returns the same Text and Garbled 0. It is safe for concurrent
 // use.
 func Document(raw []byte, name string, opt Options) (Result, error) {
+	return DocumentContext(context.Background(), raw, name, opt)
+}
+
+// DocumentContext is Document, giving up when ctx is done: between its
+// steps it checks ctx, and returns an error that wraps context.Cause(ctx)
+// (context.DeadlineExceeded for a deadline) once it is done.
+func DocumentContext(ctx context.Context, raw []byte, name string, opt Options) (Result, error) {
 	limit := opt.MaxBytes
 	if limit == 0 {
 		limit = DefaultMaxBytes
@@ -45,6 +53,12 @@ func Document(raw []byte, name string, opt Options) (Result, error) {
 		return Result{}, &RejectError{Reason: "empty"}
 	case limit > 0 && int64(len(raw)) > limit:
 		return Result{}, &RejectError{Reason: "too large"}
+	}
+	stopped := func(step string) error {
+		if ctx.Err() != nil {
+			return fmt.Errorf("normalize: stopped before %s: %w", step, context.Cause(ctx))
+		}
+		return nil
 	}
 	var (
 		res  Result
@@ -69,6 +83,11 @@ func Document(raw []byte, name string, opt Options) (Result, error) {
 		}
 		text, m, res.Encoding, res.Garbled = decodeBytes(raw)
 	}
+	// Decoding can make text longer than its bytes (Windows-1252 and
+	// UTF-16 to UTF-8): the limit bounds the text too.
+	if limit > 0 && int64(len(text)) > limit {
+		return Result{}, &RejectError{Reason: fmt.Sprintf("too large once decoded: %d bytes of text, limit %d (see --max-bytes)", len(text), limit)}
+	}
 	if isBlank(text) {
 		return Result{}, &RejectError{Reason: "empty"}
 	}
@@ -85,6 +104,9 @@ func Document(raw []byte, name string, opt Options) (Result, error) {
 		return Result{}, fmt.Errorf("normalize: unknown format %q", opt.Format)
 	}
 	if res.Format == FormatHTML {
+		if err := stopped("html"); err != nil {
+			return Result{}, err
+		}
 		st := extractHTML(text)
 		m, text = m.then(st), st.text
 	}
@@ -93,12 +115,21 @@ func Document(raw []byte, name string, opt Options) (Result, error) {
 	// passes repeat, a bounded number of times, until nothing is removed.
 	var st stage
 	for round := 0; round < 3; round++ {
+		if err := stopped("characters"); err != nil {
+			return Result{}, err
+		}
 		var cs cleanStats
-		st, cs = clean(text)
+		var err error
+		if st, cs, err = clean(text, int(max(limit, 0))); err != nil {
+			return Result{}, err
+		}
 		m, text = m.then(st), st.text
 		res.Garbled += cs.garbled
 		if !cs.high {
 			break // no combining mark, no foreign script: nothing for scripts
+		}
+		if err := stopped("scripts"); err != nil {
+			return Result{}, err
 		}
 		st, removed, n, chrome := scripts(text)
 		if !removed {
@@ -118,6 +149,9 @@ func Document(raw []byte, name string, opt Options) (Result, error) {
 	// dump of digits and fragments); so the pass repeats, a bounded number
 	// of times, until it changes nothing, which keeps Document idempotent.
 	for round := 0; round < 4; round++ {
+		if err := stopped("lines"); err != nil {
+			return Result{}, err
+		}
 		st = layout(text)
 		if st.text == text {
 			break

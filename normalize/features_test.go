@@ -1,8 +1,12 @@
 package normalize
 
 import (
+	"bytes"
+	"context"
+	"errors"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 )
@@ -342,5 +346,86 @@ func TestChromeLabels(t *testing.T) {
 				t.Errorf("Chrome = %q, want %q", res.Chrome, tt.want)
 			}
 		})
+	}
+}
+
+// TestCleanLongRun checks that clean, which rewrites a long run of
+// non-ASCII text in pieces, gives what rewriting it whole gives: pieces
+// are cut where neither side changes the other, not inside a mojibake
+// sequence, a combining sequence or a Hangul syllable in jamo.
+func TestCleanLongRun(t *testing.T) {
+	pieces := []string{"한국", "e\u0301", "Ã©", "â€™", "\u1100\u1161", "ﷺ", "中文", "Ж", "é", "\u00a0", "ｶﾞ", "①", "\u200b", "ﬁ"}
+	var b strings.Builder
+	for i := 0; b.Len() < 5*maxChunk; i++ {
+		b.WriteString(pieces[i%len(pieces)])
+		if i%7 == 0 {
+			b.WriteString(pieces[(i/7)%len(pieces)])
+		}
+	}
+	texts := []string{b.String()}
+	// Where a piece would be cut by length alone: inside a mojibake
+	// sequence, between a letter and its combining mark, between two
+	// jamo that NFKC composes, inside "â€™".
+	fill := strings.Repeat("中", maxChunk/3) // one byte short of maxChunk
+	for _, at := range []string{"Ã©", "Ж\u0301", "\u1100\u1161", "â€™", "Â\u00a0"} {
+		texts = append(texts, fill+at+fill)
+	}
+	for _, s := range texts {
+		st, _, err := clean(s, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var cc chunkCleaner
+		var cs cleanStats
+		whole := string(cc.clean(s, &cs))
+		if st.text != whole {
+			i := 0
+			for i < len(whole) && i < len(st.text) && whole[i] == st.text[i] {
+				i++
+			}
+			t.Errorf("cleaned in pieces, the text differs from the text cleaned whole at byte %d: %q, want %q", i, st.text[max(0, i-20):min(len(st.text), i+20)], whole[max(0, i-20):min(len(whole), i+20)])
+		}
+	}
+}
+
+// TestNormalizedLimit checks that the size limit bounds the text, not only
+// the input: U+FDFA grows elevenfold under NFKC, Windows-1252 and UTF-16
+// grow when decoded.
+func TestNormalizedLimit(t *testing.T) {
+	tests := []struct {
+		name   string
+		raw    []byte
+		limit  int64
+		reason string // "" for no rejection
+	}{
+		{"nfkc within", []byte(strings.Repeat("\uFDFA ", 100)), 4000, ""},
+		{"nfkc over", []byte(strings.Repeat("\uFDFA ", 1000)), 8000, "too large once normalized"},
+		{"nfkc one run over", []byte(strings.Repeat("\uFDFA", 100000)), 1 << 20, "too large once normalized"},
+		{"windows-1252 over", bytes.Repeat([]byte("\xe9t\xe9 "), 1000), 4500, "too large once decoded"},
+		{"raw over", []byte(strings.Repeat("word ", 1000)), 4000, "too large"},
+	}
+	for _, tt := range tests {
+		_, err := Document(tt.raw, "a.txt", Options{MaxBytes: tt.limit})
+		var rej *RejectError
+		switch {
+		case tt.reason == "" && err != nil:
+			t.Errorf("%s: %v", tt.name, err)
+		case tt.reason != "" && (!errors.As(err, &rej) || !strings.HasPrefix(rej.Reason, tt.reason)):
+			t.Errorf("%s: error %v, want a rejection %q", tt.name, err, tt.reason)
+		}
+	}
+}
+
+// TestDocumentContext checks that a done context stops Document with an
+// error that says why.
+func TestDocumentContext(t *testing.T) {
+	ctx, cancel := context.WithDeadline(context.Background(), time.Now().Add(-time.Second))
+	defer cancel()
+	_, err := DocumentContext(ctx, []byte("Minister visits Italy\n"), "a.txt", Options{})
+	if !errors.Is(err, context.DeadlineExceeded) {
+		t.Errorf("got %v, want an error wrapping context.DeadlineExceeded", err)
+	}
+	if _, err := DocumentContext(context.Background(), []byte("Minister visits Italy\n"), "a.txt", Options{}); err != nil {
+		t.Errorf("got %v with a live context", err)
 	}
 }

@@ -1,6 +1,7 @@
 package normalize
 
 import (
+	"fmt"
 	"sort"
 	"strings"
 )
@@ -11,7 +12,9 @@ const DefaultMaxBytes = 16 << 20
 // Options bounds the work; zero values mean sane defaults.
 type Options struct {
 	// MaxBytes rejects larger inputs (DefaultMaxBytes, 16 MiB, when 0;
-	// no limit when negative).
+	// no limit when negative), and inputs whose text grows over it once
+	// decoded or normalized (NFKC turns U+FDFA's 3 bytes into 33), so
+	// that it bounds the memory a document takes.
 	MaxBytes int64
 	// Format forces how the decoded text is read: "text", "html", or ""
 	// to decide from the name's extension (.html, .htm, .xhtml, .shtml)
@@ -49,7 +52,9 @@ type Result struct {
 
 // RejectError reports that the input is not a text document: it is empty,
 // binary, undecodable, too large, or holds no text once normalized. Reason
-// is a short lower-case phrase ("empty", "png image", "too large", ...).
+// is a short lower-case phrase ("empty", "png image", "too large", ...);
+// "too large" is followed by what grew too large when it was the text,
+// not the input ("too large once normalized: ...").
 type RejectError struct{ Reason string }
 
 // Error returns the reason, prefixed with the package name.
@@ -259,7 +264,9 @@ func (b *builder) stage() stage {
 
 // then composes m (input -> raw) with st (output -> input).
 func (m OffsetMap) then(st stage) OffsetMap {
-	out := make([]seg, 0, len(st.segs)+len(m.segs)/4+1)
+	// Every output segment starts where st or m starts one: room for
+	// both, so that the slice never grows and is copied.
+	out := make([]seg, 0, len(st.segs)+len(m.segs)+1)
 	n := len(st.text)
 	j := 0 // index into m.segs
 	for k, s := range st.segs {
@@ -305,4 +312,10 @@ func (m OffsetMap) then(st stage) OffsetMap {
 // identityMap maps the n bytes of a text starting at raw offset off.
 func identityMap(n, off int) OffsetMap {
 	return OffsetMap{segs: []seg{{0, off, segCopy}}, n: n, end: off + n}
+}
+
+// tooLargeNormalized is the rejection of a text that normalization made
+// longer than limit bytes.
+func tooLargeNormalized(limit int) *RejectError {
+	return &RejectError{Reason: fmt.Sprintf("too large once normalized: over %d bytes of text (see --max-bytes)", limit)}
 }

@@ -34,8 +34,10 @@ type jsonlWriter struct {
 // struct, absent values as null, participants as [] when there are none.
 // Invalid UTF-8 in strings is replaced by U+FFFD, byte by byte. Non-ASCII
 // text is written as is, not \u-escaped.
-func NewJSONLWriter(path string) (Writer, error) {
-	tmp, err := createTemp(path)
+func NewJSONLWriter(path string) (Writer, error) { return newJSONLWriter(osOps, path) }
+
+func newJSONLWriter(ops fileOps, path string) (Writer, error) {
+	tmp, err := createTemp(ops, path)
 	if err != nil {
 		return nil, fmt.Errorf("jsonl: %w", err)
 	}

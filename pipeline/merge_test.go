@@ -3,6 +3,7 @@ package pipeline
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -37,6 +38,41 @@ func runInto(t *testing.T, fsys fstest.MapFS, out string, i, n int) {
 	_, err := Run(context.Background(), Config{Input: fsys, Out: out, Workers: 2, Shard: i, Shards: n, Processor: testProcessor(), Parquet: ParquetOptions{RowGroupRows: 7}})
 	if err != nil {
 		t.Fatalf("run shard %d/%d: %v", i, n, err)
+	}
+}
+
+// sealParts writes, for every shard whose parts dir holds, the manifest
+// its shard would have written had it written the parts as they are now.
+func sealParts(t *testing.T, dir string) {
+	t.Helper()
+	byBase := map[string][]ManifestPart{}
+	for _, table := range Tables {
+		paths, _ := filepath.Glob(filepath.Join(dir, table, "part-*"))
+		for _, p := range paths {
+			base := strings.TrimSuffix(strings.TrimSuffix(filepath.Base(p), ".jsonl"), ".parquet")
+			jsonl, _ := os.ReadFile(strings.TrimSuffix(strings.TrimSuffix(p, ".jsonl"), ".parquet") + ".jsonl")
+			rows := int64(0)
+			for line := range bytes.Lines(jsonl) {
+				if len(bytes.TrimSpace(line)) > 0 {
+					rows++
+				}
+			}
+			size, sum, err := digestFile(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			rel, _ := filepath.Rel(dir, p)
+			byBase[base] = append(byBase[base], ManifestPart{Table: table, Path: filepath.ToSlash(rel), Rows: rows, Bytes: size, SHA256: sum})
+		}
+	}
+	os.MkdirAll(filepath.Join(dir, manifestDir), 0o755)
+	for base, parts := range byBase {
+		var i, n int
+		fmt.Sscanf(base, "part-%d-of-%d", &i, &n)
+		b, _ := json.Marshal(ShardManifest{Shard: i, Shards: n, Formats: []string{"jsonl", "parquet"}, Parts: parts})
+		if err := os.WriteFile(filepath.Join(dir, manifestDir, base+".json"), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
 	}
 }
 
@@ -104,6 +140,7 @@ func TestMergeOrder(t *testing.T) {
 		write(table, "part-00000-of-00002.jsonl")
 		write(table, "part-00001-of-00002.jsonl")
 	}
+	sealParts(t, in)
 	out := t.TempDir()
 	if _, err := Merge(context.Background(), MergeConfig{In: in, Out: out, Formats: []string{"jsonl"}}); err != nil {
 		t.Fatal(err)
@@ -168,7 +205,7 @@ func TestMergeErrors(t *testing.T) {
 			dir := runShards(t, fsys, 3)
 			os.Remove(part(dir, "mentions", 2, 3))
 			return dir
-		}, false, "mentions has no part-00002-of-00003.jsonl, which " + "%IN%/documents has"},
+		}, false, "%IN%/mentions/part-00002-of-00003.jsonl is missing; its shard's manifest lists it"},
 		{"document in two parts", func(t *testing.T) string {
 			dir := runShards(t, fsys, 2)
 			for _, table := range Tables {
@@ -177,6 +214,7 @@ func TestMergeErrors(t *testing.T) {
 				f.Write(a)
 				f.Close()
 			}
+			sealParts(t, dir)
 			return dir
 		}, false, "has rows in two parts of documents"},
 		{"rows without a documents row", func(t *testing.T) string {
@@ -185,6 +223,7 @@ func TestMergeErrors(t *testing.T) {
 			b, _ := os.ReadFile(p)
 			lines := strings.SplitAfter(string(b), "\n")
 			os.WriteFile(p, []byte(strings.Join(lines[1:], "")), 0o644)
+			sealParts(t, dir)
 			return dir
 		}, false, "has no documents row in part-00000-of-00002"},
 		{"not a row", func(t *testing.T) string {
@@ -192,6 +231,7 @@ func TestMergeErrors(t *testing.T) {
 			f, _ := os.OpenFile(part(dir, "mentions", 1, 2), os.O_APPEND|os.O_WRONLY, 0)
 			f.WriteString("oops\n")
 			f.Close()
+			sealParts(t, dir)
 			return dir
 		}, false, "part-00001-of-00002.jsonl:"},
 		{"unknown column", func(t *testing.T) string {
@@ -199,8 +239,54 @@ func TestMergeErrors(t *testing.T) {
 			p := part(dir, "documents", 0, 1)
 			b, _ := os.ReadFile(p)
 			os.WriteFile(p, bytes.Replace(b, []byte(`"status"`), []byte(`"extra":1,"status"`), 1), 0o644)
+			sealParts(t, dir)
 			return dir
 		}, false, `unknown field "extra"`},
+		{"part cut at a line boundary", func(t *testing.T) string {
+			dir := runShards(t, fsys, 2)
+			cutLastLine(t, part(dir, "mentions", 0, 2))
+			return dir
+		}, false, "%IN%/mentions/part-00000-of-00002.jsonl does not verify"},
+		{"empty part", func(t *testing.T) string {
+			dir := runShards(t, fsys, 2)
+			os.WriteFile(part(dir, "mentions", 1, 2), nil, 0o644)
+			return dir
+		}, false, "%IN%/mentions/part-00001-of-00002.jsonl does not verify"},
+		{"rows fewer than the documents row says", func(t *testing.T) string {
+			// A shard that wrote inconsistent parts, or a manifest
+			// rewritten to match a cut part: the counts still tell.
+			dir := runShards(t, fsys, 2)
+			cutLastLine(t, part(dir, "mentions", 0, 2))
+			sealParts(t, dir)
+			return dir
+		}, false, "its documents row (in %IN%/documents/part-00000-of-00002.jsonl) says n_mentions"},
+		{"no manifest", func(t *testing.T) string {
+			dir := runShards(t, fsys, 2)
+			os.Remove(filepath.Join(dir, manifestDir, "part-00001-of-00002.json"))
+			return dir
+		}, false, "part-00001-of-00002 has no manifest"},
+		{"no manifest, partial", func(t *testing.T) string {
+			dir := runShards(t, fsys, 2)
+			os.Remove(filepath.Join(dir, manifestDir, "part-00001-of-00002.json"))
+			return dir
+		}, true, ""},
+		{"changed part, partial", func(t *testing.T) string {
+			dir := runShards(t, fsys, 3)
+			cutLastLine(t, part(dir, "events", 2, 3))
+			os.WriteFile(part(dir, "documents", 1, 3), nil, 0o644)
+			return dir
+		}, true, ""},
+		{"part not in the manifest", func(t *testing.T) string {
+			dir := runShards(t, fsys, 2)
+			sealed := filepath.Join(dir, manifestDir, "part-00001-of-00002.json")
+			b, _ := os.ReadFile(sealed)
+			var m ShardManifest
+			json.Unmarshal(b, &m)
+			m.Parts = slices.DeleteFunc(m.Parts, func(p ManifestPart) bool { return p.Table == "rejects" })
+			b, _ = json.Marshal(m)
+			os.WriteFile(sealed, b, 0o644)
+			return dir
+		}, false, "rejects/part-00001-of-00002.jsonl is not in its shard's manifest"},
 		{"other parts mixed in", func(t *testing.T) string {
 			dir := runShards(t, fsys, 1)
 			for _, table := range Tables {
@@ -234,6 +320,24 @@ func TestMergeErrors(t *testing.T) {
 				t.Errorf("got %d files in OUT, want 8", len(names))
 			}
 		})
+	}
+}
+
+// cutLastLine removes the last line of a file.
+func cutLastLine(t *testing.T, name string) {
+	t.Helper()
+	b, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b = bytes.TrimSuffix(b, []byte("\n"))
+	if i := bytes.LastIndexByte(b, '\n'); i >= 0 {
+		b = b[:i+1]
+	} else {
+		b = nil
+	}
+	if err := os.WriteFile(name, b, 0o644); err != nil {
+		t.Fatal(err)
 	}
 }
 
@@ -282,5 +386,49 @@ func TestMergeInPlace(t *testing.T) {
 	// Again: nothing left to merge.
 	if _, err := Merge(context.Background(), MergeConfig{In: dir, Out: dir, RemoveParts: true}); err == nil || !strings.Contains(err.Error(), "no parts") {
 		t.Errorf("second merge: got %v, want no parts", err)
+	}
+}
+
+// TestMergeKeepsUnverified merges in place with AllowPartial a run one of
+// whose parts was cut short: the shard that verifies is merged and its
+// parts removed; the other's parts are all left, never deleted.
+func TestMergeKeepsUnverified(t *testing.T) {
+	dir := runShards(t, mergeCorpus(), 2)
+	bad := filepath.Join(dir, "mentions", "part-00001-of-00002.jsonl")
+	cutLastLine(t, bad)
+	st, err := Merge(context.Background(), MergeConfig{In: dir, Out: dir, RemoveParts: true, AllowPartial: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Docs == 0 || st.Docs >= 40 {
+		t.Errorf("merged %d documents, want those of shard 0 only", st.Docs)
+	}
+	for _, table := range Tables {
+		for _, ext := range []string{"jsonl", "parquet"} {
+			if _, err := os.Stat(filepath.Join(dir, table, "part-00001-of-00002."+ext)); err != nil {
+				t.Errorf("the unverified shard's %s part: %v", table, err)
+			}
+			if _, err := os.Stat(filepath.Join(dir, table, "part-00000-of-00002."+ext)); err == nil {
+				t.Errorf("the merged shard's %s.%s part is still there", table, ext)
+			}
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, manifestDir, "part-00001-of-00002.json")); err != nil {
+		t.Errorf("the unverified shard's manifest: %v", err)
+	}
+}
+
+// TestMergeWhileShardWrites merges while a shard holds its lock: the
+// merge is refused, naming the holder.
+func TestMergeWhileShardWrites(t *testing.T) {
+	dir := runShards(t, mergeCorpus(), 2)
+	l, err := lockFile(filepath.Join(dir, ".communique-shard-00001-of-00002.lock"), "a test shard")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.release()
+	_, err = Merge(context.Background(), MergeConfig{In: dir, Out: t.TempDir()})
+	if err == nil || !strings.Contains(err.Error(), "part-00001-of-00002 is still being written") || !strings.Contains(err.Error(), "a test shard") {
+		t.Errorf("got %v, want a refusal naming the shard and its holder", err)
 	}
 }

@@ -11,46 +11,79 @@ import (
 // without it is complete, and Merge leaves its parts alone.
 const TextsTable = "texts"
 
-// tableSet holds the writers of one run: one per table and format.
+// tableSet holds the writers of one run: one per table and format, each
+// writing into the run's staging folder.
 type tableSet struct {
+	od      *outDir
 	writers map[string][]Writer // by table
-	paths   []string
+	rels    []string            // the files, relative to OUT
+	tables  map[string]string   // the table of each file of rels
+	rows    map[string]int64    // rows written, by table
 }
 
-// tablePath is where a table's file goes: OUT/T.ext for a whole run,
-// OUT/T/part-IIIII-of-NNNNN.ext for one shard of a sharded run.
-func tablePath(cfg Config, table, format string) string {
+// tableRel is where a table's file goes, relative to OUT: T.ext for a
+// whole run, T/part-IIIII-of-NNNNN.ext for one shard of a sharded run.
+func tableRel(cfg Config, table, format string) string {
 	if cfg.Shards > 0 {
-		return filepath.Join(cfg.Out, table, fmt.Sprintf("part-%05d-of-%05d.%s", cfg.Shard, cfg.Shards, format))
+		return table + "/" + partBase(cfg.Shard, cfg.Shards) + "." + format
 	}
-	return filepath.Join(cfg.Out, table+"."+format)
+	return table + "." + format
 }
 
-func openSink(cfg Config) (*tableSet, error) {
-	ts := &tableSet{writers: make(map[string][]Writer)}
+// partBase is the name of shard i of n's parts, without extension.
+func partBase(i, n int) string { return fmt.Sprintf("part-%05d-of-%05d", i, n) }
+
+// runScope is the scope a run writes in OUT (see outDir).
+func runScope(cfg Config) string {
+	if cfg.Shards > 0 {
+		return "shard-" + fmt.Sprintf("%05d-of-%05d", cfg.Shard, cfg.Shards)
+	}
+	return ""
+}
+
+// runReplaces lists the files a run's output replaces in OUT: the tables
+// of every format, the texts table too, so that no table of an earlier
+// run stays beside the new ones; for a shard, its parts and its manifest.
+func runReplaces(cfg Config) []string {
+	var out []string
+	for _, t := range append(slices.Clip(Tables), TextsTable) {
+		for _, f := range []string{"jsonl", "parquet"} {
+			out = append(out, tableRel(cfg, t, f))
+		}
+	}
+	if cfg.Shards > 0 {
+		out = append(out, shardManifestRel(cfg.Shard, cfg.Shards))
+	}
+	return out
+}
+
+func openSink(cfg Config, od *outDir) (*tableSet, error) {
+	ts := &tableSet{od: od, writers: make(map[string][]Writer), tables: make(map[string]string), rows: make(map[string]int64)}
 	tables := Tables
 	if cfg.WithText {
 		tables = append(slices.Clip(tables), TextsTable)
 	}
 	for _, table := range tables {
 		for _, format := range cfg.Formats {
-			p := tablePath(cfg, table, format)
+			rel := tableRel(cfg, table, format)
+			p := od.staged(rel)
 			var w Writer
 			var err error
 			switch format {
 			case "jsonl":
-				w, err = NewJSONLWriter(p)
+				w, err = newJSONLWriter(od.ops, p)
 			case "parquet":
-				w, err = NewParquetWriter(p, table, cfg.Parquet)
+				w, err = newParquetWriter(od.ops, p, table, cfg.Parquet)
 			default:
 				err = fmt.Errorf("unknown output format %q (want jsonl or parquet)", format)
 			}
 			if err != nil {
 				ts.abort()
-				return nil, fmt.Errorf("open %s: %w", p, err)
+				return nil, fmt.Errorf("open %s: %w", filepath.Join(cfg.Out, rel), err)
 			}
 			ts.writers[table] = append(ts.writers[table], w)
-			ts.paths = append(ts.paths, p)
+			ts.rels = append(ts.rels, rel)
+			ts.tables[rel] = table
 		}
 	}
 	return ts, nil
@@ -62,6 +95,7 @@ func (ts *tableSet) put(table string, row any) error {
 			return fmt.Errorf("write %s: %w", table, err)
 		}
 	}
+	ts.rows[table]++
 	return nil
 }
 
@@ -94,9 +128,9 @@ func (ts *tableSet) write(o Output) error {
 	return nil
 }
 
-// commit puts every table in place. If one fails, the ones not yet
-// committed are aborted.
-func (ts *tableSet) commit() ([]string, error) {
+// finish completes every file in the staging folder, synced. If one
+// fails, the others are aborted.
+func (ts *tableSet) finish() error {
 	for _, table := range append(slices.Clip(Tables), TextsTable) {
 		for i, w := range ts.writers[table] {
 			if err := w.Commit(); err != nil {
@@ -105,12 +139,12 @@ func (ts *tableSet) commit() ([]string, error) {
 				}
 				ts.writers[table] = nil
 				ts.abort()
-				return nil, fmt.Errorf("commit %s: %w", table, err)
+				return fmt.Errorf("finish %s: %w", table, err)
 			}
 		}
 		ts.writers[table] = nil
 	}
-	return ts.paths, nil
+	return nil
 }
 
 func (ts *tableSet) abort() {

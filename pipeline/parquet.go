@@ -212,6 +212,10 @@ type parquetWriter struct {
 // replaced by U+FFFD, as in JSONL), dates DATE, integers INT64, confidence
 // DOUBLE, participants a list of structs, absent values nulls.
 func NewParquetWriter(path string, table string, opt ParquetOptions) (Writer, error) {
+	return newParquetWriter(osOps, path, table, opt)
+}
+
+func newParquetWriter(ops fileOps, path string, table string, opt ParquetOptions) (Writer, error) {
 	obj, err := parquetSchema(table)
 	if err != nil {
 		return nil, fmt.Errorf("parquet %s: %w", path, err)
@@ -230,7 +234,7 @@ func NewParquetWriter(path string, table string, opt ParquetOptions) (Writer, er
 		opt.Parallel = 1
 	}
 
-	tmp, err := createTemp(path)
+	tmp, err := createTemp(ops, path)
 	if err != nil {
 		return nil, fmt.Errorf("parquet: %w", err)
 	}

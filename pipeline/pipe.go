@@ -14,9 +14,13 @@ import (
 	"io"
 	"io/fs"
 	"log/slog"
+	"os"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"sync"
+	"time"
+	"unicode"
 
 	"golang.org/x/sync/errgroup"
 )
@@ -24,11 +28,13 @@ import (
 // PipeConfig says how Pipe reads its input lines and processes the
 // documents they carry.
 type PipeConfig struct {
-	// Root is the tree that "path" lines name files in, as Config.Input is
-	// for Run: a path line's doc_id and source are its path relative to
-	// Root, so they match those of `communique run --in ROOT`. Nil refuses
-	// path lines (each becomes an error row).
-	Root fs.FS
+	// Root is the folder that "path" lines name files in, as Config.Input
+	// is for Run: a path line's doc_id and source are its path relative
+	// to Root, so they match those of `communique run --in ROOT`. Every
+	// path resolves inside Root, symbolic links included: a path or link
+	// that leads out of it gives an error row. Nil refuses path lines
+	// (each becomes an error row).
+	Root *os.Root
 	// RootDir is Root's directory in the operating system, used to make
 	// absolute paths relative to Root. Empty refuses absolute paths.
 	RootDir string
@@ -41,6 +47,8 @@ type PipeConfig struct {
 	// rejected row and the stream goes on. 0 means 2*MaxBytes + 1 MiB,
 	// room for a document of MaxBytes as base64 or JSON-escaped text.
 	MaxLineBytes int64
+	// DocTimeout is the time budget of one document, as in Config.
+	DocTimeout time.Duration
 	// Processor does the per-document work.
 	Processor *Processor
 	// Logger receives per-document failures; nil is silent.
@@ -119,10 +127,14 @@ func Pipe(ctx context.Context, cfg PipeConfig, r io.Reader, w io.Writer) (Stats,
 	if cfg.Processor.Normalize.MaxBytes == 0 {
 		cfg.Processor.Normalize.MaxBytes = cfg.MaxBytes
 	}
+	if cfg.DocTimeout == 0 {
+		cfg.DocTimeout = DefaultDocTimeout
+	}
 	log := cfg.Logger
 	if log == nil {
 		log = slog.New(slog.NewTextHandler(io.Discard, nil))
 	}
+	bp := newBounded(cfg.Processor, cfg.DocTimeout, cfg.Workers)
 
 	g, ctx := errgroup.WithContext(ctx)
 	// A slot is taken for each line read and given back when its rows are
@@ -187,7 +199,13 @@ func Pipe(ctx context.Context, cfg PipeConfig, r io.Reader, w io.Writer) (Stats,
 				if !ok {
 					return nil
 				}
-				out := cfg.pipeDocument(l)
+				out, doc := cfg.pipeDocument(l)
+				if doc != nil {
+					var err error
+					if out, err = bp.process(ctx, doc.docID, doc.source, doc.raw); err != nil {
+						return err
+					}
+				}
 				data, err := enc.encode(out)
 				if err != nil {
 					out = failed(out.Document, StatusError, fmt.Sprintf("encode rows of %s: %v", out.Document.DocID, err))
@@ -270,8 +288,15 @@ type pipeResult struct {
 	data []byte
 }
 
-// pipeDocument turns one input line into the rows of its document.
-func (cfg *PipeConfig) pipeDocument(l pipeLine) Output {
+// pipeDoc is a document an input line carries, to process.
+type pipeDoc struct {
+	docID, source string
+	raw           []byte
+}
+
+// pipeDocument turns one input line into the document to process, or,
+// when there is none to process, into the row that says why.
+func (cfg *PipeConfig) pipeDocument(l pipeLine) (Output, *pipeDoc) {
 	source := fmt.Sprintf("stdin:%d", l.n)
 	bad := func(docID, status, reason string) Output {
 		if docID == "" {
@@ -284,7 +309,7 @@ func (cfg *PipeConfig) pipeDocument(l pipeLine) Output {
 		return failed(d, status, fmt.Sprintf("input line %d: %s", l.n, reason))
 	}
 	if l.tooLong {
-		return bad(peekID(l.data), StatusRejected, fmt.Sprintf("line of %d bytes is over the limit of %d (see --max-bytes)", l.size, cfg.MaxLineBytes))
+		return bad(peekID(l.data), StatusRejected, fmt.Sprintf("line of %d bytes is over the limit of %d (see --max-bytes)", l.size, cfg.MaxLineBytes)), nil
 	}
 	data := l.data
 	if l.n == 1 {
@@ -295,34 +320,39 @@ func (cfg *PipeConfig) pipeDocument(l pipeLine) Output {
 		var te *json.UnmarshalTypeError
 		switch {
 		case !errors.As(err, &te):
-			return bad(peekID(data), StatusError, fmt.Sprintf("not JSON: %v", err))
+			return bad(peekID(data), StatusError, fmt.Sprintf("not JSON: %v", err)), nil
 		case te.Field == "":
-			return bad("", StatusError, fmt.Sprintf("not a JSON object but a JSON %s", te.Value))
+			return bad("", StatusError, fmt.Sprintf("not a JSON object but a JSON %s", te.Value)), nil
 		}
 		// Unmarshal went on past the field; what it read names the line.
 		id := ""
 		if in.DocID != nil {
 			id = *in.DocID
 		}
-		return bad(id, StatusError, fmt.Sprintf("%q is a JSON %s, want a string", te.Field, te.Value))
+		return bad(id, StatusError, fmt.Sprintf("%q is a JSON %s, want a string", te.Field, te.Value)), nil
 	}
 	docID := ""
 	if in.DocID != nil {
 		if docID = *in.DocID; docID == "" {
-			return bad("", StatusError, `empty "doc_id"`)
+			return bad("", StatusError, `empty "doc_id"`), nil
+		}
+		// Event ids digest the doc_id and fields joined by control
+		// characters, none of which a field holds: so a doc_id may not.
+		if strings.ContainsFunc(docID, unicode.IsControl) {
+			return bad("", StatusError, `"doc_id" holds a control character`), nil
 		}
 	}
 	switch {
 	case in.Path != nil && (in.Text != nil || in.TextBase64 != nil):
-		return bad(docID, StatusError, `"path" and "text" or "text_base64" both given; give one`)
+		return bad(docID, StatusError, `"path" and "text" or "text_base64" both given; give one`), nil
 	case in.Text != nil && in.TextBase64 != nil:
-		return bad(docID, StatusError, `"text" and "text_base64" both given; give one`)
+		return bad(docID, StatusError, `"text" and "text_base64" both given; give one`), nil
 	case in.Path != nil:
 		return cfg.pipePath(*in.Path, docID, bad)
 	case in.Text == nil && in.TextBase64 == nil:
-		return bad(docID, StatusError, `no "text", "text_base64" or "path"`)
+		return bad(docID, StatusError, `no "text", "text_base64" or "path"`), nil
 	case docID == "":
-		return bad("", StatusError, `no "doc_id" for the text`)
+		return bad("", StatusError, `no "doc_id" for the text`), nil
 	}
 	src := docID
 	if in.Source != nil && *in.Source != "" {
@@ -334,48 +364,48 @@ func (cfg *PipeConfig) pipeDocument(l pipeLine) Output {
 	} else {
 		var err error
 		if raw, err = base64.StdEncoding.DecodeString(*in.TextBase64); err != nil {
-			return bad(docID, StatusError, fmt.Sprintf(`"text_base64" is not standard base64: %v`, err))
+			return bad(docID, StatusError, fmt.Sprintf(`"text_base64" is not standard base64: %v`, err)), nil
 		}
 	}
 	if int64(len(raw)) > cfg.MaxBytes {
 		d := newDocument(docID, src, raw)
-		return failed(d, StatusRejected, fmt.Sprintf("%v: %d bytes, limit %d (see --max-bytes)", errTooLarge, len(raw), cfg.MaxBytes))
+		return failed(d, StatusRejected, fmt.Sprintf("%v: %d bytes, limit %d (see --max-bytes)", errTooLarge, len(raw), cfg.MaxBytes)), nil
 	}
-	return cfg.Processor.Process(docID, src, raw)
+	return Output{}, &pipeDoc{docID, src, raw}
 }
 
 // pipePath reads and processes the file a path line names, as Run does.
-func (cfg *PipeConfig) pipePath(p, docID string, bad func(docID, status, reason string) Output) Output {
+func (cfg *PipeConfig) pipePath(p, docID string, bad func(docID, status, reason string) Output) (Output, *pipeDoc) {
 	if p == "" {
-		return bad(docID, StatusError, `empty "path"`)
+		return bad(docID, StatusError, `empty "path"`), nil
 	}
 	if cfg.Root == nil {
-		return bad(docID, StatusError, fmt.Sprintf("path %q: no root folder to read it from (see --root)", p))
+		return bad(docID, StatusError, fmt.Sprintf("path %q: no root folder to read it from (see --root)", p)), nil
 	}
 	rel := p
 	if filepath.IsAbs(p) {
 		if cfg.RootDir == "" {
-			return bad(docID, StatusError, fmt.Sprintf("path %q is absolute and there is no root folder to make it relative to (see --root)", p))
+			return bad(docID, StatusError, fmt.Sprintf("path %q is absolute and there is no root folder to make it relative to (see --root)", p)), nil
 		}
 		r, err := filepath.Rel(cfg.RootDir, p)
 		if err != nil {
-			return bad(docID, StatusError, fmt.Sprintf("path %q is not under the root folder %s (see --root)", p, cfg.RootDir))
+			return bad(docID, StatusError, fmt.Sprintf("path %q is not under the root folder %s (see --root)", p, cfg.RootDir)), nil
 		}
 		rel = r
 	}
 	rel = filepath.ToSlash(filepath.Clean(rel))
 	if !fs.ValidPath(rel) || rel == "." {
-		return bad(docID, StatusError, fmt.Sprintf("path %q is not a file below the root folder (see --root)", p))
+		return bad(docID, StatusError, fmt.Sprintf("path %q is not a file below the root folder (see --root)", p)), nil
 	}
 	if docID == "" {
 		docID = DocID(rel)
 	}
 	j := job{docID: docID, source: rel}
-	raw, err := readDoc(cfg.Root, rel, cfg.MaxBytes)
+	raw, err := readDoc(docSource{root: cfg.Root}, rel, cfg.MaxBytes)
 	if err != nil {
-		return readFailure(cfg.Root, j, raw, err)
+		return readFailure(j, err), nil
 	}
-	return cfg.Processor.Process(docID, rel, raw)
+	return Output{}, &pipeDoc{docID, rel, raw}
 }
 
 // invalidID is the doc_id of a line that names none: a digest of the line,

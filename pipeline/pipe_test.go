@@ -92,21 +92,65 @@ func testRoot() fstest.MapFS {
 	}
 }
 
+// writeTree writes the files of fsys into a new temporary folder and
+// returns it.
+func writeTree(t *testing.T, fsys fstest.MapFS) string {
+	t.Helper()
+	dir := t.TempDir()
+	for name, f := range fsys {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, f.Data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+// openTestRoot writes testRoot into a temporary folder and opens it as
+// Pipe's root.
+func openTestRoot(t *testing.T) (*os.Root, string) {
+	t.Helper()
+	dir := writeTree(t, testRoot())
+	r, err := os.OpenRoot(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { r.Close() })
+	return r, dir
+}
+
 // TestPipeLines runs one line of each kind, good and bad, through one
 // Pipe and checks the documents row each gives and its mention count: every
 // line gives exactly one documents row, in input order, whatever is wrong
 // with it.
 func TestPipeLines(t *testing.T) {
+	root, rootDir := openTestRoot(t)
+	// Links that lead out of the root, one that stays inside, and a named
+	// pipe, which must not be opened.
+	outside := filepath.Join(t.TempDir(), "secret.txt")
+	if err := os.WriteFile(outside, []byte("Secret\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for link, target := range map[string]string{"out-abs.txt": outside, "out-rel.txt": "../" + filepath.Base(filepath.Dir(outside)) + "/secret.txt", "in.txt": "a.txt", "sub/up.txt": "../a.txt"} {
+		if err := os.Symlink(target, filepath.Join(rootDir, link)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	fifo := mkfifo(filepath.Join(rootDir, "fifo.txt")) == nil
 	b64 := func(s string) string { return base64.StdEncoding.EncodeToString([]byte(s)) }
 	utf16 := string([]byte{0xff, 0xfe, 'O', 0, 's', 0, 'l', 0, 'o', 0, '\n', 0})
-	tests := []struct {
+	type pipeCase struct {
 		name, line string
 		docID      string // "" for the digest id of a line that names none
 		source     string
 		status     string
 		err        string // substring of the reason
 		mentions   int
-	}{
+	}
+	tests := []pipeCase{
 		{"text", `{"doc_id":"t1","text":"Seoul\nBusan"}`, "t1", "t1", StatusOK, "", 2},
 		{"text with source", `{"doc_id":"t2","source":"x/t2.txt","text":"Lima"}`, "t2", "x/t2.txt", StatusOK, "", 1},
 		{"extra fields ignored", `{"doc_id":"t3","text":"Lima","lang":"en","n":3}`, "t3", "t3", StatusOK, "", 1},
@@ -115,7 +159,7 @@ func TestPipeLines(t *testing.T) {
 		{"base64 utf-16", `{"doc_id":"b2","text_base64":"` + b64(utf16) + `"}`, "b2", "b2", StatusOK, "", 1},
 		{"path", `{"path":"a.txt"}`, "a", "a.txt", StatusOK, "", 2},
 		{"path in folder", `{"path":"sub/b.html"}`, "sub/b", "sub/b.html", StatusOK, "", 1},
-		{"path absolute below root", `{"path":"/data/in/a.txt"}`, "a", "a.txt", StatusOK, "", 2},
+		{"path absolute below root", `{"path":"` + rootDir + `/a.txt"}`, "a", "a.txt", StatusOK, "", 2},
 		{"path unclean", `{"path":"sub/../a.txt"}`, "a", "a.txt", StatusOK, "", 2},
 		{"path with doc_id", `{"path":"a.txt","doc_id":"mine"}`, "mine", "a.txt", StatusOK, "", 2},
 		{"empty text", `{"doc_id":"e1","text":""}`, "e1", "e1", StatusRejected, "empty", 0},
@@ -132,18 +176,26 @@ func TestPipeLines(t *testing.T) {
 		{"empty object", `{}`, "", "stdin:", StatusError, `no "text", "text_base64" or "path"`, 0},
 		{"no doc_id", `{"text":"Seoul"}`, "", "stdin:", StatusError, `no "doc_id" for the text`, 0},
 		{"empty doc_id", `{"doc_id":"","text":"Seoul"}`, "", "stdin:", StatusError, `empty "doc_id"`, 0},
+		{"doc_id with a NUL", `{"doc_id":"a\u0000visit","text":"Seoul"}`, "", "stdin:", StatusError, `"doc_id" holds a control character`, 0},
 		{"doc_id not a string", `{"doc_id":7,"text":"Seoul"}`, "", "stdin:", StatusError, `"doc_id" is a JSON number, want a string`, 0},
 		{"text not a string", `{"doc_id":"n1","text":["Seoul"]}`, "n1", "stdin:", StatusError, `"text" is a JSON array, want a string`, 0},
 		{"no text", `{"doc_id":"n2"}`, "n2", "stdin:", StatusError, `no "text", "text_base64" or "path"`, 0},
 		{"text and path", `{"doc_id":"n3","text":"a","path":"a.txt"}`, "n3", "stdin:", StatusError, `"path" and "text" or "text_base64" both given`, 0},
 		{"text and base64", `{"doc_id":"n4","text":"a","text_base64":"YQ=="}`, "n4", "stdin:", StatusError, `"text" and "text_base64" both given`, 0},
 		{"bad base64", `{"doc_id":"n5","text_base64":"not base64!"}`, "n5", "stdin:", StatusError, `"text_base64" is not standard base64`, 0},
-		{"missing file", `{"path":"nope.txt"}`, "nope", "nope.txt", StatusError, "read nope.txt: open: file does not exist", 0},
+		{"missing file", `{"path":"nope.txt"}`, "nope", "nope.txt", StatusError, "read nope.txt: stat: no such file", 0},
 		{"directory", `{"path":"dir"}`, "dir", "dir", StatusError, "is a directory", 0},
 		{"path outside root", `{"path":"../etc/passwd"}`, "", "stdin:", StatusError, "not a file below the root folder", 0},
 		{"absolute path outside root", `{"path":"/etc/passwd"}`, "", "stdin:", StatusError, "not a file below the root folder", 0},
 		{"empty path", `{"path":""}`, "", "stdin:", StatusError, `empty "path"`, 0},
+		{"link out of the root, absolute", `{"path":"out-abs.txt"}`, "out-abs", "out-abs.txt", StatusError, "escapes", 0},
+		{"link out of the root, relative", `{"path":"out-rel.txt"}`, "out-rel", "out-rel.txt", StatusError, "escapes", 0},
+		{"link inside the root", `{"path":"in.txt"}`, "in", "in.txt", StatusOK, "", 2},
+		{"link up, inside the root", `{"path":"sub/up.txt"}`, "sub/up", "sub/up.txt", StatusOK, "", 2},
 		{"good after bad", `{"doc_id":"last","text":"Quito"}`, "last", "last", StatusOK, "", 1},
+	}
+	if fifo {
+		tests = append(tests[:len(tests)-1:len(tests)-1], pipeCase{"named pipe", `{"path":"fifo.txt"}`, "fifo", "fifo.txt", StatusError, "not a regular file (named pipe); not opened", 0}, tests[len(tests)-1])
 	}
 	var input strings.Builder
 	for i, tt := range tests {
@@ -153,7 +205,7 @@ func TestPipeLines(t *testing.T) {
 			input.WriteString("  \n") // blank lines give no rows
 		}
 	}
-	cfg := PipeConfig{Root: testRoot(), RootDir: "/data/in", Workers: 4, MaxBytes: 256, MaxLineBytes: 1024, Processor: testProcessor()}
+	cfg := PipeConfig{Root: root, RootDir: rootDir, Workers: 4, MaxBytes: 256, MaxLineBytes: 1024, Processor: testProcessor()}
 	recs := pipeRecords(t, runPipe(t, cfg, input.String()))
 
 	var docs [][]PipeRecord // the records of each document
@@ -250,9 +302,9 @@ func TestPipeDeterministic(t *testing.T) {
 // TestPipeSameAsRun checks that path lines give the rows Run writes for the
 // same files, byte for byte.
 func TestPipeSameAsRun(t *testing.T) {
-	root := testRoot()
+	root, _ := openTestRoot(t)
 	out := t.TempDir()
-	if _, err := Run(context.Background(), Config{Input: root, Out: out, Formats: []string{"jsonl"}, Workers: 2, MaxBytes: 256, Processor: testProcessor()}); err != nil {
+	if _, err := Run(context.Background(), Config{Input: testRoot(), Out: out, Formats: []string{"jsonl"}, Workers: 2, MaxBytes: 256, Processor: testProcessor()}); err != nil {
 		t.Fatal(err)
 	}
 	var input strings.Builder
@@ -358,14 +410,7 @@ func TestPipeFailures(t *testing.T) {
 		}()
 		fmt.Fprintln(inW, `{"doc_id":"a","text":"Lima"}`)
 		cancel()
-		select {
-		case err := <-done:
-			if !errors.Is(err, context.Canceled) {
-				t.Errorf("got %v, want context.Canceled", err)
-			}
-		case <-time.After(10 * time.Second):
-			t.Fatal("Pipe did not return after cancellation")
-		}
+		waitCanceled(t, done, "Pipe")
 	})
 }
 

@@ -1,12 +1,14 @@
 package pipeline
 
 import (
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
 	"fmt"
 	"runtime/debug"
 	"strings"
+	"sync/atomic"
 	"time"
 	"unicode/utf8"
 
@@ -67,7 +69,29 @@ func failed(d Document, status, reason string) Output {
 
 // Process turns raw into rows. It never panics: a panic inside an
 // extractor is recovered and reported on the document's row.
-func (p *Processor) Process(docID, source string, raw []byte) (out Output) {
+func (p *Processor) Process(docID, source string, raw []byte) Output {
+	return p.process(context.Background(), nil, docID, source, raw)
+}
+
+// ProcessContext is Process, giving up on the document when ctx is done:
+// normalize checks ctx between its steps, the extractor stack before each
+// extractor, and the extractors' loops through Doc.Stop. A document given up on gets
+// a row with status error, saying where and why (context.Cause(ctx)).
+func (p *Processor) ProcessContext(ctx context.Context, docID, source string, raw []byte) Output {
+	return p.process(ctx, nil, docID, source, raw)
+}
+
+// Stages of Process, for the rows of documents given up on; the
+// extractors' own are their type names.
+const (
+	stageNormalize = "normalize"
+	stageExtract   = "extract"
+	stageRows      = "rows"
+)
+
+// process is Process under ctx, recording in at (when not nil) the stage
+// it is in: a stage name, or the extractor at work.
+func (p *Processor) process(ctx context.Context, at *atomic.Pointer[any], docID, source string, raw []byte) (out Output) {
 	row := newDocument(docID, source, raw)
 	defer func() {
 		if r := recover(); r != nil {
@@ -75,11 +99,28 @@ func (p *Processor) Process(docID, source string, raw []byte) (out Output) {
 			out.Document.Error = ptr(*out.Document.Error + "\n" + firstFrames(debug.Stack(), 8))
 		}
 	}()
+	var stop atomic.Bool
+	if ctx.Done() != nil {
+		defer context.AfterFunc(ctx, func() { stop.Store(true) })()
+	}
+	if at == nil {
+		at = new(atomic.Pointer[any])
+	}
+	enter := func(stage any) { at.Store(&stage) }
+	stopped := func() Output {
+		o := failed(row, StatusError, stoppedReason(ctx, stageOf(at)))
+		o.NormalizeTime, o.ExtractTime = out.NormalizeTime, out.ExtractTime
+		return o
+	}
 
 	t0 := time.Now()
-	res, err := normalize.Document(raw, source, p.Normalize)
+	enter(stageNormalize)
+	res, err := normalize.DocumentContext(ctx, raw, source, p.Normalize)
 	out.NormalizeTime = time.Since(t0)
 	if err != nil {
+		if ctx.Err() != nil {
+			return stopped()
+		}
 		var rej *normalize.RejectError
 		if errors.As(err, &rej) {
 			o := failed(row, StatusRejected, rej.Reason)
@@ -95,9 +136,17 @@ func (p *Processor) Process(docID, source string, raw []byte) (out Output) {
 	row.GarbledChars = int64(res.Garbled)
 
 	t1 := time.Now()
-	d := &extractors.Doc{ID: docID, Text: res.Text, Chrome: res.Chrome}
+	if stop.Load() {
+		return stopped()
+	}
+	enter(stageExtract)
+	d := &extractors.Doc{ID: docID, Text: res.Text, Chrome: res.Chrome, Stop: extractors.NewStop(&stop, at)}
 	events, _ := p.Run(d)
 	out.ExtractTime = time.Since(t1)
+	if stop.Load() {
+		return stopped()
+	}
+	enter(stageRows)
 
 	row.Language = language(d.Text)
 	if d.Meta.Title != "" {
@@ -157,11 +206,18 @@ func optional[T comparable](v T) *T {
 	return &v
 }
 
-// runeOffsets converts byte offsets in one text to rune offsets.
+// runeOffsets converts byte offsets in one text to rune offsets. It
+// holds the rune offset of every runeBlock-th byte, a sixteenth of the
+// text's size, and counts the rest of the way: a mention's offsets cost
+// at most a block's scan.
 type runeOffsets struct {
 	ascii bool
-	index []int32 // index[b] = rune offset of byte b, when not ascii
+	text  string
+	block []int32 // block[k] = rune offset of byte k*runeBlock, when not ascii
 }
+
+// runeBlock is the stride of runeOffsets' table.
+const runeBlock = 64
 
 func newRuneOffsets(text string) runeOffsets {
 	ascii := true
@@ -174,23 +230,40 @@ func newRuneOffsets(text string) runeOffsets {
 	if ascii {
 		return runeOffsets{ascii: true}
 	}
-	idx := make([]int32, len(text)+1)
+	block := make([]int32, len(text)/runeBlock+1)
 	n := int32(0)
-	for i := range text {
-		for j := i; j < len(text) && (j == i || !utf8.RuneStart(text[j])); j++ {
-			idx[j] = n
+	for i := 0; i < len(text); i++ {
+		if i%runeBlock == 0 {
+			block[i/runeBlock] = n
 		}
-		n++
+		if utf8.RuneStart(text[i]) {
+			n++
+		}
 	}
-	idx[len(text)] = n
-	return runeOffsets{index: idx}
+	if len(text)%runeBlock == 0 {
+		block[len(text)/runeBlock] = n
+	}
+	return runeOffsets{text: text, block: block}
 }
 
+// rune returns the rune offset of byte b: the number of characters before
+// the one b is in (or before the end, for b at or past it).
 func (r runeOffsets) rune(b int) int64 {
 	if r.ascii {
 		return int64(b)
 	}
-	return int64(r.index[b])
+	b = max(0, min(b, len(r.text)))
+	k := b / runeBlock
+	n := r.block[k]
+	for i := k * runeBlock; i < b; i++ {
+		if utf8.RuneStart(r.text[i]) {
+			n++
+		}
+	}
+	if b < len(r.text) && !utf8.RuneStart(r.text[b]) {
+		n-- // inside a character: its start was counted
+	}
+	return int64(n)
 }
 
 // Rows outlive their document in the writers' buffers; strings cut from
@@ -257,9 +330,10 @@ func newEventRow(docID, text string, e extractors.Event, ro runeOffsets) Event {
 		r.RankYear = ptr(int64(e.RankYear))
 	}
 	if e.Evidence.Start >= 0 && e.Evidence.End <= len(text) && e.Evidence.Start <= e.Evidence.End {
-		r.EvidenceText = strings.Clone(text[e.Evidence.Start:e.Evidence.End])
-		r.EvidenceStart = ro.rune(e.Evidence.Start)
-		r.EvidenceEnd = ro.rune(e.Evidence.End)
+		s, t := evidenceWindow(text, e)
+		r.EvidenceText = strings.Clone(text[s:t])
+		r.EvidenceStart = ro.rune(s)
+		r.EvidenceEnd = ro.rune(t)
 	} else {
 		r.EvidenceStart, r.EvidenceEnd = -1, -1
 	}

@@ -3,6 +3,7 @@ package pipeline
 import (
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 func TestLanguage(t *testing.T) {
@@ -37,5 +38,33 @@ func BenchmarkLanguage(b *testing.B) {
 	b.SetBytes(int64(len(text)))
 	for b.Loop() {
 		language(text)
+	}
+}
+
+// TestRuneOffsets checks runeOffsets at every byte of texts with
+// characters of every length across its block boundaries: the offset of
+// a byte is the number of characters before the one it is in.
+func TestRuneOffsets(t *testing.T) {
+	pieces := []string{"a", "é", "한", "𝄞", " ", "ü"}
+	for n := range 300 {
+		var b strings.Builder
+		for i := 0; b.Len() < n; i++ {
+			b.WriteString(pieces[(i*7+n)%len(pieces)])
+		}
+		text := b.String()
+		ro := newRuneOffsets(text)
+		starts := int64(0) // characters starting before i
+		for i := 0; i <= len(text); i++ {
+			want := starts
+			if i < len(text) && !utf8.RuneStart(text[i]) {
+				want-- // inside a character that started before i
+			}
+			if got := ro.rune(i); got != want {
+				t.Fatalf("text %q: rune(%d) = %d, want %d", text, i, got, want)
+			}
+			if i < len(text) && utf8.RuneStart(text[i]) {
+				starts++
+			}
+		}
 	}
 }

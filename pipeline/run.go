@@ -1,21 +1,17 @@
 package pipeline
 
 import (
-	"bytes"
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
-	"errors"
 	"fmt"
 	"hash/fnv"
 	"io"
 	"io/fs"
 	"log/slog"
-	"os"
 	"path"
 	"path/filepath"
 	"runtime"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -32,6 +28,11 @@ type Config struct {
 	// work without listing a bucket.
 	Input    fs.FS
 	Manifest []string
+	// InputDir is Input's folder in the operating system, when it is one
+	// (Input is then os.DirFS(InputDir)). Documents are then looked at
+	// before they are opened, and opened without blocking, so that a
+	// named pipe, socket or device is never opened for reading.
+	InputDir string
 	// Out is the output directory, created if missing.
 	Out string
 	// Formats: "jsonl", "parquet", or both.
@@ -39,8 +40,14 @@ type Config struct {
 	// Workers is the size of the worker pool; 0 means one per CPU.
 	Workers int
 	// MaxBytes is the largest document read; larger files get a
-	// rejected row. 0 means 16 MiB.
+	// rejected row. 0 means 16 MiB. It bounds the document's text, once
+	// decoded and normalized, too.
 	MaxBytes int64
+	// DocTimeout is the time budget of one document: one that takes
+	// longer gets a row with status error that says so, and the run goes
+	// on without waiting for it. 0 means DefaultDocTimeout; negative, no
+	// budget.
+	DocTimeout time.Duration
 	// Shard and Shards select this process's share of the input: a
 	// document belongs to shard hash(doc_id) mod Shards. Shards 0 means
 	// no sharding: tables go to OUT/T.ext; otherwise to
@@ -57,6 +64,8 @@ type Config struct {
 	Logger *slog.Logger
 	// ProgressEvery is the interval of progress lines (0: 2 s).
 	ProgressEvery time.Duration
+
+	ops fileOps // nil: the operating system's; tests inject failures
 }
 
 // Stats summarizes a run.
@@ -108,6 +117,9 @@ func Run(ctx context.Context, cfg Config) (Stats, error) {
 	if cfg.ProgressEvery <= 0 {
 		cfg.ProgressEvery = 2 * time.Second
 	}
+	if cfg.DocTimeout == 0 {
+		cfg.DocTimeout = DefaultDocTimeout
+	}
 	log := cfg.Logger
 	if log == nil {
 		log = slog.New(slog.NewTextHandler(io.Discard, nil))
@@ -115,10 +127,12 @@ func Run(ctx context.Context, cfg Config) (Stats, error) {
 	if len(cfg.Formats) == 0 {
 		cfg.Formats = []string{"jsonl", "parquet"}
 	}
-	if err := os.MkdirAll(cfg.Out, 0o755); err != nil {
-		return Stats{}, fmt.Errorf("create output directory: %w", err)
+	od, err := openOutDir(cfg.ops, cfg.Out, runScope(cfg), "communique run", log)
+	if err != nil {
+		return Stats{}, err
 	}
-	sink, err := openSink(cfg)
+	defer od.close()
+	sink, err := openSink(cfg, od)
 	if err != nil {
 		return Stats{}, err
 	}
@@ -128,7 +142,9 @@ func Run(ctx context.Context, cfg Config) (Stats, error) {
 			sink.abort()
 		}
 	}()
+	skip := outInside(cfg.InputDir, cfg.Out)
 
+	parent := ctx
 	g, ctx := errgroup.WithContext(ctx)
 	jobs := make(chan job, cfg.Workers*4)
 	// The writer stalls while it encodes and compresses a Parquet row
@@ -145,8 +161,17 @@ func Run(ctx context.Context, cfg Config) (Stats, error) {
 		var list []job
 		hidden := 0 // dot files and folders: not documents, but said
 		if cfg.Manifest != nil {
-			for _, p := range cfg.Manifest {
-				list = append(list, job{source: p})
+			var dups int
+			list, dups = manifestJobs(cfg.Manifest)
+			if dups > 0 {
+				log.Warn("the manifest lists some documents more than once; each is read once", "n", dups)
+			}
+			if skip != "" {
+				n := len(list)
+				list = slices.DeleteFunc(list, func(j job) bool { return strings.HasPrefix(j.source, skip+"/") })
+				if n > len(list) {
+					log.Warn("skipped the manifest's paths inside the output folder", "dir", cfg.Out, "n", n-len(list))
+				}
 			}
 		} else if err := fs.WalkDir(cfg.Input, ".", func(p string, d fs.DirEntry, err error) error {
 			if ctx.Err() != nil {
@@ -167,6 +192,10 @@ func Run(ctx context.Context, cfg Config) (Stats, error) {
 					return fs.SkipDir
 				}
 				return nil
+			}
+			if p == skip && d.IsDir() {
+				log.Info("skipped the output folder, which is inside the input folder", "dir", cfg.Out)
+				return fs.SkipDir
 			}
 			if !d.IsDir() {
 				list = append(list, job{source: p})
@@ -197,20 +226,29 @@ func Run(ctx context.Context, cfg Config) (Stats, error) {
 	})
 
 	// Workers: read, normalize, extract, validate.
+	src := docSource{fsys: cfg.Input, dir: cfg.InputDir}
+	bp := newBounded(cfg.Processor, cfg.DocTimeout, cfg.Workers)
 	var wg sync.WaitGroup
 	for range cfg.Workers {
 		wg.Add(1)
 		g.Go(func() error {
 			defer wg.Done()
 			for j := range jobs {
+				if err := ctx.Err(); err != nil {
+					return err
+				}
 				t := time.Now()
-				raw, readErr := readDoc(cfg.Input, j.source, cfg.MaxBytes)
+				raw, readErr := readDoc(src, j.source, cfg.MaxBytes)
 				r := result{seq: j.seq, readTime: time.Since(t)}
 				switch {
 				case readErr != nil:
-					r.out = readFailure(cfg.Input, j, raw, readErr)
+					r.out = readFailure(j, readErr)
 				default:
-					r.out = cfg.Processor.Process(j.docID, j.source, raw)
+					out, err := bp.process(ctx, j.docID, j.source, raw)
+					if err != nil {
+						return err
+					}
+					r.out = out
 				}
 				select {
 				case results <- r:
@@ -267,12 +305,26 @@ func Run(ctx context.Context, cfg Config) (Stats, error) {
 	if err := g.Wait(); err != nil {
 		return st, err
 	}
-	files, err := sink.commit()
-	if err != nil {
+	if err := parent.Err(); err != nil {
+		return st, err
+	}
+	if err := sink.finish(); err != nil {
 		return st, err
 	}
 	committed = true
-	st.Files = files
+	newFiles := sink.rels
+	if cfg.Shards > 0 {
+		if err := writeShardManifest(od, cfg.Shard, cfg.Shards, cfg.Formats, sink.rels, sink.tables, sink.rows); err != nil {
+			return st, err
+		}
+		newFiles = append(slices.Clone(newFiles), shardManifestRel(cfg.Shard, cfg.Shards))
+	}
+	if err := od.commit(newFiles, runReplaces(cfg)); err != nil {
+		return st, err
+	}
+	for _, rel := range newFiles {
+		st.Files = append(st.Files, filepath.Join(cfg.Out, filepath.FromSlash(rel)))
+	}
 	st.Elapsed = time.Since(start)
 	return st, nil
 }
@@ -319,19 +371,44 @@ func DocID(rel string) string {
 	return rel
 }
 
+// manifestJobs lists the documents of a manifest: each path cleaned
+// ("./a.txt" and "a.txt" are one document), each document once. It
+// returns how many entries repeated an earlier one.
+func manifestJobs(paths []string) ([]job, int) {
+	seen := make(map[string]bool, len(paths))
+	list := make([]job, 0, len(paths))
+	dups := 0
+	for _, p := range paths {
+		p = path.Clean(filepath.ToSlash(p))
+		if seen[p] {
+			dups++
+			continue
+		}
+		seen[p] = true
+		list = append(list, job{source: p})
+	}
+	return list, dups
+}
+
 // assignIDs gives every listed document its id and orders the list by
 // it, so output order does not depend on how the input was listed and a
 // merge of sharded parts (ordered by doc_id) matches a single run. Two
 // files whose paths differ only in their extension ("a.txt", "a.html")
 // would share an id: the first in path order keeps it, the others keep
-// their extension in theirs.
+// their extension in theirs. Ids are unique by construction, whatever
+// the list: an id already given is never given again (a path listed
+// twice gets a numbered one, "a.txt~2").
 func assignIDs(list []job) []job {
 	slices.SortFunc(list, func(a, b job) int { return strings.Compare(a.source, b.source) })
 	seen := make(map[string]bool, len(list))
 	for i := range list {
-		id := DocID(list[i].source)
+		src := filepath.ToSlash(list[i].source)
+		id := DocID(src)
 		if seen[id] {
-			id = filepath.ToSlash(list[i].source)
+			id = src
+		}
+		for n := 2; seen[id]; n++ {
+			id = src + "~" + strconv.Itoa(n)
 		}
 		seen[id] = true
 		list[i].docID = id
@@ -348,77 +425,34 @@ func ShardOf(docID string, n int) int {
 	return int(h.Sum64() % uint64(n))
 }
 
-// errTooLarge marks a document over the size limit.
-var errTooLarge = errors.New("document too large")
-
 // resultSlack is how many processed documents may wait for the writer.
 const resultSlack = 256
 
-// readDoc reads one document, at most max bytes of it. For a document over
-// the limit it returns errTooLarge and nil bytes; the caller still hashes
-// what it can for the row.
-func readDoc(fsys fs.FS, name string, max int64) ([]byte, error) {
-	f, err := fsys.Open(name)
-	if err != nil {
-		return nil, err
+// outInside returns where the folder out lies inside the folder in, as a
+// slash path relative to in, or "" when it does not (or either is "").
+// Links are resolved, so that a run into a link to a folder inside its
+// input does not read its own output either.
+func outInside(in, out string) string {
+	if in == "" || out == "" {
+		return ""
 	}
-	defer f.Close()
-	fi, err := f.Stat()
-	if err != nil {
-		return nil, err
+	abs := func(p string) string {
+		a, err := filepath.Abs(p)
+		if err != nil {
+			return ""
+		}
+		if r, err := filepath.EvalSymlinks(a); err == nil {
+			return r
+		}
+		return a
 	}
-	if fi.IsDir() {
-		return nil, errors.New("is a directory (a link to a directory is not followed)")
+	ai, ao := abs(in), abs(out)
+	if ai == "" || ao == "" {
+		return ""
 	}
-	if !fi.Mode().IsRegular() && fi.Mode()&fs.ModeSymlink == 0 {
-		return nil, fmt.Errorf("not a regular file (%s)", fi.Mode().Type())
+	rel, err := filepath.Rel(ai, ao)
+	if err != nil || rel == "." || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return ""
 	}
-	if fi.Size() > max {
-		return nil, fmt.Errorf("%w: %d bytes, limit %d (see --max-bytes)", errTooLarge, fi.Size(), max)
-	}
-	// Room for the whole file and a read that sees its end: a file read
-	// in two calls, not in doubling chunks.
-	var buf bytes.Buffer
-	buf.Grow(int(min(fi.Size(), max)) + bytes.MinRead)
-	_, err = buf.ReadFrom(io.LimitReader(f, max+1))
-	b := buf.Bytes()
-	if err != nil {
-		return b, err
-	}
-	if int64(len(b)) > max {
-		return nil, fmt.Errorf("%w: over %d bytes (see --max-bytes)", errTooLarge, max)
-	}
-	return b, nil
-}
-
-// readFailure is the row of a document that could not be read.
-func readFailure(fsys fs.FS, j job, raw []byte, err error) Output {
-	d := newDocument(j.docID, j.source, raw)
-	if errors.Is(err, errTooLarge) {
-		d.SHA256, d.Bytes = hashFile(fsys, j.source)
-		return failed(d, StatusRejected, err.Error())
-	}
-	return failed(d, StatusError, fmt.Sprintf("read %s: %v", j.source, unwrapPath(err)))
-}
-
-// hashFile streams a file through SHA-256 without holding it, for rows of
-// documents too large to read whole.
-func hashFile(fsys fs.FS, name string) (string, int64) {
-	f, err := fsys.Open(name)
-	if err != nil {
-		return "", 0
-	}
-	defer f.Close()
-	h := sha256.New()
-	n, _ := io.Copy(h, f)
-	return hex.EncodeToString(h.Sum(nil)), n
-}
-
-// unwrapPath drops the *PathError wrapper, whose path the message repeats.
-func unwrapPath(err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return fmt.Errorf("%s: %w", pe.Op, pe.Err)
-	}
-	return err
+	return filepath.ToSlash(rel)
 }

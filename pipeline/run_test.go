@@ -9,6 +9,7 @@ import (
 	"errors"
 	"io/fs"
 	"math/rand/v2"
+	"net"
 	"os"
 	"path/filepath"
 	"strings"
@@ -91,10 +92,14 @@ func TestBrokenInputs(t *testing.T) {
 	os.Symlink("loop-b", filepath.Join(dir, "loop-a"))
 	os.Symlink("loop-a", filepath.Join(dir, "loop-b"))
 	os.Symlink(filepath.Join(dir, "d"), filepath.Join(dir, "dir-link"))
+	// Files that must never be opened for reading: a named pipe (an open
+	// waits for a writer that never comes), a link to a device, a socket.
+	// And a sparse file of 10 GB: rejected from its size, never read.
+	special := mkSpecialFiles(t, dir)
 
 	out := t.TempDir()
-	st, err := Run(context.Background(), Config{
-		Input: os.DirFS(dir), Out: out, Formats: []string{"jsonl", "parquet"},
+	st, err := runWithin(t, time.Minute, Config{
+		Input: os.DirFS(dir), InputDir: dir, Out: out, Formats: []string{"jsonl", "parquet"},
 		Workers: 2, Processor: &Processor{},
 	})
 	if err != nil {
@@ -116,6 +121,9 @@ func TestBrokenInputs(t *testing.T) {
 		strings.Repeat("d/", 40) + "nested": "ok",
 		"loop-a":                            "error", "loop-b": "error", "dir-link": "error",
 	}
+	for id, status := range special {
+		want[id] = status
+	}
 	if len(rows) != len(want) || st.Docs != int64(len(want)) {
 		t.Errorf("got %d rows (stats %d), want %d", len(rows), st.Docs, len(want))
 	}
@@ -134,9 +142,19 @@ func TestBrokenInputs(t *testing.T) {
 		if status == "ok" && r["error"] != nil {
 			t.Errorf("%s: ok with error %v", id, r["error"])
 		}
-		if r["sha256"] == "" && status != "error" {
+		tooLarge := id == "one-line-20MB" || id == "sparse-10GB"
+		if r["sha256"] == "" && status != "error" && !tooLarge {
 			t.Errorf("%s: no sha256", id)
 		}
+		if tooLarge && (r["sha256"] != "" || !strings.Contains(r["error"].(string), "no sha256")) {
+			t.Errorf("%s: sha256 %q, error %q; want none taken, and the reason saying so", id, r["sha256"], r["error"])
+		}
+		if strings.Contains(special[id], "error") && !strings.Contains(r["error"].(string), "not a regular file") {
+			t.Errorf("%s: error %q, want it to say it is not a regular file", id, r["error"])
+		}
+	}
+	if g := byID["sparse-10GB"]; g != nil && g["bytes"].(float64) != 10<<30 {
+		t.Errorf("sparse-10GB: bytes %v, want %d", g["bytes"], 10<<30)
 	}
 	if g := byID["invalid-utf8"]; g != nil && g["garbled_chars"].(float64) == 0 {
 		t.Errorf("invalid-utf8: the undecodable bytes were not counted in garbled_chars")
@@ -144,6 +162,64 @@ func TestBrokenInputs(t *testing.T) {
 	if g := byID["one-line-20MB"]; g != nil && g["bytes"].(float64) != float64(len(big)) {
 		t.Errorf("one-line-20MB: bytes %v, want %d", g["bytes"], len(big))
 	}
+}
+
+// mkSpecialFiles makes, in dir, a named pipe, a link to a character
+// device, a socket and a sparse file of 10 GB, and returns the statuses
+// their documents rows must have, by doc_id. What the platform cannot
+// make is left out.
+func mkSpecialFiles(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	want := map[string]string{}
+	if err := mkfifo(filepath.Join(dir, "fifo.txt")); err == nil {
+		want["fifo"] = "error"
+	} else {
+		t.Logf("no named pipe: %v", err)
+	}
+	if _, err := os.Stat("/dev/zero"); err == nil {
+		if err := os.Symlink("/dev/zero", filepath.Join(dir, "device.txt")); err == nil {
+			want["device"] = "error"
+		}
+	}
+	if l, err := net.Listen("unix", filepath.Join(dir, "socket.txt")); err == nil {
+		t.Cleanup(func() { l.Close() })
+		want["socket"] = "error"
+	} else {
+		t.Logf("no socket: %v", err)
+	}
+	f, err := os.Create(filepath.Join(dir, "sparse-10GB.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Truncate(10 << 30); err == nil {
+		want["sparse-10GB"] = "rejected"
+	} else {
+		t.Logf("no sparse file: %v", err)
+	}
+	f.Close()
+	return want
+}
+
+// runWithin runs Run and fails the test when it has not returned within
+// d: a run that blocks (on a named pipe, say) must not hang the tests.
+func runWithin(t *testing.T, d time.Duration, cfg Config) (Stats, error) {
+	t.Helper()
+	type ret struct {
+		st  Stats
+		err error
+	}
+	done := make(chan ret, 1)
+	go func() {
+		st, err := Run(context.Background(), cfg)
+		done <- ret{st, err}
+	}()
+	select {
+	case r := <-done:
+		return r.st, r.err
+	case <-time.After(d):
+		t.Fatalf("the run did not end within %s", d)
+	}
+	return Stats{}, nil
 }
 
 // faultyFS wraps an fs.FS and fails Open for some names, as a file that
@@ -230,18 +306,30 @@ func TestInterruptLeavesNoTable(t *testing.T) {
 	}
 	cancel()
 	close(bf.release)
-	var err error
+	waitCanceled(t, done, "the run")
+	checkEmpty(t, out)
+}
+
+// waitCanceled waits for what returns its error on done after its context
+// was cancelled: it must return, soon, and say it was cancelled.
+func waitCanceled(t *testing.T, done <-chan error, what string) {
+	t.Helper()
 	select {
-	case err = <-done:
+	case err := <-done:
+		if !errors.Is(err, context.Canceled) {
+			t.Errorf("%s returned %v, want context.Canceled", what, err)
+		}
 	case <-time.After(10 * time.Second):
-		t.Fatal("the run did not stop after cancellation")
+		t.Fatalf("%s did not return after cancellation", what)
 	}
-	if !errors.Is(err, context.Canceled) {
-		t.Fatalf("Run returned %v, want context.Canceled", err)
-	}
+}
+
+// checkEmpty checks that a cancelled run left nothing in OUT.
+func checkEmpty(t *testing.T, out string) {
+	t.Helper()
 	left, _ := os.ReadDir(out)
 	for _, e := range left {
-		t.Errorf("interrupted run left %s in OUT", e.Name())
+		t.Errorf("a cancelled run left %s in OUT", e.Name())
 	}
 }
 
@@ -332,5 +420,73 @@ func TestOrderAndIDs(t *testing.T) {
 	want := []string{"a a.html", "a-b a-b.txt", "a.txt a.txt", "b/c b/c.txt"}
 	if strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Errorf("documents in order %q, want %q", got, want)
+	}
+}
+
+// TestOutInsideIn runs twice with OUT inside the input folder: the second
+// run does not read the first one's tables as documents.
+func TestOutInsideIn(t *testing.T) {
+	newIn := func() string {
+		in := t.TempDir()
+		for _, name := range []string{"a.txt", "b/c.txt"} {
+			os.MkdirAll(filepath.Join(in, filepath.Dir(name)), 0o755)
+			os.WriteFile(filepath.Join(in, name), []byte(release), 0o644)
+		}
+		return in
+	}
+	for _, rel := range []string{"out", "b/results"} {
+		in := newIn()
+		out := filepath.Join(in, rel)
+		for range 2 {
+			st, err := Run(context.Background(), Config{Input: os.DirFS(in), InputDir: in, Out: out, Workers: 2, Processor: &Processor{}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if st.Docs != 2 {
+				t.Errorf("OUT %s: %d documents, want 2 (the output read as input?)", rel, st.Docs)
+			}
+		}
+	}
+	// Through a link to the input folder, too.
+	in := newIn()
+	link := filepath.Join(t.TempDir(), "in")
+	if err := os.Symlink(in, link); err != nil {
+		t.Skip(err)
+	}
+	for range 2 {
+		st, err := Run(context.Background(), Config{Input: os.DirFS(link), InputDir: link, Out: filepath.Join(in, "out"), Workers: 2, Processor: &Processor{}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if st.Docs != 2 {
+			t.Errorf("through a link: %d documents, want 2", st.Docs)
+		}
+	}
+}
+
+// TestManifestSpecialFiles lists, in a manifest, a named pipe, a sparse
+// file over the limit and a good file: the run ends, the pipe is never
+// opened, the sparse file never read.
+func TestManifestSpecialFiles(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "good.txt"), []byte(release), 0o644)
+	special := mkSpecialFiles(t, dir)
+	manifest := []string{"good.txt"}
+	for id := range special {
+		manifest = append(manifest, id+".txt")
+	}
+	out := t.TempDir()
+	if _, err := runWithin(t, time.Minute, Config{Input: os.DirFS(dir), InputDir: dir, Manifest: manifest, Out: out, Formats: []string{"jsonl"}, Workers: 2, Processor: &Processor{}}); err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, r := range readRows(t, filepath.Join(out, "documents.jsonl")) {
+		got[r["doc_id"].(string)] = r["status"].(string)
+	}
+	special["good"] = "ok"
+	for id, status := range special {
+		if got[id] != status {
+			t.Errorf("%s: status %q, want %q", id, got[id], status)
+		}
 	}
 }

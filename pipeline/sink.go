@@ -38,14 +38,16 @@ var errDone = errors.New("writer already committed or aborted")
 // tempFile is the file a Writer writes to before Commit: a hidden temporary
 // file next to the destination, named .NAME.tmp-RANDOM.
 type tempFile struct {
-	f    *os.File
+	ops  fileOps
+	f    outFile
 	path string // destination
 	done bool   // committed or aborted
 }
 
 // createTemp creates the temporary file for path, creating path's directory
 // if needed.
-func createTemp(path string) (*tempFile, error) {
+func createTemp(ops fileOps, path string) (*tempFile, error) {
+	ops = opsOr(ops)
 	dir, name := filepath.Split(path)
 	if name == "" {
 		return nil, fmt.Errorf("create %q: no file name", path)
@@ -53,20 +55,14 @@ func createTemp(path string) (*tempFile, error) {
 	if dir == "" {
 		dir = "."
 	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
+	if err := ops.MkdirAll(dir, 0o755); err != nil {
 		return nil, err
 	}
-	f, err := os.CreateTemp(dir, "."+name+".tmp-*")
+	f, err := ops.CreateTemp(dir, "."+name+".tmp-*")
 	if err != nil {
 		return nil, err
 	}
-	// CreateTemp makes the file 0600; tables are read by other users and tools.
-	if err := f.Chmod(0o644); err != nil {
-		f.Close()
-		os.Remove(f.Name())
-		return nil, err
-	}
-	return &tempFile{f: f, path: path}, nil
+	return &tempFile{ops: ops, f: f, path: path}, nil
 }
 
 // commit syncs and closes the temporary file and renames it to the
@@ -82,17 +78,15 @@ func (t *tempFile) commit() error {
 		err = cerr
 	}
 	if err == nil {
-		err = os.Rename(name, t.path)
+		err = t.ops.Rename(name, t.path)
+	}
+	if err == nil {
+		// Make the rename itself durable.
+		err = t.ops.SyncDir(filepath.Dir(t.path))
 	}
 	if err != nil {
-		os.Remove(name)
+		t.ops.Remove(name)
 		return err
-	}
-	// Make the rename itself durable. Best effort: some file systems
-	// cannot sync a directory, and the file is complete either way.
-	if d, err := os.Open(filepath.Dir(t.path)); err == nil {
-		d.Sync()
-		d.Close()
 	}
 	return nil
 }
@@ -105,7 +99,7 @@ func (t *tempFile) abort() error {
 	}
 	t.done = true
 	t.f.Close()
-	if err := os.Remove(t.f.Name()); err != nil && !errors.Is(err, os.ErrNotExist) {
+	if err := t.ops.Remove(t.f.Name()); err != nil && !errors.Is(err, os.ErrNotExist) {
 		return err
 	}
 	return nil

@@ -13,6 +13,11 @@
 //	harness scale [flags]        peak RSS over corpora of growing size
 //	harness diff [flags]         time and peak RSS of communique diff over two
 //	                             runs of corpora of growing size
+//	harness sizes [flags]        seconds per MB of one document of each
+//	                             hostile shape at growing sizes, and the
+//	                             peak RSS of two largest-allowed documents
+//	harness shape NAME BYTES     write a document of that shape and size
+//	                             to stdout, to try by hand
 //
 // Corpora are generated once with `communique gen` and cached as
 // ROOT/.corpus-N-seedS (ROOT is bench/ by default, the folder is
@@ -82,7 +87,7 @@ func (c *common) register(fl *flag.FlagSet) {
 
 func main() {
 	if len(os.Args) < 2 {
-		fmt.Fprintln(os.Stderr, "usage: harness throughput|scale|diff [flags]; harness COMMAND -h for the flags")
+		fmt.Fprintln(os.Stderr, "usage: harness throughput|scale|diff|sizes|shape [flags]; harness COMMAND -h for the flags")
 		os.Exit(2)
 	}
 	var err error
@@ -93,8 +98,12 @@ func main() {
 		err = scale(os.Args[2:])
 	case "diff":
 		err = diffBench(os.Args[2:])
+	case "sizes":
+		err = sizes(os.Args[2:])
+	case "shape":
+		err = writeShape(os.Args[2:])
 	default:
-		fmt.Fprintf(os.Stderr, "harness: unknown command %q: want throughput, scale or diff\n", os.Args[1])
+		fmt.Fprintf(os.Stderr, "harness: unknown command %q: want throughput, scale, diff, sizes or shape\n", os.Args[1])
 		os.Exit(2)
 	}
 	if err != nil {

@@ -26,6 +26,7 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
+	"time"
 )
 
 // version is set at build time with -ldflags "-X main.version=...".
@@ -59,18 +60,57 @@ Examples:
 `
 
 func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	ctx, cancel := context.WithCancelCause(context.Background())
+	sigs := make(chan os.Signal, 2)
+	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
+	go stopOnSignal(sigs, cancel, stopGrace, os.Stderr, os.Exit)
 	err := dispatch(ctx, os.Args[1:], os.Stdout, os.Stderr)
-	stop()
 	if err != nil {
 		if errors.Is(err, errUsage) {
 			os.Exit(2)
 		}
 		fmt.Fprintln(os.Stderr, "communique:", err)
-		if errors.Is(err, context.Canceled) {
-			os.Exit(130)
+		var sig interrupted
+		if errors.As(context.Cause(ctx), &sig) {
+			os.Exit(sig.exitCode())
 		}
 		os.Exit(1)
+	}
+}
+
+// stopGrace is how long a run has to stop after the first signal before
+// the process exits anyway.
+const stopGrace = 2 * time.Second
+
+// interrupted is the cause of a run's cancellation by a signal.
+type interrupted struct{ sig os.Signal }
+
+func (e interrupted) Error() string { return "interrupted by " + e.sig.String() }
+
+// exitCode is the shell's status for a process ended by the signal: 128
+// plus its number (130 for SIGINT, 143 for SIGTERM).
+func (e interrupted) exitCode() int {
+	if s, ok := e.sig.(syscall.Signal); ok {
+		return 128 + int(s)
+	}
+	return 1
+}
+
+// stopOnSignal stops the process on SIGINT or SIGTERM. The first signal
+// cancels the run, which stops what is in flight, removes its temporary
+// files and returns; a second signal, or the run still going grace later,
+// exits at once (the next run into the same OUT removes what is left).
+func stopOnSignal(sigs <-chan os.Signal, cancel context.CancelCauseFunc, grace time.Duration, stderr io.Writer, exit func(int)) {
+	sig := interrupted{<-sigs}
+	fmt.Fprintf(stderr, "communique: %s: stopping (send it again to exit at once)\n", sig.sig)
+	cancel(sig)
+	select {
+	case s := <-sigs:
+		fmt.Fprintf(stderr, "communique: %s again: exiting now\n", s)
+		exit(interrupted{s}.exitCode())
+	case <-time.After(grace):
+		fmt.Fprintf(stderr, "communique: not stopped %s after %s: exiting now\n", grace, sig.sig)
+		exit(sig.exitCode())
 	}
 }
 

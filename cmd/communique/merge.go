@@ -17,16 +17,22 @@ const mergeUsage = `Usage: communique merge --in OUT [--out MERGED] [flags]
 Compacts the parts of a sharded run, OUT/T/part-*.jsonl, into one file per
 table and format, MERGED/T.jsonl and MERGED/T.parquet: rows ordered by
 doc_id, each document's rows in their original order, JSONL lines copied
-byte for byte. Files are written to temporary files and renamed into place.
+byte for byte. The files are written into a staging folder and committed
+as one: after any failure MERGED holds what it held before.
+
+Every part is verified first: against the manifest its shard wrote last,
+OUT/_manifest/part-I-of-N.json (size, SHA-256 and rows of each part), and
+each document's n_events, n_mentions and n_rejects against the rows there.
+Nothing is written when a part does not verify (cut short, emptied,
+changed, missing, no manifest: its shard did not finish) or the parts do
+not make one run (different shard counts, a shard missing, a document in
+two parts), and the reason names the part. With --allow-partial the
+shards that verify are merged and the others left out, and said.
 
 Without --out (or with --out OUT) the merge is in place: the tables go to
 OUT/T.jsonl and OUT/T.parquet and the merged parts are removed, so that
-readers taking both OUT/T.jsonl and OUT/T/*.jsonl see each row once.
-
-Nothing is written when the parts do not make one run, and the reason
-names the files: parts of runs with different shard counts, a shard
-missing (see --allow-partial), a part one table has and another lacks, a
-document in two parts.
+readers taking both OUT/T.jsonl and OUT/T/*.jsonl see each row once. A
+part that did not verify is never removed.
 
 For Parquet-only runs, or tables too large for one machine, DuckDB does
 the same:
@@ -47,7 +53,7 @@ func cmdMerge(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	out := fl.String("out", "", "`DIR` for the merged tables (default: --in, in place)")
 	format := fl.String("format", "jsonl,parquet", "output formats, comma-separated: jsonl, parquet")
 	rowGroup := fl.Int("row-group", 50_000, "Parquet row group size in `rows`")
-	partial := fl.Bool("allow-partial", false, "merge the parts there are when some shards have none")
+	partial := fl.Bool("allow-partial", false, "merge the shards whose parts verify, leaving out those missing or not verifying")
 	logFormat := fl.String("log-format", "text", "log format on stderr: text or json")
 	logLevel := fl.String("log-level", "info", "log level: debug, info, warn, error")
 	quiet := fl.Bool("quiet", false, "print no summary on stdout")

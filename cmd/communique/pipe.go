@@ -34,11 +34,14 @@ go to standard error. Made for Spark's RDD.pipe and Hadoop Streaming:
 
 Every input line gives a documents row: a line that is not JSON, lacks a
 field or names a file that cannot be read gives one with status error and
-the reason, and the stream goes on. Exit status 0 then; 1 when standard
-input or output fails.
+the reason, and the stream goes on; so does a document over its time
+budget (--doc-timeout). Exit status 0 then; 1 when standard input or
+output fails; 130 or 143 when stopped by SIGINT or SIGTERM.
 
 A path line's doc_id and source are the path relative to --root, as with
-'communique run --in DIR'; absolute paths must be below --root.
+'communique run --in DIR'; absolute paths must be below --root, and so
+must every link a path goes through. Named pipes, sockets and devices are
+never opened.
 
 Flags:
 `
@@ -48,7 +51,8 @@ func cmdPipe(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 	fl.SetOutput(stderr)
 	root := fl.String("root", ".", "folder that \"path\" lines are relative to, as `DIR` is for run --in")
 	workers := fl.Int("workers", runtime.NumCPU(), "worker `N`")
-	maxBytes := fl.Int64("max-bytes", pipeline.DefaultMaxBytes, "largest document processed, in `bytes`; larger ones are rejected (input lines may be twice that, plus 1 MiB)")
+	maxBytes := fl.Int64("max-bytes", pipeline.DefaultMaxBytes, "largest document processed, in `bytes`, and largest text once decoded and normalized; larger ones are rejected (input lines may be twice that, plus 1 MiB)")
+	budget := fl.Duration("doc-timeout", pipeline.DefaultDocTimeout, "time budget of one document (`duration`); one over it gets an error row and the stream goes on (0: no budget)")
 	logFormat := fl.String("log-format", "text", "log format on stderr: text or json")
 	logLevel := fl.String("log-level", "info", "log level: debug, info, warn, error")
 	fl.Usage = func() { fmt.Fprint(stderr, pipeUsage); fl.PrintDefaults() }
@@ -70,13 +74,19 @@ func cmdPipe(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 	if err != nil {
 		return fmt.Errorf("--root: %w", err)
 	}
+	r, err := os.OpenRoot(rootDir)
+	if err != nil {
+		return fmt.Errorf("--root: %w", err)
+	}
+	defer r.Close()
 	st, err := pipeline.Pipe(ctx, pipeline.PipeConfig{
-		Root:      os.DirFS(rootDir),
-		RootDir:   rootDir,
-		Workers:   *workers,
-		MaxBytes:  *maxBytes,
-		Processor: newProcessor(),
-		Logger:    log,
+		Root:       r,
+		RootDir:    rootDir,
+		Workers:    *workers,
+		MaxBytes:   *maxBytes,
+		DocTimeout: docTimeout(*budget),
+		Processor:  processor(),
+		Logger:     log,
 	}, stdin, stdout)
 	if err != nil {
 		return fmt.Errorf("pipe: %w", err)

@@ -137,7 +137,7 @@ func TestPipeBadLines(t *testing.T) {
 		{"invalid-input/", "stdin:2", "error", "input line 2: not JSON"},
 		{"no-text", "stdin:3", "error", `input line 3: no "text", "text_base64" or "path"`},
 		{"invalid-input/", "stdin:4", "error", `input line 4: no "doc_id" for the text`},
-		{"missing/file", "missing/file.txt", "error", "read missing/file.txt: open: no such file or directory"},
+		{"missing/file", "missing/file.txt", "error", "read missing/file.txt: stat: no such file or directory"},
 		{"invalid-input/", "stdin:6", "error", `input line 6: path "../outside.txt" is not a file below the root folder`},
 		{"b64", "stdin:7", "error", `input line 7: "text_base64" is not standard base64`},
 		{"invalid-input/", "stdin:8", "error", "input line 8: not a JSON object but a JSON array"},

@@ -17,11 +17,16 @@ import (
 	"runtime/pprof"
 	"strconv"
 	"strings"
+	"time"
 
 	"communique"
 	"communique/extractors"
 	"communique/pipeline"
 )
+
+// processor returns the Processor that run and pipe use: newProcessor's.
+// Tests of the process as a whole (signals) replace it.
+var processor = newProcessor
 
 // newProcessor wires the extractors (extractors.Default, the one list).
 // It starts loading the extractors' model in the background, beside the
@@ -39,8 +44,17 @@ and OUT/T.parquet (and texts with --with-text); docs/output.md describes
 every column. --in may also name a manifest: a text file listing one path
 per line. Without --in, the embedded default corpus is read.
 
+Each document has a time budget (--doc-timeout): one over it gets a
+documents row with status error, and the run goes on without it. The
+tables are written into a staging folder inside OUT and committed as one:
+after any failure OUT holds all the previous run's tables or all the new
+ones. A run locks OUT; a second run into it fails at once, naming the first.
+The first SIGINT or SIGTERM stops the run within 2 s and removes its
+temporary files; a second exits at once (the next run into OUT cleans up).
+
 Exit status 0 when the run completed, even if some documents were rejected
-(each has a documents row saying why); 1 when the run could not complete.
+or over their time budget (each has a documents row saying why); 1 when
+the run could not complete; 130 or 143 when stopped by SIGINT or SIGTERM.
 
 Examples:
   communique run --out out
@@ -55,6 +69,7 @@ type runFlags struct {
 	in, out, format, shard, logFormat, logLevel string
 	workers, shards, rowGroup                   int
 	maxBytes                                    int64
+	docTimeout                                  time.Duration
 	quiet, withText                             bool
 	cpuProfile, memProfile, statsJSON           string
 	memoryLimit                                 string
@@ -69,7 +84,8 @@ func cmdRun(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	fl.StringVar(&f.out, "out", "out", "output `DIR`")
 	fl.IntVar(&f.workers, "workers", runtime.NumCPU(), "worker `N`")
 	fl.StringVar(&f.format, "format", "jsonl,parquet", "output formats, comma-separated: jsonl, parquet")
-	fl.Int64Var(&f.maxBytes, "max-bytes", pipeline.DefaultMaxBytes, "largest document read, in `bytes`; larger ones are rejected")
+	fl.Int64Var(&f.maxBytes, "max-bytes", pipeline.DefaultMaxBytes, "largest document read, in `bytes`, and largest text once decoded and normalized; larger ones are rejected")
+	fl.DurationVar(&f.docTimeout, "doc-timeout", pipeline.DefaultDocTimeout, "time budget of one document (`duration`); one over it gets an error row and the run goes on (0: no budget)")
 	fl.StringVar(&f.shard, "shard", "", "process shard `I/N` of the input only (0 <= I < N); parts go to OUT/T/part-I-of-N.*")
 	fl.IntVar(&f.shards, "shards", 0, "shard count `N`, with the index from $JOB_COMPLETION_INDEX (Kubernetes Indexed Jobs)")
 	fl.IntVar(&f.rowGroup, "row-group", 50_000, "Parquet row group size in `rows`")
@@ -91,13 +107,14 @@ func cmdRun(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 		return err
 	}
 	cfg := pipeline.Config{
-		Out:       f.out,
-		Workers:   f.workers,
-		MaxBytes:  f.maxBytes,
-		Processor: newProcessor(),
-		Logger:    log,
-		Parquet:   pipeline.ParquetOptions{RowGroupRows: f.rowGroup},
-		WithText:  f.withText,
+		Out:        f.out,
+		Workers:    f.workers,
+		MaxBytes:   f.maxBytes,
+		DocTimeout: docTimeout(f.docTimeout),
+		Processor:  processor(),
+		Logger:     log,
+		Parquet:    pipeline.ParquetOptions{RowGroupRows: f.rowGroup},
+		WithText:   f.withText,
 	}
 	if cfg.Formats, err = parseFormats(f.format); err != nil {
 		return err
@@ -105,7 +122,7 @@ func cmdRun(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	if cfg.Shard, cfg.Shards, err = parseShard(f.shard, f.shards, os.Getenv("JOB_COMPLETION_INDEX")); err != nil {
 		return err
 	}
-	if cfg.Input, cfg.Manifest, err = openInput(f.in); err != nil {
+	if cfg.Input, cfg.InputDir, cfg.Manifest, err = openInput(f.in); err != nil {
 		return err
 	}
 	if err := checkWritable(f.out); err != nil {
@@ -149,6 +166,15 @@ func cmdRun(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 		printSummary(stdout, f, st)
 	}
 	return nil
+}
+
+// docTimeout is the pipeline's DocTimeout for --doc-timeout d: 0 (no
+// budget) is negative there.
+func docTimeout(d time.Duration) time.Duration {
+	if d == 0 {
+		return -1
+	}
+	return d
 }
 
 // setMemoryLimit sets the runtime's soft memory limit, so the garbage
@@ -331,23 +357,24 @@ func parseShard(shard string, shards int, jobIndex string) (int, int, error) {
 }
 
 // openInput resolves --in: the embedded corpus, a directory, or a
-// manifest file listing paths.
-func openInput(in string) (fs.FS, []string, error) {
+// manifest file listing paths. dir is the folder documents are read
+// from, "" for the embedded corpus.
+func openInput(in string) (fsys fs.FS, dir string, manifest []string, err error) {
 	if in == "" {
-		return communique.DefaultCorpus(), nil, nil
+		return communique.DefaultCorpus(), "", nil, nil
 	}
 	fi, err := os.Stat(in)
 	if err != nil {
-		return nil, nil, fmt.Errorf("--in: %w", err)
+		return nil, "", nil, fmt.Errorf("--in: %w", err)
 	}
 	if fi.IsDir() {
-		return os.DirFS(in), nil, nil
+		return os.DirFS(in), in, nil, nil
 	}
 	paths, err := readManifest(in)
 	if err != nil {
-		return nil, nil, err
+		return nil, "", nil, err
 	}
-	return os.DirFS(filepath.Dir(in)), paths, nil
+	return os.DirFS(filepath.Dir(in)), filepath.Dir(in), paths, nil
 }
 
 // readManifest reads one path per line; blank lines and lines starting

@@ -38,6 +38,9 @@ var fixtures struct {
 }
 
 func TestMain(m *testing.M) {
+	if os.Getenv("COMMUNIQUE_TEST_MAIN") != "" {
+		runAsCommand() // a test started this binary as the command
+	}
 	dir, err := os.MkdirTemp("", "communique-test-")
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
