@@ -25,12 +25,16 @@ func (s Stop) Stopped() bool { return s.flag != nil && s.flag.Load() }
 
 // Enter notes that extractor x starts on the document, so that a
 // document given up on can say where it was, and reports whether x should
-// run at all (false once stopped).
+// run at all (false once stopped). Once stopped it notes nothing: the
+// stage the document was given up in stays the one it names.
 func (s Stop) Enter(x any) bool {
+	if s.Stopped() {
+		return false
+	}
 	if s.at != nil {
 		s.at.Store(&x)
 	}
-	return !s.Stopped()
+	return true
 }
 
 // Equal reports whether s and o stop together (the same flag), so that
