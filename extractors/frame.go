@@ -63,7 +63,7 @@ type Frame struct {
 	// the visits read from each sentence while settling persons, when
 	// the settling changed none of them
 	sentVisits [][]visit
-	words        wordCache
+	words      wordCache
 }
 
 // wordCache holds lowerWords of the sentences and lines that several
@@ -317,7 +317,7 @@ func (c *Frame) settlePersons() bool {
 		}
 	}
 	decided := map[string]string{} // person value -> country
-	found := map[string]bool{}      // decided by a rule, not for want of one
+	found := map[string]bool{}     // decided by a rule, not for want of one
 	for _, m := range d.Mentions {
 		if m.Kind != KindPerson || !m.CountryAssumed || found[m.Value] {
 			continue

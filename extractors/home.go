@@ -1,6 +1,7 @@
 package extractors
 
 import (
+	"net/url"
 	"regexp"
 	"slices"
 	"strings"
@@ -14,6 +15,7 @@ import (
 // first.
 const (
 	HomeByPublisher = "publisher line" // Meta.Publisher names a country's body
+	HomeByURL       = "page address"   // the page's URL, given with the document, is a government's
 	HomeByIssuer    = "issuer line"    // a head or foot line, or "Source:", names a country's body
 	HomeByDomain    = "government domain"
 	HomeByScript    = "page script" // the page's labels are in a script only one country writes
@@ -43,6 +45,8 @@ func settleHome(d *Doc) {
 // decideHome returns the publishing government's country and the kind of
 // evidence that decided it. In order:
 //   - a country in the publisher line (Meta.Publisher);
+//   - the page's own address, given with the document (Doc.Given.URL),
+//     on a government's domain ("https://www.mfa.gov.sg/..." -> SGP);
 //   - an issuer line: a line of the page's head or foot that is the name
 //     of a government body with its country ("Office of the President of
 //     the Republic of Finland", "Government of Pakistan"), or what follows
@@ -59,6 +63,9 @@ func decideHome(d *Doc) (string, string) {
 				return m.ISO3, HomeByPublisher
 			}
 		}
+	}
+	if iso := urlCountry(d.Given.URL); iso != "" {
+		return iso, HomeByURL
 	}
 	if iso := issuerCountry(d); iso != "" {
 		return iso, HomeByIssuer
@@ -515,6 +522,20 @@ func homeFootStart(text string, n int) int {
 // hostRe finds host names in addresses and e-mails: "www.moib.gov.pk",
 // "media@mfa.gov.lv".
 var hostRe = regexp.MustCompile(`(?i)(?:[a-z0-9][a-z0-9-]*\.)+[a-z]{2,6}\b`)
+
+// urlCountry returns the country of a URL's host when it is a
+// government's (gazetteer.GovDomain), or "".
+func urlCountry(raw string) string {
+	if raw == "" {
+		return ""
+	}
+	u, err := url.Parse(raw)
+	if err != nil || u.Hostname() == "" {
+		return ""
+	}
+	iso, _ := gazetteer.GovDomain(u.Hostname())
+	return iso
+}
 
 // domainCountry returns the country of the first government host name in
 // text ("mfa.gov.lv" -> LVA), or "".

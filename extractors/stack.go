@@ -39,8 +39,18 @@ func Default() Stack {
 // reads the metadata, splits sentences, runs the entity extractors in
 // order and sorts the mentions by position (start, then end, then kind).
 // Right after the countries extractor it decides the publisher (d.Home).
+// What the input says of the document (d.Given) fills the gaps of the
+// page's own metadata: a publication date, a publisher.
 func (s Stack) Mentions(d *Doc) {
 	d.Meta = ReadMeta(d.Text)
+	if d.Meta.Published == nil && d.Given.Published != nil {
+		// the input's date, when the page gives none: it anchors the
+		// years and the relative dates as the page's own would
+		d.Meta.Published, d.Meta.PublishedGiven = d.Given.Published, true
+	}
+	if d.Meta.Publisher == "" && d.Given.Publisher != "" {
+		d.Meta.Publisher, d.Meta.PublisherGiven = d.Given.Publisher, true
+	}
 	d.Sentences = Sentences(d.Text)
 	d.splitSentenceWords()
 	for _, x := range s.Entities {

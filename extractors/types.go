@@ -253,6 +253,14 @@ type Event struct {
 	Confidence         float64
 }
 
+// Given is what a document's input says of it: the page's URL, its
+// publisher, its publication time. Zero fields are unknown.
+type Given struct {
+	URL       string
+	Publisher string
+	Published *Timestamp
+}
+
 // Meta is a document's own metadata: headline, publication time, publisher.
 type Meta struct {
 	Title     string
@@ -274,6 +282,11 @@ type Meta struct {
 	// or a place signing the footer ("Santiago, Chile, November 08,
 	// 2018."). Empty when there is none.
 	Dateline string
+	// PublishedGiven is set when Published is not the page's own but
+	// the input's (Doc.Given): the text gives none.
+	PublishedGiven bool
+	// PublisherGiven is set when Publisher is the input's (Doc.Given).
+	PublisherGiven bool
 }
 
 // Doc is one normalized document as the extractors see it. The pipeline
@@ -287,7 +300,11 @@ type Doc struct {
 	// Chrome holds the site labels in another script that normalization
 	// dropped as page chrome (normalize.Result.Chrome): the script of a
 	// page's labels is its publisher's.
-	Chrome    string
+	Chrome string
+	// Given is what the input said of the document besides its text (a
+	// manifest line's URL, publisher, publication date); Stack.Mentions
+	// fills Meta's gaps from it.
+	Given     Given
 	Meta      Meta
 	Sentences []Span
 	Mentions  []Mention
@@ -385,4 +402,21 @@ func lineSpans(text string) iter.Seq[Span] {
 			ls = le + 1
 		}
 	}
+}
+
+// ParseTimestamp reads a publication time as the tables write it:
+// "2024-03-12" or "2024-03-12T10:00:00" (seconds optional).
+func ParseTimestamp(s string) (*Timestamp, error) {
+	for _, layout := range []string{"2006-01-02T15:04:05", "2006-01-02T15:04", time.DateOnly} {
+		t, err := time.Parse(layout, s)
+		if err != nil {
+			continue
+		}
+		ts := &Timestamp{Date: MakeDate(t)}
+		if layout != time.DateOnly {
+			ts.HasTime, ts.Hour, ts.Minute, ts.Second = true, t.Hour(), t.Minute(), t.Second()
+		}
+		return ts, nil
+	}
+	return nil, fmt.Errorf("published %q is not a date (2024-03-12) or a time (2024-03-12T10:00:00)", s)
 }
