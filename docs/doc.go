@@ -1,6 +1,8 @@
 // Package docs holds communique's documentation for its users, the
 // Markdown files beside this one:
 //
+//   - input.md: folders, manifests (paths or JSON lines with a URL,
+//     publisher and date) and pipe lines;
 //   - output.md: the tables communique writes, their columns and enums;
 //   - annotation.md: what counts as each record, to annotate gold;
 //   - gold.md: the gold format communique eval scores against;

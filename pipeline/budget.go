@@ -62,7 +62,7 @@ func newBounded(p *Processor, budget time.Duration, workers int) *bounded {
 // process returns the rows of one document, or, the moment its budget is
 // spent, a row with status error saying so. It returns an error only when
 // ctx is done; it does not wait for the document's goroutine then either.
-func (b *bounded) process(ctx context.Context, docID, source string, raw []byte) (Output, error) {
+func (b *bounded) process(ctx context.Context, docID, source string, raw []byte, g Given) (Output, error) {
 	select {
 	case b.slots <- struct{}{}:
 	case <-ctx.Done():
@@ -78,7 +78,7 @@ func (b *bounded) process(ctx context.Context, docID, source string, raw []byte)
 	go func() {
 		defer func() { <-b.slots }()
 		defer cancel()
-		done <- b.p.process(dctx, &at, docID, source, raw)
+		done <- b.p.process(dctx, &at, docID, source, raw, g)
 	}()
 	select {
 	case out := <-done:
@@ -93,7 +93,7 @@ func (b *bounded) process(ctx context.Context, docID, source string, raw []byte)
 		return out, nil
 	default:
 	}
-	o := failed(newDocument(docID, source, raw), StatusError, stoppedReason(dctx, stageOf(&at)))
+	o := failed(newDocument(docID, source, raw, g), StatusError, stoppedReason(dctx, stageOf(&at)))
 	o.ExtractTime = time.Since(start)
 	return o, nil
 }

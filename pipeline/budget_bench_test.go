@@ -15,7 +15,7 @@ func BenchmarkBoundedOverhead(b *testing.B) {
 		bp := newBounded(p, budget, 2)
 		b.Run(budget.String(), func(b *testing.B) {
 			for b.Loop() {
-				if _, err := bp.process(context.Background(), "a", "a.txt", nil); err != nil {
+				if _, err := bp.process(context.Background(), "a", "a.txt", nil, Given{}); err != nil {
 					b.Fatal(err)
 				}
 			}

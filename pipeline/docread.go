@@ -139,7 +139,7 @@ func readDoc(src docSource, name string, max int64) ([]byte, error) {
 // document over the limit is rejected, from its size alone: its row has
 // no sha256, and its bytes are the size the file system gave.
 func readFailure(j job, err error) Output {
-	d := newDocument(j.docID, j.source, nil)
+	d := newDocument(j.docID, j.source, nil, j.given)
 	var tl *tooLarge
 	if errors.As(err, &tl) {
 		d.SHA256, d.Bytes = "", tl.size

@@ -96,7 +96,7 @@ func TestAssignIDsUnique(t *testing.T) {
 }
 
 func TestManifestJobs(t *testing.T) {
-	got, dups := manifestJobs([]string{"ok.txt", "./ok.txt", "x/../ok.txt", "b//c.txt", "b/c.txt", "d.txt"})
+	got, dups := manifestJobs([]string{"ok.txt", "./ok.txt", "x/../ok.txt", "b//c.txt", "b/c.txt", "d.txt"}, nil)
 	var srcs []string
 	for _, j := range got {
 		srcs = append(srcs, j.source)

@@ -52,23 +52,25 @@ const (
 //     slice is written with wrong definition levels: a corrupt list.
 
 type pqDocument struct {
-	DocID         string  `parquet:"name=doc_id, type=BYTE_ARRAY, convertedtype=UTF8"`
-	Source        string  `parquet:"name=source, type=BYTE_ARRAY, convertedtype=UTF8"`
-	SHA256        string  `parquet:"name=sha256, type=BYTE_ARRAY, convertedtype=UTF8"`
-	Status        string  `parquet:"name=status, type=BYTE_ARRAY, convertedtype=UTF8"`
-	Error         *string `parquet:"name=error, type=BYTE_ARRAY, convertedtype=UTF8"`
-	Title         *string `parquet:"name=title, type=BYTE_ARRAY, convertedtype=UTF8"`
-	Published     *string `parquet:"name=published, type=BYTE_ARRAY, convertedtype=UTF8"`
-	PublishedDate *int32  `parquet:"name=published_date, type=INT32, convertedtype=DATE"`
-	Publisher     *string `parquet:"name=publisher, type=BYTE_ARRAY, convertedtype=UTF8"`
-	Language      string  `parquet:"name=language, type=BYTE_ARRAY, convertedtype=UTF8"`
-	Bytes         int64   `parquet:"name=bytes, type=INT64"`
-	GarbledChars  int64   `parquet:"name=garbled_chars, type=INT64"`
-	NEvents       int64   `parquet:"name=n_events, type=INT64"`
-	Encoding      string  `parquet:"name=encoding, type=BYTE_ARRAY, convertedtype=UTF8"`
-	Format        string  `parquet:"name=format, type=BYTE_ARRAY, convertedtype=UTF8"`
-	NMentions     int64   `parquet:"name=n_mentions, type=INT64"`
-	NRejects      int64   `parquet:"name=n_rejects, type=INT64"`
+	DocID           string  `parquet:"name=doc_id, type=BYTE_ARRAY, convertedtype=UTF8"`
+	Source          string  `parquet:"name=source, type=BYTE_ARRAY, convertedtype=UTF8"`
+	SHA256          string  `parquet:"name=sha256, type=BYTE_ARRAY, convertedtype=UTF8"`
+	Status          string  `parquet:"name=status, type=BYTE_ARRAY, convertedtype=UTF8"`
+	Error           *string `parquet:"name=error, type=BYTE_ARRAY, convertedtype=UTF8"`
+	Title           *string `parquet:"name=title, type=BYTE_ARRAY, convertedtype=UTF8"`
+	Published       *string `parquet:"name=published, type=BYTE_ARRAY, convertedtype=UTF8"`
+	PublishedDate   *int32  `parquet:"name=published_date, type=INT32, convertedtype=DATE"`
+	Publisher       *string `parquet:"name=publisher, type=BYTE_ARRAY, convertedtype=UTF8"`
+	Language        string  `parquet:"name=language, type=BYTE_ARRAY, convertedtype=UTF8"`
+	Bytes           int64   `parquet:"name=bytes, type=INT64"`
+	GarbledChars    int64   `parquet:"name=garbled_chars, type=INT64"`
+	NEvents         int64   `parquet:"name=n_events, type=INT64"`
+	Encoding        string  `parquet:"name=encoding, type=BYTE_ARRAY, convertedtype=UTF8"`
+	Format          string  `parquet:"name=format, type=BYTE_ARRAY, convertedtype=UTF8"`
+	NMentions       int64   `parquet:"name=n_mentions, type=INT64"`
+	NRejects        int64   `parquet:"name=n_rejects, type=INT64"`
+	SourceURL       *string `parquet:"name=source_url, type=BYTE_ARRAY, convertedtype=UTF8"`
+	PublishedSource *string `parquet:"name=published_source, type=BYTE_ARRAY, convertedtype=UTF8"`
 }
 
 // pqParticipant has Participant's underlying type, so one converts to the
@@ -579,23 +581,25 @@ func toPqDocument(d *Document) (pqDocument, error) {
 		return pqDocument{}, fmt.Errorf("doc %s: published_date: %w", d.DocID, err)
 	}
 	return pqDocument{
-		DocID:         validUTF8(d.DocID),
-		Source:        validUTF8(d.Source),
-		SHA256:        validUTF8(d.SHA256),
-		Status:        validUTF8(d.Status),
-		Error:         optString(d.Error),
-		Title:         optString(d.Title),
-		Published:     optString(d.Published),
-		PublishedDate: date,
-		Publisher:     optString(d.Publisher),
-		Language:      validUTF8(d.Language),
-		Bytes:         d.Bytes,
-		GarbledChars:  d.GarbledChars,
-		NEvents:       d.NEvents,
-		Encoding:      validUTF8(d.Encoding),
-		Format:        validUTF8(d.Format),
-		NMentions:     d.NMentions,
-		NRejects:      d.NRejects,
+		DocID:           validUTF8(d.DocID),
+		Source:          validUTF8(d.Source),
+		SHA256:          validUTF8(d.SHA256),
+		Status:          validUTF8(d.Status),
+		Error:           optString(d.Error),
+		Title:           optString(d.Title),
+		Published:       optString(d.Published),
+		PublishedDate:   date,
+		Publisher:       optString(d.Publisher),
+		Language:        validUTF8(d.Language),
+		Bytes:           d.Bytes,
+		GarbledChars:    d.GarbledChars,
+		NEvents:         d.NEvents,
+		Encoding:        validUTF8(d.Encoding),
+		Format:          validUTF8(d.Format),
+		NMentions:       d.NMentions,
+		NRejects:        d.NRejects,
+		SourceURL:       optString(d.SourceURL),
+		PublishedSource: optString(d.PublishedSource),
 	}, nil
 }
 

@@ -66,6 +66,7 @@ type PipeConfig struct {
 // source's extension, ".html", steers format detection as a file name
 // does). For path lines, doc_id defaults to the path without its
 // extension and source is the path, both relative to Root, as in Run.
+// Any line may add "url", "publisher" and "published" (see the fields).
 // Other fields are ignored; null is the same as absent.
 type PipeInput struct {
 	DocID      *string `json:"doc_id"`
@@ -73,6 +74,13 @@ type PipeInput struct {
 	Text       *string `json:"text"`
 	TextBase64 *string `json:"text_base64"`
 	Path       *string `json:"path"`
+	// What the line says of the document: they fill the documents
+	// row's source_url, publisher and (when the text has none) published,
+	// and a government's address names the publishing country where the
+	// text is silent. published is "2024-03-12" or "2024-03-12T10:00:00".
+	URL       *string `json:"url"`
+	Publisher *string `json:"publisher"`
+	Published *string `json:"published"`
 }
 
 // PipeRecord is one output line of Pipe: a row of one table, under a key
@@ -202,7 +210,7 @@ func Pipe(ctx context.Context, cfg PipeConfig, r io.Reader, w io.Writer) (Stats,
 				out, doc := cfg.pipeDocument(l)
 				if doc != nil {
 					var err error
-					if out, err = bp.process(ctx, doc.docID, doc.source, doc.raw); err != nil {
+					if out, err = bp.process(ctx, doc.docID, doc.source, doc.raw, doc.given); err != nil {
 						return err
 					}
 				}
@@ -292,6 +300,7 @@ type pipeResult struct {
 type pipeDoc struct {
 	docID, source string
 	raw           []byte
+	given         Given
 }
 
 // pipeDocument turns one input line into the document to process, or,
@@ -302,7 +311,7 @@ func (cfg *PipeConfig) pipeDocument(l pipeLine) (Output, *pipeDoc) {
 		if docID == "" {
 			docID = invalidID(l)
 		}
-		d := newDocument(docID, source, l.data)
+		d := newDocument(docID, source, l.data, Given{})
 		if l.tooLong {
 			d.SHA256, d.Bytes = l.sum, l.size
 		}
@@ -336,11 +345,13 @@ func (cfg *PipeConfig) pipeDocument(l pipeLine) (Output, *pipeDoc) {
 		if docID = *in.DocID; docID == "" {
 			return bad("", StatusError, `empty "doc_id"`), nil
 		}
-		// Event ids digest the doc_id and fields joined by control
-		// characters, none of which a field holds: so a doc_id may not.
+	}
+	g, err := ParseGiven(docID, deref(in.URL), deref(in.Publisher), deref(in.Published))
+	if err != nil {
 		if strings.ContainsFunc(docID, unicode.IsControl) {
-			return bad("", StatusError, `"doc_id" holds a control character`), nil
+			docID = ""
 		}
+		return bad(docID, StatusError, err.Error()), nil
 	}
 	switch {
 	case in.Path != nil && (in.Text != nil || in.TextBase64 != nil):
@@ -348,7 +359,7 @@ func (cfg *PipeConfig) pipeDocument(l pipeLine) (Output, *pipeDoc) {
 	case in.Text != nil && in.TextBase64 != nil:
 		return bad(docID, StatusError, `"text" and "text_base64" both given; give one`), nil
 	case in.Path != nil:
-		return cfg.pipePath(*in.Path, docID, bad)
+		return cfg.pipePath(*in.Path, g, bad)
 	case in.Text == nil && in.TextBase64 == nil:
 		return bad(docID, StatusError, `no "text", "text_base64" or "path"`), nil
 	case docID == "":
@@ -368,14 +379,15 @@ func (cfg *PipeConfig) pipeDocument(l pipeLine) (Output, *pipeDoc) {
 		}
 	}
 	if int64(len(raw)) > cfg.MaxBytes {
-		d := newDocument(docID, src, raw)
+		d := newDocument(docID, src, raw, g)
 		return failed(d, StatusRejected, fmt.Sprintf("%v: %d bytes, limit %d (see --max-bytes)", errTooLarge, len(raw), cfg.MaxBytes)), nil
 	}
-	return Output{}, &pipeDoc{docID, src, raw}
+	return Output{}, &pipeDoc{docID, src, raw, g}
 }
 
 // pipePath reads and processes the file a path line names, as Run does.
-func (cfg *PipeConfig) pipePath(p, docID string, bad func(docID, status, reason string) Output) (Output, *pipeDoc) {
+func (cfg *PipeConfig) pipePath(p string, g Given, bad func(docID, status, reason string) Output) (Output, *pipeDoc) {
+	docID := g.DocID
 	if p == "" {
 		return bad(docID, StatusError, `empty "path"`), nil
 	}
@@ -400,12 +412,12 @@ func (cfg *PipeConfig) pipePath(p, docID string, bad func(docID, status, reason 
 	if docID == "" {
 		docID = DocID(rel)
 	}
-	j := job{docID: docID, source: rel}
+	j := job{docID: docID, source: rel, given: g}
 	raw, err := readDoc(docSource{root: cfg.Root}, rel, cfg.MaxBytes)
 	if err != nil {
 		return readFailure(j, err), nil
 	}
-	return Output{}, &pipeDoc{docID, rel, raw}
+	return Output{}, &pipeDoc{docID, rel, raw, g}
 }
 
 // invalidID is the doc_id of a line that names none: a digest of the line,

@@ -48,17 +48,32 @@ const (
 
 // newDocument returns the documents row every input gets, whatever becomes
 // of it.
-func newDocument(docID, source string, raw []byte) Document {
+func newDocument(docID, source string, raw []byte, g Given) Document {
 	sum := sha256.Sum256(raw)
-	return Document{
-		DocID:    docID,
-		Source:   source,
-		SHA256:   hex.EncodeToString(sum[:]),
-		Status:   StatusOK,
-		Language: "und",
-		Bytes:    int64(len(raw)),
+	d := Document{
+		DocID:     docID,
+		Source:    source,
+		SHA256:    hex.EncodeToString(sum[:]),
+		Status:    StatusOK,
+		Language:  "und",
+		Bytes:     int64(len(raw)),
+		SourceURL: optional(g.URL),
+		Publisher: optional(g.Publisher),
 	}
+	// What the input says is kept on every row, a failed document's too;
+	// a processed document's own metadata then takes precedence.
+	if g.Published != nil {
+		d.Published, d.PublishedDate = ptr(g.Published.String()), ptr(g.Published.Date.String())
+		d.PublishedSource = ptr(PublishedFromInput)
+	}
+	return d
 }
+
+// Values of the documents column published_source.
+const (
+	PublishedFromText  = "text"
+	PublishedFromInput = "input"
+)
 
 // failed returns a documents row that says why the input gave no records.
 func failed(d Document, status, reason string) Output {
@@ -70,7 +85,13 @@ func failed(d Document, status, reason string) Output {
 // Process turns raw into rows. It never panics: a panic inside an
 // extractor is recovered and reported on the document's row.
 func (p *Processor) Process(docID, source string, raw []byte) Output {
-	return p.process(context.Background(), nil, docID, source, raw)
+	return p.process(context.Background(), nil, docID, source, raw, Given{})
+}
+
+// ProcessGiven is ProcessContext for a document the input says more of
+// (g: its URL, publisher, publication date).
+func (p *Processor) ProcessGiven(ctx context.Context, docID, source string, raw []byte, g Given) Output {
+	return p.process(ctx, nil, docID, source, raw, g)
 }
 
 // ProcessContext is Process, giving up on the document when ctx is done:
@@ -78,7 +99,7 @@ func (p *Processor) Process(docID, source string, raw []byte) Output {
 // extractor, and the extractors' loops through Doc.Stop. A document given up on gets
 // a row with status error, saying where and why (context.Cause(ctx)).
 func (p *Processor) ProcessContext(ctx context.Context, docID, source string, raw []byte) Output {
-	return p.process(ctx, nil, docID, source, raw)
+	return p.process(ctx, nil, docID, source, raw, Given{})
 }
 
 // Stages of Process, for the rows of documents given up on; the
@@ -91,8 +112,8 @@ const (
 
 // process is Process under ctx, recording in at (when not nil) the stage
 // it is in: a stage name, or the extractor at work.
-func (p *Processor) process(ctx context.Context, at *atomic.Pointer[any], docID, source string, raw []byte) (out Output) {
-	row := newDocument(docID, source, raw)
+func (p *Processor) process(ctx context.Context, at *atomic.Pointer[any], docID, source string, raw []byte, g Given) (out Output) {
+	row := newDocument(docID, source, raw, g)
 	defer func() {
 		if r := recover(); r != nil {
 			out = failed(row, StatusError, fmt.Sprintf("panic during extraction: %v", r))
@@ -140,7 +161,7 @@ func (p *Processor) process(ctx context.Context, at *atomic.Pointer[any], docID,
 		return stopped()
 	}
 	enter(stageExtract)
-	d := &extractors.Doc{ID: docID, Text: res.Text, Chrome: res.Chrome, Stop: extractors.NewStop(&stop, at)}
+	d := &extractors.Doc{ID: docID, Text: res.Text, Chrome: res.Chrome, Given: g.extractors(), Stop: extractors.NewStop(&stop, at)}
 	events, _ := p.Run(d)
 	out.ExtractTime = time.Since(t1)
 	if stop.Load() {
@@ -155,8 +176,13 @@ func (p *Processor) process(ctx context.Context, at *atomic.Pointer[any], docID,
 	if ts := d.Meta.Published; ts != nil {
 		row.Published = ptr(ts.String())
 		row.PublishedDate = ptr(ts.Date.String())
+		row.PublishedSource = ptr(PublishedFromText)
+		if d.Meta.PublishedGiven {
+			row.PublishedSource = ptr(PublishedFromInput)
+		}
 	}
-	if d.Meta.Publisher != "" {
+	if d.Meta.Publisher != "" && g.Publisher == "" {
+		// the input's publisher, when given, stands (newDocument)
 		row.Publisher = ptr(d.Meta.Publisher)
 	}
 

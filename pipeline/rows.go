@@ -21,6 +21,12 @@ type Document struct {
 	Format    string `json:"format"`   // text or html
 	NMentions int64  `json:"n_mentions"`
 	NRejects  int64  `json:"n_rejects"` // event records that failed validation
+	// What the input said of the document (a manifest or pipe line).
+	SourceURL *string `json:"source_url"` // the page's address
+	// PublishedSource says where published came from: "text" (the
+	// document's own), "input" (the input's, the text giving none);
+	// null when published is null.
+	PublishedSource *string `json:"published_source"`
 }
 
 // Participant is one named counterpart of an event.

@@ -28,6 +28,10 @@ type Config struct {
 	// work without listing a bucket.
 	Input    fs.FS
 	Manifest []string
+	// Given holds what a JSON-lines manifest says of its paths (doc_id,
+	// URL, publisher, publication date), by path as Manifest lists it
+	// (cleaned: slash-separated, no "." or ".." elements).
+	Given map[string]Given
 	// InputDir is Input's folder in the operating system, when it is one
 	// (Input is then os.DirFS(InputDir)). Documents are then looked at
 	// before they are opened, and opened without blocking, so that a
@@ -86,6 +90,7 @@ type job struct {
 	seq    int
 	docID  string
 	source string // path relative to the input root
+	given  Given  // what the manifest says of it
 }
 
 type result struct {
@@ -162,7 +167,7 @@ func Run(ctx context.Context, cfg Config) (Stats, error) {
 		hidden := 0 // dot files and folders: not documents, but said
 		if cfg.Manifest != nil {
 			var dups int
-			list, dups = manifestJobs(cfg.Manifest)
+			list, dups = manifestJobs(cfg.Manifest, cfg.Given)
 			if dups > 0 {
 				log.Warn("the manifest lists some documents more than once; each is read once", "n", dups)
 			}
@@ -237,18 +242,25 @@ func Run(ctx context.Context, cfg Config) (Stats, error) {
 				if err := ctx.Err(); err != nil {
 					return err
 				}
-				t := time.Now()
-				raw, readErr := readDoc(src, j.source, cfg.MaxBytes)
-				r := result{seq: j.seq, readTime: time.Since(t)}
-				switch {
-				case readErr != nil:
-					r.out = readFailure(j, readErr)
-				default:
-					out, err := bp.process(ctx, j.docID, j.source, raw)
-					if err != nil {
-						return err
+				r := result{seq: j.seq}
+				if j.given.Invalid != "" {
+					// the manifest's line cannot be used: not read
+					d := newDocument(j.docID, j.source, nil, Given{})
+					d.SHA256 = ""
+					r.out = failed(d, StatusError, j.given.Invalid)
+				} else {
+					t := time.Now()
+					raw, readErr := readDoc(src, j.source, cfg.MaxBytes)
+					r.readTime = time.Since(t)
+					if readErr != nil {
+						r.out = readFailure(j, readErr)
+					} else {
+						out, err := bp.process(ctx, j.docID, j.source, raw, j.given)
+						if err != nil {
+							return err
+						}
+						r.out = out
 					}
-					r.out = out
 				}
 				select {
 				case results <- r:
@@ -374,18 +386,19 @@ func DocID(rel string) string {
 // manifestJobs lists the documents of a manifest: each path cleaned
 // ("./a.txt" and "a.txt" are one document), each document once. It
 // returns how many entries repeated an earlier one.
-func manifestJobs(paths []string) ([]job, int) {
+// given holds what the manifest says of its paths, by cleaned path.
+func manifestJobs(paths []string, given map[string]Given) ([]job, int) {
 	seen := make(map[string]bool, len(paths))
 	list := make([]job, 0, len(paths))
 	dups := 0
-	for _, p := range paths {
-		p = path.Clean(filepath.ToSlash(p))
+	for _, listed := range paths {
+		p := path.Clean(filepath.ToSlash(listed))
 		if seen[p] {
 			dups++
 			continue
 		}
 		seen[p] = true
-		list = append(list, job{source: p})
+		list = append(list, job{source: p, given: given[p]})
 	}
 	return list, dups
 }
@@ -397,11 +410,27 @@ func manifestJobs(paths []string) ([]job, int) {
 // would share an id: the first in path order keeps it, the others keep
 // their extension in theirs. Ids are unique by construction, whatever
 // the list: an id already given is never given again (a path listed
-// twice gets a numbered one, "a.txt~2").
+// twice gets a numbered one, "a.txt~2"). A manifest's doc_id is kept.
 func assignIDs(list []job) []job {
 	slices.SortFunc(list, func(a, b job) int { return strings.Compare(a.source, b.source) })
 	seen := make(map[string]bool, len(list))
+	// Ids the manifest gives are taken first; a path's own id gives way
+	// to them, and one given twice is numbered too (the command line
+	// refuses such a manifest before it gets here).
 	for i := range list {
+		id := list[i].given.DocID
+		for n := 2; id != "" && seen[id]; n++ {
+			id = list[i].given.DocID + "~" + strconv.Itoa(n)
+		}
+		if id != "" {
+			seen[id] = true
+			list[i].docID = id
+		}
+	}
+	for i := range list {
+		if list[i].docID != "" {
+			continue
+		}
 		src := filepath.ToSlash(list[i].source)
 		id := DocID(src)
 		if seen[id] {

@@ -20,6 +20,9 @@ Reads documents as JSON lines on standard input, one object per line:
   {"doc_id": "2024/visit", "text_base64": "..."}   the raw bytes, base64 (any encoding)
   {"path": "2024/visit.txt"}                       a file below --root
 
+Any line may add "url", "publisher" and "published" ("2024-03-12"), as a
+manifest line of 'communique run' does (docs/input.md).
+
 and writes their rows on standard output, one JSON line per row, under a
 key named after the table and tagged with it:
 

@@ -3,6 +3,8 @@ package main
 import (
 	"bufio"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -42,7 +44,16 @@ Reads every document under DIR (recursively; hidden files and folders are
 skipped) and writes documents, events, mentions and rejects as OUT/T.jsonl
 and OUT/T.parquet (and texts with --with-text); docs/output.md describes
 every column. --in may also name a manifest: a text file listing one path
-per line. Without --in, the embedded default corpus is read.
+per line, or one JSON object per line that says more of the document:
+
+  {"path": "a.html", "url": "https://www.mfa.gov.sg/...", "publisher": "...", "published": "2024-03-12", "doc_id": "..."}
+
+Only path is required. url fills documents.source_url and, on a
+government's domain, names the publishing country when the text does not;
+publisher and published fill their columns (published when the text has
+none). A line that cannot be used gets a documents row with status error
+saying why; docs/input.md has the details. Without --in, the embedded
+default corpus is read.
 
 Each document has a time budget (--doc-timeout): one over it gets a
 documents row with status error, and the run goes on without it. The
@@ -122,7 +133,7 @@ func cmdRun(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	if cfg.Shard, cfg.Shards, err = parseShard(f.shard, f.shards, os.Getenv("JOB_COMPLETION_INDEX")); err != nil {
 		return err
 	}
-	if cfg.Input, cfg.InputDir, cfg.Manifest, err = openInput(f.in); err != nil {
+	if cfg.Input, cfg.InputDir, cfg.Manifest, cfg.Given, err = openInput(f.in); err != nil {
 		return err
 	}
 	if err := checkWritable(f.out); err != nil {
@@ -357,67 +368,131 @@ func parseShard(shard string, shards int, jobIndex string) (int, int, error) {
 }
 
 // openInput resolves --in: the embedded corpus, a directory, or a
-// manifest file listing paths. dir is the folder documents are read
-// from, "" for the embedded corpus.
-func openInput(in string) (fsys fs.FS, dir string, manifest []string, err error) {
+// manifest file listing paths (see readManifest). dir is the folder
+// documents are read from, "" for the embedded corpus; given is what a
+// JSON-lines manifest says of its paths.
+func openInput(in string) (fsys fs.FS, dir string, manifest []string, given map[string]pipeline.Given, err error) {
 	if in == "" {
-		return communique.DefaultCorpus(), "", nil, nil
+		return communique.DefaultCorpus(), "", nil, nil, nil
 	}
 	fi, err := os.Stat(in)
 	if err != nil {
-		return nil, "", nil, fmt.Errorf("--in: %w", err)
+		return nil, "", nil, nil, fmt.Errorf("--in: %w", err)
 	}
 	if fi.IsDir() {
-		return os.DirFS(in), in, nil, nil
+		return os.DirFS(in), in, nil, nil, nil
 	}
-	paths, err := readManifest(in)
+	paths, given, err := readManifest(in)
 	if err != nil {
-		return nil, "", nil, err
+		return nil, "", nil, nil, err
 	}
-	return os.DirFS(filepath.Dir(in)), filepath.Dir(in), paths, nil
+	return os.DirFS(filepath.Dir(in)), filepath.Dir(in), paths, given, nil
 }
 
-// readManifest reads one path per line; blank lines and lines starting
-// with '#' are skipped. Relative paths are relative to the manifest's
-// folder; absolute ones are made relative to it where possible.
-func readManifest(name string) ([]string, error) {
+// manifestLine is a JSON line of a manifest (docs/input.md).
+type manifestLine struct {
+	Path      *string `json:"path"`
+	URL       *string `json:"url"`
+	Publisher *string `json:"publisher"`
+	Published *string `json:"published"`
+	DocID     *string `json:"doc_id"`
+}
+
+// readManifest reads a manifest: one document per line, either a path or
+// a JSON object {"path", "url", "publisher", "published", "doc_id"};
+// blank lines and lines starting with '#' are skipped. Relative paths
+// are relative to the manifest's folder; absolute ones are made relative
+// to it where possible. A line that cannot be used (not JSON, no path, a
+// path outside the folder, a field that does not parse) does not stop
+// the run: its document gets a row with status error naming the line,
+// and is not read. given holds the JSON lines' fields by path.
+func readManifest(name string) (paths []string, given map[string]pipeline.Given, err error) {
 	f, err := os.Open(name)
 	if err != nil {
-		return nil, fmt.Errorf("--in: %w", err)
+		return nil, nil, fmt.Errorf("--in: %w", err)
 	}
 	defer f.Close()
 	base, err := filepath.Abs(filepath.Dir(name))
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	var paths []string
+	given = make(map[string]pipeline.Given)
+	add := func(p string, g pipeline.Given) {
+		if _, ok := given[p]; !ok { // a path listed twice: the first line stands
+			given[p] = g
+		}
+		paths = append(paths, p)
+	}
 	sc := bufio.NewScanner(f)
 	sc.Buffer(make([]byte, 64<<10), 1<<20)
 	for n := 1; sc.Scan(); n++ {
 		line := strings.TrimSpace(sc.Text())
+		if n == 1 {
+			line = strings.TrimPrefix(line, "\uFEFF")
+		}
 		if line == "" || strings.HasPrefix(line, "#") {
 			continue
+		}
+		invalid := func(p, docID, why string) {
+			if p == "" {
+				p = fmt.Sprintf("%s:%d", filepath.Base(name), n)
+			}
+			if docID == "" {
+				sum := sha256.Sum256([]byte(line))
+				docID = "invalid-input/" + hex.EncodeToString(sum[:8])
+			}
+			add(p, pipeline.Given{DocID: docID, Invalid: fmt.Sprintf("manifest %s:%d: %s", name, n, why)})
+		}
+		var g pipeline.Given
+		if strings.HasPrefix(line, "{") {
+			var ml manifestLine
+			if err := json.Unmarshal([]byte(line), &ml); err != nil {
+				invalid("", "", fmt.Sprintf("not a JSON object of path, url, publisher, published and doc_id: %v", err))
+				continue
+			}
+			if g, err = pipeline.ParseGiven(deref(ml.DocID), deref(ml.URL), deref(ml.Publisher), deref(ml.Published)); err != nil {
+				p := deref(ml.Path)
+				if p != "" {
+					p = filepath.ToSlash(filepath.Clean(p))
+				}
+				invalid(p, "", err.Error())
+				continue
+			}
+			if ml.Path == nil || *ml.Path == "" {
+				invalid("", g.DocID, `no "path"`)
+				continue
+			}
+			line = *ml.Path
 		}
 		if filepath.IsAbs(line) {
 			rel, err := filepath.Rel(base, line)
 			if err != nil || strings.HasPrefix(rel, "..") {
-				return nil, fmt.Errorf("manifest %s:%d: %s is outside the manifest's folder %s", name, n, line, base)
+				invalid(line, g.DocID, fmt.Sprintf("%s is outside the manifest's folder %s", line, base))
+				continue
 			}
 			line = rel
 		}
 		line = filepath.ToSlash(filepath.Clean(line))
-		if !fs.ValidPath(line) {
-			return nil, fmt.Errorf("manifest %s:%d: %q is not a path below the manifest's folder", name, n, line)
+		if !fs.ValidPath(line) || line == "." {
+			invalid(line, g.DocID, fmt.Sprintf("%q is not a file below the manifest's folder", line))
+			continue
 		}
-		paths = append(paths, line)
+		add(line, g)
 	}
 	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("manifest %s: %w", name, err)
+		return nil, nil, fmt.Errorf("manifest %s: %w", name, err)
 	}
 	if len(paths) == 0 {
-		return nil, fmt.Errorf("--in: %s is neither a directory nor a manifest listing paths", name)
+		return nil, nil, fmt.Errorf("--in: %s is neither a directory nor a manifest listing paths", name)
 	}
-	return paths, nil
+	return paths, given, nil
+}
+
+func deref(s *string) string {
+	if s == nil {
+		return ""
+	}
+	return *s
 }
 
 // checkWritable fails early, with a clear reason, when OUT cannot be used.
