@@ -214,15 +214,7 @@ func homeForms(d *Doc, home string) {
 		return
 	}
 	d.Mentions = append(d.Mentions, add...)
-	slices.SortStableFunc(d.Mentions, func(a, b Mention) int {
-		if a.Span.Start != b.Span.Start {
-			return a.Span.Start - b.Span.Start
-		}
-		if a.Span.End != b.Span.End {
-			return a.Span.End - b.Span.End
-		}
-		return strings.Compare(string(a.Kind), string(b.Kind))
-	})
+	sortMentions(d.Mentions)
 }
 
 // titleCaseWords capitalizes each word: "grand duchy" -> "Grand Duchy".

@@ -62,15 +62,7 @@ func (s Stack) Mentions(d *Doc) {
 			settleHome(d) // the publisher, once its evidence is in
 		}
 	}
-	slices.SortStableFunc(d.Mentions, func(a, b Mention) int {
-		if a.Span.Start != b.Span.Start {
-			return a.Span.Start - b.Span.Start
-		}
-		if a.Span.End != b.Span.End {
-			return a.Span.End - b.Span.End
-		}
-		return strings.Compare(string(a.Kind), string(b.Kind))
-	})
+	sortMentions(d.Mentions)
 }
 
 // Run analyzes d.Text whole: Mentions, then BuildFrame, then each event
@@ -100,4 +92,18 @@ func (s Stack) events(d *Doc, f *Frame) []Event {
 		}
 	}
 	return events
+}
+
+// sortMentions orders mentions by position: start, then end, then kind;
+// mentions alike in all three keep their order.
+func sortMentions(ms []Mention) {
+	slices.SortStableFunc(ms, func(a, b Mention) int {
+		if a.Span.Start != b.Span.Start {
+			return a.Span.Start - b.Span.Start
+		}
+		if a.Span.End != b.Span.End {
+			return a.Span.End - b.Span.End
+		}
+		return strings.Compare(string(a.Kind), string(b.Kind))
+	})
 }
