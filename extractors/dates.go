@@ -552,6 +552,10 @@ type dtScanner struct {
 	// stated years, for context
 	years   []dtYearMark
 	docYear int
+	// week is the offset of the last "next week" or "last week" read
+	// (0: none): the weekdays after it fall in that week, "will visit
+	// Kenya next week ... In Nairobi on Wednesday".
+	week int
 }
 
 // dtYearMark is a year the text states, usable as a context year.
@@ -1485,6 +1489,9 @@ func (s *dtScanner) resolveRelative(e *dtExpr) (DateRange, bool) {
 		wd := (int(pub.Time().Weekday()) + 6) % 7 // Monday = 0
 		mon := pub.AddDays(-wd + 7*e.off)
 		r.Start, r.End = mon, mon.AddDays(6)
+		if s.pub != nil {
+			s.week = e.off
+		}
 	case drDays:
 		r.Start = pub.AddDays(e.off)
 		r.End = r.Start
@@ -1492,7 +1499,14 @@ func (s *dtScanner) resolveRelative(e *dtExpr) (DateRange, bool) {
 		// the latest such day on or before publication, or for the future
 		// the first after it
 		wd := (int(pub.Time().Weekday()) + 6) % 7
-		if s.tenseOf(e) == dtTenseFuture {
+		tense := s.tenseOf(e)
+		if s.week > 0 && tense == dtTenseFuture || s.week < 0 && tense == dtTensePast {
+			// a day of the week told before: "next week ... on Wednesday"
+			r.Start = pub.AddDays(-wd + 7*s.week + e.off)
+			r.End = r.Start
+			break
+		}
+		if tense == dtTenseFuture {
 			fwd := (e.off - wd + 7) % 7
 			if fwd == 0 {
 				fwd = 7

@@ -517,21 +517,46 @@ func (s *dtScanner) residualWords(de *dtExpr) int {
 // isDateline reports whether a line opens with "Place, date -" or
 // "date -": the dateline of a release body.
 func (s *dtScanner) isDateline(de *dtExpr) bool {
-	i := 0
-	for i < de.ts && i < 5 && s.toks[i].kind == dtWord && s.toks[i].flags&dtUpper != 0 {
+	i, words := 0, 0
+	for i < de.ts && words < 5 && s.toks[i].kind == dtWord && s.toks[i].flags&dtUpper != 0 {
 		i++
+		words++
+		// a hyphenated place: "Nur-Sultan", "Port-au-Prince"
+		for i+1 < de.ts && dtIsPunct(s.tok(i), '-') && s.glued(i) && s.glued(i+1) && s.toks[i+1].kind == dtWord {
+			i += 2
+		}
 	}
 	if i > 0 {
 		if !dtIsPunct(s.tok(i), ',') {
 			return false
 		}
 		i++
+		i = s.skipHijri(i, de.ts)
 	}
 	if i != de.ts && !(s.tok(i).w.weekday && (de.ts == i+1 || de.ts == i+2 && dtIsPunct(s.tok(i+1), ','))) {
 		return false
 	}
 	n := s.tok(de.te)
 	return de.te >= len(s.toks) || n.kind == dtPunct && (n.val == '-' || n.val == ':' || n.val == '(' || n.val == 0x80 || n.val == ',')
+}
+
+// skipHijri returns the token after a Hijri date written before the
+// Gregorian one, "Rabi al-Awwal 06, 1445, September 21, 2023", when
+// tokens [i, end) are one: a few words and numbers that end with a year
+// of the Hijri calendar (1300-1499, "AH" or "H" may follow) and a comma.
+// Otherwise it returns i.
+func (s *dtScanner) skipHijri(i, end int) int {
+	if end-i < 3 || end-i > 9 || !dtIsPunct(s.tok(end-1), ',') {
+		return i
+	}
+	y := end - 2
+	if t := s.tok(y); t.kind == dtWord && (strings.EqualFold(s.text[t.start:t.end], "AH") || strings.EqualFold(s.text[t.start:t.end], "H")) {
+		y--
+	}
+	if t := s.tok(y); t.kind != dtNum || t.ndig != 4 || t.val < 1300 || t.val > 1499 {
+		return i
+	}
+	return end
 }
 
 // timeIn finds the first time of day starting in tokens [i, end): 10:00
