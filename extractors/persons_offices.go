@@ -86,6 +86,17 @@ func (p *entParser) parseOffice(i int) (titlePhrase, bool) {
 	o.headEnd, o.end = last, last
 	if c := p.parseComplement(last, dest); c > last {
 		o.end = c
+	} else if last < len(p.t) && p.lows[last] == "and" {
+		// an office whose own name ends in a portfolio, which goes on
+		// with another: "Minister of State and Foreign Affairs"
+		for q := last - 2; q > i; q-- {
+			if p.lows[q] == "of" {
+				if c := p.parseComplement(q, dest); c > last {
+					o.end = c
+				}
+				break
+			}
+		}
 	}
 	// "Deputy Prime Minister and Foreign Minister Bui Thanh Son",
 	// "Minister of State, Minister of Foreign Affairs of Côte d'Ivoire"

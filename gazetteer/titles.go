@@ -688,6 +688,7 @@ func TitleIn(phrase, country string) (rank string, ok bool) {
 	ws := appendTitleWords(wsBuf[:0], phrase)
 	start := 0
 	best := ""
+	var prevHead []string // the office words of the last chunk when it ends "of X"
 	for i := 0; i <= len(ws); i++ {
 		if i < len(ws) && ws[i] != "and" && ws[i] != "&" {
 			continue
@@ -699,8 +700,19 @@ func TitleIn(phrase, country string) (rank string, ok bool) {
 				continue
 			}
 		}
-		if r, ok := chunkRank(ws[start:i], ws, country); ok && (best == "" || seniority[r] > seniority[best]) {
+		r, ok := chunkRank(ws[start:i], ws, country)
+		if !ok && prevHead != nil && start < i {
+			// a portfolio alone goes on the office before it: "Minister
+			// of State and Foreign Affairs" is a Minister of Foreign
+			// Affairs too
+			r, ok = chunkRank(append(append(prevHead[:len(prevHead):len(prevHead)], "of"), ws[start:i]...), ws, country)
+		}
+		if ok && (best == "" || seniority[r] > seniority[best]) {
 			best = r
+		}
+		prevHead = nil
+		if k := i - 2; k > start && ws[k] == "of" {
+			prevHead = ws[start:k] // "minister" of "minister of state"
 		}
 		start = i + 1
 	}

@@ -54,6 +54,11 @@ func TestTitle(t *testing.T) {
 		{"State Minister for Foreign Affairs", "", RankMinisterOfState, true},
 		{"Junior Minister", "", RankMinisterOfState, true},
 		{"Senior Minister of State", "", RankMinisterOfState, true},
+		// an office ending in a portfolio goes on with another: the
+		// foreign minister of Portugal, of Côte d'Ivoire's style
+		{"Minister of State and Foreign Affairs", "", RankMinister, true},
+		{"Minister of State and Economy", "", RankMinister, true},
+		{"Minister of State for Foreign Trade and Investment", "", RankMinisterOfState, true},
 		{"Senior Minister", "", RankMinister, true},
 		{"Emeritus Senior Minister", "", RankMinister, true},
 		{"Acting Minister of Finance", "", RankMinister, true},
