@@ -1,6 +1,7 @@
 package extractors
 
 import (
+	"regexp"
 	"strings"
 )
 
@@ -119,7 +120,7 @@ func (c *Frame) chains(sp Span, off int, lead func(string) bool) []dest {
 	var out []dest
 	seen := map[string]bool{}
 	inChain := false
-	prevEnd := off
+	prevEnd, prevGap := off, ""
 	for _, m := range c.within(Span{max(off, sp.Start), sp.End}) {
 		if !sp.Contains(m.Span) {
 			continue
@@ -139,10 +140,21 @@ func (c *Frame) chains(sp Span, off int, lead func(string) bool) []dest {
 			continue // inside the previous country's name
 		}
 		gap := c.d.Text[prevEnd:m.Span.Start]
-		ok := inChain && c.onlyJoins(gap, prevEnd)
+		if m.Kind == KindCountry {
+			// a city the gazetteer does not know, with its country:
+			// "for Rarotonga, Cook Islands"
+			gap = unknownCityRe.ReplaceAllString(gap, " ")
+		}
+		// a possessive does not go on a list of destinations: "his visit
+		// to Ethiopia last week and on Egypt's efforts"
+		ok := inChain && c.onlyJoins(gap, prevEnd) && !possessive(c.d.Text, m)
 		if !ok {
 			ok = leadsTo(gap, lead)
 		}
+		if !ok && strings.EqualFold(strings.TrimSpace(gap), "for") && lead("to") && departLeads[strings.ToLower(lastWord(prevGap))] {
+			ok = true // "departed Nadi for Rarotonga": from the first, for the second
+		}
+		prevGap = gap
 		if ok && m.Kind == KindCountry && strings.HasSuffix(strings.TrimSuffix(strings.ToLower(strings.TrimSpace(gap)), " the"), "of") &&
 			foreignOfficial(c.d.Text[m.Span.End:]) {
 			ok = false // "the Visit of U.S. Secretary of State X": whose, not where
@@ -166,6 +178,10 @@ func (c *Frame) chains(sp Span, off int, lead func(string) bool) []dest {
 	}
 	return out
 }
+
+// unknownCityRe matches capitalized words and a comma at the end of a
+// gap before a country: a city the gazetteer does not know.
+var unknownCityRe = regexp.MustCompile(`\s(?:\p{Lu}[\p{L}'-]+ ){0,2}\p{Lu}[\p{L}'-]+,\s*$`)
 
 // leadsTo reports whether the last word of gap, after fillers, is a lead
 // word.

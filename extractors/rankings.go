@@ -760,7 +760,8 @@ func (c *Frame) rankedCountry(ws []tok, i int, idx []indexName) string {
 
 // possessive reports "Korea's", which names the subject like a noun.
 func possessive(text string, m Mention) bool {
-	return strings.HasPrefix(text[m.Span.End:], "'s")
+	rest := text[m.Span.End:]
+	return strings.HasPrefix(rest, "'s") || strings.HasPrefix(rest, "\u2019s")
 }
 
 // respectively pairs the countries and positions of "Denmark and the

@@ -130,6 +130,7 @@ func readVisits(d *Doc, c *Frame) []Event {
 			}
 		}
 	}
+	c.chainLegs(out)
 	for i := range out {
 		out[i].Direction = c.visitDirection(out[i])
 	}
@@ -151,8 +152,23 @@ func (c *Frame) wished(text string, verbAt int) bool {
 			return true
 		}
 	}
-	return false
+	// An infinitive an invitation governs, whoever is named between:
+	// "extended an invitation to the Sheikh to visit Quito", "conveyed
+	// an invitation from the President for the Minister to visit".
+	inf := len(ws)
+	if inf > 0 && ws[inf-1].s == "to" {
+		inf--
+	} else if inf > 2 && ws[inf-3].s == "to" && (ws[inf-2].s == "pay" || ws[inf-2].s == "make") {
+		inf -= 3
+	} else {
+		return false
+	}
+	_, _, ok := invitePh.find(ws[max(0, inf-16):inf])
+	return ok
 }
+
+// invitePh are the words of an invitation.
+var invitePh = newPhrases(vocab("visit.invite")...)
 
 // hereVisits reads "here in London" in the words of the release's speaker
 // (or of the principal, when the speaker is not named): the speaker is in

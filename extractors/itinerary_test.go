@@ -1,0 +1,68 @@
+package extractors
+
+import "testing"
+
+// Publishers of the itinerary tests, none of them in any corpus.
+const (
+	swe = "Government Offices of Sweden, Ministry for Foreign Affairs"
+	prt = "Ministry of Foreign Affairs of the Portuguese Republic"
+	bgd = "Ministry of Foreign Affairs of the People's Republic of Bangladesh"
+	wsm = "Ministry of Foreign Affairs and Trade, Government of Samoa"
+	omn = "Ministry of Foreign Affairs of the Sultanate of Oman"
+)
+
+// TestLegs checks the legs of trips through several countries, dated from
+// the narrative, and the shapes around them: an arrival, an invitation,
+// a possessive, a departure from a home city.
+func TestLegs(t *testing.T) {
+	tests := []struct {
+		name, pub, headline, body string
+		want                      []string
+	}{
+		{"arrival, flight on and return date each leg (Ghana)", gha, "Foreign Minister concludes Southern Africa tour",
+			"Foreign Minister Kwesi Ampofo arrived in Lusaka on 4 March, where he held talks with his Zambian counterpart. He flew to Harare on 6 March for consultations with the Government of Zimbabwe. The Minister returned to Accra on 8 March.",
+			[]string{"visit occurred ZMB by Kwesi Ampofo 2024-03-04/2024-03-06", "visit occurred ZWE by Kwesi Ampofo 2024-03-06/2024-03-08"}},
+		{"the trip's span and a day told in each country (Sweden)", swe, "Foreign Minister to visit Japan and Korea",
+			"Minister for Foreign Affairs Karin Lindgren will visit Japan and the Republic of Korea from 18 to 22 March.\n\nIn Tokyo on 19 March, she will meet Japan's Foreign Minister to discuss trade and security.\n\nThe Minister will then go on to Seoul, where she will open a Swedish-Korean trade seminar on 21 March.",
+			[]string{"visit planned JPN by Karin Lindgren 2024-03-18/2024-03-19", "visit planned KOR by Karin Lindgren 2024-03-21/2024-03-22"}},
+		{"a weekday arrival ends the previous leg (Oman)", omn, "Minister to visit Jordan and Egypt",
+			"Foreign Minister Sayyid Badr Al Harthy will visit Jordan and Egypt next week.\n\nIn Amman on Monday, the Minister will meet his Jordanian counterpart.\n\nOn Wednesday the Minister will travel on to Cairo, where he will hold talks on the situation in the region.\n\nThe Minister will return to Muscat on Thursday 21 March.",
+			[]string{"visit planned JOR by Badr Al Harthy 2024-03-18/2024-03-20", "visit planned EGY by Badr Al Harthy 2024-03-20/2024-03-21"}},
+		{"a day told in the last country alone keeps the trip's span (Portugal)", prt, "Minister to visit Angola and Mozambique",
+			"Minister of State and Foreign Affairs Rui Sampaio will travel to Angola and Mozambique from 18 to 23 March.\n\nIn Maputo, on 22 March, the Minister will attend the opening of the new Portuguese school.",
+			[]string{"visit planned AGO by Rui Sampaio 2024-03-18/2024-03-23", "visit planned MOZ by Rui Sampaio 2024-03-18/2024-03-23"}},
+		{"an arrival alone is a start (Bangladesh)", bgd, "Foreign Minister in Nairobi for UN conference",
+			"Foreign Minister Mahbub Karim arrived in Nairobi on 10 March to attend the ministerial conference on climate migration.",
+			[]string{"visit occurred KEN by Mahbub Karim 2024-03-10/.."}},
+		{"an arrival alone is a start (Samoa)", wsm, "Prime Minister arrives in Wellington",
+			"Prime Minister Tui Leaupepe arrived in Wellington, New Zealand, on 11 March for the Pacific leaders' dialogue on ocean finance.",
+			[]string{"visit occurred NZL by Tui Leaupepe 2024-03-11/.."}},
+		{"an invitation with the invitee named between is no visit (Ghana)", gha, "Foreign Minister receives Peruvian envoy",
+			"Foreign Minister Kwesi Ampofo received the Ambassador of Peru, who extended an invitation from the Foreign Minister of Peru to Minister Ampofo to visit Lima.",
+			nil},
+		{"an invitation with the invitee named between is no visit (Croatia)", hrv, "Minister receives Chilean envoy",
+			"Minister Ana Horvat received the Ambassador of Chile, who conveyed an invitation from the President of Chile for the Minister to pay a visit to Santiago.",
+			nil},
+		{"a possessive is not a further destination (Norway)", nor, "State Secretary meets Danish minister",
+			"State Secretary Eirik Berg briefed the Danish minister on his visit to Sudan on 5 March and on Egypt's mediation efforts.",
+			[]string{"visit occurred SDN by Eirik Berg 2024-03-05"}},
+		{"a possessive is not a further destination (Tanzania)", "Ministry of Foreign Affairs and East African Cooperation, United Republic of Tanzania", "Minister briefs envoys",
+			"Minister Zawadi Mfinanga briefed the envoys on her trip to Malawi on 4 March and on Zambia's preparations for the summit.",
+			[]string{"visit occurred MWI by Zawadi Mfinanga 2024-03-04"}},
+		{"departing a home city for a provincial town (Papua New Guinea)", "Department of Foreign Affairs, Papua New Guinea", "Minister departs for Solomon Islands",
+			"Foreign Minister Kila Tau departed Port Moresby for Auki, Solomon Islands, on 9 March for the Melanesian leaders' dialogue.",
+			[]string{"visit occurred SLB by Kila Tau 2024-03-09/.."}},
+		{"departing a home city for a city the gazetteer lacks (Samoa)", wsm, "Prime Minister departs for Tonga",
+			"The Prime Minister, Hon. Tui Leaupepe, departed Apia for Neiafu, Tonga, on 10 March to attend the Pacific leaders' retreat.",
+			[]string{"visit occurred TON by Tui Leaupepe 2024-03-10/.."}},
+		{"departing a home city for an island the gazetteer lacks (Fiji)", "Ministry of Foreign Affairs, Republic of Fiji", "Prime Minister departs for Tonga",
+			"Prime Minister Vilimone Tora left Suva for Vava'u, Tonga, on 10 March to open the regional fisheries dialogue.",
+			[]string{"visit occurred TON by Vilimone Tora 2024-03-10/.."}},
+		{"departing a home city for a foreign capital (Kenya)", ken, "Cabinet Secretary leaves for Kinshasa",
+			"Cabinet Secretary Wanjiku Njoroge left Nairobi for Kinshasa, Democratic Republic of the Congo, on 11 March for talks on regional security.",
+			[]string{"visit occurred COD by Wanjiku Njoroge 2024-03-11/.."}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) { checkEvents(t, Visits{}, tt.pub, tt.headline, tt.body, tt.want) })
+	}
+}
