@@ -666,6 +666,19 @@ func (s *dtScanner) parenWeekday(j int) int {
 	return j
 }
 
+// skipWeekday skips a weekday written before a range's second date:
+// "from Monday, 13th to Friday, 17th March", "Monday 13 March to Friday
+// 17 March".
+func (s *dtScanner) skipWeekday(j int) int {
+	if t := s.tok(j); t.kind == dtWord && t.w.weekday && t.flags&dtUpper != 0 && s.near(j+1) {
+		if dtIsPunct(s.tok(j+1), ',') && s.near(j+2) {
+			return j + 2
+		}
+		return j + 1
+	}
+	return j
+}
+
 // md reads "March 3", "Sept. 5th", "July16", "March 2 (Thu)", with an
 // optional year: "March 3, 2024".
 func (s *dtScanner) md(i int) (e dtExpr, ok bool) {
@@ -877,7 +890,7 @@ func (s *dtScanner) parseNum(i int) (int, bool) {
 	}
 	if a, ok := s.dm(i); ok {
 		if j, and, ok := s.conn(a.te); ok {
-			if b, ok := s.dm(j); ok && (a.y1 == 0 || b.y1 != 0) {
+			if b, ok := s.dm(s.skipWeekday(j)); ok && (a.y1 == 0 || b.y1 != 0) {
 				if !and || s.between(i) || dtConsecutive(a, b) {
 					s.exprs = append(s.exprs, dtSpan2(a, b))
 					return b.te, true
@@ -890,7 +903,7 @@ func (s *dtScanner) parseNum(i int) (int, bool) {
 	if d1, ok := s.dayAt(i); ok {
 		// "2 to 6 May 2016", "11-19 Nov 2014", "12 and 13 May"
 		if j, and, ok := s.conn(i + 1); ok {
-			if b, ok := s.dm(j); ok {
+			if b, ok := s.dm(s.skipWeekday(j)); ok {
 				a := dtExpr{ts: i, te: i + 1, prec: Day, d1: d1, m1: b.m1, y1: b.y1}
 				if !and || s.between(i) || dtConsecutive(a, b) {
 					s.exprs = append(s.exprs, dtSpan2(a, b))
@@ -983,7 +996,7 @@ func (s *dtScanner) monthTrigger(i int) (int, bool) {
 func (s *dtScanner) parseMonth(i int) (int, bool) {
 	if a, ok := s.md(i); ok {
 		if j, and, ok := s.conn(a.te); ok {
-			if b, ok := s.md(j); ok && (a.y1 == 0 || b.y1 != 0) {
+			if b, ok := s.md(s.skipWeekday(j)); ok && (a.y1 == 0 || b.y1 != 0) {
 				if !and || s.between(i) || dtConsecutive(a, b) {
 					s.exprs = append(s.exprs, dtSpan2(a, b))
 					return b.te, true

@@ -916,6 +916,38 @@ func (c *Frame) gatheringDate(sp, name Span) (*DateRange, int) {
 // venue finds where a gathering named at name within sentence sp took
 // place: a city in the sentence, a country after "in", or the itinerary
 // section's country.
+// heldPh are the words of where a gathering took place.
+var heldPh = newPhrases("held", "hosted", "taking place", "took place", "takes place", "convened", "being held")
+
+// heldAt returns the country where a gathering named at name in the
+// sentence sp was held, from the words that say so only: a city or
+// country after "in" or "at" behind its name ("held in Jakarta"), or a
+// city in its name ("Antalya Diplomacy Forum"), with the city; else "".
+func (c *Frame) heldAt(sp, name Span) (country, place string) {
+	for _, m := range c.in(KindPlace, name) {
+		if m.Country != "" {
+			return m.Country, m.Text
+		}
+	}
+	for _, m := range c.within(Span{name.End, sp.End}) {
+		if !sp.Contains(m.Span) || m.Kind != KindPlace && (m.Kind != KindCountry || isDemonymMention(m)) {
+			continue
+		}
+		gap := c.d.Text[name.End:m.Span.Start]
+		if len(gap) > 40 && !heldPh.in(c.lowerWords(gap)) {
+			break // "... and cooperation in Antarctica": not where it was held
+		}
+		pre := strings.TrimSuffix(strings.TrimRight(c.d.Text[max(name.End, m.Span.Start-8):m.Span.Start], " "), " the")
+		if strings.HasSuffix(pre, " in") || strings.HasSuffix(pre, " at") {
+			if m.Kind == KindPlace {
+				return m.Country, m.Text
+			}
+			return m.Value, ""
+		}
+	}
+	return "", ""
+}
+
 func (c *Frame) venue(sp, name Span) (country, place string) {
 	// A city after "in" or "at" is where it was held ("also known as
 	// Summer Davos, in Tianjin"); else the first city named.

@@ -16,6 +16,11 @@ import (
 // the leg's first day, and the previous leg's last.
 var legMovePh = newPhrases(vocab("leg.move")...)
 
+// legEndPh are the words of a trip's end: the last day of the sentence
+// that tells it ends the last leg ("where the tour will end on
+// Saturday").
+var legEndPh = newPhrases(vocab("leg.end")...)
+
 // tripLeg is what the narrative tells of one country of a trip.
 type tripLeg struct {
 	at          int        // the visit's index among the visits
@@ -58,9 +63,10 @@ func (c *Frame) chainLegs(out []Event) {
 		return
 	}
 	// The trip's own span, when every leg has it: "to Norway and Sweden
-	// from 14 to 17 May".
+	// from 14 to 17 May"; or its start alone ("will begin his tour on
+	// Tuesday").
 	var span *DateRange
-	if d := out[trip[0].at].Dates; d != nil && !d.Open() && d.Start != d.End && d.Precision == Day && !weakDates(d) {
+	if d := out[trip[0].at].Dates; d != nil && (d.Open() || d.Start != d.End) && d.Precision == Day && !weakDates(d) {
 		span = d
 		for _, l := range trip[1:] {
 			if o := out[l.at].Dates; o == nil || o.Start != d.Start || o.End != d.End {
@@ -77,6 +83,7 @@ func (c *Frame) chainLegs(out []Event) {
 		}
 	}
 	var ret *DateRange // the day of returning home
+	var fin *DateRange // the day the trip ends
 	here := -1         // the leg the narrative is in
 	for i := range c.d.Sentences {
 		text, sp := c.sentence(i)
@@ -104,6 +111,9 @@ func (c *Frame) chainLegs(out []Event) {
 				here = k
 			}
 		}
+		if len(days) > 0 && legEndPh.in(ws) && (here < 0 || here == len(trip)-1) && fin == nil {
+			fin = days[len(days)-1].Dates // "the tour will end on Saturday"
+		}
 		if here < 0 || len(days) == 0 {
 			continue
 		}
@@ -119,6 +129,9 @@ func (c *Frame) chainLegs(out []Event) {
 				l.last = m.Dates
 			}
 		}
+	}
+	if ret == nil {
+		ret = fin
 	}
 	legs, ok := dateLegs(trip, span, ret)
 	if !ok {
@@ -149,7 +162,7 @@ func dateLegs(trip []tripLeg, span, ret *DateRange) ([]*DateRange, bool) {
 	switch {
 	case ret != nil:
 		end = ret
-	case span != nil:
+	case span != nil && !span.Open():
 		end = &DateRange{Start: span.End, End: span.End, Precision: Day, YearSource: span.YearSource}
 	}
 	legs := make([]*DateRange, len(trip))
@@ -190,7 +203,7 @@ func dateLegs(trip []tripLeg, span, ret *DateRange) ([]*DateRange, bool) {
 		}
 		legs[k] = leg
 	}
-	if span != nil && (legs[0].Start.Before(span.Start) || !legs[len(legs)-1].Open() && span.End.Before(legs[len(legs)-1].End)) {
+	if span != nil && (legs[0].Start.Before(span.Start) || !span.Open() && !legs[len(legs)-1].Open() && span.End.Before(legs[len(legs)-1].End)) {
 		return nil, false
 	}
 	return legs, true

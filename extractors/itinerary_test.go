@@ -61,8 +61,62 @@ func TestLegs(t *testing.T) {
 		{"departing a home city for a foreign capital (Kenya)", ken, "Cabinet Secretary leaves for Kinshasa",
 			"Cabinet Secretary Wanjiku Njoroge left Nairobi for Kinshasa, Democratic Republic of the Congo, on 11 March for talks on regional security.",
 			[]string{"visit occurred COD by Wanjiku Njoroge 2024-03-11/.."}},
+		{"a tour that starts on a weekday, moves on by weekdays and ends on one (Spain)", "Ministry of Foreign Affairs, European Union and Cooperation, Government of Spain", "Minister travels to Central America",
+			"The Minister for Foreign Affairs, Inés Calvo, will travel next week to Panama and Costa Rica to prepare the EU-CELAC ministerial meeting, which will be held in Brussels on 17 and 18 July.\n\nThe minister will begin her tour on Monday in Panama City, where she will meet the Foreign Minister of Panama.\n\nOn Wednesday, the minister will fly on to San José, where the tour will end on Thursday with a meeting with the Spanish community.",
+			[]string{"visit planned PAN by Inés Calvo 2024-03-18/2024-03-20", "visit planned CRI by Inés Calvo 2024-03-20/2024-03-21"}},
+		{"a date told of another place is not the trip's (Netherlands)", "Ministry of Foreign Affairs of the Kingdom of the Netherlands", "Minister to visit Ghana",
+			"Minister Joris de Wit will travel to Ghana to prepare the donor conference, which will be held in Geneva on 20 and 21 June.",
+			[]string{"visit planned GHA by Joris de Wit"}},
+		{"a trip's length with its start (Ethiopia)", "Ministry of Foreign Affairs of Ethiopia", "Foreign Minister receives Djiboutian counterpart",
+			"Minister Getahun Bekele received Foreign Minister Omar Ali Robleh of Djibouti, who arrived in Addis Ababa yesterday for a three-day working visit.",
+			[]string{"visit occurred ETH by Omar Ali Robleh 2024-03-11/2024-03-13"}},
+		{"a trip's length with its start (Malta)", "Ministry for Foreign and European Affairs and Trade, Malta", "Minister begins visit to Japan",
+			"Minister Ian Borg began a 4-day official visit to Japan on 10 March.",
+			[]string{"visit occurred JPN by Ian Borg 2024-03-10/2024-03-13"}},
+		{"a resident ambassador's call is no visit (Bangladesh)", bgd, "Foreign Minister receives envoys",
+			"Foreign Minister Mahbub Karim received on Monday a courtesy call from the newly appointed Ambassador of Brazil to Bangladesh, Ana Souza.",
+			nil},
+		{"a resident ambassador's call is no visit (Oman)", omn, "Minister receives ambassador",
+			"Foreign Minister Badr Al Harthy received the Ambassador of Japan to the Sultanate of Oman, Kenji Sato, who called on him in Muscat today.",
+			nil},
+		{"a meeting on the sidelines of a summit held abroad (Qatar)", "Ministry of Foreign Affairs, State of Qatar", "Minister meets counterparts",
+			"Minister of State Khalifa Al Thani met today with the Foreign Minister of Ghana, Ama Owusu, on the sidelines of the Antalya Diplomacy Forum.",
+			[]string{"visit occurred TUR by Khalifa Al Thani 2024-03-12"}},
+		{"a meeting on the sidelines of a summit held abroad (Viet Nam)", vnm, "Deputy Minister meets counterparts",
+			"On 12 March, on the sidelines of the East Asia Ministerial Dialogue, held in Vientiane, Laos, Deputy Foreign Minister Nguyen Van Long met the Deputy Foreign Minister of Japan.",
+			[]string{"visit occurred LAO by Nguyen Van Long 2024-03-12"}},
+		{"a possible meeting on a summit's sidelines is no visit (Philippines)", "Department of Foreign Affairs, Republic of the Philippines", "Secretary meets counterpart",
+			"Secretary Jose Reyes said the two sides would explore a possible meeting on the sidelines of the UN General Assembly in New York.",
+			nil},
+		{"a possible visit is no visit (Chile)", chl, "Minister meets envoy",
+			"Minister Pablo Rojas and the envoy discussed a possible visit by the President to Canberra later this year.",
+			nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { checkEvents(t, Visits{}, tt.pub, tt.headline, tt.body, tt.want) })
+	}
+}
+
+// TestDatelineVisits checks that a release dated from a foreign place
+// puts its principal there on the day of the release.
+func TestDatelineVisits(t *testing.T) {
+	for _, tt := range []struct{ name, text, want string }{
+		{"an agency dateline abroad (Saudi Arabia)",
+			"Saudi Press Agency\n\nForeign Minister meets Peruvian counterpart\n\nNew York, September 21, 2023, SPA -- Prince Faisal Al Rashid, Minister of Foreign Affairs, met today with the Minister of Foreign Affairs of Peru, Ana Quispe.\n",
+			"visit occurred USA by Faisal Al Rashid 2023-09-21"},
+		{"a slash byline abroad (Qatar)",
+			"Ministry of Foreign Affairs - State of Qatar\n\nMinister of State meets Kenyan counterpart\n\nAntalya / Information Office / 02 March 2024\n\nMinister of State Khalifa Al Thani met today with the Cabinet Secretary of Kenya, Peter Langat.\n",
+			"visit occurred TUR by Khalifa Al Thani 2024-03-02"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			d := analyze(tt.text)
+			var got []string
+			for _, e := range (Stack{Events: []EventExtractor{Visits{}}}).events(d, BuildFrame(d)) {
+				got = append(got, brief(e))
+			}
+			if len(got) != 1 || got[0] != tt.want {
+				t.Errorf("visits %q, want [%s]", got, tt.want)
+			}
+		})
 	}
 }

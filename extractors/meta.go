@@ -450,7 +450,7 @@ func metaClassify(li *metaLineInfo, s *dtScanner, de *dtExpr) metaLineKind {
 		return mlText
 	}
 	if de != nil {
-		if li.stamp || s.residualWords(de) <= 2 {
+		if li.stamp || s.residualWords(de) <= 2 || metaSlashByline(str, li.dateEnd) {
 			return mlDate // a wrapper's stamp dates the release too
 		}
 		if s.isDateline(de) {
@@ -481,6 +481,25 @@ func metaClassify(li *metaLineInfo, s *dtScanner, de *dtExpr) metaLineKind {
 		return mlBody
 	}
 	return mlText
+}
+
+// metaSlashByline reports whether a line is a byline of short fields
+// between slashes that ends with its date: "Antalya / Information Office
+// / 02 March 2024".
+func metaSlashByline(s string, dateEnd int) bool {
+	if !strings.Contains(s, " / ") || strings.TrimSpace(s[dateEnd:]) != "" {
+		return false
+	}
+	fields := strings.Split(s, " / ")
+	if len(fields) > 4 {
+		return false
+	}
+	for _, f := range fields {
+		if n := len(strings.Fields(f)); n == 0 || n > 4 {
+			return false
+		}
+	}
+	return true
 }
 
 // metaWords may stand beside a date on a date line.
@@ -1952,6 +1971,9 @@ func metaFindDateline(hdr, ftr []metaLineInfo, title int, sc *metaScratch) strin
 		}
 		if p, _ := metaDatelineParts(l); p != "" {
 			return p
+		}
+		if p, _, ok := strings.Cut(l.s, " / "); ok && metaSlashByline(l.s, l.dateEnd) && metaKnownPlace(p) {
+			return p // "Antalya / Information Office / 02 March 2024"
 		}
 	}
 	for i := max(title+1, 0); i < len(hdr); i++ {

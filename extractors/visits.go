@@ -1,6 +1,9 @@
 package extractors
 
 import (
+	"regexp"
+	"slices"
+	"strconv"
 	"strings"
 
 	"communique/gazetteer"
@@ -111,6 +114,7 @@ func readVisits(d *Doc, c *Frame) []Event {
 	}
 	cands = append(cands, c.summitVisits()...)
 	cands = append(cands, c.hereVisits()...)
+	cands = append(cands, c.datelineVisits()...)
 	out := mergeVisits(cands)
 	out = append(out, c.metAtHome(out)...)
 	if trip := c.tripDates(); trip != nil {
@@ -121,7 +125,7 @@ func readVisits(d *Doc, c *Frame) []Event {
 			}
 		}
 	}
-	if day := c.activityDay(); day != nil {
+	if day := c.activityDay(out); day != nil {
 		// No span told at all: the visit is dated by the day of what the
 		// text reports.
 		for i := range out {
@@ -214,6 +218,34 @@ func (c *Frame) hereVisits() []visit {
 		}
 	}
 	return out
+}
+
+// datelineVisits reads a release dated from a foreign place ("New York,
+// September 21, 2023, SPA --", "Antalya / Information Office / 02 March
+// 2024"): the publisher's principal was there on the day of the release.
+// It dates the visit only when nothing else does.
+func (c *Frame) datelineVisits() []visit {
+	dl, pub := c.d.Meta.Dateline, c.d.Meta.Published
+	if dl == "" || pub == nil || c.Principal.Name == "" || c.Principal.Rank == Ambassador {
+		return nil
+	}
+	for _, m := range c.d.Mentions {
+		if m.Text != dl || m.Kind != KindPlace && m.Kind != KindCountry {
+			continue
+		}
+		country := m.Country
+		if m.Kind == KindCountry {
+			country = m.Value
+		}
+		if !c.foreign(country) || c.foreign(c.Principal.Country) {
+			return nil
+		}
+		day := &DateRange{Start: pub.Date, End: pub.Date, Precision: Day, YearSource: YearPublished, Text: pub.Date.String()}
+		ev := Event{Type: Visit, Actor: c.withHome(c.Principal), Country: country, Dates: day, Status: Occurred,
+			Evidence: m.Span, Confidence: 0.5}
+		return []visit{{Event: ev, prio: prioReport}}
+	}
+	return nil
 }
 
 // metAtHome returns the visits of foreign officials met at home: "A
@@ -333,9 +365,7 @@ func (c *Frame) tripDates() *DateRange {
 			}
 		case start && len(ds) == 1 && ds[0].Dates.Precision == Day && ds[0].Dates.Start == ds[0].Dates.End &&
 			!dayOfTelling(ds[0].Dates) && c.travelSentence(ws):
-			open := *ds[0].Dates
-			open.End = Date{}
-			dr = &open
+			dr = startOnly(ds[0].Dates, text)
 		case len(ds) == 1 && ds[0].Dates.Precision == Day && theVisit(ws):
 			dr = ds[0].Dates
 		}
@@ -355,14 +385,18 @@ func (c *Frame) tripDates() *DateRange {
 // and header lines, which date the release, do not count), when they are
 // all one day ("On 18 October 2017, the Minister came to ..."; "Today,
 // the Minister signed ..." with the publication date).
-func (c *Frame) activityDay() *DateRange {
+func (c *Frame) activityDay(visits []Event) *DateRange {
 	var day *DateRange
 	for _, m := range c.d.Mentions {
 		if m.Kind != KindDate || m.Dates == nil || m.Dates.Precision != Day {
 			continue
 		}
-		if si := SentenceAt(c.d.Sentences, m.Span.Start); si < 0 || c.d.Sentences[si].Len() < 60 || c.inFurniture(m.Span.Start) {
+		si := SentenceAt(c.d.Sentences, m.Span.Start)
+		if si < 0 || c.d.Sentences[si].Len() < 60 || c.inFurniture(m.Span.Start) {
 			continue
+		}
+		if c.elsewhere(visits, c.d.Sentences[si], m) {
+			continue // "the conference, which will be held in Geneva on 20 June"
 		}
 		if day == nil {
 			day = m.Dates
@@ -475,6 +509,9 @@ func (c *Frame) sentenceVisits(i int) []visit {
 		if dst.country == actor.Country || (actor.Country == "" && dst.country == c.Home && !incoming) {
 			continue // not a visit abroad
 		}
+		if dst.country == c.Home && actor.Rank == Ambassador {
+			continue // an envoy resident here: calls are meetings ("courtesy calls from the Ambassador of Korea to Ethiopia")
+		}
 		ev := Event{Type: Visit, Actor: actor, Country: dst.country, Evidence: sp, Confidence: 0.75}
 		p := prio
 		switch {
@@ -482,8 +519,8 @@ func (c *Frame) sentenceVisits(i int) []visit {
 			ev.Dates = ds[k].Dates
 			p = prioOwn
 		case len(ds) > 0:
-			ev.Dates = nearestDate(ds, dst.at)
-			if dayOfTelling(ev.Dates) {
+			ev.Dates = nearestDate(c.datesOfDest(ds, dst, dests, sp), dst.at)
+			if ev.Dates != nil && dayOfTelling(ev.Dates) {
 				p = prioReport
 			}
 		}
@@ -498,11 +535,9 @@ func (c *Frame) sentenceVisits(i int) []visit {
 			// "started his official visit to Mongolia on September 15",
 			// "starting from today, I am on a visit": the start alone; a
 			// start is the trip's own date even when it is today
-			open := *dr
-			open.End = Date{}
-			ev.Dates = &open
-			if p == prioReport {
-				p = prio
+			ev.Dates = startOnly(dr, text)
+			if p < prioSpan {
+				p = prioSpan // the trip's own start, even to attend a summit
 			}
 		}
 		ev.Place = dst.place
@@ -510,6 +545,52 @@ func (c *Frame) sentenceVisits(i int) []visit {
 		out = append(out, visit{Event: ev, prio: p, explicit: explicit, close: close})
 	}
 	return out
+}
+
+// datesOfDest drops from a sentence's dates those told of another place
+// after the destination: "will travel to Mexico ... to prepare the
+// summit, which will be held in Brussels on 17 and 18 July".
+func (c *Frame) datesOfDest(ds []Mention, dst dest, dests []dest, sp Span) []Mention {
+	var out []Mention
+	for _, m := range ds {
+		if m.Span.Start > dst.at && c.placeBetween(Span{dst.at + 1, m.Span.Start}, sp, func(iso string) bool {
+			return !slices.ContainsFunc(dests, func(d dest) bool { return d.country == iso })
+		}) {
+			continue
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+// elsewhere reports whether a date is told of a place none of the visits
+// went to: a city, or a country after "in", before it in its sentence.
+func (c *Frame) elsewhere(visits []Event, sp Span, m Mention) bool {
+	return c.placeBetween(Span{sp.Start, m.Span.Start}, sp, func(iso string) bool {
+		return iso != c.Home && !slices.ContainsFunc(visits, func(v Event) bool { return v.Country == iso })
+	})
+}
+
+// placeBetween reports whether between holds a place where something
+// happens, a city or a country after "in" ("President of Mongolia" is
+// none), whose country other accepts.
+func (c *Frame) placeBetween(between, sp Span, other func(iso string) bool) bool {
+	for _, p := range c.within(between) {
+		if !sp.Contains(p.Span) || p.Span.End > between.End {
+			continue
+		}
+		iso := p.Country
+		switch {
+		case p.Kind == KindCountry && !isDemonymMention(p) && strings.HasSuffix(strings.TrimSuffix(strings.TrimRight(c.d.Text[max(sp.Start, p.Span.Start-8):p.Span.Start], " "), " the"), " in"):
+			iso = p.Value
+		case p.Kind != KindPlace:
+			continue
+		}
+		if iso != "" && other(iso) {
+			return true
+		}
+	}
+	return false
 }
 
 // attendingRe marks taking part in a gathering in person.
@@ -532,7 +613,11 @@ func (c *Frame) summitVisits() []visit {
 			continue
 		}
 		country, _ := c.venue(sp, m.Span)
-		if !c.foreign(country) {
+		if strings.HasPrefix(strings.ToLower(text[loc[0]:]), "on the") {
+			// "on the sidelines of X": only where X itself was held
+			country, _ = c.heldAt(sp, m.Span)
+		}
+		if !c.foreign(country) || c.wished(text, loc[0]) {
 			continue
 		}
 		actor, explicit := c.traveller(text, sp, loc[0], false, false)
@@ -863,7 +948,8 @@ func (c *Frame) insideOrgName(m Mention) bool {
 func mergeVisits(cands []visit) []Event {
 	countryLevel := map[string]bool{}
 	for _, v := range cands {
-		if v.Place == "" {
+		// a summit's country is read from its venue, a city itself
+		if v.Place == "" && v.prio > prioSummit {
 			countryLevel[v.Country] = true
 		}
 	}
@@ -1012,4 +1098,32 @@ func better(v, b *visit) bool {
 // demonym reports whether a word is a country adjective, and whose.
 func demonym(s string) (string, bool) {
 	return gazetteer.Demonym(strings.TrimSuffix(s, "'s"))
+}
+
+// startOnly returns the span of a trip that starts on dr's day: open,
+// unless the sentence tells the trip's length ("arrived yesterday for a
+// three-day working visit", "began a two-day state visit today").
+func startOnly(dr *DateRange, sentence string) *DateRange {
+	open := *dr
+	open.End = Date{}
+	if n := tripDays(sentence); n > 1 {
+		open.End = open.Start.AddDays(n - 1)
+	}
+	return &open
+}
+
+// tripDaysRe finds a trip's length in days: "a three-day visit", "a
+// 2-day official visit", "three days' working visit".
+var tripDaysRe = regexp.MustCompile(`(?i)\b(two|three|four|five|six|seven|eight|nine|ten|[2-9]|1[0-4])[- ]days?'?\s+(?:(?:official|state|working|bilateral|friendship|goodwill|private|official working)\s+)?(?:visit|trip|tour|stay|mission)\b`)
+
+// tripDays returns the length of the trip a sentence tells, or 0.
+func tripDays(sentence string) int {
+	m := tripDaysRe.FindStringSubmatch(sentence)
+	if m == nil {
+		return 0
+	}
+	if n, err := strconv.Atoi(m[1]); err == nil {
+		return n
+	}
+	return slices.Index([]string{"", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"}, strings.ToLower(m[1]))
 }
