@@ -552,10 +552,11 @@ type dtScanner struct {
 	// stated years, for context
 	years   []dtYearMark
 	docYear int
-	// week is the offset of the last "next week" or "last week" read
-	// (0: none): the weekdays after it fall in that week, "will visit
-	// Kenya next week ... In Nairobi on Wednesday".
-	week int
+	// week is the offset of the last "this week", "next week" or "last
+	// week" read, when weekSet: the weekdays after it fall in that week,
+	// "will visit Kenya next week ... In Nairobi on Wednesday".
+	week    int
+	weekSet bool
 }
 
 // dtYearMark is a year the text states, usable as a context year.
@@ -1500,10 +1501,15 @@ func (s *dtScanner) resolveRelative(e *dtExpr) (DateRange, bool) {
 		r.Start, r.End = dtBounds(Month, t.Year(), int(t.Month()), 0, 0, 0, 0)
 	case drWeeks:
 		wd := (int(pub.Time().Weekday()) + 6) % 7 // Monday = 0
-		mon := pub.AddDays(-wd + 7*e.off)
+		off := e.off
+		if off == 0 && wd == 6 && s.tenseOf(e) == dtTenseFuture {
+			// told on a Sunday, "will travel this week" is the coming one
+			off = 1
+		}
+		mon := pub.AddDays(-wd + 7*off)
 		r.Start, r.End = mon, mon.AddDays(6)
 		if s.pub != nil {
-			s.week = e.off
+			s.week, s.weekSet = off, true
 		}
 	case drDays:
 		r.Start = pub.AddDays(e.off)
@@ -1513,7 +1519,7 @@ func (s *dtScanner) resolveRelative(e *dtExpr) (DateRange, bool) {
 		// the first after it
 		wd := (int(pub.Time().Weekday()) + 6) % 7
 		tense := s.tenseOf(e)
-		if s.week > 0 && tense == dtTenseFuture || s.week < 0 && tense == dtTensePast {
+		if s.weekSet && (s.week == 0 || s.week > 0 && tense == dtTenseFuture || s.week < 0 && tense == dtTensePast) {
 			// a day of the week told before: "next week ... on Wednesday"
 			r.Start = pub.AddDays(-wd + 7*s.week + e.off)
 			r.End = r.Start

@@ -149,10 +149,15 @@ func (c *Frame) chains(sp Span, off int, lead func(string) bool) []dest {
 		// to Ethiopia last week and on Egypt's efforts"
 		ok := inChain && c.onlyJoins(gap, prevEnd) && !possessive(c.d.Text, m)
 		if !ok {
-			ok = leadsTo(gap, lead)
+			ok = leadsTo(c.blankDates(gap, m.Span.Start-len(gap)), lead)
 		}
-		if !ok && strings.EqualFold(strings.TrimSpace(gap), "for") && lead("to") && departLeads[strings.ToLower(lastWord(prevGap))] {
-			ok = true // "departed Nadi for Rarotonga": from the first, for the second
+		if !ok && lead("to") && departLeads[strings.ToLower(lastWord(prevGap))] {
+			// "departed Nadi for Rarotonga", "departed Bangkok on 28
+			// November for Hanoi": from the first, for the second
+			switch f := strings.Fields(strings.ToLower(c.blankDates(gap, m.Span.Start-len(gap)))); {
+			case len(f) == 1 && f[0] == "for", len(f) == 2 && f[0] == "on" && f[1] == "for":
+				ok = true
+			}
 		}
 		prevGap = gap
 		if ok && m.Kind == KindCountry && strings.HasSuffix(strings.TrimSuffix(strings.ToLower(strings.TrimSpace(gap)), " the"), "of") &&
@@ -182,6 +187,26 @@ func (c *Frame) chains(sp Span, off int, lead func(string) bool) []dest {
 // unknownCityRe matches capitalized words and a comma at the end of a
 // gap before a country: a city the gazetteer does not know.
 var unknownCityRe = regexp.MustCompile(`\s(?:\p{Lu}[\p{L}'-]+ ){0,2}\p{Lu}[\p{L}'-]+,\s*$`)
+
+// blankDates returns gap, the text at offset at, with its dates blanked
+// out: "arrives today in" reads as "arrives in".
+func (c *Frame) blankDates(gap string, at int) string {
+	var b []byte
+	for _, m := range c.within(Span{at, at + len(gap)}) {
+		if m.Kind == KindDate && m.Span.Start >= at && m.Span.End <= at+len(gap) {
+			if b == nil {
+				b = []byte(gap)
+			}
+			for i := m.Span.Start - at; i < m.Span.End-at; i++ {
+				b[i] = ' '
+			}
+		}
+	}
+	if b == nil {
+		return gap
+	}
+	return string(b)
+}
 
 // leadsTo reports whether the last word of gap, after fillers, is a lead
 // word.
@@ -252,16 +277,7 @@ var departLeads = vocabSet("depart.leads")
 // onlyJoins reports whether the text between two list members holds only
 // separators, joining words, fillers, dates and parenthesized asides.
 func (c *Frame) onlyJoins(gap string, at int) bool {
-	// Blank out dates inside the gap.
-	b := []byte(gap)
-	for _, m := range c.within(Span{at, at + len(gap)}) {
-		if m.Kind == KindDate && m.Span.End <= at+len(gap) {
-			for i := m.Span.Start - at; i < m.Span.End-at; i++ {
-				b[i] = ' '
-			}
-		}
-	}
-	s := string(b)
+	s := c.blankDates(gap, at)
 	for {
 		i := strings.IndexByte(s, '(')
 		j := strings.IndexByte(s, ')')

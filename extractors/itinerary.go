@@ -59,8 +59,16 @@ func (c *Frame) chainLegs(out []Event) {
 		byCountry[e.Country] = len(trip)
 		trip = append(trip, tripLeg{at: i})
 	}
-	if len(trip) < 2 {
+	switch {
+	case len(trip) == 0:
 		return
+	case len(trip) == 1:
+		// one country: only a start the text leaves open may gain its
+		// end ("began an official visit to Viet Nam on Monday. The
+		// visit concludes on Thursday")
+		if d := out[trip[0].at].Dates; d == nil || !d.Open() {
+			return
+		}
 	}
 	// The trip's own span, when every leg has it: "to Norway and Sweden
 	// from 14 to 17 May"; or its start alone ("will begin his tour on
@@ -85,20 +93,40 @@ func (c *Frame) chainLegs(out []Event) {
 	var ret *DateRange // the day of returning home
 	var fin *DateRange // the day the trip ends
 	here := -1         // the leg the narrative is in
-	for i := range c.d.Sentences {
-		text, sp := c.sentence(i)
+	for _, sp := range c.clauses() {
 		if c.inFurniture(sp.Start) {
 			break
 		}
+		text := c.d.Text[sp.Start:sp.End]
 		ws := c.lowerWords(text)
 		days := c.legDays(sp, span)
-		if at, _ := c.legPlaces(sp, byCountry); returnPh.in(ws) && at == nil {
-			// "will return to Oslo on Thursday 17 March": the trip's end
-			if len(days) == 1 && ret == nil {
-				ret = days[0].Dates
+		if at, _ := c.legPlaces(sp, byCountry); returnPh.in(ws) && (at == nil || len(at) == 1 && at[0] == len(trip)-1) {
+			// "will return to Oslo on Thursday 17 March", "On Saturday,
+			// before returning to Prague, he will visit Samarkand": the
+			// trip's end, the day after the return words or the clause's
+			// only day
+			ri, _, _ := returnPh.find(ws)
+			back := sp.Start + ws[ri].start
+			var before []Mention
+			for _, m := range days {
+				if m.Span.Start < back {
+					before = append(before, m)
+				}
 			}
-			here = -1
-			continue
+			if ret == nil {
+				if r := dayAfter(days, back); r != nil {
+					ret = r
+				} else if len(days) == 1 {
+					ret, before = days[0].Dates, nil
+				}
+			}
+			if at == nil || len(before) == 0 {
+				here = -1
+				continue
+			}
+			// "on Friday he travels on to Tashkent, before returning to
+			// Prague on Saturday": the days before the return are the leg's
+			days = before
 		}
 		switch at, elsewhere := c.legPlaces(sp, byCountry); {
 		case len(at) == 0 && elsewhere:
@@ -146,6 +174,37 @@ func (c *Frame) chainLegs(out []Event) {
 	for k, l := range trip {
 		out[l.at].Dates = legs[k]
 	}
+}
+
+// clauses returns the document's sentences split into clauses where a
+// new clause starts after ", and" or ";": "On Wednesday he is in Astana,
+// and on Friday he travels on to Uzbekistan". A list's last item
+// ("Estonia, Latvia, and Lithuania") starts none.
+func (c *Frame) clauses() []Span {
+	var out []Span
+	for _, sp := range c.d.Sentences {
+		start := sp.Start
+		text := c.d.Text[sp.Start:sp.End]
+		for i := 0; i < len(text); i++ {
+			next := -1
+			switch {
+			case text[i] == ';':
+				next = i + 1
+			case strings.HasPrefix(text[i:], ", and ") && i+6 < len(text) && 'a' <= text[i+6] && text[i+6] <= 'z':
+				next = i + 6
+			}
+			if next < 0 {
+				continue
+			}
+			out = append(out, Span{start, sp.Start + i})
+			start = sp.Start + next
+			for start < sp.End && c.d.Text[start] == ' ' {
+				start++
+			}
+		}
+		out = append(out, Span{start, sp.End})
+	}
+	return out
 }
 
 // dateLegs computes the legs' spans (see chainLegs), or false when the
@@ -304,6 +363,9 @@ func (c *Frame) arrivalDay(text string, sp Span, days []Mention) (*DateRange, bo
 		return nil, false
 	}
 	vs, ve := sp.Start+verb[0], sp.Start+verb[1]
+	if departLeads[strings.ToLower(text[verb[0]:verb[1]])] && len(c.chains(sp, vs, isTravelLead)) == 0 {
+		return nil, false // "left Hanoi on 29 November": a departure, not for the next leg
+	}
 	for _, m := range days {
 		if m.Dates.Start != m.Dates.End {
 			continue

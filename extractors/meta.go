@@ -654,6 +654,8 @@ type metaLabel struct {
 var metaLabels = []metaLabel{
 	{"press release date and time", lblPublished}, {"press release date", lblPublished},
 	{"date and time", lblPublished}, {"date of release", lblPublished}, {"date of issue", lblPublished},
+	{"date of article", lblPublished}, {"date of the article", lblPublished}, {"article date", lblPublished},
+	{"article categories", lblOther}, {"article category", lblOther}, {"article type", lblOther},
 	{"date of publication", lblPublished}, {"date published", lblPublished}, {"date posted", lblPublished},
 	{"date issued", lblPublished}, {"date", lblPublished}, {"dated", lblPublished},
 	{"release date", lblPublished}, {"publication date", lblPublished}, {"publish date", lblPublished},
