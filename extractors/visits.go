@@ -880,7 +880,9 @@ func mergeVisits(cands []visit) []Event {
 			// another time: a visit of its own, unless one told with it
 			merged := false
 			for j, o := range others[k] {
-				if overlap(v.Dates, o.Dates) {
+				// the same time; undated, the same traveller
+				if v.Dates != nil && o.Dates != nil && overlap(v.Dates, o.Dates) ||
+					(v.Dates == nil || o.Dates == nil) && sameTraveller(v.Actor, o.Actor) {
 					if better(v, o) {
 						m := *o
 						m.Dates, m.prio, m.Evidence, m.Status = v.Dates, v.prio, v.Evidence, v.Status
