@@ -63,7 +63,16 @@ type Frame struct {
 	// the visits read from each sentence while settling persons, when
 	// the settling changed none of them
 	sentVisits [][]visit
-	words        wordCache
+	words      wordCache
+	ix         *textIndex // built on first need (index)
+}
+
+// index returns the document's textIndex, built on first need.
+func (c *Frame) index() *textIndex {
+	if c.ix == nil {
+		c.ix = newTextIndex(c.d.Text)
+	}
+	return c.ix
 }
 
 // wordCache holds lowerWords of the sentences and lines that several
@@ -241,10 +250,10 @@ func isWordByte(b byte) bool {
 // principals decides the Speaker and the Principal.
 func (c *Frame) principals() {
 	c.Speaker = Person{}
-	if sp, ok := speaker(c.d); ok {
+	if sp, ok := speaker(c.d, c.index()); ok {
 		c.Speaker = c.withHome(personOf(sp))
 	}
-	c.Principal = principal(c.d, c.Home)
+	c.Principal = principal(c.d, c.Home, c.index())
 	if c.Speaker.Name != "" && (c.Speaker.Country == c.Home || c.Speaker.Country == "") {
 		c.Principal = c.Speaker
 	}
@@ -300,7 +309,7 @@ func (c *Frame) settlePersons() bool {
 			continue
 		}
 		for _, m := range c.in(KindPerson, sp) {
-			if m.Span.Start-sp.Start < ws[vi].start && !inParens(d.Text, m.Span) &&
+			if m.Span.Start-sp.Start < ws[vi].start && !c.index().inParens(m.Span.Start) &&
 				!strings.HasPrefix(d.Text[m.Span.End:], " and I ") { // "X and I held a meeting": X is met
 				subjects[m.Value] = true
 			}
@@ -317,7 +326,7 @@ func (c *Frame) settlePersons() bool {
 		}
 	}
 	decided := map[string]string{} // person value -> country
-	found := map[string]bool{}      // decided by a rule, not for want of one
+	found := map[string]bool{}     // decided by a rule, not for want of one
 	for _, m := range d.Mentions {
 		if m.Kind != KindPerson || !m.CountryAssumed || found[m.Value] {
 			continue
@@ -461,7 +470,7 @@ func (c *Frame) metByForeign(m Mention) bool {
 		}
 		// "the President of Malta's visit", "the visit to Ghana by the
 		// President of Togo began with talks with X"
-		if ownerOfVisit(c.d.Text[q.Span.End:]) || officeOf(c.d.Text[sp.Start:q.Span.Start]) && visitWordPh.in(c.lowerWords(c.d.Text[sp.Start:q.Span.Start])) {
+		if ownerOfVisit(c.d.Text[q.Span.End:]) || officeAt(c.d.Text, c.index(), sp.Start, q.Span.Start) && visitWordPh.in(c.lowerWords(c.d.Text[sp.Start:q.Span.Start])) {
 			return true
 		}
 	}
@@ -597,15 +606,8 @@ func (c *Frame) countryAt(off int) string {
 // paragraph returns the span of the paragraph (text between blank lines
 // or line breaks) that holds off.
 func (c *Frame) paragraph(off int) Span {
-	t := c.d.Text
-	s := strings.LastIndex(t[:off], "\n")
-	e := strings.Index(t[off:], "\n")
-	if e < 0 {
-		e = len(t)
-	} else {
-		e += off
-	}
-	return Span{s + 1, e}
+	ix := c.index()
+	return Span{ix.lineStart(off), ix.lineEnd(off)}
 }
 
 // foreign reports whether a country is neither empty nor the publisher's.
@@ -631,7 +633,7 @@ var rankOrder = map[Rank]int{
 // the home country (or with no country), the one mentioned most often,
 // then the more senior, then the earliest. Heads of state mentioned in
 // passing rarely lead a delegation, so they only win on frequency.
-func principal(d *Doc, home string) Person {
+func principal(d *Doc, home string, ix *textIndex) Person {
 	type cand struct {
 		m     Mention
 		n     int
@@ -643,7 +645,7 @@ func principal(d *Doc, home string) Person {
 		if m.Kind != KindPerson || (m.Country != "" && m.Country != home) {
 			continue
 		}
-		if inParens(d.Text, m.Span) {
+		if ix.inParens(m.Span.Start) {
 			continue // "(MOIS, Minister Kim)": the head of the sending body
 		}
 		key := m.Value
@@ -690,7 +692,7 @@ var speechNouns = vocabSet("speech.nouns")
 // one with "'s" ("X's Remarks to the Media"), or the person who opens a
 // line as a transcript's speaker, before a colon ("Mr. X, Minister for
 // Foreign Affairs: Good evening").
-func speaker(d *Doc) (Mention, bool) {
+func speaker(d *Doc, ix *textIndex) (Mention, bool) {
 	text := d.Text
 	ts := d.Meta.TitleSpan
 	for _, m := range d.Mentions {
@@ -716,15 +718,12 @@ func speaker(d *Doc) (Mention, bool) {
 		}
 		// a transcript's speaker: the line opens with the person (after
 		// an honorific) and a colon ends the label before any full stop
-		ls := strings.LastIndexByte(text[:m.Span.Start], '\n') + 1
+		ls := ix.lineStart(m.Span.Start)
 		if !labelLead(text[ls:m.Span.Start]) {
 			continue
 		}
-		le := strings.IndexByte(text[m.Span.End:], '\n')
-		if le < 0 {
-			le = len(text) - m.Span.End
-		}
-		line := text[m.Span.End : m.Span.End+le]
+		line := text[m.Span.End:ix.lineEnd(m.Span.End)]
+		line = line[:min(len(line), 80)] // a colon further on ends no label
 		if k := strings.IndexByte(line, ':'); k >= 0 && k < 80 && !strings.Contains(line[:k], ". ") {
 			return m, true
 		}
@@ -768,13 +767,6 @@ func labelLead(lead string) bool {
 		}
 	}
 	return true
-}
-
-// inParens reports whether s sits inside an open parenthesis on its line.
-func inParens(text string, s Span) bool {
-	ls := strings.LastIndexByte(text[:s.Start], '\n') + 1
-	pre := text[ls:s.Start]
-	return strings.Count(pre, "(") > strings.Count(pre, ")")
 }
 
 // headerRe matches the start of an itinerary line: a country (checked by

@@ -124,6 +124,7 @@ func homeVotes(d *Doc) map[string]homeScore {
 		lead = n
 	}
 	headEnd, footStart := homeFrame(text)
+	ix := newTextIndex(text)
 	score := map[string]float64{}
 	first := map[string]int{}
 	var prev Mention // the previous country mention
@@ -154,13 +155,9 @@ func homeVotes(d *Doc) map[string]homeScore {
 		if _, ok := first[iso]; !ok {
 			first[iso] = m.Span.Start
 		}
-		ls := strings.LastIndexByte(text[:m.Span.Start], '\n') + 1
-		le := len(text)
-		if n := strings.IndexByte(text[m.Span.End:], '\n'); n >= 0 {
-			le = m.Span.End + n
-		}
+		ls, le := ix.lineStart(m.Span.Start), ix.lineEnd(m.Span.End)
 		line := text[ls:le]
-		if strings.ContainsAny(line, ">|") || homeLabel(line) {
+		if ix.hasNavSep(ls, le) || homeLabel(line) {
 			// navigation and labels ("Home > International > Jordan",
 			// "World locations: Jordan, Syria") name topics, not the
 			// publisher
@@ -185,7 +182,7 @@ func homeVotes(d *Doc) map[string]homeScore {
 		case subjectOfVerb(text, d.Sentences, m):
 			w = 2
 		}
-		if foreignOfficial(rest) || officeOf(text[ls:m.Span.Start]) {
+		if foreignOfficial(rest) || officeAt(text, ix, ls, m.Span.Start) {
 			// "German Foreign Minister", "Saudi Arabia's Interior
 			// Minister", "his Italian counterpart", "Minister of Foreign
 			// Affairs of the Lao People's Democratic Republic": someone
@@ -228,7 +225,7 @@ func homeVotes(d *Doc) map[string]homeScore {
 		}
 		score[iso] += w
 	}
-	travelVotes(d, score, first)
+	travelVotes(d, ix, score, first)
 	if iso, n := ownScript(text); n >= 3 {
 		score[iso] += 4
 		if _, ok := first[iso]; !ok {
@@ -249,8 +246,8 @@ func homeVotes(d *Doc) map[string]homeScore {
 // the US, who had come to China", "the President of Malta's visit to
 // Chile") is the host, most often the publisher (+2). Each sentence
 // counts once for each destination.
-func travelVotes(d *Doc, score map[string]float64, first map[string]int) {
-	c := &Frame{d: d, byStart: slices.Clone(d.Mentions)}
+func travelVotes(d *Doc, ix *textIndex, score map[string]float64, first map[string]int) {
+	c := &Frame{d: d, byStart: slices.Clone(d.Mentions), ix: ix}
 	slices.SortStableFunc(c.byStart, func(a, b Mention) int { return a.Span.Start - b.Span.Start })
 	for si, sp := range d.Sentences {
 		if !c.has(sp, KindCountry) {
@@ -274,8 +271,8 @@ func travelVotes(d *Doc, score map[string]float64, first map[string]int) {
 		}
 		qualifiers := map[string]bool{}
 		for _, m := range c.in(KindCountry, sp) {
-			ls := max(sp.Start, strings.LastIndexByte(d.Text[:m.Span.Start], '\n')+1)
-			if foreignOfficial(d.Text[m.Span.End:]) || officeOf(d.Text[ls:m.Span.Start]) ||
+			ls := max(sp.Start, ix.lineStart(m.Span.Start))
+			if foreignOfficial(d.Text[m.Span.End:]) || officeAt(d.Text, ix, ls, m.Span.Start) ||
 				ownerOfVisit(d.Text[m.Span.End:]) {
 				qualifiers[m.Value] = true
 			}
@@ -344,7 +341,7 @@ func subjectOfVerb(text string, sents []Span, m Mention) bool {
 	if si := SentenceAt(sents, m.Span.Start); si >= 0 {
 		ss = sents[si].Start
 	}
-	for _, w := range strings.Fields(text[ss:m.Span.Start]) {
+	for w := range strings.FieldsSeq(text[ss:m.Span.Start]) {
 		if w != "the" && w != "The" && w != "Today" && w != "." {
 			return false
 		}
@@ -589,6 +586,16 @@ func officeOf(pre string) bool {
 	if c := strings.LastIndexAny(pre, ".,;"); c >= 0 {
 		pre = pre[c+1:]
 	}
+	return officeClause(pre)
+}
+
+// officeAt is officeOf(text[from:to]), the clause found through ix.
+func officeAt(text string, ix *textIndex, from, to int) bool {
+	return officeClause(text[ix.clauseStart(from, to):to])
+}
+
+// officeClause is officeOf of a clause: text with no ".", "," or ";".
+func officeClause(pre string) bool {
 	pre = strings.TrimSuffix(strings.TrimRight(pre, " "), " the")
 	if !strings.HasSuffix(pre, " of") {
 		return false

@@ -295,7 +295,7 @@ func (c *Frame) meeting(actor Person, iso string, parts []Person, text string, s
 // the first home person named before the verb, else the principal.
 func (c *Frame) meetingActor(sp Span, verbAt int) (Person, bool) {
 	for _, m := range c.in(KindPerson, sp) {
-		if m.Span.Start < verbAt && !c.foreign(m.Country) && !inParens(c.d.Text, m.Span) {
+		if m.Span.Start < verbAt && !c.foreign(m.Country) && !c.index().inParens(m.Span.Start) {
 			return c.withHome(personOf(m)), true
 		}
 		if m.Span.Start > verbAt && calledBy(c.d.Text[verbAt:m.Span.Start]) {

@@ -629,7 +629,7 @@ func (c *Frame) traveller(text string, sp Span, verbAt int, incoming, homeNamed 
 		// Only a visit to a home city can be the publisher's own
 		// official's domestic trip: then the principal is not taken.
 		for _, m := range persons {
-			if m.Span.Start-sp.Start < verbAt && (homeNamed || personOf(m).Name != c.Principal.Name) && !inParens(c.d.Text, m.Span) {
+			if m.Span.Start-sp.Start < verbAt && (homeNamed || personOf(m).Name != c.Principal.Name) && !c.index().inParens(m.Span.Start) {
 				p := personOf(m)
 				p.Country = ""
 				return p, true
@@ -638,7 +638,7 @@ func (c *Frame) traveller(text string, sp Span, verbAt int, incoming, homeNamed 
 		return Person{}, false
 	}
 	for _, m := range persons {
-		if m.Span.Start-sp.Start < verbAt && !inParens(c.d.Text, m.Span) && !c.foreign(m.Country) {
+		if m.Span.Start-sp.Start < verbAt && !c.index().inParens(m.Span.Start) && !c.foreign(m.Country) {
 			return c.withHome(personOf(m)), true
 		}
 	}

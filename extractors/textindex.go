@@ -1,0 +1,93 @@
+package extractors
+
+import "sort"
+
+// textIndex answers, in O(log n), questions that rules ask about a
+// position and used to answer by scanning the text around it: where the
+// position's line starts and ends, whether it sits inside an open
+// parenthesis on its line, where its clause starts. It is built in one
+// pass over the text, so that a rule asked once per mention or per
+// sentence costs the same on a document of one long line as on one of
+// short lines. The Frame builds one per document (Frame.index); the
+// publisher's vote, which runs before there is a Frame, builds its own.
+type textIndex struct {
+	n      int
+	nl     []int32 // offsets of "\n"
+	open   []int32 // offsets of "("
+	close  []int32 // offsets of ")"
+	punct  []int32 // offsets of ".", "," and ";": where a clause ends
+	navSep []int32 // offsets of ">" and "|": navigation paths and labels
+}
+
+func newTextIndex(text string) *textIndex {
+	ix := &textIndex{n: len(text)}
+	for i := 0; i < len(text); i++ {
+		switch text[i] {
+		case '\n':
+			ix.nl = append(ix.nl, int32(i))
+		case '(':
+			ix.open = append(ix.open, int32(i))
+		case ')':
+			ix.close = append(ix.close, int32(i))
+		case '.', ',', ';':
+			ix.punct = append(ix.punct, int32(i))
+		case '>', '|':
+			ix.navSep = append(ix.navSep, int32(i))
+		}
+	}
+	return ix
+}
+
+// below returns how many offsets in ps lie before off.
+func below(ps []int32, off int) int {
+	return sort.Search(len(ps), func(i int) bool { return int(ps[i]) >= off })
+}
+
+// lastBefore returns the last offset in ps before off, or -1.
+func lastBefore(ps []int32, off int) int {
+	if k := below(ps, off); k > 0 {
+		return int(ps[k-1])
+	}
+	return -1
+}
+
+// lineStart returns the start of the line that holds off: just after
+// the last "\n" before off (strings.LastIndexByte(text[:off], '\n')+1).
+func (ix *textIndex) lineStart(off int) int { return lastBefore(ix.nl, off) + 1 }
+
+// lineEnd returns the offset of the first "\n" at or after off, or the
+// text's length.
+func (ix *textIndex) lineEnd(off int) int {
+	if k := below(ix.nl, off); k < len(ix.nl) {
+		return int(ix.nl[k])
+	}
+	return ix.n
+}
+
+// count returns how many offsets in ps lie in [from, to).
+func count(ps []int32, from, to int) int {
+	if to <= from {
+		return 0
+	}
+	return below(ps, to) - below(ps, from)
+}
+
+// inParens reports whether off sits inside an open parenthesis on its
+// line: more "(" than ")" between the line's start and off.
+func (ix *textIndex) inParens(off int) bool {
+	ls := ix.lineStart(off)
+	return count(ix.open, ls, off) > count(ix.close, ls, off)
+}
+
+// clauseStart returns where the clause that ends at off starts, looking
+// no further back than from: just after the last ".", "," or ";" in
+// [from, off), else from.
+func (ix *textIndex) clauseStart(from, off int) int {
+	if p := lastBefore(ix.punct, off); p >= from {
+		return p + 1
+	}
+	return from
+}
+
+// hasNavSep reports whether a ">" or "|" lies in [from, to).
+func (ix *textIndex) hasNavSep(from, to int) bool { return count(ix.navSep, from, to) > 0 }

@@ -1,0 +1,54 @@
+package extractors
+
+import (
+	"math/rand/v2"
+	"strings"
+	"testing"
+)
+
+// TestTextIndex checks each answer of textIndex against the scan it
+// replaces, at every offset of texts made of the bytes it indexes.
+func TestTextIndex(t *testing.T) {
+	texts := []string{"", "\n", "a", "(a)\n(b", "x (y, z. w; (v\n)) u > t | s\n\n"}
+	r := rand.New(rand.NewPCG(1, 2))
+	const alphabet = "ab \n(),.;>|"
+	for range 200 {
+		b := make([]byte, r.IntN(60))
+		for i := range b {
+			b[i] = alphabet[r.IntN(len(alphabet))]
+		}
+		texts = append(texts, string(b))
+	}
+	for _, text := range texts {
+		ix := newTextIndex(text)
+		for off := 0; off <= len(text); off++ {
+			ls := strings.LastIndexByte(text[:off], '\n') + 1
+			if got := ix.lineStart(off); got != ls {
+				t.Fatalf("%q: lineStart(%d) = %d, want %d", text, off, got, ls)
+			}
+			le := len(text)
+			if k := strings.IndexByte(text[off:], '\n'); k >= 0 {
+				le = off + k
+			}
+			if got := ix.lineEnd(off); got != le {
+				t.Fatalf("%q: lineEnd(%d) = %d, want %d", text, off, got, le)
+			}
+			pre := text[ls:off]
+			if got, want := ix.inParens(off), strings.Count(pre, "(") > strings.Count(pre, ")"); got != want {
+				t.Fatalf("%q: inParens(%d) = %v, want %v", text, off, got, want)
+			}
+			for from := 0; from <= off; from++ {
+				cs := from
+				if k := strings.LastIndexAny(text[from:off], ".,;"); k >= 0 {
+					cs = from + k + 1
+				}
+				if got := ix.clauseStart(from, off); got != cs {
+					t.Fatalf("%q: clauseStart(%d, %d) = %d, want %d", text, from, off, got, cs)
+				}
+				if got, want := ix.hasNavSep(from, off), strings.ContainsAny(text[from:off], ">|"); got != want {
+					t.Fatalf("%q: hasNavSep(%d, %d) = %v, want %v", text, from, off, got, want)
+				}
+			}
+		}
+	}
+}
