@@ -567,7 +567,7 @@ func homeFrame(text string) (headEnd, footStart int) {
 // homeLabel reports whether a line opens with a label: "World locations:",
 // "Topical events:".
 func homeLabel(line string) bool {
-	c := strings.IndexByte(line, ':')
+	c := strings.IndexByte(line[:min(len(line), 31)], ':') // none further on opens a label
 	if c < 0 || c > 30 {
 		return false
 	}
