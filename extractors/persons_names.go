@@ -987,6 +987,11 @@ func (p *entParser) add(rp rawPerson, a int) int {
 		rp.companion = p.companionOf(a)
 	}
 	p.raw = append(p.raw, rp)
+	s := p.t[rp.start].sent
+	for len(p.rawsBySent) <= s {
+		p.rawsBySent = append(p.rawsBySent, nil)
+	}
+	p.rawsBySent[s] = append(p.rawsBySent[s], int32(len(p.raw)-1))
 	return len(p.raw) - 1
 }
 

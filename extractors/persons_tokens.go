@@ -54,6 +54,13 @@ type entParser struct {
 	countries []Mention // KindCountry mentions, in text order
 	headlines []int8    // per sentence: 0 unknown, 1 headline, 2 not
 	raw       []rawPerson
+	// rawsBySent holds, per sentence, the indices of the raw persons
+	// whose names start in it, in the order of raw
+	rawsBySent [][]int32
+	// joinCues holds the tokens "accompanied", "accompanying" and
+	// "joined" in text order, found on first need (joinCuesDone)
+	joinCues     []int32
+	joinCuesDone bool
 	taken     []bool                  // tokens inside a person's name, title or apposition
 	covered   []bool                  // tokens inside an organization's name (findOrgs)
 	lowBuf    []byte                  // lower-case forms, while tokenizing
@@ -106,6 +113,7 @@ func newEntParser(d *Doc) *entParser {
 	p.flags = grow(p.flags[:0], len(p.t))[:len(p.t)]
 	clear(p.flags)
 	p.orgs, p.raw, p.headlines = p.orgs[:0], p.raw[:0], p.headlines[:0]
+	p.rawsBySent, p.joinCues, p.joinCuesDone = p.rawsBySent[:0], p.joinCues[:0], false
 	return p
 }
 
