@@ -50,6 +50,17 @@ type Frame struct {
 	byStart []Mention // d.Mentions by start offset
 	// the spans of organization and gathering mentions
 	orgs, gatherings []Span
+	// the gatherings by start, and the furthest end of each prefix:
+	// gatheringEnds[i] of gatheringsByStart[:i+1]
+	gatheringsByStart []Span
+	gatheringEnds     []int
+	// the person mentions of byStart by name, found on first need
+	// (personMentions)
+	personsByName map[string][]int
+	// peer's answer, found on first need
+	peerMemo Person
+	peerOK   bool
+	peerDone bool
 	// the index a ranking release is about, found on first need
 	docIndex     *indexName
 	docIndexDone bool
@@ -154,8 +165,7 @@ type Section struct {
 func BuildFrame(d *Doc) *Frame {
 	c := &Frame{d: d, Home: HomeCountry(d), HomeBy: d.HomeBy}
 	homeForms(d, c.Home)
-	c.byStart = slices.Clone(d.Mentions)
-	slices.SortStableFunc(c.byStart, func(a, b Mention) int { return a.Span.Start - b.Span.Start })
+	c.setMentions()
 	for _, m := range d.Mentions {
 		switch m.Kind {
 		case KindOrganization:
@@ -164,16 +174,48 @@ func BuildFrame(d *Doc) *Frame {
 			c.gatherings = append(c.gatherings, m.Span)
 		}
 	}
+	c.gatheringsByStart = slices.Clone(c.gatherings)
+	slices.SortStableFunc(c.gatheringsByStart, func(a, b Span) int { return a.Start - b.Start })
+	c.gatheringEnds = make([]int, len(c.gatherings))
+	for i, g := range c.gatheringsByStart {
+		c.gatheringEnds[i] = g.End
+		if i > 0 {
+			c.gatheringEnds[i] = max(g.End, c.gatheringEnds[i-1])
+		}
+	}
 	c.Furniture = furnitureStart(d.Text)
 	c.principals()
 	c.Legs = itineraryLines(c)
 	c.Sections = sections(d, c.Legs)
 	if c.settlePersons() {
-		c.byStart = slices.Clone(d.Mentions)
-		slices.SortStableFunc(c.byStart, func(a, b Mention) int { return a.Span.Start - b.Span.Start })
+		c.setMentions()
 		c.principals()
 	}
 	return c
+}
+
+// setMentions sets byStart from d.Mentions and forgets what was read from
+// the mentions before.
+func (c *Frame) setMentions() {
+	c.byStart = slices.Clone(c.d.Mentions)
+	slices.SortStableFunc(c.byStart, func(a, b Mention) int { return a.Span.Start - b.Span.Start })
+	c.personsByName = nil
+	c.peerDone = false
+}
+
+// personMentions returns the indices in byStart of the person mentions
+// of the person named name (personOf's Name), in text order.
+func (c *Frame) personMentions(name string) []int {
+	if c.personsByName == nil {
+		c.personsByName = map[string][]int{}
+		for i, m := range c.byStart {
+			if m.Kind == KindPerson {
+				n := personOf(m).Name
+				c.personsByName[n] = append(c.personsByName[n], i)
+			}
+		}
+	}
+	return c.personsByName[name]
 }
 
 // stateForms are forms of state that stand for a country: "the Kingdom".
@@ -586,11 +628,11 @@ func (c *Frame) has(s Span, kinds ...Kind) bool {
 // within returns the mentions that start inside s, by start offset.
 func (c *Frame) within(s Span) []Mention {
 	lo, _ := slices.BinarySearchFunc(c.byStart, s.Start, func(m Mention, off int) int { return m.Span.Start - off })
-	hi := lo
-	for hi < len(c.byStart) && c.byStart[hi].Span.Start < s.End {
-		hi++
+	if lo == len(c.byStart) || c.byStart[lo].Span.Start >= s.End {
+		return c.byStart[lo:lo]
 	}
-	return c.byStart[lo:hi]
+	hi, _ := slices.BinarySearchFunc(c.byStart[lo:], s.End, func(m Mention, off int) int { return m.Span.Start - off })
+	return c.byStart[lo : lo+hi]
 }
 
 // countryAt returns the visited country whose section holds off, or "".

@@ -1,6 +1,7 @@
 package extractors
 
 import (
+	"sort"
 	"strings"
 )
 
@@ -182,12 +183,10 @@ func (c *Frame) meetingCue(text string, sp Span) int {
 
 // inGathering reports whether off lies inside a gathering's name.
 func (c *Frame) inGathering(off int) bool {
-	for _, g := range c.gatherings {
-		if g.Start <= off && off < g.End {
-			return true
-		}
-	}
-	return false
+	// the gatherings that start at or before off, in text order: one of
+	// them holds off when the furthest end among them lies past it
+	k := sort.Search(len(c.gatheringsByStart), func(i int) bool { return c.gatheringsByStart[i].Start > off })
+	return k > 0 && c.gatheringEnds[k-1] > off
 }
 
 // nextParagraphEnd returns the end of the paragraph after the one that
@@ -209,10 +208,8 @@ func (c *Frame) nextParagraphEnd(end int) int {
 // travel of its own ("It was also confirmed that President X will visit
 // Chile"): not the meeting's.
 func (c *Frame) ownEvent(p Person, paraEnd int) bool {
-	for _, m := range c.byStart {
-		if m.Kind != KindPerson || personOf(m).Name != p.Name {
-			continue
-		}
+	for _, i := range c.personMentions(p.Name) {
+		m := c.byStart[i]
 		if m.Span.Start < paraEnd {
 			return false // named in the meeting's paragraph
 		}
@@ -229,6 +226,14 @@ func (c *Frame) ownEvent(p Person, paraEnd int) bool {
 // peer returns the principal's counterpart: the one foreign official of
 // the principal's rank the document names.
 func (c *Frame) peer() (Person, bool) {
+	if !c.peerDone {
+		c.peerMemo, c.peerOK = c.findPeer()
+		c.peerDone = true
+	}
+	return c.peerMemo, c.peerOK
+}
+
+func (c *Frame) findPeer() (Person, bool) {
 	if c.Principal.Rank == RankNone {
 		return Person{}, false
 	}
@@ -268,8 +273,8 @@ func (c *Frame) onlyVisitor() (Person, bool) {
 	if len(c.visitors) != 1 {
 		return Person{}, false
 	}
-	for _, m := range c.byStart {
-		if m.Kind == KindPerson && personOf(m).Name == c.visitors[0] && c.foreign(m.Country) {
+	for _, i := range c.personMentions(c.visitors[0]) {
+		if m := c.byStart[i]; c.foreign(m.Country) {
 			return personOf(m), true
 		}
 	}

@@ -225,6 +225,7 @@ func (c *Frame) metAtHome(visits []Event) []Event {
 		}
 	}
 	var out []Event
+	var unnamed map[string][]int // the undated visits of unnamed officials, by their country
 	for _, m := range c.meetings() {
 		if !c.meetingAtHome(m, away) {
 			continue
@@ -233,11 +234,21 @@ func (c *Frame) metAtHome(visits []Event) []Event {
 			// "The Ministers of Foreign Affairs of Chile and Colombia held
 			// a meeting in Santiago today": it dates the visit of the
 			// unnamed official the text tells of
-			for i := range visits {
-				if v := &visits[i]; v.Country == c.Home && v.Actor.Name == "" && v.Actor.Country == m.CounterpartCountry && v.Dates == nil {
-					v.Dates = m.Dates
+			if m.Dates == nil {
+				continue // nothing to date them with
+			}
+			if unnamed == nil {
+				unnamed = map[string][]int{}
+				for i, v := range visits {
+					if v.Country == c.Home && v.Actor.Name == "" && v.Dates == nil {
+						unnamed[v.Actor.Country] = append(unnamed[v.Actor.Country], i)
+					}
 				}
 			}
+			for _, i := range unnamed[m.CounterpartCountry] {
+				visits[i].Dates = m.Dates
+			}
+			delete(unnamed, m.CounterpartCountry) // dated now
 			continue
 		}
 		for _, p := range m.Participants {
@@ -282,12 +293,12 @@ func (c *Frame) meetingAtHome(m Event, away bool) bool {
 // text (their title or the settled frame), not assumed for want of
 // evidence.
 func (c *Frame) statedCountry(name string) bool {
-	for _, m := range c.byStart {
-		if m.Kind == KindPerson && personOf(m).Name == name {
-			return !m.CountryAssumed || c.foreign(m.Country)
-		}
+	ms := c.personMentions(name)
+	if len(ms) == 0 {
+		return false
 	}
-	return false
+	m := c.byStart[ms[0]] // the first
+	return !m.CountryAssumed || c.foreign(m.Country)
 }
 
 // tripDates returns the span of the document's trip told apart from its
