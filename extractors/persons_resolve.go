@@ -30,16 +30,14 @@ func (p *entParser) evidenceAt(a int, rp *rawPerson) (personEvidence, string) {
 			return evHome, ""
 		}
 	}
+	// The nearest clause stop before the name in its sentence: a meeting
+	// cue, or a quote or a speech verb, which closes the clause the name
+	// is in ("... stand with the people affected,' says Minister X").
 	cue := false
-	for k := a - 1; k >= 0 && p.same(k, a); k-- {
-		// A quote or a speech verb closes the clause the name is in:
-		// "... stand with the people affected,' says Minister X".
-		if low := p.lows[k]; p.is(k, wfSpeechVerb) || low == "'" || low == "\"" {
-			break
-		}
-		if p.is(k, wfMeetCue) {
-			cue = true
-			break
+	if a < len(p.t) && p.t[a].kind != ptBreak {
+		st := p.clauseStops(a)
+		if j := sort.Search(len(st.toks), func(i int) bool { return int(st.toks[i]) >= a }); j > 0 {
+			cue = st.cue[j-1]
 		}
 	}
 	local, unplaced := false, false
@@ -82,6 +80,40 @@ func (p *entParser) evidenceAt(a int, rp *rawPerson) (personEvidence, string) {
 		return evContext, c
 	}
 	return evNone, ""
+}
+
+// stopList holds the tokens of a sentence that are a quote, a speech
+// verb or a meeting cue, in order; cue is set for a meeting cue.
+type stopList struct {
+	done bool
+	toks []int32
+	cue  []bool
+}
+
+// clauseStops returns the stopList of the sentence of token a, read once
+// per sentence.
+func (p *entParser) clauseStops(a int) *stopList {
+	s := p.t[a].sent
+	for len(p.stops) <= s {
+		p.stops = append(p.stops, stopList{})
+	}
+	st := &p.stops[s]
+	if st.done {
+		return st
+	}
+	st.done = true
+	k := a
+	for k > 0 && p.t[k-1].sent == s {
+		k--
+	}
+	for ; k < len(p.t) && p.t[k].sent == s; k++ {
+		if low := p.lows[k]; p.is(k, wfSpeechVerb) || low == "'" || low == "\"" {
+			st.toks, st.cue = append(st.toks, int32(k)), append(st.cue, false)
+		} else if p.is(k, wfMeetCue) {
+			st.toks, st.cue = append(st.toks, int32(k)), append(st.cue, true)
+		}
+	}
+	return st
 }
 
 // homePlaceAfter reports whether the name ending at token e goes on with

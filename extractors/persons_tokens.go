@@ -61,6 +61,8 @@ type entParser struct {
 	// "joined" in text order, found on first need (joinCuesDone)
 	joinCues     []int32
 	joinCuesDone bool
+	// stops holds, per sentence, its clause stops (see clauseStops)
+	stops []stopList
 	taken     []bool                  // tokens inside a person's name, title or apposition
 	covered   []bool                  // tokens inside an organization's name (findOrgs)
 	lowBuf    []byte                  // lower-case forms, while tokenizing
@@ -114,6 +116,7 @@ func newEntParser(d *Doc) *entParser {
 	clear(p.flags)
 	p.orgs, p.raw, p.headlines = p.orgs[:0], p.raw[:0], p.headlines[:0]
 	p.rawsBySent, p.joinCues, p.joinCuesDone = p.rawsBySent[:0], p.joinCues[:0], false
+	p.stops = p.stops[:0]
 	return p
 }
 
