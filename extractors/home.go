@@ -591,6 +591,10 @@ func officeOf(pre string) bool {
 
 // officeAt is officeOf(text[from:to]), the clause found through ix.
 func officeAt(text string, ix *textIndex, from, to int) bool {
+	// the clause ends with "of" or "of the" only if the text does
+	if t := strings.TrimRight(text[from:to], " "); !strings.HasSuffix(t, " of") && !strings.HasSuffix(t, " of the") {
+		return false
+	}
 	return officeClause(text[ix.clauseStart(from, to):to])
 }
 

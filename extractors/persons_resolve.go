@@ -36,7 +36,7 @@ func (p *entParser) evidenceAt(a int, rp *rawPerson) (personEvidence, string) {
 	cue := false
 	if a < len(p.t) && p.t[a].kind != ptBreak {
 		st := p.clauseStops(a)
-		if j := sort.Search(len(st.toks), func(i int) bool { return int(st.toks[i]) >= a }); j > 0 {
+		if j := below(st.toks, a); j > 0 {
 			cue = st.cue[j-1]
 		}
 	}
@@ -82,37 +82,36 @@ func (p *entParser) evidenceAt(a int, rp *rawPerson) (personEvidence, string) {
 	return evNone, ""
 }
 
-// stopList holds the tokens of a sentence that are a quote, a speech
-// verb or a meeting cue, in order; cue is set for a meeting cue.
+// stopList holds the tokens of a sentence, up to where it has been read,
+// that are a quote, a speech verb or a meeting cue, in order; cue is set
+// for a meeting cue.
 type stopList struct {
-	done bool
+	read int // the tokens before read are listed; 0: none read yet
 	toks []int32
 	cue  []bool
 }
 
-// clauseStops returns the stopList of the sentence of token a, read once
-// per sentence.
+// clauseStops returns the stopList of the sentence of token a, read up to
+// a: each token of a sentence is read once, however many names it holds.
 func (p *entParser) clauseStops(a int) *stopList {
 	s := p.t[a].sent
 	for len(p.stops) <= s {
 		p.stops = append(p.stops, stopList{})
 	}
 	st := &p.stops[s]
-	if st.done {
-		return st
+	k := st.read
+	if k == 0 {
+		for k = a; k > 0 && p.t[k-1].sent == s; k-- { // the sentence's start
+		}
 	}
-	st.done = true
-	k := a
-	for k > 0 && p.t[k-1].sent == s {
-		k--
-	}
-	for ; k < len(p.t) && p.t[k].sent == s; k++ {
+	for ; k < a; k++ {
 		if low := p.lows[k]; p.is(k, wfSpeechVerb) || low == "'" || low == "\"" {
 			st.toks, st.cue = append(st.toks, int32(k)), append(st.cue, false)
 		} else if p.is(k, wfMeetCue) {
 			st.toks, st.cue = append(st.toks, int32(k)), append(st.cue, true)
 		}
 	}
+	st.read = max(st.read, k)
 	return st
 }
 

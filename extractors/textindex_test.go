@@ -52,3 +52,34 @@ func TestTextIndex(t *testing.T) {
 		}
 	}
 }
+
+// TestOfficeAt: officeAt answers as officeOf over the same text.
+func TestOfficeAt(t *testing.T) {
+	words := []string{"Minister", "of", "Foreign", "Affairs", "the", "Ministry", "Prime", " ", ",", ".", ";", "\n", "Korea"}
+	r := rand.New(rand.NewPCG(5, 6))
+	texts := []string{"Minister of Foreign Affairs of ", "the Ministry of Foreign Affairs of the ", "Talks, Minister of Trade of the  "}
+	for range 3000 {
+		var b strings.Builder
+		for range r.IntN(12) {
+			b.WriteString(words[r.IntN(len(words))])
+			b.WriteByte(' ')
+		}
+		texts = append(texts, b.String())
+	}
+	offices := 0
+	for _, text := range texts {
+		ix := newTextIndex(text)
+		for from := 0; from <= len(text); from += 3 {
+			got, want := officeAt(text, ix, from, len(text)), officeOf(text[from:])
+			if got != want {
+				t.Fatalf("officeAt(%q, %d) = %v, officeOf says %v", text, from, got, want)
+			}
+			if want {
+				offices++
+			}
+		}
+	}
+	if offices == 0 {
+		t.Fatal("no text ends with an office: the test compares nothing")
+	}
+}
