@@ -531,7 +531,7 @@ func (c *Frame) met(m Mention) bool {
 	}
 	text, sp := c.sentence(si)
 	at := m.Span.Start - sp.Start
-	if strings.HasPrefix(strings.ToLower(text[m.Span.End-sp.Start:]), " and i ") {
+	if hasPrefixLower(text[m.Span.End-sp.Start:], " and i ") {
 		return true
 	}
 	ws := c.lowerWords(text)
@@ -784,8 +784,11 @@ func furnitureStart(text string) int {
 		if l.Start < len(text)/4 {
 			continue
 		}
-		line := strings.ToLower(strings.TrimSpace(text[l.Start:l.End]))
-		line = strings.TrimRight(line, " :.…")
+		line := strings.TrimSpace(text[l.Start:l.End])
+		if len(strings.TrimRight(line, " :.…")) > 3*40 {
+			continue // over 40 bytes lower-cased too: no rune lower-cases to under a third of its bytes
+		}
+		line = strings.TrimRight(strings.ToLower(line), " :.…")
 		if len(line) <= 40 && furnitureHeads[line] {
 			return l.Start
 		}

@@ -397,16 +397,9 @@ var ownScripts = [...]struct {
 // Department of State".
 var issuerCues = []string{"source:", "on behalf of:", "on behalf of", "issued by", "released by"}
 
-// mayHoldCue reports whether a line may hold an issuer cue, in any case:
-// the common line has none of their letters in a row.
-func mayHoldCue(line string) bool {
-	for _, k := range [...]string{"ource", "OURCE", "ehalf", "EHALF", "ssued", "SSUED", "eleased", "ELEASED"} {
-		if strings.Contains(line, k) {
-			return true
-		}
-	}
-	return false
-}
+// cueKeys are letters in a row that every issuer cue holds, in either
+// case: a line without one holds no cue, and the common line has none.
+var cueKeys = []string{"ource", "OURCE", "ehalf", "EHALF", "ssued", "SSUED", "eleased", "ELEASED"}
 
 // bodyWords name a government body in an issuer line.
 var bodyWords = map[string]bool{"Ministry": true, "Ministries": true, "Department": true, "Office": true,
@@ -423,10 +416,11 @@ func issuerCountry(d *Doc) string {
 	headEnd, _ := homeFrame(text)
 	footStart := homeFootStart(text, 6)
 	ts := d.Meta.TitleSpan
+	keys := substringOffsets(text, cueKeys) // searched once in the text, not line by line
 	for l := range lineSpans(text) {
 		line := text[l.Start:l.End]
 		low := ""
-		if mayHoldCue(line) {
+		if count(keys, l.Start, l.End) > 0 { // a key starting on the line ends on it
 			low = strings.ToLower(line)
 		}
 		for _, cue := range issuerCues {

@@ -165,7 +165,7 @@ func (c *Frame) readMeetings() []Event {
 // the Minister of Foreign Affairs of Thailand".
 func (c *Frame) meetingCue(text string, sp Span) int {
 	ws := c.lowerWords(text)
-	with := strings.Contains(lower(text), " with ") // "co-chaired the Joint Commission Meeting with X"
+	with := containsLower(text, " with ") // "co-chaired the Joint Commission Meeting with X"
 	for i, j, ok := meetPh.find(ws); ok; i, j, ok = meetPh.findFrom(ws, j) {
 		if with {
 			return ws[i].start

@@ -26,6 +26,24 @@ type textIndex struct {
 
 func newTextIndex(text string) *textIndex { return &textIndex{text: text} }
 
+// substringOffsets returns the offsets in text where one of subs starts,
+// in order.
+func substringOffsets(text string, subs []string) []int32 {
+	var out []int32
+	for _, sub := range subs {
+		for off := 0; ; {
+			k := strings.Index(text[off:], sub)
+			if k < 0 {
+				break
+			}
+			out = append(out, int32(off+k))
+			off += k + 1
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
 // offsets returns the offsets in text of the bytes of chars, in order.
 func offsets(text, chars string) []int32 {
 	var out []int32

@@ -83,3 +83,33 @@ func TestOfficeAt(t *testing.T) {
 		t.Fatal("no text ends with an office: the test compares nothing")
 	}
 }
+
+// TestLowerASCII: containsLower and hasPrefixLower answer as
+// strings.ToLower would, whatever the runes and bytes around.
+func TestLowerASCII(t *testing.T) {
+	pieces := []string{"w", "W", "i", "I", "İ", "t", "T", "h", "H", " ", "K", "k", "K", "\xe2", "\xff", "é", "’", "WITH", "with"}
+	r := rand.New(rand.NewPCG(7, 8))
+	seen := 0
+	for range 20000 {
+		var b strings.Builder
+		for range r.IntN(10) {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		s := b.String()
+		for _, sub := range []string{" with ", "with", "ik", " and i "} {
+			want := strings.Contains(strings.ToLower(s), sub)
+			if got := containsLower(s, sub); got != want {
+				t.Fatalf("containsLower(%q, %q) = %v, want %v", s, sub, got, want)
+			}
+			if want {
+				seen++
+			}
+			if got, want := hasPrefixLower(s, sub), strings.HasPrefix(strings.ToLower(s), sub); got != want {
+				t.Fatalf("hasPrefixLower(%q, %q) = %v, want %v", s, sub, got, want)
+			}
+		}
+	}
+	if seen == 0 {
+		t.Fatal("no string holds the words: the test compares nothing")
+	}
+}

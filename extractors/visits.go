@@ -814,7 +814,7 @@ func (c *Frame) possTitleVisit(text string, sp Span) (Person, bool) {
 // said to someone: after a comma or at the start of the sentence ("Dear
 // Mike, welcome to Jakarta").
 func welcomeVocative(text string, verbAt int) bool {
-	if !strings.HasPrefix(strings.ToLower(text[verbAt:]), "welcome ") {
+	if !hasPrefixLower(text[verbAt:], "welcome ") {
 		return false
 	}
 	pre := strings.TrimRight(text[:verbAt], " ")
