@@ -258,6 +258,11 @@ func occasionEnd(ws []tok, k int, starts map[int]Kind) int {
 // headedNames finds capitalized runs that end in a head noun.
 func headedNames(d *Doc, ws []tok, starts map[int]Kind) []Mention {
 	var out []Mention
+	// where the expansion to the left from each word stops, and how many
+	// words before each distinguish a name: found once for the sentence,
+	// not once per head over its whole capitalized run
+	var reach []int32
+	var distinct []int32
 	for i, w := range ws {
 		if !inLower(headNouns, w.s) {
 			continue
@@ -272,28 +277,13 @@ func headedNames(d *Doc, ws []tok, starts map[int]Kind) []Mention {
 		}
 		// Expand left over capitalized words, ordinals, years and a
 		// parenthesized acronym.
-		s := i
-		for s > 0 {
-			p := ws[s-1]
-			if p.s == ")" && s >= 3 && ws[s-3].s == "(" {
-				s -= 3
-				continue
+		if reach == nil {
+			reach = make([]int32, len(ws))
+			for k := range reach {
+				reach[k] = -1
 			}
-			// "Foreign Ministers' Meeting", "Afghanistan's Neighbours Forum"
-			if isApostrophe(p.s) && s >= 2 && strings.HasSuffix(ws[s-2].s, "s") && capWord(ws[s-2].s) {
-				s--
-				continue
-			}
-			if p.s == "s" && s >= 3 && isApostrophe(ws[s-2].s) && capWord(ws[s-3].s) {
-				s -= 2
-				continue
-			}
-			if capWord(p.s) && !nameStop[p.s] || isNameJoiner(p.s) && s >= 2 && capWord(ws[s-2].s) && !nameStop[ws[s-2].s] {
-				s--
-				continue
-			}
-			break
 		}
+		s := leftReach(ws, i, reach)
 		// Expand right over "on/of/for/to" + capitalized words (with an
 		// article: "Summit of the Americas", "Meeting on a Pandemic
 		// Accord"), "and" + capitalized words ending in another head, and
@@ -341,12 +331,20 @@ func headedNames(d *Doc, ws []tok, starts map[int]Kind) []Mention {
 		}
 		// A named gathering has a distinguishing word besides its head,
 		// other than a sentence's capitalized first word.
-		named := false
-		for k, x := range ws[s:i] {
-			if capWord(x.s) && x.s != "(" && !inLower(gatheringGeneric, x.s) && !(s+k == 0 && !capWord(w.s) && !ordinalWord(x.s) && !allCaps(x.s)) {
-				named = true
+		if distinct == nil {
+			distinct = make([]int32, len(ws)+1)
+			for k, x := range ws {
+				distinct[k+1] = distinct[k]
+				if distinguishing(x.s) {
+					distinct[k+1]++
+				}
 			}
 		}
+		n := distinct[i] - distinct[s]
+		if x := ws[0].s; s == 0 && i > 0 && distinguishing(x) && !capWord(w.s) && !ordinalWord(x) && !allCaps(x) {
+			n-- // a sentence's capitalized first word
+		}
+		named := n > 0
 		// Generic words and a subject do not name one either: "the Joint
 		// Press Conference on the Visit of ...".
 		if !named && (e == i+1 || s < i && ws[i+1].s == "on") {
@@ -367,6 +365,44 @@ func headedNames(d *Doc, ws []tok, starts map[int]Kind) []Mention {
 		out = append(out, Mention{Kind: KindGathering, Span: sp, Text: d.Text[sp.Start:sp.End], Value: d.Text[sp.Start:sp.End]})
 	}
 	return out
+}
+
+// distinguishing reports whether a word before a head can distinguish a
+// gathering's name: capitalized, not generic.
+func distinguishing(w string) bool {
+	return capWord(w) && w != "(" && !inLower(gatheringGeneric, w)
+}
+
+// leftReach returns where headedNames' expansion to the left from word s
+// stops, memoized in reach (-1: not known): the steps from a word depend
+// on the words before it only, so each word is stepped over once.
+func leftReach(ws []tok, s int, reach []int32) int {
+	var path []int
+	for reach[s] < 0 {
+		next := s
+		switch p := ws[max(s-1, 0)].s; {
+		case s == 0:
+		case p == ")" && s >= 3 && ws[s-3].s == "(":
+			next = s - 3
+		// "Foreign Ministers' Meeting", "Afghanistan's Neighbours Forum"
+		case isApostrophe(p) && s >= 2 && strings.HasSuffix(ws[s-2].s, "s") && capWord(ws[s-2].s):
+			next = s - 1
+		case p == "s" && s >= 3 && isApostrophe(ws[s-2].s) && capWord(ws[s-3].s):
+			next = s - 2
+		case capWord(p) && !nameStop[p] || isNameJoiner(p) && s >= 2 && capWord(ws[s-2].s) && !nameStop[ws[s-2].s]:
+			next = s - 1
+		}
+		if next == s {
+			reach[s] = int32(s)
+			break
+		}
+		path = append(path, s)
+		s = next
+	}
+	for _, k := range path {
+		reach[k] = reach[s]
+	}
+	return int(reach[s])
 }
 
 func allCaps(w string) bool {
