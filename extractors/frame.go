@@ -50,6 +50,8 @@ type Frame struct {
 	byStart []Mention // d.Mentions by start offset
 	// the spans of organization and gathering mentions
 	orgs, gatherings []Span
+	// the organizations' and the sections' spans, to search
+	orgSpans, sectionSpans spanSet
 	// the gatherings by start, and the furthest end of each prefix:
 	// gatheringEnds[i] of gatheringsByStart[:i+1]
 	gatheringsByStart []Span
@@ -61,6 +63,9 @@ type Frame struct {
 	peerMemo Person
 	peerOK   bool
 	peerDone bool
+	// mostNamedForeign's answer, found on first need
+	mostForeign     string
+	mostForeignDone bool
 	// the index a ranking release is about, found on first need
 	docIndex     *indexName
 	docIndexDone bool
@@ -174,6 +179,7 @@ func BuildFrame(d *Doc) *Frame {
 			c.gatherings = append(c.gatherings, m.Span)
 		}
 	}
+	c.orgSpans = newSpanSet(len(c.orgs), func(i int) Span { return c.orgs[i] })
 	c.gatheringsByStart = slices.Clone(c.gatherings)
 	slices.SortStableFunc(c.gatheringsByStart, func(a, b Span) int { return a.Start - b.Start })
 	c.gatheringEnds = make([]int, len(c.gatherings))
@@ -187,6 +193,7 @@ func BuildFrame(d *Doc) *Frame {
 	c.principals()
 	c.Legs = itineraryLines(c)
 	c.Sections = sections(d, c.Legs)
+	c.sectionSpans = newSpanSet(len(c.Sections), func(i int) Span { return c.Sections[i].Span })
 	if c.settlePersons() {
 		c.setMentions()
 		c.principals()
@@ -582,6 +589,15 @@ var companionCues = vocab("companion.cues")
 // mostNamedForeign returns the foreign country the document names most
 // often (first named on a tie), or "".
 func (c *Frame) mostNamedForeign() string {
+	if !c.mostForeignDone {
+		c.mostForeign, c.mostForeignDone = c.findMostNamedForeign(), true
+	}
+	return c.mostForeign
+}
+
+// findMostNamedForeign computes mostNamedForeign: it reads the country
+// mentions, which settling persons does not change.
+func (c *Frame) findMostNamedForeign() string {
 	n := map[string]int{}
 	best := ""
 	for _, m := range c.d.Mentions {
@@ -637,10 +653,8 @@ func (c *Frame) within(s Span) []Mention {
 
 // countryAt returns the visited country whose section holds off, or "".
 func (c *Frame) countryAt(off int) string {
-	for _, s := range c.Sections {
-		if s.Start <= off && off < s.End {
-			return s.Country
-		}
+	if i := c.sectionSpans.first(off); i >= 0 {
+		return c.Sections[i].Country
 	}
 	return ""
 }

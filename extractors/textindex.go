@@ -135,3 +135,105 @@ func (ix *textIndex) hasNavSep(from, to int) bool {
 	}
 	return count(ix.navSep, from, to) > 0
 }
+
+// spanIndex answers, in O(log n), whether any of a list of mentions
+// overlaps a span, or one of a kind lies inside it (overlapsAny and
+// hasKind over the list, which scan it all).
+type spanIndex struct {
+	ms     []Mention // by start
+	maxEnd []int     // maxEnd[i]: the furthest end among ms[:i+1]
+}
+
+func newSpanIndex(ms []Mention) *spanIndex {
+	x := &spanIndex{ms: slices.Clone(ms)}
+	slices.SortStableFunc(x.ms, func(a, b Mention) int { return a.Span.Start - b.Span.Start })
+	x.maxEnd = make([]int, len(x.ms))
+	for i, m := range x.ms {
+		x.maxEnd[i] = m.Span.End
+		if i > 0 {
+			x.maxEnd[i] = max(m.Span.End, x.maxEnd[i-1])
+		}
+	}
+	return x
+}
+
+// overlaps is overlapsAny(ms, s).
+func (x *spanIndex) overlaps(s Span) bool {
+	// the mentions that start before s ends: one overlaps s when the
+	// furthest end among them lies past s's start
+	k := sort.Search(len(x.ms), func(i int) bool { return x.ms[i].Span.Start >= s.End })
+	return k > 0 && x.maxEnd[k-1] > s.Start
+}
+
+// hasKind is hasKind(ms, s, k).
+func (x *spanIndex) hasKind(s Span, k Kind) bool {
+	i := sort.Search(len(x.ms), func(i int) bool { return x.ms[i].Span.Start >= s.Start })
+	for ; i < len(x.ms) && x.ms[i].Span.Start <= s.End; i++ {
+		if m := x.ms[i]; m.Kind == k && s.Contains(m.Span) {
+			return true
+		}
+	}
+	return false
+}
+
+// spanSet finds, among spans listed in an order of their own, those that
+// hold a span or an offset, in O(log n) and a step per span that reaches
+// that far: the spans are indexed by start, with the furthest end of each
+// prefix.
+type spanSet struct {
+	spans  []Span
+	order  []int // indices of spans, by start
+	maxEnd []int // maxEnd[k]: the furthest end among the first k+1 by start
+}
+
+func newSpanSet(n int, at func(int) Span) spanSet {
+	x := spanSet{spans: make([]Span, n), order: make([]int, n), maxEnd: make([]int, n)}
+	for i := range n {
+		x.spans[i], x.order[i] = at(i), i
+	}
+	slices.SortStableFunc(x.order, func(a, b int) int { return x.spans[a].Start - x.spans[b].Start })
+	for k, i := range x.order {
+		x.maxEnd[k] = x.spans[i].End
+		if k > 0 {
+			x.maxEnd[k] = max(x.spans[i].End, x.maxEnd[k-1])
+		}
+	}
+	return x
+}
+
+// candidates calls f with the index of each span that starts at or
+// before start and may reach end, nearest start first; f returns false
+// to stop.
+func (x spanSet) candidates(start, end int, f func(i int) bool) {
+	k := sort.Search(len(x.order), func(k int) bool { return x.spans[x.order[k]].Start > start })
+	for k--; k >= 0 && x.maxEnd[k] >= end; k-- {
+		if !f(x.order[k]) {
+			return
+		}
+	}
+}
+
+// contains reports whether a span of the set holds s (other than s
+// itself, when notSame).
+func (x spanSet) contains(s Span, notSame bool) bool {
+	found := false
+	x.candidates(s.Start, s.End, func(i int) bool {
+		o := x.spans[i]
+		found = o.Contains(s) && (!notSame || o != s)
+		return !found
+	})
+	return found
+}
+
+// first returns the first span in the set's own order that holds off
+// (start <= off < end), or -1.
+func (x spanSet) first(off int) int {
+	best := -1
+	x.candidates(off, off+1, func(i int) bool {
+		if o := x.spans[i]; o.Start <= off && off < o.End && (best < 0 || i < best) {
+			best = i
+		}
+		return true
+	})
+	return best
+}

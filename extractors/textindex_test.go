@@ -113,3 +113,88 @@ func TestLowerASCII(t *testing.T) {
 		t.Fatal("no string holds the words: the test compares nothing")
 	}
 }
+
+// TestSpanIndex checks spanIndex against the scans it replaces.
+func TestSpanIndex(t *testing.T) {
+	hasKind := func(ms []Mention, s Span, k Kind) bool {
+		for _, m := range ms {
+			if m.Kind == k && s.Contains(m.Span) {
+				return true
+			}
+		}
+		return false
+	}
+	r := rand.New(rand.NewPCG(9, 10))
+	kinds := []Kind{KindPerson, KindCountry}
+	found := 0
+	for range 500 {
+		var ms []Mention
+		for range r.IntN(8) {
+			s := r.IntN(40)
+			ms = append(ms, Mention{Kind: kinds[r.IntN(2)], Span: Span{s, s + r.IntN(6)}})
+		}
+		x := newSpanIndex(ms)
+		for s := 0; s < 45; s++ {
+			for e := s; e < 50; e += 2 {
+				sp := Span{s, e}
+				if got, want := x.overlaps(sp), overlapsAny(ms, sp); got != want {
+					t.Fatalf("%v: overlaps(%v) = %v, want %v", ms, sp, got, want)
+				}
+				got, want := x.hasKind(sp, KindPerson), hasKind(ms, sp, KindPerson)
+				if got != want {
+					t.Fatalf("%v: hasKind(%v) = %v, want %v", ms, sp, got, want)
+				}
+				if want {
+					found++
+				}
+			}
+		}
+	}
+	if found == 0 {
+		t.Fatal("no span holds a person: the test compares nothing")
+	}
+}
+
+// TestSpanSet checks spanSet against scans of the spans in their order.
+func TestSpanSet(t *testing.T) {
+	r := rand.New(rand.NewPCG(11, 12))
+	found := 0
+	for range 500 {
+		var spans []Span
+		for range r.IntN(8) {
+			s := r.IntN(40)
+			spans = append(spans, Span{s, s + r.IntN(12)})
+		}
+		x := newSpanSet(len(spans), func(i int) Span { return spans[i] })
+		for off := 0; off < 55; off++ {
+			want := -1
+			for i, o := range spans {
+				if o.Start <= off && off < o.End {
+					want = i
+					break
+				}
+			}
+			if got := x.first(off); got != want {
+				t.Fatalf("%v: first(%d) = %d, want %d", spans, off, got, want)
+			}
+			for e := off; e < 55; e += 3 {
+				s := Span{off, e}
+				want := false
+				for _, o := range spans {
+					if o.Contains(s) && o != s {
+						want = true
+					}
+				}
+				if got := x.contains(s, true); got != want {
+					t.Fatalf("%v: contains(%v) = %v, want %v", spans, s, got, want)
+				}
+				if want {
+					found++
+				}
+			}
+		}
+	}
+	if found == 0 {
+		t.Fatal("no span is held: the test compares nothing")
+	}
+}

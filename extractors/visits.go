@@ -841,12 +841,7 @@ func (c *Frame) withHome(p Person) Person {
 // insideOrgName reports whether a country mention is part of an
 // organization's name ("Korea Internet & Security Agency").
 func (c *Frame) insideOrgName(m Mention) bool {
-	for _, o := range c.orgs {
-		if o.Contains(m.Span) && o != m.Span {
-			return true
-		}
-	}
-	return false
+	return c.orgSpans.contains(m.Span, true)
 }
 
 // mergeVisits keeps one record per country: the dates of the
