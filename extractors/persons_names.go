@@ -1042,8 +1042,8 @@ func (p *entParser) namesBody(s, e int) bool {
 // international reports whether tokens [s, e) name an international
 // body ("President of the European Commission", "UN Secretary-General").
 func (p *entParser) international(s, e int) bool {
-	for _, g := range p.orgs {
-		if g.start >= s && g.end <= e && g.intl {
+	for _, g := range p.orgsFrom(s, e) {
+		if g.end <= e && g.intl {
 			return true
 		}
 	}
@@ -1068,8 +1068,8 @@ func (p *entParser) officeOrg(o titlePhrase, ps, pe int) string {
 	if ps >= 0 {
 		s, e = ps, pe
 	}
-	for _, g := range p.orgs {
-		if g.start >= s && g.end <= e {
+	for _, g := range p.orgsFrom(s, e) {
+		if g.end <= e {
 			return g.value
 		}
 	}
