@@ -1,10 +1,12 @@
 package extractors
 
 import (
-	"communique/gazetteer"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"communique/gazetteer"
 )
 
 // GatheringNames finds named gatherings: forums, summits, conferences,
@@ -743,9 +745,14 @@ func (Gatherings) Events(d *Doc, c *Frame) []Event {
 		dist    int // how far from the name its date stood
 		keys    []map[string]bool
 		name    string
-		planned bool // a telling says it is yet to come
+		edition string // edition(name)
+		planned bool   // a telling says it is yet to come
 	}
 	var groups []*group
+	// the groups whose keys hold each word: a group can take a name only
+	// if one key holds the other, so only if they share a word (keys are
+	// never empty)
+	byWord := map[string]map[int]bool{}
 	for _, m := range d.MentionsOf(KindGathering) {
 		k := nameKey(m.Value)
 		if len(k) == 0 {
@@ -760,7 +767,20 @@ func (Gatherings) Events(d *Doc, c *Frame) []Event {
 		dr, dist := c.gatheringDate(sp, m.Span)
 		status := c.gatheringStatus(text, sp, m.Span, dr)
 		var g *group
-		for _, x := range groups {
+		gi := -1
+		ea := edition(m.Value)
+		var cands []int
+		for w := range k {
+			for i := range byWord[w] {
+				cands = append(cands, i)
+			}
+		}
+		slices.Sort(cands) // in the groups' order, as each against all
+		for j, xi := range cands {
+			if j > 0 && xi == cands[j-1] {
+				continue
+			}
+			x := groups[xi]
 			// A past edition told with its own date ("the inaugural
 			// meeting in December 2005") is not the one planned or held
 			// lately.
@@ -769,9 +789,9 @@ func (Gatherings) Events(d *Doc, c *Frame) []Event {
 				continue
 			}
 			for _, xk := range x.keys {
-				ea, eb := edition(m.Value), edition(x.name)
+				eb := x.edition
 				if (subset(k, xk) || subset(xk, k)) && sameHead(m.Value, x.name) && (ea == "" || eb == "" || ea == eb) {
-					g = x
+					g, gi = x, xi
 					break
 				}
 			}
@@ -780,14 +800,15 @@ func (Gatherings) Events(d *Doc, c *Frame) []Event {
 			}
 		}
 		if g == nil {
-			g = &group{name: m.Value, dist: dist, planned: status == Planned}
+			gi = len(groups)
+			g = &group{name: m.Value, edition: ea, dist: dist, planned: status == Planned}
 			g.ev = Event{Type: Gathering, Name: m.Value, Actor: c.Principal, Country: country, Place: place,
 				Dates: dr, Evidence: sp, Confidence: 0.7, Status: status}
 			groups = append(groups, g)
 		} else {
 			g.planned = g.planned || status == Planned
 			if preferName(m.Value, g.name) {
-				g.name = m.Value
+				g.name, g.edition = m.Value, ea
 				g.ev.Name = m.Value
 			}
 			if dr != nil && (g.ev.Dates == nil || dist < g.dist) {
@@ -806,6 +827,12 @@ func (Gatherings) Events(d *Doc, c *Frame) []Event {
 			}
 		}
 		g.keys = append(g.keys, k)
+		for w := range k {
+			if byWord[w] == nil {
+				byWord[w] = map[int]bool{}
+			}
+			byWord[w][gi] = true
+		}
 	}
 	out := make([]Event, 0, len(groups))
 	for _, g := range groups {
