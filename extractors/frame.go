@@ -332,6 +332,9 @@ func (c *Frame) settlePersons() bool {
 	c.sentVisits = make([][]visit, len(d.Sentences))
 	for i := range d.Sentences {
 		c.sentVisits[i] = c.sentenceVisits(i)
+		if d.Stop.Stopped() {
+			break // given up on: what is found is dropped
+		}
 		for _, v := range c.sentVisits[i] {
 			switch {
 			case v.Country == c.Home && v.Actor.Name != "":
@@ -351,6 +354,9 @@ func (c *Frame) settlePersons() bool {
 		text, sp := c.sentence(i)
 		ws := c.lowerWords(text)
 		vi, _, ok := meetPh.find(ws)
+		if d.Stop.Stopped() {
+			break // given up on: what is found is dropped
+		}
 		if ti, _, tok := travelPh.find(ws); tok && (!ok || ti < vi) {
 			vi, ok = ti, true
 		}

@@ -132,6 +132,9 @@ func (GatheringNames) Extract(d *Doc) []Mention {
 	var out []Mention
 	var starts map[int]Kind
 	for _, sp := range d.Sentences {
+		if d.Stop.Stopped() {
+			break // given up on: what is found is dropped
+		}
 		text := d.Text[sp.Start:sp.End]
 		if !hasGatheringWord(text) {
 			continue
@@ -754,6 +757,9 @@ func (Gatherings) Events(d *Doc, c *Frame) []Event {
 	// never empty)
 	byWord := map[string]map[int]bool{}
 	for _, m := range d.MentionsOf(KindGathering) {
+		if d.Stop.Stopped() {
+			break // given up on: what is found is dropped
+		}
 		k := nameKey(m.Value)
 		if len(k) == 0 {
 			continue

@@ -130,6 +130,9 @@ func homeVotes(d *Doc) map[string]homeScore {
 	var prev Mention // the previous country mention
 	prevMul := 1.0   // the relation it stood in: a destination, a partner
 	for _, m := range d.Mentions {
+		if d.Stop.Stopped() {
+			break // given up on: what is found is dropped
+		}
 		if m.Kind != KindCountry && m.Kind != KindPlace {
 			continue
 		}
@@ -250,6 +253,9 @@ func travelVotes(d *Doc, ix *textIndex, score map[string]float64, first map[stri
 	c := &Frame{d: d, byStart: slices.Clone(d.Mentions), ix: ix}
 	slices.SortStableFunc(c.byStart, func(a, b Mention) int { return a.Span.Start - b.Span.Start })
 	for si, sp := range d.Sentences {
+		if d.Stop.Stopped() {
+			break // given up on: what is found is dropped
+		}
 		if !c.has(sp, KindCountry) {
 			continue
 		}

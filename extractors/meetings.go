@@ -74,6 +74,9 @@ func (c *Frame) readMeetings() []Event {
 	var named, unnamed []Event
 	seen := map[string]bool{}
 	for i := range d.Sentences {
+		if d.Stop.Stopped() {
+			break // given up on: what is found is dropped
+		}
 		text, sp := c.sentence(i)
 		if len(c.visitors) == 0 && !c.has(c.paragraph(sp.Start), KindPerson, KindCountry) && !bothSides(c.lowerWords(text)) {
 			continue // no one to meet

@@ -61,6 +61,9 @@ func (ProseNames) Extract(d *Doc) []Mention {
 	calls := 0
 	var ix *spanIndex // d.Mentions by position, on first need
 	for si, sp := range d.Sentences {
+		if d.Stop.Stopped() {
+			break // given up on: what is found is dropped
+		}
 		ws := d.sentenceWords(si)
 		vi, vj, ok := meetPh.find(ws)
 		if !ok || vj >= len(ws) {

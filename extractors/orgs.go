@@ -91,6 +91,9 @@ func (p *entParser) findOrgs() {
 	acrIntl := map[string]bool{}
 	covered := p.covered
 	for h := 0; h < len(p.t); h++ {
+		if p.d.Stop.Stopped() {
+			break // given up on: what is found is dropped
+		}
 		tk := &p.t[h]
 		if covered[h] || tk.kind != ptWord || !tk.capital || tk.joined || tk.cty != 0 || !p.is(h, wfOrgHead) {
 			continue // "Union" in "Republic of the Union of Myanmar" is a country's
@@ -162,6 +165,9 @@ func (p *entParser) findOrgs() {
 	}
 	// later uses of acronyms, and well-known ones
 	for i := 0; i < len(p.t); i++ {
+		if p.d.Stop.Stopped() {
+			break // given up on: what is found is dropped
+		}
 		tk := &p.t[i]
 		if covered[i] || tk.kind != ptWord || tk.joined || (i+1 < len(p.t) && p.t[i+1].joined) {
 			continue

@@ -359,6 +359,9 @@ type rawPerson struct {
 // pass1 finds anchored names.
 func (p *entParser) pass1() {
 	for i := 0; i < len(p.t); {
+		if p.d.Stop.Stopped() {
+			break // given up on: what is found is dropped
+		}
 		tk := &p.t[i]
 		if tk.kind != ptWord || p.taken[i] {
 			i++

@@ -665,6 +665,9 @@ func (p *entParser) pass2(out []Mention, cls []*personCluster) []Mention {
 	}
 	var key []byte
 	for i := 0; i < len(p.t); i++ {
+		if p.d.Stop.Stopped() {
+			break // given up on: what is found is dropped
+		}
 		tk := &p.t[i]
 		if p.taken[i] || tk.kind != ptWord || !tk.capital || tk.joined {
 			continue

@@ -62,15 +62,15 @@ type entParser struct {
 	joinCues     []int32
 	joinCuesDone bool
 	// stops holds, per sentence, its clause stops (see clauseStops)
-	stops []stopList
-	taken     []bool                  // tokens inside a person's name, title or apposition
-	covered   []bool                  // tokens inside an organization's name (findOrgs)
-	lowBuf    []byte                  // lower-case forms, while tokenizing
-	isos      []string                // interned codes of ptok.cty and ptok.plc; isos[0] is ""
-	isoIdx    map[string]uint16       // index of a code in isos
-	matchN    []int8                  // per token: 0 not looked up, -1 no title, n words of the title there
-	matchE    []*gazetteer.TitleEntry // per token: the title there, when matchN > 0
-	flags     []wordFlags             // per token: see flagsOf
+	stops   []stopList
+	taken   []bool                  // tokens inside a person's name, title or apposition
+	covered []bool                  // tokens inside an organization's name (findOrgs)
+	lowBuf  []byte                  // lower-case forms, while tokenizing
+	isos    []string                // interned codes of ptok.cty and ptok.plc; isos[0] is ""
+	isoIdx  map[string]uint16       // index of a code in isos
+	matchN  []int8                  // per token: 0 not looked up, -1 no title, n words of the title there
+	matchE  []*gazetteer.TitleEntry // per token: the title there, when matchN > 0
+	flags   []wordFlags             // per token: see flagsOf
 }
 
 // entParsers recycles the parsers' buffers: a document's tokens take

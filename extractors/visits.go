@@ -103,6 +103,9 @@ func readVisits(d *Doc, c *Frame) []Event {
 		cands = append(cands, visit{Event: ev, prio: prioOwn, close: true})
 	}
 	for i := range d.Sentences {
+		if d.Stop.Stopped() {
+			break // given up on: what is found is dropped
+		}
 		if c.sentVisits != nil {
 			cands = append(cands, c.sentVisits[i]...)
 		} else {
@@ -310,6 +313,9 @@ func (c *Frame) statedCountry(name string) bool {
 func (c *Frame) tripDates() *DateRange {
 	var found *DateRange
 	for i := range c.d.Sentences {
+		if c.d.Stop.Stopped() {
+			break // given up on: what is found is dropped
+		}
 		text, sp := c.sentence(i)
 		ws := c.lowerWords(text)
 		if c.matches(cancelPh, text) {
@@ -517,6 +523,9 @@ var attendingPh = newPhrases(vocab("attending")...)
 func (c *Frame) summitVisits() []visit {
 	var out []visit
 	for _, m := range c.d.MentionsOf(KindGathering) {
+		if c.d.Stop.Stopped() {
+			break // given up on: what is found is dropped
+		}
 		si := SentenceAt(c.d.Sentences, m.Span.Start)
 		if si < 0 {
 			continue
