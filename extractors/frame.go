@@ -205,7 +205,10 @@ func BuildFrame(d *Doc) *Frame {
 // the mentions before.
 func (c *Frame) setMentions() {
 	c.byStart = slices.Clone(c.d.Mentions)
-	slices.SortStableFunc(c.byStart, func(a, b Mention) int { return a.Span.Start - b.Span.Start })
+	byStart := func(a, b Mention) int { return a.Span.Start - b.Span.Start }
+	if !slices.IsSortedFunc(c.byStart, byStart) { // Stack.Mentions sorts them: most often a check
+		slices.SortStableFunc(c.byStart, byStart)
+	}
 	c.personsByName = nil
 	c.peerDone = false
 }

@@ -755,7 +755,7 @@ func (Gatherings) Events(d *Doc, c *Frame) []Event {
 	// the groups whose keys hold each word: a group can take a name only
 	// if one key holds the other, so only if they share a word (keys are
 	// never empty)
-	byWord := map[string]map[int]bool{}
+	byWord := map[string][]int{}
 	for _, m := range d.MentionsOf(KindGathering) {
 		if d.Stop.Stopped() {
 			break // given up on: what is found is dropped
@@ -777,9 +777,7 @@ func (Gatherings) Events(d *Doc, c *Frame) []Event {
 		ea := edition(m.Value)
 		var cands []int
 		for w := range k {
-			for i := range byWord[w] {
-				cands = append(cands, i)
-			}
+			cands = append(cands, byWord[w]...)
 		}
 		slices.Sort(cands) // in the groups' order, as each against all
 		for j, xi := range cands {
@@ -834,10 +832,9 @@ func (Gatherings) Events(d *Doc, c *Frame) []Event {
 		}
 		g.keys = append(g.keys, k)
 		for w := range k {
-			if byWord[w] == nil {
-				byWord[w] = map[int]bool{}
+			if gs := byWord[w]; len(gs) == 0 || gs[len(gs)-1] != gi {
+				byWord[w] = append(gs, gi) // duplicates are skipped when read
 			}
-			byWord[w][gi] = true
 		}
 	}
 	out := make([]Event, 0, len(groups))

@@ -119,6 +119,14 @@ func (ix *textIndex) inParens(off int) bool {
 // no further back than from: just after the last ".", "," or ";" in
 // [from, off), else from.
 func (ix *textIndex) clauseStart(from, off int) int {
+	// a clause is most often short: look back a little before indexing
+	near := max(from, off-256)
+	if k := strings.LastIndexAny(ix.text[near:off], ".,;"); k >= 0 {
+		return near + k + 1
+	}
+	if near == from {
+		return from
+	}
 	if !ix.punctDone {
 		ix.punct, ix.punctDone = offsets(ix.text, ".,;"), true
 	}
@@ -140,13 +148,22 @@ func (ix *textIndex) hasNavSep(from, to int) bool {
 // overlaps a span, or one of a kind lies inside it (overlapsAny and
 // hasKind over the list, which scan it all).
 type spanIndex struct {
-	ms     []Mention // by start
-	maxEnd []int     // maxEnd[i]: the furthest end among ms[:i+1]
+	ms     []kindSpan // by start
+	maxEnd []int      // maxEnd[i]: the furthest end among ms[:i+1]
+}
+
+// kindSpan is what spanIndex keeps of a mention.
+type kindSpan struct {
+	Span Span
+	Kind Kind
 }
 
 func newSpanIndex(ms []Mention) *spanIndex {
-	x := &spanIndex{ms: slices.Clone(ms)}
-	slices.SortStableFunc(x.ms, func(a, b Mention) int { return a.Span.Start - b.Span.Start })
+	x := &spanIndex{ms: make([]kindSpan, len(ms))}
+	for i, m := range ms {
+		x.ms[i] = kindSpan{m.Span, m.Kind}
+	}
+	slices.SortStableFunc(x.ms, func(a, b kindSpan) int { return a.Span.Start - b.Span.Start })
 	x.maxEnd = make([]int, len(x.ms))
 	for i, m := range x.ms {
 		x.maxEnd[i] = m.Span.End
@@ -187,6 +204,9 @@ type spanSet struct {
 }
 
 func newSpanSet(n int, at func(int) Span) spanSet {
+	if n == 0 {
+		return spanSet{}
+	}
 	x := spanSet{spans: make([]Span, n), order: make([]int, n), maxEnd: make([]int, n)}
 	for i := range n {
 		x.spans[i], x.order[i] = at(i), i

@@ -19,6 +19,30 @@ func TestTextIndex(t *testing.T) {
 		}
 		texts = append(texts, string(b))
 	}
+	// long lines with sparse punctuation: clauseStart looks back past
+	// its first window
+	for range 5 {
+		b := make([]byte, 3000)
+		for i := range b {
+			b[i] = "abcdefgh "[r.IntN(9)]
+			if r.IntN(400) == 0 {
+				b[i] = ".,;\n("[r.IntN(5)]
+			}
+		}
+		text := string(b)
+		ix := newTextIndex(text)
+		for range 2000 {
+			off := r.IntN(len(text) + 1)
+			from := r.IntN(off + 1)
+			cs := from
+			if k := strings.LastIndexAny(text[from:off], ".,;"); k >= 0 {
+				cs = from + k + 1
+			}
+			if got := ix.clauseStart(from, off); got != cs {
+				t.Fatalf("long text: clauseStart(%d, %d) = %d, want %d", from, off, got, cs)
+			}
+		}
+	}
 	for _, text := range texts {
 		ix := newTextIndex(text)
 		for off := 0; off <= len(text); off++ {
