@@ -109,6 +109,9 @@ func (Agreements) Events(d *Doc, c *Frame) []Event {
 	var recs []agreementRecord
 	docParty, docPartyDone := "", false
 	for i := range d.Sentences {
+		if d.Stop.Stopped() {
+			break // given up on: what is found is dropped
+		}
 		text, sp := c.sentence(i)
 		ws := c.lowerWords(text)
 		if !agreementPh.in(ws) || !(signPh.in(ws) || plannedSignPh.in(ws)) {

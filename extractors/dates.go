@@ -86,7 +86,13 @@ func FindDates(text string, pub *Timestamp) []DateRange {
 func findDates(text string, pub *Timestamp, sents []Span) []DateRange {
 	s := dtScanner{text: text, pub: pub, sents: sents}
 	buf := dtTokenBufs.Get().(*[]dtToken)
-	s.toks = dtTokenize(text, (*buf)[:0])
+	toks := (*buf)[:0]
+	if n := len(text)/5 + 16; cap(toks) < n {
+		// about a token in five bytes or more: room for them at once,
+		// not by doubling (each doubling copies and touches new memory)
+		toks = make([]dtToken, 0, n)
+	}
+	s.toks = dtTokenize(text, toks)
 	defer func() {
 		if cap(s.toks) <= maxPooledTokens {
 			*buf = s.toks[:0]

@@ -95,6 +95,55 @@ func nearestDate(ds []Mention, off int) *DateRange {
 // lower is strings.ToLower, named for brevity in patterns.
 func lower(s string) string { return strings.ToLower(s) }
 
+// lowersToASCII reports whether s holds one of the only runes outside
+// ASCII that strings.ToLower maps to ASCII: "İ" ("i") and the Kelvin
+// sign ("k").
+func lowersToASCII(s string) bool {
+	return strings.Contains(s, "\u0130") || strings.Contains(s, "\u212a")
+}
+
+// containsLower is strings.Contains(strings.ToLower(s), sub) for sub in
+// lower-case ASCII, without lower-casing s.
+func containsLower(s, sub string) bool {
+	if lowersToASCII(s) {
+		return strings.Contains(strings.ToLower(s), sub)
+	}
+	for i := 0; i+len(sub) <= len(s); i++ {
+		if asciiPrefixFold(s[i:], sub) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasPrefixLower is strings.HasPrefix(strings.ToLower(s), prefix) for
+// prefix in lower-case ASCII, lower-casing no more of s than can matter.
+func hasPrefixLower(s, prefix string) bool {
+	head := s[:min(len(s), 3*len(prefix)+4)] // a rune lower-cases to a third of its bytes at least
+	if lowersToASCII(head) {
+		return strings.HasPrefix(strings.ToLower(head), prefix)
+	}
+	return asciiPrefixFold(s, prefix)
+}
+
+// asciiPrefixFold reports whether s starts with prefix, a lower-case
+// ASCII string, ASCII letters of s compared in lower case.
+func asciiPrefixFold(s, prefix string) bool {
+	if len(s) < len(prefix) {
+		return false
+	}
+	for j := 0; j < len(prefix); j++ {
+		c := s[j]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != prefix[j] {
+			return false
+		}
+	}
+	return true
+}
+
 // dest is a country named as the object of a travel or meeting phrase,
 // with the city that stood for it, if any.
 type dest struct {

@@ -400,3 +400,20 @@ func TestDirection(t *testing.T) {
 		})
 	}
 }
+
+// TestMergeVisitsUndated: visits to one country by travellers each named,
+// without dates, are visits of their own, and the same traveller told
+// again is one of them (this panicked on a third undated traveller).
+func TestMergeVisitsUndated(t *testing.T) {
+	v := func(name string) visit {
+		return visit{Event: Event{Type: Visit, Country: "NOR", Actor: Person{Name: name}}, explicit: true}
+	}
+	got := mergeVisits([]visit{v("Ann Lee"), v("Bo Kim"), v("Cy Park"), v("Bo Kim")})
+	var names []string
+	for _, e := range got {
+		names = append(names, e.Actor.Name)
+	}
+	if want := []string{"Ann Lee", "Bo Kim", "Cy Park"}; !cmp.Equal(names, want) {
+		t.Errorf("mergeVisits travellers = %q, want %q", names, want)
+	}
+}

@@ -50,6 +50,22 @@ type Frame struct {
 	byStart []Mention // d.Mentions by start offset
 	// the spans of organization and gathering mentions
 	orgs, gatherings []Span
+	// the organizations' and the sections' spans, to search
+	orgSpans, sectionSpans spanSet
+	// the gatherings by start, and the furthest end of each prefix:
+	// gatheringEnds[i] of gatheringsByStart[:i+1]
+	gatheringsByStart []Span
+	gatheringEnds     []int
+	// the person mentions of byStart by name, found on first need
+	// (personMentions)
+	personsByName map[string][]int
+	// peer's answer, found on first need
+	peerMemo Person
+	peerOK   bool
+	peerDone bool
+	// mostNamedForeign's answer, found on first need
+	mostForeign     string
+	mostForeignDone bool
 	// the index a ranking release is about, found on first need
 	docIndex     *indexName
 	docIndexDone bool
@@ -64,6 +80,15 @@ type Frame struct {
 	// the settling changed none of them
 	sentVisits [][]visit
 	words      wordCache
+	ix         *textIndex // built on first need (index)
+}
+
+// index returns the document's textIndex, built on first need.
+func (c *Frame) index() *textIndex {
+	if c.ix == nil {
+		c.ix = newTextIndex(c.d.Text)
+	}
+	return c.ix
 }
 
 // wordCache holds lowerWords of the sentences and lines that several
@@ -145,8 +170,7 @@ type Section struct {
 func BuildFrame(d *Doc) *Frame {
 	c := &Frame{d: d, Home: HomeCountry(d), HomeBy: d.HomeBy}
 	homeForms(d, c.Home)
-	c.byStart = slices.Clone(d.Mentions)
-	slices.SortStableFunc(c.byStart, func(a, b Mention) int { return a.Span.Start - b.Span.Start })
+	c.setMentions()
 	for _, m := range d.Mentions {
 		switch m.Kind {
 		case KindOrganization:
@@ -155,16 +179,53 @@ func BuildFrame(d *Doc) *Frame {
 			c.gatherings = append(c.gatherings, m.Span)
 		}
 	}
+	c.orgSpans = newSpanSet(len(c.orgs), func(i int) Span { return c.orgs[i] })
+	c.gatheringsByStart = slices.Clone(c.gatherings)
+	slices.SortStableFunc(c.gatheringsByStart, func(a, b Span) int { return a.Start - b.Start })
+	c.gatheringEnds = make([]int, len(c.gatherings))
+	for i, g := range c.gatheringsByStart {
+		c.gatheringEnds[i] = g.End
+		if i > 0 {
+			c.gatheringEnds[i] = max(g.End, c.gatheringEnds[i-1])
+		}
+	}
 	c.Furniture = furnitureStart(d.Text)
 	c.principals()
 	c.Legs = itineraryLines(c)
 	c.Sections = sections(d, c.Legs)
+	c.sectionSpans = newSpanSet(len(c.Sections), func(i int) Span { return c.Sections[i].Span })
 	if c.settlePersons() {
-		c.byStart = slices.Clone(d.Mentions)
-		slices.SortStableFunc(c.byStart, func(a, b Mention) int { return a.Span.Start - b.Span.Start })
+		c.setMentions()
 		c.principals()
 	}
 	return c
+}
+
+// setMentions sets byStart from d.Mentions and forgets what was read from
+// the mentions before.
+func (c *Frame) setMentions() {
+	c.byStart = slices.Clone(c.d.Mentions)
+	byStart := func(a, b Mention) int { return a.Span.Start - b.Span.Start }
+	if !slices.IsSortedFunc(c.byStart, byStart) { // Stack.Mentions sorts them: most often a check
+		slices.SortStableFunc(c.byStart, byStart)
+	}
+	c.personsByName = nil
+	c.peerDone = false
+}
+
+// personMentions returns the indices in byStart of the person mentions
+// of the person named name (personOf's Name), in text order.
+func (c *Frame) personMentions(name string) []int {
+	if c.personsByName == nil {
+		c.personsByName = map[string][]int{}
+		for i, m := range c.byStart {
+			if m.Kind == KindPerson {
+				n := personOf(m).Name
+				c.personsByName[n] = append(c.personsByName[n], i)
+			}
+		}
+	}
+	return c.personsByName[name]
 }
 
 // stateForms are forms of state that stand for a country: "the Kingdom".
@@ -233,10 +294,10 @@ func isWordByte(b byte) bool {
 // principals decides the Speaker and the Principal.
 func (c *Frame) principals() {
 	c.Speaker = Person{}
-	if sp, ok := speaker(c.d); ok {
+	if sp, ok := speaker(c.d, c.index()); ok {
 		c.Speaker = c.withHome(personOf(sp))
 	}
-	c.Principal = principal(c.d, c.Home)
+	c.Principal = principal(c.d, c.Home, c.index())
 	if c.Speaker.Name != "" && (c.Speaker.Country == c.Home || c.Speaker.Country == "") {
 		c.Principal = c.Speaker
 	}
@@ -266,6 +327,9 @@ func (c *Frame) settlePersons() bool {
 	c.sentVisits = make([][]visit, len(d.Sentences))
 	for i := range d.Sentences {
 		c.sentVisits[i] = c.sentenceVisits(i)
+		if d.Stop.Stopped() {
+			break // given up on: what is found is dropped
+		}
 		for _, v := range c.sentVisits[i] {
 			switch {
 			case v.Country == c.Home && v.Actor.Name != "":
@@ -285,6 +349,9 @@ func (c *Frame) settlePersons() bool {
 		text, sp := c.sentence(i)
 		ws := c.lowerWords(text)
 		vi, _, ok := meetPh.find(ws)
+		if d.Stop.Stopped() {
+			break // given up on: what is found is dropped
+		}
 		if ti, _, tok := travelPh.find(ws); tok && (!ok || ti < vi) {
 			vi, ok = ti, true
 		}
@@ -292,7 +359,7 @@ func (c *Frame) settlePersons() bool {
 			continue
 		}
 		for _, m := range c.in(KindPerson, sp) {
-			if m.Span.Start-sp.Start < ws[vi].start && !inParens(d.Text, m.Span) &&
+			if m.Span.Start-sp.Start < ws[vi].start && !c.index().inParens(m.Span.Start) &&
 				!strings.HasPrefix(d.Text[m.Span.End:], " and I ") { // "X and I held a meeting": X is met
 				subjects[m.Value] = true
 			}
@@ -453,7 +520,7 @@ func (c *Frame) metByForeign(m Mention) bool {
 		}
 		// "the President of Malta's visit", "the visit to Ghana by the
 		// President of Togo began with talks with X"
-		if ownerOfVisit(c.d.Text[q.Span.End:]) || officeOf(c.d.Text[sp.Start:q.Span.Start]) && visitWordPh.in(c.lowerWords(c.d.Text[sp.Start:q.Span.Start])) {
+		if ownerOfVisit(c.d.Text[q.Span.End:]) || officeAt(c.d.Text, c.index(), sp.Start, q.Span.Start) && visitWordPh.in(c.lowerWords(c.d.Text[sp.Start:q.Span.Start])) {
 			return true
 		}
 	}
@@ -472,7 +539,7 @@ func (c *Frame) met(m Mention) bool {
 	}
 	text, sp := c.sentence(si)
 	at := m.Span.Start - sp.Start
-	if strings.HasPrefix(strings.ToLower(text[m.Span.End-sp.Start:]), " and i ") {
+	if hasPrefixLower(text[m.Span.End-sp.Start:], " and i ") {
 		return true
 	}
 	ws := c.lowerWords(text)
@@ -523,6 +590,15 @@ var companionCues = vocab("companion.cues")
 // mostNamedForeign returns the foreign country the document names most
 // often (first named on a tie), or "".
 func (c *Frame) mostNamedForeign() string {
+	if !c.mostForeignDone {
+		c.mostForeign, c.mostForeignDone = c.findMostNamedForeign(), true
+	}
+	return c.mostForeign
+}
+
+// findMostNamedForeign computes mostNamedForeign: it reads the country
+// mentions, which settling persons does not change.
+func (c *Frame) findMostNamedForeign() string {
 	n := map[string]int{}
 	best := ""
 	for _, m := range c.d.Mentions {
@@ -569,19 +645,17 @@ func (c *Frame) has(s Span, kinds ...Kind) bool {
 // within returns the mentions that start inside s, by start offset.
 func (c *Frame) within(s Span) []Mention {
 	lo, _ := slices.BinarySearchFunc(c.byStart, s.Start, func(m Mention, off int) int { return m.Span.Start - off })
-	hi := lo
-	for hi < len(c.byStart) && c.byStart[hi].Span.Start < s.End {
-		hi++
+	if lo == len(c.byStart) || c.byStart[lo].Span.Start >= s.End {
+		return c.byStart[lo:lo]
 	}
-	return c.byStart[lo:hi]
+	hi, _ := slices.BinarySearchFunc(c.byStart[lo:], s.End, func(m Mention, off int) int { return m.Span.Start - off })
+	return c.byStart[lo : lo+hi]
 }
 
 // countryAt returns the visited country whose section holds off, or "".
 func (c *Frame) countryAt(off int) string {
-	for _, s := range c.Sections {
-		if s.Start <= off && off < s.End {
-			return s.Country
-		}
+	if i := c.sectionSpans.first(off); i >= 0 {
+		return c.Sections[i].Country
 	}
 	return ""
 }
@@ -589,15 +663,8 @@ func (c *Frame) countryAt(off int) string {
 // paragraph returns the span of the paragraph (text between blank lines
 // or line breaks) that holds off.
 func (c *Frame) paragraph(off int) Span {
-	t := c.d.Text
-	s := strings.LastIndex(t[:off], "\n")
-	e := strings.Index(t[off:], "\n")
-	if e < 0 {
-		e = len(t)
-	} else {
-		e += off
-	}
-	return Span{s + 1, e}
+	ix := c.index()
+	return Span{ix.lineStart(off), ix.lineEnd(off)}
 }
 
 // foreign reports whether a country is neither empty nor the publisher's.
@@ -623,7 +690,7 @@ var rankOrder = map[Rank]int{
 // the home country (or with no country), the one mentioned most often,
 // then the more senior, then the earliest. Heads of state mentioned in
 // passing rarely lead a delegation, so they only win on frequency.
-func principal(d *Doc, home string) Person {
+func principal(d *Doc, home string, ix *textIndex) Person {
 	type cand struct {
 		m     Mention
 		n     int
@@ -635,7 +702,7 @@ func principal(d *Doc, home string) Person {
 		if m.Kind != KindPerson || (m.Country != "" && m.Country != home) {
 			continue
 		}
-		if inParens(d.Text, m.Span) {
+		if ix.inParens(m.Span.Start) {
 			continue // "(MOIS, Minister Kim)": the head of the sending body
 		}
 		key := m.Value
@@ -682,7 +749,7 @@ var speechNouns = vocabSet("speech.nouns")
 // one with "'s" ("X's Remarks to the Media"), or the person who opens a
 // line as a transcript's speaker, before a colon ("Mr. X, Minister for
 // Foreign Affairs: Good evening").
-func speaker(d *Doc) (Mention, bool) {
+func speaker(d *Doc, ix *textIndex) (Mention, bool) {
 	text := d.Text
 	ts := d.Meta.TitleSpan
 	for _, m := range d.Mentions {
@@ -708,15 +775,12 @@ func speaker(d *Doc) (Mention, bool) {
 		}
 		// a transcript's speaker: the line opens with the person (after
 		// an honorific) and a colon ends the label before any full stop
-		ls := strings.LastIndexByte(text[:m.Span.Start], '\n') + 1
+		ls := ix.lineStart(m.Span.Start)
 		if !labelLead(text[ls:m.Span.Start]) {
 			continue
 		}
-		le := strings.IndexByte(text[m.Span.End:], '\n')
-		if le < 0 {
-			le = len(text) - m.Span.End
-		}
-		line := text[m.Span.End : m.Span.End+le]
+		line := text[m.Span.End:ix.lineEnd(m.Span.End)]
+		line = line[:min(len(line), 80)] // a colon further on ends no label
 		if k := strings.IndexByte(line, ':'); k >= 0 && k < 80 && !strings.Contains(line[:k], ". ") {
 			return m, true
 		}
@@ -735,8 +799,11 @@ func furnitureStart(text string) int {
 		if l.Start < len(text)/4 {
 			continue
 		}
-		line := strings.ToLower(strings.TrimSpace(text[l.Start:l.End]))
-		line = strings.TrimRight(line, " :.…")
+		line := strings.TrimSpace(text[l.Start:l.End])
+		if len(strings.TrimRight(line, " :.…")) > 3*40 {
+			continue // over 40 bytes lower-cased too: no rune lower-cases to under a third of its bytes
+		}
+		line = strings.TrimRight(strings.ToLower(line), " :.…")
 		if len(line) <= 40 && furnitureHeads[line] {
 			return l.Start
 		}
@@ -760,13 +827,6 @@ func labelLead(lead string) bool {
 		}
 	}
 	return true
-}
-
-// inParens reports whether s sits inside an open parenthesis on its line.
-func inParens(text string, s Span) bool {
-	ls := strings.LastIndexByte(text[:s.Start], '\n') + 1
-	pre := text[ls:s.Start]
-	return strings.Count(pre, "(") > strings.Count(pre, ")")
 }
 
 // headerRe matches the start of an itinerary line: a country (checked by

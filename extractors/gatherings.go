@@ -1,10 +1,12 @@
 package extractors
 
 import (
-	"communique/gazetteer"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"communique/gazetteer"
 )
 
 // GatheringNames finds named gatherings: forums, summits, conferences,
@@ -130,6 +132,9 @@ func (GatheringNames) Extract(d *Doc) []Mention {
 	var out []Mention
 	var starts map[int]Kind
 	for _, sp := range d.Sentences {
+		if d.Stop.Stopped() {
+			break // given up on: what is found is dropped
+		}
 		text := d.Text[sp.Start:sp.End]
 		if !hasGatheringWord(text) {
 			continue
@@ -258,6 +263,11 @@ func occasionEnd(ws []tok, k int, starts map[int]Kind) int {
 // headedNames finds capitalized runs that end in a head noun.
 func headedNames(d *Doc, ws []tok, starts map[int]Kind) []Mention {
 	var out []Mention
+	// where the expansion to the left from each word stops, and how many
+	// words before each distinguish a name: found once for the sentence,
+	// not once per head over its whole capitalized run
+	var reach []int32
+	var distinct []int32
 	for i, w := range ws {
 		if !inLower(headNouns, w.s) {
 			continue
@@ -272,28 +282,13 @@ func headedNames(d *Doc, ws []tok, starts map[int]Kind) []Mention {
 		}
 		// Expand left over capitalized words, ordinals, years and a
 		// parenthesized acronym.
-		s := i
-		for s > 0 {
-			p := ws[s-1]
-			if p.s == ")" && s >= 3 && ws[s-3].s == "(" {
-				s -= 3
-				continue
+		if reach == nil {
+			reach = make([]int32, len(ws))
+			for k := range reach {
+				reach[k] = -1
 			}
-			// "Foreign Ministers' Meeting", "Afghanistan's Neighbours Forum"
-			if isApostrophe(p.s) && s >= 2 && strings.HasSuffix(ws[s-2].s, "s") && capWord(ws[s-2].s) {
-				s--
-				continue
-			}
-			if p.s == "s" && s >= 3 && isApostrophe(ws[s-2].s) && capWord(ws[s-3].s) {
-				s -= 2
-				continue
-			}
-			if capWord(p.s) && !nameStop[p.s] || isNameJoiner(p.s) && s >= 2 && capWord(ws[s-2].s) && !nameStop[ws[s-2].s] {
-				s--
-				continue
-			}
-			break
 		}
+		s := leftReach(ws, i, reach)
 		// Expand right over "on/of/for/to" + capitalized words (with an
 		// article: "Summit of the Americas", "Meeting on a Pandemic
 		// Accord"), "and" + capitalized words ending in another head, and
@@ -341,12 +336,20 @@ func headedNames(d *Doc, ws []tok, starts map[int]Kind) []Mention {
 		}
 		// A named gathering has a distinguishing word besides its head,
 		// other than a sentence's capitalized first word.
-		named := false
-		for k, x := range ws[s:i] {
-			if capWord(x.s) && x.s != "(" && !inLower(gatheringGeneric, x.s) && !(s+k == 0 && !capWord(w.s) && !ordinalWord(x.s) && !allCaps(x.s)) {
-				named = true
+		if distinct == nil {
+			distinct = make([]int32, len(ws)+1)
+			for k, x := range ws {
+				distinct[k+1] = distinct[k]
+				if distinguishing(x.s) {
+					distinct[k+1]++
+				}
 			}
 		}
+		n := distinct[i] - distinct[s]
+		if x := ws[0].s; s == 0 && i > 0 && distinguishing(x) && !capWord(w.s) && !ordinalWord(x) && !allCaps(x) {
+			n-- // a sentence's capitalized first word
+		}
+		named := n > 0
 		// Generic words and a subject do not name one either: "the Joint
 		// Press Conference on the Visit of ...".
 		if !named && (e == i+1 || s < i && ws[i+1].s == "on") {
@@ -367,6 +370,44 @@ func headedNames(d *Doc, ws []tok, starts map[int]Kind) []Mention {
 		out = append(out, Mention{Kind: KindGathering, Span: sp, Text: d.Text[sp.Start:sp.End], Value: d.Text[sp.Start:sp.End]})
 	}
 	return out
+}
+
+// distinguishing reports whether a word before a head can distinguish a
+// gathering's name: capitalized, not generic.
+func distinguishing(w string) bool {
+	return capWord(w) && w != "(" && !inLower(gatheringGeneric, w)
+}
+
+// leftReach returns where headedNames' expansion to the left from word s
+// stops, memoized in reach (-1: not known): the steps from a word depend
+// on the words before it only, so each word is stepped over once.
+func leftReach(ws []tok, s int, reach []int32) int {
+	var path []int
+	for reach[s] < 0 {
+		next := s
+		switch p := ws[max(s-1, 0)].s; {
+		case s == 0:
+		case p == ")" && s >= 3 && ws[s-3].s == "(":
+			next = s - 3
+		// "Foreign Ministers' Meeting", "Afghanistan's Neighbours Forum"
+		case isApostrophe(p) && s >= 2 && strings.HasSuffix(ws[s-2].s, "s") && capWord(ws[s-2].s):
+			next = s - 1
+		case p == "s" && s >= 3 && isApostrophe(ws[s-2].s) && capWord(ws[s-3].s):
+			next = s - 2
+		case capWord(p) && !nameStop[p] || isNameJoiner(p) && s >= 2 && capWord(ws[s-2].s) && !nameStop[ws[s-2].s]:
+			next = s - 1
+		}
+		if next == s {
+			reach[s] = int32(s)
+			break
+		}
+		path = append(path, s)
+		s = next
+	}
+	for _, k := range path {
+		reach[k] = reach[s]
+	}
+	return int(reach[s])
 }
 
 func allCaps(w string) bool {
@@ -707,10 +748,18 @@ func (Gatherings) Events(d *Doc, c *Frame) []Event {
 		dist    int // how far from the name its date stood
 		keys    []map[string]bool
 		name    string
-		planned bool // a telling says it is yet to come
+		edition string // edition(name)
+		planned bool   // a telling says it is yet to come
 	}
 	var groups []*group
+	// the groups whose keys hold each word: a group can take a name only
+	// if one key holds the other, so only if they share a word (keys are
+	// never empty)
+	byWord := map[string][]int{}
 	for _, m := range d.MentionsOf(KindGathering) {
+		if d.Stop.Stopped() {
+			break // given up on: what is found is dropped
+		}
 		k := nameKey(m.Value)
 		if len(k) == 0 {
 			continue
@@ -724,7 +773,18 @@ func (Gatherings) Events(d *Doc, c *Frame) []Event {
 		dr, dist := c.gatheringDate(sp, m.Span)
 		status := c.gatheringStatus(text, sp, m.Span, dr)
 		var g *group
-		for _, x := range groups {
+		gi := -1
+		ea := edition(m.Value)
+		var cands []int
+		for w := range k {
+			cands = append(cands, byWord[w]...)
+		}
+		slices.Sort(cands) // in the groups' order, as each against all
+		for j, xi := range cands {
+			if j > 0 && xi == cands[j-1] {
+				continue
+			}
+			x := groups[xi]
 			// A past edition told with its own date ("the inaugural
 			// meeting in December 2005") is not the one planned or held
 			// lately.
@@ -733,9 +793,9 @@ func (Gatherings) Events(d *Doc, c *Frame) []Event {
 				continue
 			}
 			for _, xk := range x.keys {
-				ea, eb := edition(m.Value), edition(x.name)
+				eb := x.edition
 				if (subset(k, xk) || subset(xk, k)) && sameHead(m.Value, x.name) && (ea == "" || eb == "" || ea == eb) {
-					g = x
+					g, gi = x, xi
 					break
 				}
 			}
@@ -744,14 +804,15 @@ func (Gatherings) Events(d *Doc, c *Frame) []Event {
 			}
 		}
 		if g == nil {
-			g = &group{name: m.Value, dist: dist, planned: status == Planned}
+			gi = len(groups)
+			g = &group{name: m.Value, edition: ea, dist: dist, planned: status == Planned}
 			g.ev = Event{Type: Gathering, Name: m.Value, Actor: c.Principal, Country: country, Place: place,
 				Dates: dr, Evidence: sp, Confidence: 0.7, Status: status}
 			groups = append(groups, g)
 		} else {
 			g.planned = g.planned || status == Planned
 			if preferName(m.Value, g.name) {
-				g.name = m.Value
+				g.name, g.edition = m.Value, ea
 				g.ev.Name = m.Value
 			}
 			if dr != nil && (g.ev.Dates == nil || dist < g.dist) {
@@ -770,6 +831,11 @@ func (Gatherings) Events(d *Doc, c *Frame) []Event {
 			}
 		}
 		g.keys = append(g.keys, k)
+		for w := range k {
+			if gs := byWord[w]; len(gs) == 0 || gs[len(gs)-1] != gi {
+				byWord[w] = append(gs, gi) // duplicates are skipped when read
+			}
+		}
 	}
 	out := make([]Event, 0, len(groups))
 	for _, g := range groups {

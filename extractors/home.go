@@ -131,11 +131,15 @@ func homeVotes(d *Doc) map[string]homeScore {
 		lead = n
 	}
 	headEnd, footStart := homeFrame(text)
+	ix := newTextIndex(text)
 	score := map[string]float64{}
 	first := map[string]int{}
 	var prev Mention // the previous country mention
 	prevMul := 1.0   // the relation it stood in: a destination, a partner
 	for _, m := range d.Mentions {
+		if d.Stop.Stopped() {
+			break // given up on: what is found is dropped
+		}
 		if m.Kind != KindCountry && m.Kind != KindPlace {
 			continue
 		}
@@ -161,13 +165,9 @@ func homeVotes(d *Doc) map[string]homeScore {
 		if _, ok := first[iso]; !ok {
 			first[iso] = m.Span.Start
 		}
-		ls := strings.LastIndexByte(text[:m.Span.Start], '\n') + 1
-		le := len(text)
-		if n := strings.IndexByte(text[m.Span.End:], '\n'); n >= 0 {
-			le = m.Span.End + n
-		}
+		ls, le := ix.lineStart(m.Span.Start), ix.lineEnd(m.Span.End)
 		line := text[ls:le]
-		if strings.ContainsAny(line, ">|") || homeLabel(line) {
+		if ix.hasNavSep(ls, le) || homeLabel(line) {
 			// navigation and labels ("Home > International > Jordan",
 			// "World locations: Jordan, Syria") name topics, not the
 			// publisher
@@ -192,7 +192,7 @@ func homeVotes(d *Doc) map[string]homeScore {
 		case subjectOfVerb(text, d.Sentences, m):
 			w = 2
 		}
-		if foreignOfficial(rest) || officeOf(text[ls:m.Span.Start]) {
+		if foreignOfficial(rest) || officeAt(text, ix, ls, m.Span.Start) {
 			// "German Foreign Minister", "Saudi Arabia's Interior
 			// Minister", "his Italian counterpart", "Minister of Foreign
 			// Affairs of the Lao People's Democratic Republic": someone
@@ -235,7 +235,7 @@ func homeVotes(d *Doc) map[string]homeScore {
 		}
 		score[iso] += w
 	}
-	travelVotes(d, score, first)
+	travelVotes(d, ix, score, first)
 	if iso, n := ownScript(text); n >= 3 {
 		score[iso] += 4
 		if _, ok := first[iso]; !ok {
@@ -256,10 +256,13 @@ func homeVotes(d *Doc) map[string]homeScore {
 // the US, who had come to China", "the President of Malta's visit to
 // Chile") is the host, most often the publisher (+2). Each sentence
 // counts once for each destination.
-func travelVotes(d *Doc, score map[string]float64, first map[string]int) {
-	c := &Frame{d: d, byStart: slices.Clone(d.Mentions)}
+func travelVotes(d *Doc, ix *textIndex, score map[string]float64, first map[string]int) {
+	c := &Frame{d: d, byStart: slices.Clone(d.Mentions), ix: ix}
 	slices.SortStableFunc(c.byStart, func(a, b Mention) int { return a.Span.Start - b.Span.Start })
 	for si, sp := range d.Sentences {
+		if d.Stop.Stopped() {
+			break // given up on: what is found is dropped
+		}
 		if !c.has(sp, KindCountry) {
 			continue
 		}
@@ -281,8 +284,8 @@ func travelVotes(d *Doc, score map[string]float64, first map[string]int) {
 		}
 		qualifiers := map[string]bool{}
 		for _, m := range c.in(KindCountry, sp) {
-			ls := max(sp.Start, strings.LastIndexByte(d.Text[:m.Span.Start], '\n')+1)
-			if foreignOfficial(d.Text[m.Span.End:]) || officeOf(d.Text[ls:m.Span.Start]) ||
+			ls := max(sp.Start, ix.lineStart(m.Span.Start))
+			if foreignOfficial(d.Text[m.Span.End:]) || officeAt(d.Text, ix, ls, m.Span.Start) ||
 				ownerOfVisit(d.Text[m.Span.End:]) {
 				qualifiers[m.Value] = true
 			}
@@ -351,7 +354,7 @@ func subjectOfVerb(text string, sents []Span, m Mention) bool {
 	if si := SentenceAt(sents, m.Span.Start); si >= 0 {
 		ss = sents[si].Start
 	}
-	for _, w := range strings.Fields(text[ss:m.Span.Start]) {
+	for w := range strings.FieldsSeq(text[ss:m.Span.Start]) {
 		if w != "the" && w != "The" && w != "Today" && w != "." {
 			return false
 		}
@@ -407,16 +410,9 @@ var ownScripts = [...]struct {
 // Department of State".
 var issuerCues = []string{"source:", "on behalf of:", "on behalf of", "issued by", "released by"}
 
-// mayHoldCue reports whether a line may hold an issuer cue, in any case:
-// the common line has none of their letters in a row.
-func mayHoldCue(line string) bool {
-	for _, k := range [...]string{"ource", "OURCE", "ehalf", "EHALF", "ssued", "SSUED", "eleased", "ELEASED"} {
-		if strings.Contains(line, k) {
-			return true
-		}
-	}
-	return false
-}
+// cueKeys are letters in a row that every issuer cue holds, in either
+// case: a line without one holds no cue, and the common line has none.
+var cueKeys = []string{"ource", "OURCE", "ehalf", "EHALF", "ssued", "SSUED", "eleased", "ELEASED"}
 
 // bodyWords name a government body in an issuer line.
 var bodyWords = map[string]bool{"Ministry": true, "Ministries": true, "Department": true, "Office": true,
@@ -433,10 +429,11 @@ func issuerCountry(d *Doc) string {
 	headEnd, _ := homeFrame(text)
 	footStart := homeFootStart(text, 6)
 	ts := d.Meta.TitleSpan
+	keys := substringOffsets(text, cueKeys) // searched once in the text, not line by line
 	for l := range lineSpans(text) {
 		line := text[l.Start:l.End]
 		low := ""
-		if mayHoldCue(line) {
+		if count(keys, l.Start, l.End) > 0 { // a key starting on the line ends on it
 			low = strings.ToLower(line)
 		}
 		for _, cue := range issuerCues {
@@ -591,7 +588,7 @@ func homeFrame(text string) (headEnd, footStart int) {
 // homeLabel reports whether a line opens with a label: "World locations:",
 // "Topical events:".
 func homeLabel(line string) bool {
-	c := strings.IndexByte(line, ':')
+	c := strings.IndexByte(line[:min(len(line), 31)], ':') // none further on opens a label
 	if c < 0 || c > 30 {
 		return false
 	}
@@ -610,6 +607,20 @@ func officeOf(pre string) bool {
 	if c := strings.LastIndexAny(pre, ".,;"); c >= 0 {
 		pre = pre[c+1:]
 	}
+	return officeClause(pre)
+}
+
+// officeAt is officeOf(text[from:to]), the clause found through ix.
+func officeAt(text string, ix *textIndex, from, to int) bool {
+	// the clause ends with "of" or "of the" only if the text does
+	if t := strings.TrimRight(text[from:to], " "); !strings.HasSuffix(t, " of") && !strings.HasSuffix(t, " of the") {
+		return false
+	}
+	return officeClause(text[ix.clauseStart(from, to):to])
+}
+
+// officeClause is officeOf of a clause: text with no ".", "," or ";".
+func officeClause(pre string) bool {
 	pre = strings.TrimSuffix(strings.TrimRight(pre, " "), " the")
 	if !strings.HasSuffix(pre, " of") {
 		return false

@@ -1,6 +1,7 @@
 package extractors
 
 import (
+	"sort"
 	"strings"
 )
 
@@ -73,6 +74,9 @@ func (c *Frame) readMeetings() []Event {
 	var named, unnamed []Event
 	seen := map[string]bool{}
 	for i := range d.Sentences {
+		if d.Stop.Stopped() {
+			break // given up on: what is found is dropped
+		}
 		text, sp := c.sentence(i)
 		if len(c.visitors) == 0 && !c.has(c.paragraph(sp.Start), KindPerson, KindCountry) && !bothSides(c.lowerWords(text)) {
 			continue // no one to meet
@@ -164,7 +168,7 @@ func (c *Frame) readMeetings() []Event {
 // the Minister of Foreign Affairs of Thailand".
 func (c *Frame) meetingCue(text string, sp Span) int {
 	ws := c.lowerWords(text)
-	with := strings.Contains(lower(text), " with ") // "co-chaired the Joint Commission Meeting with X"
+	with := containsLower(text, " with ") // "co-chaired the Joint Commission Meeting with X"
 	for i, j, ok := meetPh.find(ws); ok; i, j, ok = meetPh.findFrom(ws, j) {
 		if with {
 			return ws[i].start
@@ -182,12 +186,10 @@ func (c *Frame) meetingCue(text string, sp Span) int {
 
 // inGathering reports whether off lies inside a gathering's name.
 func (c *Frame) inGathering(off int) bool {
-	for _, g := range c.gatherings {
-		if g.Start <= off && off < g.End {
-			return true
-		}
-	}
-	return false
+	// the gatherings that start at or before off, in text order: one of
+	// them holds off when the furthest end among them lies past it
+	k := sort.Search(len(c.gatheringsByStart), func(i int) bool { return c.gatheringsByStart[i].Start > off })
+	return k > 0 && c.gatheringEnds[k-1] > off
 }
 
 // nextParagraphEnd returns the end of the paragraph after the one that
@@ -209,10 +211,8 @@ func (c *Frame) nextParagraphEnd(end int) int {
 // travel of its own ("It was also confirmed that President X will visit
 // Chile"): not the meeting's.
 func (c *Frame) ownEvent(p Person, paraEnd int) bool {
-	for _, m := range c.byStart {
-		if m.Kind != KindPerson || personOf(m).Name != p.Name {
-			continue
-		}
+	for _, i := range c.personMentions(p.Name) {
+		m := c.byStart[i]
 		if m.Span.Start < paraEnd {
 			return false // named in the meeting's paragraph
 		}
@@ -229,6 +229,14 @@ func (c *Frame) ownEvent(p Person, paraEnd int) bool {
 // peer returns the principal's counterpart: the one foreign official of
 // the principal's rank the document names.
 func (c *Frame) peer() (Person, bool) {
+	if !c.peerDone {
+		c.peerMemo, c.peerOK = c.findPeer()
+		c.peerDone = true
+	}
+	return c.peerMemo, c.peerOK
+}
+
+func (c *Frame) findPeer() (Person, bool) {
 	if c.Principal.Rank == RankNone {
 		return Person{}, false
 	}
@@ -268,8 +276,8 @@ func (c *Frame) onlyVisitor() (Person, bool) {
 	if len(c.visitors) != 1 {
 		return Person{}, false
 	}
-	for _, m := range c.byStart {
-		if m.Kind == KindPerson && personOf(m).Name == c.visitors[0] && c.foreign(m.Country) {
+	for _, i := range c.personMentions(c.visitors[0]) {
+		if m := c.byStart[i]; c.foreign(m.Country) {
 			return personOf(m), true
 		}
 	}
@@ -295,7 +303,7 @@ func (c *Frame) meeting(actor Person, iso string, parts []Person, text string, s
 // the first home person named before the verb, else the principal.
 func (c *Frame) meetingActor(sp Span, verbAt int) (Person, bool) {
 	for _, m := range c.in(KindPerson, sp) {
-		if m.Span.Start < verbAt && !c.foreign(m.Country) && !inParens(c.d.Text, m.Span) {
+		if m.Span.Start < verbAt && !c.foreign(m.Country) && !c.index().inParens(m.Span.Start) {
 			return c.withHome(personOf(m)), true
 		}
 		if m.Span.Start > verbAt && calledBy(c.d.Text[verbAt:m.Span.Start]) {

@@ -59,7 +59,11 @@ func Preload() {
 func (ProseNames) Extract(d *Doc) []Mention {
 	var out []Mention
 	calls := 0
+	var ix *spanIndex // d.Mentions by position, on first need
 	for si, sp := range d.Sentences {
+		if d.Stop.Stopped() {
+			break // given up on: what is found is dropped
+		}
 		ws := d.sentenceWords(si)
 		vi, vj, ok := meetPh.find(ws)
 		if !ok || vj >= len(ws) {
@@ -78,8 +82,11 @@ func (ProseNames) Extract(d *Doc) []Mention {
 		if k := strings.IndexAny(d.Text[sp.Start+ws[w].end:end], ",.;:("); k >= 0 {
 			end = sp.Start + ws[w].end + k
 		}
-		if hasKind(d.Mentions, Span{sp.Start + ws[vi].start, sp.End}, KindPerson) ||
-			!capitalizedRun(d, Span{sp.Start + ws[w].end, end}) {
+		if ix == nil {
+			ix = newSpanIndex(d.Mentions)
+		}
+		if ix.hasKind(Span{sp.Start + ws[vi].start, sp.End}, KindPerson) ||
+			!capitalizedRun(d, ix, Span{sp.Start + ws[w].end, end}) {
 			continue // Persons found the counterpart, or nothing reads as a name
 		}
 		// The model reads the meeting word and the "with" clause: enough
@@ -109,7 +116,7 @@ func (ProseNames) Extract(d *Doc) []Mention {
 			start := after.Start + from + i
 			from += i + len(e.Text)
 			span := Span{start, start + len(e.Text)}
-			if !personLike(e.Text) || afterArticle(d.Text[:span.Start]) || overlapsAny(d.Mentions, span) || overlapsAny(out, span) {
+			if !personLike(e.Text) || afterArticle(d.Text[:span.Start]) || ix.overlaps(span) || overlapsAny(out, span) {
 				continue
 			}
 			out = append(out, Mention{Kind: KindPerson, Span: span, Text: e.Text, Value: e.Text})
@@ -162,13 +169,13 @@ func afterArticle(before string) bool {
 // capitalizedRun reports whether s holds two or more capitalized words in
 // a row outside other mentions: the shape of a name, worth asking the
 // model about.
-func capitalizedRun(d *Doc, s Span) bool {
+func capitalizedRun(d *Doc, ix *spanIndex, s Span) bool {
 	run := 0
 	for _, w := range lowerWords(d.Text[s.Start:s.End]) {
 		orig := d.Text[s.Start+w.start : s.Start+w.end]
 		r, _ := utf8.DecodeRuneInString(orig)
 		if unicode.IsUpper(r) && !gazetteer.IsTitleWord(w.s) && !gazetteer.IsPortfolioWord(orig) &&
-			!gazetteer.IsHonorific(w.s) && !overlapsAny(d.Mentions, Span{s.Start + w.start, s.Start + w.end}) {
+			!gazetteer.IsHonorific(w.s) && !ix.overlaps(Span{s.Start + w.start, s.Start + w.end}) {
 			run++
 			if run >= 2 {
 				return true
@@ -176,15 +183,6 @@ func capitalizedRun(d *Doc, s Span) bool {
 			continue
 		}
 		run = 0
-	}
-	return false
-}
-
-func hasKind(ms []Mention, s Span, k Kind) bool {
-	for _, m := range ms {
-		if m.Kind == k && s.Contains(m.Span) {
-			return true
-		}
 	}
 	return false
 }

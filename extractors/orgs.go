@@ -1,6 +1,10 @@
 package extractors
 
-import "strings"
+import (
+	"slices"
+	"sort"
+	"strings"
+)
 
 // Orgs finds organizations: ministries, agencies and other public bodies,
 // international organizations ("Ministry of the Interior and Safety",
@@ -87,6 +91,9 @@ func (p *entParser) findOrgs() {
 	acrIntl := map[string]bool{}
 	covered := p.covered
 	for h := 0; h < len(p.t); h++ {
+		if p.d.Stop.Stopped() {
+			break // given up on: what is found is dropped
+		}
 		tk := &p.t[h]
 		if covered[h] || tk.kind != ptWord || !tk.capital || tk.joined || tk.cty != 0 || !p.is(h, wfOrgHead) {
 			continue // "Union" in "Republic of the Union of Myanmar" is a country's
@@ -158,6 +165,9 @@ func (p *entParser) findOrgs() {
 	}
 	// later uses of acronyms, and well-known ones
 	for i := 0; i < len(p.t); i++ {
+		if p.d.Stop.Stopped() {
+			break // given up on: what is found is dropped
+		}
 		tk := &p.t[i]
 		if covered[i] || tk.kind != ptWord || tk.joined || (i+1 < len(p.t) && p.t[i+1].joined) {
 			continue
@@ -185,12 +195,15 @@ func (p *entParser) findOrgs() {
 }
 
 func sortOrgs(gs []orgSpan) {
-	// insertion sort: few, mostly ordered
-	for i := 1; i < len(gs); i++ {
-		for j := i; j > 0 && gs[j].start < gs[j-1].start; j-- {
-			gs[j], gs[j-1] = gs[j-1], gs[j]
-		}
-	}
+	slices.SortStableFunc(gs, func(a, b orgSpan) int { return a.start - b.start })
+}
+
+// orgsFrom returns the organizations, in p.orgs' order (by start), that
+// start in tokens [s, e].
+func (p *entParser) orgsFrom(s, e int) []orgSpan {
+	lo := sort.Search(len(p.orgs), func(i int) bool { return p.orgs[i].start >= s })
+	hi := sort.Search(len(p.orgs), func(i int) bool { return p.orgs[i].start > e })
+	return p.orgs[lo:max(lo, hi)]
 }
 
 // orgAcronym reports whether w is an acronym: two or more letters, at least

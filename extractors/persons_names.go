@@ -359,6 +359,9 @@ type rawPerson struct {
 // pass1 finds anchored names.
 func (p *entParser) pass1() {
 	for i := 0; i < len(p.t); {
+		if p.d.Stop.Stopped() {
+			break // given up on: what is found is dropped
+		}
 		tk := &p.t[i]
 		if tk.kind != ptWord || p.taken[i] {
 			i++
@@ -987,6 +990,11 @@ func (p *entParser) add(rp rawPerson, a int) int {
 		rp.companion = p.companionOf(a)
 	}
 	p.raw = append(p.raw, rp)
+	s := p.t[rp.start].sent
+	for len(p.rawsBySent) <= s {
+		p.rawsBySent = append(p.rawsBySent, nil)
+	}
+	p.rawsBySent[s] = append(p.rawsBySent[s], int32(len(p.raw)-1))
 	return len(p.raw) - 1
 }
 
@@ -1037,8 +1045,8 @@ func (p *entParser) namesBody(s, e int) bool {
 // international reports whether tokens [s, e) name an international
 // body ("President of the European Commission", "UN Secretary-General").
 func (p *entParser) international(s, e int) bool {
-	for _, g := range p.orgs {
-		if g.start >= s && g.end <= e && g.intl {
+	for _, g := range p.orgsFrom(s, e) {
+		if g.end <= e && g.intl {
 			return true
 		}
 	}
@@ -1063,8 +1071,8 @@ func (p *entParser) officeOrg(o titlePhrase, ps, pe int) string {
 	if ps >= 0 {
 		s, e = ps, pe
 	}
-	for _, g := range p.orgs {
-		if g.start >= s && g.end <= e {
+	for _, g := range p.orgsFrom(s, e) {
+		if g.end <= e {
 			return g.value
 		}
 	}

@@ -30,16 +30,14 @@ func (p *entParser) evidenceAt(a int, rp *rawPerson) (personEvidence, string) {
 			return evHome, ""
 		}
 	}
+	// The nearest clause stop before the name in its sentence: a meeting
+	// cue, or a quote or a speech verb, which closes the clause the name
+	// is in ("... stand with the people affected,' says Minister X").
 	cue := false
-	for k := a - 1; k >= 0 && p.same(k, a); k-- {
-		// A quote or a speech verb closes the clause the name is in:
-		// "... stand with the people affected,' says Minister X".
-		if low := p.lows[k]; p.is(k, wfSpeechVerb) || low == "'" || low == "\"" {
-			break
-		}
-		if p.is(k, wfMeetCue) {
-			cue = true
-			break
+	if a < len(p.t) && p.t[a].kind != ptBreak {
+		st := p.clauseStops(a)
+		if j := below(st.toks, a); j > 0 {
+			cue = st.cue[j-1]
 		}
 	}
 	local, unplaced := false, false
@@ -84,6 +82,39 @@ func (p *entParser) evidenceAt(a int, rp *rawPerson) (personEvidence, string) {
 	return evNone, ""
 }
 
+// stopList holds the tokens of a sentence, up to where it has been read,
+// that are a quote, a speech verb or a meeting cue, in order; cue is set
+// for a meeting cue.
+type stopList struct {
+	read int // the tokens before read are listed; 0: none read yet
+	toks []int32
+	cue  []bool
+}
+
+// clauseStops returns the stopList of the sentence of token a, read up to
+// a: each token of a sentence is read once, however many names it holds.
+func (p *entParser) clauseStops(a int) *stopList {
+	s := p.t[a].sent
+	for len(p.stops) <= s {
+		p.stops = append(p.stops, stopList{})
+	}
+	st := &p.stops[s]
+	k := st.read
+	if k == 0 {
+		for k = a; k > 0 && p.t[k-1].sent == s; k-- { // the sentence's start
+		}
+	}
+	for ; k < a; k++ {
+		if low := p.lows[k]; p.is(k, wfSpeechVerb) || low == "'" || low == "\"" {
+			st.toks, st.cue = append(st.toks, int32(k)), append(st.cue, false)
+		} else if p.is(k, wfMeetCue) {
+			st.toks, st.cue = append(st.toks, int32(k)), append(st.cue, true)
+		}
+	}
+	st.read = max(st.read, k)
+	return st
+}
+
 // homePlaceAfter reports whether the name ending at token e goes on with
 // "of <Place>, <the publisher's country>": "Councillor X of Goa, India".
 func (p *entParser) homePlaceAfter(e int) bool {
@@ -102,20 +133,39 @@ func (p *entParser) homePlaceAfter(e int) bool {
 // "joined by" stands between them ("DPM Bounthavy was accompanied by Vice
 // Minister ..."), or -1.
 func (p *entParser) companionOf(a int) int {
-	for ri := range p.raw {
+	if a >= len(p.t) || p.t[a].kind == ptBreak {
+		return -1
+	}
+	s := p.t[a].sent
+	if s >= len(p.rawsBySent) {
+		return -1
+	}
+	for _, ri := range p.rawsBySent[s] { // the persons of a's sentence
 		r := p.raw[ri]
-		if r.start >= a || !p.same(r.start, a) {
+		if r.start >= a {
 			continue
 		}
-		for k := r.end; k < a; k++ {
-			switch p.lows[k] {
-			case "accompanied", "accompanying", "joined":
-				return ri
-			}
+		if p.joinCueIn(r.end, a) {
+			return int(ri)
 		}
 		return -1
 	}
 	return -1
+}
+
+// joinCueIn reports whether "accompanied", "accompanying" or "joined" is
+// among tokens [s, e).
+func (p *entParser) joinCueIn(s, e int) bool {
+	if !p.joinCuesDone {
+		p.joinCuesDone = true
+		for k, low := range p.lows[:len(p.t)] {
+			switch low {
+			case "accompanied", "accompanying", "joined":
+				p.joinCues = append(p.joinCues, int32(k))
+			}
+		}
+	}
+	return count(p.joinCues, s, e) > 0
 }
 
 // foreignOrgBefore reports whether the organization right before the
@@ -315,31 +365,55 @@ func (p *entParser) resolve(dst []Mention) []Mention {
 // ("Kim Hong-kyun", "Villareal"), unless the words cut belong to a longer
 // name of the body ("Lee Sang-min" is not cut to "Lee").
 func (p *entParser) trimHeadlineNames() {
+	// the names outside headlines by their words, found on first need:
+	// a headline's name is compared with those that share its first
+	// words, not with every name
+	var body map[string][]int
+	inBody := map[string]bool{} // inBodyName by the words of o and w
 	for i := range p.raw {
 		r := &p.raw[i]
 		if r.end-r.start < 2 || !p.headline(r.start) {
 			continue
 		}
+		if body == nil {
+			body = map[string][]int{}
+			for j, o := range p.raw {
+				if !p.headline(o.start) {
+					k := p.wordsKey(o.start, o.end)
+					body[k] = append(body[k], j)
+				}
+			}
+		}
+		// the longest name of the body that the headline's starts with
 		best := 0
-		for j, o := range p.raw {
-			n := o.end - o.start
-			if j == i || n >= r.end-r.start || n <= best || p.headline(o.start) {
-				continue
+		for n := r.end - r.start - 1; n > 0 && best == 0; n-- {
+			for _, j := range body[p.wordsKey(r.start, r.start+n)] {
+				o := p.raw[j]
+				same := o.end-o.start == n
+				for k := 0; k < n && same; k++ {
+					same = p.lows[r.start+k] == p.lows[o.start+k]
+				}
+				if !same || p.t[r.start+n].joined {
+					continue
+				}
+				w := p.lows[r.start+n]
+				ik := p.wordsKey(o.start, o.end) + "\x00\x00" + w
+				in, ok := inBody[ik]
+				if !ok {
+					in = p.inBodyName(o, w)
+					inBody[ik] = in
+				}
+				if in {
+					continue
+				}
+				// cut to a short form only before a headline verb ("Pushes",
+				// "Meets"): "Yoon Suk Yeol" is not cut to "Yoon"
+				if p.units(o.start, o.end) < 2 && (!strings.HasSuffix(w, "s") || p.unitEnd(r.start+n) > r.start+n+1) {
+					continue
+				}
+				best = n
+				break
 			}
-			same := true
-			for k := 0; k < n && same; k++ {
-				same = p.lows[r.start+k] == p.lows[o.start+k]
-			}
-			next := p.t[r.start+n]
-			if !same || next.joined || p.inBodyName(o, p.lows[r.start+n]) {
-				continue
-			}
-			// cut to a short form only before a headline verb ("Pushes",
-			// "Meets"): "Yoon Suk Yeol" is not cut to "Yoon"
-			if p.units(o.start, o.end) < 2 && (!strings.HasSuffix(p.lows[r.start+n], "s") || p.unitEnd(r.start+n) > r.start+n+1) {
-				continue
-			}
-			best = n
 		}
 		// "Secretary Villareal Pushes ..." when the body has "Antonio B.
 		// Villareal": the first word of the headline's name is a word of a
@@ -363,6 +437,12 @@ func (p *entParser) trimHeadlineNames() {
 			r.value = p.canonical(r.start, r.end)
 		}
 	}
+}
+
+// wordsKey joins the lower-case words of tokens [s, e): equal words, equal
+// keys.
+func (p *entParser) wordsKey(s, e int) string {
+	return strings.Join(p.lows[s:e], "\x00")
 }
 
 // hasWord reports whether the name of b has the lower-case word w.
@@ -585,6 +665,9 @@ func (p *entParser) pass2(out []Mention, cls []*personCluster) []Mention {
 	}
 	var key []byte
 	for i := 0; i < len(p.t); i++ {
+		if p.d.Stop.Stopped() {
+			break // given up on: what is found is dropped
+		}
 		tk := &p.t[i]
 		if p.taken[i] || tk.kind != ptWord || !tk.capital || tk.joined {
 			continue

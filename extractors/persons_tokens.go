@@ -54,14 +54,23 @@ type entParser struct {
 	countries []Mention // KindCountry mentions, in text order
 	headlines []int8    // per sentence: 0 unknown, 1 headline, 2 not
 	raw       []rawPerson
-	taken     []bool                  // tokens inside a person's name, title or apposition
-	covered   []bool                  // tokens inside an organization's name (findOrgs)
-	lowBuf    []byte                  // lower-case forms, while tokenizing
-	isos      []string                // interned codes of ptok.cty and ptok.plc; isos[0] is ""
-	isoIdx    map[string]uint16       // index of a code in isos
-	matchN    []int8                  // per token: 0 not looked up, -1 no title, n words of the title there
-	matchE    []*gazetteer.TitleEntry // per token: the title there, when matchN > 0
-	flags     []wordFlags             // per token: see flagsOf
+	// rawsBySent holds, per sentence, the indices of the raw persons
+	// whose names start in it, in the order of raw
+	rawsBySent [][]int32
+	// joinCues holds the tokens "accompanied", "accompanying" and
+	// "joined" in text order, found on first need (joinCuesDone)
+	joinCues     []int32
+	joinCuesDone bool
+	// stops holds, per sentence, its clause stops (see clauseStops)
+	stops   []stopList
+	taken   []bool                  // tokens inside a person's name, title or apposition
+	covered []bool                  // tokens inside an organization's name (findOrgs)
+	lowBuf  []byte                  // lower-case forms, while tokenizing
+	isos    []string                // interned codes of ptok.cty and ptok.plc; isos[0] is ""
+	isoIdx  map[string]uint16       // index of a code in isos
+	matchN  []int8                  // per token: 0 not looked up, -1 no title, n words of the title there
+	matchE  []*gazetteer.TitleEntry // per token: the title there, when matchN > 0
+	flags   []wordFlags             // per token: see flagsOf
 }
 
 // entParsers recycles the parsers' buffers: a document's tokens take
@@ -106,6 +115,8 @@ func newEntParser(d *Doc) *entParser {
 	p.flags = grow(p.flags[:0], len(p.t))[:len(p.t)]
 	clear(p.flags)
 	p.orgs, p.raw, p.headlines = p.orgs[:0], p.raw[:0], p.headlines[:0]
+	p.rawsBySent, p.joinCues, p.joinCuesDone = p.rawsBySent[:0], p.joinCues[:0], false
+	p.stops = p.stops[:0]
 	return p
 }
 

@@ -63,6 +63,9 @@ func (Rankings) Events(d *Doc, c *Frame) []Event {
 		seen[rankingKey(e.Country, e.RankPosition, e.RankYear)] = true
 	}
 	for i := range d.Sentences {
+		if d.Stop.Stopped() {
+			break // given up on: what is found is dropped
+		}
 		text, sp := c.sentence(i)
 		var idx []indexName
 		if c.matches(rankCuePh, text) || c.hasOrdinal(text) {
@@ -225,6 +228,9 @@ func (c *Frame) documentIndex() *indexName {
 func (c *Frame) findDocumentIndex() *indexName {
 	var first *indexName
 	for _, sp := range c.d.Sentences {
+		if c.d.Stop.Stopped() {
+			break // given up on: what is found is dropped
+		}
 		if !c.hasIndexWord(c.d.Text[sp.Start:sp.End]) {
 			continue
 		}

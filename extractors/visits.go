@@ -106,6 +106,9 @@ func readVisits(d *Doc, c *Frame) []Event {
 		cands = append(cands, visit{Event: ev, prio: prioOwn, close: true})
 	}
 	for i := range d.Sentences {
+		if d.Stop.Stopped() {
+			break // given up on: what is found is dropped
+		}
 		if c.sentVisits != nil {
 			cands = append(cands, c.sentVisits[i]...)
 		} else {
@@ -273,6 +276,7 @@ func (c *Frame) metAtHome(visits []Event) []Event {
 		}
 	}
 	var out []Event
+	var unnamed map[string][]int // the undated visits of unnamed officials, by their country
 	for _, m := range c.meetings() {
 		if !c.meetingAtHome(m, away) {
 			continue
@@ -281,11 +285,21 @@ func (c *Frame) metAtHome(visits []Event) []Event {
 			// "The Ministers of Foreign Affairs of Chile and Colombia held
 			// a meeting in Santiago today": it dates the visit of the
 			// unnamed official the text tells of
-			for i := range visits {
-				if v := &visits[i]; v.Country == c.Home && v.Actor.Name == "" && v.Actor.Country == m.CounterpartCountry && v.Dates == nil {
-					v.Dates = m.Dates
+			if m.Dates == nil {
+				continue // nothing to date them with
+			}
+			if unnamed == nil {
+				unnamed = map[string][]int{}
+				for i, v := range visits {
+					if v.Country == c.Home && v.Actor.Name == "" && v.Dates == nil {
+						unnamed[v.Actor.Country] = append(unnamed[v.Actor.Country], i)
+					}
 				}
 			}
+			for _, i := range unnamed[m.CounterpartCountry] {
+				visits[i].Dates = m.Dates
+			}
+			delete(unnamed, m.CounterpartCountry) // dated now
 			continue
 		}
 		for _, p := range m.Participants {
@@ -330,12 +344,12 @@ func (c *Frame) meetingAtHome(m Event, away bool) bool {
 // text (their title or the settled frame), not assumed for want of
 // evidence.
 func (c *Frame) statedCountry(name string) bool {
-	for _, m := range c.byStart {
-		if m.Kind == KindPerson && personOf(m).Name == name {
-			return !m.CountryAssumed || c.foreign(m.Country)
-		}
+	ms := c.personMentions(name)
+	if len(ms) == 0 {
+		return false
 	}
-	return false
+	m := c.byStart[ms[0]] // the first
+	return !m.CountryAssumed || c.foreign(m.Country)
 }
 
 // tripDates returns the span of the document's trip told apart from its
@@ -347,6 +361,9 @@ func (c *Frame) statedCountry(name string) bool {
 func (c *Frame) tripDates() *DateRange {
 	var found *DateRange
 	for i := range c.d.Sentences {
+		if c.d.Stop.Stopped() {
+			break // given up on: what is found is dropped
+		}
 		text, sp := c.sentence(i)
 		ws := c.lowerWords(text)
 		if c.matches(cancelPh, text) {
@@ -603,6 +620,9 @@ var attendingPh = newPhrases(vocab("attending")...)
 func (c *Frame) summitVisits() []visit {
 	var out []visit
 	for _, m := range c.d.MentionsOf(KindGathering) {
+		if c.d.Stop.Stopped() {
+			break // given up on: what is found is dropped
+		}
 		si := SentenceAt(c.d.Sentences, m.Span.Start)
 		if si < 0 {
 			continue
@@ -730,7 +750,7 @@ func (c *Frame) traveller(text string, sp Span, verbAt int, incoming, homeNamed 
 		// Only a visit to a home city can be the publisher's own
 		// official's domestic trip: then the principal is not taken.
 		for _, m := range persons {
-			if m.Span.Start-sp.Start < verbAt && (homeNamed || personOf(m).Name != c.Principal.Name) && !inParens(c.d.Text, m.Span) {
+			if m.Span.Start-sp.Start < verbAt && (homeNamed || personOf(m).Name != c.Principal.Name) && !c.index().inParens(m.Span.Start) {
 				p := personOf(m)
 				p.Country = ""
 				return p, true
@@ -739,7 +759,7 @@ func (c *Frame) traveller(text string, sp Span, verbAt int, incoming, homeNamed 
 		return Person{}, false
 	}
 	for _, m := range persons {
-		if m.Span.Start-sp.Start < verbAt && !inParens(c.d.Text, m.Span) && !c.foreign(m.Country) {
+		if m.Span.Start-sp.Start < verbAt && !c.index().inParens(m.Span.Start) && !c.foreign(m.Country) {
 			return c.withHome(personOf(m)), true
 		}
 	}
@@ -904,7 +924,7 @@ func (c *Frame) possTitleVisit(text string, sp Span) (Person, bool) {
 // said to someone: after a comma or at the start of the sentence ("Dear
 // Mike, welcome to Jakarta").
 func welcomeVocative(text string, verbAt int) bool {
-	if !strings.HasPrefix(strings.ToLower(text[verbAt:]), "welcome ") {
+	if !hasPrefixLower(text[verbAt:], "welcome ") {
 		return false
 	}
 	pre := strings.TrimRight(text[:verbAt], " ")
@@ -931,12 +951,7 @@ func (c *Frame) withHome(p Person) Person {
 // insideOrgName reports whether a country mention is part of an
 // organization's name ("Korea Internet & Security Agency").
 func (c *Frame) insideOrgName(m Mention) bool {
-	for _, o := range c.orgs {
-		if o.Contains(m.Span) && o != m.Span {
-			return true
-		}
-	}
-	return false
+	return c.orgSpans.contains(m.Span, true)
 }
 
 // mergeVisits keeps one record per country: the dates of the
@@ -982,7 +997,9 @@ func mergeVisits(cands []visit) []Event {
 			// another time: a visit of its own, unless one told with it
 			merged := false
 			for j, o := range others[k] {
-				if overlap(v.Dates, o.Dates) {
+				// the same time; undated, the same traveller
+				if v.Dates != nil && o.Dates != nil && overlap(v.Dates, o.Dates) ||
+					(v.Dates == nil || o.Dates == nil) && sameTraveller(v.Actor, o.Actor) {
 					if better(v, o) {
 						m := *o
 						m.Dates, m.prio, m.Evidence, m.Status = v.Dates, v.prio, v.Evidence, v.Status

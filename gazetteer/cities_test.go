@@ -2,6 +2,7 @@ package gazetteer
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -386,4 +387,28 @@ func ExampleFindCities() {
 	// Output:
 	// Kingston Kingston JAM preposition
 	// Nice Nice FRA qualified
+}
+
+// TestCityDatelineLookBack: dateline looks back only over the bytes that
+// may open a line before a city, and answers as the scan of the whole
+// line did.
+func TestCityDatelineLookBack(t *testing.T) {
+	old := func(x *CityContext, m CityMatch) bool {
+		ls := strings.LastIndexByte(x.Text[:m.Start], '\n') + 1
+		return strings.Trim(x.Text[ls:m.Start], " \t*•-") == ""
+	}
+	r := rand.New(rand.NewPCG(3, 4))
+	pieces := []string{" ", "\t", "*", "-", "•", "—", "\n", "a", "\xe2", "\x80", "\xa2"}
+	for range 5000 {
+		var b strings.Builder
+		for range r.IntN(8) {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		pre := b.String()
+		x := &CityContext{Text: pre + "NICE, 3 May - text"}
+		m := CityMatch{Start: len(pre), End: len(pre) + len("NICE")}
+		if got, want := x.dateline(m), old(x, m); got != want {
+			t.Fatalf("dateline after %q = %v, want %v", pre, got, want)
+		}
+	}
 }

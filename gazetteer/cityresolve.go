@@ -377,7 +377,15 @@ func (x *CityContext) foldedPrefix(off int, name string) int {
 // dateline reports whether m opens a line as a dateline: "NICE, 3 May
 // -", "Abu Dhabi, 12th March 2019 (WAM) --", "RIGA (LETA) -".
 func (x *CityContext) dateline(m CityMatch) bool {
-	ls := strings.LastIndexByte(x.Text[:m.Start], '\n') + 1
+	// Only the bytes of " \t*•-" may stand between the line's start and
+	// m: look back over them only, not over the whole line.
+	ls := m.Start
+	for ls > 0 && strings.IndexByte(" \t*-\xe2\x80\xa2", x.Text[ls-1]) >= 0 {
+		ls--
+	}
+	if ls > 0 && x.Text[ls-1] != '\n' {
+		return false
+	}
 	if strings.Trim(x.Text[ls:m.Start], " \t*•-") != "" {
 		return false
 	}
