@@ -303,11 +303,21 @@ func (p *entParser) resolve(dst []Mention) []Mention {
 	}
 	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(len(keys[b]), len(keys[a])) })
 	var cls []*personCluster
+	// the clusters holding each key, in the order made: a name is
+	// compared only with the clusters that hold its first key
+	byKey := map[string][]int{}
 	owner := make([]int, len(p.raw))
 	for _, ri := range order {
 		r := p.raw[ri]
 		best := -1
-		for ci, c := range cls {
+		var cands []int
+		if len(keys[ri]) > 0 {
+			cands = byKey[keys[ri][0]]
+		} else {
+			cands = allIndexes(len(cls))
+		}
+		for _, ci := range cands {
+			c := cls[ci]
 			if !keysSubset(keys[ri], c.keys) {
 				continue
 			}
@@ -326,6 +336,11 @@ func (p *entParser) resolve(dst []Mention) []Mention {
 		if best < 0 {
 			cls = append(cls, &personCluster{value: r.value, keys: keys[ri], forms: map[string]bool{}})
 			best = len(cls) - 1
+			for i, k := range keys[ri] {
+				if !slices.Contains(keys[ri][:i], k) {
+					byKey[k] = append(byKey[k], best)
+				}
+			}
 		}
 		cls[best].raws = append(cls[best].raws, ri)
 		owner[ri] = best
@@ -744,4 +759,13 @@ func (p *entParser) gluedForm(key []byte, j int, forms map[string]int) (ci, cut 
 		}
 	}
 	return 0, 0, false
+}
+
+// allIndexes returns 0, 1, ..., n-1.
+func allIndexes(n int) []int {
+	out := make([]int, n)
+	for i := range out {
+		out[i] = i
+	}
+	return out
 }

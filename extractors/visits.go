@@ -902,23 +902,26 @@ func (c *Frame) possTitleVisit(text string, sp Span) (Person, bool) {
 	if title == "" || title[0] < 'a' || title[0] > 'z' {
 		return Person{}, false
 	}
-	var found *Mention
-	for _, m := range c.within(Span{0, sp.Start + loc[0]}) {
+	// the last person before it with that title, within a window
+	end := sp.Start + loc[0]
+	ms := c.within(Span{max(0, end-lookBack), end})
+	for k := len(ms) - 1; k >= 0; k-- {
+		m := ms[k]
 		if m.Kind != KindPerson {
 			continue
 		}
-		for _, tw := range strings.Fields(strings.ToLower(m.Title)) {
-			if tw == title {
-				found = &m
-				break
+		for _, tw := range strings.Fields(m.Title) {
+			if strings.EqualFold(tw, title) {
+				return personOf(m), true
 			}
 		}
 	}
-	if found == nil {
-		return Person{}, false
-	}
-	return personOf(*found), true
+	return Person{}, false
 }
+
+// lookBack bounds how far back a rule looks for what a phrase refers to:
+// far beyond any release's length, and linear on pathological ones.
+const lookBack = 64 << 10
 
 // welcomeVocative reports whether the word at verbAt is a bare "welcome"
 // said to someone: after a comma or at the start of the sentence ("Dear
