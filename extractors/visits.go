@@ -308,11 +308,44 @@ func (c *Frame) metAtHome(visits []Event) []Event {
 				continue
 			}
 			seen[p.Name], seen[p.Country] = true, true
-			out = append(out, Event{Type: Visit, Actor: p, Country: c.Home, Dates: m.Dates, Status: m.Status,
+			dr := m.Dates
+			if dr == nil {
+				dr = c.dayToldBefore(m.Evidence.Start, visits)
+			}
+			out = append(out, Event{Type: Visit, Actor: p, Country: c.Home, Dates: dr, Status: m.Status,
 				Evidence: m.Evidence, Confidence: 0.6, Direction: Incoming})
 		}
 	}
 	return out
+}
+
+// dayToldBefore returns the last single day the body tells before off,
+// which dates a meeting its own sentence does not: "opened the Forum
+// today ... On the margins of the Forum, the Minister held bilateral
+// meetings with ...". Spans ("on 12 and 13 July"), dates of headers and
+// datelines, and days told of another place do not count; nor does a
+// day further back than a few dates.
+func (c *Frame) dayToldBefore(off int, visits []Event) *DateRange {
+	ms := c.within(Span{0, off})
+	for n, k := 0, len(ms)-1; k >= 0 && n < 8; k-- {
+		m := ms[k]
+		if m.Kind != KindDate || m.Dates == nil {
+			continue
+		}
+		n++
+		si := SentenceAt(c.d.Sentences, m.Span.Start)
+		if si < 0 || c.d.Sentences[si].Len() < 60 || c.inFurniture(m.Span.Start) {
+			continue
+		}
+		if m.Dates.Precision != Day || m.Dates.Open() || m.Dates.Start != m.Dates.End {
+			continue
+		}
+		if c.elsewhere(visits, c.d.Sentences[si], m) {
+			continue
+		}
+		return m.Dates
+	}
+	return nil
 }
 
 // meetingAtHome reports whether a meeting took place in the publisher's
