@@ -128,6 +128,13 @@ func readVisits(d *Doc, c *Frame) []Event {
 			}
 		}
 	}
+	for i := range out {
+		// "will travel to Brussels on 17 July to take part in the
+		// Summit, to be held on 17 and 18 July": the gathering's days
+		if dr := c.attendedFrom(out[i].Evidence, out[i].Dates); dr != nil {
+			out[i].Dates = dr
+		}
+	}
 	if day := c.activityDay(out); day != nil {
 		// No span told at all: the visit is dated by the day of what the
 		// text reports.
@@ -457,6 +464,27 @@ func (c *Frame) activityDay(visits []Event) *DateRange {
 		}
 	}
 	return day
+}
+
+// attendedFrom returns the days of a gathering a trip that starts on d's
+// day goes to attend, when its sentence tells them: the trip's start (a
+// day, or a start alone) is the gathering's first day, and it lasts as
+// long (two weeks at most). Else nil.
+func (c *Frame) attendedFrom(sp Span, d *DateRange) *DateRange {
+	if d == nil || d.Precision != Day || !d.Open() && d.Start != d.End || !c.has(sp, KindGathering) {
+		return nil
+	}
+	if !c.matches(attendPh, c.d.Text[sp.Start:sp.End]) {
+		return nil
+	}
+	for _, m := range c.datesIn(sp) {
+		g := m.Dates
+		if g.Precision == Day && !g.Open() && g.Start == d.Start && g.Start.Before(g.End) &&
+			!g.Start.AddDays(14).Before(g.End) {
+			return g
+		}
+	}
+	return nil
 }
 
 // dayAfter returns the first day-precision date in ds that starts after
