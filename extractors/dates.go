@@ -106,8 +106,17 @@ func findDates(text string, pub *Timestamp, sents []Span) []DateRange {
 	s.collectYears()
 	out := make([]DateRange, 0, len(s.exprs))
 	for i := range s.exprs {
-		if r, ok := s.resolve(&s.exprs[i]); ok {
-			out = append(out, r)
+		r, ok := s.resolve(&s.exprs[i])
+		if !ok {
+			continue
+		}
+		out = append(out, r)
+		switch {
+		case r.Precision != Day:
+		case r.Start == r.End:
+			s.lastDay, s.lastSrc = r.Start, r.YearSource // what "the following day" counts from
+		default:
+			s.lastDay = Date{} // a span: "the following day" is unclear
 		}
 	}
 	return out
@@ -334,6 +343,9 @@ const (
 	dkMeridiem // am, pm, hrs
 	dkSet      // "is set to"
 	dkOn       // "on Tuesday"
+	dkFollowing
+	dkSame
+	dkDay
 )
 
 // Word classes, a bit set: a word may be in several.
@@ -448,6 +460,9 @@ func buildDateWords() map[string]dtWordInfo {
 	add(dkMeridiem, 0, "am", "pm", "hrs", "hours")
 	add(dkSet, 0, "set")
 	add(dkOn, 0, "on")
+	add(dkFollowing, 0, "following")
+	add(dkSame, 0, "same")
+	add(dkDay, 0, "day")
 	add(dkNone, dcFuture, "will", "shall", "upcoming", "forthcoming", "scheduled", "expected", "plans",
 		"planning", "intends", "ahead", "would", "going", "soon", "coming", "invited", "invites", "invite")
 	add(dkNone, dcPast, "was", "were", "had", "did", "visited", "met", "held", "signed", "attended",
@@ -534,6 +549,7 @@ const (
 	drLastOcc        // "last November": the latest such month before pub
 	drNextOcc        // "next March": the first such month after pub
 	drWeekday        // "on Tuesday": weekday off (Monday = 0) near pub, by the tense
+	drDayAfter       // "the following day", "the same day": the last day told + off
 )
 
 // dtExpr is a date expression as written, before its year is resolved.
@@ -563,6 +579,10 @@ type dtScanner struct {
 	// "will visit Kenya next week ... In Nairobi on Wednesday".
 	week    int
 	weekSet bool
+	// lastDay is the last single day resolved, in text order: "On
+	// September 18 ... On the following day" is September 19.
+	lastDay Date
+	lastSrc YearSource
 }
 
 // dtYearMark is a year the text states, usable as a context year.
@@ -1099,6 +1119,21 @@ func (s *dtScanner) parseRelative(i int) (int, bool) {
 		}
 		s.exprs = append(s.exprs, dtExpr{ts: i, te: i + 1, prec: Day, rel: drDays, off: off})
 		return i + 1, true
+	case dkThe:
+		// "the following day", "the next day", "the same day"
+		n, d := s.tok(i+1), s.tok(i+2)
+		if !s.near(i+1) || !s.near(i+2) || n.kind != dtWord || d.kind != dtWord || d.w.id != dkDay {
+			return 0, false
+		}
+		switch n.w.id {
+		case dkFollowing, dkNext:
+			s.exprs = append(s.exprs, dtExpr{ts: i, te: i + 3, prec: Day, rel: drDayAfter, off: 1})
+		case dkSame:
+			s.exprs = append(s.exprs, dtExpr{ts: i, te: i + 3, prec: Day, rel: drDayAfter, off: 0})
+		default:
+			return 0, false
+		}
+		return i + 3, true
 	case dkThis, dkLast, dkNext:
 	default:
 		return 0, false
@@ -1364,6 +1399,13 @@ func (s *dtScanner) resolve(e *dtExpr) (DateRange, bool) {
 	r.Precision = e.prec
 	y1, y2 := e.y1, e.y2
 	switch {
+	case e.rel == drDayAfter:
+		if s.lastDay.IsZero() {
+			return r, false // no day told before it
+		}
+		r.Start = s.lastDay.AddDays(e.off)
+		r.End = r.Start
+		r.YearSource = s.lastSrc
 	case e.rel != drNone:
 		var ok bool
 		if r, ok = s.resolveRelative(e); !ok {
