@@ -694,7 +694,8 @@ func (c *Frame) summitVisits() []visit {
 			continue
 		}
 		country, _ := c.venue(sp, m.Span)
-		if strings.HasPrefix(strings.ToLower(text[loc[0]:]), "on the") {
+		sidelines := strings.HasPrefix(strings.ToLower(text[loc[0]:]), "on the")
+		if sidelines {
 			// "on the sidelines of X": only where X itself was held
 			country, _ = c.heldAt(sp, m.Span)
 		}
@@ -714,6 +715,15 @@ func (c *Frame) summitVisits() []visit {
 			continue
 		}
 		dr, _ := c.gatheringDate(sp, m.Span)
+		if sidelines {
+			// "met today ... on the sidelines of the Forum, which opened
+			// yesterday": the meeting's day, told before the sidelines
+			for _, d := range c.datesIn(Span{sp.Start, sp.Start + loc[0]}) {
+				if d.Dates.Precision == Day && !d.Dates.Open() && d.Dates.Start == d.Dates.End {
+					dr = d.Dates
+				}
+			}
+		}
 		ev := Event{Type: Visit, Actor: actor, Country: country, Dates: dr, Evidence: sp, Confidence: 0.6}
 		ev.Status = c.statusOf(text, dr, c.d.Meta.Published)
 		out = append(out, visit{Event: ev, prio: prioSummit, explicit: explicit})
