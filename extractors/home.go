@@ -472,8 +472,9 @@ func nameCountry(d *Doc, s Span, needBody bool) string {
 	for _, w := range strings.Fields(t) {
 		n++
 		w = strings.Trim(w, ",.()")
-		if w == "" {
-			continue
+		switch w {
+		case "", "-", "–", "—", "/":
+			continue // "Ministry of Foreign Affairs - Argentine Republic"
 		}
 		if bodyWords[w] {
 			body = true

@@ -48,6 +48,16 @@ func TestHomeCountry(t *testing.T) {
 			want: "HRV",
 		},
 		{
+			name: "an issuer line whose country follows a dash (Paraguay)",
+			text: "Ministry of Foreign Affairs - Republic of Paraguay\nHome / News\n\nMinister meets Bolivian counterpart\n\nThe Minister met the Foreign Minister of Bolivia. Bolivia's ports, Bolivia's gas and Bolivia's roads were discussed.",
+			want: "PRY",
+		},
+		{
+			name: "an issuer line whose country follows a dash (Mongolia)",
+			text: "Ministry of Foreign Affairs – Mongolia\n\nState Secretary visits Kazakhstan\n\nThe State Secretary held talks in Astana. Kazakhstan's proposals, Kazakhstan's railways and Kazakhstan's grain were discussed.",
+			want: "MNG",
+		},
+		{
 			name: "a source line",
 			text: "Minister attends ministerial in Brussels\n\nThe Minister took part in the meeting. Belgium's proposal, Belgium's budget and France's reply were discussed.\n\nSource: Ministry of Foreign Affairs of the Republic of Estonia",
 			want: "EST",

@@ -103,6 +103,12 @@ func (p *entParser) holderList(k int) []listedName {
 			switch p.lows[e] {
 			case "-", "–", "—", ":":
 				e++
+			case ",":
+				// "of Brazil, Marcos Vieira Lins; Uruguay, ...", not "of
+				// Brazil, Uruguay and Paraguay"
+				if e+1 < len(p.t) && p.same(e, e+1) && p.t[e+1].cty == 0 {
+					e++
+				}
 			}
 		}
 		ns, ne, hons, ok := p.nameAt(e)
@@ -111,6 +117,15 @@ func (p *entParser) holderList(k int) []listedName {
 		}
 		out = append(out, listedName{start: ns, end: ne, hons: hons, country: p.isos[c]})
 		k = p.listNext(ne)
+		if k < 0 && ne < len(p.t) && p.lows[ne] == ";" && p.same(ne-1, ne) {
+			// "Brazil, A; Uruguay, B; and Paraguay, C"
+			if k = ne + 1; k < len(p.t) && p.lows[k] == "and" {
+				k++
+			}
+			if k >= len(p.t) || !p.same(ne, k) {
+				k = -1
+			}
+		}
 	}
 	return out
 }
@@ -161,6 +176,21 @@ func (p *entParser) pluralList(i int) (int, bool) {
 	var names []listedName
 	if he := o.end; he < len(p.t) && p.lows[he] == "of" {
 		names = p.holderList(he + 1)
+	}
+	if len(names) == 0 {
+		// "the Ministers of Foreign Affairs of Angola, A; and Mozambique,
+		// B": the holders after the portfolio
+		if c := p.parseComplement(o.end, false); c > o.end {
+			for k := c - 1; k > o.end; k-- {
+				if p.lows[k] == "of" && p.t[k+1].cty != 0 && p.same(k, k+1) {
+					if hs := p.holderList(k + 1); len(hs) > 0 {
+						single += " " + p.textOf(o.end, k)
+						o.end, names = k, hs
+					}
+					break
+				}
+			}
+		}
 	}
 	if len(names) == 0 {
 		rank, _ := gazetteer.Title(single)

@@ -494,6 +494,27 @@ func TestPersonsExtract(t *testing.T) {
 			},
 		},
 		{
+			name: "Ecuador: holders after their countries and a comma, the items split by semicolons",
+			pub:  "Ministerio de Relaciones Exteriores y Movilidad Humana, Ecuador",
+			text: "Foreign Minister Gabriela Sommerfeld met in Quito with the Foreign Ministers of Peru, Elmer Schialer; Colombia, Laura Sarabia; and Bolivia, Celinda Sosa, ahead of the Andean Council. The Foreign Ministers of Chile, Argentina and Uruguay sent messages.",
+			want: []personRow{
+				{"Gabriela Sommerfeld", "Gabriela Sommerfeld", "minister", "ECU"},
+				{"Elmer Schialer", "Elmer Schialer", "minister", "PER"},
+				{"Laura Sarabia", "Laura Sarabia", "minister", "COL"},
+				{"Celinda Sosa", "Celinda Sosa", "minister", "BOL"},
+			},
+		},
+		{
+			name: "Portugal: holders after a portfolio and their countries",
+			pub:  "Ministry of Foreign Affairs of the Portuguese Republic",
+			text: "Minister Paulo Rangel received the Ministers of Foreign Affairs of Angola, Téte António; and Mozambique, Maria Manuela Lucas, in Lisbon. The Ministers of Foreign Affairs of Spain, France and Italy sent messages.",
+			want: []personRow{
+				{"Paulo Rangel", "Paulo Rangel", "minister", "PRT"},
+				{"Téte António", "Téte António", "minister", "AGO"},
+				{"Maria Manuela Lucas", "Maria Manuela Lucas", "minister", "MOZ"},
+			},
+		},
+		{
 			name: "Kenya and Croatia: a counterpart named without a title holds the office of the one whose counterpart they are",
 			pub:  "Ministry of Foreign and Diaspora Affairs, Kenya",
 			text: "Cabinet Secretary Amina Wekesa held talks with her Ugandan counterpart Okello in Kampala. Cabinet Secretary Wekesa thanked her counterpart, Jane Okello Atim, for the welcome.\n\n" +

@@ -361,12 +361,23 @@ func (c *Frame) meetingAtHome(m Event, away bool) bool {
 	if m.Country != "" {
 		return m.Country == c.Home
 	}
+	// the place the sentence names decides ("held bilateral meetings
+	// today in Puerto Iguazú"), even when the publisher's side travels at
+	// another time, if told before the one met ("met X, with whom he
+	// discussed the conference Chile will host in Valparaíso" is not);
+	// else, when it travelled, it met them there
+	limit := m.Evidence.End
 	if away {
-		return false // the publisher's side was abroad: met there
+		for _, pm := range c.in(KindPerson, m.Evidence) {
+			if c.foreign(pm.Country) {
+				limit = pm.Span.Start
+				break
+			}
+		}
 	}
-	for _, p := range c.within(m.Evidence) {
-		if p.Kind != KindPlace && (p.Kind != KindCountry || isDemonymMention(p)) {
-			continue
+	for _, p := range c.within(Span{m.Evidence.Start, limit}) {
+		if p.Kind != KindPlace && (away || p.Kind != KindCountry || isDemonymMention(p)) {
+			continue // when it travelled, only a city says it met at home
 		}
 		iso := p.Value
 		if p.Kind == KindPlace {
@@ -376,6 +387,9 @@ func (c *Frame) meetingAtHome(m Event, away bool) bool {
 		if w == "in" || w == "at" {
 			return iso == c.Home
 		}
+	}
+	if away {
+		return false // the publisher's side was abroad: met there
 	}
 	return !c.matches(cancelPh, c.d.Text[m.Evidence.Start:m.Evidence.End]) // not a video call
 }
