@@ -436,7 +436,8 @@ func metaClassify(li *metaLineInfo, s *dtScanner, de *dtExpr) metaLineKind {
 		return mlTable
 	case metaIsBullet(str):
 		return mlBullet
-	case metaIsNav(str, li.words):
+	case metaIsNav(str, li.words) && !(de != nil && de.prec == Day && strings.Contains(str, "|") && s.residualWords(de) == 0):
+		// a date and its time between bars is no menu: "03.11.2024 | 17:45"
 		return mlNav
 	case metaIsSalutation(str, li.words):
 		return mlSalute

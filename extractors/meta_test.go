@@ -32,6 +32,16 @@ func TestReadMeta(t *testing.T) {
 				"MOIS to bolster cooperation on e-Government with BSEC member states\nDate : 2018.10.05 Read : 14923\n" +
 				"The Ministry of the Interior and Safety sent a delegation to Greece and Romania from September 27 to October 2.\n",
 			metaWant{"MOIS to bolster cooperation on e-Government with BSEC member states", "2018-10-05", ""}},
+		{"a date and its time between bars (Kazakhstan)",
+			"Ministry of Foreign Affairs of the Republic of Kazakhstan\nMain / Press Service / News\n\n" +
+				"Foreign Minister holds talks with Turkmen counterpart\n\n14.05.2024 | 11:20\n\n" +
+				"The Minister of Foreign Affairs held talks today with the Minister of Foreign Affairs of Turkmenistan in Astana.\n",
+			metaWant{"Foreign Minister holds talks with Turkmen counterpart", "2024-05-14T11:20:00", "Ministry of Foreign Affairs of the Republic of Kazakhstan"}},
+		{"a date and its time between bars (Jordan)",
+			"Ministry of Foreign Affairs and Expatriates\nHome | News | Statements\n\n" +
+				"Deputy Prime Minister receives Cypriot Foreign Minister\n\n2024-05-14 | 09:05\n\n" +
+				"The Deputy Prime Minister received the Foreign Minister of Cyprus in Amman today.\n",
+			metaWant{"Deputy Prime Minister receives Cypriot Foreign Minister", "2024-05-14T09:05:00", "Ministry of Foreign Affairs and Expatriates"}},
 		{"site tagline above the headline, no date",
 			"Press releases and events to keep you updated about recent government innovation activities.\n" +
 				"The Republic of Korea takes center stage among leading digital governments\n" +
