@@ -249,6 +249,20 @@ func (c *Frame) blankDates(gap string, at int) string {
 			for i := m.Span.Start - at; i < m.Span.End-at; i++ {
 				b[i] = ' '
 			}
+			// and the preposition that introduces it: "visits from 3 to
+			// 5 June in Korea" reads as "visits in Korea"
+			i := m.Span.Start - at
+			for i > 0 && b[i-1] == ' ' {
+				i--
+			}
+			for _, w := range []string{"from", "on", "between"} {
+				if i >= len(w) && strings.EqualFold(string(b[i-len(w):i]), w) && (i == len(w) || b[i-len(w)-1] == ' ') {
+					for k := i - len(w); k < i; k++ {
+						b[k] = ' '
+					}
+					break
+				}
+			}
 		}
 	}
 	if b == nil {
@@ -335,9 +349,16 @@ func (c *Frame) onlyJoins(gap string, at int) bool {
 		}
 		s = s[:i] + " " + s[j+1:]
 	}
+	dated := s != gap
 	s = strings.NewReplacer(",", " ", ")", " ", "(", " ", ";", " ", ":", " ").Replace(s)
-	for _, w := range strings.Fields(strings.ToLower(s)) {
+	ws := strings.Fields(strings.ToLower(s))
+	for k, w := range ws {
 		if !listWords[w] && !fillerWords[w] {
+			// "from 3 to 5 June in Korea and from 5 to 7 June in Japan":
+			// a dated member's own "in" or "to"
+			if dated && (w == "in" || w == "to") && k == len(ws)-1 {
+				continue
+			}
 			return false
 		}
 	}

@@ -480,6 +480,52 @@ func (c *Frame) activityDay(visits []Event) *DateRange {
 	return day
 }
 
+// datePrep reports whether the text between a date and a country only
+// says where: "in", "to", "in the".
+func datePrep(between string) bool {
+	switch strings.ToLower(strings.TrimSpace(between)) {
+	case "in", "to", "in the", "to the":
+		return true
+	}
+	return false
+}
+
+// datesBeforeMentions returns each destination's own dates when the
+// sentence names each again after its dates: "to Bangladesh and
+// Thailand, from 3 to 5 June in Bangladesh and from 5 to 7 June in
+// Thailand". Else nil.
+func (c *Frame) datesBeforeMentions(sp Span, dests []dest, ds []Mention) []*DateRange {
+	own := make([]*DateRange, len(dests))
+	for k, dst := range dests {
+		for _, m := range c.within(Span{dst.at + 1, sp.End}) {
+			iso := m.Value
+			if m.Kind == KindPlace {
+				iso = m.Country
+			} else if m.Kind != KindCountry || isDemonymMention(m) {
+				continue
+			}
+			if iso != dst.country || !sp.Contains(m.Span) {
+				continue
+			}
+			for _, d := range ds {
+				if d.Span.End > m.Span.Start || d.Dates.Precision != Day {
+					continue
+				}
+				if datePrep(c.d.Text[d.Span.End:m.Span.Start]) {
+					own[k] = d.Dates
+				}
+			}
+			if own[k] != nil {
+				break
+			}
+		}
+		if own[k] == nil {
+			return nil
+		}
+	}
+	return own
+}
+
 // attendedFrom returns the days of a gathering a trip that starts on d's
 // day goes to attend, when its sentence tells them: the trip's start (a
 // day, or a start alone) is the gathering's first day, and it lasts as
@@ -597,6 +643,19 @@ func (c *Frame) sentenceVisits(i int) []visit {
 	for k := 0; pair && k < len(ds); k++ {
 		pair = ds[k].Span.Start > dests[k].at && (k+1 == len(dests) || ds[k].Span.Start < dests[k+1].at)
 	}
+	if !pair && len(ds) == len(dests) && len(ds) > 1 {
+		// or each before its country: "from 3 to 5 June in Bangladesh and
+		// from 5 to 7 June in Thailand"
+		pair = true
+		for k := 0; pair && k < len(ds); k++ {
+			pair = ds[k].Span.End <= dests[k].at && (k == 0 || ds[k].Span.Start > dests[k-1].at) &&
+				datePrep(c.d.Text[ds[k].Span.End:dests[k].at])
+		}
+	}
+	var own []*DateRange
+	if !pair && len(dests) > 1 {
+		own = c.datesBeforeMentions(sp, dests, ds)
+	}
 	for k, dst := range dests {
 		if dst.country == actor.Country || (actor.Country == "" && dst.country == c.Home && !incoming) {
 			continue // not a visit abroad
@@ -609,6 +668,9 @@ func (c *Frame) sentenceVisits(i int) []visit {
 		switch {
 		case pair:
 			ev.Dates = ds[k].Dates
+			p = prioOwn
+		case own != nil:
+			ev.Dates = own[k]
 			p = prioOwn
 		case len(ds) > 0:
 			ev.Dates = nearestDate(c.datesOfDest(ds, dst, dests, sp), dst.at)
