@@ -74,6 +74,12 @@ type Frame struct {
 	meetingsDone bool
 	visitsMemo   []Event
 	visitsDone   bool
+	// the gatherings' events, read once for the extractor and the visits
+	gatherMemo []Event
+	gatherDone bool
+	// retDay is the day the publisher's traveller came home, as a
+	// sentence tells it right after its return words (withoutReturnDay)
+	retDay *DateRange
 	// the names of the officials who visited the publisher's country
 	visitors []string
 	// the visits read from each sentence while settling persons, when

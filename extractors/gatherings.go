@@ -743,6 +743,14 @@ func hasNumber(name string) bool {
 
 // Events returns d's gathering records.
 func (Gatherings) Events(d *Doc, c *Frame) []Event {
+	if !c.gatherDone {
+		c.gatherMemo, c.gatherDone = readGatherings(d, c), true
+	}
+	return c.gatherMemo
+}
+
+// readGatherings reads the document's gatherings: see Gatherings.
+func readGatherings(d *Doc, c *Frame) []Event {
 	type group struct {
 		ev      Event
 		dist    int // how far from the name its date stood

@@ -129,6 +129,14 @@ func readVisits(d *Doc, c *Frame) []Event {
 		}
 	}
 	for i := range out {
+		if out[i].Dates == nil {
+			// "led the delegation to the TICAD Ministerial Meeting in
+			// Tokyo" and "the Meeting, held in Tokyo on 24 and 25
+			// August": the gathering's days
+			out[i].Dates = c.gatheringDays(out[i])
+		}
+	}
+	for i := range out {
 		// "will travel to Brussels on 17 July to take part in the
 		// Summit, to be held on 17 and 18 July": the gathering's days
 		if dr := c.attendedFrom(out[i].Evidence, out[i].Dates); dr != nil {
@@ -145,6 +153,7 @@ func readVisits(d *Doc, c *Frame) []Event {
 		}
 	}
 	c.chainLegs(out)
+	c.closeLastLeg(out)
 	for i := range out {
 		out[i].Direction = c.visitDirection(out[i])
 	}
@@ -480,6 +489,102 @@ func (c *Frame) activityDay(visits []Event) *DateRange {
 	return day
 }
 
+// withoutReturnDay drops from ds the day of coming home, which ends the
+// trip rather than dates a visit: "returned home yesterday after leading
+// the delegation to the meeting in Tokyo" (the trip's end is read with
+// the legs). Only a day right after the return words counts ("returned
+// home yesterday", "returned to Harare on 29 August").
+func (c *Frame) withoutReturnDay(ds []Mention, sp Span, text string) []Mention {
+	if len(ds) == 0 || c.Home == "" {
+		return ds
+	}
+	ws := c.lowerWords(text)
+	_, rj, ok := returnPh.find(ws)
+	if !ok {
+		return ds
+	}
+	after := sp.Start + ws[rj-1].end
+	for k, m := range ds {
+		if m.Span.Start < after {
+			continue
+		}
+		if m.Dates.Precision != Day || m.Dates.Start != m.Dates.End || m.Span.Start-after > 40 {
+			return ds
+		}
+		// between them: "home", "to", "on", the publisher's places
+		gap := []byte(c.d.Text[after:m.Span.Start])
+		for _, p := range c.within(Span{after, m.Span.Start}) {
+			if p.Kind == KindPlace && p.Country == c.Home || p.Kind == KindCountry && p.Value == c.Home {
+				for i := p.Span.Start - after; i < p.Span.End-after && i < len(gap); i++ {
+					gap[i] = ' '
+				}
+			}
+		}
+		for _, w := range strings.Fields(strings.ToLower(string(gap))) {
+			switch strings.Trim(w, ",") {
+			case "home", "to", "on", "in", "the":
+			default:
+				return ds
+			}
+		}
+		if c.retDay == nil {
+			c.retDay = m.Dates
+		}
+		return append(ds[:k:k], ds[k+1:]...)
+	}
+	return ds
+}
+
+// closeLastLeg ends the last leg of the publisher's traveller on the day
+// of coming home, when that leg's end is open: "proceeded to Singapore on
+// 26 August" and "returned home yesterday" (29 August) is 26-29.
+func (c *Frame) closeLastLeg(out []Event) {
+	ret := c.retDay
+	if ret == nil {
+		return
+	}
+	last := -1
+	for i, e := range out {
+		if e.Dates == nil || e.Country == c.Home || e.Actor.Country != "" && e.Actor.Country != c.Home {
+			continue
+		}
+		if last < 0 || out[last].Dates.Start.Before(e.Dates.Start) {
+			last = i
+		}
+	}
+	if last < 0 {
+		return
+	}
+	d := out[last].Dates
+	if !d.Open() || d.Precision != Day || ret.Start.Before(d.Start) || d.Start.AddDays(31).Before(ret.Start) {
+		return
+	}
+	closed := *d
+	closed.End = ret.Start
+	out[last].Dates = &closed
+}
+
+// gatheringDays returns the days of the gathering a visit's sentence
+// names, held in the visited country, when the document dates it; else
+// nil.
+func (c *Frame) gatheringDays(v Event) *DateRange {
+	gs := c.in(KindGathering, v.Evidence)
+	if len(gs) == 0 {
+		return nil
+	}
+	for _, g := range (Gatherings{}).Events(c.d, c) {
+		if g.Country != v.Country || g.Dates == nil || g.Dates.Precision != Day {
+			continue
+		}
+		for _, m := range gs {
+			if m.Value == g.Name {
+				return g.Dates
+			}
+		}
+	}
+	return nil
+}
+
 // datePrep reports whether the text between a date and a country only
 // says where: "in", "to", "in the".
 func datePrep(between string) bool {
@@ -635,7 +740,7 @@ func (c *Frame) sentenceVisits(i int) []visit {
 	if c.matches(attendPh, text) && !c.matches(visitWordPh, text) {
 		prio = prioSummit
 	}
-	ds := c.eventDatesIn(sp)
+	ds := c.withoutReturnDay(c.eventDatesIn(sp), sp, text)
 	var out []visit
 	// Pair dates with countries when they alternate: "the Czech Republic
 	// on July 15-16 and Georgia on July 17-18".
