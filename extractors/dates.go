@@ -754,8 +754,9 @@ func (s *dtScanner) numeric(i int) (e dtExpr, ok bool) {
 	if sep.val != '-' && sep.val != '.' && sep.val != '/' || sep2.val != sep.val || sep.sp != 0 || sep2.sp != 0 {
 		return e, false
 	}
-	// "2024. 3. 12": one space after a dot, year first only.
-	if b.sp > 1 || c.sp > 1 || ((b.sp == 1 || c.sp == 1) && (sep.val != '.' || a.ndig != 4)) {
+	// "2024. 3. 12", "30. 5. 2025": one space after each dot, the year
+	// first or last.
+	if b.sp > 1 || c.sp > 1 || ((b.sp == 1 || c.sp == 1) && (sep.val != '.' || a.ndig != 4 && !(b.sp == 1 && c.sp == 1 && c.ndig == 4))) {
 		return e, false
 	}
 	// Letters may follow only as an ISO time, "T09:30", which dtTokenize

@@ -897,6 +897,11 @@ func itineraryLine(c *Frame, ls, le int) (Leg, bool) {
 	if lead > 0 && strings.HasPrefix(strings.TrimLeft(line, " "), "o") && !strings.HasPrefix(strings.TrimLeft(line, " "), "o ") {
 		lead = len(line) - len(strings.TrimLeft(line, " "))
 	}
+	if lead > 0 {
+		if it, ok := dateFirstLine(c, ls+lead, le); ok {
+			return it, true
+		}
+	}
 	rest := strings.TrimPrefix(line[lead:], "The ")
 	rest = strings.TrimPrefix(rest, "the ")
 	off := ls + (len(line) - len(rest))
@@ -950,6 +955,65 @@ func itineraryLine(c *Frame, ls, le int) (Leg, bool) {
 			rest := strings.TrimLeft(d.Text[m.Span.End:le], " )")
 			return Leg{Line: Span{ls, le}, Country: country, Place: place, Dates: m.Dates, Row: len(rest) > 0}, true
 		}
+	}
+	return Leg{}, false
+}
+
+// dateFirstLine reads a bullet of a programme that opens with its days,
+// then a dash or a colon and a foreign city or country: "• Monday, 2 June
+// – Santiago: political consultations", "• Tuesday, 3 June and
+// Wednesday, 4 June – Buenos Aires: talks with ...". The bullet starts at
+// s.
+func dateFirstLine(c *Frame, s, le int) (Leg, bool) {
+	var first, last *Mention
+	p := s
+	for _, m := range c.within(Span{s, le}) {
+		if m.Kind != KindDate {
+			continue
+		}
+		gap := strings.TrimSpace(c.d.Text[p:m.Span.Start])
+		if first != nil && gap != "and" && gap != "-" && gap != "–" && gap != "to" && gap != "," || first == nil && m.Span.Start-s > 12 {
+			break
+		}
+		if m.Dates == nil || m.Dates.Precision != Day {
+			return Leg{}, false
+		}
+		if first == nil {
+			first = &m
+		}
+		last, p = &m, m.Span.End
+	}
+	if first == nil {
+		return Leg{}, false
+	}
+	q := strings.TrimLeft(c.d.Text[p:le], " ")
+	switch {
+	case strings.HasPrefix(q, "– "), strings.HasPrefix(q, "- "), strings.HasPrefix(q, "— "), strings.HasPrefix(q, ": "):
+	default:
+		return Leg{}, false
+	}
+	at := le - len(q)
+	at += strings.IndexByte(q, ' ') + 1
+	for _, m := range c.within(Span{at, at + 1}) {
+		var country, place string
+		switch {
+		case m.Kind == KindCountry && m.Value != c.Home && !isDemonymMention(m):
+			country = m.Value
+		case m.Kind == KindPlace && m.Country != "" && m.Country != c.Home:
+			country, place = m.Country, m.Text
+		default:
+			continue
+		}
+		dr := *first.Dates
+		if last != first {
+			dr.End = last.Dates.End
+			dr.Text = c.d.Text[first.Span.Start:last.Span.End]
+			dr.Span = Span{first.Span.Start, last.Span.End}
+		}
+		if dr.End.Before(dr.Start) {
+			return Leg{}, false
+		}
+		return Leg{Line: Span{s, le}, Country: country, Place: place, Dates: &dr, Row: true}, true
 	}
 	return Leg{}, false
 }

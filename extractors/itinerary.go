@@ -236,6 +236,8 @@ func dateLegs(trip []tripLeg, span, ret *DateRange) ([]*DateRange, bool) {
 			from = l.first
 		}
 		switch {
+		case k == len(trip)-1 && k > 0 && end == nil && l.arrival == nil && l.last != nil:
+			to = l.last // the last day told there, when nothing ends the trip
 		case k == len(trip)-1:
 			to = end
 		case trip[k+1].arrival != nil:
