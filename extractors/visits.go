@@ -1015,7 +1015,47 @@ func (c *Frame) traveller(text string, sp Span, verbAt int, incoming, homeNamed 
 			return c.withHome(personOf(m)), true
 		}
 	}
+	if iso, ok := c.foreignSubject(text, sp, verbAt); ok {
+		// "the Indonesian foreign minister left for San José": the
+		// official of that country the document names, not the principal
+		for _, m := range c.within(Span{max(0, sp.Start-lookBack), sp.Start + verbAt}) {
+			if m.Kind == KindPerson && m.Country == iso {
+				return personOf(m), true
+			}
+		}
+		return Person{}, false
+	}
 	return c.Principal, false
+}
+
+// foreignSubject reports whether the subject right before the travel
+// word is a foreign official named by country and office alone: "the
+// Indonesian foreign minister left for", "the Portuguese minister will
+// travel on to". It returns the official's country.
+func (c *Frame) foreignSubject(text string, sp Span, verbAt int) (string, bool) {
+	for _, m := range c.in(KindCountry, Span{sp.Start, sp.Start + verbAt}) {
+		if !isDemonymMention(m) || !c.foreign(m.Value) {
+			continue
+		}
+		before := strings.ToLower(strings.TrimSpace(c.d.Text[max(sp.Start, m.Span.Start-5):m.Span.Start]))
+		if !strings.HasSuffix(before, "the") {
+			continue
+		}
+		// the office, then at most an auxiliary before the verb
+		ws := strings.Fields(c.d.Text[m.Span.End : sp.Start+verbAt])
+		if len(ws) == 0 || len(ws) > 5 {
+			continue
+		}
+		if rank, _ := gazetteer.Title(strings.Join(ws, " ")); rank != "" {
+			return m.Value, true
+		}
+		if len(ws) > 1 {
+			if rank, _ := gazetteer.Title(strings.Join(ws[:len(ws)-1], " ")); rank != "" {
+				return m.Value, true // "the Portuguese minister will travel on"
+			}
+		}
+	}
+	return "", false
 }
 
 // visitOf returns the traveller a visit noun names after it: "visit by
