@@ -1187,6 +1187,13 @@ const (
 // another date month first ("03/14/2024") or names the month-first
 // reading elsewhere ("October 03, 2024"). A wrapper's stamp
 // ("Distributed by ... on 10/03/2024 20:31") gives the date only.
+// metaNewsItem reports whether a line opens with a date and goes on with
+// other words: an item of a list of other news ("07.05.2025  Statement on
+// Europe Day").
+func metaNewsItem(l *metaLineInfo) bool {
+	return l.hasDate && l.dateAt == 0 && l.label == lblNone && len(strings.Fields(l.s[l.dateEnd:])) >= 3
+}
+
 func metaFindPublished(hdr, ftr []metaLineInfo, title int) *Timestamp {
 	var best *metaLineInfo
 	bestTS, bestP := Timestamp{}, pubNone
@@ -1202,8 +1209,17 @@ func metaFindPublished(hdr, ftr []metaLineInfo, title int) *Timestamp {
 			menu = i
 		}
 	}
+	hdrListed := 0
+	for i := title + 1; i < len(hdr); i++ {
+		if metaNewsItem(&hdr[i]) {
+			hdrListed++
+		}
+	}
 	for i := range hdr {
 		l := &hdr[i]
+		if i > title && hdrListed >= 2 && metaNewsItem(l) {
+			continue
+		}
 		switch {
 		case l.label == lblPublished || l.label == lblUpdated:
 			p := pubLabeled
@@ -1241,8 +1257,20 @@ func metaFindPublished(hdr, ftr []metaLineInfo, title int) *Timestamp {
 			take(l, l.date, pubLine)
 		}
 	}
+	// Lines that open with a date, two or more of them at the foot, list
+	// other news ("09.05.2025  Deputy Minister at the SEECP meeting"):
+	// none is the release's date.
+	listed := 0
+	for i := range ftr {
+		if metaNewsItem(&ftr[i]) {
+			listed++
+		}
+	}
 	for i := len(ftr) - 1; i >= 0; i-- {
 		l := &ftr[i]
+		if listed >= 2 && metaNewsItem(l) {
+			continue
+		}
 		if l.hasDate && (l.kind == mlDate || metaFooterSignature(l) != "" || l.label == lblPublished) {
 			take(l, l.date, pubFooter)
 		}

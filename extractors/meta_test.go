@@ -42,6 +42,14 @@ func TestReadMeta(t *testing.T) {
 				"Deputy Prime Minister receives Cypriot Foreign Minister\n\n2024-05-14 | 09:05\n\n" +
 				"The Deputy Prime Minister received the Foreign Minister of Cyprus in Amman today.\n",
 			metaWant{"Deputy Prime Minister receives Cypriot Foreign Minister", "2024-05-14T09:05:00", "Ministry of Foreign Affairs and Expatriates"}},
+		{"dated items of other news at the foot are not the release's date (North Macedonia)",
+			"Ministry of Foreign Affairs\nHome / Media / News\n\n12.05.2025\n\nMinister receives new ambassadors\n\n" +
+				"The Minister today received the newly appointed Ambassador of Brazil.\n\nRelated news\n09.05.2025  Deputy Minister at the regional meeting in Tirana\n07.05.2025  Statement on Europe Day\n",
+			metaWant{"Minister receives new ambassadors", "2025-05-12", "Ministry of Foreign Affairs"}},
+		{"dated items of other news at the foot are not the release's date (Montenegro)",
+			"Government of Montenegro\n\n3 June 2025\n\nMinister meets Albanian counterpart\n\n" +
+				"The Minister met the Foreign Minister of Albania in Podgorica today.\n\nMore news\n30 May 2025 Prime Minister opens the new border crossing\n28 May 2025 Government adopts the economic reform programme\n",
+			metaWant{"Minister meets Albanian counterpart", "2025-06-03", "Government of Montenegro"}},
 		{"site tagline above the headline, no date",
 			"Press releases and events to keep you updated about recent government innovation activities.\n" +
 				"The Republic of Korea takes center stage among leading digital governments\n" +
