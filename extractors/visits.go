@@ -154,6 +154,7 @@ func readVisits(d *Doc, c *Frame) []Event {
 	}
 	c.chainLegs(out)
 	c.closeLastLeg(out)
+	c.closeByEnd(out)
 	for i := range out {
 		out[i].Direction = c.visitDirection(out[i])
 	}
@@ -181,10 +182,17 @@ func (c *Frame) wished(text string, verbAt int) bool {
 	inf := len(ws)
 	if inf > 0 && ws[inf-1].s == "to" {
 		inf--
-	} else if inf > 2 && ws[inf-3].s == "to" && (ws[inf-2].s == "pay" || ws[inf-2].s == "make") {
-		inf -= 3
 	} else {
-		return false
+		// "to pay a visit", "to pay a state visit", "to make an official
+		// working visit"
+		k := inf - 1
+		for k >= 0 && inf-k <= 4 && ws[k].s != "pay" && ws[k].s != "make" && ws[k].s != "undertake" {
+			k--
+		}
+		if k < 1 || inf-k > 4 || ws[k-1].s != "to" {
+			return false
+		}
+		inf = k - 1
 	}
 	_, _, ok := invitePh.find(ws[max(0, inf-16):inf])
 	return ok
@@ -533,6 +541,59 @@ func (c *Frame) withoutReturnDay(ds []Mention, sp Span, text string) []Mention {
 		return append(ds[:k:k], ds[k+1:]...)
 	}
 	return ds
+}
+
+// closeByEnd ends the one visit left open on the day a later sentence
+// says the visit ends: "who arrived in Baghdad on Sunday ... The Uzbek
+// President will visit Najaf tomorrow, where his visit to Iraq
+// concludes". Only when a single visit is open, and the sentence names
+// no other country.
+func (c *Frame) closeByEnd(out []Event) {
+	open := -1
+	for i, e := range out {
+		if e.Dates != nil && e.Dates.Open() {
+			if open >= 0 {
+				return
+			}
+			open = i
+		}
+	}
+	if open < 0 {
+		return
+	}
+	v := &out[open]
+	for _, sp := range c.d.Sentences {
+		if sp.Start <= v.Evidence.Start || c.inFurniture(sp.Start) {
+			continue
+		}
+		text := c.d.Text[sp.Start:sp.End]
+		if !legEndPh.in(c.lowerWords(text)) {
+			continue
+		}
+		for _, p := range c.within(sp) {
+			iso := p.Value
+			if p.Kind == KindPlace {
+				iso = p.Country
+			} else if p.Kind != KindCountry || isDemonymMention(p) {
+				continue
+			}
+			if iso != "" && iso != v.Country {
+				return
+			}
+		}
+		days := c.legDays(sp, nil)
+		if len(days) == 0 {
+			continue
+		}
+		end := days[len(days)-1].Dates
+		if end.Start.Before(v.Dates.Start) || v.Dates.Start.AddDays(31).Before(end.Start) {
+			return
+		}
+		closed := *v.Dates
+		closed.End = end.End
+		v.Dates = &closed
+		return
+	}
 }
 
 // closeLastLeg ends the last leg of the publisher's traveller on the day
