@@ -153,6 +153,7 @@ func readVisits(d *Doc, c *Frame) []Event {
 		}
 	}
 	c.chainLegs(out)
+	c.closeByNextLeg(out)
 	c.closeLastLeg(out)
 	c.closeByEnd(out)
 	for i := range out {
@@ -596,18 +597,68 @@ func (c *Frame) closeByEnd(out []Event) {
 	}
 }
 
+// closeByNextLeg ends a leg of the publisher's traveller left open on
+// the first day of their next leg elsewhere: "departed yesterday for
+// Antananarivo" and "will proceed to Windhoek on 18 August for a two-day
+// Working Visit" is Madagascar 14-18.
+func (c *Frame) closeByNextLeg(out []Event) {
+	for i := range out {
+		d := out[i].Dates
+		if d == nil || !d.Open() || d.Precision != Day || !c.ownTraveller(out[i]) {
+			continue
+		}
+		var next *DateRange
+		for j, e := range out {
+			if j == i || e.Dates == nil || e.Country == out[i].Country || !c.ownTraveller(e) || !sameTraveller(e.Actor, out[i].Actor) {
+				continue
+			}
+			if d.Start.Before(e.Dates.Start) && (next == nil || e.Dates.Start.Before(next.Start)) {
+				next = e.Dates
+			}
+		}
+		if next == nil || d.Start.AddDays(31).Before(next.Start) {
+			continue
+		}
+		closed := *d
+		closed.End = next.Start
+		out[i].Dates = &closed
+	}
+}
+
+// ownTraveller reports whether a visit is a trip abroad of the
+// publisher's side.
+func (c *Frame) ownTraveller(e Event) bool {
+	return e.Country != c.Home && (e.Actor.Country == "" || e.Actor.Country == c.Home)
+}
+
 // closeLastLeg ends the last leg of the publisher's traveller on the day
-// of coming home, when that leg's end is open: "proceeded to Singapore on
-// 26 August" and "returned home yesterday" (29 August) is 26-29.
+// of coming home, when that leg's end is open or it was told of one day:
+// "proceeded to Singapore on 26 August" and "returned home yesterday" (29
+// August) is 26-29.
 func (c *Frame) closeLastLeg(out []Event) {
 	ret := c.retDay
+	for i := 0; ret == nil && i < len(c.d.Sentences); i++ {
+		// a return told in a sentence of no destination abroad
+		// ("returned to Colombo on Sunday")
+		text, sp := c.sentence(i)
+		if c.inFurniture(sp.Start) {
+			break
+		}
+		if returnPh.in(c.lowerWords(text)) {
+			c.withoutReturnDay(c.eventDatesIn(sp), sp, text)
+			ret = c.retDay
+		}
+	}
 	if ret == nil {
 		return
 	}
 	last := -1
 	for i, e := range out {
-		if e.Dates == nil || e.Country == c.Home || e.Actor.Country != "" && e.Actor.Country != c.Home {
+		if e.Country == c.Home || e.Actor.Country != "" && e.Actor.Country != c.Home {
 			continue
+		}
+		if e.Dates == nil {
+			return // an undated leg may be the last
 		}
 		if last < 0 || out[last].Dates.Start.Before(e.Dates.Start) {
 			last = i
@@ -617,7 +668,9 @@ func (c *Frame) closeLastLeg(out []Event) {
 		return
 	}
 	d := out[last].Dates
-	if !d.Open() || d.Precision != Day || ret.Start.Before(d.Start) || d.Start.AddDays(31).Before(ret.Start) {
+	// open, or a single day before the return ("proceeded to Singapore
+	// on 26 August" and "returned home yesterday")
+	if !d.Open() && d.Start != d.End || d.Precision != Day || ret.Start.Before(d.Start) || d.Start.AddDays(31).Before(ret.Start) {
 		return
 	}
 	closed := *d
@@ -644,6 +697,27 @@ func (c *Frame) gatheringDays(v Event) *DateRange {
 		}
 	}
 	return nil
+}
+
+// departureDay returns the single day told between a word of leaving
+// ("departed", "left", "set off") and the first destination at off:
+// "departed Gaborone yesterday for Antananarivo". Else nil.
+func (c *Frame) departureDay(text string, sp Span, ds []Mention, off int) *DateRange {
+	ws := c.lowerWords(text)
+	si, _, ok := startPh.find(ws)
+	if !ok || !departLeads[ws[si].s] {
+		return nil
+	}
+	var day *DateRange
+	for _, m := range ds {
+		if m.Span.Start > sp.Start+ws[si].start && m.Span.End <= off {
+			if day != nil || m.Dates.Precision != Day || m.Dates.Start != m.Dates.End {
+				return nil
+			}
+			day = m.Dates
+		}
+	}
+	return day
 }
 
 // datePrep reports whether the text between a date and a country only
@@ -840,6 +914,12 @@ func (c *Frame) sentenceVisits(i int) []visit {
 			p = prioOwn
 		case len(ds) > 0:
 			ev.Dates = nearestDate(c.datesOfDest(ds, dst, dests, sp), dst.at)
+			if d := c.departureDay(text, sp, ds, dests[0].at); d != nil && k == 0 {
+				// "departed Gaborone yesterday for Antananarivo, to attend
+				// the Summit, which will be held on Sunday": the day of
+				// leaving starts the trip, not the Summit's
+				ev.Dates = d
+			}
 			if ev.Dates != nil && dayOfTelling(ev.Dates) {
 				p = prioReport
 			}
@@ -858,6 +938,16 @@ func (c *Frame) sentenceVisits(i int) []visit {
 			ev.Dates = startOnly(dr, text)
 			if p < prioSpan {
 				p = prioSpan // the trip's own start, even to attend a summit
+			}
+		} else if dr := ev.Dates; dr != nil && dr.Precision == Day && dr.Start == dr.End && dr.Span.End > sp.Start {
+			// "will proceed to Lusaka on 18 March for a two-day working
+			// visit": the day it starts and the trip's length after it
+			if loc := tripDaysRe.FindStringIndex(text); loc != nil && loc[0] >= dr.Span.End-sp.Start {
+				if n := tripDays(text[loc[0]:]); n > 1 {
+					span := *dr
+					span.End = span.Start.AddDays(n - 1)
+					ev.Dates = &span
+				}
 			}
 		}
 		ev.Place = dst.place
