@@ -243,3 +243,22 @@ func TestDatelineVisits(t *testing.T) {
 		})
 	}
 }
+
+// TestUnnamedBesideNamed checks that counterparts met unnamed, of named
+// countries, are meetings beside a counterpart met by name.
+func TestUnnamedBesideNamed(t *testing.T) {
+	tests := []struct {
+		name, pub, headline, body string
+		want                      []string
+	}{
+		{"unnamed counterparts beside a named one (Paraguay)", "Ministerio de Relaciones Exteriores, República del Paraguay", "Chancellor at the Ibero-American meeting",
+			"In Madrid, the Chancellor held bilateral meetings with his counterparts from Portugal, Andorra and the Dominican Republic, as well as with Spain's Minister of Foreign Affairs, Luis Ortega, on 11 March.",
+			[]string{"meeting occurred with ESP [Luis Ortega] 2024-03-11", "meeting occurred with AND 2024-03-11", "meeting occurred with DOM 2024-03-11", "meeting occurred with PRT 2024-03-11"}},
+		{"unnamed counterparts beside a named one (Nigeria)", "Federal Ministry of Foreign Affairs, Nigeria", "Minister meets ECOWAS counterparts",
+			"On 11 March, Minister Aisha Bello held talks with her counterparts from Ghana and Togo, as well as with the Foreign Minister of Benin, Olushegun Adjadi.",
+			[]string{"meeting occurred with BEN [Olushegun Adjadi] 2024-03-11", "meeting occurred with GHA 2024-03-11", "meeting occurred with TGO 2024-03-11"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) { checkEvents(t, Meetings{}, tt.pub, tt.headline, tt.body, tt.want) })
+	}
+}

@@ -135,6 +135,22 @@ func (c *Frame) readMeetings() []Event {
 		for _, iso := range order {
 			named = append(named, c.meeting(actor, iso, byCountry[iso], text, sp))
 		}
+		// unnamed counterparts beside named ones: "with his counterparts
+		// from Portugal, Andorra and the Dominican Republic, as well as
+		// with Spain's Minister of Foreign Affairs, X"
+		// Not when the names are theirs: "his counterparts from Spain,
+		// Cyprus and Greece, Mr A, Mr B and Mr C".
+		extra := c.unnamedCountries(text, sp, loc)
+		theirs := len(parts) >= 2
+		for iso := range byCountry {
+			theirs = theirs && extra[iso]
+		}
+		if theirs {
+			extra = nil
+		}
+		for _, iso := range sortedKeys(extra) {
+			unnamed = append(unnamed, c.meeting(actor, iso, nil, text, sp))
+		}
 	}
 	met := map[string]bool{}
 	for _, e := range named {
