@@ -101,6 +101,13 @@ func TestGarbledScript(t *testing.T) {
 		{"armenian breadcrumb", "Գլխավոր > Նորություններ > Մամուլի հաղորդագրություններ\nArmenia and Laos hold consultations\n\n" + body,
 			"Armenia and Laos hold consultations\n\n" + body, 0},
 		{"arabic share button", "Oman welcomes Kenyan minister\nمشاركة\n\n" + body, "Oman welcomes Kenyan minister\n\n" + body, 0},
+		{"site name in its own script (Kyrgyzstan)", "Министерство иностранных дел Кыргызской Республики\nMinistry of Foreign Affairs of the Kyrgyz Republic\n\n" + body,
+			"Ministry of Foreign Affairs of the Kyrgyz Republic\n\n" + body, 0},
+		{"site name in its own script (Georgia)", "საქართველოს საგარეო საქმეთა სამინისტრო\nMinistry of Foreign Affairs of Georgia\n\n" + body,
+			"Ministry of Foreign Affairs of Georgia\n\n" + body, 0},
+		{"language switcher with an unlisted name (Thailand)", "ภาษาไทย | English | Français\n\n" + body, "| English | Français\n\n" + body, 0},
+		{"language switcher with an unlisted name (Afghanistan)", "دری | English | Français\n\n" + body, "| English | Français\n\n" + body, 0},
+		{"a label of Tibetan syllables (Bhutan)", "ཚེས་གྲངས་ 12/03/2024\n\n" + body, "12/03/2024\n\n" + body, 0},
 		// Not chrome: a sentence of another script, a run inside English
 		// text, a long run before a value, a label of a Latin word.
 		{"devanagari line with a number", "स्थापित स्थापिता । स्थापित 2024\n\n" + body, "2024\n\n" + body, 23},

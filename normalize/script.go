@@ -114,7 +114,7 @@ var langNames = func() map[string]bool {
 		"Беларуская", "Български", "Српски", "Македонски", "Қазақша", "Қазақ", "Кыргызча", "Монгол",
 		"Тоҷикӣ", "Ελληνικά", "हिन्दी", "हिंदी", "मराठी", "नेपाली", "বাংলা", "ਪੰਜਾਬੀ", "ગુજરાતી", "ଓଡ଼ିଆ",
 		"தமிழ்", "తెలుగు", "ಕನ್ನಡ", "മലയാളം", "සිංහල", "ไทย", "ລາວ", "ភាសាខ្មែរ", "ខ្មែរ", "မြန်မာ",
-		"ქართული", "Հայերեն", "አማርኛ", "ትግርኛ", "ދިވެހި", "བོད་ཡིག", "Монгол хэл",
+		"ქართული", "Հայերեն", "አማርኛ", "ትግርኛ", "ދިވެހި", "བོད་ཡིག", "Монгол хэл", "རྫོང་ཁ", "کوردی", "ພາສາລາວ",
 	} {
 		m[norm.NFKC.String(s)] = true
 	}
@@ -365,8 +365,14 @@ func chromeLine(line string) bool {
 	case foreign == 0:
 		return false
 	case foreign+seps == n:
-		// A lone word, or words between separators.
-		return n == 1 && utf8.RuneCountInString(line) <= 15 || seps > 0 && foreign <= 8
+		// A lone word, words between separators, or a short line of
+		// such words alone: the site's name in its own script
+		// ("Министерство иностранных дел Кыргызской Республики").
+		return n == 1 && utf8.RuneCountInString(line) <= 15 || foreign <= 8
+	case seps > 0 && oneWordFields(ks, fSep):
+		// A menu or a language switcher: one word between separators
+		// ("ພາສາລາວ | English | Français | 中文").
+		return true
 	case foreign > 4:
 		return false
 	}
@@ -406,6 +412,22 @@ func chromeLine(line string) bool {
 	return false
 }
 
+// oneWordFields reports whether the fields of kinds ks between separators
+// (kind sep) are single words.
+func oneWordFields(ks []uint8, sep uint8) bool {
+	run := 0
+	for _, k := range ks {
+		if k == sep {
+			run = 0
+			continue
+		}
+		if run++; run > 1 {
+			return false
+		}
+	}
+	return true
+}
+
 // isForeignWord reports whether w is a word of a script other than Latin:
 // letters of such scripts and combining marks only, a letter first.
 func isForeignWord(w string) bool {
@@ -416,6 +438,7 @@ func isForeignWord(w string) bool {
 		switch {
 		case foreignScript(r) != 0 && unicode.IsLetter(r):
 		case i > 0 && isMark(r):
+		case i > 0 && (r == 0xf0b || r == 0xf0c): // the Tibetan tsheg between syllables
 		default:
 			return false
 		}
