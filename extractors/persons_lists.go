@@ -130,6 +130,47 @@ func (p *entParser) holderList(k int) []listedName {
 	return out
 }
 
+// respectiveList parses, from token k, countries joined by commas and
+// "and", a comma, then as many names: "Germany, Türkiye and Indonesia,
+// H.E. A, H.E. B and H.E. C". Each name is of the country in its place.
+// It returns nil unless the counts agree.
+func (p *entParser) respectiveList(k int) []listedName {
+	var countries []string
+	for k >= 0 && k < len(p.t) {
+		s := k
+		for s < len(p.t) && p.lows[s] == "the" && p.same(k, s) {
+			s++
+		}
+		if s >= len(p.t) || !p.same(k, s) || p.t[s].cty == 0 {
+			break
+		}
+		c := p.t[s].cty
+		e := s
+		for e < len(p.t) && p.same(s, e) && p.t[e].cty == c {
+			e++
+		}
+		countries = append(countries, p.isos[c])
+		if e < len(p.t) && p.lows[e] == "," && e+1 < len(p.t) && p.same(e, e+1) && p.t[e+1].cty == 0 && p.lows[e+1] != "and" && p.lows[e+1] != "the" {
+			k = e + 1 // the list of countries ends: the names follow
+			break
+		}
+		if k = p.listNext(e); k < 0 {
+			return nil
+		}
+	}
+	if len(countries) < 2 {
+		return nil
+	}
+	names := p.nameList(k)
+	if len(names) != len(countries) {
+		return nil
+	}
+	for i := range names {
+		names[i].country = countries[i]
+	}
+	return names
+}
+
 // pluralOffice parses an office in the plural at token i, with its
 // pre-modifiers: "Foreign Ministers", "Deputy Prime Ministers",
 // "Ambassadors". It returns the phrase (no complement yet) and the title
@@ -176,6 +217,11 @@ func (p *entParser) pluralList(i int) (int, bool) {
 	var names []listedName
 	if he := o.end; he < len(p.t) && p.lows[he] == "of" {
 		names = p.holderList(he + 1)
+		if len(names) == 0 {
+			// "the Ambassadors of Germany, Türkiye and Indonesia, H.E. A,
+			// H.E. B and H.E. C"
+			names = p.respectiveList(he + 1)
+		}
 	}
 	if len(names) == 0 {
 		// "the Ministers of Foreign Affairs of Angola, A; and Mozambique,
@@ -303,6 +349,22 @@ func (p *entParser) counterpartNames(i int) (int, bool) {
 		return i, false
 	}
 	k := i + 1
+	if k < len(p.t) && (p.lows[k] == "from" || p.lows[k] == "of") {
+		// "his counterparts from Mozambique and Ghana, Hon. A and Hon.
+		// B": each of them from the country in the same place
+		if names := p.respectiveList(k + 1); len(names) > 0 {
+			for _, nm := range names {
+				rp := p.newRaw(nm.start, nm.end)
+				rp.anchored = true
+				rp.cands = append(rp.cands, personCand{isOffice: true, rank: rank, countries: []string{nm.country}})
+				for _, h := range nm.hons {
+					rp.cands = append(rp.cands, personCand{rank: h.Rank})
+				}
+				p.add(rp, nm.start)
+			}
+			return names[len(names)-1].end, true
+		}
+	}
 	if k < len(p.t) && p.lows[k] == "," {
 		k++
 	}

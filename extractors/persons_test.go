@@ -515,6 +515,28 @@ func TestPersonsExtract(t *testing.T) {
 			},
 		},
 		{
+			name: "Jordan: counterparts from countries, then their names in the same order",
+			pub:  "Ministry of Foreign Affairs and Expatriates, Hashemite Kingdom of Jordan",
+			text: "In Barcelona, Foreign Minister Ayman Haddad met with his counterparts from Spain, Cyprus and Greece, Mr. Luis Ortega, Mr. Costas Loizou and Mr. Nikos Dendias.",
+			want: []personRow{
+				{"Ayman Haddad", "Ayman Haddad", "minister", "JOR"},
+				{"Luis Ortega", "Luis Ortega", "minister", "ESP"},
+				{"Costas Loizou", "Costas Loizou", "minister", "CYP"},
+				{"Nikos Dendias", "Nikos Dendias", "minister", "GRC"},
+			},
+		},
+		{
+			name: "Uganda: ambassadors of countries, then their names in the same order",
+			pub:  "Ministry of Foreign Affairs, Republic of Uganda",
+			text: "The Minister of State, Hon. John Okello, received the Ambassadors of Germany, Türkiye and Indonesia, H.E. Anna Weber, H.E. Emre Kaya and H.E. Budi Santoso.",
+			want: []personRow{
+				{"John Okello", "John Okello", "minister_of_state", "UGA"},
+				{"Anna Weber", "Anna Weber", "ambassador", "DEU"},
+				{"Emre Kaya", "Emre Kaya", "ambassador", "TUR"},
+				{"Budi Santoso", "Budi Santoso", "ambassador", "IDN"},
+			},
+		},
+		{
 			name: "Kenya and Croatia: a counterpart named without a title holds the office of the one whose counterpart they are",
 			pub:  "Ministry of Foreign and Diaspora Affairs, Kenya",
 			text: "Cabinet Secretary Amina Wekesa held talks with her Ugandan counterpart Okello in Kampala. Cabinet Secretary Wekesa thanked her counterpart, Jane Okello Atim, for the welcome.\n\n" +
