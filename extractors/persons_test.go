@@ -537,6 +537,24 @@ func TestPersonsExtract(t *testing.T) {
 			},
 		},
 		{
+			name: "Zambia: a title, a comma and 'Rt. Hon.' before the name",
+			pub:  "Ministry of Foreign Affairs and International Cooperation, Republic of Zambia",
+			text: "In Kampala, Minister Mulenga Chanda met with Uganda's First Deputy Prime Minister, Rt. Hon. Grace Atim, on Tuesday.",
+			want: []personRow{
+				{"Mulenga Chanda", "Mulenga Chanda", "minister", "ZMB"},
+				{"Grace Atim", "Grace Atim", "minister", "UGA"},
+			},
+		},
+		{
+			name: "Fiji: 'Rt. Hon.' after the office of another country",
+			pub:  "Ministry of Foreign Affairs, Republic of Fiji",
+			text: "Minister Vilimone Tora held talks with the Prime Minister of Tuvalu, Rt. Hon. Feleti Tafa, in Suva.",
+			want: []personRow{
+				{"Vilimone Tora", "Vilimone Tora", "minister", "FJI"},
+				{"Feleti Tafa", "Feleti Tafa", "head_of_government", "TUV"},
+			},
+		},
+		{
 			name: "Kenya and Croatia: a counterpart named without a title holds the office of the one whose counterpart they are",
 			pub:  "Ministry of Foreign and Diaspora Affairs, Kenya",
 			text: "Cabinet Secretary Amina Wekesa held talks with her Ugandan counterpart Okello in Kampala. Cabinet Secretary Wekesa thanked her counterpart, Jane Okello Atim, for the welcome.\n\n" +

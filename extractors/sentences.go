@@ -12,7 +12,7 @@ var abbreviations = map[string]bool{
 	"mr": true, "mrs": true, "ms": true, "dr": true, "prof": true, "st": true, "no": true,
 	"h.e": true, "e.g": true, "i.e": true, "u.s": true, "u.k": true, "u.n": true, "vs": true,
 	"jr": true, "sr": true, "gen": true, "lt": true, "col": true, "capt": true, "gov": true,
-	"sen": true, "rep": true, "hon": true, "a.m": true, "p.m": true, "etc": false,
+	"sen": true, "rep": true, "hon": true, "rt": true, "amb": true, "a.m": true, "p.m": true, "etc": false,
 	"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true, "aug": true,
 	"sep": true, "sept": true, "oct": true, "nov": true, "dec": true, "inc": true, "co": true,
 	"corp": true, "ltd": true, "dept": true, "approx": true, "art": true, "para": true, "vol": true,
