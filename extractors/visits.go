@@ -602,6 +602,9 @@ func (c *Frame) closeByEnd(out []Event) {
 // Antananarivo" and "will proceed to Windhoek on 18 August for a two-day
 // Working Visit" is Madagascar 14-18.
 func (c *Frame) closeByNextLeg(out []Event) {
+	if len(out) > maxLegs {
+		return // not one trip's legs
+	}
 	for i := range out {
 		d := out[i].Dates
 		if d == nil || !d.Open() || d.Precision != Day || !c.ownTraveller(out[i]) {
@@ -624,6 +627,10 @@ func (c *Frame) closeByNextLeg(out []Event) {
 		out[i].Dates = &closed
 	}
 }
+
+// maxLegs bounds the visits closeByNextLeg compares pairwise: more are
+// no trip's legs, and the comparison stays linear.
+const maxLegs = 64
 
 // ownTraveller reports whether a visit is a trip abroad of the
 // publisher's side.
