@@ -257,11 +257,25 @@ func homeForms(d *Doc, home string) {
 			}
 		}
 	}
-	if len(forms) == 0 {
-		return
-	}
 	text := d.Text
+	// "who arrived in the country on Sunday": the publisher's country
 	var add []Mention
+	for i := 0; ; {
+		k := strings.Index(text[i:], " in the country")
+		if k < 0 {
+			break
+		}
+		at := i + k
+		i = at + len(" in the country")
+		if i < len(text) && isWordByte(text[i]) {
+			continue
+		}
+		switch strings.ToLower(lastWord(text[max(0, at-12):at])) {
+		case "arrived", "arrives", "arriving", "arrival", "arrive":
+			s := at + len(" in the ")
+			add = append(add, Mention{Kind: KindCountry, Span: Span{s, i}, Text: text[s:i], Value: home})
+		}
+	}
 	for _, f := range forms {
 		for i := 0; ; {
 			k := strings.Index(text[i:], f)

@@ -1148,7 +1148,9 @@ func (c *Frame) traveller(text string, sp Span, verbAt int, incoming, homeNamed 
 		// received follows a host's verb; a traveller precedes a travel
 		// word ("X arrived in Riga"), and after it is met ("the visit to
 		// Chile opened with a meeting with President X")
-		hostVerb := incomingPh.in(c.lowerWords(text[verbAt:min(len(text), verbAt+12)]))
+		// "talks with visiting Tajik Foreign Minister X": the one after it
+		hostVerb := incomingPh.in(c.lowerWords(text[verbAt:min(len(text), verbAt+12)])) ||
+			hasPrefixLower(text[verbAt:], "visiting ")
 		for _, m := range persons {
 			if c.foreign(m.Country) && (hostVerb || m.Span.Start-sp.Start < verbAt) {
 				return personOf(m), true
