@@ -59,6 +59,21 @@ func (c *Frame) chainLegs(out []Event) {
 		byCountry[e.Country] = len(trip)
 		trip = append(trip, tripLeg{at: i})
 	}
+	// legs in the order of their days when every one has them ("is in
+	// Singapore since yesterday ... a tour that began in India on
+	// Monday"), else in the order told
+	dated := true
+	for _, l := range trip {
+		dated = dated && out[l.at].Dates != nil && out[l.at].Dates.Precision == Day
+	}
+	if dated {
+		slices.SortStableFunc(trip, func(a, b tripLeg) int {
+			return out[a.at].Dates.Start.Time().Compare(out[b.at].Dates.Start.Time())
+		})
+		for k, l := range trip {
+			byCountry[out[l.at].Country] = k
+		}
+	}
 	switch {
 	case len(trip) == 0:
 		return

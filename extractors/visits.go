@@ -706,6 +706,29 @@ func (c *Frame) gatheringDays(v Event) *DateRange {
 	return nil
 }
 
+// sinceDay returns the open span from a day told with "since" right
+// after the destination at off: "is in Singapore since yesterday". Else
+// nil.
+func (c *Frame) sinceDay(sp Span, off int) *DateRange {
+	for _, m := range c.within(Span{off, min(sp.End, off+48)}) {
+		if m.Kind != KindDate || m.Dates == nil || m.Span.Start < 6 {
+			continue
+		}
+		if m.Dates.Precision != Day || m.Dates.Start != m.Dates.End || !strings.EqualFold(c.d.Text[m.Span.Start-6:m.Span.Start], "since ") {
+			return nil
+		}
+		if strings.ContainsAny(c.d.Text[off:m.Span.Start], ".;") {
+			return nil
+		}
+		open := *m.Dates
+		open.End = Date{}
+		open.Text = c.d.Text[m.Span.Start-6 : m.Span.End]
+		open.Span.Start = m.Span.Start - 6
+		return &open
+	}
+	return nil
+}
+
 // departureDay returns the single day told between a word of leaving
 // ("departed", "left", "set off") and the first destination at off:
 // "departed Gaborone yesterday for Antananarivo". Else nil.
@@ -918,6 +941,10 @@ func (c *Frame) sentenceVisits(i int) []visit {
 			p = prioOwn
 		case own != nil:
 			ev.Dates = own[k]
+			p = prioOwn
+		case c.sinceDay(sp, dst.at) != nil:
+			// "is in Singapore since yesterday": there from that day on
+			ev.Dates = c.sinceDay(sp, dst.at)
 			p = prioOwn
 		case len(ds) > 0:
 			ev.Dates = nearestDate(c.datesOfDest(ds, dst, dests, sp), dst.at)
