@@ -140,7 +140,10 @@ func (c *Frame) readMeetings() []Event {
 		// with Spain's Minister of Foreign Affairs, X"
 		// Not when the names are theirs: "his counterparts from Spain,
 		// Cyprus and Greece, Mr A, Mr B and Mr C".
-		extra := c.unnamedCountries(text, sp, loc)
+		var extra map[string]bool
+		if pluralCounterparts(c.lowerWords(text)) {
+			extra = c.unnamedCountries(text, sp, loc)
+		}
 		theirs := len(parts) >= 2
 		for iso := range byCountry {
 			theirs = theirs && extra[iso]
@@ -404,6 +407,18 @@ func (c *Frame) unnamedCountries(text string, sp Span, verbAt int) map[string]bo
 		}
 	}
 	return out
+}
+
+// pluralCounterparts reports whether a sentence's words name counterparts
+// or officials in the plural ("counterparts", "Prime Ministers"): only
+// then may it meet unnamed ones beside named ones.
+func pluralCounterparts(ws []word) bool {
+	for _, w := range ws {
+		if w.s == "counterparts" || pluralOffice(w.s) {
+			return true
+		}
+	}
+	return false
 }
 
 // countriesSubject reports whether the text before the verb at verbAt is
