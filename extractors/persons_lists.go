@@ -87,17 +87,9 @@ func (p *entParser) nameList(k int) []listedName {
 func (p *entParser) holderList(k int) []listedName {
 	var out []listedName
 	for k >= 0 && k < len(p.t) {
-		s := k
-		for s < len(p.t) && p.lows[s] == "the" && p.same(k, s) {
-			s++
-		}
-		if s >= len(p.t) || !p.same(k, s) || p.t[s].cty == 0 {
+		c, s, e, ok := p.listedCountry(k)
+		if !ok {
 			break
-		}
-		c := p.t[s].cty
-		e := s
-		for e < len(p.t) && p.same(s, e) && p.t[e].cty == c {
-			e++
 		}
 		if e < len(p.t) && p.same(s, e) {
 			switch p.lows[e] {
@@ -130,6 +122,24 @@ func (p *entParser) holderList(k int) []listedName {
 	return out
 }
 
+// listedCountry reads a country's name at token k of a list, after any
+// "the": its country index and its tokens [s, e).
+func (p *entParser) listedCountry(k int) (c uint16, s, e int, ok bool) {
+	s = k
+	for s < len(p.t) && p.lows[s] == "the" && p.same(k, s) {
+		s++
+	}
+	if s >= len(p.t) || !p.same(k, s) || p.t[s].cty == 0 {
+		return 0, 0, 0, false
+	}
+	c = p.t[s].cty
+	e = s
+	for e < len(p.t) && p.same(s, e) && p.t[e].cty == c {
+		e++
+	}
+	return c, s, e, true
+}
+
 // respectiveList parses, from token k, countries joined by commas and
 // "and", a comma, then as many names: "Germany, Türkiye and Indonesia,
 // H.E. A, H.E. B and H.E. C". Each name is of the country in its place.
@@ -137,17 +147,9 @@ func (p *entParser) holderList(k int) []listedName {
 func (p *entParser) respectiveList(k int) []listedName {
 	var countries []string
 	for k >= 0 && k < len(p.t) {
-		s := k
-		for s < len(p.t) && p.lows[s] == "the" && p.same(k, s) {
-			s++
-		}
-		if s >= len(p.t) || !p.same(k, s) || p.t[s].cty == 0 {
+		c, _, e, ok := p.listedCountry(k)
+		if !ok {
 			break
-		}
-		c := p.t[s].cty
-		e := s
-		for e < len(p.t) && p.same(s, e) && p.t[e].cty == c {
-			e++
 		}
 		countries = append(countries, p.isos[c])
 		if e < len(p.t) && p.lows[e] == "," && e+1 < len(p.t) && p.same(e, e+1) && p.t[e+1].cty == 0 && p.lows[e+1] != "and" && p.lows[e+1] != "the" {
