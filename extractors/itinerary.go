@@ -47,7 +47,7 @@ func (c *Frame) chainLegs(out []Event) {
 	var trip []tripLeg
 	byCountry := map[string]int{}
 	for i, e := range out {
-		if e.Place != "" || e.Country == c.Home || e.Actor.Country != "" && e.Actor.Country != c.Home {
+		if e.Place != "" || !c.ownTraveller(e) {
 			continue
 		}
 		if len(trip) > 0 && !sameTraveller(out[trip[0].at].Actor, e.Actor) {

@@ -501,16 +501,29 @@ func (c *Frame) activityDay(visits []Event) *DateRange {
 // withoutReturnDay drops from ds the day of coming home, which ends the
 // trip rather than dates a visit: "returned home yesterday after leading
 // the delegation to the meeting in Tokyo" (the trip's end is read with
-// the legs). Only a day right after the return words counts ("returned
-// home yesterday", "returned to Harare on 29 August").
+// the legs, and the first such day is kept as the frame's retDay).
 func (c *Frame) withoutReturnDay(ds []Mention, sp Span, text string) []Mention {
-	if len(ds) == 0 || c.Home == "" {
+	k := c.returnDayIn(ds, sp, text)
+	if k < 0 {
 		return ds
+	}
+	if c.retDay == nil {
+		c.retDay = ds[k].Dates
+	}
+	return append(ds[:k:k], ds[k+1:]...)
+}
+
+// returnDayIn returns the index in ds of the day of coming home a
+// sentence tells right after its return words ("returned home
+// yesterday", "returned to Harare on 29 August"), or -1.
+func (c *Frame) returnDayIn(ds []Mention, sp Span, text string) int {
+	if len(ds) == 0 || c.Home == "" {
+		return -1
 	}
 	ws := c.lowerWords(text)
 	_, rj, ok := returnPh.find(ws)
 	if !ok {
-		return ds
+		return -1
 	}
 	after := sp.Start + ws[rj-1].end
 	for k, m := range ds {
@@ -518,7 +531,7 @@ func (c *Frame) withoutReturnDay(ds []Mention, sp Span, text string) []Mention {
 			continue
 		}
 		if m.Dates.Precision != Day || m.Dates.Start != m.Dates.End || m.Span.Start-after > 40 {
-			return ds
+			return -1
 		}
 		// between them: "home", "to", "on", the publisher's places
 		gap := []byte(c.d.Text[after:m.Span.Start])
@@ -533,15 +546,39 @@ func (c *Frame) withoutReturnDay(ds []Mention, sp Span, text string) []Mention {
 			switch strings.Trim(w, ",") {
 			case "home", "to", "on", "in", "the":
 			default:
-				return ds
+				return -1
 			}
 		}
-		if c.retDay == nil {
-			c.retDay = m.Dates
-		}
-		return append(ds[:k:k], ds[k+1:]...)
+		return k
 	}
-	return ds
+	return -1
+}
+
+// firstReturnDay returns the first day of coming home the body tells, in
+// any sentence ("returned to Colombo on Sunday" names no destination
+// abroad), or nil.
+func (c *Frame) firstReturnDay() *DateRange {
+	for i := range c.d.Sentences {
+		text, sp := c.sentence(i)
+		if c.inFurniture(sp.Start) {
+			break
+		}
+		if !returnPh.in(c.lowerWords(text)) {
+			continue
+		}
+		ds := c.eventDatesIn(sp)
+		if k := c.returnDayIn(ds, sp, text); k >= 0 {
+			return ds[k].Dates
+		}
+	}
+	return nil
+}
+
+// withEnd returns a copy of d that ends on end.
+func withEnd(d *DateRange, end Date) *DateRange {
+	e := *d
+	e.End = end
+	return &e
 }
 
 // closeByEnd ends the one visit left open on the day a later sentence
@@ -590,9 +627,7 @@ func (c *Frame) closeByEnd(out []Event) {
 		if end.Start.Before(v.Dates.Start) || v.Dates.Start.AddDays(31).Before(end.Start) {
 			return
 		}
-		closed := *v.Dates
-		closed.End = end.End
-		v.Dates = &closed
+		v.Dates = withEnd(v.Dates, end.End)
 		return
 	}
 }
@@ -622,9 +657,7 @@ func (c *Frame) closeByNextLeg(out []Event) {
 		if next == nil || d.Start.AddDays(31).Before(next.Start) {
 			continue
 		}
-		closed := *d
-		closed.End = next.Start
-		out[i].Dates = &closed
+		out[i].Dates = withEnd(d, next.Start)
 	}
 }
 
@@ -644,24 +677,15 @@ func (c *Frame) ownTraveller(e Event) bool {
 // August) is 26-29.
 func (c *Frame) closeLastLeg(out []Event) {
 	ret := c.retDay
-	for i := 0; ret == nil && i < len(c.d.Sentences); i++ {
-		// a return told in a sentence of no destination abroad
-		// ("returned to Colombo on Sunday")
-		text, sp := c.sentence(i)
-		if c.inFurniture(sp.Start) {
-			break
-		}
-		if returnPh.in(c.lowerWords(text)) {
-			c.withoutReturnDay(c.eventDatesIn(sp), sp, text)
-			ret = c.retDay
-		}
+	if ret == nil {
+		ret = c.firstReturnDay()
 	}
 	if ret == nil {
 		return
 	}
 	last := -1
 	for i, e := range out {
-		if e.Country == c.Home || e.Actor.Country != "" && e.Actor.Country != c.Home {
+		if !c.ownTraveller(e) {
 			continue
 		}
 		if e.Dates == nil {
@@ -680,9 +704,7 @@ func (c *Frame) closeLastLeg(out []Event) {
 	if !d.Open() && d.Start != d.End || d.Precision != Day || ret.Start.Before(d.Start) || d.Start.AddDays(31).Before(ret.Start) {
 		return
 	}
-	closed := *d
-	closed.End = ret.Start
-	out[last].Dates = &closed
+	out[last].Dates = withEnd(d, ret.Start)
 }
 
 // gatheringDays returns the days of the gathering a visit's sentence
@@ -935,6 +957,10 @@ func (c *Frame) sentenceVisits(i int) []visit {
 		}
 		ev := Event{Type: Visit, Actor: actor, Country: dst.country, Evidence: sp, Confidence: 0.75}
 		p := prio
+		var since *DateRange
+		if !pair && own == nil {
+			since = c.sinceDay(sp, dst.at)
+		}
 		switch {
 		case pair:
 			ev.Dates = ds[k].Dates
@@ -942,17 +968,20 @@ func (c *Frame) sentenceVisits(i int) []visit {
 		case own != nil:
 			ev.Dates = own[k]
 			p = prioOwn
-		case c.sinceDay(sp, dst.at) != nil:
+		case since != nil:
 			// "is in Singapore since yesterday": there from that day on
-			ev.Dates = c.sinceDay(sp, dst.at)
+			ev.Dates = since
 			p = prioOwn
 		case len(ds) > 0:
 			ev.Dates = nearestDate(c.datesOfDest(ds, dst, dests, sp), dst.at)
-			if d := c.departureDay(text, sp, ds, dests[0].at); d != nil && k == 0 {
+			if k == 0 {
 				// "departed Gaborone yesterday for Antananarivo, to attend
 				// the Summit, which will be held on Sunday": the day of
-				// leaving starts the trip, not the Summit's
-				ev.Dates = d
+				// leaving starts the trip (its first destination), not
+				// the Summit's
+				if d := c.departureDay(text, sp, ds, dst.at); d != nil {
+					ev.Dates = d
+				}
 			}
 			if ev.Dates != nil && dayOfTelling(ev.Dates) {
 				p = prioReport
@@ -978,9 +1007,7 @@ func (c *Frame) sentenceVisits(i int) []visit {
 			// visit": the day it starts and the trip's length after it
 			if loc := tripDaysRe.FindStringIndex(text); loc != nil && loc[0] >= dr.Span.End-sp.Start {
 				if n := tripDays(text[loc[0]:]); n > 1 {
-					span := *dr
-					span.End = span.Start.AddDays(n - 1)
-					ev.Dates = &span
+					ev.Dates = withEnd(dr, dr.Start.AddDays(n-1))
 				}
 			}
 		}
@@ -1603,12 +1630,11 @@ func demonym(s string) (string, bool) {
 // unless the sentence tells the trip's length ("arrived yesterday for a
 // three-day working visit", "began a two-day state visit today").
 func startOnly(dr *DateRange, sentence string) *DateRange {
-	open := *dr
-	open.End = Date{}
+	var end Date // open
 	if n := tripDays(sentence); n > 1 {
-		open.End = open.Start.AddDays(n - 1)
+		end = dr.Start.AddDays(n - 1)
 	}
-	return &open
+	return withEnd(dr, end)
 }
 
 // tripDaysRe finds a trip's length in days: "a three-day visit", "a
