@@ -197,13 +197,15 @@ func (c *Frame) chains(sp Span, off int, lead func(string) bool) []dest {
 		// a possessive does not go on a list of destinations: "his visit
 		// to Ethiopia last week and on Egypt's efforts"
 		ok := inChain && c.onlyJoins(gap, prevEnd) && !possessive(c.d.Text, m)
+		var blanked string // the gap without its dates, read once
 		if !ok {
-			ok = leadsTo(c.blankDates(gap, m.Span.Start-len(gap)), lead)
+			blanked = c.blankDates(gap, m.Span.Start-len(gap))
+			ok = leadsTo(blanked, lead)
 		}
 		if !ok && lead("to") && departLeads[strings.ToLower(lastWord(prevGap))] {
 			// "departed Nadi for Rarotonga", "departed Bangkok on 28
 			// November for Hanoi": from the first, for the second
-			switch f := strings.Fields(strings.ToLower(c.blankDates(gap, m.Span.Start-len(gap)))); {
+			switch f := strings.Fields(strings.ToLower(blanked)); {
 			case len(f) == 1 && f[0] == "for", len(f) == 2 && f[0] == "on" && f[1] == "for":
 				ok = true
 			}
