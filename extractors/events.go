@@ -199,7 +199,7 @@ func (c *Frame) chains(sp Span, off int, lead func(string) bool) []dest {
 		ok := inChain && c.onlyJoins(gap, prevEnd) && !possessive(c.d.Text, m)
 		var blanked string // the gap without its dates, read once
 		if !ok {
-			blanked = c.blankDates(gap, m.Span.Start-len(gap))
+			blanked = c.blankDates(gap, prevEnd)
 			ok = leadsTo(blanked, lead)
 		}
 		if !ok && lead("to") && departLeads[strings.ToLower(lastWord(prevGap))] {

@@ -1,6 +1,10 @@
 package extractors
 
-import "testing"
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
 
 // Publishers of the itinerary tests, none of them in any corpus.
 const (
@@ -272,5 +276,33 @@ func TestUnnamedBesideNamed(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { checkEvents(t, Meetings{}, tt.pub, tt.headline, tt.body, tt.want) })
+	}
+}
+
+// TestChainsUnknownCityAfterDate checks that a departure's day is read out
+// of the gap before a country whose unknown city was cut from it:
+// "departed Apia on 9 March for Vava'u, Tonga".
+func TestChainsUnknownCityAfterDate(t *testing.T) {
+	for _, tt := range []struct{ name, pub, body, want string }{
+		{"Samoa", wsm, "Prime Minister Tui Leaupepe departed Apia on 9 March for Vava'u, Tonga.", "TON"},
+		{"Fiji", "Ministry of Foreign Affairs, Republic of Fiji", "Prime Minister Vilimone Tora departed Suva on 9 March for Funafuti, Tuvalu.", "TUV"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			d := analyze(fmt.Sprintf(dated, tt.pub, "Prime Minister departs", tt.body))
+			c := BuildFrame(d)
+			var got []string
+			for i := range d.Sentences {
+				text, sp := c.sentence(i)
+				if !strings.Contains(text, "departed") {
+					continue
+				}
+				for _, ds := range c.chains(sp, sp.Start, isTravelLead) {
+					got = append(got, ds.country)
+				}
+			}
+			if len(got) != 1 || got[0] != tt.want {
+				t.Errorf("chains = %v, want [%s]", got, tt.want)
+			}
+		})
 	}
 }
