@@ -3,7 +3,6 @@ package extractors
 import (
 	"net/url"
 	"regexp"
-	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -257,8 +256,8 @@ func homeVotes(d *Doc) map[string]homeScore {
 // Chile") is the host, most often the publisher (+2). Each sentence
 // counts once for each destination.
 func travelVotes(d *Doc, ix *textIndex, score map[string]float64, first map[string]int) {
-	c := &Frame{d: d, byStart: slices.Clone(d.Mentions), ix: ix}
-	slices.SortStableFunc(c.byStart, func(a, b Mention) int { return a.Span.Start - b.Span.Start })
+	c := &Frame{d: d, ix: ix}
+	c.setMentions()
 	for si, sp := range d.Sentences {
 		if d.Stop.Stopped() {
 			break // given up on: what is found is dropped
