@@ -358,19 +358,25 @@ func (c *Frame) dayToldBefore(off int, visits []Event) *DateRange {
 			continue
 		}
 		n++
-		si := SentenceAt(c.d.Sentences, m.Span.Start)
-		if si < 0 || c.d.Sentences[si].Len() < 60 || c.inFurniture(m.Span.Start) {
-			continue
-		}
-		if m.Dates.Precision != Day || m.Dates.Open() || m.Dates.Start != m.Dates.End {
-			continue
-		}
-		if c.elsewhere(visits, c.d.Sentences[si], m) {
+		if m.Dates.Precision != Day || m.Dates.Open() || m.Dates.Start != m.Dates.End || !c.bodyDate(m, visits) {
 			continue
 		}
 		return m.Dates
 	}
 	return nil
+}
+
+// bodyDate reports whether a date mention is one the body reports of
+// what happened here: in a sentence of some length (datelines and header
+// lines date the release), outside the page's furniture, and not told of
+// another place ("the conference, which will be held in Geneva on 20
+// June").
+func (c *Frame) bodyDate(m Mention, visits []Event) bool {
+	si := SentenceAt(c.d.Sentences, m.Span.Start)
+	if si < 0 || c.d.Sentences[si].Len() < 60 || c.inFurniture(m.Span.Start) {
+		return false
+	}
+	return !c.elsewhere(visits, c.d.Sentences[si], m)
 }
 
 // meetingAtHome reports whether a meeting took place in the publisher's
@@ -480,12 +486,8 @@ func (c *Frame) activityDay(visits []Event) *DateRange {
 		if m.Kind != KindDate || m.Dates == nil || m.Dates.Precision != Day {
 			continue
 		}
-		si := SentenceAt(c.d.Sentences, m.Span.Start)
-		if si < 0 || c.d.Sentences[si].Len() < 60 || c.inFurniture(m.Span.Start) {
+		if !c.bodyDate(m, visits) {
 			continue
-		}
-		if c.elsewhere(visits, c.d.Sentences[si], m) {
-			continue // "the conference, which will be held in Geneva on 20 June"
 		}
 		if day == nil {
 			day = m.Dates
