@@ -485,11 +485,8 @@ func (c *Frame) locationOf(m Mention) string {
 func (c *Frame) placeIn(s Span) string {
 	text := c.d.Text
 	for _, p := range c.within(s) {
-		iso := p.Value
-		if p.Kind == KindPlace {
-			iso = p.Country
-		}
-		if iso == "" || (p.Kind != KindPlace && p.Kind != KindCountry) || p.Kind == KindCountry && isDemonymMention(p) {
+		iso := namedCountry(p)
+		if iso == "" {
 			continue
 		}
 		w := strings.ToLower(lastWord(text[max(s.Start, p.Span.Start-8):p.Span.Start]))
@@ -1067,6 +1064,18 @@ func tableRow(c *Frame, ls, le int) (Leg, bool) {
 	}
 	it.Line, it.Row = Span{ls, le}, true
 	return it, true
+}
+
+// namedCountry returns the country a mention names as a place: a city's
+// country, or a country named (not as an adjective, "Italian"); else "".
+func namedCountry(m Mention) string {
+	switch {
+	case m.Kind == KindPlace:
+		return m.Country
+	case m.Kind == KindCountry && !isDemonymMention(m):
+		return m.Value
+	}
+	return ""
 }
 
 // isDemonymMention reports whether a country mention is an adjective

@@ -226,10 +226,8 @@ func (c *Frame) hereVisits() []visit {
 			continue // "where in", "there in"
 		}
 		for _, m := range c.within(Span{at, at + 1}) {
-			iso := m.Value
-			if m.Kind == KindPlace {
-				iso = m.Country
-			} else if m.Kind != KindCountry || isDemonymMention(m) {
+			iso := namedCountry(m)
+			if iso == "" {
 				continue
 			}
 			if !c.foreign(iso) || iso == actor.Country {
@@ -611,10 +609,8 @@ func (c *Frame) closeByEnd(out []Event) {
 			continue
 		}
 		for _, p := range c.within(sp) {
-			iso := p.Value
-			if p.Kind == KindPlace {
-				iso = p.Country
-			} else if p.Kind != KindCountry || isDemonymMention(p) {
+			iso := namedCountry(p)
+			if iso == "" {
 				continue
 			}
 			if iso != "" && iso != v.Country {
@@ -792,10 +788,8 @@ func (c *Frame) datesBeforeMentions(sp Span, dests []dest, ds []Mention) []*Date
 	own := make([]*DateRange, len(dests))
 	for k, dst := range dests {
 		for _, m := range c.within(Span{dst.at + 1, sp.End}) {
-			iso := m.Value
-			if m.Kind == KindPlace {
-				iso = m.Country
-			} else if m.Kind != KindCountry || isDemonymMention(m) {
+			iso := namedCountry(m)
+			if iso == "" {
 				continue
 			}
 			if iso != dst.country || !sp.Contains(m.Span) {
