@@ -270,21 +270,27 @@ func (p *entParser) pluralList(i int) (int, bool) {
 		cand.rank = gazetteer.RankChair
 	}
 	for _, nm := range names {
-		rp := p.newRaw(nm.start, nm.end)
-		rp.anchored = true
-		c := cand
-		if nm.country != "" {
-			c.countries = []string{nm.country}
-		}
-		rp.cands = append(rp.cands, c)
-		for _, h := range nm.hons {
-			rp.cands = append(rp.cands, personCand{rank: h.Rank})
-		}
-		p.add(rp, i)
+		p.addListed(nm, cand, i)
 	}
 	end := names[len(names)-1].end
 	p.mark(i, end)
 	return end, true
+}
+
+// addListed adds a listed name as a person anchored by the list's office
+// cand (at the name's own country when the list told one) and by its
+// honorifics; at is where the list starts (see add).
+func (p *entParser) addListed(nm listedName, cand personCand, at int) {
+	rp := p.newRaw(nm.start, nm.end)
+	rp.anchored = true
+	if nm.country != "" {
+		cand.countries = []string{nm.country}
+	}
+	rp.cands = append(rp.cands, cand)
+	for _, h := range nm.hons {
+		rp.cands = append(rp.cands, personCand{rank: h.Rank})
+	}
+	p.add(rp, at)
 }
 
 // pluralWord reports whether token i may be an office in the plural
@@ -356,13 +362,7 @@ func (p *entParser) counterpartNames(i int) (int, bool) {
 		// B": each of them from the country in the same place
 		if names := p.respectiveList(k + 1); len(names) > 0 {
 			for _, nm := range names {
-				rp := p.newRaw(nm.start, nm.end)
-				rp.anchored = true
-				rp.cands = append(rp.cands, personCand{isOffice: true, rank: rank, countries: []string{nm.country}})
-				for _, h := range nm.hons {
-					rp.cands = append(rp.cands, personCand{rank: h.Rank})
-				}
-				p.add(rp, nm.start)
+				p.addListed(nm, personCand{isOffice: true, rank: rank}, nm.start)
 			}
 			return names[len(names)-1].end, true
 		}
