@@ -125,8 +125,10 @@ func (c *Frame) lowerWords(text string) []word {
 		return ws
 	}
 	if w.m == nil {
-		w.m = make(map[textKey][]word, 2*len(c.d.Sentences))
-		w.buf = make([]word, 0, len(c.d.Text)/6+16) // about a word in six bytes
+		// Most texts asked about are sentences, split elsewhere; the rest
+		// are few and short, so the buffer starts small and grows.
+		w.m = make(map[textKey][]word)
+		w.buf = make([]word, 0, 64)
 	}
 	// The words of all texts share one backing array; each text's slice
 	// is capped, so that nothing appended to it can overwrite another's.
