@@ -212,9 +212,13 @@ func BuildFrame(d *Doc) *Frame {
 // setMentions sets byStart from d.Mentions and forgets what was read from
 // the mentions before.
 func (c *Frame) setMentions() {
-	c.byStart = slices.Clone(c.d.Mentions)
+	// Stack.Mentions sorts them, and no reading writes into byStart, so
+	// most often byStart is d.Mentions itself; unsorted ones (while the
+	// mentions are still being found) are copied, not reordered in d.
+	c.byStart = c.d.Mentions
 	byStart := func(a, b Mention) int { return a.Span.Start - b.Span.Start }
-	if !slices.IsSortedFunc(c.byStart, byStart) { // Stack.Mentions sorts them: most often a check
+	if !slices.IsSortedFunc(c.byStart, byStart) {
+		c.byStart = slices.Clone(c.d.Mentions)
 		slices.SortStableFunc(c.byStart, byStart)
 	}
 	c.personsByName = nil
