@@ -48,6 +48,7 @@ type Frame struct {
 	Furniture int
 
 	byStart []Mention // d.Mentions by start offset
+	starts  []int     // the start offset of each of byStart, searched by within
 	// the spans of organization and gathering mentions
 	orgs, gatherings []Span
 	// the organizations' and the sections' spans, to search
@@ -220,6 +221,10 @@ func (c *Frame) setMentions() {
 	if !slices.IsSortedFunc(c.byStart, byStart) {
 		c.byStart = slices.Clone(c.d.Mentions)
 		slices.SortStableFunc(c.byStart, byStart)
+	}
+	c.starts = c.starts[:0]
+	for _, m := range c.byStart {
+		c.starts = append(c.starts, m.Span.Start)
 	}
 	c.personsByName = nil
 	c.peerDone = false
@@ -667,11 +672,11 @@ func (c *Frame) has(s Span, kinds ...Kind) bool {
 
 // within returns the mentions that start inside s, by start offset.
 func (c *Frame) within(s Span) []Mention {
-	lo, _ := slices.BinarySearchFunc(c.byStart, s.Start, func(m Mention, off int) int { return m.Span.Start - off })
-	if lo == len(c.byStart) || c.byStart[lo].Span.Start >= s.End {
+	lo, _ := slices.BinarySearch(c.starts, s.Start)
+	if lo == len(c.starts) || c.starts[lo] >= s.End {
 		return c.byStart[lo:lo]
 	}
-	hi, _ := slices.BinarySearchFunc(c.byStart[lo:], s.End, func(m Mention, off int) int { return m.Span.Start - off })
+	hi, _ := slices.BinarySearch(c.starts[lo:], s.End)
 	return c.byStart[lo : lo+hi]
 }
 
