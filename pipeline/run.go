@@ -93,6 +93,14 @@ type job struct {
 	given  Given  // what the manifest says of it
 }
 
+// readJob is a job with its document read, or the error reading it.
+type readJob struct {
+	job
+	raw      []byte
+	err      error
+	readTime time.Duration
+}
+
 type result struct {
 	seq      int
 	out      Output
@@ -102,8 +110,8 @@ type result struct {
 // Tables lists the output tables in the order they are written.
 var Tables = []string{"documents", "events", "mentions", "rejects"}
 
-// Run reads every document of cfg.Input, processes them on a fixed pool of
-// workers and writes the tables through one writer, in input order, so the
+// Run reads every document of cfg.Input (a document ahead of each
+// worker), processes them on a fixed pool of workers and writes the tables through one writer, in input order, so the
 // output is the same whatever the number of workers. A document that
 // cannot be read or processed becomes a documents row with a reason; only
 // failures of the run itself (output not writable, cancellation) return an
@@ -230,37 +238,64 @@ func Run(ctx context.Context, cfg Config) (Stats, error) {
 		return nil
 	})
 
-	// Workers: read, normalize, extract, validate.
+	// Readers: read each document ahead of the workers, so that reading
+	// one overlaps the processing of another. One reader per worker, and
+	// a document read ahead per worker: what waits read is bounded.
 	src := docSource{fsys: cfg.Input, dir: cfg.InputDir}
+	read := make(chan readJob, cfg.Workers)
+	var rg sync.WaitGroup
+	for range cfg.Workers {
+		rg.Add(1)
+		g.Go(func() error {
+			defer rg.Done()
+			for j := range jobs {
+				if err := ctx.Err(); err != nil {
+					return err
+				}
+				rj := readJob{job: j}
+				if j.given.Invalid == "" {
+					t := time.Now()
+					rj.raw, rj.err = readDoc(src, j.source, cfg.MaxBytes)
+					rj.readTime = time.Since(t)
+				}
+				select {
+				case read <- rj:
+				case <-ctx.Done():
+					return ctx.Err()
+				}
+			}
+			return nil
+		})
+	}
+	go func() { rg.Wait(); close(read) }()
+
+	// Workers: normalize, extract, validate.
 	bp := newBounded(cfg.Processor, cfg.DocTimeout, cfg.Workers)
 	var wg sync.WaitGroup
 	for range cfg.Workers {
 		wg.Add(1)
 		g.Go(func() error {
 			defer wg.Done()
-			for j := range jobs {
+			for rj := range read {
 				if err := ctx.Err(); err != nil {
 					return err
 				}
-				r := result{seq: j.seq}
-				if j.given.Invalid != "" {
+				j := rj.job
+				r := result{seq: j.seq, readTime: rj.readTime}
+				switch {
+				case j.given.Invalid != "":
 					// the manifest's line cannot be used: not read
 					d := newDocument(j.docID, j.source, nil, Given{})
 					d.SHA256 = ""
 					r.out = failed(d, StatusError, j.given.Invalid)
-				} else {
-					t := time.Now()
-					raw, readErr := readDoc(src, j.source, cfg.MaxBytes)
-					r.readTime = time.Since(t)
-					if readErr != nil {
-						r.out = readFailure(j, readErr)
-					} else {
-						out, err := bp.process(ctx, j.docID, j.source, raw, j.given)
-						if err != nil {
-							return err
-						}
-						r.out = out
+				case rj.err != nil:
+					r.out = readFailure(j, rj.err)
+				default:
+					out, err := bp.process(ctx, j.docID, j.source, rj.raw, j.given)
+					if err != nil {
+						return err
 					}
+					r.out = out
 				}
 				select {
 				case results <- r:
