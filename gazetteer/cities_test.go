@@ -412,3 +412,29 @@ func TestCityDatelineLookBack(t *testing.T) {
 		}
 	}
 }
+
+// The key filter lets every key of the index through (a name it turned
+// away would never be found), and turns most other words away.
+func TestCityKeyFilter(t *testing.T) {
+	c := cityTable()
+	for key := range c.index {
+		if !c.keys.mayHave(fnvString(key)) {
+			t.Fatalf("the filter turns away the key %q", key)
+		}
+	}
+	through, others := 0, 0
+	for i := range 20000 {
+		w := fmt.Sprintf("zq%dxw", i) // no city's first word
+		if c.index[w] != nil {
+			continue
+		}
+		others++
+		if c.keys.mayHave(fnvString(w)) {
+			through++
+		}
+	}
+	if through*20 > others {
+		t.Errorf("%d of %d words that are no key get through the filter; want under 5%%", through, others)
+	}
+	t.Logf("%d keys; %d of %d other words get through", len(c.index), through, others)
+}
