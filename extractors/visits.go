@@ -38,11 +38,10 @@ var (
 	attendPh = newPhrases(vocab("attend")...)
 )
 
-// possVisit finds "X's visit to", "X's state visits to", "X's first
-// official visit to" and returns the
+// possVisitIn finds "X's visit to", "X's state visits to", "X's first
+// official visit to" in the lower-cased words of a text and returns the
 // byte span from the "'s" on, or nil.
-func possVisit(text string) []int {
-	ws := lowerWords(text)
+func possVisitIn(ws []word) []int {
 	for i, w := range ws {
 		if !strings.HasSuffix(w.s, "'s") {
 			continue
@@ -57,6 +56,14 @@ func possVisit(text string) []int {
 		}
 	}
 	return nil
+}
+
+// possVisit is possVisitIn over the cached words of text.
+func (c *Frame) possVisit(text string) []int {
+	if !strings.Contains(text, "'s") && !strings.Contains(text, "'S") {
+		return nil // no word ends in 's
+	}
+	return possVisitIn(c.lowerWords(text))
 }
 
 // visit is a candidate record with how much its dates can be trusted:
@@ -1175,7 +1182,7 @@ func (c *Frame) traveller(text string, sp Span, verbAt int, incoming, homeNamed 
 			}
 		}
 	}
-	if loc := possVisit(text); loc != nil {
+	if loc := c.possVisit(text); loc != nil {
 		for _, m := range persons {
 			if m.Span.End-sp.Start == loc[0] {
 				return c.withHome(personOf(m)), true
@@ -1392,7 +1399,7 @@ func (c *Frame) officeVisit(text string, sp Span, verbAt int) (Person, bool) {
 // the traveller is the last person named before the sentence whose title
 // holds the word before "'s".
 func (c *Frame) possTitleVisit(text string, sp Span) (Person, bool) {
-	loc := possVisit(text)
+	loc := c.possVisit(text)
 	if loc == nil {
 		return Person{}, false
 	}
