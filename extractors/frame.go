@@ -658,10 +658,20 @@ func (c *Frame) sentence(i int) (string, Span) {
 
 // in returns the mentions of kind k inside span s, in text order.
 func (c *Frame) in(k Kind, s Span) []Mention {
-	var out []Mention
-	for _, m := range c.within(s) {
-		if m.Kind == k && s.Contains(m.Span) {
-			out = append(out, m)
+	ms := c.within(s)
+	n := 0
+	for i := range ms {
+		if ms[i].Kind == k && s.Contains(ms[i].Span) {
+			n++
+		}
+	}
+	if n == 0 {
+		return nil
+	}
+	out := make([]Mention, 0, n) // counted first: one allocation
+	for i := range ms {
+		if ms[i].Kind == k && s.Contains(ms[i].Span) {
+			out = append(out, ms[i])
 		}
 	}
 	return out
