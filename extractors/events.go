@@ -189,9 +189,9 @@ func (c *Frame) chains(sp Span, off int, lead func(string) bool) []dest {
 			continue // inside the previous country's name
 		}
 		gap := c.d.Text[prevEnd:m.Span.Start]
-		if m.Kind == KindCountry {
+		if m.Kind == KindCountry && strings.HasSuffix(strings.TrimRight(gap, "\t\n\f\r "), ",") {
 			// a city the gazetteer does not know, with its country:
-			// "for Rarotonga, Cook Islands"
+			// "for Rarotonga, Cook Islands" (the pattern ends in a comma)
 			gap = unknownCityRe.ReplaceAllString(gap, " ")
 		}
 		// a possessive does not go on a list of destinations: "his visit
