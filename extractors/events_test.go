@@ -417,3 +417,16 @@ func TestMergeVisitsUndated(t *testing.T) {
 		t.Errorf("mergeVisits travellers = %q, want %q", names, want)
 	}
 }
+
+// hasDay is a filter in front of tripDaysRe: a sentence it turns away has
+// no match.
+func TestHasDay(t *testing.T) {
+	for _, s := range []string{
+		"a two-day official visit", "A THREE-DAY STATE VISIT", "his 4 Days' Visit to Peru",
+		"the Minister's Visit to Peru", "Monday", "today", "", "da", "ＤＡＹ",
+	} {
+		if want := tripDaysRe.MatchString(s) || strings.Contains(strings.ToLower(s), "day"); hasDay(s) != want {
+			t.Errorf("hasDay(%q) = %v, want %v", s, hasDay(s), want)
+		}
+	}
+}

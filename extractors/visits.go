@@ -1644,8 +1644,22 @@ func startOnly(dr *DateRange, sentence string) *DateRange {
 // 2-day official visit", "three days' working visit".
 var tripDaysRe = regexp.MustCompile(`(?i)\b(two|three|four|five|six|seven|eight|nine|ten|[2-9]|1[0-4])[- ]days?'?\s+(?:(?:official|state|working|bilateral|friendship|goodwill|private|official working)\s+)?(?:visit|trip|tour|stay|mission)\b`)
 
+// hasDay reports whether s holds "day" in any case (no other letter
+// folds to d, a or y).
+func hasDay(s string) bool {
+	for i := 0; i+3 <= len(s); i++ {
+		if s[i]|0x20 == 'd' && s[i+1]|0x20 == 'a' && s[i+2]|0x20 == 'y' {
+			return true
+		}
+	}
+	return false
+}
+
 // tripDays returns the length of the trip a sentence tells, or 0.
 func tripDays(sentence string) int {
+	if !hasDay(sentence) {
+		return 0 // the pattern needs "day"
+	}
 	m := tripDaysRe.FindStringSubmatch(sentence)
 	if m == nil {
 		return 0
