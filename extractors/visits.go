@@ -1008,7 +1008,7 @@ func (c *Frame) sentenceVisits(i int) []visit {
 		} else if dr := ev.Dates; dr != nil && dr.Precision == Day && dr.Start == dr.End && dr.Span.End > sp.Start {
 			// "will proceed to Lusaka on 18 March for a two-day working
 			// visit": the day it starts and the trip's length after it
-			if loc := tripDaysRe.FindStringIndex(text); loc != nil && loc[0] >= dr.Span.End-sp.Start {
+			if loc := tripDaysIndex(text); loc != nil && loc[0] >= dr.Span.End-sp.Start {
 				if n := tripDays(text[loc[0]:]); n > 1 {
 					ev.Dates = withEnd(dr, dr.Start.AddDays(n-1))
 				}
@@ -1653,6 +1653,14 @@ func hasDay(s string) bool {
 		}
 	}
 	return false
+}
+
+// tripDaysIndex is tripDaysRe.FindStringIndex.
+func tripDaysIndex(s string) []int {
+	if !hasDay(s) {
+		return nil
+	}
+	return tripDaysRe.FindStringIndex(s)
 }
 
 // tripDays returns the length of the trip a sentence tells, or 0.
