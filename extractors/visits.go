@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"communique/gazetteer"
 )
@@ -1625,9 +1627,32 @@ func better(v, b *visit) bool {
 }
 
 // demonym reports whether a word is a country adjective, and whose.
+// The rules ask it of the same few country words again and again, so the
+// answers are kept: for up to demonymMemoMax words, each copied so that
+// no document's text is held.
 func demonym(s string) (string, bool) {
-	return gazetteer.Demonym(strings.TrimSuffix(s, "'s"))
+	if v, ok := demonymMemo.Load(s); ok {
+		iso := v.(string)
+		return iso, iso != ""
+	}
+	iso, ok := gazetteer.Demonym(strings.TrimSuffix(s, "'s"))
+	if !ok {
+		iso = ""
+	}
+	if demonymMemoN.Load() < demonymMemoMax {
+		if _, loaded := demonymMemo.LoadOrStore(strings.Clone(s), iso); !loaded {
+			demonymMemoN.Add(1)
+		}
+	}
+	return iso, ok
 }
+
+var (
+	demonymMemo  sync.Map // word -> ISO3, "" when not a demonym
+	demonymMemoN atomic.Int64
+)
+
+const demonymMemoMax = 1 << 14
 
 // startOnly returns the span of a trip that starts on dr's day: open,
 // unless the sentence tells the trip's length ("arrived yesterday for a
