@@ -241,8 +241,7 @@ func (p *entParser) pluralList(i int) (int, bool) {
 		}
 	}
 	if len(names) == 0 {
-		rank, _ := gazetteer.Title(single)
-		if c := p.parseComplement(o.end, rank == gazetteer.RankAmbassador); c > o.end {
+		if c := p.parseComplement(o.end, p.rank(single) == gazetteer.RankAmbassador); c > o.end {
 			single += " " + p.textOf(o.end, c)
 			o.end = c
 		}
@@ -265,7 +264,7 @@ func (p *entParser) pluralList(i int) (int, bool) {
 	p.officeCountries(&o) // appends to the countries after the list
 	cand := p.officeCand(o, -1, -1)
 	cand.title = single
-	cand.rank, _ = gazetteer.Title(single)
+	cand.rank = p.rank(single)
 	if cand.rank == gazetteer.RankHeadOfState && cand.body {
 		cand.rank = gazetteer.RankChair
 	}

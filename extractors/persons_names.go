@@ -223,7 +223,7 @@ func (p *entParser) placeThenName(s, j int) (pe, end, units int) {
 	if j >= len(p.t) || p.lows[j] != "of" || k >= len(p.t) || !p.same(j, k) || p.t[k].kind != ptWord || p.t[k].caps {
 		return j, j, 0
 	}
-	switch r, _ := gazetteer.Title(p.textOf(s, j)); r {
+	switch p.rank(p.textOf(s, j)) {
 	case "", gazetteer.RankHeadOfState, gazetteer.RankChair:
 		// "President of Samsung Lee Jae-yong": a body, not a place, and
 		// no head of state
@@ -284,7 +284,7 @@ func (p *entParser) styleIsGivenName(s, j int) bool {
 		return false
 	}
 	if s >= 0 {
-		if r, _ := gazetteer.Title(p.textOf(s, j)); r == gazetteer.RankHeadOfState {
+		if p.rank(p.textOf(s, j)) == gazetteer.RankHeadOfState {
 			return false
 		}
 	}
@@ -503,8 +503,7 @@ func (p *entParser) chain(i int) (int, bool) {
 	pcEnd := -1
 	if end < len(p.t) && p.lows[end] == "of" && len(offs) > 0 && offs[len(offs)-1].end == offs[len(offs)-1].headEnd {
 		last := offs[len(offs)-1]
-		r, _ := gazetteer.Title(p.textOf(last.start, last.end))
-		if c := p.parseComplement(end, r == gazetteer.RankAmbassador); c > end+1 {
+		if c := p.parseComplement(end, p.rank(p.textOf(last.start, last.end)) == gazetteer.RankAmbassador); c > end+1 {
 			postComp, pcEnd = end, c
 		}
 	}
@@ -1019,7 +1018,7 @@ func (p *entParser) officeCand(o titlePhrase, ps, pe int) personCand {
 		c.hasComp = true
 	}
 	c.title = title
-	c.rank, _ = gazetteer.Title(title)
+	c.rank = p.rank(title)
 	c.body = p.namesBody(o.start, o.end)
 	if c.rank == gazetteer.RankHeadOfState && c.body {
 		c.rank = gazetteer.RankChair // "President of KOTRA"

@@ -71,6 +71,11 @@ type entParser struct {
 	matchN  []int8                  // per token: 0 not looked up, -1 no title, n words of the title there
 	matchE  []*gazetteer.TitleEntry // per token: the title there, when matchN > 0
 	flags   []wordFlags             // per token: see flagsOf
+	ranks   map[string]string       // gazetteer.Title's rank of a title phrase: see rank
+	// locB and locOK cache locativeCountry's answer for the country
+	// mention starting at token locB-1 (locB 0: none)
+	locB  int
+	locOK bool
 }
 
 // entParsers recycles the parsers' buffers: a document's tokens take
@@ -117,7 +122,26 @@ func newEntParser(d *Doc) *entParser {
 	p.orgs, p.raw, p.headlines = p.orgs[:0], p.raw[:0], p.headlines[:0]
 	p.rawsBySent, p.joinCues, p.joinCuesDone = p.rawsBySent[:0], p.joinCues[:0], false
 	p.stops = p.stops[:0]
+	p.locB = 0
+	if len(p.ranks) > 256 {
+		p.ranks = nil // an outsized document's: let it go
+	}
+	clear(p.ranks)
 	return p
+}
+
+// rank returns gazetteer.Title's rank of the title phrase, looked up once
+// per document: the titles of a release repeat.
+func (p *entParser) rank(title string) string {
+	if r, ok := p.ranks[title]; ok {
+		return r
+	}
+	r, _ := gazetteer.Title(title)
+	if p.ranks == nil {
+		p.ranks = map[string]string{}
+	}
+	p.ranks[title] = r
+	return r
 }
 
 // push appends token tk, whose lower-case form is low: "" for a word
@@ -140,6 +164,7 @@ func (p *entParser) release() {
 	clear(p.raw)
 	clear(p.orgs)
 	clear(p.countries)
+	clear(p.ranks)
 	entParsers.Put(p)
 }
 
