@@ -285,7 +285,7 @@ func (p *entParser) addListed(nm listedName, cand personCand, at int) {
 	if nm.country != "" {
 		cand.countries = []string{nm.country}
 	}
-	rp.cands = append(rp.cands, cand)
+	rp.cands = append(p.candRoom(1+len(nm.hons)), cand)
 	for _, h := range nm.hons {
 		rp.cands = append(rp.cands, personCand{rank: h.Rank})
 	}

@@ -470,7 +470,7 @@ func (p *entParser) chain(i int) (int, bool) {
 		if len(offs) > 0 {
 			if s, e, more, ok := p.delayedName(j); ok {
 				rp := p.newRaw(s, e)
-				rp.cands = make([]personCand, 0, len(offs)+len(more)+1)
+				rp.cands = p.candRoom(len(offs) + len(more) + 1)
 				for _, o := range append(offs, more...) {
 					rp.cands = append(rp.cands, p.officeCand(o, -1, -1))
 				}
@@ -498,7 +498,7 @@ func (p *entParser) chain(i int) (int, bool) {
 	}
 	rp := p.newRaw(j, end)
 	rp.anchored = true
-	rp.cands = make([]personCand, 0, len(offs)+len(hons)+1) // and one in apposition
+	rp.cands = p.candRoom(len(offs) + len(hons) + 1) // and one in apposition
 	postComp := -1
 	pcEnd := -1
 	if end < len(p.t) && p.lows[end] == "of" && len(offs) > 0 && offs[len(offs)-1].end == offs[len(offs)-1].headEnd {

@@ -72,6 +72,7 @@ type entParser struct {
 	matchE  []*gazetteer.TitleEntry // per token: the title there, when matchN > 0
 	flags   []wordFlags             // per token: see flagsOf
 	ranks   map[string]string       // gazetteer.Title's rank of a title phrase: see rank
+	cands   []personCand            // the raw persons' candidates: see candRoom
 	// locB and locOK cache locativeCountry's answer for the country
 	// mention starting at token locB-1 (locB 0: none)
 	locB  int
@@ -122,12 +123,26 @@ func newEntParser(d *Doc) *entParser {
 	p.orgs, p.raw, p.headlines = p.orgs[:0], p.raw[:0], p.headlines[:0]
 	p.rawsBySent, p.joinCues, p.joinCuesDone = p.rawsBySent[:0], p.joinCues[:0], false
 	p.stops = p.stops[:0]
+	p.cands = p.cands[:0]
 	p.locB = 0
 	if len(p.ranks) > 256 {
 		p.ranks = nil // an outsized document's: let it go
 	}
 	clear(p.ranks)
 	return p
+}
+
+// candRoom returns an empty slice with room for n candidates, cut from
+// p.cands: the candidates of a document's raw persons take one
+// allocation, not one each. Appending more than n moves the slice out.
+func (p *entParser) candRoom(n int) []personCand {
+	k := len(p.cands)
+	if cap(p.cands)-k < n {
+		// a new block; the raws keep the old one
+		p.cands, k = make([]personCand, 0, max(2*cap(p.cands), n, 32)), 0
+	}
+	p.cands = p.cands[:k+n]
+	return p.cands[k : k : k+n]
 }
 
 // rank returns gazetteer.Title's rank of the title phrase, looked up once
@@ -165,6 +180,7 @@ func (p *entParser) release() {
 	clear(p.orgs)
 	clear(p.countries)
 	clear(p.ranks)
+	clear(p.cands)
 	entParsers.Put(p)
 }
 
