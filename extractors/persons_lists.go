@@ -183,7 +183,7 @@ func (p *entParser) pluralOffice(i int) (o titlePhrase, single string, ok bool) 
 		if tk.kind != ptWord || !tk.capital {
 			return o, "", false
 		}
-		if n, _ := gazetteer.MatchPluralOffice(p.lows[j:min(j+8, len(p.lows))]); n > 0 {
+		if n := p.pluralAt(j); n > 0 {
 			he := j + n
 			if he < len(p.t) && p.t[he].joined {
 				return o, "", false // "Ministers-designate": not a name's title
@@ -199,6 +199,22 @@ func (p *entParser) pluralOffice(i int) (o titlePhrase, single string, ok bool) 
 		j = u
 	}
 	return o, "", false
+}
+
+// pluralAt returns the number of words of the office in the plural that
+// starts at token j (gazetteer.MatchPluralOffice), 0 for none, looked up
+// once per token: pluralOffice reads the words after each capitalized
+// word again.
+func (p *entParser) pluralAt(j int) int {
+	if n := p.pluralN[j]; n != 0 {
+		return max(int(n), 0)
+	}
+	n, _ := gazetteer.MatchPluralOffice(p.lows[j:min(j+8, len(p.lows))])
+	p.pluralN[j] = int8(n)
+	if n == 0 {
+		p.pluralN[j] = -1
+	}
+	return n
 }
 
 // pluralList parses a plural office and the names it introduces, at

@@ -18,22 +18,17 @@ func (p *entParser) headline(i int) bool {
 	if p.headlines[s] != 0 {
 		return p.headlines[s] == 1
 	}
-	a := i
-	for a > 0 && p.t[a-1].sent == s {
-		a--
-	}
+	a, e := p.sentTokens(s)
 	// a headline has no full stop (tested first: most sentences end
 	// with one)
-	last := a
-	for k := a; k < len(p.t) && p.t[k].sent == s; k++ {
-		if p.t[k].kind != ptBreak {
-			last = k
-		}
+	last := e - 1
+	for last > a && p.t[last].kind == ptBreak {
+		last--
 	}
 	h := false
 	if p.lows[last] != "." {
 		words, caps := 0, 0
-		for k := a; k < len(p.t) && p.t[k].sent == s; k++ {
+		for k := a; k < e; k++ {
 			tk := &p.t[k]
 			if tk.kind != ptWord || tk.joined || p.is(k, wfStop) {
 				continue

@@ -67,10 +67,12 @@ type entParser struct {
 	covered []bool                  // tokens inside an organization's name (findOrgs)
 	lowBuf  []byte                  // lower-case forms, while tokenizing
 	fromBuf []int32                 // the tokens whose lower-case form is in lowBuf, while tokenizing
+	sentTok []int32                 // per sentence: its first token (see sentTokens)
 	isos    []string                // interned codes of ptok.cty and ptok.plc; isos[0] is ""
 	isoIdx  map[string]uint16       // index of a code in isos
 	matchN  []int8                  // per token: 0 not looked up, -1 no title, n words of the title there
 	matchE  []*gazetteer.TitleEntry // per token: the title there, when matchN > 0
+	pluralN []int8                  // per token: 0 not looked up, -1 no office in the plural, n words of it: see pluralAt
 	flags   []wordFlags             // per token: see flagsOf
 	ranks   map[string]string       // gazetteer.Title's rank of a title phrase: see rank
 	cands   []personCand            // the raw persons' candidates: see candRoom
@@ -97,7 +99,9 @@ func newEntParser(d *Doc) *entParser {
 	p.lows = grow(p.lows[:0], len(d.Text)/5+8)
 	p.lowBuf = grow(p.lowBuf[:0], len(d.Text)/4+16)
 	p.fromBuf = p.fromBuf[:0]
+	p.sentTok = p.sentTok[:0]
 	for si, s := range sents {
+		p.sentTok = append(p.sentTok, int32(len(p.t)))
 		if si > 0 {
 			p.push(ptok{start: s.Start, end: s.Start, kind: ptBreak, sent: si}, "\n")
 		}
@@ -119,6 +123,8 @@ func newEntParser(d *Doc) *entParser {
 	p.matchN = grow(p.matchN[:0], len(p.t))[:len(p.t)]
 	clear(p.matchN)
 	p.matchE = grow(p.matchE[:0], len(p.t))[:len(p.t)] // read only where matchN is set
+	p.pluralN = grow(p.pluralN[:0], len(p.t))[:len(p.t)]
+	clear(p.pluralN)
 	p.flags = grow(p.flags[:0], len(p.t))[:len(p.t)]
 	clear(p.flags)
 	p.orgs, p.raw, p.headlines = p.orgs[:0], p.raw[:0], p.headlines[:0]
@@ -158,6 +164,16 @@ func (p *entParser) rank(title string) string {
 	}
 	p.ranks[title] = r
 	return r
+}
+
+// sentTokens returns the tokens [a, e) of sentence s, the break before
+// it included.
+func (p *entParser) sentTokens(s int) (a, e int) {
+	a, e = int(p.sentTok[s]), len(p.t)
+	if s+1 < len(p.sentTok) {
+		e = int(p.sentTok[s+1])
+	}
+	return a, e
 }
 
 // push appends token tk, whose lower-case form is low: "" for a word
