@@ -204,12 +204,17 @@ func (p *entParser) pluralOffice(i int) (o titlePhrase, single string, ok bool) 
 // pluralAt returns the number of words of the office in the plural that
 // starts at token j (gazetteer.MatchPluralOffice), 0 for none, looked up
 // once per token: pluralOffice reads the words after each capitalized
-// word again.
+// word again. Such an office starts with a plural ("Ministers") or with
+// the first word of an office ("Foreign Ministers"): other words are not
+// looked up.
 func (p *entParser) pluralAt(j int) int {
 	if n := p.pluralN[j]; n != 0 {
 		return max(int(n), 0)
 	}
-	n, _ := gazetteer.MatchPluralOffice(p.lows[j:min(j+8, len(p.lows))])
+	n := 0
+	if p.is(j, wfOfficeStart) || p.pluralWord(j) {
+		n, _ = gazetteer.MatchPluralOffice(p.lows[j:min(j+8, len(p.lows))])
+	}
 	p.pluralN[j] = int8(n)
 	if n == 0 {
 		p.pluralN[j] = -1
