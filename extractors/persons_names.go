@@ -1163,11 +1163,58 @@ func titleCaseWord(w string) string {
 	return b.String()
 }
 
-// personNameKeys returns the lower-case words of a name, for comparing forms.
-func personNameKeys(v string) []string {
-	return strings.FieldsFunc(strings.ToLower(v), func(r rune) bool {
-		return r == ' ' || r == '-' || r == '.'
-	})
+// rawNameKeys returns the keys of each raw person's value, for comparing
+// forms: the lower-case words of the name (strings.ToLower, then
+// strings.FieldsFunc at spaces, hyphens and dots), those of all the names
+// cut from one string and one slice; nil for a name with no word.
+func rawNameKeys(raws []rawPerson) [][]string {
+	size, words := 0, 0
+	for _, r := range raws {
+		size += len(r.value)
+		words += strings.Count(r.value, " ") + strings.Count(r.value, "-") + strings.Count(r.value, ".") + 1
+	}
+	// the values lower-cased as strings.ToLower does
+	buf := make([]byte, 0, size) // grown when a lower-case rune is longer
+	ends := make([]int, len(raws))
+	for i, r := range raws {
+		for _, c := range r.value {
+			switch {
+			case 'A' <= c && c <= 'Z':
+				buf = append(buf, byte(c)+'a'-'A')
+			case c < utf8.RuneSelf:
+				buf = append(buf, byte(c))
+			default:
+				buf = utf8.AppendRune(buf, unicode.ToLower(c))
+			}
+		}
+		ends[i] = len(buf)
+	}
+	all := string(buf)
+	ws := make([]string, 0, words) // at most one more than the separators of each
+	keys := make([][]string, len(raws))
+	start := 0
+	for i, end := range ends {
+		a := len(ws)
+		w := -1 // the start of the word being read
+		for k := start; k < end; k++ {
+			if c := all[k]; c == ' ' || c == '-' || c == '.' {
+				if w >= 0 {
+					ws = append(ws, all[w:k])
+					w = -1
+				}
+			} else if w < 0 {
+				w = k
+			}
+		}
+		if w >= 0 {
+			ws = append(ws, all[w:end])
+		}
+		if len(ws) > a {
+			keys[i] = ws[a:len(ws):len(ws)]
+		}
+		start = end
+	}
+	return keys
 }
 
 func keysSubset(a, b []string) bool {

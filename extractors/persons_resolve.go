@@ -297,10 +297,7 @@ func (p *entParser) resolve(dst []Mention) []Mention {
 	for i := range order {
 		order[i] = i
 	}
-	keys := make([][]string, len(p.raw))
-	for i, r := range p.raw {
-		keys[i] = personNameKeys(r.value)
-	}
+	keys := rawNameKeys(p.raw)
 	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(len(keys[b]), len(keys[a])) })
 	var cls []*personCluster
 	// the clusters holding each key, in the order made: a name is
