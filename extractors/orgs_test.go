@@ -148,7 +148,7 @@ func BenchmarkOrgsAndPersons(b *testing.B) {
 		for _, x := range []Extractor{Dates{}, Countries{}} {
 			d.Mentions = append(d.Mentions, x.Extract(d)...)
 		}
-		HomeCountry(d) // cached in d, as the countries extractor's users share it
+		settleHome(d) // decided once, as Stack.Mentions does after the countries
 		docs = append(docs, d)
 		size += len(doc.text)
 	}

@@ -58,9 +58,19 @@ var wordIndex = func() *wordTable {
 
 // wordTable is a read-only hash table from words to their flags, with
 // open addressing, at most a third full: a word is found, or found
-// missing, in one or two probes, for less than a map lookup costs.
+// missing, in one or two probes, for less than a map lookup costs. Most
+// words of a text are in no lexicon: a bit set by their length, first
+// and last bytes finds most of those missing without hashing them.
 type wordTable struct {
 	slots []wordSlot // a power of two, at most a third full
+	// seen has the bit wordSieve(w) of every word w in slots set
+	seen [1 << 16 / 64]uint64
+}
+
+// wordSieve returns the bit of w in wordTable.seen: of its length, its
+// first and its last byte. w is not empty.
+func wordSieve(w string) uint32 {
+	return (uint32(w[0])<<8 | uint32(w[len(w)-1])) ^ uint32(len(w))*0x9e3&0xffff
 }
 
 type wordSlot struct {
@@ -83,12 +93,20 @@ func newWordTable(m map[string]wordFlags) *wordTable {
 			i = (i + 1) & uint64(n-1)
 		}
 		t.slots[i] = wordSlot{w, f}
+		k := wordSieve(w)
+		t.seen[k/64] |= 1 << (k % 64)
 	}
 	return t
 }
 
 // lookup returns the flags of w and whether the table has it.
 func (t *wordTable) lookup(w string) (wordFlags, bool) {
+	if w == "" {
+		return 0, false
+	}
+	if k := wordSieve(w); t.seen[k/64]&(1<<(k%64)) == 0 {
+		return 0, false
+	}
 	mask := uint64(len(t.slots) - 1)
 	for i := wordHash(w) & mask; ; i = (i + 1) & mask {
 		s := &t.slots[i]

@@ -183,7 +183,7 @@ func (p *entParser) pluralOffice(i int) (o titlePhrase, single string, ok bool) 
 		if tk.kind != ptWord || !tk.capital {
 			return o, "", false
 		}
-		if n, _ := gazetteer.MatchPluralOffice(p.lows[j:min(j+8, len(p.lows))]); n > 0 {
+		if n := p.pluralAt(j); n > 0 {
 			he := j + n
 			if he < len(p.t) && p.t[he].joined {
 				return o, "", false // "Ministers-designate": not a name's title
@@ -199,6 +199,27 @@ func (p *entParser) pluralOffice(i int) (o titlePhrase, single string, ok bool) 
 		j = u
 	}
 	return o, "", false
+}
+
+// pluralAt returns the number of words of the office in the plural that
+// starts at token j (gazetteer.MatchPluralOffice), 0 for none, looked up
+// once per token: pluralOffice reads the words after each capitalized
+// word again. Such an office starts with a plural ("Ministers") or with
+// the first word of an office ("Foreign Ministers"): other words are not
+// looked up.
+func (p *entParser) pluralAt(j int) int {
+	if n := p.pluralN[j]; n != 0 {
+		return max(int(n), 0)
+	}
+	n := 0
+	if p.is(j, wfOfficeStart) || p.pluralWord(j) {
+		n, _ = gazetteer.MatchPluralOffice(p.lows[j:min(j+8, len(p.lows))])
+	}
+	p.pluralN[j] = int8(n)
+	if n == 0 {
+		p.pluralN[j] = -1
+	}
+	return n
 }
 
 // pluralList parses a plural office and the names it introduces, at
@@ -241,8 +262,7 @@ func (p *entParser) pluralList(i int) (int, bool) {
 		}
 	}
 	if len(names) == 0 {
-		rank, _ := gazetteer.Title(single)
-		if c := p.parseComplement(o.end, rank == gazetteer.RankAmbassador); c > o.end {
+		if c := p.parseComplement(o.end, p.rank(single) == gazetteer.RankAmbassador); c > o.end {
 			single += " " + p.textOf(o.end, c)
 			o.end = c
 		}
@@ -265,7 +285,7 @@ func (p *entParser) pluralList(i int) (int, bool) {
 	p.officeCountries(&o) // appends to the countries after the list
 	cand := p.officeCand(o, -1, -1)
 	cand.title = single
-	cand.rank, _ = gazetteer.Title(single)
+	cand.rank = p.rank(single)
 	if cand.rank == gazetteer.RankHeadOfState && cand.body {
 		cand.rank = gazetteer.RankChair
 	}
@@ -286,7 +306,7 @@ func (p *entParser) addListed(nm listedName, cand personCand, at int) {
 	if nm.country != "" {
 		cand.countries = []string{nm.country}
 	}
-	rp.cands = append(rp.cands, cand)
+	rp.cands = append(p.candRoom(1+len(nm.hons)), cand)
 	for _, h := range nm.hons {
 		rp.cands = append(rp.cands, personCand{rank: h.Rank})
 	}

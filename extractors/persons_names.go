@@ -18,22 +18,17 @@ func (p *entParser) headline(i int) bool {
 	if p.headlines[s] != 0 {
 		return p.headlines[s] == 1
 	}
-	a := i
-	for a > 0 && p.t[a-1].sent == s {
-		a--
-	}
+	a, e := p.sentTokens(s)
 	// a headline has no full stop (tested first: most sentences end
 	// with one)
-	last := a
-	for k := a; k < len(p.t) && p.t[k].sent == s; k++ {
-		if p.t[k].kind != ptBreak {
-			last = k
-		}
+	last := e - 1
+	for last > a && p.t[last].kind == ptBreak {
+		last--
 	}
 	h := false
 	if p.lows[last] != "." {
 		words, caps := 0, 0
-		for k := a; k < len(p.t) && p.t[k].sent == s; k++ {
+		for k := a; k < e; k++ {
 			tk := &p.t[k]
 			if tk.kind != ptWord || tk.joined || p.is(k, wfStop) {
 				continue
@@ -223,7 +218,7 @@ func (p *entParser) placeThenName(s, j int) (pe, end, units int) {
 	if j >= len(p.t) || p.lows[j] != "of" || k >= len(p.t) || !p.same(j, k) || p.t[k].kind != ptWord || p.t[k].caps {
 		return j, j, 0
 	}
-	switch r, _ := gazetteer.Title(p.textOf(s, j)); r {
+	switch p.rank(p.textOf(s, j)) {
 	case "", gazetteer.RankHeadOfState, gazetteer.RankChair:
 		// "President of Samsung Lee Jae-yong": a body, not a place, and
 		// no head of state
@@ -284,7 +279,7 @@ func (p *entParser) styleIsGivenName(s, j int) bool {
 		return false
 	}
 	if s >= 0 {
-		if r, _ := gazetteer.Title(p.textOf(s, j)); r == gazetteer.RankHeadOfState {
+		if p.rank(p.textOf(s, j)) == gazetteer.RankHeadOfState {
 			return false
 		}
 	}
@@ -470,7 +465,7 @@ func (p *entParser) chain(i int) (int, bool) {
 		if len(offs) > 0 {
 			if s, e, more, ok := p.delayedName(j); ok {
 				rp := p.newRaw(s, e)
-				rp.cands = make([]personCand, 0, len(offs)+len(more)+1)
+				rp.cands = p.candRoom(len(offs) + len(more) + 1)
 				for _, o := range append(offs, more...) {
 					rp.cands = append(rp.cands, p.officeCand(o, -1, -1))
 				}
@@ -498,13 +493,12 @@ func (p *entParser) chain(i int) (int, bool) {
 	}
 	rp := p.newRaw(j, end)
 	rp.anchored = true
-	rp.cands = make([]personCand, 0, len(offs)+len(hons)+1) // and one in apposition
+	rp.cands = p.candRoom(len(offs) + len(hons) + 1) // and one in apposition
 	postComp := -1
 	pcEnd := -1
 	if end < len(p.t) && p.lows[end] == "of" && len(offs) > 0 && offs[len(offs)-1].end == offs[len(offs)-1].headEnd {
 		last := offs[len(offs)-1]
-		r, _ := gazetteer.Title(p.textOf(last.start, last.end))
-		if c := p.parseComplement(end, r == gazetteer.RankAmbassador); c > end+1 {
+		if c := p.parseComplement(end, p.rank(p.textOf(last.start, last.end)) == gazetteer.RankAmbassador); c > end+1 {
 			postComp, pcEnd = end, c
 		}
 	}
@@ -1019,7 +1013,7 @@ func (p *entParser) officeCand(o titlePhrase, ps, pe int) personCand {
 		c.hasComp = true
 	}
 	c.title = title
-	c.rank, _ = gazetteer.Title(title)
+	c.rank = p.rank(title)
 	c.body = p.namesBody(o.start, o.end)
 	if c.rank == gazetteer.RankHeadOfState && c.body {
 		c.rank = gazetteer.RankChair // "President of KOTRA"
@@ -1169,11 +1163,58 @@ func titleCaseWord(w string) string {
 	return b.String()
 }
 
-// personNameKeys returns the lower-case words of a name, for comparing forms.
-func personNameKeys(v string) []string {
-	return strings.FieldsFunc(strings.ToLower(v), func(r rune) bool {
-		return r == ' ' || r == '-' || r == '.'
-	})
+// rawNameKeys returns the keys of each raw person's value, for comparing
+// forms: the lower-case words of the name (strings.ToLower, then
+// strings.FieldsFunc at spaces, hyphens and dots), those of all the names
+// cut from one string and one slice; nil for a name with no word.
+func rawNameKeys(raws []rawPerson) [][]string {
+	size, words := 0, 0
+	for _, r := range raws {
+		size += len(r.value)
+		words += strings.Count(r.value, " ") + strings.Count(r.value, "-") + strings.Count(r.value, ".") + 1
+	}
+	// the values lower-cased as strings.ToLower does
+	buf := make([]byte, 0, size) // grown when a lower-case rune is longer
+	ends := make([]int, len(raws))
+	for i, r := range raws {
+		for _, c := range r.value {
+			switch {
+			case 'A' <= c && c <= 'Z':
+				buf = append(buf, byte(c)+'a'-'A')
+			case c < utf8.RuneSelf:
+				buf = append(buf, byte(c))
+			default:
+				buf = utf8.AppendRune(buf, unicode.ToLower(c))
+			}
+		}
+		ends[i] = len(buf)
+	}
+	all := string(buf)
+	ws := make([]string, 0, words) // at most one more than the separators of each
+	keys := make([][]string, len(raws))
+	start := 0
+	for i, end := range ends {
+		a := len(ws)
+		w := -1 // the start of the word being read
+		for k := start; k < end; k++ {
+			if c := all[k]; c == ' ' || c == '-' || c == '.' {
+				if w >= 0 {
+					ws = append(ws, all[w:k])
+					w = -1
+				}
+			} else if w < 0 {
+				w = k
+			}
+		}
+		if w >= 0 {
+			ws = append(ws, all[w:end])
+		}
+		if len(ws) > a {
+			keys[i] = ws[a:len(ws):len(ws)]
+		}
+		start = end
+	}
+	return keys
 }
 
 func keysSubset(a, b []string) bool {

@@ -135,10 +135,14 @@ func (p *entParser) locativeCountry(j int) bool {
 	if c == 0 || k < 0 || !p.same(k, j) || !lexPlacePreps[p.lows[k]] {
 		return false
 	}
+	if p.locB == b+1 {
+		return p.locOK // asked again, for another of the mention's tokens or by another reader
+	}
 	for e < len(p.t) && p.t[e].cty == c && p.same(j, e) {
 		e++
 	}
 	_, dem := demonym(p.text[p.t[b].start:p.t[e-1].end])
+	p.locB, p.locOK = b+1, !dem
 	return !dem
 }
 

@@ -271,7 +271,7 @@ type personCluster struct {
 	value string
 	keys  []string
 	raws  []int
-	forms map[string]bool // lower-case name forms seen anchored
+	forms []string // lower-case name forms seen anchored, each once
 	title string
 	rank  string
 	org   string
@@ -297,10 +297,7 @@ func (p *entParser) resolve(dst []Mention) []Mention {
 	for i := range order {
 		order[i] = i
 	}
-	keys := make([][]string, len(p.raw))
-	for i, r := range p.raw {
-		keys[i] = personNameKeys(r.value)
-	}
+	keys := rawNameKeys(p.raw)
 	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(len(keys[b]), len(keys[a])) })
 	var cls []*personCluster
 	// the clusters holding each key, in the order made: a name is
@@ -334,7 +331,7 @@ func (p *entParser) resolve(dst []Mention) []Mention {
 			}
 		}
 		if best < 0 {
-			cls = append(cls, &personCluster{value: r.value, keys: keys[ri], forms: map[string]bool{}})
+			cls = append(cls, &personCluster{value: r.value, keys: keys[ri]})
 			best = len(cls) - 1
 			for i, k := range keys[ri] {
 				if !slices.Contains(keys[ri][:i], k) {
@@ -345,7 +342,9 @@ func (p *entParser) resolve(dst []Mention) []Mention {
 		cls[best].raws = append(cls[best].raws, ri)
 		owner[ri] = best
 		if r.anchored || len(keys[ri]) > 1 {
-			cls[best].forms[strings.Join(keys[ri], " ")] = true
+			if f := strings.Join(keys[ri], " "); !slices.Contains(cls[best].forms, f) {
+				cls[best].forms = append(cls[best].forms, f)
+			}
 		}
 	}
 	for _, c := range cls {
@@ -660,7 +659,7 @@ func (p *entParser) pass2(out []Mention, cls []*personCluster) []Mention {
 	var firsts []string // the first words of the forms
 	maxLen := 0
 	for ci, c := range cls {
-		for f := range c.forms {
+		for _, f := range c.forms {
 			if _, dup := forms[f]; dup {
 				forms[f] = -1 // ambiguous
 				continue

@@ -1127,6 +1127,27 @@ func FuzzPersons(f *testing.F) {
 	})
 }
 
+// TestRawNameKeys checks rawNameKeys against strings.ToLower and
+// strings.FieldsFunc, name by name.
+func TestRawNameKeys(t *testing.T) {
+	names := []string{"Lee Sang-min", "Antony J. Blinken", "KAMIKAWA Yoko", "", " - . ", "a..b--c  d", "İlham Əliyev",
+		"Žygimantas Šimkus", "Dato’ Sri", "Ǆemal ⅫX", "\xffBad\xc3", "Al-Sabah.", "Wang Yi"}
+	var raws []rawPerson
+	for _, n := range names {
+		raws = append(raws, rawPerson{value: n})
+	}
+	got := rawNameKeys(raws)
+	for i, n := range names {
+		want := strings.FieldsFunc(strings.ToLower(n), func(r rune) bool { return r == ' ' || r == '-' || r == '.' })
+		if len(want) == 0 {
+			want = nil
+		}
+		if diff := cmp.Diff(want, got[i]); diff != "" {
+			t.Errorf("rawNameKeys(%q) mismatch (-want +got):\n%s", n, diff)
+		}
+	}
+}
+
 // TestWordIndex checks that the word table finds every word of the
 // lexicons, and only those.
 func TestWordIndex(t *testing.T) {

@@ -66,11 +66,20 @@ type entParser struct {
 	taken   []bool                  // tokens inside a person's name, title or apposition
 	covered []bool                  // tokens inside an organization's name (findOrgs)
 	lowBuf  []byte                  // lower-case forms, while tokenizing
+	fromBuf []int32                 // the tokens whose lower-case form is in lowBuf, while tokenizing
+	sentTok []int32                 // per sentence: its first token (see sentTokens)
 	isos    []string                // interned codes of ptok.cty and ptok.plc; isos[0] is ""
 	isoIdx  map[string]uint16       // index of a code in isos
 	matchN  []int8                  // per token: 0 not looked up, -1 no title, n words of the title there
 	matchE  []*gazetteer.TitleEntry // per token: the title there, when matchN > 0
+	pluralN []int8                  // per token: 0 not looked up, -1 no office in the plural, n words of it: see pluralAt
 	flags   []wordFlags             // per token: see flagsOf
+	ranks   map[string]string       // gazetteer.Title's rank of a title phrase: see rank
+	cands   []personCand            // the raw persons' candidates: see candRoom
+	// locB and locOK cache locativeCountry's answer for the country
+	// mention starting at token locB-1 (locB 0: none)
+	locB  int
+	locOK bool
 }
 
 // entParsers recycles the parsers' buffers: a document's tokens take
@@ -89,17 +98,19 @@ func newEntParser(d *Doc) *entParser {
 	p.t = grow(p.t[:0], len(d.Text)/5+8)
 	p.lows = grow(p.lows[:0], len(d.Text)/5+8)
 	p.lowBuf = grow(p.lowBuf[:0], len(d.Text)/4+16)
+	p.fromBuf = p.fromBuf[:0]
+	p.sentTok = p.sentTok[:0]
 	for si, s := range sents {
+		p.sentTok = append(p.sentTok, int32(len(p.t)))
 		if si > 0 {
 			p.push(ptok{start: s.Start, end: s.Start, kind: ptBreak, sent: si}, "\n")
 		}
 		p.tokenize(s.Start, s.End, si)
 	}
 	all := string(p.lowBuf)
-	for i, tk := range p.t {
-		if tk.lb > tk.la {
-			p.lows[i] = all[tk.la:tk.lb]
-		}
+	for _, i := range p.fromBuf {
+		tk := &p.t[i]
+		p.lows[i] = all[tk.la:tk.lb]
 	}
 	p.countries = p.countries[:0]
 	p.isos = append(p.isos[:0], "")
@@ -112,12 +123,57 @@ func newEntParser(d *Doc) *entParser {
 	p.matchN = grow(p.matchN[:0], len(p.t))[:len(p.t)]
 	clear(p.matchN)
 	p.matchE = grow(p.matchE[:0], len(p.t))[:len(p.t)] // read only where matchN is set
+	p.pluralN = grow(p.pluralN[:0], len(p.t))[:len(p.t)]
+	clear(p.pluralN)
 	p.flags = grow(p.flags[:0], len(p.t))[:len(p.t)]
 	clear(p.flags)
 	p.orgs, p.raw, p.headlines = p.orgs[:0], p.raw[:0], p.headlines[:0]
 	p.rawsBySent, p.joinCues, p.joinCuesDone = p.rawsBySent[:0], p.joinCues[:0], false
 	p.stops = p.stops[:0]
+	p.cands = p.cands[:0]
+	p.locB = 0
+	if len(p.ranks) > 256 {
+		p.ranks = nil // an outsized document's: let it go
+	}
+	clear(p.ranks)
 	return p
+}
+
+// candRoom returns an empty slice with room for n candidates, cut from
+// p.cands: the candidates of a document's raw persons take one
+// allocation, not one each. Appending more than n moves the slice out.
+func (p *entParser) candRoom(n int) []personCand {
+	k := len(p.cands)
+	if cap(p.cands)-k < n {
+		// a new block; the raws keep the old one
+		p.cands, k = make([]personCand, 0, max(2*cap(p.cands), n, 32)), 0
+	}
+	p.cands = p.cands[:k+n]
+	return p.cands[k : k : k+n]
+}
+
+// rank returns gazetteer.Title's rank of the title phrase, looked up once
+// per document: the titles of a release repeat.
+func (p *entParser) rank(title string) string {
+	if r, ok := p.ranks[title]; ok {
+		return r
+	}
+	r, _ := gazetteer.Title(title)
+	if p.ranks == nil {
+		p.ranks = map[string]string{}
+	}
+	p.ranks[title] = r
+	return r
+}
+
+// sentTokens returns the tokens [a, e) of sentence s, the break before
+// it included.
+func (p *entParser) sentTokens(s int) (a, e int) {
+	a, e = int(p.sentTok[s]), len(p.t)
+	if s+1 < len(p.sentTok) {
+		e = int(p.sentTok[s+1])
+	}
+	return a, e
 }
 
 // push appends token tk, whose lower-case form is low: "" for a word
@@ -140,6 +196,8 @@ func (p *entParser) release() {
 	clear(p.raw)
 	clear(p.orgs)
 	clear(p.countries)
+	clear(p.ranks)
+	clear(p.cands)
 	entParsers.Put(p)
 }
 
@@ -160,6 +218,29 @@ func entWordRune(r rune) bool {
 
 func entApos(r rune) bool { return r == '\'' || r == '’' }
 
+// The classes of entASCII.
+const (
+	entNone  = iota // no letter or digit
+	entLower        // a to z
+	entUpper        // A to Z
+	entDigit        // 0 to 9
+)
+
+// entASCII classes the ASCII bytes for tokenize's word counts.
+var entASCII = func() (t [utf8.RuneSelf]uint8) {
+	for c := range t {
+		switch {
+		case 'a' <= c && c <= 'z':
+			t[c] = entLower
+		case 'A' <= c && c <= 'Z':
+			t[c] = entUpper
+		case '0' <= c && c <= '9':
+			t[c] = entDigit
+		}
+	}
+	return t
+}()
+
 // tokenize appends the tokens of text[start:end], sentence si.
 func (p *entParser) tokenize(start, end, si int) {
 	text := p.text
@@ -178,12 +259,21 @@ func (p *entParser) tokenize(start, end, si int) {
 			i += n
 			joinNext = false
 		case r < utf8.RuneSelf && asciiAlnum[r] || r >= utf8.RuneSelf && entWordRune(r):
+			// an ASCII word's letters and digits are counted as it is read
+			// (see addWord): by entASCII class
+			var counts [4]int
+			ascii := r < utf8.RuneSelf
+			if ascii {
+				counts[entASCII[r]&3]++
+			}
 			j := i + n
 			for j < end {
 				if c := text[j]; c < utf8.RuneSelf && c != '\'' {
-					if !asciiAlnum[c] {
+					k := entASCII[c] & 3
+					if k == entNone {
 						break
 					}
+					counts[k]++
 					j++ // the common case, first
 					continue
 				}
@@ -192,12 +282,14 @@ func (p *entParser) tokenize(start, end, si int) {
 					r2, n2 = utf8.DecodeRuneInString(text[j:])
 				}
 				if entWordRune(r2) {
+					ascii = false // a word rune past ASCII
 					j += n2
 					continue
 				}
 				if entApos(r2) && j+n2 < end {
 					r3, _ := utf8.DecodeRuneInString(text[j+n2:])
 					if entWordRune(r3) {
+						ascii = ascii && r2 < utf8.RuneSelf
 						j += n2
 						continue
 					}
@@ -214,7 +306,17 @@ func (p *entParser) tokenize(start, end, si int) {
 				}
 			}
 			we := j - poss
-			p.addWord(i, we, si, joinNext)
+			if ascii {
+				// addWord's common case, counted already: less the "s" of "'s"
+				lower, upper, digits := counts[entLower], counts[entUpper], counts[entDigit]
+				if poss > 0 {
+					lower--
+				}
+				tk := ptok{start: i, end: we, sent: si, joined: joinNext, kind: ptWord, capital: 'A' <= r && r <= 'Z'}
+				p.pushWord(tk, text[i:we], lower+upper, upper, digits, true, false)
+			} else {
+				p.addWord(i, we, si, joinNext)
+			}
 			if poss > 0 {
 				p.push(ptok{start: we, end: j, kind: ptPunct, sent: si}, "'s")
 			} else if j < end && text[j] == '.' && p.isAbbrev(len(p.t)-1) && !p.nameEndsAt(len(p.t)-1, j, end) {
@@ -326,6 +428,7 @@ func (p *entParser) pushWord(tk ptok, w string, letters, upper, digits int, asci
 			}
 		}
 		tk.la, tk.lb = int32(la), int32(len(p.lowBuf))
+		p.fromBuf = append(p.fromBuf, int32(len(p.t)))
 		p.push(tk, "")
 		return
 	}
@@ -348,6 +451,7 @@ func (p *entParser) pushWord(tk ptok, w string, letters, upper, digits int, asci
 			}
 		}
 		tk.lb = int32(len(p.lowBuf))
+		p.fromBuf = append(p.fromBuf, int32(len(p.t)))
 		p.push(tk, "")
 		return
 	}
@@ -425,26 +529,30 @@ func (p *entParser) overlay() {
 		if m.Kind == KindCountry {
 			p.countries = append(p.countries, m)
 		}
+		code := "" // the country's ISO3, or the place's country ("-" for none)
+		switch m.Kind {
+		case KindCountry:
+			code = cmp.Or(m.Value, m.Country)
+		case KindPlace:
+			code = cmp.Or(m.Country, "-")
+		}
+		idx, interned := uint16(0), false // code's index in p.isos, interned at its first token
 		i := sort.Search(len(p.t), func(i int) bool { return p.t[i].end > m.Span.Start })
 		for ; i < len(p.t) && p.t[i].start < m.Span.End; i++ {
 			if p.t[i].kind == ptBreak {
 				continue
 			}
-			switch m.Kind {
-			case KindCountry:
-				iso := m.Value
-				if iso == "" {
-					iso = m.Country
-				}
-				p.t[i].cty = p.intern(iso)
-			case KindPlace:
-				pl := m.Country
-				if pl == "" {
-					pl = "-"
-				}
-				p.t[i].plc = p.intern(pl)
-			case KindDate:
+			if m.Kind == KindDate {
 				p.t[i].date = true
+				continue
+			}
+			if !interned {
+				idx, interned = p.intern(code), true
+			}
+			if m.Kind == KindCountry {
+				p.t[i].cty = idx
+			} else {
+				p.t[i].plc = idx
 			}
 		}
 	}
