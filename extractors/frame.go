@@ -87,7 +87,10 @@ type Frame struct {
 	// the settling changed none of them
 	sentVisits [][]visit
 	words      wordCache
-	ix         *textIndex // built on first need (index)
+	// lastSentence is the sentence lowerWords was last asked about, most
+	// often the one asked about next
+	lastSentence int
+	ix           *textIndex // built on first need (index)
 }
 
 // index returns the document's textIndex, built on first need.
@@ -117,7 +120,8 @@ type textKey struct {
 // lowerWords returns lowerWords(text), tokenized once per frame for each
 // substring of the document's text it is asked about.
 func (c *Frame) lowerWords(text string) []word {
-	if i := c.d.sentenceOfText(text); i >= 0 {
+	if i := c.d.sentenceOfText(text, c.lastSentence); i >= 0 {
+		c.lastSentence = i
 		return c.d.sentWords[i] // a sentence: split once with the sentences
 	}
 	w := &c.words

@@ -345,14 +345,21 @@ func (d *Doc) splitSentenceWords() {
 }
 
 // sentenceOfText returns the index of the sentence whose text is exactly
-// text, a substring of d.Text, or -1.
-func (d *Doc) sentenceOfText(text string) int {
+// text, a substring of d.Text, or -1. Sentence hint, the one most often
+// asked about next, is tried first.
+func (d *Doc) sentenceOfText(text string, hint int) int {
 	if d.sentWords == nil || len(text) == 0 {
 		return -1
 	}
 	off := int(uintptr(unsafe.Pointer(unsafe.StringData(text))) - uintptr(unsafe.Pointer(unsafe.StringData(d.Text))))
 	if off < 0 || off >= len(d.Text) {
 		return -1
+	}
+	if hint >= 0 && hint < len(d.Sentences) && d.Sentences[hint].Start == off && (hint == 0 || d.Sentences[hint-1].Start != off) {
+		if d.Sentences[hint].Len() != len(text) {
+			return -1
+		}
+		return hint
 	}
 	i, ok := slices.BinarySearchFunc(d.Sentences, off, func(s Span, off int) int { return s.Start - off })
 	if !ok || d.Sentences[i].Len() != len(text) {
