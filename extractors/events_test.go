@@ -430,3 +430,19 @@ func TestHasDay(t *testing.T) {
 		}
 	}
 }
+
+// firstFields is the start of strings.Fields(strings.ToLower(s)).
+func TestFirstFields(t *testing.T) {
+	for _, s := range []string{"", "  ", "The Ministers of Chile", "BOTH\u00a0Presidents  held", "one", "Ωmega  ÇA", "a b"} {
+		want := strings.Fields(strings.ToLower(s))
+		got, n := firstFields(s)
+		if n != min(len(want), 3) {
+			t.Errorf("firstFields(%q): %d fields, want %d", s, n, min(len(want), 3))
+		}
+		for i := 0; i < min(n, 2); i++ {
+			if got[i] != want[i] {
+				t.Errorf("firstFields(%q)[%d] = %q, want %q", s, i, got[i], want[i])
+			}
+		}
+	}
+}

@@ -380,7 +380,7 @@ func (c *Frame) unnamedCountries(text string, sp Span, verbAt int) map[string]bo
 	// "The Ministers of Foreign Affairs of Chile and Colombia held a
 	// meeting", "Kenya and Uganda hold talks": the parties of a plural
 	// subject
-	if ws := strings.Fields(strings.ToLower(text[:verbAt])); len(ws) >= 3 && (ws[0] == "the" || ws[0] == "both") &&
+	if ws, n := firstFields(text[:verbAt]); n >= 3 && (ws[0] == "the" || ws[0] == "both") &&
 		pluralOffice(ws[1]) {
 		for _, d := range c.chains(Span{sp.Start, sp.Start + verbAt}, sp.Start, isCounterpartLead) {
 			if c.foreign(d.country) && d.place == "" {
@@ -404,12 +404,25 @@ func (c *Frame) unnamedCountries(text string, sp Span, verbAt int) map[string]bo
 		if m.Span.Start-sp.Start < verbAt || !c.foreign(m.Value) || !isDemonymMention(m) || c.insideOrgName(m) {
 			continue
 		}
-		next := strings.Fields(strings.ToLower(c.d.Text[m.Span.End:min(sp.End, m.Span.End+40)]))
-		if len(next) > 0 && counterpartNouns[strings.Trim(next[0], ",.")] {
+		if next, n := firstFields(c.d.Text[m.Span.End:min(sp.End, m.Span.End+40)]); n > 0 && counterpartNouns[strings.Trim(next[0], ",.")] {
 			out[m.Value] = true
 		}
 	}
 	return out
+}
+
+// firstFields returns the first two of strings.Fields(strings.ToLower(s))
+// and how many there are, up to three: all the rules ask of them.
+func firstFields(s string) (ws [2]string, n int) {
+	for f := range strings.FieldsSeq(s) {
+		if n < len(ws) {
+			ws[n] = strings.ToLower(f)
+		}
+		if n++; n == 3 {
+			break
+		}
+	}
+	return ws, n
 }
 
 // pluralCounterparts reports whether a sentence's words name counterparts
