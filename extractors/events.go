@@ -2,6 +2,7 @@ package extractors
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 )
 
@@ -167,7 +168,7 @@ var listWords = vocabSet("list.join")
 // situation surrounding Ukraine") is not a destination.
 func (c *Frame) chains(sp Span, off int, lead func(string) bool) []dest {
 	var out []dest
-	seen := map[string]bool{}
+	var seen [][2]string // the destinations met: a handful
 	inChain := false
 	prevEnd, prevGap := off, ""
 	for _, m := range c.within(Span{max(off, sp.Start), sp.End}) {
@@ -220,10 +221,11 @@ func (c *Frame) chains(sp Span, off int, lead func(string) bool) []dest {
 		if !ok {
 			continue
 		}
-		if seen[d.country+"|"+d.place] {
+		key := [2]string{d.country, d.place}
+		if slices.Contains(seen, key) {
 			continue
 		}
-		seen[d.country+"|"+d.place] = true
+		seen = append(seen, key)
 		// "Tbilisi, Georgia": the country named with its city is what
 		// was visited.
 		if n := len(out); n > 0 && out[n-1].place != "" && out[n-1].country == d.country && d.place == "" {
