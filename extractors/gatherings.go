@@ -72,8 +72,10 @@ type tok struct {
 
 // wordsOf splits a sentence into words and single punctuation marks, with
 // byte offsets relative to base.
-func wordsOf(s string, base int) []tok {
-	var out []tok
+func wordsOf(s string, base int) []tok { return appendWordsOf(nil, s, base) }
+
+// appendWordsOf appends the words of s (see wordsOf) to out.
+func appendWordsOf(out []tok, s string, base int) []tok {
 	i := 0
 	for i < len(s) {
 		r, n := runeAt(s, i)
@@ -131,6 +133,7 @@ func capWord(w string) bool {
 func (GatheringNames) Extract(d *Doc) []Mention {
 	var out []Mention
 	var starts map[int]Kind
+	var sc gatherScratch
 	for _, sp := range d.Sentences {
 		if d.Stop.Stopped() {
 			break // given up on: what is found is dropped
@@ -142,9 +145,10 @@ func (GatheringNames) Extract(d *Doc) []Mention {
 		if starts == nil {
 			starts = mentionStarts(d)
 		}
-		ws := wordsOf(text, sp.Start)
-		out = append(out, headedNames(d, ws, starts)...)
-		out = append(out, occasionNames(d, ws, starts)...)
+		ws := appendWordsOf(sc.toks[:0], text, sp.Start)
+		sc.toks = ws
+		out = append(out, headedNames(d, ws, starts, &sc)...)
+		out = append(out, occasionNames(d, ws, starts, &sc)...)
 		out = append(out, quotedNames(d, text, sp)...)
 	}
 	return dedupeSpans(out)
@@ -165,16 +169,41 @@ func mentionStarts(d *Doc) map[int]Kind {
 	return starts
 }
 
-var headNounShape = shapeOf(headNouns)
-
-// hasGatheringWord reports whether a sentence holds a head noun or a
-// quotation mark: the only places a gathering's name can start.
-func hasGatheringWord(text string) bool {
-	return strings.IndexByte(text, '"') >= 0 || anyWordIn(text, headNouns, headNounShape) ||
-		strings.Contains(text, "“") || anyWordIn(text, ceremonyNouns, ceremonyShape)
+// gatherScratch holds the buffers GatheringNames.Extract reuses from one
+// sentence to the next: nothing found keeps a reference to them.
+type gatherScratch struct {
+	toks  []tok  // the sentence's words
+	words []word // the lower-cased words around a name
 }
 
-var ceremonyShape = shapeOf(ceremonyNouns)
+var headNounShape = shapeOf(headNouns)
+
+// gatheringWords are the head and ceremony nouns, in one set, so that
+// hasGatheringWord reads a sentence once.
+var (
+	gatheringWords     = union(headNouns, ceremonyNouns)
+	gatheringWordShape = shapeOf(gatheringWords)
+)
+
+// hasGatheringWord reports whether a sentence holds a head noun, a
+// ceremony noun or a quotation mark: the only places a gathering's name
+// can start.
+func hasGatheringWord(text string) bool {
+	return strings.IndexByte(text, '"') >= 0 || strings.Contains(text, "“") ||
+		anyWordIn(text, gatheringWords, gatheringWordShape)
+}
+
+// union returns a new set of the words of a and b.
+func union(a, b map[string]bool) map[string]bool {
+	u := make(map[string]bool, len(a)+len(b))
+	for w := range a {
+		u[w] = true
+	}
+	for w := range b {
+		u[w] = true
+	}
+	return u
+}
 
 // occasionNames finds gatherings named in lower case by what they mark:
 // a head noun and its occasion ("the ceremony commemorating the 115th
@@ -182,7 +211,7 @@ var ceremonyShape = shapeOf(ceremonyNouns)
 // Independence Day"), or a ceremony noun with its adjectives when the
 // text attends it ("represent the Government at the presidential
 // inauguration"). The occasion runs to a clause's end, a date or a place.
-func occasionNames(d *Doc, ws []tok, starts map[int]Kind) []Mention {
+func occasionNames(d *Doc, ws []tok, starts map[int]Kind, sc *gatherScratch) []Mention {
 	var out []Mention
 	for i, w := range ws {
 		if !isLowerWord(w.s) {
@@ -209,7 +238,8 @@ func occasionNames(d *Doc, ws []tok, starts map[int]Kind) []Mention {
 		}
 		sp := Span{ws[s].start, ws[e-1].end}
 		before := d.Text[max(0, sp.Start-60):sp.Start]
-		if notContext(before) || !matches(gatherCuePh, before) {
+		sc.words = appendLowerWords(sc.words[:0], before)
+		if notContextWords(sc.words) || !gatherCuePh.in(sc.words) {
 			continue
 		}
 		out = append(out, Mention{Kind: KindGathering, Span: sp, Text: d.Text[sp.Start:sp.End], Value: d.Text[sp.Start:sp.End]})
@@ -261,7 +291,7 @@ func occasionEnd(ws []tok, k int, starts map[int]Kind) int {
 }
 
 // headedNames finds capitalized runs that end in a head noun.
-func headedNames(d *Doc, ws []tok, starts map[int]Kind) []Mention {
+func headedNames(d *Doc, ws []tok, starts map[int]Kind, sc *gatherScratch) []Mention {
 	var out []Mention
 	// where the expansion to the left from each word stops, and how many
 	// words before each distinguish a name: found once for the sentence,
@@ -269,7 +299,7 @@ func headedNames(d *Doc, ws []tok, starts map[int]Kind) []Mention {
 	var reach []int32
 	var distinct []int32
 	for i, w := range ws {
-		if !inLower(headNouns, w.s) {
+		if !isHeadNoun(w.s) {
 			continue
 		}
 		// A lower-case head needs a capitalized word right before it.
@@ -364,12 +394,36 @@ func headedNames(d *Doc, ws []tok, starts map[int]Kind) []Mention {
 		// A name listed after another takes its cue: "will take part in
 		// the A Meeting, the B Meeting, and the C Forum".
 		listed := len(out) > 0 && out[len(out)-1].Span.End <= sp.Start && onlyListWords(d.Text[out[len(out)-1].Span.End:sp.Start])
-		if notContext(before) || orgContext(before) || !listed && !matches(gatherCuePh, before+" "+after) {
+		sc.words = appendLowerWords(sc.words[:0], before)
+		if notContextWords(sc.words) || orgContext(before, sc.words) {
 			continue
+		}
+		if !listed {
+			// The words of before, then those of after: the words of
+			// before+" "+after, whose space ends any word.
+			if sc.words = appendLowerWords(sc.words, after); !gatherCuePh.in(sc.words) {
+				continue
+			}
 		}
 		out = append(out, Mention{Kind: KindGathering, Span: sp, Text: d.Text[sp.Start:sp.End], Value: d.Text[sp.Start:sp.End]})
 	}
 	return out
+}
+
+// isHeadNoun reports whether w, lower-cased, is a head noun: inLower
+// behind headNounShape, which rules out most ASCII words without a map
+// look-up (an ASCII word keeps its length when lower-cased).
+func isHeadNoun(w string) bool {
+	if len(w) > 0 && isASCII(w) {
+		c := w[0]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if headNounShape[c]&(1<<min(len(w)-1, 63)) == 0 {
+			return false
+		}
+	}
+	return inLower(headNouns, w)
 }
 
 // distinguishing reports whether a word before a head can distinguish a
@@ -496,9 +550,8 @@ func isApostrophe(w string) bool { return w == "'" || w == "’" }
 
 // orgContext reports whether the words just before a name make it an
 // organization: "Børge Brende, President, World Economic Forum", "the
-// Chairman of the Forum".
-func orgContext(before string) bool {
-	ws := lowerWords(before)
+// Chairman of the Forum". ws are the lower-cased words of before.
+func orgContext(before string, ws []word) bool {
 	n := len(ws)
 	if n == 0 {
 		return false
@@ -641,8 +694,10 @@ func ordinalWord(w string) bool {
 
 // notContext reports whether the words just before a name make it a
 // theme, an example or a title: "such as", "under the theme", "titled".
-func notContext(before string) bool {
-	ws := lowerWords(before)
+func notContext(before string) bool { return notContextWords(lowerWords(before)) }
+
+// notContextWords is notContext given the words before a name.
+func notContextWords(ws []word) bool {
 	if len(ws) == 0 {
 		return false
 	}
