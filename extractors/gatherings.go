@@ -410,20 +410,23 @@ func headedNames(d *Doc, ws []tok, starts map[int]Kind, sc *gatherScratch) []Men
 	return out
 }
 
-// isHeadNoun reports whether w, lower-cased, is a head noun: inLower
-// behind headNounShape, which rules out most ASCII words without a map
-// look-up (an ASCII word keeps its length when lower-cased).
-func isHeadNoun(w string) bool {
+// isHeadNoun reports whether w, lower-cased, is a head noun.
+func isHeadNoun(w string) bool { return inLowerShape(headNouns, headNounShape, w) }
+
+// inLowerShape is inLower behind shape, set's filter, which rules out
+// most ASCII words without a map look-up (an ASCII word keeps its length
+// when lower-cased).
+func inLowerShape(set map[string]bool, shape *wordShape, w string) bool {
 	if len(w) > 0 && isASCII(w) {
 		c := w[0]
 		if 'A' <= c && c <= 'Z' {
 			c += 'a' - 'A'
 		}
-		if headNounShape[c]&(1<<min(len(w)-1, 63)) == 0 {
+		if shape[c]&(1<<min(len(w)-1, 63)) == 0 {
 			return false
 		}
 	}
-	return inLower(headNouns, w)
+	return inLower(set, w)
 }
 
 // distinguishing reports whether a word before a head can distinguish a
