@@ -976,17 +976,44 @@ var metaCaptionLabels = map[string]bool{"credit": true, "credits": true, "photo"
 var metaImageWords = map[string]bool{"photo": true, "foto": true, "image": true, "imagen": true,
 	"picture": true, "img": true}
 
+// metaCaptionMarks are the bytes of the words past the first that
+// metaIsCaption reads: a colon, a bracket, a dot, an underscore and the
+// bytes of non-ASCII characters.
+var metaCaptionMarks = func() (t [256]bool) {
+	for c := range t {
+		t[c] = c == ':' || c == '(' || c == '.' || c == '_' || c >= utf8.RuneSelf
+	}
+	return t
+}()
+
 // metaIsCaption reports whether s is a photo caption, a credit or a
 // picture's placeholder: "Jean Smith with the Minister; Credit: MFA",
 // "(Photo by ONA)", "Photo credit ...", "MPA PHOTO 2016-3961 ...",
 // "Imagen foto_00000001", "161117_visit_art1.jpg", "© 2024 Ministry of
-// Foreign Affairs". It reads the line's words once.
+// Foreign Affairs". It reads the line's words once and, past the first
+// (unless the line has PHOTO or FOTO), only those that hold a byte of
+// metaCaptionMarks or follow "photo".
 func metaIsCaption(s string, words int) bool {
 	var buf [32]byte
 	prevPhoto := false
+	photo := strings.Contains(s, "PHOTO") || strings.Contains(s, "FOTO")
 	for i, n := 0, 0; i < len(s); n++ {
 		for i < len(s) && s[i] == ' ' {
 			i++
+		}
+		if n > 0 && !prevPhoto && !photo {
+			// Words without a marking byte are passed over as below: to
+			// the word that holds the next one.
+			p := i
+			for p < len(s) && !metaCaptionMarks[s[p]] {
+				p++
+			}
+			if p == len(s) {
+				break
+			}
+			if k := strings.LastIndexByte(s[i:p], ' '); k >= 0 {
+				i += k + 1
+			}
 		}
 		j := i
 		for j < len(s) && s[j] != ' ' {
