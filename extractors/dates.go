@@ -623,6 +623,10 @@ type dtYearMark struct {
 
 func (s *dtScanner) parseAll() {
 	for i := 0; i < len(s.toks); {
+		if !dtMayStart(&s.toks[i]) {
+			i++ // what parseAt would find: nothing
+			continue
+		}
 		if e, ok := s.parseAt(i); ok {
 			i = e
 		} else {
@@ -923,11 +927,27 @@ func (s *dtScanner) parseAt(i int) (int, bool) {
 			return k, true
 		case t.w.month != 0:
 			return s.parseMonth(i)
-		case t.w.id != dkNone:
+		case dtRelative(t.w.id):
 			return s.parseRelative(i)
 		}
 	}
 	return 0, false
+}
+
+// dtMayStart reports whether parseAt may find an expression at t: a
+// number, or a word that is a capitalized weekday, a month or opens a
+// relative expression.
+func dtMayStart(t *dtToken) bool {
+	return t.kind == dtNum || t.kind == dtWord && (t.w.weekday && t.flags&dtUpper != 0 || t.w.month != 0 || dtRelative(t.w.id))
+}
+
+// dtRelative reports the words parseRelative reads an expression from.
+func dtRelative(id dtKw) bool {
+	switch id {
+	case dkToday, dkYesterday, dkTomorrow, dkThe, dkThis, dkLast, dkNext:
+		return true
+	}
+	return false
 }
 
 func (s *dtScanner) parseNum(i int) (int, bool) {
