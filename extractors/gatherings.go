@@ -132,7 +132,7 @@ func capWord(w string) bool {
 // Extract returns the gathering mentions of d.
 func (GatheringNames) Extract(d *Doc) []Mention {
 	var out []Mention
-	var starts map[int]Kind
+	var starts []mentionStart
 	var sc gatherScratch
 	for _, sp := range d.Sentences {
 		if d.Stop.Stopped() {
@@ -147,33 +147,76 @@ func (GatheringNames) Extract(d *Doc) []Mention {
 		}
 		ws := appendWordsOf(sc.toks[:0], text, sp.Start)
 		sc.toks = ws
-		out = append(out, headedNames(d, ws, starts, &sc)...)
-		out = append(out, occasionNames(d, ws, starts, &sc)...)
+		sc.kinds = wordStarts(sc.kinds, ws, starts)
+		out = append(out, headedNames(d, ws, sc.kinds, &sc)...)
+		out = append(out, occasionNames(d, ws, sc.kinds, &sc)...)
 		out = append(out, quotedNames(d, text, sp)...)
 	}
 	return dedupeSpans(out)
 }
 
-// mentionStarts returns where d's country and date mentions start: a
-// name stops before a date ("Forum on Holocaust on Wednesday, 13
-// October") and does not run on into a lone country ("Forum for Kenya").
-func mentionStarts(d *Doc) map[int]Kind {
-	starts := map[int]Kind{}
-	for _, m := range d.Mentions {
-		if m.Kind == KindCountry || m.Kind == KindDate {
-			if _, ok := starts[m.Span.Start]; !ok || m.Kind == KindDate {
-				starts[m.Span.Start] = m.Kind
-			}
+// startKind is the kind of mention that starts at a word, of those a
+// gathering's name heeds: a name stops before a date ("Forum on Holocaust
+// on Wednesday, 13 October") and does not run on into a lone country
+// ("Forum for Kenya"). A date wins where both start.
+type startKind uint8
+
+const (
+	startNone startKind = iota
+	startCountry
+	startDate
+)
+
+// mentionStart is where a mention of d starts, and its startKind.
+type mentionStart struct {
+	at   int
+	kind startKind
+}
+
+// mentionStarts returns where d's country and date mentions start, by
+// offset (not one per offset: wordStarts takes the date).
+func mentionStarts(d *Doc) []mentionStart {
+	starts := []mentionStart{}
+	for i := range d.Mentions {
+		switch m := &d.Mentions[i]; m.Kind {
+		case KindCountry:
+			starts = append(starts, mentionStart{m.Span.Start, startCountry})
+		case KindDate:
+			starts = append(starts, mentionStart{m.Span.Start, startDate})
 		}
 	}
+	slices.SortFunc(starts, func(a, b mentionStart) int { return a.at - b.at })
 	return starts
+}
+
+// wordStarts returns, in kinds' storage, the startKind of each word of
+// ws: of the mentions of starts that start where the word does.
+func wordStarts(kinds []startKind, ws []tok, starts []mentionStart) []startKind {
+	kinds = slices.Grow(kinds[:0], len(ws))[:len(ws)]
+	if len(ws) == 0 {
+		return kinds
+	}
+	p, _ := slices.BinarySearchFunc(starts, ws[0].start, func(m mentionStart, off int) int { return m.at - off })
+	for k, w := range ws {
+		kinds[k] = startNone
+		for p < len(starts) && starts[p].at < w.start {
+			p++
+		}
+		for q := p; q < len(starts) && starts[q].at == w.start; q++ {
+			kinds[k] = max(kinds[k], starts[q].kind)
+		}
+	}
+	return kinds
 }
 
 // gatherScratch holds the buffers GatheringNames.Extract reuses from one
 // sentence to the next: nothing found keeps a reference to them.
 type gatherScratch struct {
-	toks  []tok  // the sentence's words
-	words []word // the lower-cased words around a name
+	toks  []tok       // the sentence's words
+	kinds []startKind // the mention each of them starts
+	words []word      // the lower-cased words around a name
+	// headedNames' reach and distinct
+	reach, distinct []int32
 }
 
 var headNounShape = shapeOf(headNouns)
@@ -191,6 +234,11 @@ var (
 func hasGatheringWord(text string) bool {
 	return strings.IndexByte(text, '"') >= 0 || strings.Contains(text, "“") ||
 		anyWordIn(text, gatheringWords, gatheringWordShape)
+}
+
+// shapeMay reports whether w, as it is, may be in the set of shape.
+func shapeMay(shape *wordShape, w string) bool {
+	return len(w) > 0 && shape[w[0]]&(1<<min(len(w)-1, 63)) != 0
 }
 
 // union returns a new set of the words of a and b.
@@ -211,10 +259,10 @@ func union(a, b map[string]bool) map[string]bool {
 // Independence Day"), or a ceremony noun with its adjectives when the
 // text attends it ("represent the Government at the presidential
 // inauguration"). The occasion runs to a clause's end, a date or a place.
-func occasionNames(d *Doc, ws []tok, starts map[int]Kind, sc *gatherScratch) []Mention {
+func occasionNames(d *Doc, ws []tok, kinds []startKind, sc *gatherScratch) []Mention {
 	var out []Mention
 	for i, w := range ws {
-		if !isLowerWord(w.s) {
+		if !isLowerWord(w.s) || !shapeMay(gatheringWordShape, w.s) { // neither a head nor a ceremony noun
 			continue
 		}
 		s, e := i, i+1
@@ -224,7 +272,7 @@ func occasionNames(d *Doc, ws []tok, starts map[int]Kind, sc *gatherScratch) []M
 			if n == 0 {
 				continue
 			}
-			e = occasionEnd(ws, i+1+n, starts)
+			e = occasionEnd(ws, i+1+n, kinds)
 			if e <= i+1+n {
 				continue
 			}
@@ -274,11 +322,11 @@ func phraseLenAt(ws []tok, i int, list [][]string) int {
 
 // occasionEnd returns the end of an occasion's object from word k: at a
 // punctuation mark, a date, a relative word, or "in"/"at" and a name.
-func occasionEnd(ws []tok, k int, starts map[int]Kind) int {
+func occasionEnd(ws []tok, k int, kinds []startKind) int {
 	e := k
 	for e < len(ws) && e < k+14 {
 		w := ws[e].s
-		if !isWordTok(w) || starts[ws[e].start] == KindDate || occasionStops[strings.ToLower(w)] ||
+		if !isWordTok(w) || kinds[e] == startDate || occasionStops[strings.ToLower(w)] ||
 			(w == "in" || w == "at") && e+1 < len(ws) && capWord(ws[e+1].s) {
 			break
 		}
@@ -291,11 +339,11 @@ func occasionEnd(ws []tok, k int, starts map[int]Kind) int {
 }
 
 // headedNames finds capitalized runs that end in a head noun.
-func headedNames(d *Doc, ws []tok, starts map[int]Kind, sc *gatherScratch) []Mention {
+func headedNames(d *Doc, ws []tok, kinds []startKind, sc *gatherScratch) []Mention {
 	var out []Mention
 	// where the expansion to the left from each word stops, and how many
 	// words before each distinguish a name: found once for the sentence,
-	// not once per head over its whole capitalized run
+	// not once per head over its whole capitalized run, in sc's storage
 	var reach []int32
 	var distinct []int32
 	for i, w := range ws {
@@ -313,7 +361,8 @@ func headedNames(d *Doc, ws []tok, starts map[int]Kind, sc *gatherScratch) []Men
 		// Expand left over capitalized words, ordinals, years and a
 		// parenthesized acronym.
 		if reach == nil {
-			reach = make([]int32, len(ws))
+			reach = slices.Grow(sc.reach[:0], len(ws))[:len(ws)]
+			sc.reach = reach
 			for k := range reach {
 				reach[k] = -1
 			}
@@ -338,15 +387,15 @@ func headedNames(d *Doc, ws []tok, starts map[int]Kind, sc *gatherScratch) []Men
 			if !and && k+1 < len(ws) && (ws[k].s == "the" || ws[k].s == "a" || ws[k].s == "an") {
 				k++
 			}
-			if k >= len(ws) || !capWord(ws[k].s) || ordinalWord(ws[k].s) || starts[ws[k].start] == KindDate {
+			if k >= len(ws) || !capWord(ws[k].s) || ordinalWord(ws[k].s) || kinds[k] == startDate {
 				break
 			}
 			first := k
-			k = nameRun(ws, k, starts)
+			k = nameRun(ws, k, kinds)
 			if and && !inLower(headNouns, ws[k-1].s) {
 				break
 			}
-			if starts[ws[first].start] == KindCountry && (k == first+1 || n.s == "to") {
+			if kinds[first] == startCountry && (k == first+1 || n.s == "to") {
 				break // "Forum for Kenya", "delegation to Kenya": a place, not the name
 			}
 			e = k
@@ -367,7 +416,9 @@ func headedNames(d *Doc, ws []tok, starts map[int]Kind, sc *gatherScratch) []Men
 		// A named gathering has a distinguishing word besides its head,
 		// other than a sentence's capitalized first word.
 		if distinct == nil {
-			distinct = make([]int32, len(ws)+1)
+			distinct = slices.Grow(sc.distinct[:0], len(ws)+1)[:len(ws)+1]
+			sc.distinct = distinct
+			distinct[0] = 0
 			for k, x := range ws {
 				distinct[k+1] = distinct[k]
 				if distinguishing(x.s) {
@@ -483,9 +534,9 @@ func allCaps(w string) bool {
 // ("Afghanistan's Neighbouring Countries", "the UN's ESCAP") and a
 // comma list closed by "and" ("Economic, Cultural, Scientific and
 // Technological Cooperation"); it stops before a date.
-func nameRun(ws []tok, k int, starts map[int]Kind) int {
+func nameRun(ws []tok, k int, kinds []startKind) int {
 	capAt := func(j int) bool {
-		return j < len(ws) && capWord(ws[j].s) && !ordinalWord(ws[j].s) && starts[ws[j].start] != KindDate
+		return j < len(ws) && capWord(ws[j].s) && !ordinalWord(ws[j].s) && kinds[j] != startDate
 	}
 	for k < len(ws) {
 		w := ws[k].s
