@@ -5,6 +5,7 @@ import (
 	"communique/gazetteer"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -77,13 +78,18 @@ func ReadMeta(text string) Meta {
 	if len(lines) == 0 {
 		return Meta{}
 	}
-	sc := metaScratch{toks: make([]dtToken, 0, 128)}
+	sc := metaScratches.Get().(*metaScratch)
+	defer func() {
+		if cap(sc.toks) <= maxPooledTokens {
+			metaScratches.Put(sc)
+		}
+	}()
 	nh := len(lines)
 	hdr := make([]metaLineInfo, nh)
 	for i := range hdr {
-		hdr[i] = metaAnalyzeLine(lines[i], &sc)
+		hdr[i] = metaAnalyzeLine(lines[i], sc)
 	}
-	t, tEnd := metaFindTitle(hdr, &sc)
+	t, tEnd := metaFindTitle(hdr, sc)
 	// The footer: the last lines after the headline; in a short release
 	// they are header lines too. The lines between the header and the
 	// last metaFooterLines lines are never read, so they are not split:
@@ -96,7 +102,7 @@ func ReadMeta(text string) Meta {
 		if i < nh {
 			ftr = append(ftr, hdr[i])
 		} else {
-			ftr = append(ftr, metaAnalyzeLine(tail[i-nh], &sc))
+			ftr = append(ftr, metaAnalyzeLine(tail[i-nh], sc))
 		}
 	}
 	var m Meta
@@ -119,7 +125,7 @@ func ReadMeta(text string) Meta {
 	}
 	m.Publisher = metaFindPublisher(hdr, ftr, t)
 	m.PublisherCountry = metaPublisherCountry(m.Publisher, hdr, ftr, t)
-	m.Dateline = metaFindDateline(hdr, ftr, t, &sc)
+	m.Dateline = metaFindDateline(hdr, ftr, t, sc)
 	return m
 }
 
@@ -260,6 +266,11 @@ type metaScratch struct {
 	toks  []dtToken
 	exprs []dtExpr
 }
+
+// metaScratches recycles ReadMeta's buffers between documents: they are
+// dead once it returns, and hold no pointers but to constant strings (an
+// expression's Precision), so a pooled one keeps nothing alive.
+var metaScratches = sync.Pool{New: func() any { return &metaScratch{toks: make([]dtToken, 0, 128)} }}
 
 func metaAnalyzeLine(l metaLine, sc *metaScratch) metaLineInfo {
 	li := metaLineInfo{metaLine: l}
