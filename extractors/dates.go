@@ -84,9 +84,9 @@ func FindDates(text string, pub *Timestamp) []DateRange {
 }
 
 func findDates(text string, pub *Timestamp, sents []Span) []DateRange {
-	s := dtScanner{text: text, pub: pub, sents: sents}
-	buf := dtTokenBufs.Get().(*[]dtToken)
-	toks := (*buf)[:0]
+	buf := dtScanBufs.Get().(*dtScanBuf)
+	s := dtScanner{text: text, pub: pub, sents: sents, exprs: buf.exprs[:0]}
+	toks := buf.toks[:0]
 	if n := len(text)/5 + 16; cap(toks) < n {
 		// about a token in five bytes or more: room for them at once,
 		// not by doubling (each doubling copies and touches new memory)
@@ -95,8 +95,8 @@ func findDates(text string, pub *Timestamp, sents []Span) []DateRange {
 	s.toks = dtTokenize(text, toks)
 	defer func() {
 		if cap(s.toks) <= maxPooledTokens {
-			*buf = s.toks[:0]
-			dtTokenBufs.Put(buf)
+			buf.toks, buf.exprs = s.toks[:0], s.exprs[:0]
+			dtScanBufs.Put(buf)
 		}
 	}()
 	s.parseAll()
@@ -124,13 +124,20 @@ func findDates(text string, pub *Timestamp, sents []Span) []DateRange {
 
 // ---- tokens ----
 
-// dtTokenBufs recycles token buffers between documents: a release has
-// about a token per four bytes, and the buffer is dead once findDates
-// returns. Tokens hold no pointers, so a pooled buffer keeps nothing alive.
-var dtTokenBufs = sync.Pool{New: func() any { return new([]dtToken) }}
+// dtScanBuf holds findDates' token and expression buffers.
+type dtScanBuf struct {
+	toks  []dtToken
+	exprs []dtExpr
+}
+
+// dtScanBufs recycles findDates' buffers between documents: a release has
+// about a token per four bytes, and the buffers are dead once findDates
+// returns. Tokens hold no pointers, and expressions none but to constant
+// strings (their Precision), so a pooled buffer keeps nothing alive.
+var dtScanBufs = sync.Pool{New: func() any { return new(dtScanBuf) }}
 
 // maxPooledTokens bounds the buffers kept: an outsized document's is left
-// to the collector.
+// to the collector (its expressions, fewer than its tokens, with it).
 const maxPooledTokens = 1 << 16
 
 const (
