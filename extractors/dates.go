@@ -84,9 +84,9 @@ func FindDates(text string, pub *Timestamp) []DateRange {
 }
 
 func findDates(text string, pub *Timestamp, sents []Span) []DateRange {
-	s := dtScanner{text: text, pub: pub, sents: sents}
-	buf := dtTokenBufs.Get().(*[]dtToken)
-	toks := (*buf)[:0]
+	buf := dtScanBufs.Get().(*dtScanBuf)
+	s := dtScanner{text: text, pub: pub, sents: sents, exprs: buf.exprs[:0]}
+	toks := buf.toks[:0]
 	if n := len(text)/5 + 16; cap(toks) < n {
 		// about a token in five bytes or more: room for them at once,
 		// not by doubling (each doubling copies and touches new memory)
@@ -95,8 +95,8 @@ func findDates(text string, pub *Timestamp, sents []Span) []DateRange {
 	s.toks = dtTokenize(text, toks)
 	defer func() {
 		if cap(s.toks) <= maxPooledTokens {
-			*buf = s.toks[:0]
-			dtTokenBufs.Put(buf)
+			buf.toks, buf.exprs = s.toks[:0], s.exprs[:0]
+			dtScanBufs.Put(buf)
 		}
 	}()
 	s.parseAll()
@@ -124,13 +124,20 @@ func findDates(text string, pub *Timestamp, sents []Span) []DateRange {
 
 // ---- tokens ----
 
-// dtTokenBufs recycles token buffers between documents: a release has
-// about a token per four bytes, and the buffer is dead once findDates
-// returns. Tokens hold no pointers, so a pooled buffer keeps nothing alive.
-var dtTokenBufs = sync.Pool{New: func() any { return new([]dtToken) }}
+// dtScanBuf holds findDates' token and expression buffers.
+type dtScanBuf struct {
+	toks  []dtToken
+	exprs []dtExpr
+}
+
+// dtScanBufs recycles findDates' buffers between documents: a release has
+// about a token per four bytes, and the buffers are dead once findDates
+// returns. Tokens hold no pointers, and expressions none but to constant
+// strings (their Precision), so a pooled buffer keeps nothing alive.
+var dtScanBufs = sync.Pool{New: func() any { return new(dtScanBuf) }}
 
 // maxPooledTokens bounds the buffers kept: an outsized document's is left
-// to the collector.
+// to the collector (its expressions, fewer than its tokens, with it).
 const maxPooledTokens = 1 << 16
 
 const (
@@ -385,22 +392,51 @@ var dateWordFilter = func() (f [26][26]uint32) {
 	return f
 }()
 
-// dateWordEntry is a date word and what the scanner knows about it.
-type dateWordEntry struct {
-	w    string
-	info dtWordInfo
+// dateWordSlot is a date word packed by dtPack, and what the scanner
+// knows about it; k0 == 0 marks an empty slot.
+type dateWordSlot struct {
+	k0, k1 uint64
+	info   dtWordInfo
 }
 
-// dateWordIndex[first][last] lists the date words that start and end with
-// those letters: at most a dozen or so, searched faster than the map.
-// Every date word is made of the letters a to z.
-var dateWordIndex = func() (ix [26][26][]dateWordEntry) {
+// dateWordTable holds the date words by dtHash, with linear probing: a
+// word is in its slot or the next ones up to an empty slot. It is about
+// a third full. Every date word is made of the letters a to z, and at
+// most 16 of them.
+var dateWordTable = func() (t [1 << dateWordBits]dateWordSlot) {
 	for w, info := range dateWords {
-		a, z := w[0]-'a', w[len(w)-1]-'a'
-		ix[a][z] = append(ix[a][z], dateWordEntry{w, info})
+		if len(w) > 16 || len(dateWords)*3 > len(t) {
+			panic("dates: date word table too small for " + w)
+		}
+		k0, k1 := dtPack(w)
+		h := dtHash(k0, k1)
+		for t[h].k0 != 0 {
+			h = (h + 1) & (len(t) - 1)
+		}
+		t[h] = dateWordSlot{k0, k1, info}
 	}
-	return ix
+	return t
 }()
+
+const dateWordBits = 10
+
+// dtPack packs a word of at most 16 bytes into two integers, each byte
+// with 0x20 set: the lower-cased word when it is ASCII letters. No byte
+// is then zero, so words of different lengths differ.
+func dtPack(w string) (k0, k1 uint64) {
+	for i := 0; i < len(w) && i < 8; i++ {
+		k0 |= uint64(w[i]|0x20) << (8 * i)
+	}
+	for i := 8; i < len(w) && i < 16; i++ {
+		k1 |= uint64(w[i]|0x20) << (8 * (i - 8))
+	}
+	return k0, k1
+}
+
+// dtHash is the slot of dateWordTable a packed word starts at.
+func dtHash(k0, k1 uint64) int {
+	return int((k0 ^ k1*0xff51afd7ed558ccd) * 0x9e3779b97f4a7c15 >> (64 - dateWordBits))
+}
 
 func buildDateWords() map[string]dtWordInfo {
 	m := map[string]dtWordInfo{}
@@ -515,24 +551,23 @@ func dtMaybeDateWord(w string) bool {
 	return f >= 'a' && f <= 'z' && l >= 'a' && l <= 'z' && dateWordFilter[f-'a'][l-'a']&(1<<len(w)) != 0
 }
 
-// dtFind looks up a word that passed dtMaybeDateWord.
+// dtFind looks up a word that passed dtMaybeDateWord. A byte with 0x20
+// set equals a letter of a date word only when it is that letter in
+// either case.
 func dtFind(w string) dtWordInfo {
-	f, l := w[0]|0x20, w[len(w)-1]|0x20
-	// A byte with 0x20 set equals a letter of a date word only when it is
-	// that letter in either case.
-next:
-	for _, e := range dateWordIndex[f-'a'][l-'a'] {
-		if len(e.w) != len(w) {
-			continue
-		}
-		for i := 0; i < len(w); i++ {
-			if w[i]|0x20 != e.w[i] {
-				continue next
-			}
-		}
-		return e.info
+	if len(w) > 16 {
+		return dtWordInfo{}
 	}
-	return dtWordInfo{}
+	k0, k1 := dtPack(w)
+	for h := dtHash(k0, k1); ; h = (h + 1) & (len(dateWordTable) - 1) {
+		e := &dateWordTable[h]
+		if e.k0 == k0 && e.k1 == k1 {
+			return e.info
+		}
+		if e.k0 == 0 {
+			return dtWordInfo{}
+		}
+	}
 }
 
 // ---- parsing ----
@@ -595,6 +630,10 @@ type dtYearMark struct {
 
 func (s *dtScanner) parseAll() {
 	for i := 0; i < len(s.toks); {
+		if !dtMayStart(&s.toks[i]) {
+			i++ // what parseAt would find: nothing
+			continue
+		}
 		if e, ok := s.parseAt(i); ok {
 			i = e
 		} else {
@@ -895,11 +934,27 @@ func (s *dtScanner) parseAt(i int) (int, bool) {
 			return k, true
 		case t.w.month != 0:
 			return s.parseMonth(i)
-		case t.w.id != dkNone:
+		case dtRelative(t.w.id):
 			return s.parseRelative(i)
 		}
 	}
 	return 0, false
+}
+
+// dtMayStart reports whether parseAt may find an expression at t: a
+// number, or a word that is a capitalized weekday, a month or opens a
+// relative expression.
+func dtMayStart(t *dtToken) bool {
+	return t.kind == dtNum || t.kind == dtWord && (t.w.weekday && t.flags&dtUpper != 0 || t.w.month != 0 || dtRelative(t.w.id))
+}
+
+// dtRelative reports the words parseRelative reads an expression from.
+func dtRelative(id dtKw) bool {
+	switch id {
+	case dkToday, dkYesterday, dkTomorrow, dkThe, dkThis, dkLast, dkNext:
+		return true
+	}
+	return false
 }
 
 func (s *dtScanner) parseNum(i int) (int, bool) {

@@ -72,8 +72,10 @@ type tok struct {
 
 // wordsOf splits a sentence into words and single punctuation marks, with
 // byte offsets relative to base.
-func wordsOf(s string, base int) []tok {
-	var out []tok
+func wordsOf(s string, base int) []tok { return appendWordsOf(nil, s, base) }
+
+// appendWordsOf appends the words of s (see wordsOf) to out.
+func appendWordsOf(out []tok, s string, base int) []tok {
 	i := 0
 	for i < len(s) {
 		r, n := runeAt(s, i)
@@ -130,7 +132,8 @@ func capWord(w string) bool {
 // Extract returns the gathering mentions of d.
 func (GatheringNames) Extract(d *Doc) []Mention {
 	var out []Mention
-	var starts map[int]Kind
+	var starts []mentionStart
+	var sc gatherScratch
 	for _, sp := range d.Sentences {
 		if d.Stop.Stopped() {
 			break // given up on: what is found is dropped
@@ -142,39 +145,113 @@ func (GatheringNames) Extract(d *Doc) []Mention {
 		if starts == nil {
 			starts = mentionStarts(d)
 		}
-		ws := wordsOf(text, sp.Start)
-		out = append(out, headedNames(d, ws, starts)...)
-		out = append(out, occasionNames(d, ws, starts)...)
+		ws := appendWordsOf(sc.toks[:0], text, sp.Start)
+		sc.toks = ws
+		sc.kinds = wordStarts(sc.kinds, ws, starts)
+		out = append(out, headedNames(d, ws, sc.kinds, &sc)...)
+		out = append(out, occasionNames(d, ws, sc.kinds, &sc)...)
 		out = append(out, quotedNames(d, text, sp)...)
 	}
 	return dedupeSpans(out)
 }
 
-// mentionStarts returns where d's country and date mentions start: a
-// name stops before a date ("Forum on Holocaust on Wednesday, 13
-// October") and does not run on into a lone country ("Forum for Kenya").
-func mentionStarts(d *Doc) map[int]Kind {
-	starts := map[int]Kind{}
-	for _, m := range d.Mentions {
-		if m.Kind == KindCountry || m.Kind == KindDate {
-			if _, ok := starts[m.Span.Start]; !ok || m.Kind == KindDate {
-				starts[m.Span.Start] = m.Kind
-			}
+// startKind is the kind of mention that starts at a word, of those a
+// gathering's name heeds: a name stops before a date ("Forum on Holocaust
+// on Wednesday, 13 October") and does not run on into a lone country
+// ("Forum for Kenya"). A date wins where both start.
+type startKind uint8
+
+const (
+	startNone startKind = iota
+	startCountry
+	startDate
+)
+
+// mentionStart is where a mention of d starts, and its startKind.
+type mentionStart struct {
+	at   int
+	kind startKind
+}
+
+// mentionStarts returns where d's country and date mentions start, by
+// offset (not one per offset: wordStarts takes the date).
+func mentionStarts(d *Doc) []mentionStart {
+	starts := []mentionStart{}
+	for i := range d.Mentions {
+		switch m := &d.Mentions[i]; m.Kind {
+		case KindCountry:
+			starts = append(starts, mentionStart{m.Span.Start, startCountry})
+		case KindDate:
+			starts = append(starts, mentionStart{m.Span.Start, startDate})
 		}
 	}
+	slices.SortFunc(starts, func(a, b mentionStart) int { return a.at - b.at })
 	return starts
+}
+
+// wordStarts returns, in kinds' storage, the startKind of each word of
+// ws: of the mentions of starts that start where the word does.
+func wordStarts(kinds []startKind, ws []tok, starts []mentionStart) []startKind {
+	kinds = slices.Grow(kinds[:0], len(ws))[:len(ws)]
+	if len(ws) == 0 {
+		return kinds
+	}
+	p, _ := slices.BinarySearchFunc(starts, ws[0].start, func(m mentionStart, off int) int { return m.at - off })
+	for k, w := range ws {
+		kinds[k] = startNone
+		for p < len(starts) && starts[p].at < w.start {
+			p++
+		}
+		for q := p; q < len(starts) && starts[q].at == w.start; q++ {
+			kinds[k] = max(kinds[k], starts[q].kind)
+		}
+	}
+	return kinds
+}
+
+// gatherScratch holds the buffers GatheringNames.Extract reuses from one
+// sentence to the next: nothing found keeps a reference to them.
+type gatherScratch struct {
+	toks  []tok       // the sentence's words
+	kinds []startKind // the mention each of them starts
+	words []word      // the lower-cased words around a name
+	// headedNames' reach and distinct
+	reach, distinct []int32
 }
 
 var headNounShape = shapeOf(headNouns)
 
-// hasGatheringWord reports whether a sentence holds a head noun or a
-// quotation mark: the only places a gathering's name can start.
+// gatheringWords are the head and ceremony nouns, in one set, so that
+// hasGatheringWord reads a sentence once.
+var (
+	gatheringWords     = union(headNouns, ceremonyNouns)
+	gatheringWordShape = shapeOf(gatheringWords)
+)
+
+// hasGatheringWord reports whether a sentence holds a head noun, a
+// ceremony noun or a quotation mark: the only places a gathering's name
+// can start.
 func hasGatheringWord(text string) bool {
-	return strings.IndexByte(text, '"') >= 0 || anyWordIn(text, headNouns, headNounShape) ||
-		strings.Contains(text, "“") || anyWordIn(text, ceremonyNouns, ceremonyShape)
+	return strings.IndexByte(text, '"') >= 0 || strings.Contains(text, "“") ||
+		anyWordIn(text, gatheringWords, gatheringWordShape)
 }
 
-var ceremonyShape = shapeOf(ceremonyNouns)
+// shapeMay reports whether w, as it is, may be in the set of shape.
+func shapeMay(shape *wordShape, w string) bool {
+	return len(w) > 0 && shape[w[0]]&(1<<min(len(w)-1, 63)) != 0
+}
+
+// union returns a new set of the words of a and b.
+func union(a, b map[string]bool) map[string]bool {
+	u := make(map[string]bool, len(a)+len(b))
+	for w := range a {
+		u[w] = true
+	}
+	for w := range b {
+		u[w] = true
+	}
+	return u
+}
 
 // occasionNames finds gatherings named in lower case by what they mark:
 // a head noun and its occasion ("the ceremony commemorating the 115th
@@ -182,10 +259,10 @@ var ceremonyShape = shapeOf(ceremonyNouns)
 // Independence Day"), or a ceremony noun with its adjectives when the
 // text attends it ("represent the Government at the presidential
 // inauguration"). The occasion runs to a clause's end, a date or a place.
-func occasionNames(d *Doc, ws []tok, starts map[int]Kind) []Mention {
+func occasionNames(d *Doc, ws []tok, kinds []startKind, sc *gatherScratch) []Mention {
 	var out []Mention
 	for i, w := range ws {
-		if !isLowerWord(w.s) {
+		if !isLowerWord(w.s) || !shapeMay(gatheringWordShape, w.s) { // neither a head nor a ceremony noun
 			continue
 		}
 		s, e := i, i+1
@@ -195,7 +272,7 @@ func occasionNames(d *Doc, ws []tok, starts map[int]Kind) []Mention {
 			if n == 0 {
 				continue
 			}
-			e = occasionEnd(ws, i+1+n, starts)
+			e = occasionEnd(ws, i+1+n, kinds)
 			if e <= i+1+n {
 				continue
 			}
@@ -209,7 +286,8 @@ func occasionNames(d *Doc, ws []tok, starts map[int]Kind) []Mention {
 		}
 		sp := Span{ws[s].start, ws[e-1].end}
 		before := d.Text[max(0, sp.Start-60):sp.Start]
-		if notContext(before) || !matches(gatherCuePh, before) {
+		sc.words = appendLowerWords(sc.words[:0], before)
+		if notContextWords(sc.words) || !gatherCuePh.in(sc.words) {
 			continue
 		}
 		out = append(out, Mention{Kind: KindGathering, Span: sp, Text: d.Text[sp.Start:sp.End], Value: d.Text[sp.Start:sp.End]})
@@ -244,11 +322,11 @@ func phraseLenAt(ws []tok, i int, list [][]string) int {
 
 // occasionEnd returns the end of an occasion's object from word k: at a
 // punctuation mark, a date, a relative word, or "in"/"at" and a name.
-func occasionEnd(ws []tok, k int, starts map[int]Kind) int {
+func occasionEnd(ws []tok, k int, kinds []startKind) int {
 	e := k
 	for e < len(ws) && e < k+14 {
 		w := ws[e].s
-		if !isWordTok(w) || starts[ws[e].start] == KindDate || occasionStops[strings.ToLower(w)] ||
+		if !isWordTok(w) || kinds[e] == startDate || occasionStops[strings.ToLower(w)] ||
 			(w == "in" || w == "at") && e+1 < len(ws) && capWord(ws[e+1].s) {
 			break
 		}
@@ -261,15 +339,15 @@ func occasionEnd(ws []tok, k int, starts map[int]Kind) int {
 }
 
 // headedNames finds capitalized runs that end in a head noun.
-func headedNames(d *Doc, ws []tok, starts map[int]Kind) []Mention {
+func headedNames(d *Doc, ws []tok, kinds []startKind, sc *gatherScratch) []Mention {
 	var out []Mention
 	// where the expansion to the left from each word stops, and how many
 	// words before each distinguish a name: found once for the sentence,
-	// not once per head over its whole capitalized run
+	// not once per head over its whole capitalized run, in sc's storage
 	var reach []int32
 	var distinct []int32
 	for i, w := range ws {
-		if !inLower(headNouns, w.s) {
+		if !isHeadNoun(w.s) {
 			continue
 		}
 		// A lower-case head needs a capitalized word right before it.
@@ -283,7 +361,8 @@ func headedNames(d *Doc, ws []tok, starts map[int]Kind) []Mention {
 		// Expand left over capitalized words, ordinals, years and a
 		// parenthesized acronym.
 		if reach == nil {
-			reach = make([]int32, len(ws))
+			reach = slices.Grow(sc.reach[:0], len(ws))[:len(ws)]
+			sc.reach = reach
 			for k := range reach {
 				reach[k] = -1
 			}
@@ -308,15 +387,15 @@ func headedNames(d *Doc, ws []tok, starts map[int]Kind) []Mention {
 			if !and && k+1 < len(ws) && (ws[k].s == "the" || ws[k].s == "a" || ws[k].s == "an") {
 				k++
 			}
-			if k >= len(ws) || !capWord(ws[k].s) || ordinalWord(ws[k].s) || starts[ws[k].start] == KindDate {
+			if k >= len(ws) || !capWord(ws[k].s) || ordinalWord(ws[k].s) || kinds[k] == startDate {
 				break
 			}
 			first := k
-			k = nameRun(ws, k, starts)
+			k = nameRun(ws, k, kinds)
 			if and && !inLower(headNouns, ws[k-1].s) {
 				break
 			}
-			if starts[ws[first].start] == KindCountry && (k == first+1 || n.s == "to") {
+			if kinds[first] == startCountry && (k == first+1 || n.s == "to") {
 				break // "Forum for Kenya", "delegation to Kenya": a place, not the name
 			}
 			e = k
@@ -337,7 +416,9 @@ func headedNames(d *Doc, ws []tok, starts map[int]Kind) []Mention {
 		// A named gathering has a distinguishing word besides its head,
 		// other than a sentence's capitalized first word.
 		if distinct == nil {
-			distinct = make([]int32, len(ws)+1)
+			distinct = slices.Grow(sc.distinct[:0], len(ws)+1)[:len(ws)+1]
+			sc.distinct = distinct
+			distinct[0] = 0
 			for k, x := range ws {
 				distinct[k+1] = distinct[k]
 				if distinguishing(x.s) {
@@ -364,12 +445,39 @@ func headedNames(d *Doc, ws []tok, starts map[int]Kind) []Mention {
 		// A name listed after another takes its cue: "will take part in
 		// the A Meeting, the B Meeting, and the C Forum".
 		listed := len(out) > 0 && out[len(out)-1].Span.End <= sp.Start && onlyListWords(d.Text[out[len(out)-1].Span.End:sp.Start])
-		if notContext(before) || orgContext(before) || !listed && !matches(gatherCuePh, before+" "+after) {
+		sc.words = appendLowerWords(sc.words[:0], before)
+		if notContextWords(sc.words) || orgContext(before, sc.words) {
 			continue
+		}
+		if !listed {
+			// The words of before, then those of after: the words of
+			// before+" "+after, whose space ends any word.
+			if sc.words = appendLowerWords(sc.words, after); !gatherCuePh.in(sc.words) {
+				continue
+			}
 		}
 		out = append(out, Mention{Kind: KindGathering, Span: sp, Text: d.Text[sp.Start:sp.End], Value: d.Text[sp.Start:sp.End]})
 	}
 	return out
+}
+
+// isHeadNoun reports whether w, lower-cased, is a head noun.
+func isHeadNoun(w string) bool { return inLowerShape(headNouns, headNounShape, w) }
+
+// inLowerShape is inLower behind shape, set's filter, which rules out
+// most ASCII words without a map look-up (an ASCII word keeps its length
+// when lower-cased).
+func inLowerShape(set map[string]bool, shape *wordShape, w string) bool {
+	if len(w) > 0 && isASCII(w) {
+		c := w[0]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if shape[c]&(1<<min(len(w)-1, 63)) == 0 {
+			return false
+		}
+	}
+	return inLower(set, w)
 }
 
 // distinguishing reports whether a word before a head can distinguish a
@@ -426,9 +534,9 @@ func allCaps(w string) bool {
 // ("Afghanistan's Neighbouring Countries", "the UN's ESCAP") and a
 // comma list closed by "and" ("Economic, Cultural, Scientific and
 // Technological Cooperation"); it stops before a date.
-func nameRun(ws []tok, k int, starts map[int]Kind) int {
+func nameRun(ws []tok, k int, kinds []startKind) int {
 	capAt := func(j int) bool {
-		return j < len(ws) && capWord(ws[j].s) && !ordinalWord(ws[j].s) && starts[ws[j].start] != KindDate
+		return j < len(ws) && capWord(ws[j].s) && !ordinalWord(ws[j].s) && kinds[j] != startDate
 	}
 	for k < len(ws) {
 		w := ws[k].s
@@ -496,9 +604,8 @@ func isApostrophe(w string) bool { return w == "'" || w == "’" }
 
 // orgContext reports whether the words just before a name make it an
 // organization: "Børge Brende, President, World Economic Forum", "the
-// Chairman of the Forum".
-func orgContext(before string) bool {
-	ws := lowerWords(before)
+// Chairman of the Forum". ws are the lower-cased words of before.
+func orgContext(before string, ws []word) bool {
 	n := len(ws)
 	if n == 0 {
 		return false
@@ -641,8 +748,10 @@ func ordinalWord(w string) bool {
 
 // notContext reports whether the words just before a name make it a
 // theme, an example or a title: "such as", "under the theme", "titled".
-func notContext(before string) bool {
-	ws := lowerWords(before)
+func notContext(before string) bool { return notContextWords(lowerWords(before)) }
+
+// notContextWords is notContext given the words before a name.
+func notContextWords(ws []word) bool {
 	if len(ws) == 0 {
 		return false
 	}

@@ -5,6 +5,7 @@ import (
 	"communique/gazetteer"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -77,13 +78,18 @@ func ReadMeta(text string) Meta {
 	if len(lines) == 0 {
 		return Meta{}
 	}
-	sc := metaScratch{toks: make([]dtToken, 0, 128)}
+	sc := metaScratches.Get().(*metaScratch)
+	defer func() {
+		if cap(sc.toks) <= maxPooledTokens {
+			metaScratches.Put(sc)
+		}
+	}()
 	nh := len(lines)
 	hdr := make([]metaLineInfo, nh)
 	for i := range hdr {
-		hdr[i] = metaAnalyzeLine(lines[i], &sc)
+		hdr[i] = metaAnalyzeLine(lines[i], sc)
 	}
-	t, tEnd := metaFindTitle(hdr, &sc)
+	t, tEnd := metaFindTitle(hdr, sc)
 	// The footer: the last lines after the headline; in a short release
 	// they are header lines too. The lines between the header and the
 	// last metaFooterLines lines are never read, so they are not split:
@@ -96,7 +102,7 @@ func ReadMeta(text string) Meta {
 		if i < nh {
 			ftr = append(ftr, hdr[i])
 		} else {
-			ftr = append(ftr, metaAnalyzeLine(tail[i-nh], &sc))
+			ftr = append(ftr, metaAnalyzeLine(tail[i-nh], sc))
 		}
 	}
 	var m Meta
@@ -119,7 +125,7 @@ func ReadMeta(text string) Meta {
 	}
 	m.Publisher = metaFindPublisher(hdr, ftr, t)
 	m.PublisherCountry = metaPublisherCountry(m.Publisher, hdr, ftr, t)
-	m.Dateline = metaFindDateline(hdr, ftr, t, &sc)
+	m.Dateline = metaFindDateline(hdr, ftr, t, sc)
 	return m
 }
 
@@ -260,6 +266,11 @@ type metaScratch struct {
 	toks  []dtToken
 	exprs []dtExpr
 }
+
+// metaScratches recycles ReadMeta's buffers between documents: they are
+// dead once it returns, and hold no pointers but to constant strings (an
+// expression's Precision), so a pooled one keeps nothing alive.
+var metaScratches = sync.Pool{New: func() any { return &metaScratch{toks: make([]dtToken, 0, 128)} }}
 
 func metaAnalyzeLine(l metaLine, sc *metaScratch) metaLineInfo {
 	li := metaLineInfo{metaLine: l}
@@ -976,17 +987,44 @@ var metaCaptionLabels = map[string]bool{"credit": true, "credits": true, "photo"
 var metaImageWords = map[string]bool{"photo": true, "foto": true, "image": true, "imagen": true,
 	"picture": true, "img": true}
 
+// metaCaptionMarks are the bytes of the words past the first that
+// metaIsCaption reads: a colon, a bracket, a dot, an underscore and the
+// bytes of non-ASCII characters.
+var metaCaptionMarks = func() (t [256]bool) {
+	for c := range t {
+		t[c] = c == ':' || c == '(' || c == '.' || c == '_' || c >= utf8.RuneSelf
+	}
+	return t
+}()
+
 // metaIsCaption reports whether s is a photo caption, a credit or a
 // picture's placeholder: "Jean Smith with the Minister; Credit: MFA",
 // "(Photo by ONA)", "Photo credit ...", "MPA PHOTO 2016-3961 ...",
 // "Imagen foto_00000001", "161117_visit_art1.jpg", "© 2024 Ministry of
-// Foreign Affairs". It reads the line's words once.
+// Foreign Affairs". It reads the line's words once and, past the first
+// (unless the line has PHOTO or FOTO), only those that hold a byte of
+// metaCaptionMarks or follow "photo".
 func metaIsCaption(s string, words int) bool {
 	var buf [32]byte
 	prevPhoto := false
+	photo := strings.Contains(s, "PHOTO") || strings.Contains(s, "FOTO")
 	for i, n := 0, 0; i < len(s); n++ {
 		for i < len(s) && s[i] == ' ' {
 			i++
+		}
+		if n > 0 && !prevPhoto && !photo {
+			// Words without a marking byte are passed over as below: to
+			// the word that holds the next one.
+			p := i
+			for p < len(s) && !metaCaptionMarks[s[p]] {
+				p++
+			}
+			if p == len(s) {
+				break
+			}
+			if k := strings.LastIndexByte(s[i:p], ' '); k >= 0 {
+				i += k + 1
+			}
 		}
 		j := i
 		for j < len(s) && s[j] != ' ' {

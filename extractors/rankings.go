@@ -30,6 +30,14 @@ var (
 		"fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
 		"nineteenth": 19, "twentieth": 20,
 	}
+	// ordinalShape is the filter of ordinalWords' words.
+	ordinalShape = func() *wordShape {
+		sh := new(wordShape)
+		for w := range ordinalWords {
+			sh.add(w)
+		}
+		return sh
+	}()
 	// ordinalPh holds the words of ordinalWords, so that a sentence's
 	// words say whether they are one without a look-up.
 	ordinalPh = newPhrases(slices.Collect(maps.Keys(ordinalWords))...)
@@ -55,7 +63,24 @@ var (
 func (Rankings) Events(d *Doc, c *Frame) []Event {
 	var out []Event
 	seen := map[string]bool{}
+	// The subject for a position that names no country: the country of
+	// the last position, or the first country of a sentence after it
+	// (subjectCountry), whichever came last. The sentences from subjFrom
+	// on are read for theirs only when a position needs it: most
+	// documents have no such position.
 	var lastSubject string
+	subjFrom := 0
+	subjectBefore := func(i int) string {
+		for j := i - 1; j >= subjFrom; j-- {
+			if s := c.subjectCountry(d.Sentences[j]); s != "" {
+				lastSubject = s
+				break
+			}
+		}
+		subjFrom = i
+		return lastSubject
+	}
+	var ws []tok            // the sentence's words, in a buffer reused from one to the next
 	var prevIdx []indexName // the index names of the sentence before
 	lastYear := 0           // the year of the last index named with one
 	out = append(out, c.tableRankings()...)
@@ -69,7 +94,7 @@ func (Rankings) Events(d *Doc, c *Frame) []Event {
 		text, sp := c.sentence(i)
 		var idx []indexName
 		if c.matches(rankCuePh, text) || c.hasOrdinal(text) {
-			ws := wordsOf(text, sp.Start)
+			ws = appendWordsOf(ws[:0], text, sp.Start)
 			idx = indexNames(ws)
 			pos := c.positions(ws)
 			pairs := c.respectively(text, sp, pos)
@@ -145,7 +170,7 @@ func (Rankings) Events(d *Doc, c *Frame) []Event {
 					country = c.rankedCountry(ws, p.at, idx)
 				}
 				if country == "" {
-					country = lastSubject
+					country = subjectBefore(i)
 				}
 				if country == "" {
 					continue
@@ -171,7 +196,7 @@ func (Rankings) Events(d *Doc, c *Frame) []Event {
 				for j, f := range c.followedBy(sp, country, ws, p) {
 					add(f, p.n+1+j, conf*0.8)
 				}
-				lastSubject = country
+				lastSubject, subjFrom = country, i // sentence i's own subject is still to come
 			}
 			for _, ix := range idx {
 				if ix.year != 0 {
@@ -180,9 +205,6 @@ func (Rankings) Events(d *Doc, c *Frame) []Event {
 			}
 		}
 		prevIdx = idx
-		if s := c.subjectCountry(sp); s != "" {
-			lastSubject = s
-		}
 	}
 	return out
 }
@@ -285,7 +307,10 @@ func (c *Frame) tableRankings() []Event {
 	for l := range lineSpans(t) {
 		ls, le := l.Start, l.End
 		line := t[ls:le]
-		cells := strings.Split(line, "\t")
+		var cells []string // none for a line without a tab, which is no row
+		if strings.IndexByte(line, '\t') >= 0 {
+			cells = strings.Split(line, "\t")
+		}
 		switch {
 		case len(cells) >= 2 && tableYears(cells[1:]) != nil:
 			years = tableYears(cells[1:])
@@ -355,16 +380,23 @@ type position struct {
 // ordinalAt reads the ordinal at ws[i] ("13th", "first", "No. 1"), and
 // how many words it takes.
 func ordinalAt(ws []tok, i int) (int, int) {
-	w := strings.ToLower(ws[i].s)
-	if n, ok := ordinalWords[w]; ok {
-		return n, 1
+	var buf [32]byte
+	lw := appendLower(buf[:0], ws[i].s) // strings.ToLower, without allocating
+	// Most words are no ordinal, and skip the map.
+	if ordinalShape.may(lw) {
+		if n, ok := ordinalWords[string(lw)]; ok {
+			return n, 1
+		}
 	}
+	// An ordinal is ASCII, which lower-casing leaves as long, and
+	// ordinalWord reads its suffix without case.
+	w := ws[i].s
 	if ordinalWord(w) && len(w) > 2 && !isYearWord(w) {
 		if n, err := strconv.Atoi(w[:len(w)-2]); err == nil && n < 1000 {
 			return n, 1
 		}
 	}
-	if (w == "no" || w == "number") && i+1 < len(ws) {
+	if (string(lw) == "no" || string(lw) == "number") && i+1 < len(ws) {
 		j := i + 1
 		if ws[j].s == "." && j+1 < len(ws) {
 			j++
@@ -495,7 +527,7 @@ type indexName struct {
 func indexNames(ws []tok) []indexName {
 	var out []indexName
 	for i := 0; i < len(ws); i++ {
-		if !inLower(indexHeads, ws[i].s) || !capWord(ws[i].s) && (i == 0 || !capWord(ws[i-1].s)) {
+		if !inLowerShape(indexHeads, indexHeadShape, ws[i].s) || !capWord(ws[i].s) && (i == 0 || !capWord(ws[i-1].s)) {
 			continue
 		}
 		s := i
@@ -559,12 +591,16 @@ func indexNames(ws []tok) []indexName {
 				year, _ = strconv.Atoi(w.s)
 			}
 		}
-		name := strings.NewReplacer("( ", "(", " )", ")").Replace(strings.Join(parts, " "))
+		name := parenSpaces.Replace(strings.Join(parts, " "))
 		out = append(out, indexName{name: name, start: s, end: e, year: year})
 		i = e - 1
 	}
 	return out
 }
+
+// parenSpaces drops the spaces inside parentheses that joining words puts
+// there: "Index ( DESI )" is "Index (DESI)".
+var parenSpaces = strings.NewReplacer("( ", "(", " )", ")")
 
 // pickIndex chooses the index a position at word i refers to: the first
 // index name after it when only a preposition phrase stands between
@@ -656,11 +692,12 @@ func claimedYears(ws []tok, pos []position) yearClaims {
 // tops the index", "was ranked top in ...", "took the top spot"; not "the
 // top 10" or "one of the top leaders".
 func (c *Frame) topAt(ws []tok, i int) bool {
-	w := strings.ToLower(ws[i].s)
-	if topVerbs[w] {
+	var buf [32]byte
+	w := appendLower(buf[:0], ws[i].s) // strings.ToLower, without allocating
+	if topVerbs[string(w)] {
 		return i > 0 && c.countryEndsAt(ws[i-1].end)
 	}
-	if w != "top" || i+1 >= len(ws) {
+	if string(w) != "top" || i+1 >= len(ws) {
 		return false
 	}
 	next := strings.ToLower(ws[i+1].s)
@@ -791,8 +828,9 @@ func (c *Frame) respectively(text string, sp Span, pos []position) []string {
 // subjectCountry returns the first country named in a sentence, the
 // likely subject for the sentence after it.
 func (c *Frame) subjectCountry(s Span) string {
-	for _, m := range c.in(KindCountry, s) {
-		if !c.insideOrgName(m) && !c.insideGathering(m) && !isDemonymMention(m) {
+	ms := c.within(s)
+	for i := range ms {
+		if m := &ms[i]; m.Kind == KindCountry && s.Contains(m.Span) && !c.insideOrgName(*m) && !c.insideGathering(*m) && !isDemonymMention(*m) {
 			return m.Value
 		}
 	}
