@@ -90,6 +90,44 @@ type CityName struct {
 	toks    []string // folded tokens after the first, substrings of folded
 	anyCase uint16   // bit k: token k may be written in lower case ("de", "la")
 	next    *CityName
+	// A long chain ("San ...", "Al ...", "North ...") is indexed on its
+	// head by second word: bySecond holds the first name of the chain with
+	// each second word, nextSame the next such name, in chain order; and
+	// single is the chain's first one-word name (they end the chain).
+	bySecond map[string]*CityName
+	nextSame *CityName
+	single   *CityName
+}
+
+// longChain is the length from which a chain is indexed by second word.
+const longChain = 8
+
+// first returns the first name of the chain headed by head that the
+// window's tokens match, in chain order, or nil. next is the folded token
+// after the first, when nextOK.
+func (head *CityName) first(w *window, next []byte, nextOK bool) *CityName {
+	if nextOK && head.bySecond != nil {
+		// only the names whose second word is next can match, then the
+		// one-word names
+		for g := head.bySecond[string(next)]; g != nil; g = g.nextSame {
+			if g.matches(w) {
+				return g
+			}
+		}
+		for g := head.single; g != nil; g = g.next {
+			if g.matches(w) {
+				return g
+			}
+		}
+		return nil
+	}
+	for g := head; g != nil; g = g.next {
+		if len(g.toks) > 0 && nextOK && g.toks[0] != string(next) || !g.matches(w) {
+			continue
+		}
+		return g
+	}
+	return nil
 }
 
 // FindCities returns the candidate city names in text, the longest
@@ -351,6 +389,25 @@ func buildCities(tsv string) (*cities, error) {
 			}
 		}
 		t.index[key] = chain[0]
+		if len(chain) >= longChain {
+			head := chain[0]
+			head.bySecond = map[string]*CityName{}
+			last := map[string]*CityName{}
+			for _, g := range chain {
+				if len(g.toks) == 0 {
+					if head.single == nil {
+						head.single = g
+					}
+					continue
+				}
+				if p := last[g.toks[0]]; p != nil {
+					p.nextSame = g
+				} else {
+					head.bySecond[g.toks[0]] = g
+				}
+				last[g.toks[0]] = g
+			}
+		}
 	}
 	t.keys = new(cityKeys)
 	for key := range t.index {
@@ -499,20 +556,13 @@ func (t *cities) find(text string) []CityMatch {
 		if nt := w.at(1); nt != nil && nt.nl == 0 {
 			next, nextOK = lowerASCII(&buf, nt.s)
 		}
-		for ; g != nil; g = g.next {
-			if len(g.toks) > 0 && nextOK && g.toks[0] != string(next) || !g.matches(&w) {
-				continue
-			}
-			if g.country {
-				break // the country wins: "Singapore", "Djibouti"
-			}
+		if g = g.first(&w, next, nextOK); g != nil && !g.country { // a country wins: "Singapore", "Djibouti"
 			end := w.toks[len(g.toks)].end
 			if out == nil {
 				out = make([]CityMatch, 0, len(text)/200+4) // about a candidate in 250 bytes of a release
 			}
 			out = append(out, CityMatch{Start: tok.start, End: end, Name: g})
 			i = end
-			break
 		}
 	}
 	return out

@@ -438,3 +438,55 @@ func TestCityKeyFilter(t *testing.T) {
 	}
 	t.Logf("%d keys; %d of %d other words get through", len(c.index), through, others)
 }
+
+// A long chain's index by second word walks, for each second word, the
+// chain's names with that second word in chain order, and then its
+// one-word names, which end the chain: what first skips is only what the
+// full walk would skip.
+func TestCityChainIndex(t *testing.T) {
+	indexed := 0
+	for _, head := range cityTable().index {
+		if head.bySecond == nil {
+			continue
+		}
+		indexed++
+		var chain []*CityName
+		for g := head; g != nil; g = g.next {
+			chain = append(chain, g)
+		}
+		for k, g := range head.bySecond {
+			var want []*CityName
+			for _, c := range chain {
+				if len(c.toks) > 0 && c.toks[0] == k {
+					want = append(want, c)
+				}
+			}
+			var got []*CityName
+			for ; g != nil; g = g.nextSame {
+				got = append(got, g)
+			}
+			if !slices.Equal(got, want) {
+				t.Fatalf("%s %s: the index walks %d names, the chain has %d", head.folded, k, len(got), len(want))
+			}
+		}
+		var tail []*CityName
+		for g := head.single; g != nil; g = g.next {
+			if len(g.toks) > 0 {
+				t.Fatalf("%s: %q follows a one-word name", head.folded, g.folded)
+			}
+			tail = append(tail, g)
+		}
+		n := 0
+		for _, c := range chain {
+			if len(c.toks) == 0 {
+				n++
+			}
+		}
+		if len(tail) != n {
+			t.Fatalf("%s: %d one-word names from single, %d in the chain", head.folded, len(tail), n)
+		}
+	}
+	if indexed == 0 {
+		t.Fatal("no chain is indexed")
+	}
+}
