@@ -161,10 +161,16 @@ func shapeOf(set map[string]bool) *wordShape {
 // stemStarts returns the bits of the phrase sets with a prefixed first
 // word ("travel*") that w may match.
 func stemStarts(w string) uint64 {
-	if len(w) < stemLen || !stemFirst[w[0]] {
+	if len(w) < stemLen {
 		return 0
 	}
-	return stems[w[:stemLen]]
+	// a handful of stems a first byte: compared, not hashed
+	for _, st := range stemsByFirst[w[0]] {
+		if st.rest == w[1:stemLen] {
+			return st.bits
+		}
+	}
+	return 0
 }
 
 // vocabEntry is a first word of some phrase: its canonical string and the
@@ -182,7 +188,12 @@ var (
 	// by shortKey.
 	shortVocabulary = map[uint64]vocabEntry{}
 	stems           = map[string]uint64{} // stemLen-byte prefix -> sets
-	stemFirst       [256]bool             // the first bytes of stems' keys
+	// stemsByFirst is stems by the prefix's first byte: its other bytes
+	// and its sets (filled by init)
+	stemsByFirst [256][]struct {
+		rest string
+		bits uint64
+	}
 	vocabShape      wordShape             // the filter of the vocabulary's words
 	allPhrases      []*phrases            // the sets made, in order: set i has bit i
 	sealed          bool                  // set by init: no set may be made after
@@ -193,6 +204,12 @@ var (
 // are filed by shortKey as well.
 func init() {
 	sealed = true
+	for pre, bits := range stems {
+		stemsByFirst[pre[0]] = append(stemsByFirst[pre[0]], struct {
+			rest string
+			bits uint64
+		}{pre[1:], bits})
+	}
 	for w, v := range vocabulary {
 		v.starts |= stemStarts(w)
 		vocabulary[w] = v
@@ -248,7 +265,6 @@ func newPhrases(list ...string) *phrases {
 			}
 			p.byStem[pre[:stemLen]] = append(p.byStem[pre[:stemLen]], ws)
 			stems[pre[:stemLen]] |= p.bit
-			stemFirst[pre[0]] = true
 			continue
 		}
 		if ws[0] == "_" {
