@@ -26,35 +26,53 @@ func lowerWords(s string) []word {
 // appendLowerWords appends the words of s to out.
 func appendLowerWords(out []word, s string) []word {
 	for i := 0; i < len(s); {
-		r, n := runeAt(s, i)
-		if !(unicode.IsLetter(r) || unicode.IsDigit(r)) {
-			i += n
-			continue
+		j := i
+		if c := s[i]; c < utf8.RuneSelf {
+			if !asciiAlnum[c] {
+				i++
+				continue
+			}
+			j++
+		} else {
+			r, n := utf8.DecodeRuneInString(s[i:])
+			if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+				i += n
+				continue
+			}
+			j += n
 		}
-		j := i + n
 		for j < len(s) {
-			if c := s[j]; c < utf8.RuneSelf && asciiAlnum[c] {
-				j++ // the common case: an ASCII letter or digit
-				continue
-			}
-			r2, n2 := runeAt(s, j)
-			if unicode.IsLetter(r2) || unicode.IsDigit(r2) {
-				j += n2
-				continue
-			}
-			if (r2 == '\'' || r2 == '-') && j+n2 < len(s) {
-				r3, _ := runeAt(s, j+n2)
-				if unicode.IsLetter(r3) {
-					j += n2
+			if c := s[j]; c < utf8.RuneSelf {
+				if asciiAlnum[c] {
+					j++ // the common case: an ASCII letter or digit
 					continue
 				}
+				// an inner apostrophe or hyphen, before a letter
+				if (c == '\'' || c == '-') && j+1 < len(s) && letterAt(s, j+1) {
+					j++
+					continue
+				}
+				break
 			}
-			break
+			r2, n2 := utf8.DecodeRuneInString(s[j:])
+			if !unicode.IsLetter(r2) && !unicode.IsDigit(r2) {
+				break
+			}
+			j += n2
 		}
 		out = append(out, newWord(s[i:j], i, j))
 		i = j
 	}
 	return out
+}
+
+// letterAt reports whether the rune at s[i] is a letter.
+func letterAt(s string, i int) bool {
+	if c := s[i]; c < utf8.RuneSelf {
+		return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
+	}
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return unicode.IsLetter(r)
 }
 
 // runeAt decodes the rune at s[i], without a call for ASCII.
