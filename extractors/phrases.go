@@ -60,7 +60,8 @@ func appendLowerWords(out []word, s string) []word {
 			}
 			j += n2
 		}
-		out = append(out, newWord(s[i:j], i, j))
+		lw, starts := lowerWord(s[i:j])
+		out = append(out, word{lw, i, j, starts})
 		i = j
 	}
 	return out
@@ -91,11 +92,12 @@ var asciiAlnum = func() (t [utf8.RuneSelf]bool) {
 	return t
 }()
 
-// newWord lower-cases w and looks it up in the phrase vocabulary. A word
+// lowerWord lower-cases w and looks it up in the phrase vocabulary: it
+// returns the word's string and the phrase sets that may start at it. A word
 // of the vocabulary takes the vocabulary's copy, so a capitalized phrase
 // word costs no allocation; an ASCII word is lower-cased into a buffer
 // that the map look-up reads without copying.
-func newWord(w string, start, end int) word {
+func lowerWord(w string) (string, uint64) {
 	var buf [32]byte
 	lw := w
 	if len(w) <= len(buf) {
@@ -124,20 +126,20 @@ func newWord(w string, start, end int) word {
 					v, ok = vocabulary[string(buf[:len(w)])]
 				}
 				if ok {
-					return word{v.s, start, end, v.starts}
+					return v.s, v.starts
 				}
 			}
 			if upper {
 				lw = string(buf[:len(w)])
 			}
-			return word{lw, start, end, stemStarts(lw)}
+			return lw, stemStarts(lw)
 		}
 	}
 	lw = strings.ToLower(w)
 	if v, ok := vocabulary[lw]; ok {
-		return word{v.s, start, end, v.starts}
+		return v.s, v.starts
 	}
-	return word{lw, start, end, stemStarts(lw)}
+	return lw, stemStarts(lw)
 }
 
 // shortKey packs an ASCII word of at most 8 bytes into an integer, a
