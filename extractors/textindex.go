@@ -1,6 +1,7 @@
 package extractors
 
 import (
+	"math"
 	"slices"
 	"sort"
 	"strings"
@@ -72,7 +73,11 @@ func (ix *textIndex) newlines() []int32 {
 
 // below returns how many offsets in ps lie before off.
 func below(ps []int32, off int) int {
-	return sort.Search(len(ps), func(i int) bool { return int(ps[i]) >= off })
+	if off > math.MaxInt32 {
+		return len(ps) // past every offset an int32 holds
+	}
+	k, _ := slices.BinarySearch(ps, int32(off)) // the first at or after off
+	return k
 }
 
 // lastBefore returns the last offset in ps before off, or -1.
