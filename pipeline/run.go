@@ -101,6 +101,35 @@ type readJob struct {
 	readTime time.Duration
 }
 
+// stage runs n goroutines of g, each taking items from in, passing them
+// through f and handing what it returns to out, until in is closed, f
+// fails or ctx is done; out is closed once all n have ended.
+func stage[In, Out any](ctx context.Context, g *errgroup.Group, n int, in <-chan In, out chan<- Out, f func(In) (Out, error)) {
+	var wg sync.WaitGroup
+	for range n {
+		wg.Add(1)
+		g.Go(func() error {
+			defer wg.Done()
+			for v := range in {
+				if err := ctx.Err(); err != nil {
+					return err
+				}
+				w, err := f(v)
+				if err != nil {
+					return err
+				}
+				select {
+				case out <- w:
+				case <-ctx.Done():
+					return ctx.Err()
+				}
+			}
+			return nil
+		})
+	}
+	go func() { wg.Wait(); close(out) }()
+}
+
 type result struct {
 	seq      int
 	out      Output
@@ -243,70 +272,38 @@ func Run(ctx context.Context, cfg Config) (Stats, error) {
 	// a document read ahead per worker: what waits read is bounded.
 	src := docSource{fsys: cfg.Input, dir: cfg.InputDir}
 	read := make(chan readJob, cfg.Workers)
-	var rg sync.WaitGroup
-	for range cfg.Workers {
-		rg.Add(1)
-		g.Go(func() error {
-			defer rg.Done()
-			for j := range jobs {
-				if err := ctx.Err(); err != nil {
-					return err
-				}
-				rj := readJob{job: j}
-				if j.given.Invalid == "" {
-					t := time.Now()
-					rj.raw, rj.err = readDoc(src, j.source, cfg.MaxBytes)
-					rj.readTime = time.Since(t)
-				}
-				select {
-				case read <- rj:
-				case <-ctx.Done():
-					return ctx.Err()
-				}
-			}
-			return nil
-		})
-	}
-	go func() { rg.Wait(); close(read) }()
+	stage(ctx, g, cfg.Workers, jobs, read, func(j job) (readJob, error) {
+		rj := readJob{job: j}
+		if j.given.Invalid == "" {
+			t := time.Now()
+			rj.raw, rj.err = readDoc(src, j.source, cfg.MaxBytes)
+			rj.readTime = time.Since(t)
+		}
+		return rj, nil
+	})
 
 	// Workers: normalize, extract, validate.
 	bp := newBounded(cfg.Processor, cfg.DocTimeout, cfg.Workers)
-	var wg sync.WaitGroup
-	for range cfg.Workers {
-		wg.Add(1)
-		g.Go(func() error {
-			defer wg.Done()
-			for rj := range read {
-				if err := ctx.Err(); err != nil {
-					return err
-				}
-				j := rj.job
-				r := result{seq: j.seq, readTime: rj.readTime}
-				switch {
-				case j.given.Invalid != "":
-					// the manifest's line cannot be used: not read
-					d := newDocument(j.docID, j.source, nil, Given{})
-					d.SHA256 = ""
-					r.out = failed(d, StatusError, j.given.Invalid)
-				case rj.err != nil:
-					r.out = readFailure(j, rj.err)
-				default:
-					out, err := bp.process(ctx, j.docID, j.source, rj.raw, j.given)
-					if err != nil {
-						return err
-					}
-					r.out = out
-				}
-				select {
-				case results <- r:
-				case <-ctx.Done():
-					return ctx.Err()
-				}
+	stage(ctx, g, cfg.Workers, read, results, func(rj readJob) (result, error) {
+		j := rj.job
+		r := result{seq: j.seq, readTime: rj.readTime}
+		switch {
+		case j.given.Invalid != "":
+			// the manifest's line cannot be used: not read
+			d := newDocument(j.docID, j.source, nil, Given{})
+			d.SHA256 = ""
+			r.out = failed(d, StatusError, j.given.Invalid)
+		case rj.err != nil:
+			r.out = readFailure(j, rj.err)
+		default:
+			out, err := bp.process(ctx, j.docID, j.source, rj.raw, j.given)
+			if err != nil {
+				return r, err
 			}
-			return nil
-		})
-	}
-	go func() { wg.Wait(); close(results) }()
+			r.out = out
+		}
+		return r, nil
+	})
 
 	// Writer: put results back in input order and write them.
 	var st Stats
