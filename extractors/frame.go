@@ -87,8 +87,8 @@ type Frame struct {
 	// the settling changed none of them
 	sentVisits [][]visit
 	words      wordCache
-	// lastSentence is the sentence lowerWords was last asked about, most
-	// often the one asked about next
+	// lastSentence is the sentence lowerWords was last asked about, or
+	// the one sentence returned last: most often the one asked about next
 	lastSentence int
 	ix           *textIndex // built on first need (index)
 }
@@ -654,9 +654,11 @@ func (c *Frame) findMostNamedForeign() string {
 	return best
 }
 
-// sentence returns the text and span of sentence i.
+// sentence returns the text and span of sentence i. Its words are most
+// often asked for next: lowerWords tries it first.
 func (c *Frame) sentence(i int) (string, Span) {
 	s := c.d.Sentences[i]
+	c.lastSentence = i
 	return c.d.Text[s.Start:s.End], s
 }
 
