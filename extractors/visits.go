@@ -451,11 +451,14 @@ func (c *Frame) tripDates() *DateRange {
 		}
 		text, sp := c.sentence(i)
 		ws := c.lowerWords(text)
+		si, _, start := startPh.find(ws)
+		if !start && !theVisit(ws) {
+			continue // none of the cases below: most sentences
+		}
 		if c.matches(cancelPh, text) {
 			continue
 		}
 		var dr *DateRange
-		si, _, start := startPh.find(ws)
 		ri, _, ret := returnPh.find(ws)
 		ds := c.datesIn(sp)
 		switch {
