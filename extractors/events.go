@@ -38,10 +38,20 @@ func strongPast(ws []word) bool {
 
 // datesIn returns the day- or month-precision date mentions of a span.
 func (c *Frame) datesIn(s Span) []Mention {
-	var out []Mention
-	for _, m := range c.in(KindDate, s) {
-		if m.Dates != nil {
-			out = append(out, m)
+	ms := c.within(s)
+	n := 0
+	for i := range ms {
+		if ms[i].Kind == KindDate && ms[i].Dates != nil && s.Contains(ms[i].Span) {
+			n++
+		}
+	}
+	if n == 0 {
+		return nil
+	}
+	out := make([]Mention, 0, n) // counted first: one allocation
+	for i := range ms {
+		if ms[i].Kind == KindDate && ms[i].Dates != nil && s.Contains(ms[i].Span) {
+			out = append(out, ms[i])
 		}
 	}
 	return out
@@ -341,6 +351,9 @@ func nameAfterTo(ws []string) bool {
 // "departs for", "left for", "sets off for", "bound for".
 var departLeads = vocabSet("depart.leads")
 
+// joinPunct blanks the punctuation between list members.
+var joinPunct = strings.NewReplacer(",", " ", ")", " ", "(", " ", ";", " ", ":", " ")
+
 // onlyJoins reports whether the text between two list members holds only
 // separators, joining words, fillers, dates and parenthesized asides.
 func (c *Frame) onlyJoins(gap string, at int) bool {
@@ -354,7 +367,7 @@ func (c *Frame) onlyJoins(gap string, at int) bool {
 		s = s[:i] + " " + s[j+1:]
 	}
 	dated := s != gap
-	s = strings.NewReplacer(",", " ", ")", " ", "(", " ", ";", " ", ":", " ").Replace(s)
+	s = joinPunct.Replace(s)
 	ws := strings.Fields(strings.ToLower(s))
 	for k, w := range ws {
 		if !listWords[w] && !fillerWords[w] {

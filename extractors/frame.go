@@ -1,6 +1,7 @@
 package extractors
 
 import (
+	"bytes"
 	"regexp"
 
 	"slices"
@@ -87,8 +88,8 @@ type Frame struct {
 	// the settling changed none of them
 	sentVisits [][]visit
 	words      wordCache
-	// lastSentence is the sentence lowerWords was last asked about, most
-	// often the one asked about next
+	// lastSentence is the sentence lowerWords was last asked about, or
+	// the one sentence returned last: most often the one asked about next
 	lastSentence int
 	ix           *textIndex // built on first need (index)
 }
@@ -614,7 +615,11 @@ func (c *Frame) companion(m Mention) bool {
 		return false
 	}
 	_, sp := c.sentence(si)
-	pre := strings.ToLower(c.d.Text[max(sp.Start, m.Span.Start-200):m.Span.Start])
+	raw := c.d.Text[max(sp.Start, m.Span.Start-200):m.Span.Start]
+	if !mayHoldCue(raw) {
+		return false
+	}
+	pre := strings.ToLower(raw)
 	for _, cue := range companionCues {
 		// the list after the cue: "together with A and B", titles between
 		if i := strings.LastIndex(pre, cue); i >= 0 && !strings.ContainsAny(pre[i:], ";") && strings.Count(pre[i:], ",") <= 2 &&
@@ -627,6 +632,33 @@ func (c *Frame) companion(m Mention) bool {
 
 // companionCues introduce those who travel with someone.
 var companionCues = vocab("companion.cues")
+
+// mayHoldCue reports whether strings.ToLower(s), s of up to 200 bytes,
+// may hold one of the companionCues: false only when s is ASCII and
+// holds none of them in any case, which it tells without allocating.
+func mayHoldCue(s string) bool {
+	var buf [200]byte
+	if len(s) > len(buf) {
+		return true
+	}
+	for i := 0; i < len(s); i++ {
+		b := s[i]
+		if b >= utf8.RuneSelf {
+			return true // lower-cased by strings.ToLower, read there
+		}
+		if 'A' <= b && b <= 'Z' {
+			b += 'a' - 'A'
+		}
+		buf[i] = b
+	}
+	low := buf[:len(s)]
+	for _, cue := range companionCues {
+		if bytes.Contains(low, []byte(cue)) {
+			return true
+		}
+	}
+	return false
+}
 
 // mostNamedForeign returns the foreign country the document names most
 // often (first named on a tie), or "".
@@ -654,9 +686,11 @@ func (c *Frame) findMostNamedForeign() string {
 	return best
 }
 
-// sentence returns the text and span of sentence i.
+// sentence returns the text and span of sentence i. Its words are most
+// often asked for next: lowerWords tries it first.
 func (c *Frame) sentence(i int) (string, Span) {
 	s := c.d.Sentences[i]
+	c.lastSentence = i
 	return c.d.Text[s.Start:s.End], s
 }
 

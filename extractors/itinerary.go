@@ -115,7 +115,8 @@ func (c *Frame) chainLegs(out []Event) {
 		text := c.d.Text[sp.Start:sp.End]
 		ws := c.lowerWords(text)
 		days := c.legDays(sp, span)
-		if at, _ := c.legPlaces(sp, byCountry); returnPh.in(ws) && (at == nil || len(at) == 1 && at[0] == len(trip)-1) {
+		at, elsewhere := c.legPlaces(sp, byCountry)
+		if returnPh.in(ws) && (at == nil || len(at) == 1 && at[0] == len(trip)-1) {
 			// "will return to Oslo on Thursday 17 March", "On Saturday,
 			// before returning to Prague, he will visit Samarkand": the
 			// trip's end, the day after the return words or the clause's
@@ -143,7 +144,7 @@ func (c *Frame) chainLegs(out []Event) {
 			// Prague on Saturday": the days before the return are the leg's
 			days = before
 		}
-		switch at, elsewhere := c.legPlaces(sp, byCountry); {
+		switch {
 		case len(at) == 0 && elsewhere:
 			here = -1 // a city of no leg: the narrative is elsewhere
 		case len(at) == 1:
@@ -201,6 +202,9 @@ func (c *Frame) clauses() []Span {
 		start := sp.Start
 		text := c.d.Text[sp.Start:sp.End]
 		for i := 0; i < len(text); i++ {
+			if text[i] != ';' && text[i] != ',' {
+				continue // the cases below start at one of these
+			}
 			next := -1
 			switch {
 			case text[i] == ';':

@@ -224,33 +224,33 @@ func (c *Frame) hereVisits() []visit {
 	}
 	var out []visit
 	text := c.d.Text
-	for i := 0; ; {
-		k := strings.Index(text[i:], "here in ")
-		if k < 0 {
-			break
+	const here = "here in "
+	// the mentions right after "here in ", in text order: the text's
+	// occurrences of it do not overlap, so this is each occurrence's
+	// mentions in turn
+	for _, m := range c.byStart {
+		at := m.Span.Start
+		if at < len(here) || text[at-len(here):at] != here {
+			continue
 		}
-		at := i + k + len("here in ")
-		i = at
-		if at-len("here in ") > 0 && isWordByte(text[at-len("here in ")-1]) {
+		if at-len(here) > 0 && isWordByte(text[at-len(here)-1]) {
 			continue // "where in", "there in"
 		}
-		for _, m := range c.within(Span{at, at + 1}) {
-			iso := namedCountry(m)
-			if iso == "" {
-				continue
-			}
-			if !c.foreign(iso) || iso == actor.Country {
-				continue
-			}
-			si := SentenceAt(c.d.Sentences, at)
-			if si < 0 {
-				continue
-			}
-			sentence, sp := c.sentence(si)
-			ev := Event{Type: Visit, Actor: actor, Country: iso, Evidence: sp, Confidence: 0.6}
-			ev.Status = c.statusOf(sentence, nil, c.d.Meta.Published)
-			out = append(out, visit{Event: ev, prio: prioSummit})
+		iso := namedCountry(m)
+		if iso == "" {
+			continue
 		}
+		if !c.foreign(iso) || iso == actor.Country {
+			continue
+		}
+		si := SentenceAt(c.d.Sentences, at)
+		if si < 0 {
+			continue
+		}
+		sentence, sp := c.sentence(si)
+		ev := Event{Type: Visit, Actor: actor, Country: iso, Evidence: sp, Confidence: 0.6}
+		ev.Status = c.statusOf(sentence, nil, c.d.Meta.Published)
+		out = append(out, visit{Event: ev, prio: prioSummit})
 	}
 	return out
 }
@@ -451,11 +451,14 @@ func (c *Frame) tripDates() *DateRange {
 		}
 		text, sp := c.sentence(i)
 		ws := c.lowerWords(text)
+		si, _, start := startPh.find(ws)
+		if !start && !theVisit(ws) {
+			continue // none of the cases below: most sentences
+		}
 		if c.matches(cancelPh, text) {
 			continue
 		}
 		var dr *DateRange
-		si, _, start := startPh.find(ws)
 		ri, _, ret := returnPh.find(ws)
 		ds := c.datesIn(sp)
 		switch {
