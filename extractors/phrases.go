@@ -214,9 +214,9 @@ var (
 		rest string
 		bits uint64
 	}
-	vocabShape      wordShape             // the filter of the vocabulary's words
-	allPhrases      []*phrases            // the sets made, in order: set i has bit i
-	sealed          bool                  // set by init: no set may be made after
+	vocabShape wordShape  // the filter of the vocabulary's words
+	allPhrases []*phrases // the sets made, in order: set i has bit i
+	sealed     bool       // set by init: no set may be made after
 )
 
 // init seals the vocabulary, once every set is made: an entry's bits
