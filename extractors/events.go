@@ -288,7 +288,7 @@ func (c *Frame) blankDates(gap string, at int) string {
 // leadsTo reports whether the last word of gap, after fillers, is a lead
 // word.
 func leadsTo(gap string, lead func(string) bool) bool {
-	ws := strings.Fields(strings.ToLower(gap))
+	ws := tailWords(gap)
 	if len(ws) >= 3 && ws[len(ws)-1] == "in" && lead("in") && nameAfterTo(strings.Fields(gap)) {
 		// "a delegation to the World Health Organization Intergovernmental
 		// Negotiating Body (INB) in Geneva": where the body met
@@ -324,6 +324,32 @@ func leadsTo(gap string, lead func(string) bool) bool {
 		return lead("") // the start of the sentence
 	}
 	return leadAt(ws)
+}
+
+// tailWords returns the last words of strings.Fields(strings.ToLower(gap))
+// that leadsTo reads: all of them, or, for a long gap, those of its last
+// 160 bytes when they are enough (three or more, and two or more once the
+// trailing fillers are dropped). Lower-casing never makes or unmakes a
+// space, so the words of the tail lower-case one by one.
+func tailWords(gap string) []string {
+	const tail = 160
+	if len(gap) > tail {
+		ws := strings.Fields(gap[len(gap)-tail:])
+		if len(ws) > 0 {
+			ws = ws[1:] // the first may be cut
+		}
+		for i, w := range ws {
+			ws[i] = strings.ToLower(w)
+		}
+		n := len(ws)
+		for n > 0 && fillerWords[strings.Trim(ws[n-1], ",")] {
+			n--
+		}
+		if len(ws) >= 3 && n >= 2 {
+			return ws
+		}
+	}
+	return strings.Fields(strings.ToLower(gap))
 }
 
 // nameAfterTo reports whether the words before a final "in" are "to"

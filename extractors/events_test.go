@@ -2,6 +2,7 @@ package extractors
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -442,6 +443,35 @@ func TestFirstFields(t *testing.T) {
 		for i := 0; i < min(n, 2); i++ {
 			if got[i] != want[i] {
 				t.Errorf("firstFields(%q)[%d] = %q, want %q", s, i, got[i], want[i])
+			}
+		}
+	}
+}
+
+// tailWords is a suffix of the gap's lower-cased words long enough for
+// leadsTo: the whole list, or three or more words that keep two or more
+// once trailing fillers are dropped.
+func TestTailWords(t *testing.T) {
+	words := []string{"visit", "to", "the", "İSTANBUL", "Minister", "also", "then", "on", "in", "and", "of", "Ж", "trip,", "—", "  ", "\u00a0", "for"}
+	for n := range 3000 {
+		var b strings.Builder
+		for k := range n % 80 {
+			b.WriteString(words[(n*7+k*k)%len(words)])
+			b.WriteString([]string{" ", "  ", "\t", " \n"}[(n+k)%4])
+		}
+		gap := b.String()
+		full := strings.Fields(strings.ToLower(gap))
+		got := tailWords(gap)
+		if len(got) > len(full) || !slices.Equal(got, full[len(full)-len(got):]) {
+			t.Fatalf("tailWords(%q) = %q, not a suffix of %q", gap, got, full)
+		}
+		if len(got) < len(full) {
+			n := len(got)
+			for n > 0 && fillerWords[strings.Trim(got[n-1], ",")] {
+				n--
+			}
+			if len(got) < 3 || n < 2 {
+				t.Fatalf("tailWords(%q) = %q: too short a tail", gap, got)
 			}
 		}
 	}
