@@ -22,6 +22,9 @@ func Fold(s string) string {
 	return s
 }
 
+// AppendFold appends Fold(s) to dst and returns the extended buffer.
+func AppendFold(dst []byte, s string) []byte { return appendFold(dst, s) }
+
 // appendFold appends Fold(s) to dst.
 func appendFold(dst []byte, s string) []byte {
 	for i := 0; i < len(s); {
