@@ -511,46 +511,75 @@ func (g *CityName) matches(w *window) bool {
 	return true
 }
 
-// noLetters: no lower-case letter starts a city's name.
-var noLetters [128]bool
-
-// find implements FindCities.
+// find implements FindCities. It reads the text rune by rune, passing
+// over the spaces, punctuation and words that do not start with a
+// capital (the tokens scan would read) without scanning them, and folds
+// and hashes a capitalized ASCII word as it reads it.
 func (t *cities) find(text string) []CityMatch {
 	var (
 		out []CityMatch
 		w   window
-		i   int
+		buf [64]byte
 	)
-	for i < len(text) {
-		// Lower-case ASCII words start no name: skip them without scan.
-		if e := lowerWordEnd(text, i, &noLetters); e >= 0 {
-			i = e
-			continue
-		}
-		tok, ok := scan(text, i)
-		if !ok {
-			break
-		}
-		i = tok.end
-		if !tok.word {
-			continue
-		}
-		c := tok.s[0]
+	for i := 0; i < len(text); {
+		c := text[i]
+		var tok token
+		var g *CityName
 		if c < utf8.RuneSelf {
-			if c < 'A' || c > 'Z' {
+			if !asciiWord[c] { // a space or punctuation
+				i++
 				continue
 			}
-		} else if r, _ := utf8.DecodeRuneInString(tok.s); !unicode.IsUpper(r) {
-			continue
+			if c < 'A' || c > 'Z' {
+				i = wordEnd(text, i+1)
+				continue
+			}
+			e, h := i, uint64(fnvOffset)
+			for ; e < len(text) && asciiWord[text[e]]; e++ {
+				b := text[e]
+				if 'A' <= b && b <= 'Z' {
+					b += 'a' - 'A'
+				}
+				if e-i < len(buf) {
+					buf[e-i] = b
+				}
+				h ^= uint64(b)
+				h *= fnvPrime
+			}
+			if e < len(text) && text[e] >= utf8.RuneSelf {
+				// the word goes on past ASCII: read it whole
+				tok, _ = scan(text, i)
+				i = tok.end
+				g = t.candidates(tok.s)
+			} else {
+				start := i
+				i = e
+				if e-start > len(buf) || !t.keys.mayHave(h) {
+					continue
+				}
+				tok = token{start: start, end: e, s: text[start:e], word: true}
+				g = t.index[string(buf[:e-start])]
+			}
+		} else {
+			r, n := utf8.DecodeRuneInString(text[i:])
+			if !isWordRune(r) {
+				i += n
+				continue
+			}
+			if !unicode.IsUpper(r) {
+				i = wordEnd(text, i+n)
+				continue
+			}
+			tok, _ = scan(text, i)
+			i = tok.end
+			g = t.candidates(tok.s)
 		}
-		g := t.candidates(tok.s)
 		if g == nil {
 			continue
 		}
 		w.reset(text, tok)
 		// The next token, folded if ASCII, turns most longer names away
 		// before they match token by token.
-		var buf [64]byte
 		var next []byte
 		nextOK := false
 		if nt := w.at(1); nt != nil && nt.nl == 0 {
@@ -566,4 +595,25 @@ func (t *cities) find(text string) []CityMatch {
 		}
 	}
 	return out
+}
+
+// wordEnd returns the end of the word that goes on at byte i of text: the
+// end of the run of word runes from i.
+func wordEnd(text string, i int) int {
+	for i < len(text) {
+		c := text[i]
+		if asciiWord[c] {
+			i++
+			continue
+		}
+		if c < utf8.RuneSelf {
+			break
+		}
+		r, n := utf8.DecodeRuneInString(text[i:])
+		if !isWordRune(r) {
+			break
+		}
+		i += n
+	}
+	return i
 }
