@@ -478,7 +478,7 @@ func (t *cities) byName(f string) *CityName {
 }
 
 // candidates returns the names whose first token folds like the word s,
-// chained longest first. An ASCII word is folded on the stack.
+// chained longest first. A word is folded on the stack.
 func (t *cities) candidates(s string) *CityName {
 	var buf [64]byte
 	if b, ok := lowerASCII(&buf, s); ok {
@@ -490,7 +490,7 @@ func (t *cities) candidates(s string) *CityName {
 	if len(s) > len(buf) {
 		return nil
 	}
-	return t.index[Fold(s)]
+	return t.index[string(appendFold(buf[:0], s))]
 }
 
 // matches reports whether g's tokens after the first match the window's:

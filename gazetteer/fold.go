@@ -74,7 +74,7 @@ func appendFoldRune(dst []byte, r rune) []byte {
 }
 
 // foldedEqual reports whether Fold(s) == folded without building Fold(s)
-// when s is ASCII.
+// when s is ASCII, and on the stack when it is short.
 func foldedEqual(s, folded string) bool {
 	if len(s) == len(folded) {
 		ascii := true
@@ -97,7 +97,8 @@ func foldedEqual(s, folded string) bool {
 	} else if isASCII(s) {
 		return false
 	}
-	return Fold(s) == folded
+	var buf [64]byte
+	return string(appendFold(buf[:0], s)) == folded
 }
 
 // lowerASCII writes s lower-cased into buf and returns those bytes, or
