@@ -119,26 +119,3 @@ func lowerASCII(buf *[64]byte, s string) ([]byte, bool) {
 	}
 	return buf[:len(s)], true
 }
-
-// lowerWordEnd returns the end of the lower-case ASCII word after the
-// spaces at i, if its first letter c has no starts[c] and scan would
-// read it as one word; else -1. Scanners skip such words without scan.
-func lowerWordEnd(text string, i int, starts *[128]bool) int {
-	for i < len(text) && text[i] == ' ' {
-		i++
-	}
-	if i == len(text) {
-		return -1
-	}
-	if c := text[i]; c < 'a' || c > 'z' || starts[c] {
-		return -1
-	}
-	e := i + 1
-	for e < len(text) && asciiWord[text[e]] {
-		e++
-	}
-	if e < len(text) && text[e] >= utf8.RuneSelf {
-		return -1
-	}
-	return e
-}
