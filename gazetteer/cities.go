@@ -511,10 +511,10 @@ func (g *CityName) matches(w *window) bool {
 	return true
 }
 
-// find implements FindCities. It reads the text rune by rune, passing
-// over the spaces, punctuation and words that do not start with a
-// capital (the tokens scan would read) without scanning them, and folds
-// and hashes a capitalized ASCII word as it reads it.
+// find implements FindCities. It passes over the spaces, punctuation and
+// words that do not start with a capital (the tokens scan would read)
+// without scanning them, and folds and hashes a capitalized ASCII word
+// as it reads it.
 func (t *cities) find(text string) []CityMatch {
 	var (
 		out []CityMatch
@@ -522,18 +522,26 @@ func (t *cities) find(text string) []CityMatch {
 		buf [64]byte
 	)
 	for i := 0; i < len(text); {
+		// Only a capital or a byte beyond ASCII can start a name: pass
+		// over the other bytes in one loop, then over the rest of a word
+		// they leave us in ("McDonald", "Zürich").
+		for i < len(text) && plainByte[text[i]] {
+			i++
+		}
+		if i == len(text) {
+			break
+		}
+		if i > 0 && wordBefore(text, i) {
+			if e := wordEnd(text, i); e > i {
+				i = e
+				continue
+			}
+			// a rune that is no word's follows one: "Korea’s"
+		}
 		c := text[i]
 		var tok token
 		var g *CityName
-		if c < utf8.RuneSelf {
-			if !asciiWord[c] { // a space or punctuation
-				i++
-				continue
-			}
-			if c < 'A' || c > 'Z' {
-				i = wordEnd(text, i+1)
-				continue
-			}
+		if c < utf8.RuneSelf { // a capital
 			e, h := i, uint64(fnvOffset)
 			for ; e < len(text) && asciiWord[text[e]]; e++ {
 				b := text[e]
@@ -595,6 +603,26 @@ func (t *cities) find(text string) []CityMatch {
 		}
 	}
 	return out
+}
+
+// plainByte marks the ASCII bytes other than capitals.
+var plainByte = func() (t [256]bool) {
+	for c := range 128 {
+		t[c] = c < 'A' || c > 'Z'
+	}
+	return t
+}()
+
+// wordBefore reports whether the rune before byte i of text is a word
+// rune, so that a word does not start at i. Decoding backwards finds the
+// rune that decoding forwards from the start of text ends at i with: a
+// multi-byte rune begins with a byte that no other rune holds.
+func wordBefore(text string, i int) bool {
+	if c := text[i-1]; c < utf8.RuneSelf {
+		return asciiWord[c]
+	}
+	r, _ := utf8.DecodeLastRuneInString(text[:i])
+	return isWordRune(r)
 }
 
 // wordEnd returns the end of the word that goes on at byte i of text: the
