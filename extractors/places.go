@@ -31,9 +31,28 @@ func (Places) Extract(d *Doc) []Mention {
 		return nil
 	}
 	x := gazetteer.CityContext{Text: d.Text}
-	var taken []Span
-	for _, m := range d.Mentions {
-		switch m.Kind {
+	// size the two lists once: a release has dozens of country mentions
+	nc, nt := 0, 0
+	for i := range d.Mentions {
+		switch m := &d.Mentions[i]; m.Kind {
+		case KindCountry:
+			if m.Value != "" || m.Country != "" {
+				nc++
+				nt++
+			}
+		case KindPlace:
+			if m.Country != "" {
+				nc++
+			}
+			nt++
+		case KindPerson, KindOrganization:
+			nt++
+		}
+	}
+	x.Countries = make([]gazetteer.Match, 0, nc)
+	taken := make([]Span, 0, nt)
+	for i := range d.Mentions {
+		switch m := &d.Mentions[i]; m.Kind {
 		case KindCountry:
 			iso := cmp.Or(m.Value, m.Country)
 			if iso == "" {
@@ -53,9 +72,7 @@ func (Places) Extract(d *Doc) []Mention {
 			if x.Names == nil {
 				x.Names = map[string]bool{}
 			}
-			for _, w := range strings.FieldsFunc(m.Text, func(r rune) bool { return r == ' ' || r == '.' || r == ',' }) {
-				x.Names[gazetteer.Fold(w)] = true
-			}
+			addNameWords(x.Names, m.Text)
 			taken = append(taken, m.Span)
 		case KindOrganization:
 			taken = append(taken, m.Span)
@@ -85,4 +102,23 @@ func (Places) Extract(d *Doc) []Mention {
 		out = append(out, Mention{Kind: KindPlace, Span: sp, Text: d.Text[p.Start:p.End], Value: p.City.Name, Country: p.City.ISO3})
 	}
 	return out
+}
+
+// addNameWords adds to names the folded words of a personal name, split
+// at spaces, periods and commas as strings.FieldsFunc would; a word
+// already there costs no string.
+func addNameWords(names map[string]bool, name string) {
+	var buf [64]byte
+	for len(name) > 0 {
+		i := strings.IndexAny(name, " .,")
+		if i < 0 {
+			i = len(name)
+		}
+		if i > 0 {
+			if w := gazetteer.AppendFold(buf[:0], name[:i]); !names[string(w)] {
+				names[string(w)] = true
+			}
+		}
+		name = name[min(i+1, len(name)):]
+	}
 }

@@ -478,7 +478,7 @@ func (t *cities) byName(f string) *CityName {
 }
 
 // candidates returns the names whose first token folds like the word s,
-// chained longest first. An ASCII word is folded on the stack.
+// chained longest first. A word is folded on the stack.
 func (t *cities) candidates(s string) *CityName {
 	var buf [64]byte
 	if b, ok := lowerASCII(&buf, s); ok {
@@ -490,7 +490,7 @@ func (t *cities) candidates(s string) *CityName {
 	if len(s) > len(buf) {
 		return nil
 	}
-	return t.index[Fold(s)]
+	return t.index[string(appendFold(buf[:0], s))]
 }
 
 // matches reports whether g's tokens after the first match the window's:
@@ -511,46 +511,83 @@ func (g *CityName) matches(w *window) bool {
 	return true
 }
 
-// noLetters: no lower-case letter starts a city's name.
-var noLetters [128]bool
-
-// find implements FindCities.
+// find implements FindCities. It passes over the spaces, punctuation and
+// words that do not start with a capital (the tokens scan would read)
+// without scanning them, and folds and hashes a capitalized ASCII word
+// as it reads it.
 func (t *cities) find(text string) []CityMatch {
 	var (
 		out []CityMatch
 		w   window
-		i   int
+		buf [64]byte
 	)
-	for i < len(text) {
-		// Lower-case ASCII words start no name: skip them without scan.
-		if e := lowerWordEnd(text, i, &noLetters); e >= 0 {
-			i = e
-			continue
+	for i := 0; i < len(text); {
+		// Only a capital or a byte beyond ASCII can start a name: pass
+		// over the other bytes in one loop, then over the rest of a word
+		// they leave us in ("McDonald", "Zürich").
+		for i < len(text) && plainByte[text[i]] {
+			i++
 		}
-		tok, ok := scan(text, i)
-		if !ok {
+		if i == len(text) {
 			break
 		}
-		i = tok.end
-		if !tok.word {
-			continue
-		}
-		c := tok.s[0]
-		if c < utf8.RuneSelf {
-			if c < 'A' || c > 'Z' {
+		if i > 0 && wordBefore(text, i) {
+			if e := wordEnd(text, i); e > i {
+				i = e
 				continue
 			}
-		} else if r, _ := utf8.DecodeRuneInString(tok.s); !unicode.IsUpper(r) {
-			continue
+			// a rune that is no word's follows one: "Korea’s"
 		}
-		g := t.candidates(tok.s)
+		c := text[i]
+		var tok token
+		var g *CityName
+		if c < utf8.RuneSelf { // a capital
+			e, h := i, uint64(fnvOffset)
+			for ; e < len(text) && asciiWord[text[e]]; e++ {
+				b := text[e]
+				if 'A' <= b && b <= 'Z' {
+					b += 'a' - 'A'
+				}
+				if e-i < len(buf) {
+					buf[e-i] = b
+				}
+				h ^= uint64(b)
+				h *= fnvPrime
+			}
+			if e < len(text) && text[e] >= utf8.RuneSelf {
+				// the word goes on past ASCII: read it whole
+				tok, _ = scan(text, i)
+				i = tok.end
+				g = t.candidates(tok.s)
+			} else {
+				start := i
+				i = e
+				if e-start > len(buf) || !t.keys.mayHave(h) {
+					continue
+				}
+				tok = token{start: start, end: e, s: text[start:e], word: true}
+				g = t.index[string(buf[:e-start])]
+			}
+		} else {
+			r, n := utf8.DecodeRuneInString(text[i:])
+			if !isWordRune(r) {
+				i += n
+				continue
+			}
+			if !unicode.IsUpper(r) {
+				i = wordEnd(text, i+n)
+				continue
+			}
+			tok, _ = scan(text, i)
+			i = tok.end
+			g = t.candidates(tok.s)
+		}
 		if g == nil {
 			continue
 		}
 		w.reset(text, tok)
 		// The next token, folded if ASCII, turns most longer names away
 		// before they match token by token.
-		var buf [64]byte
 		var next []byte
 		nextOK := false
 		if nt := w.at(1); nt != nil && nt.nl == 0 {
@@ -566,4 +603,45 @@ func (t *cities) find(text string) []CityMatch {
 		}
 	}
 	return out
+}
+
+// plainByte marks the ASCII bytes other than capitals.
+var plainByte = func() (t [256]bool) {
+	for c := range 128 {
+		t[c] = c < 'A' || c > 'Z'
+	}
+	return t
+}()
+
+// wordBefore reports whether the rune before byte i of text is a word
+// rune, so that a word does not start at i. Decoding backwards finds the
+// rune that decoding forwards from the start of text ends at i with: a
+// multi-byte rune begins with a byte that no other rune holds.
+func wordBefore(text string, i int) bool {
+	if c := text[i-1]; c < utf8.RuneSelf {
+		return asciiWord[c]
+	}
+	r, _ := utf8.DecodeLastRuneInString(text[:i])
+	return isWordRune(r)
+}
+
+// wordEnd returns the end of the word that goes on at byte i of text: the
+// end of the run of word runes from i.
+func wordEnd(text string, i int) int {
+	for i < len(text) {
+		c := text[i]
+		if asciiWord[c] {
+			i++
+			continue
+		}
+		if c < utf8.RuneSelf {
+			break
+		}
+		r, n := utf8.DecodeRuneInString(text[i:])
+		if !isWordRune(r) {
+			break
+		}
+		i += n
+	}
+	return i
 }

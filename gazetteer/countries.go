@@ -630,9 +630,9 @@ func (t *gazTable) find(text string) []Match {
 	)
 	for {
 		from := i
-		// The common case first: after spaces, a lower-case ASCII word
-		// that no entry starts with (see lowerOK), as scan would read it.
-		if e := lowerWordEnd(text, i, &t.lowerOK); e >= 0 {
+		// The common cases first (see skip): a token that starts no
+		// entry, passed over without scan.
+		if e := t.skip(text, i); e >= 0 {
 			pos2, pos1, np = pos1, from, min(np+1, 2)
 			i = e
 			continue
@@ -697,6 +697,65 @@ func (t *gazTable) find(text string) []Match {
 	}
 	return out
 }
+
+// skip returns the end of the token that scan would read from i if it is
+// one that starts no entry and lies in ASCII with only ASCII spaces before
+// it: a punctuation mark, a lower-case word whose first letter starts no
+// entry (see lowerOK), or a word the key filter turns away. Else it
+// returns -1.
+func (t *gazTable) skip(text string, i int) int {
+	for i < len(text) && asciiSpace[text[i]] {
+		i++
+	}
+	if i == len(text) {
+		return -1
+	}
+	c := text[i]
+	if c >= utf8.RuneSelf {
+		return -1
+	}
+	if !asciiWord[c] {
+		return i + 1
+	}
+	e := i + 1
+	if 'a' <= c && c <= 'z' && !t.lowerOK[c] {
+		for e < len(text) && asciiWord[text[e]] {
+			e++
+		}
+		if e < len(text) && text[e] >= utf8.RuneSelf {
+			return -1
+		}
+		return e
+	}
+	// hashed lower-cased, as keyed does
+	h := (fnvOffset ^ uint64(asciiLower[c])) * fnvPrime
+	for e < len(text) && asciiWord[text[e]] {
+		h ^= uint64(asciiLower[text[e]])
+		h *= fnvPrime
+		e++
+	}
+	if e < len(text) && text[e] >= utf8.RuneSelf {
+		return -1
+	}
+	if e-i > t.maxKeyLen || !t.keys.mayHave(h) {
+		return e
+	}
+	return -1
+}
+
+// asciiSpace marks the ASCII spaces scan skips.
+var asciiSpace = [256]bool{' ': true, '\t': true, '\n': true, '\r': true, '\v': true, '\f': true}
+
+// asciiLower maps an ASCII byte to its lower case.
+var asciiLower = func() (t [256]byte) {
+	for c := range 256 {
+		t[c] = byte(c)
+		if 'A' <= c && c <= 'Z' {
+			t[c] += 'a' - 'A'
+		}
+	}
+	return t
+}()
 
 // prevToken returns the token that a scan of text from pos reads, or
 // none when ok is false.

@@ -22,6 +22,9 @@ func Fold(s string) string {
 	return s
 }
 
+// AppendFold appends Fold(s) to dst and returns the extended buffer.
+func AppendFold(dst []byte, s string) []byte { return appendFold(dst, s) }
+
 // appendFold appends Fold(s) to dst.
 func appendFold(dst []byte, s string) []byte {
 	for i := 0; i < len(s); {
@@ -71,7 +74,7 @@ func appendFoldRune(dst []byte, r rune) []byte {
 }
 
 // foldedEqual reports whether Fold(s) == folded without building Fold(s)
-// when s is ASCII.
+// when s is ASCII, and on the stack when it is short.
 func foldedEqual(s, folded string) bool {
 	if len(s) == len(folded) {
 		ascii := true
@@ -94,7 +97,8 @@ func foldedEqual(s, folded string) bool {
 	} else if isASCII(s) {
 		return false
 	}
-	return Fold(s) == folded
+	var buf [64]byte
+	return string(appendFold(buf[:0], s)) == folded
 }
 
 // lowerASCII writes s lower-cased into buf and returns those bytes, or
@@ -114,27 +118,4 @@ func lowerASCII(buf *[64]byte, s string) ([]byte, bool) {
 		buf[i] = c
 	}
 	return buf[:len(s)], true
-}
-
-// lowerWordEnd returns the end of the lower-case ASCII word after the
-// spaces at i, if its first letter c has no starts[c] and scan would
-// read it as one word; else -1. Scanners skip such words without scan.
-func lowerWordEnd(text string, i int, starts *[128]bool) int {
-	for i < len(text) && text[i] == ' ' {
-		i++
-	}
-	if i == len(text) {
-		return -1
-	}
-	if c := text[i]; c < 'a' || c > 'z' || starts[c] {
-		return -1
-	}
-	e := i + 1
-	for e < len(text) && asciiWord[text[e]] {
-		e++
-	}
-	if e < len(text) && text[e] >= utf8.RuneSelf {
-		return -1
-	}
-	return e
 }
