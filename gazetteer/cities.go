@@ -172,26 +172,8 @@ type cities struct {
 	// keys is a Bloom filter of index's keys: most capitalized words of
 	// a text start no city's name, and it turns them away without a
 	// look-up in the large index.
-	keys *cityKeys
+	keys keyFilter
 	rows int
-}
-
-// cityKeys is a Bloom filter like the countries' keyFilter, larger for
-// the city table's keys: 2^19 bits (64 KB, held in a core's cache), two
-// probes per FNV-1a hash; about one word in fifty that is no key gets
-// through.
-type cityKeys [1 << 19 / 64]uint64
-
-func (f *cityKeys) add(h uint64) {
-	for _, b := range [2]uint64{h & (1<<19 - 1), h >> 19 & (1<<19 - 1)} {
-		f[b/64] |= 1 << (b % 64)
-	}
-}
-
-// mayHave reports whether a key with hash h may be in the filter.
-func (f *cityKeys) mayHave(h uint64) bool {
-	b1, b2 := h&(1<<19-1), h>>19&(1<<19-1)
-	return f[b1/64]&(1<<(b1%64)) != 0 && f[b2/64]&(1<<(b2%64)) != 0
 }
 
 const citiesHeader = "name\talt\tiso3\tadmin\tpopulation\tcapital\tflags"
@@ -409,7 +391,7 @@ func buildCities(tsv string) (*cities, error) {
 			}
 		}
 	}
-	t.keys = new(cityKeys)
+	t.keys = newKeyFilter(19)
 	for key := range t.index {
 		t.keys.add(fnvString(key))
 	}
