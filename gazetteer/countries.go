@@ -481,22 +481,7 @@ func scan(text string, i int) (token, bool) {
 		}
 		return token{start: start, end: i + n, s: s, nl: nl}, true
 	}
-	i += n
-	for i < len(text) {
-		c := text[i]
-		if asciiWord[c] {
-			i++
-			continue
-		}
-		if c < utf8.RuneSelf {
-			break
-		}
-		r, n := utf8.DecodeRuneInString(text[i:])
-		if !isWordRune(r) {
-			break
-		}
-		i += n
-	}
+	i = wordEnd(text, i+n)
 	return token{start: start, end: i, s: text[start:i], word: true, nl: nl}, true
 }
 
