@@ -375,10 +375,15 @@ func subjectOfVerb(text string, sents []Span, m Mention) bool {
 // ("วันที่", a date label) are in its publisher's script.
 func ownScript(text string) (string, int) {
 	var n [len(ownScripts)]int
-	for _, r := range text {
-		if r < 0x0590 {
+	for j := 0; j < len(text); {
+		// A rune from U+0590 on starts with a byte from 0xD6 on, which no
+		// other rune holds: the bytes below are passed over one by one.
+		if text[j] < 0xD6 {
+			j++
 			continue
 		}
+		r, size := utf8.DecodeRuneInString(text[j:])
+		j += size
 		for i, s := range ownScripts {
 			if unicode.Is(s.table, r) {
 				n[i]++
@@ -534,11 +539,27 @@ func urlCountry(raw string) string {
 	return iso
 }
 
+// hostDot reports whether text holds ".go" (".gov"), ".gc.", ".admin.",
+// ".bund." or ".GOV": a dot that may start a government host's suffix.
+func hostDot(text string) bool {
+	for i := 0; ; i++ {
+		k := strings.IndexByte(text[i:], '.')
+		if k < 0 {
+			return false
+		}
+		i += k
+		switch rest := text[i+1:]; {
+		case strings.HasPrefix(rest, "go"), strings.HasPrefix(rest, "gc."), strings.HasPrefix(rest, "admin."),
+			strings.HasPrefix(rest, "bund."), strings.HasPrefix(rest, "GOV"):
+			return true
+		}
+	}
+}
+
 // domainCountry returns the country of the first government host name in
 // text ("mfa.gov.lv" -> LVA), or "".
 func domainCountry(text string) string {
-	if !strings.Contains(text, ".gov") && !strings.Contains(text, ".go") && !strings.Contains(text, ".gc.") &&
-		!strings.Contains(text, ".admin.") && !strings.Contains(text, ".bund.") && !strings.Contains(text, ".GOV") {
+	if !hostDot(text) {
 		return "" // the common case, without the regexp
 	}
 	for _, h := range hostRe.FindAllString(text, -1) {

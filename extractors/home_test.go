@@ -4,7 +4,9 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
+	"unicode"
 )
 
 func TestHomeCountry(t *testing.T) {
@@ -172,5 +174,53 @@ func TestDecideHomeEvidence(t *testing.T) {
 				t.Errorf("decideHome = %q by %q, want %q by %q", iso, by, tt.want, tt.by)
 			}
 		})
+	}
+}
+
+// hostDot is the test domainCountry had: any of the suffix starts.
+func TestHostDot(t *testing.T) {
+	for _, s := range []string{"", ".", "x.", "mfa.gov.lv", "www.go.jp", "canada.gc.ca", "x.admin.ch", "auswaertiges-amt.bund.de",
+		"STATE.GOV", "a.go", "no dots here", "end.", "a.Gov", "a. gov", "a.admin", "..go"} {
+		want := strings.Contains(s, ".gov") || strings.Contains(s, ".go") || strings.Contains(s, ".gc.") ||
+			strings.Contains(s, ".admin.") || strings.Contains(s, ".bund.") || strings.Contains(s, ".GOV")
+		if got := hostDot(s); got != want {
+			t.Errorf("hostDot(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+// ownScript counts the letters that ranging over the text's runes does,
+// invalid bytes included.
+func TestOwnScriptBytes(t *testing.T) {
+	ref := func(text string) (string, int) {
+		var n [len(ownScripts)]int
+		for _, r := range text {
+			for i, s := range ownScripts {
+				if unicode.Is(s.table, r) {
+					n[i]++
+					break
+				}
+			}
+		}
+		best, bn := "", 0
+		for i, c := range n {
+			if c > bn {
+				best, bn = ownScripts[i].iso, c
+			}
+		}
+		return best, bn
+	}
+	parts := []string{"a", "é", "วันที่", "ქართ", "한국", "\xe0", "\xd6", "\xd6\x90", "\xe0\xb8", "ש", " ", "\xff", "ж"}
+	for n := range 5000 {
+		var b strings.Builder
+		for k := range n % 23 {
+			b.WriteString(parts[(n*5+k*3+k*k)%len(parts)])
+		}
+		s := b.String()
+		gi, gn := ownScript(s)
+		wi, wn := ref(s)
+		if gi != wi || gn != wn {
+			t.Fatalf("ownScript(%q) = %s %d, want %s %d", s, gi, gn, wi, wn)
+		}
 	}
 }
