@@ -3,6 +3,7 @@ package extractors
 import (
 	"net/url"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -418,6 +419,34 @@ var issuerCues = []string{"source:", "on behalf of:", "on behalf of", "issued by
 // case: a line without one holds no cue, and the common line has none.
 var cueKeys = []string{"ource", "OURCE", "ehalf", "EHALF", "ssued", "SSUED", "eleased", "ELEASED"}
 
+// cueOffsets is substringOffsets(text, cueKeys). Each key is searched for
+// from a letter rarer than its first ("ource" from "urce", then checked
+// for the "o" before), which the search stops at less often.
+func cueOffsets(text string) []int32 {
+	var out []int32
+	for _, k := range cueKeyParts {
+		for off := 0; ; {
+			i := strings.Index(text[off:], k.rest)
+			if i < 0 {
+				break
+			}
+			at := off + i - len(k.lead)
+			if at >= 0 && text[at:at+len(k.lead)] == k.lead {
+				out = append(out, int32(at))
+			}
+			off += i + 1
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// cueKeyParts splits each of cueKeys before its rarest letter.
+var cueKeyParts = []struct{ lead, rest string }{
+	{"o", "urce"}, {"O", "URCE"}, {"eha", "lf"}, {"EHA", "LF"},
+	{"ss", "ued"}, {"SS", "UED"}, {"e", "leased"}, {"E", "LEASED"},
+}
+
 // bodyWords name a government body in an issuer line.
 var bodyWords = map[string]bool{"Ministry": true, "Ministries": true, "Department": true, "Office": true,
 	"Government": true, "Embassy": true, "Presidency": true, "Secretariat": true, "Agency": true,
@@ -433,7 +462,7 @@ func issuerCountry(d *Doc) string {
 	headEnd, _ := homeFrame(text)
 	footStart := homeFootStart(text, 6)
 	ts := d.Meta.TitleSpan
-	keys := substringOffsets(text, cueKeys) // searched once in the text, not line by line
+	keys := cueOffsets(text) // searched once in the text, not line by line
 	for l := range lineSpans(text) {
 		line := text[l.Start:l.End]
 		low := ""

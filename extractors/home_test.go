@@ -224,3 +224,19 @@ func TestOwnScriptBytes(t *testing.T) {
 		}
 	}
 }
+
+// cueOffsets finds what substringOffsets finds for the cue keys.
+func TestCueOffsets(t *testing.T) {
+	parts := []string{"Source: ", "SOURCE", "ource", "on behalf of", "ON BEHALF", "ehalf", "Issued by", "ISSUED", "ssued", "sued",
+		"released", "RELEASED", "leased", "urce", "lf", "e", "o", "O", "ss", " ", "é", "\n"}
+	for n := range 5000 {
+		var b strings.Builder
+		for k := range n % 31 {
+			b.WriteString(parts[(n*7+k*k+k)%len(parts)])
+		}
+		s := b.String()
+		if got, want := cueOffsets(s), substringOffsets(s, cueKeys); !slices.Equal(got, want) {
+			t.Fatalf("cueOffsets(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
