@@ -257,18 +257,21 @@ func homeVotes(d *Doc) map[string]homeScore {
 // Chile") is the host, most often the publisher (+2). Each sentence
 // counts once for each destination.
 func travelVotes(d *Doc, ix *textIndex, score map[string]float64, first map[string]int) {
-	c := &Frame{d: d, ix: ix}
-	c.setMentions()
+	var c *Frame // made for the first sentence with a travel word
 	for si, sp := range d.Sentences {
 		if d.Stop.Stopped() {
 			break // given up on: what is found is dropped
 		}
-		if !c.has(sp, KindCountry) {
-			continue
-		}
 		ws := d.sentenceWords(si)
 		vi, _, ok := travelPh.find(ws)
 		if !ok {
+			continue
+		}
+		if c == nil {
+			c = &Frame{d: d, ix: ix}
+			c.setMentions()
+		}
+		if !c.has(sp, KindCountry) {
 			continue
 		}
 		verbAt := sp.Start + ws[vi].start
