@@ -522,6 +522,13 @@ func (p *entParser) nameEndsAt(i, dot, end int) bool {
 
 // overlay marks the tokens inside country, place and date mentions.
 func (p *entParser) overlay() {
+	n := 0
+	for i := range p.d.Mentions {
+		if p.d.Mentions[i].Kind == KindCountry {
+			n++
+		}
+	}
+	p.countries = slices.Grow(p.countries, n) // grown once, not copied as it grows
 	for _, m := range p.d.Mentions {
 		if m.Kind != KindCountry && m.Kind != KindPlace && m.Kind != KindDate {
 			continue
