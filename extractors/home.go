@@ -388,12 +388,7 @@ func ownScript(text string) (string, int) {
 		}
 		r, size := utf8.DecodeRuneInString(text[j:])
 		j += size
-		for i, s := range ownScripts {
-			if unicode.Is(s.table, r) {
-				n[i]++
-				break
-			}
-		}
+		countScript(&n, r)
 	}
 	best, bn := "", 0
 	for i, c := range n {
@@ -402,6 +397,16 @@ func ownScript(text string) (string, int) {
 		}
 	}
 	return best, bn
+}
+
+// countScript counts r in n if one of ownScripts writes it.
+func countScript(n *[len(ownScripts)]int, r rune) {
+	for i, s := range ownScripts {
+		if unicode.Is(s.table, r) {
+			n[i]++
+			return
+		}
+	}
 }
 
 var ownScripts = [...]struct {
