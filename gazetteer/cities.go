@@ -524,18 +524,7 @@ func (t *cities) find(text string) []CityMatch {
 		var tok token
 		var g *CityName
 		if c < utf8.RuneSelf { // a capital
-			e, h := i, uint64(fnvOffset)
-			for ; e < len(text) && asciiWord[text[e]]; e++ {
-				b := text[e]
-				if 'A' <= b && b <= 'Z' {
-					b += 'a' - 'A'
-				}
-				if e-i < len(buf) {
-					buf[e-i] = b
-				}
-				h ^= uint64(b)
-				h *= fnvPrime
-			}
+			e, h := asciiWordHash(text, i, buf[:])
 			if e < len(text) && text[e] >= utf8.RuneSelf {
 				// the word goes on past ASCII: read it whole
 				tok, _ = scan(text, i)

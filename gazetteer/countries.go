@@ -724,12 +724,7 @@ func (t *gazTable) skip(text string, i int) int {
 		return e
 	}
 	// hashed lower-cased, as keyed does
-	h := (fnvOffset ^ uint64(asciiLower[c])) * fnvPrime
-	for e < len(text) && asciiWord[text[e]] {
-		h ^= uint64(asciiLower[text[e]])
-		h *= fnvPrime
-		e++
-	}
+	e, h := asciiWordHash(text, i, nil)
 	if e < len(text) && text[e] >= utf8.RuneSelf {
 		return -1
 	}
@@ -737,6 +732,23 @@ func (t *gazTable) skip(text string, i int) int {
 		return e
 	}
 	return -1
+}
+
+// asciiWordHash reads the run of ASCII word bytes of text from i: it
+// returns where the run ends and the FNV-1a hash of its lower case, which
+// it also copies into buf as far as buf goes.
+func asciiWordHash(text string, i int, buf []byte) (int, uint64) {
+	h := uint64(fnvOffset)
+	e := i
+	for ; e < len(text) && asciiWord[text[e]]; e++ {
+		b := asciiLower[text[e]]
+		if e-i < len(buf) {
+			buf[e-i] = b
+		}
+		h ^= uint64(b)
+		h *= fnvPrime
+	}
+	return e, h
 }
 
 // asciiSpace marks the ASCII spaces scan skips.
