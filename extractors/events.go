@@ -38,23 +38,7 @@ func strongPast(ws []word) bool {
 
 // datesIn returns the day- or month-precision date mentions of a span.
 func (c *Frame) datesIn(s Span) []Mention {
-	ms := c.within(s)
-	n := 0
-	for i := range ms {
-		if ms[i].Kind == KindDate && ms[i].Dates != nil && s.Contains(ms[i].Span) {
-			n++
-		}
-	}
-	if n == 0 {
-		return nil
-	}
-	out := make([]Mention, 0, n) // counted first: one allocation
-	for i := range ms {
-		if ms[i].Kind == KindDate && ms[i].Dates != nil && s.Contains(ms[i].Span) {
-			out = append(out, ms[i])
-		}
-	}
-	return out
+	return collect(c.within(s), func(m *Mention) bool { return m.Kind == KindDate && m.Dates != nil && s.Contains(m.Span) })
 }
 
 // eventDatesIn is datesIn without the dates that bound another time

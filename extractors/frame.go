@@ -696,19 +696,24 @@ func (c *Frame) sentence(i int) (string, Span) {
 
 // in returns the mentions of kind k inside span s, in text order.
 func (c *Frame) in(k Kind, s Span) []Mention {
-	ms := c.within(s)
+	return collect(c.within(s), func(m *Mention) bool { return m.Kind == k && s.Contains(m.Span) })
+}
+
+// collect returns copies of the mentions of ms that keep accepts, or nil;
+// they are counted first, so that one allocation holds them.
+func collect(ms []Mention, keep func(*Mention) bool) []Mention {
 	n := 0
 	for i := range ms {
-		if ms[i].Kind == k && s.Contains(ms[i].Span) {
+		if keep(&ms[i]) {
 			n++
 		}
 	}
 	if n == 0 {
 		return nil
 	}
-	out := make([]Mention, 0, n) // counted first: one allocation
+	out := make([]Mention, 0, n)
 	for i := range ms {
-		if ms[i].Kind == k && s.Contains(ms[i].Span) {
+		if keep(&ms[i]) {
 			out = append(out, ms[i])
 		}
 	}
