@@ -190,11 +190,8 @@ func (c *Frame) readMeetings() []Event {
 // the Minister of Foreign Affairs of Thailand".
 func (c *Frame) meetingCue(text string, sp Span) int {
 	ws := c.lowerWords(text)
-	with, withRead := false, false // "co-chaired the Joint Commission Meeting with X"
+	with := containsLower(text, " with ") // "co-chaired the Joint Commission Meeting with X"
 	for i, j, ok := meetPh.find(ws); ok; i, j, ok = meetPh.findFrom(ws, j) {
-		if !withRead {
-			with, withRead = containsLower(text, " with "), true // read once, and only for a meeting word
-		}
 		if with {
 			return ws[i].start
 		}
