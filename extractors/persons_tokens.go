@@ -132,10 +132,6 @@ func newEntParser(d *Doc) *entParser {
 	p.stops = p.stops[:0]
 	p.cands = p.cands[:0]
 	p.locB = 0
-	if len(p.ranks) > 256 {
-		p.ranks = nil // an outsized document's: let it go
-	}
-	clear(p.ranks)
 	return p
 }
 
@@ -196,7 +192,11 @@ func (p *entParser) release() {
 	clear(p.raw)
 	clear(p.orgs)
 	clear(p.countries)
-	clear(p.ranks)
+	if len(p.ranks) > 256 {
+		p.ranks = nil // an outsized document's: let it go
+	} else {
+		clear(p.ranks)
+	}
 	clear(p.cands)
 	entParsers.Put(p)
 }
