@@ -169,8 +169,8 @@ func (sh *wordShape) may(w []byte) bool {
 	return len(w) > 0 && sh[w[0]]&(1<<min(len(w)-1, 63)) != 0
 }
 
-// shapeOf returns the filter of a set's words.
-func shapeOf(set map[string]bool) *wordShape {
+// shapeOf returns the filter of a set's words (a map's keys).
+func shapeOf[V any](set map[string]V) *wordShape {
 	sh := new(wordShape)
 	for w := range set {
 		sh.add(w)

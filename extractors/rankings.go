@@ -31,13 +31,7 @@ var (
 		"nineteenth": 19, "twentieth": 20,
 	}
 	// ordinalShape is the filter of ordinalWords' words.
-	ordinalShape = func() *wordShape {
-		sh := new(wordShape)
-		for w := range ordinalWords {
-			sh.add(w)
-		}
-		return sh
-	}()
+	ordinalShape = shapeOf(ordinalWords)
 	// ordinalPh holds the words of ordinalWords, so that a sentence's
 	// words say whether they are one without a look-up.
 	ordinalPh = newPhrases(slices.Collect(maps.Keys(ordinalWords))...)
