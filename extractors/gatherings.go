@@ -473,7 +473,7 @@ func inLowerShape(set map[string]bool, shape *wordShape, w string) bool {
 		if 'A' <= c && c <= 'Z' {
 			c += 'a' - 'A'
 		}
-		if shape[c]&(1<<min(len(w)-1, 63)) == 0 {
+		if !shape.mayStart(c, len(w)) {
 			return false
 		}
 	}

@@ -166,7 +166,13 @@ func (sh *wordShape) add(w string) {
 
 // may reports whether w may be in the set.
 func (sh *wordShape) may(w []byte) bool {
-	return len(w) > 0 && sh[w[0]]&(1<<min(len(w)-1, 63)) != 0
+	return len(w) > 0 && sh.mayStart(w[0], len(w))
+}
+
+// mayStart reports whether the set may have a word of n bytes (n > 0)
+// starting with byte c.
+func (sh *wordShape) mayStart(c byte, n int) bool {
+	return sh[c]&(1<<min(n-1, 63)) != 0
 }
 
 // shapeOf returns the filter of a set's words (a map's keys).
