@@ -236,11 +236,6 @@ func hasGatheringWord(text string) bool {
 		anyWordIn(text, gatheringWords, gatheringWordShape)
 }
 
-// shapeMay reports whether w, as it is, may be in the set of shape.
-func shapeMay(shape *wordShape, w string) bool {
-	return len(w) > 0 && shape[w[0]]&(1<<min(len(w)-1, 63)) != 0
-}
-
 // union returns a new set of the words of a and b.
 func union(a, b map[string]bool) map[string]bool {
 	u := make(map[string]bool, len(a)+len(b))
@@ -262,7 +257,7 @@ func union(a, b map[string]bool) map[string]bool {
 func occasionNames(d *Doc, ws []tok, kinds []startKind, sc *gatherScratch) []Mention {
 	var out []Mention
 	for i, w := range ws {
-		if !isLowerWord(w.s) || !shapeMay(gatheringWordShape, w.s) { // neither a head nor a ceremony noun
+		if !isLowerWord(w.s) || w.s == "" || !gatheringWordShape.mayStart(w.s[0], len(w.s)) { // neither a head nor a ceremony noun
 			continue
 		}
 		s, e := i, i+1
