@@ -2,8 +2,6 @@ package pipeline
 
 import (
 	"bufio"
-	"encoding/json"
-	"errors"
 	"fmt"
 )
 
@@ -16,18 +14,13 @@ var noParticipants = []Participant{}
 type jsonlWriter struct {
 	tmp   *tempFile
 	bw    *bufio.Writer
-	enc   *json.Encoder
 	table string // of the first row; later rows must match
 	err   error  // sticky I/O error
-
-	// The row being encoded: a copy here, not in Write's frame, so that
-	// encoding it does not allocate.
-	doc Document
-	ev  Event
-	men Mention
-	rej Reject
-	txt Text
+	buf   []byte // the row being encoded
 }
+
+// maxKeptRowBuf bounds the encoding buffer a writer keeps between rows.
+const maxKeptRowBuf = 1 << 20
 
 // NewJSONLWriter returns a Writer of JSON Lines to path: one JSON object per
 // row and line, UTF-8, "\n" line ends, fields in the order of the row
@@ -41,10 +34,7 @@ func newJSONLWriter(ops fileOps, path string) (Writer, error) {
 	if err != nil {
 		return nil, fmt.Errorf("jsonl: %w", err)
 	}
-	bw := bufio.NewWriterSize(tmp.f, jsonlBufSize)
-	enc := json.NewEncoder(bw)
-	enc.SetEscapeHTML(false)
-	return &jsonlWriter{tmp: tmp, bw: bw, enc: enc}, nil
+	return &jsonlWriter{tmp: tmp, bw: bufio.NewWriterSize(tmp.f, jsonlBufSize)}, nil
 }
 
 func (w *jsonlWriter) Write(row any) error {
@@ -64,41 +54,41 @@ func (w *jsonlWriter) Write(row any) error {
 		return fmt.Errorf("jsonl %s: %s row in a file of %s", w.tmp.path, table, w.table)
 	}
 
-	// The Encoder marshals the whole row before writing it, so a row that
+	// A row is encoded whole before any of it is written, so a row that
 	// cannot be encoded (a NaN) writes nothing and the file stays valid;
 	// only errors from the file itself are sticky.
+	b := w.buf[:0]
 	var err error
 	switch r := row.(type) {
 	case Document:
-		w.doc = r
-		err = w.enc.Encode(&w.doc)
+		b = appendDocumentJSON(b, &r)
 	case Event:
-		w.ev = r
-		if w.ev.Participants == nil {
-			w.ev.Participants = noParticipants
+		if r.Participants == nil {
+			r.Participants = noParticipants
 		}
-		err = w.enc.Encode(&w.ev)
+		b, err = appendEventJSON(b, &r)
 	case Mention:
-		w.men = r
-		err = w.enc.Encode(&w.men)
+		b = appendMentionJSON(b, &r)
 	case Reject:
-		w.rej = r
-		if w.rej.Participants == nil {
-			w.rej.Participants = noParticipants
+		if r.Participants == nil {
+			r.Participants = noParticipants
 		}
-		err = w.enc.Encode(&w.rej)
+		b, err = appendRejectJSON(b, &r)
 	case Text:
-		w.txt = r
-		err = w.enc.Encode(&w.txt)
+		b = appendTextJSON(b, &r)
 	}
 	if err != nil {
-		var uv *json.UnsupportedValueError
-		if errors.As(err, &uv) {
-			return fmt.Errorf("jsonl %s: %w", w.tmp.path, err)
-		}
+		return fmt.Errorf("jsonl %s: %w", w.tmp.path, err)
+	}
+	b = append(b, '\n')
+	if _, err := w.bw.Write(b); err != nil {
 		w.err = fmt.Errorf("jsonl %s: %w", w.tmp.path, err)
 		return w.err
 	}
+	if cap(b) > maxKeptRowBuf {
+		b = nil // a --with-text row of a large document
+	}
+	w.buf = b
 	return nil
 }
 
