@@ -412,6 +412,11 @@ func language(text string) string {
 				}
 				if isEnglishMarker(buf[:n]) {
 					hits++
+					// Decided once the hits make 8% even if every byte
+					// left were a one-letter word and its separator.
+					if hits*100 >= (words+(len(text)-j+1)/2)*8 {
+						return "en"
+					}
 				}
 			}
 		}

@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"math/rand/v2"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -29,6 +30,65 @@ func TestLanguage(t *testing.T) {
 	} {
 		if got := language(c.text); got != c.want {
 			t.Errorf("language(%q) = %q, want %q", c.text, got, c.want)
+		}
+	}
+}
+
+// languageRef is language without its early answer: every word counted.
+func languageRef(text string) string {
+	words, hits := 0, 0
+	var buf [maxEnglishWord]byte
+	for i := 0; i < len(text); {
+		for i < len(text) && !isLetter(text[i]) {
+			i++
+		}
+		j := i
+		for j < len(text) && isLetter(text[j]) {
+			j++
+		}
+		if n := j - i; n > 0 {
+			words++
+			if n <= len(buf) {
+				for k := range n {
+					buf[k] = text[i+k] | 0x20
+				}
+				if isEnglishMarker(buf[:n]) {
+					hits++
+				}
+			}
+		}
+		i = j
+	}
+	if words > 0 && hits*100 >= words*8 {
+		return "en"
+	}
+	return "und"
+}
+
+// TestLanguageEarly checks language, which stops once the answer cannot
+// change, against counting every word, on texts near the 8% threshold:
+// marker words first or last, one-letter words to the end.
+func TestLanguageEarly(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	words := []string{"the", "a", "Minister", "x", "y", "trade", "of", "und", "z", "I", "talks"}
+	seps := []string{" ", "", ", ", ".", "\n", "-", "é", "3"}
+	for range 50000 {
+		var sb strings.Builder
+		for range r.IntN(60) {
+			sb.WriteString(words[r.IntN(len(words))])
+			sb.WriteString(seps[r.IntN(len(seps))])
+		}
+		text := sb.String()
+		if got, want := language(text), languageRef(text); got != want {
+			t.Fatalf("language(%q) = %q, want %q", text, got, want)
+		}
+	}
+	for _, text := range []string{
+		"the " + strings.Repeat("x ", 11), "the " + strings.Repeat("x ", 12), "the " + strings.Repeat("x ", 13),
+		strings.Repeat("x ", 12) + "the", strings.Repeat("x ", 11) + "the", "the" + strings.Repeat(" x", 12),
+	} {
+		if got, want := language(text), languageRef(text); got != want {
+			t.Errorf("language(%q) = %q, want %q", text, got, want)
 		}
 	}
 }
