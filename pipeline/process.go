@@ -187,15 +187,16 @@ func (p *Processor) process(ctx context.Context, at *atomic.Pointer[any], docID,
 	}
 
 	ro := newRuneOffsets(d.Text)
+	rb := newRowBuf(d.Mentions, events, len(d.Text))
 	out.Mentions = make([]Mention, 0, len(d.Mentions))
 	for _, m := range d.Mentions {
-		out.Mentions = append(out.Mentions, newMentionRow(docID, m, ro))
+		out.Mentions = append(out.Mentions, rb.mention(docID, m, ro))
 	}
 	ids := make(map[string]int)
 	textRunes := utf8.RuneCountInString(d.Text)
 	out.Events = make([]Event, 0, len(events))
 	for _, e := range events {
-		r := newEventRow(docID, d.Text, e, ro)
+		r := rb.event(docID, d.Text, e, ro)
 		r.EventID = uniqueID(ids, eventID(docID, e))
 		if reason := Validate(r, d.Meta.Published, textRunes); reason != "" {
 			out.Rejects = append(out.Rejects, Reject{Event: r, Reason: reason})
@@ -295,59 +296,141 @@ func (r runeOffsets) rune(b int) int64 {
 // Rows outlive their document in the writers' buffers; strings cut from
 // the document's text are copied so they do not keep the whole text alive.
 
-func newMentionRow(docID string, m extractors.Mention, ro runeOffsets) Mention {
+// A rowBuf makes the mention and event rows of one document with two
+// allocations for all their strings: it copies the strings into one
+// block and hands out the pointers of the optional columns from one
+// slice, each sized to what the rows need. Rows point into both, which
+// are not written again once handed out.
+type rowBuf struct {
+	text strings.Builder
+	strs []string
+}
+
+func newRowBuf(ms []extractors.Mention, es []extractors.Event, textLen int) *rowBuf {
+	n, ptrs := 0, 0
+	count := func(ss ...string) {
+		for _, s := range ss {
+			if s != "" {
+				ptrs++
+			}
+		}
+	}
+	for i := range ms {
+		m := &ms[i]
+		n += len(m.Text) + len(m.Value) + len(m.Title)
+		count(m.Value, m.Title, string(m.Rank), m.Country)
+	}
+	for i := range es {
+		e := &es[i]
+		ptrs += 2 // plover_type and plover_mode, at most
+		n += len(e.Actor.Name) + len(e.Actor.Title) + len(e.Name)
+		count(e.Actor.Name, e.Actor.Title, string(e.Actor.Rank), e.Actor.Org, e.Actor.Country, e.CounterpartCountry,
+			e.Country, string(e.Direction), e.Place, e.Name)
+		for j := range e.Participants {
+			p := &e.Participants[j]
+			n += len(p.Name) + len(p.Title)
+			count(p.Name, p.Title, string(p.Rank), p.Org, p.Country)
+		}
+		if dr := e.Dates; dr != nil {
+			n += len(dr.Text)
+			ptrs += 2 // start_date and end_date, at most
+			count(string(dr.Precision), string(dr.YearSource), dr.Text)
+		}
+		if s, t := e.Evidence.Start, e.Evidence.End; s >= 0 && t <= textLen && s <= t {
+			n += min(t-s, maxEvidence) // the most evidenceWindow keeps
+		}
+	}
+	rb := &rowBuf{strs: make([]string, 0, ptrs)}
+	rb.text.Grow(n)
+	return rb
+}
+
+// clone returns a copy of s, cut from the block holding all the copies.
+func (rb *rowBuf) clone(s string) string {
+	if s == "" {
+		return ""
+	}
+	if rb.text.Len()+len(s) > rb.text.Cap() {
+		return strings.Clone(s) // not counted by newRowBuf
+	}
+	n := rb.text.Len()
+	rb.text.WriteString(s) // within its capacity: the bytes handed out stay put
+	return rb.text.String()[n:]
+}
+
+// opt returns nil for "", else a pointer to s, as optional does.
+func (rb *rowBuf) opt(s string) *string {
+	if s == "" {
+		return nil
+	}
+	return rb.ptr(s)
+}
+
+// ptr returns a pointer to s.
+func (rb *rowBuf) ptr(s string) *string {
+	if len(rb.strs) == cap(rb.strs) {
+		return &s // not counted by newRowBuf
+	}
+	rb.strs = append(rb.strs, s)
+	return &rb.strs[len(rb.strs)-1]
+}
+
+func (rb *rowBuf) mention(docID string, m extractors.Mention, ro runeOffsets) Mention {
 	return Mention{
 		DocID:   docID,
 		Kind:    string(m.Kind),
-		Text:    strings.Clone(m.Text),
-		Value:   optional(strings.Clone(m.Value)),
+		Text:    rb.clone(m.Text),
+		Value:   rb.opt(rb.clone(m.Value)),
 		Start:   ro.rune(m.Span.Start),
 		End:     ro.rune(m.Span.End),
-		Title:   optional(strings.Clone(m.Title)),
-		Rank:    optional(string(m.Rank)),
-		Country: optional(m.Country),
+		Title:   rb.opt(rb.clone(m.Title)),
+		Rank:    rb.opt(string(m.Rank)),
+		Country: rb.opt(m.Country),
 	}
 }
 
-func newParticipant(p extractors.Person) Participant {
+func (rb *rowBuf) participant(p extractors.Person) Participant {
 	return Participant{
-		Name:    optional(strings.Clone(p.Name)),
-		Title:   optional(strings.Clone(p.Title)),
-		Rank:    optional(string(p.Rank)),
-		Org:     optional(p.Org),
-		Country: optional(p.Country),
+		Name:    rb.opt(rb.clone(p.Name)),
+		Title:   rb.opt(rb.clone(p.Title)),
+		Rank:    rb.opt(string(p.Rank)),
+		Org:     rb.opt(p.Org),
+		Country: rb.opt(p.Country),
 	}
 }
 
-func newEventRow(docID, text string, e extractors.Event, ro runeOffsets) Event {
+func (rb *rowBuf) event(docID, text string, e extractors.Event, ro runeOffsets) Event {
 	r := Event{
 		DocID:              docID,
 		EventType:          string(e.Type),
 		Status:             string(e.Status),
-		ActorName:          optional(strings.Clone(e.Actor.Name)),
-		ActorTitle:         optional(strings.Clone(e.Actor.Title)),
-		ActorRank:          optional(string(e.Actor.Rank)),
-		ActorOrg:           optional(e.Actor.Org),
-		ActorCountry:       optional(e.Actor.Country),
-		CounterpartCountry: optional(e.CounterpartCountry),
+		ActorName:          rb.opt(rb.clone(e.Actor.Name)),
+		ActorTitle:         rb.opt(rb.clone(e.Actor.Title)),
+		ActorRank:          rb.opt(string(e.Actor.Rank)),
+		ActorOrg:           rb.opt(e.Actor.Org),
+		ActorCountry:       rb.opt(e.Actor.Country),
+		CounterpartCountry: rb.opt(e.CounterpartCountry),
 		Participants:       []Participant{},
-		Country:            optional(e.Country),
-		Direction:          optional(string(e.Direction)),
-		Place:              optional(e.Place),
-		Name:               optional(strings.Clone(e.Name)),
+		Country:            rb.opt(e.Country),
+		Direction:          rb.opt(string(e.Direction)),
+		Place:              rb.opt(e.Place),
+		Name:               rb.opt(rb.clone(e.Name)),
 		Confidence:         e.Confidence,
 	}
+	if len(e.Participants) > 0 {
+		r.Participants = make([]Participant, 0, len(e.Participants))
+	}
 	for _, p := range e.Participants {
-		r.Participants = append(r.Participants, newParticipant(p))
+		r.Participants = append(r.Participants, rb.participant(p))
 	}
 	if dr := e.Dates; dr != nil {
-		r.StartDate = ptr(dr.Start.String())
+		r.StartDate = rb.ptr(dr.Start.String())
 		if !dr.End.IsZero() { // a zero End: a start whose end the text does not give
-			r.EndDate = ptr(dr.End.String())
+			r.EndDate = rb.ptr(dr.End.String())
 		}
-		r.DatePrecision = optional(string(dr.Precision))
-		r.YearSource = optional(string(dr.YearSource))
-		r.DateText = optional(strings.Clone(dr.Text))
+		r.DatePrecision = rb.opt(string(dr.Precision))
+		r.YearSource = rb.opt(string(dr.YearSource))
+		r.DateText = rb.opt(rb.clone(dr.Text))
 	}
 	if e.RankPosition != 0 {
 		r.RankPosition = ptr(int64(e.RankPosition))
@@ -357,35 +440,38 @@ func newEventRow(docID, text string, e extractors.Event, ro runeOffsets) Event {
 	}
 	if e.Evidence.Start >= 0 && e.Evidence.End <= len(text) && e.Evidence.Start <= e.Evidence.End {
 		s, t := evidenceWindow(text, e)
-		r.EvidenceText = strings.Clone(text[s:t])
+		r.EvidenceText = rb.clone(text[s:t])
 		r.EvidenceStart = ro.rune(s)
 		r.EvidenceEnd = ro.rune(t)
 	} else {
 		r.EvidenceStart, r.EvidenceEnd = -1, -1
 	}
-	r.PloverType, r.PloverMode = plover(e)
+	if typ, mode := plover(e); typ != "" {
+		r.PloverType, r.PloverMode = rb.ptr(typ), rb.ptr(mode)
+	}
 	return r
 }
 
-// plover maps an event to the PLOVER ontology's type and mode.
-func plover(e extractors.Event) (typ, mode *string) {
+// plover maps an event to the PLOVER ontology's type and mode, "" for
+// none.
+func plover(e extractors.Event) (typ, mode string) {
 	switch e.Type {
 	case extractors.Visit:
 		if e.Status == extractors.Planned {
-			return ptr("AGREE"), ptr("visit")
+			return "AGREE", "visit"
 		}
-		return ptr("CONSULT"), ptr("visit")
+		return "CONSULT", "visit"
 	case extractors.Meeting:
-		return ptr("CONSULT"), ptr("meeting")
+		return "CONSULT", "meeting"
 	case extractors.Gathering:
-		return ptr("CONSULT"), ptr("multilateral")
+		return "CONSULT", "multilateral"
 	case extractors.Agreement:
 		if e.Status == extractors.Occurred {
-			return ptr("SUPPORT"), ptr("agreement")
+			return "SUPPORT", "agreement"
 		}
-		return ptr("AGREE"), ptr("agreement")
+		return "AGREE", "agreement"
 	}
-	return nil, nil
+	return "", ""
 }
 
 // language returns "en" when the text reads as English, "und" otherwise.
