@@ -62,7 +62,7 @@ func (p *entParser) nameUnit(i, j int, first, anchored bool) bool {
 	}
 	var lf wordFlags // the lexicons of the unit
 	if j > i+1 {
-		lf, _ = wordIndex.lookup(p.unitLow(i, j))
+		lf = p.unitFlags(i, j)
 	} else {
 		lf = p.flagsOf(i)
 	}
@@ -1115,6 +1115,9 @@ func (p *entParser) officeOrg(o titlePhrase, ps, pe int) string {
 // not in it already; a part written in capitals is title-cased
 // ("KAMIKAWA" -> "Kamikawa"), space runs collapse.
 func (p *entParser) canonical(s, e int) string {
+	if v, ok := p.asWritten(s, e); ok {
+		return v
+	}
 	var b strings.Builder
 	if e > s {
 		b.Grow(p.spanEnd(e-1) - p.t[s].start) // about the name as written
@@ -1138,6 +1141,42 @@ func (p *entParser) canonical(s, e int) string {
 		}
 	}
 	return b.String()
+}
+
+// asWritten returns the text of tokens [s, e) when it is already their
+// canonical form, which it mostly is: a name costs no allocation then.
+// It walks the tokens as canonical writes them, checking each piece
+// against the text.
+func (p *entParser) asWritten(s, e int) (string, bool) {
+	if e <= s {
+		return "", false
+	}
+	pos := p.t[s].start
+	for k := s; k < e; k++ {
+		tk := &p.t[k]
+		if k > s {
+			switch {
+			case tk.joined:
+				if p.text[pos] != '-' {
+					return "", false
+				}
+				pos++
+			case tk.start > p.t[k-1].end:
+				if p.text[pos] != ' ' {
+					return "", false
+				}
+				pos++
+			}
+		}
+		if pos != tk.start || tk.caps && !p.is(k, wfSuffix) || tk.trail > 0 && !tk.dot {
+			return "", false
+		}
+		pos = tk.end
+		if tk.dot {
+			pos++ // the dot is in the text
+		}
+	}
+	return p.text[p.t[s].start:pos], true
 }
 
 // countFields returns len(strings.Fields(s)) without making the slice.

@@ -19,7 +19,9 @@ func (p *entParser) isPortfolioUnit(i, j int) bool {
 	if j == i+1 {
 		return p.is(i, wfPortfolio|wfOrgHead)
 	}
-	return gazetteer.IsPortfolioWord(p.unitLow(i, j))
+	// the text as written: IsPortfolioWord lower-cases it, without
+	// allocating
+	return gazetteer.IsPortfolioWord(p.text[p.t[i].start:p.t[j-1].end])
 }
 
 // parseOffice parses an office phrase starting at token i: "Minister",

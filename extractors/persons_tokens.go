@@ -611,12 +611,26 @@ func (p *entParser) unitEnd(i int) int {
 	return j
 }
 
-// unitLow returns the lower-case text of the unit [i, j).
-func (p *entParser) unitLow(i, j int) string {
-	if j == i+1 {
-		return p.lows[i]
+// unitFlags returns the wordIndex flags of the lower-case text of the
+// unit [i, j) of two or more tokens, lower-cased on the stack when it is
+// short and ASCII: the lookup does not keep it.
+func (p *entParser) unitFlags(i, j int) wordFlags {
+	w := p.text[p.t[i].start:p.t[j-1].end]
+	var buf [32]byte
+	if len(w) > len(buf) || !isASCII(w) {
+		f, _ := wordIndex.lookup(strings.ToLower(w))
+		return f
 	}
-	return strings.ToLower(p.text[p.t[i].start:p.t[j-1].end])
+	b := buf[:len(w)]
+	for k := 0; k < len(w); k++ {
+		c := w[k]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b[k] = c
+	}
+	f, _ := wordIndex.lookup(string(b))
+	return f
 }
 
 // unitCapital reports whether the unit at i is capitalized in any part

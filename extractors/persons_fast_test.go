@@ -1,0 +1,117 @@
+package extractors
+
+import (
+	"math/rand"
+	"strings"
+	"testing"
+
+	"communique/gazetteer"
+)
+
+// The fast paths of the persons parser, each checked against the code it
+// replaced, kept here as the reference.
+
+// canonicalRef is entParser.canonical before asWritten.
+func canonicalRef(p *entParser, s, e int) string {
+	var b strings.Builder
+	for k := s; k < e; k++ {
+		tk := &p.t[k]
+		if k > s {
+			if tk.joined {
+				b.WriteByte('-')
+			} else if tk.start > p.t[k-1].end {
+				b.WriteByte(' ')
+			}
+		}
+		w := p.text[tk.start:tk.end]
+		if tk.caps && !p.is(k, wfSuffix) {
+			w = titleCaseWord(w)
+		}
+		b.WriteString(w)
+		if tk.dot {
+			b.WriteByte('.')
+		}
+	}
+	return b.String()
+}
+
+// fastTexts returns the regression corpus and random strings made of
+// name-like pieces, for the fast path tests.
+func fastTexts(t *testing.T) []string {
+	var texts []string
+	for _, doc := range regressionCorpus(t) {
+		texts = append(texts, doc.text)
+	}
+	pieces := []string{"Lee", "Sang", "-", "min", " ", "  ", ".", "J", "KIM", "Jr", "III", "Dato'", "Dato’", "’s", "'s",
+		"O'Brien", "\n", "\t", "İlham", "ÉLYSÉE", "Dr", "de", "la", "Minister", "Al", "-Sabah", ",", "Sen", "US", "A1", "x"}
+	r := rand.New(rand.NewSource(1))
+	for range 3000 {
+		var b strings.Builder
+		for range 1 + r.Intn(20) {
+			b.WriteString(pieces[r.Intn(len(pieces))])
+		}
+		texts = append(texts, b.String())
+	}
+	return texts
+}
+
+// TestCanonicalAsWritten checks canonical, with its fast path, against
+// canonicalRef on every run of up to six word tokens.
+func TestCanonicalAsWritten(t *testing.T) {
+	fast := 0
+	for _, text := range fastTexts(t) {
+		p := newEntParser(&Doc{Text: text})
+		for s := range p.t {
+			for e := s + 1; e <= min(s+6, len(p.t)) && p.t[e-1].kind == ptWord; e++ {
+				if _, ok := p.asWritten(s, e); ok {
+					fast++
+				}
+				if got, want := p.canonical(s, e), canonicalRef(p, s, e); got != want {
+					t.Fatalf("%q: canonical(%d, %d) = %q, want %q", text, s, e, got, want)
+				}
+			}
+		}
+		p.release()
+	}
+	if fast == 0 {
+		t.Error("the fast path was never taken")
+	}
+}
+
+// unitLowRef is the lower-case text of the unit [i, j), as the parser
+// made it before unitFlags.
+func unitLowRef(p *entParser, i, j int) string {
+	if j == i+1 {
+		return p.lows[i]
+	}
+	return strings.ToLower(p.text[p.t[i].start:p.t[j-1].end])
+}
+
+// TestUnitFlags checks unitFlags and isPortfolioUnit, which read the
+// text as written, against the lookups of the lower-cased unit.
+func TestUnitFlags(t *testing.T) {
+	units := 0
+	texts := append(fastTexts(t), "Indo-Pacific Asia-Pacific Socio-Economic SOCIO-ECONOMIC E-GOVERNMENT Self-Reliance Ad-Hoc Co-Operation",
+		"Ẓaaaaaaaaaaaaaaaaa-Bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb Ǆemal-Ǆemal ÀB-ÇD")
+	for _, text := range texts {
+		p := newEntParser(&Doc{Text: text})
+		for i := range p.t {
+			j := p.unitEnd(i)
+			if j == i+1 || p.t[i].kind != ptWord {
+				continue
+			}
+			units++
+			low := unitLowRef(p, i, j)
+			if want, _ := wordIndex.lookup(low); p.unitFlags(i, j) != want {
+				t.Fatalf("unitFlags(%q) = %x, want %x", low, p.unitFlags(i, j), want)
+			}
+			if got, want := p.isPortfolioUnit(i, j), gazetteer.IsPortfolioWord(low); got != want {
+				t.Fatalf("isPortfolioUnit(%q) = %v, want %v", low, got, want)
+			}
+		}
+		p.release()
+	}
+	if units == 0 {
+		t.Error("no unit of two tokens")
+	}
+}
