@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
+
 	"communique/gazetteer"
 )
 
@@ -113,5 +115,62 @@ func TestUnitFlags(t *testing.T) {
 	}
 	if units == 0 {
 		t.Error("no unit of two tokens")
+	}
+}
+
+// TestJoinedIs checks joinedIs against strings.Join.
+func TestJoinedIs(t *testing.T) {
+	words := []string{"", "a", "b", "ab", " ", "a b", "lee", "sang"}
+	r := rand.New(rand.NewSource(2))
+	hits := 0
+	for range 20000 {
+		ws := make([]string, 1+r.Intn(3))
+		for i := range ws {
+			ws[i] = words[r.Intn(len(words))]
+		}
+		f := strings.Join(ws, " ")
+		if r.Intn(2) == 0 {
+			vs := make([]string, 1+r.Intn(3))
+			for i := range vs {
+				vs[i] = words[r.Intn(len(words))]
+			}
+			f = strings.Join(vs, " ")
+		}
+		got, want := joinedIs(f, ws), f == strings.Join(ws, " ")
+		if got != want {
+			t.Fatalf("joinedIs(%q, %q) = %v, want %v", f, ws, got, want)
+		}
+		if got {
+			hits++
+		}
+	}
+	if hits == 0 {
+		t.Error("no match")
+	}
+}
+
+// TestParserReuse checks that a parser's buffers, kept from one document
+// to the next, carry nothing over: each document of the corpus gives the
+// same mentions run first, and run after all the others in reverse.
+func TestParserReuse(t *testing.T) {
+	var docs []*Doc
+	for _, doc := range regressionCorpus(t) {
+		d := &Doc{Text: doc.text}
+		d.Meta = ReadMeta(d.Text)
+		d.Sentences = Sentences(d.Text)
+		for _, x := range []Extractor{Dates{}, Countries{}} {
+			d.Mentions = append(d.Mentions, x.Extract(d)...)
+		}
+		settleHome(d)
+		docs = append(docs, d)
+	}
+	want := make([][]Mention, len(docs))
+	for i, d := range docs {
+		want[i] = OrgsAndPersons{}.Extract(d)
+	}
+	for i := len(docs) - 1; i >= 0; i-- {
+		if diff := cmp.Diff(want[i], OrgsAndPersons{}.Extract(docs[i])); diff != "" {
+			t.Fatalf("document %d, run again after others (-first +again):\n%s", i, diff)
+		}
 	}
 }

@@ -985,8 +985,13 @@ func (p *entParser) add(rp rawPerson, a int) int {
 	}
 	p.raw = append(p.raw, rp)
 	s := p.t[rp.start].sent
-	for len(p.rawsBySent) <= s {
-		p.rawsBySent = append(p.rawsBySent, nil)
+	for n := len(p.rawsBySent); n <= s; n++ {
+		if n < cap(p.rawsBySent) {
+			p.rawsBySent = p.rawsBySent[:n+1]
+			p.rawsBySent[n] = p.rawsBySent[n][:0] // a list of an earlier document, reused
+		} else {
+			p.rawsBySent = append(p.rawsBySent, nil)
+		}
 	}
 	p.rawsBySent[s] = append(p.rawsBySent[s], int32(len(p.raw)-1))
 	return len(p.raw) - 1

@@ -293,27 +293,45 @@ func (p *entParser) resolve(dst []Mention) []Mention {
 	p.trimHeadlineNames()
 	// Longest names first: shorter forms join the person whose name holds
 	// them.
-	order := make([]int, len(p.raw))
+	p.ints = grow(p.ints[:0], 2*len(p.raw))[:2*len(p.raw)]
+	order, owner := p.ints[:len(p.raw)], p.ints[len(p.raw):]
 	for i := range order {
 		order[i] = i
 	}
 	keys := rawNameKeys(p.raw)
 	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(len(keys[b]), len(keys[a])) })
-	var cls []*personCluster
-	// the clusters holding each key, in the order made: a name is
-	// compared only with the clusters that hold its first key
-	byKey := map[string][]int{}
-	owner := make([]int, len(p.raw))
+	// the clusters, in one block that does not move: a name makes at most
+	// one
+	if cap(p.clusters) < len(p.raw) {
+		p.clusters = make([]personCluster, 0, len(p.raw))
+	}
+	p.clusters = p.clusters[:0]
+	cls := p.clsPtrs[:0]
+	// the clusters holding each key, in the order made (p.keyLists[i] for
+	// the key of index i in byKey): a name is compared only with the
+	// clusters that hold its first key
+	if p.byKey == nil {
+		p.byKey = map[string]int32{}
+	}
+	byKey := p.byKey
+	p.keyLists = p.keyLists[:0]
+	var all []int32
 	for _, ri := range order {
 		r := p.raw[ri]
 		best := -1
-		var cands []int
+		var cands []int32
 		if len(keys[ri]) > 0 {
-			cands = byKey[keys[ri][0]]
+			if ki, ok := byKey[keys[ri][0]]; ok {
+				cands = p.keyLists[ki]
+			}
 		} else {
-			cands = allIndexes(len(cls))
+			for len(all) < len(cls) {
+				all = append(all, int32(len(all)))
+			}
+			cands = all[:len(cls)]
 		}
-		for _, ci := range cands {
+		for _, ci32 := range cands {
+			ci := int(ci32)
 			c := cls[ci]
 			if !keysSubset(keys[ri], c.keys) {
 				continue
@@ -331,22 +349,26 @@ func (p *entParser) resolve(dst []Mention) []Mention {
 			}
 		}
 		if best < 0 {
-			cls = append(cls, &personCluster{value: r.value, keys: keys[ri]})
+			p.clusters = p.clusters[:len(p.clusters)+1]
+			c := &p.clusters[len(p.clusters)-1]
+			*c = personCluster{value: r.value, keys: keys[ri], raws: c.raws[:0], forms: c.forms[:0]}
+			cls = append(cls, c)
 			best = len(cls) - 1
 			for i, k := range keys[ri] {
 				if !slices.Contains(keys[ri][:i], k) {
-					byKey[k] = append(byKey[k], best)
+					p.addKeyCluster(k, best)
 				}
 			}
 		}
 		cls[best].raws = append(cls[best].raws, ri)
 		owner[ri] = best
 		if r.anchored || len(keys[ri]) > 1 {
-			if f := strings.Join(keys[ri], " "); !slices.Contains(cls[best].forms, f) {
-				cls[best].forms = append(cls[best].forms, f)
+			if !slices.ContainsFunc(cls[best].forms, func(f string) bool { return joinedIs(f, keys[ri]) }) {
+				cls[best].forms = append(cls[best].forms, strings.Join(keys[ri], " "))
 			}
 		}
 	}
+	p.clsPtrs = cls
 	for _, c := range cls {
 		p.attributes(c)
 	}
@@ -760,11 +782,35 @@ func (p *entParser) gluedForm(key []byte, j int, forms map[string]int) (ci, cut 
 	return 0, 0, false
 }
 
-// allIndexes returns 0, 1, ..., n-1.
-func allIndexes(n int) []int {
-	out := make([]int, n)
-	for i := range out {
-		out[i] = i
+// addKeyCluster adds cluster ci to the clusters that hold key k.
+func (p *entParser) addKeyCluster(k string, ci int) {
+	ki, ok := p.byKey[k]
+	if !ok {
+		ki = int32(len(p.keyLists))
+		p.byKey[k] = ki
+		if len(p.keyLists) < cap(p.keyLists) {
+			p.keyLists = p.keyLists[:ki+1]
+			p.keyLists[ki] = p.keyLists[ki][:0] // a list of an earlier document, reused
+		} else {
+			p.keyLists = append(p.keyLists, nil)
+		}
 	}
-	return out
+	p.keyLists[ki] = append(p.keyLists[ki], int32(ci))
+}
+
+// joinedIs reports whether f is strings.Join(ws, " ").
+func joinedIs(f string, ws []string) bool {
+	for i, w := range ws {
+		if i > 0 {
+			if f == "" || f[0] != ' ' {
+				return false
+			}
+			f = f[1:]
+		}
+		if !strings.HasPrefix(f, w) {
+			return false
+		}
+		f = f[len(w):]
+	}
+	return f == ""
 }

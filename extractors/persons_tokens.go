@@ -76,6 +76,14 @@ type entParser struct {
 	flags   []wordFlags             // per token: see flagsOf
 	ranks   map[string]string       // gazetteer.Title's rank of a title phrase: see rank
 	cands   []personCand            // the raw persons' candidates: see candRoom
+	// resolve's scratch, kept for the next document: the clusters (in a
+	// block, pointed to by clsPtrs), the clusters of each key (keyLists,
+	// indexed by byKey), the order and owner of the raw persons (ints)
+	clusters []personCluster
+	clsPtrs  []*personCluster
+	byKey    map[string]int32
+	keyLists [][]int32
+	ints     []int
 	// locB and locOK cache locativeCountry's answer for the country
 	// mention starting at token locB-1 (locB 0: none)
 	locB  int
@@ -198,6 +206,17 @@ func (p *entParser) release() {
 		clear(p.ranks)
 	}
 	clear(p.cands)
+	clear(p.clsPtrs[:cap(p.clsPtrs)])
+	for k := range p.clusters {
+		c := &p.clusters[k]
+		clear(c.forms)
+		*c = personCluster{raws: c.raws[:0], forms: c.forms[:0]} // the lists kept, the strings let go
+	}
+	if len(p.byKey) > 256 {
+		p.byKey = nil // an outsized document's: let it go
+	} else {
+		clear(p.byKey)
+	}
 	entParsers.Put(p)
 }
 
