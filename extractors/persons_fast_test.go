@@ -2,6 +2,7 @@ package extractors
 
 import (
 	"math/rand"
+	"slices"
 	"strings"
 	"testing"
 
@@ -172,5 +173,46 @@ func TestParserReuse(t *testing.T) {
 		if diff := cmp.Diff(want[i], OrgsAndPersons{}.Extract(docs[i])); diff != "" {
 			t.Fatalf("document %d, run again after others (-first +again):\n%s", i, diff)
 		}
+	}
+}
+
+// internRef is entParser.intern before it scanned: every code indexed.
+type internRef struct {
+	isos []string
+	idx  map[string]uint16
+}
+
+func (r *internRef) intern(code string) uint16 {
+	if i, ok := r.idx[code]; ok {
+		return i
+	}
+	if code == "" {
+		return 0
+	}
+	r.isos = append(r.isos, code)
+	r.idx[code] = uint16(len(r.isos) - 1)
+	return uint16(len(r.isos) - 1)
+}
+
+// TestIntern checks intern against internRef, below and past isoScan
+// codes, on a parser used for several documents.
+func TestIntern(t *testing.T) {
+	rnd := rand.New(rand.NewSource(3))
+	for _, n := range []int{1, 3, isoScan - 1, isoScan, isoScan + 1, 40, 300} {
+		p := newEntParser(&Doc{Text: "x"})
+		ref := &internRef{isos: []string{""}, idx: map[string]uint16{}}
+		for range 2000 {
+			code := ""
+			if k := rnd.Intn(n + 1); k > 0 {
+				code = string(rune('A'+k%26)) + string(rune('A'+k/26%26)) + "X"
+			}
+			if got, want := p.intern(code), ref.intern(code); got != want {
+				t.Fatalf("%d codes: intern(%q) = %d, want %d", n, code, got, want)
+			}
+		}
+		if !slices.Equal(p.isos, ref.isos) {
+			t.Fatalf("%d codes: isos %q, want %q", n, p.isos, ref.isos)
+		}
+		p.release()
 	}
 }

@@ -122,7 +122,7 @@ func newEntParser(d *Doc) *entParser {
 	}
 	p.countries = p.countries[:0]
 	p.isos = append(p.isos[:0], "")
-	clear(p.isoIdx)
+	clear(p.isoIdx) // used only past isoScan codes
 	p.overlay()
 	p.taken = grow(p.taken[:0], len(p.t))[:len(p.t)]
 	clear(p.taken)
@@ -541,41 +541,34 @@ func (p *entParser) nameEndsAt(i, dot, end int) bool {
 
 // overlay marks the tokens inside country, place and date mentions.
 func (p *entParser) overlay() {
-	n := 0
 	for i := range p.d.Mentions {
-		if p.d.Mentions[i].Kind == KindCountry {
-			n++
-		}
-	}
-	p.countries = slices.Grow(p.countries, n) // grown once, not copied as it grows
-	for _, m := range p.d.Mentions {
-		if m.Kind != KindCountry && m.Kind != KindPlace && m.Kind != KindDate {
-			continue
-		}
-		if m.Kind == KindCountry {
-			p.countries = append(p.countries, m)
-		}
+		m := &p.d.Mentions[i]
 		code := "" // the country's ISO3, or the place's country ("-" for none)
 		switch m.Kind {
 		case KindCountry:
+			p.countries = append(p.countries, *m) // kept from document to document: seldom grown
 			code = cmp.Or(m.Value, m.Country)
 		case KindPlace:
 			code = cmp.Or(m.Country, "-")
+		case KindDate:
+		default:
+			continue
 		}
+		date, country := m.Kind == KindDate, m.Kind == KindCountry
 		idx, interned := uint16(0), false // code's index in p.isos, interned at its first token
 		i := sort.Search(len(p.t), func(i int) bool { return p.t[i].end > m.Span.Start })
 		for ; i < len(p.t) && p.t[i].start < m.Span.End; i++ {
 			if p.t[i].kind == ptBreak {
 				continue
 			}
-			if m.Kind == KindDate {
+			if date {
 				p.t[i].date = true
 				continue
 			}
 			if !interned {
 				idx, interned = p.intern(code), true
 			}
-			if m.Kind == KindCountry {
+			if country {
 				p.t[i].cty = idx
 			} else {
 				p.t[i].plc = idx
@@ -590,19 +583,37 @@ func (p *entParser) overlay() {
 
 // intern returns the index of code in p.isos.
 func (p *entParser) intern(code string) uint16 {
-	if i, ok := p.isoIdx[code]; ok {
-		return i
-	}
-	if p.isoIdx == nil {
-		p.isoIdx = map[string]uint16{}
-	}
 	if code == "" {
 		return 0
 	}
+	if len(p.isos) <= isoScan {
+		// a document names a few countries: they are scanned, not hashed
+		for i, c := range p.isos[1:] {
+			if c == code {
+				return uint16(i + 1)
+			}
+		}
+	} else if i, ok := p.isoIdx[code]; ok {
+		return i
+	}
 	p.isos = append(p.isos, code)
-	p.isoIdx[code] = uint16(len(p.isos) - 1)
-	return uint16(len(p.isos) - 1)
+	i := uint16(len(p.isos) - 1)
+	if len(p.isos) > isoScan {
+		if p.isoIdx == nil {
+			p.isoIdx = map[string]uint16{}
+		}
+		if len(p.isoIdx) == 0 {
+			for k, c := range p.isos {
+				p.isoIdx[c] = uint16(k)
+			}
+		}
+		p.isoIdx[code] = i
+	}
+	return i
 }
+
+// isoScan is the most codes intern scans before it indexes them.
+const isoScan = 16
 
 // ctry returns the ISO3 of the country mention token i lies in, or "".
 func (p *entParser) ctry(i int) string {
