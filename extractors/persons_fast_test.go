@@ -216,3 +216,21 @@ func TestIntern(t *testing.T) {
 		p.release()
 	}
 }
+
+// BenchmarkEntParser tokenizes the regression corpus, with the overlay of
+// the mentions; one op is the whole corpus.
+func BenchmarkEntParser(b *testing.B) {
+	var docs []*Doc
+	for _, doc := range regressionCorpus(b) {
+		d := &Doc{Text: doc.text}
+		d.Sentences = Sentences(d.Text)
+		d.Mentions = Countries{}.Extract(d)
+		docs = append(docs, d)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, d := range docs {
+			newEntParser(d).release()
+		}
+	}
+}

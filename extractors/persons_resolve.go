@@ -95,8 +95,14 @@ type stopList struct {
 // a: each token of a sentence is read once, however many names it holds.
 func (p *entParser) clauseStops(a int) *stopList {
 	s := p.t[a].sent
-	for len(p.stops) <= s {
-		p.stops = append(p.stops, stopList{})
+	for n := len(p.stops); n <= s; n++ {
+		if n < cap(p.stops) {
+			p.stops = p.stops[:n+1]
+			old := &p.stops[n] // a list of an earlier document: its slices reused
+			*old = stopList{toks: old.toks[:0], cue: old.cue[:0]}
+		} else {
+			p.stops = append(p.stops, stopList{})
+		}
 	}
 	st := &p.stops[s]
 	k := st.read

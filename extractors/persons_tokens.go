@@ -76,6 +76,7 @@ type entParser struct {
 	flags   []wordFlags             // per token: see flagsOf
 	ranks   map[string]string       // gazetteer.Title's rank of a title phrase: see rank
 	cands   []personCand            // the raw persons' candidates: see candRoom
+	strs    []string                // the offices' countries and places: see strRoom
 	// resolve's scratch, kept for the next document: the clusters (in a
 	// block, pointed to by clsPtrs), the clusters of each key (keyLists,
 	// indexed by byKey), the order and owner of the raw persons (ints)
@@ -139,6 +140,7 @@ func newEntParser(d *Doc) *entParser {
 	p.rawsBySent, p.joinCues, p.joinCuesDone = p.rawsBySent[:0], p.joinCues[:0], false
 	p.stops = p.stops[:0]
 	p.cands = p.cands[:0]
+	p.strs = p.strs[:0]
 	p.locB = 0
 	return p
 }
@@ -200,12 +202,13 @@ func (p *entParser) release() {
 	clear(p.raw)
 	clear(p.orgs)
 	clear(p.countries)
+	clear(p.cands)
+	clear(p.strs)
 	if len(p.ranks) > 256 {
 		p.ranks = nil // an outsized document's: let it go
 	} else {
 		clear(p.ranks)
 	}
-	clear(p.cands)
 	clear(p.clsPtrs[:cap(p.clsPtrs)])
 	for k := range p.clusters {
 		c := &p.clusters[k]
