@@ -234,3 +234,28 @@ func BenchmarkEntParser(b *testing.B) {
 		}
 	}
 }
+
+// TestRankIn checks the ranks a parser keeps against gazetteer.TitleIn,
+// asked of titles again and again, past maxRanks of them.
+func TestRankIn(t *testing.T) {
+	titles := []string{"Minister", "Minister of Foreign Affairs", "Chancellor", "Prime Minister", "Vice Minister",
+		"Ambassador", "President", "Secretary of State", "Foreign Minister", "Mayor of Busan", "xyzzy"}
+	countries := []string{"", "DEU", "CHL", "KOR", "USA"}
+	p := newEntParser(&Doc{Text: "x"})
+	defer p.release()
+	r := rand.New(rand.NewSource(6))
+	for i := range 3 * maxRanks {
+		title := titles[r.Intn(len(titles))]
+		if i%3 == 0 {
+			title += " " + string(rune('a'+i%26)) + string(rune('a'+i/26%26)) // many distinct titles
+		}
+		country := countries[r.Intn(len(countries))]
+		want, _ := gazetteer.TitleIn(title, country)
+		if got := p.rankIn(title, country); got != want {
+			t.Fatalf("rankIn(%q, %q) = %q, want %q", title, country, got, want)
+		}
+		if len(p.ranks) > maxRanks {
+			t.Fatalf("%d ranks kept, want at most %d", len(p.ranks), maxRanks)
+		}
+	}
+}

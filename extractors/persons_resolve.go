@@ -653,7 +653,7 @@ func (p *entParser) attributes(c *personCluster) {
 	switch {
 	case best != nil:
 		c.title = best.title
-		c.rank, _ = gazetteer.TitleIn(best.title, c.ctry)
+		c.rank = p.rankIn(best.title, c.ctry)
 		if c.rank == "" || c.rank == gazetteer.RankHeadOfState && best.body || best.ruled {
 			c.rank = best.rank
 		}

@@ -74,7 +74,7 @@ type entParser struct {
 	matchE  []*gazetteer.TitleEntry // per token: the title there, when matchN > 0
 	pluralN []int8                  // per token: 0 not looked up, -1 no office in the plural, n words of it: see pluralAt
 	flags   []wordFlags             // per token: see flagsOf
-	ranks   map[string]string       // gazetteer.Title's rank of a title phrase: see rank
+	ranks   map[titleIn]string      // gazetteer.TitleIn's rank of a title phrase: see rankIn
 	cands   []personCand            // the raw persons' candidates: see candRoom
 	strs    []string                // the offices' countries and places: see strRoom
 	// resolve's scratch, kept for the next document: the clusters (in a
@@ -158,19 +158,31 @@ func (p *entParser) candRoom(n int) []personCand {
 	return p.cands[k : k : k+n]
 }
 
-// rank returns gazetteer.Title's rank of the title phrase, looked up once
-// per document: the titles of a release repeat.
-func (p *entParser) rank(title string) string {
-	if r, ok := p.ranks[title]; ok {
+// rank returns gazetteer.Title's rank of the title phrase.
+func (p *entParser) rank(title string) string { return p.rankIn(title, "") }
+
+// titleIn is a title phrase and a country, as gazetteer.TitleIn takes them.
+type titleIn struct{ title, country string }
+
+// rankIn returns gazetteer.TitleIn's rank of the title phrase for the
+// country, looked up once per parser: the titles of a release repeat, and
+// so do those of the releases after it. The ranks are kept from document
+// to document (gazetteer.TitleIn reads only its fixed tables), up to
+// maxRanks of them, their keys copied out of the document.
+func (p *entParser) rankIn(title, country string) string {
+	if r, ok := p.ranks[titleIn{title, country}]; ok {
 		return r
 	}
-	r, _ := gazetteer.Title(title)
-	if p.ranks == nil {
-		p.ranks = map[string]string{}
+	r, _ := gazetteer.TitleIn(title, country)
+	if p.ranks == nil || len(p.ranks) >= maxRanks {
+		p.ranks = map[titleIn]string{}
 	}
-	p.ranks[title] = r
+	p.ranks[titleIn{strings.Clone(title), strings.Clone(country)}] = r
 	return r
 }
+
+// maxRanks bounds the ranks a parser keeps.
+const maxRanks = 1024
 
 // sentTokens returns the tokens [a, e) of sentence s, the break before
 // it included.
@@ -204,11 +216,6 @@ func (p *entParser) release() {
 	clear(p.countries)
 	clear(p.cands)
 	clear(p.strs)
-	if len(p.ranks) > 256 {
-		p.ranks = nil // an outsized document's: let it go
-	} else {
-		clear(p.ranks)
-	}
 	clear(p.clsPtrs[:cap(p.clsPtrs)])
 	for k := range p.clusters {
 		c := &p.clusters[k]
