@@ -304,7 +304,7 @@ func (p *entParser) resolve(dst []Mention) []Mention {
 	for i := range order {
 		order[i] = i
 	}
-	keys := rawNameKeys(p.raw)
+	keys, keyForms := rawNameKeys(p.raw, &p.nameKeys)
 	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(len(keys[b]), len(keys[a])) })
 	// the clusters, in one block that does not move: a name makes at most
 	// one
@@ -369,7 +369,11 @@ func (p *entParser) resolve(dst []Mention) []Mention {
 		cls[best].raws = append(cls[best].raws, ri)
 		owner[ri] = best
 		if r.anchored || len(keys[ri]) > 1 {
-			if !slices.ContainsFunc(cls[best].forms, func(f string) bool { return joinedIs(f, keys[ri]) }) {
+			if f := keyForms[ri]; f != "" {
+				if !slices.Contains(cls[best].forms, f) {
+					cls[best].forms = append(cls[best].forms, f)
+				}
+			} else if !slices.ContainsFunc(cls[best].forms, func(f string) bool { return joinedIs(f, keys[ri]) }) {
 				cls[best].forms = append(cls[best].forms, strings.Join(keys[ri], " "))
 			}
 		}

@@ -85,6 +85,7 @@ type entParser struct {
 	byKey    map[string]int32
 	keyLists [][]int32
 	ints     []int
+	nameKeys nameKeyBufs // rawNameKeys' slices
 	// locB and locOK cache locativeCountry's answer for the country
 	// mention starting at token locB-1 (locB 0: none)
 	locB  int
@@ -216,6 +217,7 @@ func (p *entParser) release() {
 	clear(p.countries)
 	clear(p.cands)
 	clear(p.strs)
+	p.nameKeys.clear()
 	clear(p.clsPtrs[:cap(p.clsPtrs)])
 	for k := range p.clusters {
 		c := &p.clusters[k]
