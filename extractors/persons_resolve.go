@@ -687,8 +687,11 @@ func (p *entParser) mention(s, e int, c *personCluster) Mention {
 // or a form seen with a title ("Calderoli" after "Minister Calderoli"),
 // standing alone as a whole name.
 func (p *entParser) pass2(out []Mention, cls []*personCluster) []Mention {
-	forms := map[string]int{}
-	var firsts []string // the first words of the forms
+	if p.formIdx == nil {
+		p.formIdx = map[string]int{}
+	}
+	forms := p.formIdx
+	firsts := p.firsts[:0] // the first words of the forms
 	maxLen := 0
 	for ci, c := range cls {
 		for _, f := range c.forms {
@@ -709,6 +712,7 @@ func (p *entParser) pass2(out []Mention, cls []*personCluster) []Mention {
 			}
 		}
 	}
+	p.firsts = firsts // kept for the next document
 	var key []byte
 	for i := 0; i < len(p.t); i++ {
 		if p.d.Stop.Stopped() {

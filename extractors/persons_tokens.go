@@ -85,7 +85,9 @@ type entParser struct {
 	byKey    map[string]int32
 	keyLists [][]int32
 	ints     []int
-	nameKeys nameKeyBufs // rawNameKeys' slices
+	nameKeys nameKeyBufs    // rawNameKeys' slices
+	formIdx  map[string]int // pass2's index of the name forms
+	firsts   []string       // pass2's first words of the forms
 	// locB and locOK cache locativeCountry's answer for the country
 	// mention starting at token locB-1 (locB 0: none)
 	locB  int
@@ -223,6 +225,12 @@ func (p *entParser) release() {
 		c := &p.clusters[k]
 		clear(c.forms)
 		*c = personCluster{raws: c.raws[:0], forms: c.forms[:0]} // the lists kept, the strings let go
+	}
+	clear(p.firsts)
+	if len(p.formIdx) > 256 {
+		p.formIdx = nil // an outsized document's: let it go
+	} else {
+		clear(p.formIdx)
 	}
 	if len(p.byKey) > 256 {
 		p.byKey = nil // an outsized document's: let it go
