@@ -411,9 +411,9 @@ func (p *entParser) resolve(dst []Mention) []Mention {
 // ("Kim Hong-kyun", "Villareal"), unless the words cut belong to a longer
 // name of the body ("Lee Sang-min" is not cut to "Lee").
 func (p *entParser) trimHeadlineNames() {
-	// the names outside headlines by their words, found on first need:
-	// a headline's name is compared with those that share its first
-	// words, not with every name
+	// the names outside headlines by their first word, found on first
+	// need: a headline's name is compared with those that share its first
+	// word, not with every name
 	var body map[string][]int
 	inBody := map[string]bool{} // inBodyName by the words of o and w
 	for i := range p.raw {
@@ -424,16 +424,15 @@ func (p *entParser) trimHeadlineNames() {
 		if body == nil {
 			body = map[string][]int{}
 			for j, o := range p.raw {
-				if !p.headline(o.start) {
-					k := p.wordsKey(o.start, o.end)
-					body[k] = append(body[k], j)
+				if !p.headline(o.start) && o.end > o.start {
+					body[p.lows[o.start]] = append(body[p.lows[o.start]], j)
 				}
 			}
 		}
 		// the longest name of the body that the headline's starts with
 		best := 0
 		for n := r.end - r.start - 1; n > 0 && best == 0; n-- {
-			for _, j := range body[p.wordsKey(r.start, r.start+n)] {
+			for _, j := range body[p.lows[r.start]] {
 				o := p.raw[j]
 				same := o.end-o.start == n
 				for k := 0; k < n && same; k++ {
