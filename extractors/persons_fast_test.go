@@ -377,3 +377,43 @@ func TestTrimHeadlineNames(t *testing.T) {
 		t.Error("no name was cut")
 	}
 }
+
+// TestWordBits checks that wordBits.may holds for every word added, and
+// is false for most others.
+func TestWordBits(t *testing.T) {
+	r := rand.New(rand.NewSource(7))
+	word := func() string {
+		b := make([]byte, 1+r.Intn(10))
+		for i := range b {
+			b[i] = byte('a' + r.Intn(26))
+		}
+		return string(b)
+	}
+	for range 200 {
+		var b wordBits
+		var added []string
+		for range 1 + r.Intn(30) {
+			w := word()
+			b.add(w)
+			added = append(added, w)
+		}
+		for _, w := range added {
+			if !b.may(w) {
+				t.Fatalf("may(%q) = false for a word added", w)
+			}
+		}
+	}
+	var b wordBits
+	for _, w := range []string{"lee", "kim", "antonio", "yoon"} {
+		b.add(w)
+	}
+	passed := 0
+	for range 10000 {
+		if w := word(); b.may(w) && !slices.Contains([]string{"lee", "kim", "antonio", "yoon"}, w) {
+			passed++
+		}
+	}
+	if passed > 1000 {
+		t.Errorf("%d of 10000 other words pass, want few", passed)
+	}
+}

@@ -691,6 +691,7 @@ func (p *entParser) pass2(out []Mention, cls []*personCluster) []Mention {
 	}
 	forms := p.formIdx
 	firsts := p.firsts[:0] // the first words of the forms
+	var firstBits wordBits // and their bits, to skip most other words unread
 	maxLen := 0
 	for ci, c := range cls {
 		for _, f := range c.forms {
@@ -703,6 +704,7 @@ func (p *entParser) pass2(out []Mention, cls []*personCluster) []Mention {
 			for w := range strings.FieldsSeq(f) {
 				if n == 0 && !slices.Contains(firsts, w) {
 					firsts = append(firsts, w)
+					firstBits.add(w)
 				}
 				n++
 			}
@@ -721,7 +723,7 @@ func (p *entParser) pass2(out []Mention, cls []*personCluster) []Mention {
 		if p.taken[i] || tk.kind != ptWord || !tk.capital || tk.joined {
 			continue
 		}
-		if !slices.Contains(firsts, p.lows[i]) {
+		if !firstBits.may(p.lows[i]) || !slices.Contains(firsts, p.lows[i]) {
 			continue // no form starts with the word
 		}
 		if i > 0 && p.same(i-1, i) && p.t[i-1].kind == ptWord && (p.t[i-1].capital || p.is(i-1, wfParticle)) && !p.is(i-1, wfStop) {
@@ -827,3 +829,15 @@ func joinedIs(f string, ws []string) bool {
 	}
 	return f == ""
 }
+
+// wordBits is a set of words by a bit of their first and last bytes and
+// length: may(w) is false for most words not added, true for all added.
+type wordBits [4]uint64
+
+func wordBit(w string) uint { return (uint(w[0])*7 + uint(w[len(w)-1]) + uint(len(w))*13) & 255 }
+
+// add adds w, not empty.
+func (b *wordBits) add(w string) { k := wordBit(w); b[k/64] |= 1 << (k % 64) }
+
+// may reports whether w, not empty, may have been added.
+func (b *wordBits) may(w string) bool { k := wordBit(w); return b[k/64]&(1<<(k%64)) != 0 }
