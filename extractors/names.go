@@ -149,12 +149,20 @@ type meetClause struct {
 // lie in those sentences.
 func mentionsIn(ms []Mention, cs []meetClause) []Mention {
 	var in []Mention
-	for _, m := range ms {
-		// the first sentence that ends at or after the mention's start
-		k := sort.Search(len(cs), func(k int) bool { return cs[k].sent.End >= m.Span.Start })
-		if k < len(cs) && cs[k].sent.Start <= m.Span.End {
-			in = append(in, m)
+	lo, hi := cs[0].sent.Start, cs[len(cs)-1].sent.End
+	for i := range ms {
+		m := &ms[i]
+		if m.Span.End < lo || m.Span.Start > hi {
+			continue // before the first sentence or after the last
 		}
+		if len(cs) > 1 {
+			// the first sentence that ends at or after the mention's start
+			k := sort.Search(len(cs), func(k int) bool { return cs[k].sent.End >= m.Span.Start })
+			if k == len(cs) || cs[k].sent.Start > m.Span.End {
+				continue
+			}
+		}
+		in = append(in, *m)
 	}
 	return in
 }
