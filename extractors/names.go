@@ -1,6 +1,7 @@
 package extractors
 
 import (
+	"sort"
 	"strings"
 	"sync"
 	"unicode"
@@ -57,9 +58,10 @@ func Preload() {
 
 // Extract returns person mentions for untitled names in meeting sentences.
 func (ProseNames) Extract(d *Doc) []Mention {
-	var out []Mention
-	calls := 0
-	var ix *spanIndex // d.Mentions by position, on first need
+	// The meeting clauses first: most documents have none, and the
+	// mentions are then indexed only where clauses are.
+	var buf [4]meetClause
+	clauses := buf[:0]
 	for si, sp := range d.Sentences {
 		if d.Stop.Stopped() {
 			break // given up on: what is found is dropped
@@ -82,16 +84,25 @@ func (ProseNames) Extract(d *Doc) []Mention {
 		if k := strings.IndexAny(d.Text[sp.Start+ws[w].end:end], ",.;:("); k >= 0 {
 			end = sp.Start + ws[w].end + k
 		}
-		if ix == nil {
-			ix = newSpanIndex(d.Mentions)
+		clauses = append(clauses, meetClause{sent: sp, verb: sp.Start + ws[vi].start, with: sp.Start + ws[w].end, end: end})
+	}
+	if len(clauses) == 0 {
+		return nil
+	}
+	ix := newSpanIndex(mentionsIn(d.Mentions, clauses))
+	var out []Mention
+	calls := 0
+	for _, c := range clauses {
+		if d.Stop.Stopped() {
+			break // given up on: what is found is dropped
 		}
-		if ix.hasKind(Span{sp.Start + ws[vi].start, sp.End}, KindPerson) ||
-			!capitalizedRun(d, ix, Span{sp.Start + ws[w].end, end}) {
+		sp := c.sent
+		if ix.hasKind(Span{c.verb, sp.End}, KindPerson) || !capitalizedRun(d, ix, Span{c.with, c.end}) {
 			continue // Persons found the counterpart, or nothing reads as a name
 		}
 		// The model reads the meeting word and the "with" clause: enough
 		// context to label a name, a dozen words to pay for.
-		after := Span{sp.Start + ws[vi].start, end}
+		after := Span{c.verb, c.end}
 		if calls++; calls > maxProseCalls {
 			break
 		}
@@ -123,6 +134,37 @@ func (ProseNames) Extract(d *Doc) []Mention {
 		}
 	}
 	return out
+}
+
+// meetClause is a sentence that tells of a meeting "with" someone: the
+// sentence, where its meeting word starts, where "with" ends and where
+// the clause after it ends.
+type meetClause struct {
+	sent            Span
+	verb, with, end int
+}
+
+// mentionsIn returns the mentions that touch the sentence of a clause
+// (cs, in text order): the only ones Extract asks about, as its spans
+// lie in those sentences.
+func mentionsIn(ms []Mention, cs []meetClause) []Mention {
+	var in []Mention
+	lo, hi := cs[0].sent.Start, cs[len(cs)-1].sent.End
+	for i := range ms {
+		m := &ms[i]
+		if m.Span.End < lo || m.Span.Start > hi {
+			continue // before the first sentence or after the last
+		}
+		if len(cs) > 1 {
+			// the first sentence that ends at or after the mention's start
+			k := sort.Search(len(cs), func(k int) bool { return cs[k].sent.End >= m.Span.Start })
+			if k == len(cs) || cs[k].sent.Start > m.Span.End {
+				continue
+			}
+		}
+		in = append(in, *m)
+	}
+	return in
 }
 
 // personLike reports whether a candidate reads as a personal name.

@@ -62,7 +62,7 @@ func (p *entParser) nameUnit(i, j int, first, anchored bool) bool {
 	}
 	var lf wordFlags // the lexicons of the unit
 	if j > i+1 {
-		lf, _ = wordIndex.lookup(p.unitLow(i, j))
+		lf = p.unitFlags(i, j)
 	} else {
 		lf = p.flagsOf(i)
 	}
@@ -985,8 +985,13 @@ func (p *entParser) add(rp rawPerson, a int) int {
 	}
 	p.raw = append(p.raw, rp)
 	s := p.t[rp.start].sent
-	for len(p.rawsBySent) <= s {
-		p.rawsBySent = append(p.rawsBySent, nil)
+	for n := len(p.rawsBySent); n <= s; n++ {
+		if n < cap(p.rawsBySent) {
+			p.rawsBySent = p.rawsBySent[:n+1]
+			p.rawsBySent[n] = p.rawsBySent[n][:0] // a list of an earlier document, reused
+		} else {
+			p.rawsBySent = append(p.rawsBySent, nil)
+		}
 	}
 	p.rawsBySent[s] = append(p.rawsBySent[s], int32(len(p.raw)-1))
 	return len(p.raw) - 1
@@ -1115,6 +1120,9 @@ func (p *entParser) officeOrg(o titlePhrase, ps, pe int) string {
 // not in it already; a part written in capitals is title-cased
 // ("KAMIKAWA" -> "Kamikawa"), space runs collapse.
 func (p *entParser) canonical(s, e int) string {
+	if v, ok := p.asWritten(s, e); ok {
+		return v
+	}
 	var b strings.Builder
 	if e > s {
 		b.Grow(p.spanEnd(e-1) - p.t[s].start) // about the name as written
@@ -1138,6 +1146,42 @@ func (p *entParser) canonical(s, e int) string {
 		}
 	}
 	return b.String()
+}
+
+// asWritten returns the text of tokens [s, e) when it is already their
+// canonical form, which it mostly is: a name costs no allocation then.
+// It walks the tokens as canonical writes them, checking each piece
+// against the text.
+func (p *entParser) asWritten(s, e int) (string, bool) {
+	if e <= s {
+		return "", false
+	}
+	pos := p.t[s].start
+	for k := s; k < e; k++ {
+		tk := &p.t[k]
+		if k > s {
+			switch {
+			case tk.joined:
+				if p.text[pos] != '-' {
+					return "", false
+				}
+				pos++
+			case tk.start > p.t[k-1].end:
+				if p.text[pos] != ' ' {
+					return "", false
+				}
+				pos++
+			}
+		}
+		if pos != tk.start || tk.caps && !p.is(k, wfSuffix) || tk.trail > 0 && !tk.dot {
+			return "", false
+		}
+		pos = tk.end
+		if tk.dot {
+			pos++ // the dot is in the text
+		}
+	}
+	return p.text[p.t[s].start:pos], true
 }
 
 // countFields returns len(strings.Fields(s)) without making the slice.
@@ -1166,17 +1210,20 @@ func titleCaseWord(w string) string {
 // rawNameKeys returns the keys of each raw person's value, for comparing
 // forms: the lower-case words of the name (strings.ToLower, then
 // strings.FieldsFunc at spaces, hyphens and dots), those of all the names
-// cut from one string and one slice; nil for a name with no word.
-func rawNameKeys(raws []rawPerson) [][]string {
+// cut from one string and one slice; nil for a name with no word. It
+// also returns each name's form, strings.Join of its keys with spaces,
+// when the lower-cased value holds it already (words apart by one space),
+// or "". The slices are sc's, grown as needed.
+func rawNameKeys(raws []rawPerson, sc *nameKeyBufs) (keys [][]string, forms []string) {
 	size, words := 0, 0
 	for _, r := range raws {
 		size += len(r.value)
 		words += strings.Count(r.value, " ") + strings.Count(r.value, "-") + strings.Count(r.value, ".") + 1
 	}
 	// the values lower-cased as strings.ToLower does
-	buf := make([]byte, 0, size) // grown when a lower-case rune is longer
-	ends := make([]int, len(raws))
-	for i, r := range raws {
+	buf := grow(sc.buf[:0], size) // grown when a lower-case rune is longer
+	ends := grow(sc.ends[:0], len(raws))
+	for _, r := range raws {
 		for _, c := range r.value {
 			switch {
 			case 'A' <= c && c <= 'Z':
@@ -1187,34 +1234,68 @@ func rawNameKeys(raws []rawPerson) [][]string {
 				buf = utf8.AppendRune(buf, unicode.ToLower(c))
 			}
 		}
-		ends[i] = len(buf)
+		ends = append(ends, len(buf))
 	}
 	all := string(buf)
-	ws := make([]string, 0, words) // at most one more than the separators of each
-	keys := make([][]string, len(raws))
+	ws := grow(sc.ws[:0], words) // at most one more than the separators of each
+	keys = grow(sc.keys[:0], len(raws))[:len(raws)]
+	forms = grow(sc.forms[:0], len(raws))[:len(raws)]
 	start := 0
 	for i, end := range ends {
 		a := len(ws)
-		w := -1 // the start of the word being read
+		w := -1                 // the start of the word being read
+		first, last := -1, -1   // the start of the first word, the end of the last
+		seps, spaced := 0, true // the separators since the last word; all spaces
+		joined := true          // one space between each two words
 		for k := start; k < end; k++ {
 			if c := all[k]; c == ' ' || c == '-' || c == '.' {
 				if w >= 0 {
 					ws = append(ws, all[w:k])
-					w = -1
+					last, w = k, -1
+					seps, spaced = 0, true
 				}
+				seps++
+				spaced = spaced && c == ' '
 			} else if w < 0 {
+				if first < 0 {
+					first = k
+				} else if seps != 1 || !spaced {
+					joined = false
+				}
 				w = k
 			}
 		}
 		if w >= 0 {
 			ws = append(ws, all[w:end])
+			last = end
 		}
+		keys[i], forms[i] = nil, ""
 		if len(ws) > a {
 			keys[i] = ws[a:len(ws):len(ws)]
+			if joined {
+				forms[i] = all[first:last]
+			}
 		}
 		start = end
 	}
-	return keys
+	*sc = nameKeyBufs{buf: buf, ends: ends, ws: ws, keys: keys, forms: forms}
+	return keys, forms
+}
+
+// nameKeyBufs are rawNameKeys' slices, kept for the next document.
+type nameKeyBufs struct {
+	buf   []byte
+	ends  []int
+	ws    []string
+	keys  [][]string
+	forms []string
+}
+
+// clear lets go of the strings of the last document.
+func (sc *nameKeyBufs) clear() {
+	clear(sc.ws)
+	clear(sc.keys)
+	clear(sc.forms)
 }
 
 func keysSubset(a, b []string) bool {

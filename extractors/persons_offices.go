@@ -19,7 +19,9 @@ func (p *entParser) isPortfolioUnit(i, j int) bool {
 	if j == i+1 {
 		return p.is(i, wfPortfolio|wfOrgHead)
 	}
-	return gazetteer.IsPortfolioWord(p.unitLow(i, j))
+	// the text as written: IsPortfolioWord lower-cases it, without
+	// allocating
+	return gazetteer.IsPortfolioWord(p.text[p.t[i].start:p.t[j-1].end])
 }
 
 // parseOffice parses an office phrase starting at token i: "Minister",
@@ -151,27 +153,61 @@ func (p *entParser) locativeCountry(j int) bool {
 // Indonesia", "at the Romanian Ministry"), but not a destination ("to
 // Italy", "Envoy for Afghanistan").
 func (p *entParser) officeCountries(o *titlePhrase) {
+	nc, np := 0, 0 // counted first, for room cut to size from p.strs
 	for k := o.start; k < o.end; k++ {
-		tk := &p.t[k]
-		if p.ctry(k) == "" && (p.plc(k) == "" || p.plc(k) == "-") {
-			continue
+		if c, ok := p.officeCountryAt(o, k); ok && c != "" {
+			nc++
+		} else if ok {
+			np++
 		}
-		if k > o.start && (p.t[k-1].cty == tk.cty && tk.cty != 0 || p.t[k-1].plc == tk.plc && tk.plc != 0) {
-			continue // same mention
-		}
-		b := k - 1
-		for b > o.start && p.lows[b] == "the" {
-			b--
-		}
-		if b >= o.start && (p.lows[b] == "to" || p.lows[b] == "for") {
-			continue
-		}
-		if p.ctry(k) != "" {
-			o.countries = append(o.countries, p.ctry(k))
-		} else {
+	}
+	if nc > 0 && o.countries == nil {
+		o.countries = p.strRoom(nc)
+	}
+	if np > 0 && o.places == nil {
+		o.places = p.strRoom(np)
+	}
+	for k := o.start; k < o.end && nc+np > 0; k++ {
+		if c, ok := p.officeCountryAt(o, k); ok && c != "" {
+			o.countries = append(o.countries, c)
+		} else if ok {
 			o.places = append(o.places, p.plc(k))
 		}
 	}
+}
+
+// officeCountryAt reports whether token k of office o starts a country or
+// place the office names (see officeCountries), and returns the country,
+// "" for a place.
+func (p *entParser) officeCountryAt(o *titlePhrase, k int) (string, bool) {
+	tk := &p.t[k]
+	if p.ctry(k) == "" && (p.plc(k) == "" || p.plc(k) == "-") {
+		return "", false
+	}
+	if k > o.start && (p.t[k-1].cty == tk.cty && tk.cty != 0 || p.t[k-1].plc == tk.plc && tk.plc != 0) {
+		return "", false // same mention
+	}
+	b := k - 1
+	for b > o.start && p.lows[b] == "the" {
+		b--
+	}
+	if b >= o.start && (p.lows[b] == "to" || p.lows[b] == "for") {
+		return "", false
+	}
+	return p.ctry(k), true
+}
+
+// strRoom returns an empty slice with room for n strings, cut from
+// p.strs: the countries of a document's offices take one allocation, not
+// one each. Appending more than n moves the slice out.
+func (p *entParser) strRoom(n int) []string {
+	k := len(p.strs)
+	if cap(p.strs)-k < n {
+		// a new block; the offices keep the old one
+		p.strs, k = make([]string, 0, max(2*cap(p.strs), n, 32)), 0
+	}
+	p.strs = p.strs[:k+n]
+	return p.strs[k : k : k+n]
 }
 
 // parseComplement parses the portfolio or body after an office, starting

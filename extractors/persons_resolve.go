@@ -95,8 +95,14 @@ type stopList struct {
 // a: each token of a sentence is read once, however many names it holds.
 func (p *entParser) clauseStops(a int) *stopList {
 	s := p.t[a].sent
-	for len(p.stops) <= s {
-		p.stops = append(p.stops, stopList{})
+	for n := len(p.stops); n <= s; n++ {
+		if n < cap(p.stops) {
+			p.stops = p.stops[:n+1]
+			old := &p.stops[n] // a list of an earlier document: its slices reused
+			*old = stopList{toks: old.toks[:0], cue: old.cue[:0]}
+		} else {
+			p.stops = append(p.stops, stopList{})
+		}
 	}
 	st := &p.stops[s]
 	k := st.read
@@ -293,27 +299,45 @@ func (p *entParser) resolve(dst []Mention) []Mention {
 	p.trimHeadlineNames()
 	// Longest names first: shorter forms join the person whose name holds
 	// them.
-	order := make([]int, len(p.raw))
+	p.ints = grow(p.ints[:0], 2*len(p.raw))[:2*len(p.raw)]
+	order, owner := p.ints[:len(p.raw)], p.ints[len(p.raw):]
 	for i := range order {
 		order[i] = i
 	}
-	keys := rawNameKeys(p.raw)
+	keys, keyForms := rawNameKeys(p.raw, &p.nameKeys)
 	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(len(keys[b]), len(keys[a])) })
-	var cls []*personCluster
-	// the clusters holding each key, in the order made: a name is
-	// compared only with the clusters that hold its first key
-	byKey := map[string][]int{}
-	owner := make([]int, len(p.raw))
+	// the clusters, in one block that does not move: a name makes at most
+	// one
+	if cap(p.clusters) < len(p.raw) {
+		p.clusters = make([]personCluster, 0, len(p.raw))
+	}
+	p.clusters = p.clusters[:0]
+	cls := p.clsPtrs[:0]
+	// the clusters holding each key, in the order made (p.keyLists[i] for
+	// the key of index i in byKey): a name is compared only with the
+	// clusters that hold its first key
+	if p.byKey == nil {
+		p.byKey = map[string]int32{}
+	}
+	byKey := p.byKey
+	p.keyLists = p.keyLists[:0]
+	var all []int32
 	for _, ri := range order {
 		r := p.raw[ri]
 		best := -1
-		var cands []int
+		var cands []int32
 		if len(keys[ri]) > 0 {
-			cands = byKey[keys[ri][0]]
+			if ki, ok := byKey[keys[ri][0]]; ok {
+				cands = p.keyLists[ki]
+			}
 		} else {
-			cands = allIndexes(len(cls))
+			for len(all) < len(cls) {
+				all = append(all, int32(len(all)))
+			}
+			cands = all[:len(cls)]
 		}
-		for _, ci := range cands {
+		for _, ci32 := range cands {
+			ci := int(ci32)
 			c := cls[ci]
 			if !keysSubset(keys[ri], c.keys) {
 				continue
@@ -331,22 +355,30 @@ func (p *entParser) resolve(dst []Mention) []Mention {
 			}
 		}
 		if best < 0 {
-			cls = append(cls, &personCluster{value: r.value, keys: keys[ri]})
+			p.clusters = p.clusters[:len(p.clusters)+1]
+			c := &p.clusters[len(p.clusters)-1]
+			*c = personCluster{value: r.value, keys: keys[ri], raws: c.raws[:0], forms: c.forms[:0]}
+			cls = append(cls, c)
 			best = len(cls) - 1
 			for i, k := range keys[ri] {
 				if !slices.Contains(keys[ri][:i], k) {
-					byKey[k] = append(byKey[k], best)
+					p.addKeyCluster(k, best)
 				}
 			}
 		}
 		cls[best].raws = append(cls[best].raws, ri)
 		owner[ri] = best
 		if r.anchored || len(keys[ri]) > 1 {
-			if f := strings.Join(keys[ri], " "); !slices.Contains(cls[best].forms, f) {
-				cls[best].forms = append(cls[best].forms, f)
+			if f := keyForms[ri]; f != "" {
+				if !slices.Contains(cls[best].forms, f) {
+					cls[best].forms = append(cls[best].forms, f)
+				}
+			} else if !slices.ContainsFunc(cls[best].forms, func(f string) bool { return joinedIs(f, keys[ri]) }) {
+				cls[best].forms = append(cls[best].forms, strings.Join(keys[ri], " "))
 			}
 		}
 	}
+	p.clsPtrs = cls
 	for _, c := range cls {
 		p.attributes(c)
 	}
@@ -379,9 +411,9 @@ func (p *entParser) resolve(dst []Mention) []Mention {
 // ("Kim Hong-kyun", "Villareal"), unless the words cut belong to a longer
 // name of the body ("Lee Sang-min" is not cut to "Lee").
 func (p *entParser) trimHeadlineNames() {
-	// the names outside headlines by their words, found on first need:
-	// a headline's name is compared with those that share its first
-	// words, not with every name
+	// the names outside headlines by their first word, found on first
+	// need: a headline's name is compared with those that share its first
+	// word, not with every name
 	var body map[string][]int
 	inBody := map[string]bool{} // inBodyName by the words of o and w
 	for i := range p.raw {
@@ -392,16 +424,15 @@ func (p *entParser) trimHeadlineNames() {
 		if body == nil {
 			body = map[string][]int{}
 			for j, o := range p.raw {
-				if !p.headline(o.start) {
-					k := p.wordsKey(o.start, o.end)
-					body[k] = append(body[k], j)
+				if !p.headline(o.start) && o.end > o.start {
+					body[p.lows[o.start]] = append(body[p.lows[o.start]], j)
 				}
 			}
 		}
 		// the longest name of the body that the headline's starts with
 		best := 0
 		for n := r.end - r.start - 1; n > 0 && best == 0; n-- {
-			for _, j := range body[p.wordsKey(r.start, r.start+n)] {
+			for _, j := range body[p.lows[r.start]] {
 				o := p.raw[j]
 				same := o.end-o.start == n
 				for k := 0; k < n && same; k++ {
@@ -625,7 +656,7 @@ func (p *entParser) attributes(c *personCluster) {
 	switch {
 	case best != nil:
 		c.title = best.title
-		c.rank, _ = gazetteer.TitleIn(best.title, c.ctry)
+		c.rank = p.rankIn(best.title, c.ctry)
 		if c.rank == "" || c.rank == gazetteer.RankHeadOfState && best.body || best.ruled {
 			c.rank = best.rank
 		}
@@ -655,8 +686,12 @@ func (p *entParser) mention(s, e int, c *personCluster) Mention {
 // or a form seen with a title ("Calderoli" after "Minister Calderoli"),
 // standing alone as a whole name.
 func (p *entParser) pass2(out []Mention, cls []*personCluster) []Mention {
-	forms := map[string]int{}
-	var firsts []string // the first words of the forms
+	if p.formIdx == nil {
+		p.formIdx = map[string]int{}
+	}
+	forms := p.formIdx
+	firsts := p.firsts[:0] // the first words of the forms
+	var firstBits wordBits // and their bits, to skip most other words unread
 	maxLen := 0
 	for ci, c := range cls {
 		for _, f := range c.forms {
@@ -669,6 +704,7 @@ func (p *entParser) pass2(out []Mention, cls []*personCluster) []Mention {
 			for w := range strings.FieldsSeq(f) {
 				if n == 0 && !slices.Contains(firsts, w) {
 					firsts = append(firsts, w)
+					firstBits.add(w)
 				}
 				n++
 			}
@@ -677,6 +713,7 @@ func (p *entParser) pass2(out []Mention, cls []*personCluster) []Mention {
 			}
 		}
 	}
+	p.firsts = firsts // kept for the next document
 	var key []byte
 	for i := 0; i < len(p.t); i++ {
 		if p.d.Stop.Stopped() {
@@ -686,7 +723,7 @@ func (p *entParser) pass2(out []Mention, cls []*personCluster) []Mention {
 		if p.taken[i] || tk.kind != ptWord || !tk.capital || tk.joined {
 			continue
 		}
-		if !slices.Contains(firsts, p.lows[i]) {
+		if !firstBits.may(p.lows[i]) || !slices.Contains(firsts, p.lows[i]) {
 			continue // no form starts with the word
 		}
 		if i > 0 && p.same(i-1, i) && p.t[i-1].kind == ptWord && (p.t[i-1].capital || p.is(i-1, wfParticle)) && !p.is(i-1, wfStop) {
@@ -760,11 +797,47 @@ func (p *entParser) gluedForm(key []byte, j int, forms map[string]int) (ci, cut 
 	return 0, 0, false
 }
 
-// allIndexes returns 0, 1, ..., n-1.
-func allIndexes(n int) []int {
-	out := make([]int, n)
-	for i := range out {
-		out[i] = i
+// addKeyCluster adds cluster ci to the clusters that hold key k.
+func (p *entParser) addKeyCluster(k string, ci int) {
+	ki, ok := p.byKey[k]
+	if !ok {
+		ki = int32(len(p.keyLists))
+		p.byKey[k] = ki
+		if len(p.keyLists) < cap(p.keyLists) {
+			p.keyLists = p.keyLists[:ki+1]
+			p.keyLists[ki] = p.keyLists[ki][:0] // a list of an earlier document, reused
+		} else {
+			p.keyLists = append(p.keyLists, nil)
+		}
 	}
-	return out
+	p.keyLists[ki] = append(p.keyLists[ki], int32(ci))
 }
+
+// joinedIs reports whether f is strings.Join(ws, " ").
+func joinedIs(f string, ws []string) bool {
+	for i, w := range ws {
+		if i > 0 {
+			if f == "" || f[0] != ' ' {
+				return false
+			}
+			f = f[1:]
+		}
+		if !strings.HasPrefix(f, w) {
+			return false
+		}
+		f = f[len(w):]
+	}
+	return f == ""
+}
+
+// wordBits is a set of words by a bit of their first and last bytes and
+// length: may(w) is false for most words not added, true for all added.
+type wordBits [4]uint64
+
+func wordBit(w string) uint { return (uint(w[0])*7 + uint(w[len(w)-1]) + uint(len(w))*13) & 255 }
+
+// add adds w, not empty.
+func (b *wordBits) add(w string) { k := wordBit(w); b[k/64] |= 1 << (k % 64) }
+
+// may reports whether w, not empty, may have been added.
+func (b *wordBits) may(w string) bool { k := wordBit(w); return b[k/64]&(1<<(k%64)) != 0 }

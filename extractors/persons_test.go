@@ -1131,19 +1131,38 @@ func FuzzPersons(f *testing.F) {
 // strings.FieldsFunc, name by name.
 func TestRawNameKeys(t *testing.T) {
 	names := []string{"Lee Sang-min", "Antony J. Blinken", "KAMIKAWA Yoko", "", " - . ", "a..b--c  d", "İlham Əliyev",
-		"Žygimantas Šimkus", "Dato’ Sri", "Ǆemal ⅫX", "\xffBad\xc3", "Al-Sabah.", "Wang Yi"}
+		"Žygimantas Šimkus", "Dato’ Sri", "Ǆemal ⅫX", "\xffBad\xc3", "Al-Sabah.", "Wang Yi", " Wang  Yi", "-Wang Yi.", "a b c", "x - y", "p .q"}
 	var raws []rawPerson
 	for _, n := range names {
 		raws = append(raws, rawPerson{value: n})
 	}
-	got := rawNameKeys(raws)
-	for i, n := range names {
-		want := strings.FieldsFunc(strings.ToLower(n), func(r rune) bool { return r == ' ' || r == '-' || r == '.' })
-		if len(want) == 0 {
-			want = nil
+	var sc nameKeyBufs
+	for range 2 { // and again, with sc's slices of the first time
+		got, forms := rawNameKeys(raws, &sc)
+		joined := 0
+		for i, n := range names {
+			want := strings.FieldsFunc(strings.ToLower(n), func(r rune) bool { return r == ' ' || r == '-' || r == '.' })
+			if len(want) == 0 {
+				want = nil
+			}
+			if diff := cmp.Diff(want, got[i]); diff != "" {
+				t.Errorf("rawNameKeys(%q) mismatch (-want +got):\n%s", n, diff)
+			}
+			// a form whenever the value has the words apart by one space
+			if f := strings.Join(want, " "); len(want) > 0 && strings.TrimFunc(strings.ToLower(n), func(r rune) bool {
+				return r == ' ' || r == '-' || r == '.'
+			}) == f && forms[i] == "" {
+				t.Errorf("rawNameKeys(%q): no form, want %q", n, f)
+			}
+			if forms[i] != "" {
+				joined++
+				if f := strings.Join(want, " "); forms[i] != f {
+					t.Errorf("rawNameKeys(%q) form %q, want %q", n, forms[i], f)
+				}
+			}
 		}
-		if diff := cmp.Diff(want, got[i]); diff != "" {
-			t.Errorf("rawNameKeys(%q) mismatch (-want +got):\n%s", n, diff)
+		if joined == 0 {
+			t.Error("rawNameKeys gave no form")
 		}
 	}
 }

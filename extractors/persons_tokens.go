@@ -74,8 +74,20 @@ type entParser struct {
 	matchE  []*gazetteer.TitleEntry // per token: the title there, when matchN > 0
 	pluralN []int8                  // per token: 0 not looked up, -1 no office in the plural, n words of it: see pluralAt
 	flags   []wordFlags             // per token: see flagsOf
-	ranks   map[string]string       // gazetteer.Title's rank of a title phrase: see rank
+	ranks   map[titleIn]string      // gazetteer.TitleIn's rank of a title phrase: see rankIn
 	cands   []personCand            // the raw persons' candidates: see candRoom
+	strs    []string                // the offices' countries and places: see strRoom
+	// resolve's scratch, kept for the next document: the clusters (in a
+	// block, pointed to by clsPtrs), the clusters of each key (keyLists,
+	// indexed by byKey), the order and owner of the raw persons (ints)
+	clusters []personCluster
+	clsPtrs  []*personCluster
+	byKey    map[string]int32
+	keyLists [][]int32
+	ints     []int
+	nameKeys nameKeyBufs    // rawNameKeys' slices
+	formIdx  map[string]int // pass2's index of the name forms
+	firsts   []string       // pass2's first words of the forms
 	// locB and locOK cache locativeCountry's answer for the country
 	// mention starting at token locB-1 (locB 0: none)
 	locB  int
@@ -114,7 +126,7 @@ func newEntParser(d *Doc) *entParser {
 	}
 	p.countries = p.countries[:0]
 	p.isos = append(p.isos[:0], "")
-	clear(p.isoIdx)
+	clear(p.isoIdx) // used only past isoScan codes
 	p.overlay()
 	p.taken = grow(p.taken[:0], len(p.t))[:len(p.t)]
 	clear(p.taken)
@@ -131,6 +143,7 @@ func newEntParser(d *Doc) *entParser {
 	p.rawsBySent, p.joinCues, p.joinCuesDone = p.rawsBySent[:0], p.joinCues[:0], false
 	p.stops = p.stops[:0]
 	p.cands = p.cands[:0]
+	p.strs = p.strs[:0]
 	p.locB = 0
 	return p
 }
@@ -148,19 +161,31 @@ func (p *entParser) candRoom(n int) []personCand {
 	return p.cands[k : k : k+n]
 }
 
-// rank returns gazetteer.Title's rank of the title phrase, looked up once
-// per document: the titles of a release repeat.
-func (p *entParser) rank(title string) string {
-	if r, ok := p.ranks[title]; ok {
+// rank returns gazetteer.Title's rank of the title phrase.
+func (p *entParser) rank(title string) string { return p.rankIn(title, "") }
+
+// titleIn is a title phrase and a country, as gazetteer.TitleIn takes them.
+type titleIn struct{ title, country string }
+
+// rankIn returns gazetteer.TitleIn's rank of the title phrase for the
+// country, looked up once per parser: the titles of a release repeat, and
+// so do those of the releases after it. The ranks are kept from document
+// to document (gazetteer.TitleIn reads only its fixed tables), up to
+// maxRanks of them, their keys copied out of the document.
+func (p *entParser) rankIn(title, country string) string {
+	if r, ok := p.ranks[titleIn{title, country}]; ok {
 		return r
 	}
-	r, _ := gazetteer.Title(title)
-	if p.ranks == nil {
-		p.ranks = map[string]string{}
+	r, _ := gazetteer.TitleIn(title, country)
+	if p.ranks == nil || len(p.ranks) >= maxRanks {
+		p.ranks = map[titleIn]string{}
 	}
-	p.ranks[title] = r
+	p.ranks[titleIn{strings.Clone(title), strings.Clone(country)}] = r
 	return r
 }
+
+// maxRanks bounds the ranks a parser keeps.
+const maxRanks = 1024
 
 // sentTokens returns the tokens [a, e) of sentence s, the break before
 // it included.
@@ -192,12 +217,26 @@ func (p *entParser) release() {
 	clear(p.raw)
 	clear(p.orgs)
 	clear(p.countries)
-	if len(p.ranks) > 256 {
-		p.ranks = nil // an outsized document's: let it go
-	} else {
-		clear(p.ranks)
-	}
 	clear(p.cands)
+	clear(p.strs)
+	p.nameKeys.clear()
+	clear(p.clsPtrs[:cap(p.clsPtrs)])
+	for k := range p.clusters {
+		c := &p.clusters[k]
+		clear(c.forms)
+		*c = personCluster{raws: c.raws[:0], forms: c.forms[:0]} // the lists kept, the strings let go
+	}
+	clear(p.firsts)
+	if len(p.formIdx) > 256 {
+		p.formIdx = nil // an outsized document's: let it go
+	} else {
+		clear(p.formIdx)
+	}
+	if len(p.byKey) > 256 {
+		p.byKey = nil // an outsized document's: let it go
+	} else {
+		clear(p.byKey)
+	}
 	entParsers.Put(p)
 }
 
@@ -522,41 +561,34 @@ func (p *entParser) nameEndsAt(i, dot, end int) bool {
 
 // overlay marks the tokens inside country, place and date mentions.
 func (p *entParser) overlay() {
-	n := 0
 	for i := range p.d.Mentions {
-		if p.d.Mentions[i].Kind == KindCountry {
-			n++
-		}
-	}
-	p.countries = slices.Grow(p.countries, n) // grown once, not copied as it grows
-	for _, m := range p.d.Mentions {
-		if m.Kind != KindCountry && m.Kind != KindPlace && m.Kind != KindDate {
-			continue
-		}
-		if m.Kind == KindCountry {
-			p.countries = append(p.countries, m)
-		}
+		m := &p.d.Mentions[i]
 		code := "" // the country's ISO3, or the place's country ("-" for none)
 		switch m.Kind {
 		case KindCountry:
+			p.countries = append(p.countries, *m) // kept from document to document: seldom grown
 			code = cmp.Or(m.Value, m.Country)
 		case KindPlace:
 			code = cmp.Or(m.Country, "-")
+		case KindDate:
+		default:
+			continue
 		}
+		date, country := m.Kind == KindDate, m.Kind == KindCountry
 		idx, interned := uint16(0), false // code's index in p.isos, interned at its first token
 		i := sort.Search(len(p.t), func(i int) bool { return p.t[i].end > m.Span.Start })
 		for ; i < len(p.t) && p.t[i].start < m.Span.End; i++ {
 			if p.t[i].kind == ptBreak {
 				continue
 			}
-			if m.Kind == KindDate {
+			if date {
 				p.t[i].date = true
 				continue
 			}
 			if !interned {
 				idx, interned = p.intern(code), true
 			}
-			if m.Kind == KindCountry {
+			if country {
 				p.t[i].cty = idx
 			} else {
 				p.t[i].plc = idx
@@ -571,19 +603,37 @@ func (p *entParser) overlay() {
 
 // intern returns the index of code in p.isos.
 func (p *entParser) intern(code string) uint16 {
-	if i, ok := p.isoIdx[code]; ok {
-		return i
-	}
-	if p.isoIdx == nil {
-		p.isoIdx = map[string]uint16{}
-	}
 	if code == "" {
 		return 0
 	}
+	if len(p.isos) <= isoScan {
+		// a document names a few countries: they are scanned, not hashed
+		for i, c := range p.isos[1:] {
+			if c == code {
+				return uint16(i + 1)
+			}
+		}
+	} else if i, ok := p.isoIdx[code]; ok {
+		return i
+	}
 	p.isos = append(p.isos, code)
-	p.isoIdx[code] = uint16(len(p.isos) - 1)
-	return uint16(len(p.isos) - 1)
+	i := uint16(len(p.isos) - 1)
+	if len(p.isos) > isoScan {
+		if p.isoIdx == nil {
+			p.isoIdx = map[string]uint16{}
+		}
+		if len(p.isoIdx) == 0 {
+			for k, c := range p.isos {
+				p.isoIdx[c] = uint16(k)
+			}
+		}
+		p.isoIdx[code] = i
+	}
+	return i
 }
+
+// isoScan is the most codes intern scans before it indexes them.
+const isoScan = 16
 
 // ctry returns the ISO3 of the country mention token i lies in, or "".
 func (p *entParser) ctry(i int) string {
@@ -611,12 +661,26 @@ func (p *entParser) unitEnd(i int) int {
 	return j
 }
 
-// unitLow returns the lower-case text of the unit [i, j).
-func (p *entParser) unitLow(i, j int) string {
-	if j == i+1 {
-		return p.lows[i]
+// unitFlags returns the wordIndex flags of the lower-case text of the
+// unit [i, j) of two or more tokens, lower-cased on the stack when it is
+// short and ASCII: the lookup does not keep it.
+func (p *entParser) unitFlags(i, j int) wordFlags {
+	w := p.text[p.t[i].start:p.t[j-1].end]
+	var buf [32]byte
+	if len(w) > len(buf) || !isASCII(w) {
+		f, _ := wordIndex.lookup(strings.ToLower(w))
+		return f
 	}
-	return strings.ToLower(p.text[p.t[i].start:p.t[j-1].end])
+	b := buf[:len(w)]
+	for k := 0; k < len(w); k++ {
+		c := w[k]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b[k] = c
+	}
+	f, _ := wordIndex.lookup(string(b))
+	return f
 }
 
 // unitCapital reports whether the unit at i is capitalized in any part
