@@ -2,6 +2,7 @@ package extractors
 
 import (
 	"bytes"
+	"iter"
 	"regexp"
 
 	"slices"
@@ -50,6 +51,10 @@ type Frame struct {
 
 	byStart []Mention // d.Mentions by start offset
 	starts  []int     // the start offset of each of byStart, searched by within
+	// startsAt[b] is the index in byStart of the first mention that
+	// starts at or after b<<startShift: within looks there, not through
+	// all of starts
+	startsAt []int32
 	// the spans of organization and gathering mentions
 	orgs, gatherings []Span
 	// the organizations' and the sections' spans, to search
@@ -240,6 +245,13 @@ func (c *Frame) setMentions() {
 	for _, m := range c.byStart {
 		c.starts = append(c.starts, m.Span.Start)
 	}
+	c.startsAt = slices.Grow(c.startsAt[:0], len(c.d.Text)>>startShift+1)
+	for b, i := 0, 0; b <= len(c.d.Text)>>startShift; b++ {
+		for i < len(c.starts) && c.starts[i] < b<<startShift {
+			i++
+		}
+		c.startsAt = append(c.startsAt, int32(i))
+	}
 	c.personsByName = nil
 	c.peerDone = false
 }
@@ -403,7 +415,7 @@ func (c *Frame) settlePersons() bool {
 		if !ok {
 			continue
 		}
-		for _, m := range c.in(KindPerson, sp) {
+		for m := range c.each(KindPerson, sp) {
 			if m.Span.Start-sp.Start < ws[vi].start && !c.index().inParens(m.Span.Start) &&
 				!strings.HasPrefix(d.Text[m.Span.End:], " and I ") { // "X and I held a meeting": X is met
 				subjects[m.Value] = true
@@ -548,7 +560,7 @@ func (c *Frame) whereClause(m Mention) string {
 func (c *Frame) metByForeign(m Mention) bool {
 	si := SentenceAt(c.d.Sentences, m.Span.Start)
 	_, sp := c.sentence(si)
-	for _, p := range c.in(KindPerson, Span{sp.Start, m.Span.Start}) {
+	for p := range c.each(KindPerson, Span{sp.Start, m.Span.Start}) {
 		if p.Value != m.Value {
 			return !p.CountryAssumed && c.foreign(p.Country)
 		}
@@ -556,7 +568,7 @@ func (c *Frame) metByForeign(m Mention) bool {
 	// "The programme of the President of Malta's visit to Chile opened
 	// with a bilateral meeting with President X": a foreign official's
 	// visit, unnamed, meets X
-	for _, q := range c.in(KindCountry, Span{sp.Start, m.Span.Start}) {
+	for q := range c.each(KindCountry, Span{sp.Start, m.Span.Start}) {
 		if !c.foreign(q.Value) {
 			continue
 		}
@@ -699,6 +711,18 @@ func (c *Frame) in(k Kind, s Span) []Mention {
 	return collect(c.within(s), func(m *Mention) bool { return m.Kind == k && s.Contains(m.Span) })
 }
 
+// each yields the mentions of kind k inside span s, in text order: in
+// without the copy, for a reading that only walks them.
+func (c *Frame) each(k Kind, s Span) iter.Seq[Mention] {
+	return func(yield func(Mention) bool) {
+		for i, ms := 0, c.within(s); i < len(ms); i++ {
+			if ms[i].Kind == k && s.Contains(ms[i].Span) && !yield(ms[i]) {
+				return
+			}
+		}
+	}
+}
+
 // collect returns copies of the mentions of ms that keep accepts, or nil;
 // they are counted first, so that one allocation holds them.
 func collect(ms []Mention, keep func(*Mention) bool) []Mention {
@@ -734,12 +758,33 @@ func (c *Frame) has(s Span, kinds ...Kind) bool {
 
 // within returns the mentions that start inside s, by start offset.
 func (c *Frame) within(s Span) []Mention {
-	lo, _ := slices.BinarySearch(c.starts, s.Start)
+	lo := c.firstFrom(s.Start)
 	if lo == len(c.starts) || c.starts[lo] >= s.End {
 		return c.byStart[lo:lo]
 	}
-	hi, _ := slices.BinarySearch(c.starts[lo:], s.End)
-	return c.byStart[lo : lo+hi]
+	return c.byStart[lo:c.firstFrom(s.End)]
+}
+
+// startShift sets the stretch of text a startsAt entry covers: 64 bytes,
+// which few mentions start in.
+const startShift = 6
+
+// firstFrom returns the index in byStart of the first mention that starts
+// at or after off, or len(byStart): from startsAt, then a step per
+// mention that starts in off's stretch before off.
+func (c *Frame) firstFrom(off int) int {
+	if off <= 0 {
+		return 0
+	}
+	b := off >> startShift
+	if b >= len(c.startsAt) {
+		return len(c.starts) // past the text, where every mention starts
+	}
+	i := int(c.startsAt[b])
+	for i < len(c.starts) && c.starts[i] < off {
+		i++
+	}
+	return i
 }
 
 // countryAt returns the visited country whose section holds off, or "".

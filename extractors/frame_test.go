@@ -2,7 +2,15 @@ package extractors
 
 import (
 	"fmt"
+	"math/rand/v2"
+	"slices"
+	"strings"
+	"syscall"
 	"testing"
+	"time"
+
+	"communique/gen"
+	"communique/normalize"
 )
 
 // TestSettlePersons checks the country the frame settles for persons whose
@@ -86,5 +94,147 @@ func TestSettlePersons(t *testing.T) {
 				t.Errorf("%s: country %q, want %q", tt.person, got, tt.want)
 			}
 		})
+	}
+}
+
+// areaDocs prepares n generated documents as a run has them when the
+// publisher is decided (dates and countries found) and when the frame is
+// built (every mention found and sorted).
+func areaDocs(b testing.TB, n int) (atHome, atFrame []Doc) {
+	b.Helper()
+	s := Default()
+	for i := range n {
+		name, raw := gen.Document(1, i)
+		res, err := normalize.Document(raw, name, normalize.Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		d := Doc{ID: name, Text: res.Text}
+		d.Meta = ReadMeta(d.Text)
+		d.Sentences = Sentences(d.Text)
+		d.splitSentenceWords()
+		for _, x := range s.Entities {
+			d.Mentions = append(d.Mentions, x.Extract(&d)...)
+			if _, ok := x.(Countries); ok {
+				h := d
+				h.Mentions = slices.Clone(d.Mentions)
+				atHome = append(atHome, h)
+				settleHome(&d)
+			}
+		}
+		sortMentions(d.Mentions)
+		atFrame = append(atFrame, d)
+	}
+	return atHome, atFrame
+}
+
+// BenchmarkFrameArea times what a run pays after the entity extractors
+// for the publisher, the frame and the event extractors, one document per
+// op: decideHome, BuildFrame and Stack.events.
+func BenchmarkFrameArea(b *testing.B) {
+	atHome, atFrame := areaDocs(b, 200)
+	s := Default()
+	b.ReportAllocs()
+	i := 0
+	t0 := userTime(b)
+	for b.Loop() {
+		k := i % len(atFrame)
+		i++
+		frameAreaOp(s, atHome[k], atFrame[k])
+	}
+	// the machine is shared: the process's own CPU time varies less
+	// than the wall clock
+	b.ReportMetric(float64((userTime(b)-t0).Nanoseconds())/float64(i), "user-ns/op")
+}
+
+func userTime(b *testing.B) time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		b.Fatal(err)
+	}
+	return time.Duration(ru.Utime.Nano())
+}
+
+// frameAreaOp is one op of BenchmarkFrameArea, a function of its own
+// for profilers that count what one function runs.
+//
+//go:noinline
+func frameAreaOp(s Stack, h, d Doc) {
+	decideHome(&h)
+	d.Mentions = slices.Clone(d.Mentions)
+	s.events(&d, BuildFrame(&d))
+}
+
+// TestEach checks each against in, which copies the mentions, on the
+// frames of generated documents and random spans.
+func TestEach(t *testing.T) {
+	_, docs := areaDocs(t, 30)
+	rng := rand.New(rand.NewPCG(1, 2))
+	kinds := []Kind{KindPerson, KindCountry, KindPlace, KindDate, KindOrganization, KindGathering}
+	for _, d := range docs {
+		d.Mentions = slices.Clone(d.Mentions)
+		c := BuildFrame(&d)
+		for range 300 {
+			a := rng.IntN(len(d.Text) + 1)
+			b := a + rng.IntN(len(d.Text)+1-a)
+			s := Span{a, b}
+			for _, k := range kinds {
+				if got, want := slices.Collect(c.each(k, s)), c.in(k, s); !slices.Equal(got, want) {
+					t.Fatalf("%s %v %s: each gives %d mentions, in %d", d.ID, s, k, len(got), len(want))
+				}
+			}
+		}
+	}
+}
+
+// withinSearch is within as it was, a binary search of all of starts.
+func withinSearch(c *Frame, s Span) []Mention {
+	lo, _ := slices.BinarySearch(c.starts, s.Start)
+	if lo == len(c.starts) || c.starts[lo] >= s.End {
+		return c.byStart[lo:lo]
+	}
+	hi, _ := slices.BinarySearch(c.starts[lo:], s.End)
+	return c.byStart[lo : lo+hi]
+}
+
+// TestWithin checks within, which reads startsAt, against withinSearch
+// on the frames of generated documents, with spans of every length,
+// some reaching outside the text, and on random mentions.
+func TestWithin(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	check := func(c *Frame, s Span) {
+		t.Helper()
+		got, want := c.within(s), withinSearch(c, s)
+		if len(got) != len(want) || len(got) > 0 && &got[0] != &want[0] {
+			t.Fatalf("%s: within%v gives %d mentions, the search %d", c.d.ID, s, len(got), len(want))
+		}
+	}
+	_, docs := areaDocs(t, 30)
+	for _, d := range docs {
+		d.Mentions = slices.Clone(d.Mentions)
+		c := BuildFrame(&d)
+		for range 2000 {
+			a := rng.IntN(len(d.Text)+140) - 70
+			check(c, Span{a, a + rng.IntN(1<<rng.IntN(14))})
+		}
+		for _, m := range c.byStart {
+			check(c, m.Span)
+			check(c, Span{m.Span.Start + 1, m.Span.End + 1})
+			check(c, Span{m.Span.Start - 1, m.Span.Start})
+		}
+	}
+	// dense and sparse mentions, many at one offset
+	for range 200 {
+		d := &Doc{ID: "random", Text: strings.Repeat("x", rng.IntN(600))}
+		for range rng.IntN(80) {
+			a := rng.IntN(len(d.Text) + 1)
+			d.Mentions = append(d.Mentions, Mention{Kind: KindPerson, Span: Span{a, a + rng.IntN(len(d.Text)+1-a)}})
+		}
+		c := &Frame{d: d}
+		c.setMentions()
+		for range 500 {
+			a := rng.IntN(len(d.Text)+140) - 70
+			check(c, Span{a, a + rng.IntN(1<<rng.IntN(11))})
+		}
 	}
 }

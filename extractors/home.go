@@ -286,7 +286,7 @@ func travelVotes(d *Doc, ix *textIndex, score map[string]float64, first map[stri
 			}
 		}
 		qualifiers := map[string]bool{}
-		for _, m := range c.in(KindCountry, sp) {
+		for m := range c.each(KindCountry, sp) {
 			ls := max(sp.Start, ix.lineStart(m.Span.Start))
 			if foreignOfficial(d.Text[m.Span.End:]) || officeAt(d.Text, ix, ls, m.Span.Start) ||
 				ownerOfVisit(d.Text[m.Span.End:]) {

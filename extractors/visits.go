@@ -399,7 +399,7 @@ func (c *Frame) meetingAtHome(m Event, away bool) bool {
 	// else, when it travelled, it met them there
 	limit := m.Evidence.End
 	if away {
-		for _, pm := range c.in(KindPerson, m.Evidence) {
+		for pm := range c.each(KindPerson, m.Evidence) {
 			if c.foreign(pm.Country) {
 				limit = pm.Span.Start
 				break
@@ -1107,7 +1107,7 @@ func (c *Frame) summitVisits() []visit {
 		if w := strings.ToLower(homeFirstWord(text[loc[0]:])); w == "attendance" || w == "participation" {
 			// "the attendance of the State Secretary X at the session":
 			// the one named after it
-			for _, p := range c.in(KindPerson, Span{sp.Start + loc[1], m.Span.Start}) {
+			for p := range c.each(KindPerson, Span{sp.Start + loc[1], m.Span.Start}) {
 				actor, explicit = c.withHome(personOf(p)), true
 				break
 			}
@@ -1255,7 +1255,7 @@ func (c *Frame) traveller(text string, sp Span, verbAt int, incoming, homeNamed 
 // Indonesian foreign minister left for", "the Portuguese minister will
 // travel on to". It returns the official's country.
 func (c *Frame) foreignSubject(text string, sp Span, verbAt int) (string, bool) {
-	for _, m := range c.in(KindCountry, Span{sp.Start, sp.Start + verbAt}) {
+	for m := range c.each(KindCountry, Span{sp.Start, sp.Start + verbAt}) {
 		if !isDemonymMention(m) || !c.foreign(m.Value) {
 			continue
 		}
