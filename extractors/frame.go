@@ -289,7 +289,7 @@ func homeForms(d *Doc, home string) {
 	var forms []string
 	for _, n := range ctry.Names {
 		for _, f := range stateForms {
-			if strings.HasPrefix(strings.ToLower(n), f+" of ") {
+			if formOf(n, f) {
 				forms = append(forms, "the "+titleCaseWords(f))
 			}
 		}
@@ -333,6 +333,16 @@ func homeForms(d *Doc, home string) {
 	}
 	d.Mentions = append(d.Mentions, add...)
 	sortMentions(d.Mentions)
+}
+
+// formOf is strings.HasPrefix(strings.ToLower(name), form+" of "),
+// without lower-casing the name when that cannot change what it starts
+// with.
+func formOf(name, form string) bool {
+	if lowersToASCII(name) {
+		return strings.HasPrefix(strings.ToLower(name), form+" of ")
+	}
+	return asciiPrefixFold(name, form) && asciiPrefixFold(name[len(form):], " of ")
 }
 
 // titleCaseWords capitalizes each word: "grand duchy" -> "Grand Duchy".
@@ -403,12 +413,15 @@ func (c *Frame) settlePersons() bool {
 	// the one met
 	subjects := map[string]bool{}
 	for i := range d.Sentences {
-		text, sp := c.sentence(i)
-		ws := c.lowerWords(text)
-		vi, _, ok := meetPh.find(ws)
 		if d.Stop.Stopped() {
 			break // given up on: what is found is dropped
 		}
+		if !c.has(d.Sentences[i], KindPerson) {
+			continue // no subject to find: its words go unread
+		}
+		text, sp := c.sentence(i)
+		ws := c.lowerWords(text)
+		vi, _, ok := meetPh.find(ws)
 		if ti, _, tok := travelPh.find(ws); tok && (!ok || ti < vi) {
 			vi, ok = ti, true
 		}
@@ -938,12 +951,26 @@ func furnitureStart(text string) int {
 		if len(strings.TrimRight(line, " :.…")) > 3*40 {
 			continue // over 40 bytes lower-cased too: no rune lower-cases to under a third of its bytes
 		}
-		line = strings.TrimRight(strings.ToLower(line), " :.…")
-		if len(line) <= 40 && furnitureHeads[line] {
+		if furnitureHead(line) {
 			return l.Start
 		}
 	}
 	return len(text)
+}
+
+// furnitureHead reports whether a trimmed line, lower-cased and without
+// its trailing " :.…", is one of furnitureHeads. An ASCII line is
+// lower-cased into a buffer, which the map look-up reads without copying.
+func furnitureHead(line string) bool {
+	t := strings.TrimRight(line, " :.…")
+	for i := 0; i < len(t); i++ {
+		if t[i] >= utf8.RuneSelf {
+			t = strings.TrimRight(strings.ToLower(line), " :.…")
+			return len(t) <= 40 && furnitureHeads[t]
+		}
+	}
+	var buf [40]byte
+	return len(t) <= len(buf) && furnitureHeads[string(appendLowerASCII(buf[:0], t))]
 }
 
 // inFurniture reports whether off lies in the page furniture.

@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"communique/gazetteer"
 	"communique/gen"
 	"communique/normalize"
 )
@@ -236,5 +237,83 @@ func TestWithin(t *testing.T) {
 			a := rng.IntN(len(d.Text)+140) - 70
 			check(c, Span{a, a + rng.IntN(1<<rng.IntN(11))})
 		}
+	}
+}
+
+// randomText returns a short string of letters, spaces and the bytes the
+// rules look for, with runes that lower-case to ASCII or change length.
+func randomText(rng *rand.Rand, n int) string {
+	const alphabet = "aAbBeEkKoOfFrRdDsSyYtT :.,…İKſÀé\t"
+	rs := []rune(alphabet)
+	var sb strings.Builder
+	for range rng.IntN(n) {
+		sb.WriteRune(rs[rng.IntN(len(rs))])
+	}
+	return sb.String()
+}
+
+// TestFormOf checks formOf against the expression it replaces, on every
+// country name and random names.
+func TestFormOf(t *testing.T) {
+	old := func(n, f string) bool { return strings.HasPrefix(strings.ToLower(n), f+" of ") }
+	rng := rand.New(rand.NewPCG(5, 6))
+	var names []string
+	for _, c := range gazetteer.Countries() {
+		names = append(names, c.Names...)
+	}
+	for range 3000 {
+		f := stateForms[rng.IntN(len(stateForms))]
+		n := randomText(rng, 8)
+		if rng.IntN(2) == 0 {
+			n = strings.ToUpper(f[:1]) + f[1:] + n
+		}
+		names = append(names, n, "İ"+n, strings.ToUpper(n))
+	}
+	hits := 0
+	for _, n := range names {
+		for _, f := range stateForms {
+			if got, want := formOf(n, f), old(n, f); got != want {
+				t.Fatalf("formOf(%q, %q) = %v, want %v", n, f, got, want)
+			} else if got {
+				hits++
+			}
+		}
+	}
+	if hits == 0 {
+		t.Fatal("no name holds a form of state")
+	}
+}
+
+// TestFurnitureHead checks furnitureHead against the lower-casing it
+// replaces, on the heads, the corpus lines and random lines.
+func TestFurnitureHead(t *testing.T) {
+	old := func(line string) bool {
+		line = strings.TrimRight(strings.ToLower(line), " :.…")
+		return len(line) <= 40 && furnitureHeads[line]
+	}
+	var lines []string
+	for h := range furnitureHeads {
+		lines = append(lines, h, strings.ToUpper(h)+":", h+" …", "İ"+h, h+"ſ")
+	}
+	_, docs := areaDocs(t, 30)
+	for _, d := range docs {
+		for l := range lineSpans(d.Text) {
+			lines = append(lines, strings.TrimSpace(d.Text[l.Start:l.End]))
+		}
+	}
+	rng := rand.New(rand.NewPCG(7, 8))
+	for range 5000 {
+		lines = append(lines, randomText(rng, 50))
+	}
+	hits := 0
+	for _, l := range lines {
+		if got, want := furnitureHead(l), old(l); got != want {
+			t.Fatalf("furnitureHead(%q) = %v, want %v", l, got, want)
+		} else if got {
+			hits++
+		}
+	}
+	if hits == 0 {
+		t.Fatal("no line is a head")
 	}
 }

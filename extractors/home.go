@@ -258,9 +258,21 @@ func homeVotes(d *Doc) map[string]homeScore {
 // counts once for each destination.
 func travelVotes(d *Doc, ix *textIndex, score map[string]float64, first map[string]int) {
 	var c *Frame // made for the first sentence with a travel word
+	// where the country mentions start, in order: a sentence without one
+	// (c.has(sp, KindCountry)) is passed over before its words are read
+	var countries []int
+	for _, m := range d.Mentions {
+		if m.Kind == KindCountry {
+			countries = append(countries, m.Span.Start)
+		}
+	}
+	slices.Sort(countries)
 	for si, sp := range d.Sentences {
 		if d.Stop.Stopped() {
 			break // given up on: what is found is dropped
+		}
+		if k, _ := slices.BinarySearch(countries, sp.Start); k == len(countries) || countries[k] >= sp.End {
+			continue
 		}
 		ws := d.sentenceWords(si)
 		vi, _, ok := travelPh.find(ws)
@@ -270,9 +282,6 @@ func travelVotes(d *Doc, ix *textIndex, score map[string]float64, first map[stri
 		if c == nil {
 			c = &Frame{d: d, ix: ix}
 			c.setMentions()
-		}
-		if !c.has(sp, KindCountry) {
-			continue
 		}
 		verbAt := sp.Start + ws[vi].start
 		dests := c.chains(sp, verbAt, isTravelLead)
@@ -350,9 +359,6 @@ func inList(text string, a, b Mention) bool {
 // subject of a verb: "Japan welcomes the decree", "Pakistan on Tuesday
 // conveyed its condolences", "Today the UK signed up to".
 func subjectOfVerb(text string, sents []Span, m Mention) bool {
-	if isDemonymMention(m) {
-		return false
-	}
 	ss := 0 // where the mention's sentence starts
 	if si := SentenceAt(sents, m.Span.Start); si >= 0 {
 		ss = sents[si].Start
@@ -363,7 +369,7 @@ func subjectOfVerb(text string, sents []Span, m Mention) bool {
 		}
 	}
 	w := homeFirstWord(text[m.Span.End:])
-	if w == "" || w[0] < 'a' || w[0] > 'z' {
+	if w == "" || w[0] < 'a' || w[0] > 'z' || isDemonymMention(m) { // the look-up last: it costs the most
 		return false
 	}
 	switch w {
