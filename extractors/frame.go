@@ -229,31 +229,55 @@ func (c *Frame) setMentions() {
 	c.byStart = c.d.Mentions
 	byStart := func(a, b Mention) int { return a.Span.Start - b.Span.Start }
 	if !slices.IsSortedFunc(c.byStart, byStart) {
+		c.byStart = sortedByStart(c.d.Mentions)
+	}
+	c.starts = slices.Grow(c.starts[:0], len(c.byStart))
+	for _, m := range c.byStart {
+		c.starts = append(c.starts, m.Span.Start)
+	}
+	n := len(c.d.Text)>>startShift + 1
+	c.startsAt = slices.Grow(c.startsAt[:0], n)[:n]
+	for b, i := 0, 0; b < n; b++ {
+		for i < len(c.starts) && c.starts[i] < b<<startShift {
+			i++
+		}
+		c.startsAt[b] = int32(i)
+	}
+	c.personsByName = nil
+	c.peerDone = false
+}
+
+// sortedByStart returns a copy of ms stably sorted by start offset. While
+// the mentions are still being found, they are most often two sorted
+// runs, the dates' and the countries': those are merged.
+func sortedByStart(ms []Mention) []Mention {
+	cut := min(1, len(ms))
+	for cut < len(ms) && ms[cut-1].Span.Start <= ms[cut].Span.Start {
+		cut++
+	}
+	a, b := ms[:cut], ms[cut:]
+	if !slices.IsSortedFunc(b, func(x, y Mention) int { return x.Span.Start - y.Span.Start }) {
 		// sorted through their indices, which are cheaper to move
-		ms := c.d.Mentions
 		order := make([]int32, len(ms))
 		for i := range order {
 			order[i] = int32(i)
 		}
 		slices.SortStableFunc(order, func(a, b int32) int { return ms[a].Span.Start - ms[b].Span.Start })
-		c.byStart = make([]Mention, len(ms))
+		out := make([]Mention, len(ms))
 		for i, k := range order {
-			c.byStart[i] = ms[k]
+			out[i] = ms[k]
+		}
+		return out
+	}
+	out := make([]Mention, 0, len(ms))
+	for len(a) > 0 && len(b) > 0 {
+		if b[0].Span.Start < a[0].Span.Start { // a's first on a tie: stable
+			out, b = append(out, b[0]), b[1:]
+		} else {
+			out, a = append(out, a[0]), a[1:]
 		}
 	}
-	c.starts = c.starts[:0]
-	for _, m := range c.byStart {
-		c.starts = append(c.starts, m.Span.Start)
-	}
-	c.startsAt = slices.Grow(c.startsAt[:0], len(c.d.Text)>>startShift+1)
-	for b, i := 0, 0; b <= len(c.d.Text)>>startShift; b++ {
-		for i < len(c.starts) && c.starts[i] < b<<startShift {
-			i++
-		}
-		c.startsAt = append(c.startsAt, int32(i))
-	}
-	c.personsByName = nil
-	c.peerDone = false
+	return append(append(out, a...), b...)
 }
 
 // personMentions returns the indices in byStart of the person mentions
@@ -314,14 +338,20 @@ func homeForms(d *Doc, home string) {
 		}
 	}
 	for _, f := range forms {
+		// "the Kingdom" sought from "Kingdom", whose capital is rarer
+		// than a "t": neither overlaps itself, so each finds the same
+		name := f[len("the "):]
 		for i := 0; ; {
-			k := strings.Index(text[i:], f)
+			k := strings.Index(text[i:], name)
 			if k < 0 {
 				break
 			}
-			s := i + k + len("the ")
-			e := i + k + len(f)
+			s := i + k
+			e := s + len(name)
 			i = e
+			if s < len("the ") || text[s-len("the "):s] != "the " {
+				continue
+			}
 			if e < len(text) && (isWordByte(text[e]) || strings.HasPrefix(text[e:], " of ")) {
 				continue
 			}

@@ -317,3 +317,117 @@ func TestFurnitureHead(t *testing.T) {
 		t.Fatal("no line is a head")
 	}
 }
+
+// sortedByIndex is sortedByStart as it was: a stable sort of all of them.
+func sortedByIndex(ms []Mention) []Mention {
+	out := slices.Clone(ms)
+	slices.SortStableFunc(out, func(a, b Mention) int { return a.Span.Start - b.Span.Start })
+	return out
+}
+
+// TestSortedByStart checks the merge of sorted runs against a stable sort,
+// on one, two and more runs with ties, and on the mentions of generated
+// documents as the publisher's vote sees them.
+func TestSortedByStart(t *testing.T) {
+	rng := rand.New(rand.NewPCG(9, 10))
+	run := func(n, k int) []Mention {
+		var ms []Mention
+		for range n {
+			a := rng.IntN(40)
+			ms = append(ms, Mention{Kind: KindPerson, Span: Span{a, a + 1}, Text: fmt.Sprint(k, len(ms))})
+		}
+		slices.SortStableFunc(ms, func(a, b Mention) int { return a.Span.Start - b.Span.Start })
+		return ms
+	}
+	for range 2000 {
+		var ms []Mention
+		for k := range 1 + rng.IntN(3) {
+			ms = append(ms, run(rng.IntN(12), k)...)
+		}
+		if got, want := sortedByStart(ms), sortedByIndex(ms); !slices.Equal(got, want) {
+			t.Fatalf("sortedByStart(%v) = %v, want %v", ms, got, want)
+		}
+	}
+	atHome, _ := areaDocs(t, 30)
+	for _, d := range atHome {
+		if got, want := sortedByStart(d.Mentions), sortedByIndex(d.Mentions); !slices.Equal(got, want) {
+			t.Fatalf("%s: the mentions sort otherwise", d.ID)
+		}
+	}
+}
+
+// homeFormsIndex is homeForms' search for the forms as it was: each form
+// "the Kingdom" sought whole.
+func homeFormsIndex(text string, forms []string, home string) []Mention {
+	var add []Mention
+	for _, f := range forms {
+		for i := 0; ; {
+			k := strings.Index(text[i:], f)
+			if k < 0 {
+				break
+			}
+			s := i + k + len("the ")
+			e := i + k + len(f)
+			i = e
+			if e < len(text) && (isWordByte(text[e]) || strings.HasPrefix(text[e:], " of ")) {
+				continue
+			}
+			add = append(add, Mention{Kind: KindCountry, Span: Span{s, e}, Text: text[s:e], Value: home})
+		}
+	}
+	return add
+}
+
+// TestHomeForms checks the mentions homeForms adds for the forms of state
+// against homeFormsIndex, on generated documents and random texts, for
+// publishers with forms.
+func TestHomeForms(t *testing.T) {
+	_, docs := areaDocs(t, 30)
+	var texts []string
+	for _, d := range docs {
+		texts = append(texts, d.Text)
+	}
+	rng := rand.New(rand.NewPCG(11, 12))
+	words := []string{"the ", "The ", "Kingdom", "Grand Duchy", "Duchy", "Republic", " of ", "s", "the Kingdom of", "\n", ",", "x"}
+	for range 3000 {
+		var sb strings.Builder
+		for range rng.IntN(12) {
+			sb.WriteString(words[rng.IntN(len(words))])
+		}
+		texts = append(texts, sb.String())
+	}
+	found := 0
+	for _, home := range []string{"SAU", "LUX", "KOR", "OMN", "BEL"} {
+		var forms []string
+		c, _ := gazetteer.ByISO3(home)
+		for _, n := range c.Names {
+			for _, f := range stateForms {
+				if formOf(n, f) {
+					forms = append(forms, "the "+titleCaseWords(f))
+				}
+			}
+		}
+		if len(forms) == 0 {
+			t.Fatalf("%s: no form of state", home)
+		}
+		for _, text := range texts {
+			d := &Doc{Text: text}
+			homeForms(d, home)
+			var got []Mention
+			for _, m := range d.Mentions {
+				if !strings.HasSuffix(text[:m.Span.Start], " in the ") || !strings.HasPrefix(text[m.Span.Start:], "country") {
+					got = append(got, m)
+				}
+			}
+			want := homeFormsIndex(text, forms, home)
+			sortMentions(want)
+			if !slices.Equal(got, want) {
+				t.Fatalf("%s %q: homeForms adds %v, want %v", home, text, got, want)
+			}
+			found += len(want)
+		}
+	}
+	if found == 0 {
+		t.Fatal("no form found")
+	}
+}
