@@ -103,6 +103,18 @@ func containsLower(s, sub string) bool {
 	if lowersToASCII(s) {
 		return strings.Contains(strings.ToLower(s), sub)
 	}
+	if sub != "" && (sub[0] < 'a' || sub[0] > 'z') {
+		// a first byte no other folds to: sought as it stands
+		for i := 0; ; i++ {
+			k := strings.IndexByte(s[i:], sub[0])
+			if k < 0 || i+k+len(sub) > len(s) {
+				return false
+			}
+			if i += k; asciiPrefixFold(s[i:], sub) {
+				return true
+			}
+		}
+	}
 	for i := 0; i+len(sub) <= len(s); i++ {
 		if asciiPrefixFold(s[i:], sub) {
 			return true
@@ -184,7 +196,7 @@ func (c *Frame) chains(sp Span, off int, lead func(string) bool) []dest {
 			continue // inside the previous country's name
 		}
 		gap := c.d.Text[prevEnd:m.Span.Start]
-		if m.Kind == KindCountry && strings.HasSuffix(strings.TrimRight(gap, "\t\n\f\r "), ",") {
+		if m.Kind == KindCountry && mayEndInCity(gap) {
 			// a city the gazetteer does not know, with its country:
 			// "for Rarotonga, Cook Islands" (the pattern ends in a comma)
 			gap = unknownCityRe.ReplaceAllString(gap, " ")
@@ -229,6 +241,18 @@ func (c *Frame) chains(sp Span, off int, lead func(string) bool) []dest {
 		out = append(out, d)
 	}
 	return out
+}
+
+// mayEndInCity reports whether gap ends with a comma, then spaces, after
+// a byte that may end a word of unknownCityRe ("[\p{L}'-]"): most
+// commas between countries follow none ("Greece, Romania").
+func mayEndInCity(gap string) bool {
+	t := strings.TrimRight(gap, "\t\n\f\r ")
+	if len(t) < 2 || t[len(t)-1] != ',' {
+		return false
+	}
+	b := t[len(t)-2]
+	return b >= 0x80 || b == '\'' || b == '-' || b|0x20 >= 'a' && b|0x20 <= 'z'
 }
 
 // unknownCityRe matches capitalized words and a comma at the end of a
