@@ -1,6 +1,7 @@
 package extractors
 
 import (
+	"encoding/binary"
 	"net/url"
 	"regexp"
 	"slices"
@@ -387,13 +388,21 @@ func ownScript(text string) (string, int) {
 	var n [len(ownScripts)]int
 	for j := 0; j < len(text); {
 		// A rune from U+0590 on starts with a byte from 0xD6 on, which no
-		// other rune holds: the bytes below are passed over one by one.
+		// other rune holds: the bytes below are passed over, eight ASCII
+		// ones at a time.
+		if j+8 <= len(text) && binary.LittleEndian.Uint64([]byte(text[j:j+8]))&0x8080808080808080 == 0 {
+			j += 8
+			continue
+		}
 		if text[j] < 0xD6 {
 			j++
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(text[j:])
 		j += size
+		if 0x2000 <= r && r <= 0x206f {
+			continue // general punctuation ("’", "–", "…"), which no script of its own writes
+		}
 		countScript(&n, r)
 	}
 	best, bn := "", 0

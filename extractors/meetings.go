@@ -126,10 +126,11 @@ func (c *Frame) readMeetings() []Event {
 		byCountry := map[string][]Person{}
 		var order []string
 		for _, p := range parts {
-			if seen[lower(p.Name)] {
+			k := lower(p.Name)
+			if seen[k] {
 				continue
 			}
-			seen[lower(p.Name)] = true
+			seen[k] = true
 			if _, ok := byCountry[p.Country]; !ok {
 				order = append(order, p.Country)
 			}
