@@ -93,6 +93,9 @@ type Frame struct {
 	// the settling changed none of them
 	sentVisits [][]visit
 	words      wordCache
+	// sentBits[i] is the union of the phrase bits (word.starts) of
+	// sentence i's words, found on first need (sentenceMay)
+	sentBits []uint64
 	// lastSentence is the sentence lowerWords was last asked about, or
 	// the one sentence returned last: most often the one asked about next
 	lastSentence int
@@ -148,6 +151,21 @@ func (c *Frame) lowerWords(text string) []word {
 	ws := w.buf[start:len(w.buf):len(w.buf)]
 	w.m[k] = ws
 	return ws
+}
+
+// sentenceMay reports whether p may occur in sentence i: whether a word
+// of it can start one of p's phrases. When not, p.find over the
+// sentence's words finds none, and is not run.
+func (c *Frame) sentenceMay(i int, p *phrases) bool {
+	if c.sentBits == nil {
+		c.sentBits = make([]uint64, len(c.d.Sentences))
+		for k := range c.sentBits {
+			for _, w := range c.d.sentenceWords(k) {
+				c.sentBits[k] |= w.starts
+			}
+		}
+	}
+	return c.sentBits[i]&p.bit != 0
 }
 
 // findIn is findIn over the cached words.
@@ -446,8 +464,8 @@ func (c *Frame) settlePersons() bool {
 		if d.Stop.Stopped() {
 			break // given up on: what is found is dropped
 		}
-		if !c.has(d.Sentences[i], KindPerson) {
-			continue // no subject to find: its words go unread
+		if !c.has(d.Sentences[i], KindPerson) || !c.sentenceMay(i, meetPh) && !c.sentenceMay(i, travelPh) {
+			continue // no subject to find, or no word to find one by
 		}
 		text, sp := c.sentence(i)
 		ws := c.lowerWords(text)

@@ -431,3 +431,35 @@ func TestHomeForms(t *testing.T) {
 		t.Fatal("no form found")
 	}
 }
+
+// TestSentenceMay checks that sentenceMay turns away no sentence where a
+// phrase set finds a phrase, for every set, on generated documents, with
+// the sentences' words split ahead and on demand.
+func TestSentenceMay(t *testing.T) {
+	_, docs := areaDocs(t, 30)
+	found, skipped := 0, 0
+	for k, d := range docs {
+		d.Mentions = slices.Clone(d.Mentions)
+		if k%2 == 1 {
+			d.sentWords = nil // a Doc built by hand
+		}
+		c := BuildFrame(&d)
+		for i, sp := range d.Sentences {
+			ws := lowerWords(d.Text[sp.Start:sp.End])
+			for _, p := range allPhrases {
+				_, _, ok := p.find(ws)
+				switch may := c.sentenceMay(i, p); {
+				case ok && !may:
+					t.Fatalf("%s sentence %d: sentenceMay is false, the set finds a phrase", d.ID, i)
+				case ok:
+					found++
+				case !may:
+					skipped++
+				}
+			}
+		}
+	}
+	if found == 0 || skipped == 0 {
+		t.Fatalf("%d sentences with a phrase, %d skipped", found, skipped)
+	}
+}

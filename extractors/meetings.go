@@ -78,7 +78,7 @@ func (c *Frame) readMeetings() []Event {
 			break // given up on: what is found is dropped
 		}
 		text, sp := c.sentence(i)
-		if !meetPh.in(c.lowerWords(text)) {
+		if !c.sentenceMay(i, meetPh) || !meetPh.in(c.lowerWords(text)) {
 			continue // no meeting word: meetingCue finds none
 		}
 		if len(c.visitors) == 0 && !c.has(c.paragraph(sp.Start), KindPerson, KindCountry) && !bothSides(c.lowerWords(text)) {

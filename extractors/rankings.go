@@ -87,7 +87,7 @@ func (Rankings) Events(d *Doc, c *Frame) []Event {
 		}
 		text, sp := c.sentence(i)
 		var idx []indexName
-		if c.matches(rankCuePh, text) || c.hasOrdinal(text) {
+		if c.sentenceMay(i, rankCuePh) && c.matches(rankCuePh, text) || c.hasOrdinal(text) {
 			ws = appendWordsOf(ws[:0], text, sp.Start)
 			idx = indexNames(ws)
 			pos := c.positions(ws)

@@ -464,7 +464,10 @@ func (c *Frame) tripDates() *DateRange {
 		}
 		text, sp := c.sentence(i)
 		ws := c.lowerWords(text)
-		si, _, start := startPh.find(ws)
+		si, start := 0, false
+		if c.sentenceMay(i, startPh) {
+			si, _, start = startPh.find(ws)
+		}
 		if !start && !theVisit(ws) {
 			continue // none of the cases below: most sentences
 		}
@@ -929,7 +932,10 @@ func (c *Frame) sentenceVisits(i int) []visit {
 	if !c.has(sp, KindCountry, KindPlace) {
 		return nil // no place to go to
 	}
-	if c.matches(cancelPh, text) {
+	if !c.sentenceMay(i, travelPh) && !c.sentenceMay(i, incomingPh) {
+		return nil // no word that goes anywhere
+	}
+	if c.sentenceMay(i, cancelPh) && c.matches(cancelPh, text) {
 		return nil
 	}
 	verb := c.findIn(travelPh, text)
