@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Tense and modality. Future markers make a record planned; negations of
@@ -59,11 +61,14 @@ func (c *Frame) eventDatesIn(s Span) []Mention {
 
 // lastWord returns the last word of s.
 func lastWord(s string) string {
-	f := strings.Fields(s)
-	if len(f) == 0 {
-		return ""
+	// the last of strings.Fields(s), without splitting all of s
+	s = strings.TrimRightFunc(s, unicode.IsSpace)
+	i := strings.LastIndexFunc(s, unicode.IsSpace)
+	if i < 0 {
+		return s
 	}
-	return f[len(f)-1]
+	_, size := utf8.DecodeRuneInString(s[i:])
+	return s[i+size:]
 }
 
 // nearestDate returns the date mention in s closest after off (or, if

@@ -492,7 +492,7 @@ func sentenceTexts(t *testing.T) []string {
 	rng := rand.New(rand.NewPCG(13, 14))
 	words := []string{"three", "3", "-", " ", "day", "Day", "DAYS", "days'", "visit", "trip", "official ", "today", "Monday",
 		"Rome", "St. John's", "Port-au-Prince", "São", ",", ", ", "\t", " with ", "WITH", "İ", "K", "ſ", "week", "Week", "x",
-		" three-day visit", "a 2 DAYS' official trip", "-day stay", "ten days tour"}
+		" three-day visit", "Respectively", "beTWEEN", "a 2 DAYS' official trip", "-day stay", "ten days tour"}
 	for range 20000 {
 		var sb strings.Builder
 		for range rng.IntN(10) {
@@ -520,7 +520,7 @@ func TestEventFilters(t *testing.T) {
 			t.Errorf("mayEndInCity(%q) is false; unknownCityRe matches", s)
 		}
 		low := strings.ToLower(s)
-		for _, sub := range []string{" with ", "with", ", ", ""} {
+		for _, sub := range []string{" with ", "with", ", ", "", "respectively", "between"} {
 			if got, want := containsLower(s, sub), strings.Contains(low, sub); got != want {
 				t.Errorf("containsLower(%q, %q) = %v, want %v", s, sub, got, want)
 			}
@@ -536,5 +536,25 @@ func TestEventFilters(t *testing.T) {
 	}
 	if n == 0 {
 		t.Error("tripDaysRe matches no text")
+	}
+}
+
+// TestLastWord checks lastWord against the last of strings.Fields.
+func TestLastWord(t *testing.T) {
+	rng := rand.New(rand.NewPCG(15, 16))
+	parts := []string{"a", "Bc", " ", "\t", "\n", "\u00a0", "\u0085", "\u2003", "\xff", "é", "\v", "x\xc3"}
+	for range 20000 {
+		var sb strings.Builder
+		for range rng.IntN(8) {
+			sb.WriteString(parts[rng.IntN(len(parts))])
+		}
+		s := sb.String()
+		want := ""
+		if f := strings.Fields(s); len(f) > 0 {
+			want = f[len(f)-1]
+		}
+		if got := lastWord(s); got != want {
+			t.Fatalf("lastWord(%q) = %q, want %q", s, got, want)
+		}
 	}
 }

@@ -663,8 +663,7 @@ func (c *Frame) met(m Mention) bool {
 		if calledBy(gap) {
 			continue // "courtesy calls by X": X calls
 		}
-		if len(gap) <= 80 && !strings.ContainsAny(gap, ";") && !strings.Contains(strings.ToLower(gap), "between") &&
-			strings.Count(gap, ",") <= 2 {
+		if len(gap) <= 80 && !strings.ContainsAny(gap, ";") && strings.Count(gap, ",") <= 2 && !containsLower(gap, "between") {
 			return true
 		}
 	}
@@ -1031,7 +1030,7 @@ func labelLead(lead string) bool {
 	if len(lead) > 60 || strings.ContainsAny(lead, ",:;") {
 		return false
 	}
-	for _, w := range strings.Fields(lead) {
+	for w := range strings.FieldsSeq(lead) {
 		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) {
 			return false
 		}

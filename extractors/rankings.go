@@ -804,7 +804,7 @@ func possessive(text string, m Mention) bool {
 // respectively pairs the countries and positions of "Denmark and the
 // Republic of Korea took first and second place respectively".
 func (c *Frame) respectively(text string, sp Span, pos []position) []string {
-	if !strings.Contains(strings.ToLower(text), "respectively") || len(pos) < 2 {
+	if len(pos) < 2 || !containsLower(text, "respectively") {
 		return nil
 	}
 	var cs []string
