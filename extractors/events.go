@@ -301,7 +301,8 @@ func (c *Frame) blankDates(gap string, at int) string {
 // leadsTo reports whether the last word of gap, after fillers, is a lead
 // word.
 func leadsTo(gap string, lead func(string) bool) bool {
-	ws := tailWords(gap)
+	var buf [24]string // most gaps' words fit: no allocation for them
+	ws := tailWords(buf[:0], gap)
 	if len(ws) >= 3 && ws[len(ws)-1] == "in" && lead("in") && nameAfterTo(strings.Fields(gap)) {
 		// "a delegation to the World Health Organization Intergovernmental
 		// Negotiating Body (INB) in Geneva": where the body met
@@ -344,15 +345,12 @@ func leadsTo(gap string, lead func(string) bool) bool {
 // 160 bytes when they are enough (three or more, and two or more once the
 // trailing fillers are dropped). Lower-casing never makes or unmakes a
 // space, so the words of the tail lower-case one by one.
-func tailWords(gap string) []string {
+func tailWords(dst []string, gap string) []string {
 	const tail = 160
 	if len(gap) > tail {
-		ws := strings.Fields(gap[len(gap)-tail:])
+		ws := appendLowerFields(dst, gap[len(gap)-tail:])
 		if len(ws) > 0 {
 			ws = ws[1:] // the first may be cut
-		}
-		for i, w := range ws {
-			ws[i] = strings.ToLower(w)
 		}
 		n := len(ws)
 		for n > 0 && fillerWords[strings.Trim(ws[n-1], ",")] {
@@ -362,7 +360,17 @@ func tailWords(gap string) []string {
 			return ws
 		}
 	}
-	return strings.Fields(strings.ToLower(gap))
+	return appendLowerFields(dst[:0], gap)
+}
+
+// appendLowerFields appends the words of strings.Fields(s), each
+// lower-cased, to dst: strings.Fields(strings.ToLower(s)), since
+// lower-casing never makes or unmakes a space.
+func appendLowerFields(dst []string, s string) []string {
+	for w := range strings.FieldsSeq(s) {
+		dst = append(dst, strings.ToLower(w))
+	}
+	return dst
 }
 
 // nameAfterTo reports whether the words before a final "in" are "to"

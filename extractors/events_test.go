@@ -454,7 +454,8 @@ func TestFirstFields(t *testing.T) {
 // leadsTo: the whole list, or three or more words that keep two or more
 // once trailing fillers are dropped.
 func TestTailWords(t *testing.T) {
-	words := []string{"visit", "to", "the", "İSTANBUL", "Minister", "also", "then", "on", "in", "and", "of", "Ж", "trip,", "—", "  ", "\u00a0", "for"}
+	words := []string{"visit", "to", "the", "İSTANBUL", "Minister", "also", "then", "on", "in", "and", "of", "Ж", "trip,", "—", "  ", "\u00a0", "for",
+		"\xff", "A\xc3", "ǅ", "\u0085"}
 	for n := range 3000 {
 		var b strings.Builder
 		for k := range n % 80 {
@@ -463,7 +464,10 @@ func TestTailWords(t *testing.T) {
 		}
 		gap := b.String()
 		full := strings.Fields(strings.ToLower(gap))
-		got := tailWords(gap)
+		got := tailWords(nil, gap)
+		if got2 := tailWords(make([]string, 0, 3), gap); !slices.Equal(got, got2) {
+			t.Fatalf("tailWords(%q) = %q in a buffer, %q without", gap, got2, got)
+		}
 		if len(got) > len(full) || !slices.Equal(got, full[len(full)-len(got):]) {
 			t.Fatalf("tailWords(%q) = %q, not a suffix of %q", gap, got, full)
 		}
