@@ -159,8 +159,14 @@ func (c *Frame) lowerWords(text string) []word {
 func (c *Frame) sentenceMay(i int, p *phrases) bool {
 	if c.sentBits == nil {
 		c.sentBits = make([]uint64, len(c.d.Sentences))
-		for k := range c.sentBits {
-			for _, w := range c.d.sentenceWords(k) {
+		for k, sp := range c.d.Sentences {
+			var ws []word
+			if c.d.sentWords != nil {
+				ws = c.d.sentWords[k] // split with the sentences
+			} else {
+				ws = c.lowerWords(c.d.Text[sp.Start:sp.End]) // into the frame's cache, for the readings to come
+			}
+			for _, w := range ws {
 				c.sentBits[k] |= w.starts
 			}
 		}
