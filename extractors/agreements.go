@@ -112,6 +112,9 @@ func (Agreements) Events(d *Doc, c *Frame) []Event {
 		if d.Stop.Stopped() {
 			break // given up on: what is found is dropped
 		}
+		if !c.sentenceMay(i, agreementPh) || !c.sentenceMay(i, signPh) && !c.sentenceMay(i, plannedSignPh) {
+			continue // the words below find nothing
+		}
 		text, sp := c.sentence(i)
 		ws := c.lowerWords(text)
 		if !agreementPh.in(ws) || !(signPh.in(ws) || plannedSignPh.in(ws)) {

@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Tense and modality. Future markers make a record planned; negations of
@@ -59,11 +61,14 @@ func (c *Frame) eventDatesIn(s Span) []Mention {
 
 // lastWord returns the last word of s.
 func lastWord(s string) string {
-	f := strings.Fields(s)
-	if len(f) == 0 {
-		return ""
+	// the last of strings.Fields(s), without splitting all of s
+	s = strings.TrimRightFunc(s, unicode.IsSpace)
+	i := strings.LastIndexFunc(s, unicode.IsSpace)
+	if i < 0 {
+		return s
 	}
-	return f[len(f)-1]
+	_, size := utf8.DecodeRuneInString(s[i:])
+	return s[i+size:]
 }
 
 // nearestDate returns the date mention in s closest after off (or, if
@@ -102,6 +107,18 @@ func lowersToASCII(s string) bool {
 func containsLower(s, sub string) bool {
 	if lowersToASCII(s) {
 		return strings.Contains(strings.ToLower(s), sub)
+	}
+	if sub != "" && (sub[0] < 'a' || sub[0] > 'z') {
+		// a first byte no other folds to: sought as it stands
+		for i := 0; ; i++ {
+			k := strings.IndexByte(s[i:], sub[0])
+			if k < 0 || i+k+len(sub) > len(s) {
+				return false
+			}
+			if i += k; asciiPrefixFold(s[i:], sub) {
+				return true
+			}
+		}
 	}
 	for i := 0; i+len(sub) <= len(s); i++ {
 		if asciiPrefixFold(s[i:], sub) {
@@ -184,7 +201,7 @@ func (c *Frame) chains(sp Span, off int, lead func(string) bool) []dest {
 			continue // inside the previous country's name
 		}
 		gap := c.d.Text[prevEnd:m.Span.Start]
-		if m.Kind == KindCountry && strings.HasSuffix(strings.TrimRight(gap, "\t\n\f\r "), ",") {
+		if m.Kind == KindCountry && mayEndInCity(gap) {
 			// a city the gazetteer does not know, with its country:
 			// "for Rarotonga, Cook Islands" (the pattern ends in a comma)
 			gap = unknownCityRe.ReplaceAllString(gap, " ")
@@ -231,6 +248,18 @@ func (c *Frame) chains(sp Span, off int, lead func(string) bool) []dest {
 	return out
 }
 
+// mayEndInCity reports whether gap ends with a comma, then spaces, after
+// a byte that may end a word of unknownCityRe ("[\p{L}'-]"): most
+// commas between countries follow none ("Greece, Romania").
+func mayEndInCity(gap string) bool {
+	t := strings.TrimRight(gap, "\t\n\f\r ")
+	if len(t) < 2 || t[len(t)-1] != ',' {
+		return false
+	}
+	b := t[len(t)-2]
+	return b >= 0x80 || b == '\'' || b == '-' || b|0x20 >= 'a' && b|0x20 <= 'z'
+}
+
 // unknownCityRe matches capitalized words and a comma at the end of a
 // gap before a country: a city the gazetteer does not know.
 var unknownCityRe = regexp.MustCompile(`\s(?:\p{Lu}[\p{L}'-]+ ){0,2}\p{Lu}[\p{L}'-]+,\s*$`)
@@ -272,7 +301,8 @@ func (c *Frame) blankDates(gap string, at int) string {
 // leadsTo reports whether the last word of gap, after fillers, is a lead
 // word.
 func leadsTo(gap string, lead func(string) bool) bool {
-	ws := tailWords(gap)
+	var buf [24]string // most gaps' words fit: no allocation for them
+	ws := tailWords(buf[:0], gap)
 	if len(ws) >= 3 && ws[len(ws)-1] == "in" && lead("in") && nameAfterTo(strings.Fields(gap)) {
 		// "a delegation to the World Health Organization Intergovernmental
 		// Negotiating Body (INB) in Geneva": where the body met
@@ -315,15 +345,12 @@ func leadsTo(gap string, lead func(string) bool) bool {
 // 160 bytes when they are enough (three or more, and two or more once the
 // trailing fillers are dropped). Lower-casing never makes or unmakes a
 // space, so the words of the tail lower-case one by one.
-func tailWords(gap string) []string {
+func tailWords(dst []string, gap string) []string {
 	const tail = 160
 	if len(gap) > tail {
-		ws := strings.Fields(gap[len(gap)-tail:])
+		ws := appendLowerFields(dst, gap[len(gap)-tail:])
 		if len(ws) > 0 {
 			ws = ws[1:] // the first may be cut
-		}
-		for i, w := range ws {
-			ws[i] = strings.ToLower(w)
 		}
 		n := len(ws)
 		for n > 0 && fillerWords[strings.Trim(ws[n-1], ",")] {
@@ -333,7 +360,17 @@ func tailWords(gap string) []string {
 			return ws
 		}
 	}
-	return strings.Fields(strings.ToLower(gap))
+	return appendLowerFields(dst[:0], gap)
+}
+
+// appendLowerFields appends the words of strings.Fields(s), each
+// lower-cased, to dst: strings.Fields(strings.ToLower(s)), since
+// lower-casing never makes or unmakes a space.
+func appendLowerFields(dst []string, s string) []string {
+	for w := range strings.FieldsSeq(s) {
+		dst = append(dst, strings.ToLower(w))
+	}
+	return dst
 }
 
 // nameAfterTo reports whether the words before a final "in" are "to"

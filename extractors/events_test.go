@@ -2,6 +2,7 @@ package extractors
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"slices"
 	"strings"
 	"testing"
@@ -420,13 +421,14 @@ func TestMergeVisitsUndated(t *testing.T) {
 }
 
 // hasDay is a filter in front of tripDaysRe: a sentence it turns away has
-// no match.
+// no match, and one with "day" only inside a word is turned away.
 func TestHasDay(t *testing.T) {
 	for _, s := range []string{
 		"a two-day official visit", "A THREE-DAY STATE VISIT", "his 4 Days' Visit to Peru",
-		"the Minister's Visit to Peru", "Monday", "today", "", "da", "ＤＡＹ",
+		"the Minister's Visit to Peru", "Monday", "today", "", "da", "ＤＡＹ", " day",
 	} {
-		if want := tripDaysRe.MatchString(s) || strings.Contains(strings.ToLower(s), "day"); hasDay(s) != want {
+		want := tripDaysRe.MatchString(s) || strings.Contains(strings.ToLower(s), " day") || strings.Contains(strings.ToLower(s), "-day")
+		if hasDay(s) != want {
 			t.Errorf("hasDay(%q) = %v, want %v", s, hasDay(s), want)
 		}
 	}
@@ -452,7 +454,8 @@ func TestFirstFields(t *testing.T) {
 // leadsTo: the whole list, or three or more words that keep two or more
 // once trailing fillers are dropped.
 func TestTailWords(t *testing.T) {
-	words := []string{"visit", "to", "the", "İSTANBUL", "Minister", "also", "then", "on", "in", "and", "of", "Ж", "trip,", "—", "  ", "\u00a0", "for"}
+	words := []string{"visit", "to", "the", "İSTANBUL", "Minister", "also", "then", "on", "in", "and", "of", "Ж", "trip,", "—", "  ", "\u00a0", "for",
+		"\xff", "A\xc3", "ǅ", "\u0085"}
 	for n := range 3000 {
 		var b strings.Builder
 		for k := range n % 80 {
@@ -461,7 +464,10 @@ func TestTailWords(t *testing.T) {
 		}
 		gap := b.String()
 		full := strings.Fields(strings.ToLower(gap))
-		got := tailWords(gap)
+		got := tailWords(nil, gap)
+		if got2 := tailWords(make([]string, 0, 3), gap); !slices.Equal(got, got2) {
+			t.Fatalf("tailWords(%q) = %q in a buffer, %q without", gap, got2, got)
+		}
 		if len(got) > len(full) || !slices.Equal(got, full[len(full)-len(got):]) {
 			t.Fatalf("tailWords(%q) = %q, not a suffix of %q", gap, got, full)
 		}
@@ -473,6 +479,86 @@ func TestTailWords(t *testing.T) {
 			if len(got) < 3 || n < 2 {
 				t.Fatalf("tailWords(%q) = %q: too short a tail", gap, got)
 			}
+		}
+	}
+}
+
+// sentenceTexts returns the sentences of generated documents and random
+// texts of the words and bytes the filters below look for.
+func sentenceTexts(t *testing.T) []string {
+	_, docs := areaDocs(t, 30)
+	var out []string
+	for _, d := range docs {
+		for _, sp := range d.Sentences {
+			out = append(out, d.Text[sp.Start:sp.End])
+		}
+	}
+	rng := rand.New(rand.NewPCG(13, 14))
+	words := []string{"three", "3", "-", " ", "day", "Day", "DAYS", "days'", "visit", "trip", "official ", "today", "Monday",
+		"Rome", "St. John's", "Port-au-Prince", "São", ",", ", ", "\t", " with ", "WITH", "İ", "K", "ſ", "week", "Week", "x",
+		" three-day visit", "Respectively", "beTWEEN", "a 2 DAYS' official trip", "-day stay", "ten days tour"}
+	for range 20000 {
+		var sb strings.Builder
+		for range rng.IntN(10) {
+			sb.WriteString(words[rng.IntN(len(words))])
+		}
+		out = append(out, sb.String())
+	}
+	return out
+}
+
+// TestEventFilters checks each filter against what it stands in for:
+// hasDay is true wherever tripDaysRe matches, mayEndInCity wherever
+// unknownCityRe would change a gap ending in a comma, and containsLower,
+// equalLower and hasSuffixLower agree with strings.ToLower.
+func TestEventFilters(t *testing.T) {
+	n := 0
+	for _, s := range sentenceTexts(t) {
+		if tripDaysRe.MatchString(s) {
+			n++
+			if !hasDay(s) {
+				t.Errorf("hasDay(%q) is false; tripDaysRe matches", s)
+			}
+		}
+		if strings.HasSuffix(strings.TrimRight(s, "\t\n\f\r "), ",") && unknownCityRe.ReplaceAllString(s, " ") != s && !mayEndInCity(s) {
+			t.Errorf("mayEndInCity(%q) is false; unknownCityRe matches", s)
+		}
+		low := strings.ToLower(s)
+		for _, sub := range []string{" with ", "with", ", ", "", "respectively", "between"} {
+			if got, want := containsLower(s, sub), strings.Contains(low, sub); got != want {
+				t.Errorf("containsLower(%q, %q) = %v, want %v", s, sub, got, want)
+			}
+		}
+		for _, w := range []string{"today", "yesterday", "week", "k", ""} {
+			if got, want := equalLower(s, w), low == w; got != want {
+				t.Errorf("equalLower(%q, %q) = %v, want %v", s, w, got, want)
+			}
+			if got, want := hasSuffixLower(s, w), strings.HasSuffix(low, w); got != want {
+				t.Errorf("hasSuffixLower(%q, %q) = %v, want %v", s, w, got, want)
+			}
+		}
+	}
+	if n == 0 {
+		t.Error("tripDaysRe matches no text")
+	}
+}
+
+// TestLastWord checks lastWord against the last of strings.Fields.
+func TestLastWord(t *testing.T) {
+	rng := rand.New(rand.NewPCG(15, 16))
+	parts := []string{"a", "Bc", " ", "\t", "\n", "\u00a0", "\u0085", "\u2003", "\xff", "é", "\v", "x\xc3"}
+	for range 20000 {
+		var sb strings.Builder
+		for range rng.IntN(8) {
+			sb.WriteString(parts[rng.IntN(len(parts))])
+		}
+		s := sb.String()
+		want := ""
+		if f := strings.Fields(s); len(f) > 0 {
+			want = f[len(f)-1]
+		}
+		if got := lastWord(s); got != want {
+			t.Fatalf("lastWord(%q) = %q, want %q", s, got, want)
 		}
 	}
 }

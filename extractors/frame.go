@@ -2,6 +2,7 @@ package extractors
 
 import (
 	"bytes"
+	"iter"
 	"regexp"
 
 	"slices"
@@ -50,6 +51,10 @@ type Frame struct {
 
 	byStart []Mention // d.Mentions by start offset
 	starts  []int     // the start offset of each of byStart, searched by within
+	// startsAt[b] is the index in byStart of the first mention that
+	// starts at or after b<<startShift: within looks there, not through
+	// all of starts
+	startsAt []int32
 	// the spans of organization and gathering mentions
 	orgs, gatherings []Span
 	// the organizations' and the sections' spans, to search
@@ -88,6 +93,9 @@ type Frame struct {
 	// the settling changed none of them
 	sentVisits [][]visit
 	words      wordCache
+	// sentBits[i] is the union of the phrase bits (word.starts) of
+	// sentence i's words, found on first need (sentenceMay)
+	sentBits []uint64
 	// lastSentence is the sentence lowerWords was last asked about, or
 	// the one sentence returned last: most often the one asked about next
 	lastSentence int
@@ -143,6 +151,27 @@ func (c *Frame) lowerWords(text string) []word {
 	ws := w.buf[start:len(w.buf):len(w.buf)]
 	w.m[k] = ws
 	return ws
+}
+
+// sentenceMay reports whether p may occur in sentence i: whether a word
+// of it can start one of p's phrases. When not, p.find over the
+// sentence's words finds none, and is not run.
+func (c *Frame) sentenceMay(i int, p *phrases) bool {
+	if c.sentBits == nil {
+		c.sentBits = make([]uint64, len(c.d.Sentences))
+		for k, sp := range c.d.Sentences {
+			var ws []word
+			if c.d.sentWords != nil {
+				ws = c.d.sentWords[k] // split with the sentences
+			} else {
+				ws = c.lowerWords(c.d.Text[sp.Start:sp.End]) // into the frame's cache, for the readings to come
+			}
+			for _, w := range ws {
+				c.sentBits[k] |= w.starts
+			}
+		}
+	}
+	return c.sentBits[i]&p.bit != 0
 }
 
 // findIn is findIn over the cached words.
@@ -224,24 +253,55 @@ func (c *Frame) setMentions() {
 	c.byStart = c.d.Mentions
 	byStart := func(a, b Mention) int { return a.Span.Start - b.Span.Start }
 	if !slices.IsSortedFunc(c.byStart, byStart) {
+		c.byStart = sortedByStart(c.d.Mentions)
+	}
+	c.starts = slices.Grow(c.starts[:0], len(c.byStart))
+	for _, m := range c.byStart {
+		c.starts = append(c.starts, m.Span.Start)
+	}
+	n := len(c.d.Text)>>startShift + 1
+	c.startsAt = slices.Grow(c.startsAt[:0], n)[:n]
+	for b, i := 0, 0; b < n; b++ {
+		for i < len(c.starts) && c.starts[i] < b<<startShift {
+			i++
+		}
+		c.startsAt[b] = int32(i)
+	}
+	c.personsByName = nil
+	c.peerDone = false
+}
+
+// sortedByStart returns a copy of ms stably sorted by start offset. While
+// the mentions are still being found, they are most often two sorted
+// runs, the dates' and the countries': those are merged.
+func sortedByStart(ms []Mention) []Mention {
+	cut := min(1, len(ms))
+	for cut < len(ms) && ms[cut-1].Span.Start <= ms[cut].Span.Start {
+		cut++
+	}
+	a, b := ms[:cut], ms[cut:]
+	if !slices.IsSortedFunc(b, func(x, y Mention) int { return x.Span.Start - y.Span.Start }) {
 		// sorted through their indices, which are cheaper to move
-		ms := c.d.Mentions
 		order := make([]int32, len(ms))
 		for i := range order {
 			order[i] = int32(i)
 		}
 		slices.SortStableFunc(order, func(a, b int32) int { return ms[a].Span.Start - ms[b].Span.Start })
-		c.byStart = make([]Mention, len(ms))
+		out := make([]Mention, len(ms))
 		for i, k := range order {
-			c.byStart[i] = ms[k]
+			out[i] = ms[k]
+		}
+		return out
+	}
+	out := make([]Mention, 0, len(ms))
+	for len(a) > 0 && len(b) > 0 {
+		if b[0].Span.Start < a[0].Span.Start { // a's first on a tie: stable
+			out, b = append(out, b[0]), b[1:]
+		} else {
+			out, a = append(out, a[0]), a[1:]
 		}
 	}
-	c.starts = c.starts[:0]
-	for _, m := range c.byStart {
-		c.starts = append(c.starts, m.Span.Start)
-	}
-	c.personsByName = nil
-	c.peerDone = false
+	return append(append(out, a...), b...)
 }
 
 // personMentions returns the indices in byStart of the person mentions
@@ -277,7 +337,7 @@ func homeForms(d *Doc, home string) {
 	var forms []string
 	for _, n := range ctry.Names {
 		for _, f := range stateForms {
-			if strings.HasPrefix(strings.ToLower(n), f+" of ") {
+			if formOf(n, f) {
 				forms = append(forms, "the "+titleCaseWords(f))
 			}
 		}
@@ -302,14 +362,20 @@ func homeForms(d *Doc, home string) {
 		}
 	}
 	for _, f := range forms {
+		// "the Kingdom" sought from "Kingdom", whose capital is rarer
+		// than a "t": neither overlaps itself, so each finds the same
+		name := f[len("the "):]
 		for i := 0; ; {
-			k := strings.Index(text[i:], f)
+			k := strings.Index(text[i:], name)
 			if k < 0 {
 				break
 			}
-			s := i + k + len("the ")
-			e := i + k + len(f)
+			s := i + k
+			e := s + len(name)
 			i = e
+			if s < len("the ") || text[s-len("the "):s] != "the " {
+				continue
+			}
 			if e < len(text) && (isWordByte(text[e]) || strings.HasPrefix(text[e:], " of ")) {
 				continue
 			}
@@ -321,6 +387,16 @@ func homeForms(d *Doc, home string) {
 	}
 	d.Mentions = append(d.Mentions, add...)
 	sortMentions(d.Mentions)
+}
+
+// formOf is strings.HasPrefix(strings.ToLower(name), form+" of "),
+// without lower-casing the name when that cannot change what it starts
+// with.
+func formOf(name, form string) bool {
+	if lowersToASCII(name) {
+		return strings.HasPrefix(strings.ToLower(name), form+" of ")
+	}
+	return asciiPrefixFold(name, form) && asciiPrefixFold(name[len(form):], " of ")
 }
 
 // titleCaseWords capitalizes each word: "grand duchy" -> "Grand Duchy".
@@ -391,19 +467,22 @@ func (c *Frame) settlePersons() bool {
 	// the one met
 	subjects := map[string]bool{}
 	for i := range d.Sentences {
-		text, sp := c.sentence(i)
-		ws := c.lowerWords(text)
-		vi, _, ok := meetPh.find(ws)
 		if d.Stop.Stopped() {
 			break // given up on: what is found is dropped
 		}
+		if !c.has(d.Sentences[i], KindPerson) || !c.sentenceMay(i, meetPh) && !c.sentenceMay(i, travelPh) {
+			continue // no subject to find, or no word to find one by
+		}
+		text, sp := c.sentence(i)
+		ws := c.lowerWords(text)
+		vi, _, ok := meetPh.find(ws)
 		if ti, _, tok := travelPh.find(ws); tok && (!ok || ti < vi) {
 			vi, ok = ti, true
 		}
 		if !ok {
 			continue
 		}
-		for _, m := range c.in(KindPerson, sp) {
+		for m := range c.each(KindPerson, sp) {
 			if m.Span.Start-sp.Start < ws[vi].start && !c.index().inParens(m.Span.Start) &&
 				!strings.HasPrefix(d.Text[m.Span.End:], " and I ") { // "X and I held a meeting": X is met
 				subjects[m.Value] = true
@@ -548,7 +627,7 @@ func (c *Frame) whereClause(m Mention) string {
 func (c *Frame) metByForeign(m Mention) bool {
 	si := SentenceAt(c.d.Sentences, m.Span.Start)
 	_, sp := c.sentence(si)
-	for _, p := range c.in(KindPerson, Span{sp.Start, m.Span.Start}) {
+	for p := range c.each(KindPerson, Span{sp.Start, m.Span.Start}) {
 		if p.Value != m.Value {
 			return !p.CountryAssumed && c.foreign(p.Country)
 		}
@@ -556,7 +635,7 @@ func (c *Frame) metByForeign(m Mention) bool {
 	// "The programme of the President of Malta's visit to Chile opened
 	// with a bilateral meeting with President X": a foreign official's
 	// visit, unnamed, meets X
-	for _, q := range c.in(KindCountry, Span{sp.Start, m.Span.Start}) {
+	for q := range c.each(KindCountry, Span{sp.Start, m.Span.Start}) {
 		if !c.foreign(q.Value) {
 			continue
 		}
@@ -590,8 +669,7 @@ func (c *Frame) met(m Mention) bool {
 		if calledBy(gap) {
 			continue // "courtesy calls by X": X calls
 		}
-		if len(gap) <= 80 && !strings.ContainsAny(gap, ";") && !strings.Contains(strings.ToLower(gap), "between") &&
-			strings.Count(gap, ",") <= 2 {
+		if len(gap) <= 80 && !strings.ContainsAny(gap, ";") && strings.Count(gap, ",") <= 2 && !containsLower(gap, "between") {
 			return true
 		}
 	}
@@ -699,6 +777,18 @@ func (c *Frame) in(k Kind, s Span) []Mention {
 	return collect(c.within(s), func(m *Mention) bool { return m.Kind == k && s.Contains(m.Span) })
 }
 
+// each yields the mentions of kind k inside span s, in text order: in
+// without the copy, for a reading that only walks them.
+func (c *Frame) each(k Kind, s Span) iter.Seq[Mention] {
+	return func(yield func(Mention) bool) {
+		for i, ms := 0, c.within(s); i < len(ms); i++ {
+			if ms[i].Kind == k && s.Contains(ms[i].Span) && !yield(ms[i]) {
+				return
+			}
+		}
+	}
+}
+
 // collect returns copies of the mentions of ms that keep accepts, or nil;
 // they are counted first, so that one allocation holds them.
 func collect(ms []Mention, keep func(*Mention) bool) []Mention {
@@ -734,12 +824,33 @@ func (c *Frame) has(s Span, kinds ...Kind) bool {
 
 // within returns the mentions that start inside s, by start offset.
 func (c *Frame) within(s Span) []Mention {
-	lo, _ := slices.BinarySearch(c.starts, s.Start)
+	lo := c.firstFrom(s.Start)
 	if lo == len(c.starts) || c.starts[lo] >= s.End {
 		return c.byStart[lo:lo]
 	}
-	hi, _ := slices.BinarySearch(c.starts[lo:], s.End)
-	return c.byStart[lo : lo+hi]
+	return c.byStart[lo:c.firstFrom(s.End)]
+}
+
+// startShift sets the stretch of text a startsAt entry covers: 64 bytes,
+// which few mentions start in.
+const startShift = 6
+
+// firstFrom returns the index in byStart of the first mention that starts
+// at or after off, or len(byStart): from startsAt, then a step per
+// mention that starts in off's stretch before off.
+func (c *Frame) firstFrom(off int) int {
+	if off <= 0 {
+		return 0
+	}
+	b := off >> startShift
+	if b >= len(c.startsAt) {
+		return len(c.starts) // past the text, where every mention starts
+	}
+	i := int(c.startsAt[b])
+	for i < len(c.starts) && c.starts[i] < off {
+		i++
+	}
+	return i
 }
 
 // countryAt returns the visited country whose section holds off, or "".
@@ -893,12 +1004,26 @@ func furnitureStart(text string) int {
 		if len(strings.TrimRight(line, " :.…")) > 3*40 {
 			continue // over 40 bytes lower-cased too: no rune lower-cases to under a third of its bytes
 		}
-		line = strings.TrimRight(strings.ToLower(line), " :.…")
-		if len(line) <= 40 && furnitureHeads[line] {
+		if furnitureHead(line) {
 			return l.Start
 		}
 	}
 	return len(text)
+}
+
+// furnitureHead reports whether a trimmed line, lower-cased and without
+// its trailing " :.…", is one of furnitureHeads. An ASCII line is
+// lower-cased into a buffer, which the map look-up reads without copying.
+func furnitureHead(line string) bool {
+	t := strings.TrimRight(line, " :.…")
+	for i := 0; i < len(t); i++ {
+		if t[i] >= utf8.RuneSelf {
+			t = strings.TrimRight(strings.ToLower(line), " :.…")
+			return len(t) <= 40 && furnitureHeads[t]
+		}
+	}
+	var buf [40]byte
+	return len(t) <= len(buf) && furnitureHeads[string(appendLowerASCII(buf[:0], t))]
 }
 
 // inFurniture reports whether off lies in the page furniture.
@@ -911,7 +1036,7 @@ func labelLead(lead string) bool {
 	if len(lead) > 60 || strings.ContainsAny(lead, ",:;") {
 		return false
 	}
-	for _, w := range strings.Fields(lead) {
+	for w := range strings.FieldsSeq(lead) {
 		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) {
 			return false
 		}

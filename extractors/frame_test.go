@@ -2,7 +2,16 @@ package extractors
 
 import (
 	"fmt"
+	"math/rand/v2"
+	"slices"
+	"strings"
+	"syscall"
 	"testing"
+	"time"
+
+	"communique/gazetteer"
+	"communique/gen"
+	"communique/normalize"
 )
 
 // TestSettlePersons checks the country the frame settles for persons whose
@@ -86,5 +95,371 @@ func TestSettlePersons(t *testing.T) {
 				t.Errorf("%s: country %q, want %q", tt.person, got, tt.want)
 			}
 		})
+	}
+}
+
+// areaDocs prepares n generated documents as a run has them when the
+// publisher is decided (dates and countries found) and when the frame is
+// built (every mention found and sorted).
+func areaDocs(b testing.TB, n int) (atHome, atFrame []Doc) {
+	b.Helper()
+	s := Default()
+	for i := range n {
+		name, raw := gen.Document(1, i)
+		res, err := normalize.Document(raw, name, normalize.Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		d := Doc{ID: name, Text: res.Text}
+		d.Meta = ReadMeta(d.Text)
+		d.Sentences = Sentences(d.Text)
+		d.splitSentenceWords()
+		for _, x := range s.Entities {
+			d.Mentions = append(d.Mentions, x.Extract(&d)...)
+			if _, ok := x.(Countries); ok {
+				h := d
+				h.Mentions = slices.Clone(d.Mentions)
+				atHome = append(atHome, h)
+				settleHome(&d)
+			}
+		}
+		sortMentions(d.Mentions)
+		atFrame = append(atFrame, d)
+	}
+	return atHome, atFrame
+}
+
+// BenchmarkFrameArea times what a run pays after the entity extractors
+// for the publisher, the frame and the event extractors, one document per
+// op: decideHome, BuildFrame and Stack.events.
+func BenchmarkFrameArea(b *testing.B) {
+	atHome, atFrame := areaDocs(b, 200)
+	s := Default()
+	b.ReportAllocs()
+	i := 0
+	t0 := userTime(b)
+	for b.Loop() {
+		k := i % len(atFrame)
+		i++
+		frameAreaOp(s, atHome[k], atFrame[k])
+	}
+	// the machine is shared: the process's own CPU time varies less
+	// than the wall clock
+	b.ReportMetric(float64((userTime(b)-t0).Nanoseconds())/float64(i), "user-ns/op")
+}
+
+func userTime(b *testing.B) time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		b.Fatal(err)
+	}
+	return time.Duration(ru.Utime.Nano())
+}
+
+// frameAreaOp is one op of BenchmarkFrameArea, a function of its own
+// for profilers that count what one function runs.
+//
+//go:noinline
+func frameAreaOp(s Stack, h, d Doc) {
+	decideHome(&h)
+	d.Mentions = slices.Clone(d.Mentions)
+	s.events(&d, BuildFrame(&d))
+}
+
+// TestEach checks each against in, which copies the mentions, on the
+// frames of generated documents and random spans.
+func TestEach(t *testing.T) {
+	_, docs := areaDocs(t, 30)
+	rng := rand.New(rand.NewPCG(1, 2))
+	kinds := []Kind{KindPerson, KindCountry, KindPlace, KindDate, KindOrganization, KindGathering}
+	for _, d := range docs {
+		d.Mentions = slices.Clone(d.Mentions)
+		c := BuildFrame(&d)
+		for range 300 {
+			a := rng.IntN(len(d.Text) + 1)
+			b := a + rng.IntN(len(d.Text)+1-a)
+			s := Span{a, b}
+			for _, k := range kinds {
+				if got, want := slices.Collect(c.each(k, s)), c.in(k, s); !slices.Equal(got, want) {
+					t.Fatalf("%s %v %s: each gives %d mentions, in %d", d.ID, s, k, len(got), len(want))
+				}
+			}
+		}
+	}
+}
+
+// withinSearch is within as it was, a binary search of all of starts.
+func withinSearch(c *Frame, s Span) []Mention {
+	lo, _ := slices.BinarySearch(c.starts, s.Start)
+	if lo == len(c.starts) || c.starts[lo] >= s.End {
+		return c.byStart[lo:lo]
+	}
+	hi, _ := slices.BinarySearch(c.starts[lo:], s.End)
+	return c.byStart[lo : lo+hi]
+}
+
+// TestWithin checks within, which reads startsAt, against withinSearch
+// on the frames of generated documents, with spans of every length,
+// some reaching outside the text, and on random mentions.
+func TestWithin(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	check := func(c *Frame, s Span) {
+		t.Helper()
+		got, want := c.within(s), withinSearch(c, s)
+		if len(got) != len(want) || len(got) > 0 && &got[0] != &want[0] {
+			t.Fatalf("%s: within%v gives %d mentions, the search %d", c.d.ID, s, len(got), len(want))
+		}
+	}
+	_, docs := areaDocs(t, 30)
+	for _, d := range docs {
+		d.Mentions = slices.Clone(d.Mentions)
+		c := BuildFrame(&d)
+		for range 2000 {
+			a := rng.IntN(len(d.Text)+140) - 70
+			check(c, Span{a, a + rng.IntN(1<<rng.IntN(14))})
+		}
+		for _, m := range c.byStart {
+			check(c, m.Span)
+			check(c, Span{m.Span.Start + 1, m.Span.End + 1})
+			check(c, Span{m.Span.Start - 1, m.Span.Start})
+		}
+	}
+	// dense and sparse mentions, many at one offset
+	for range 200 {
+		d := &Doc{ID: "random", Text: strings.Repeat("x", rng.IntN(600))}
+		for range rng.IntN(80) {
+			a := rng.IntN(len(d.Text) + 1)
+			d.Mentions = append(d.Mentions, Mention{Kind: KindPerson, Span: Span{a, a + rng.IntN(len(d.Text)+1-a)}})
+		}
+		c := &Frame{d: d}
+		c.setMentions()
+		for range 500 {
+			a := rng.IntN(len(d.Text)+140) - 70
+			check(c, Span{a, a + rng.IntN(1<<rng.IntN(11))})
+		}
+	}
+}
+
+// randomText returns a short string of letters, spaces and the bytes the
+// rules look for, with runes that lower-case to ASCII or change length.
+func randomText(rng *rand.Rand, n int) string {
+	const alphabet = "aAbBeEkKoOfFrRdDsSyYtT :.,…İKſÀé\t"
+	rs := []rune(alphabet)
+	var sb strings.Builder
+	for range rng.IntN(n) {
+		sb.WriteRune(rs[rng.IntN(len(rs))])
+	}
+	return sb.String()
+}
+
+// TestFormOf checks formOf against the expression it replaces, on every
+// country name and random names.
+func TestFormOf(t *testing.T) {
+	old := func(n, f string) bool { return strings.HasPrefix(strings.ToLower(n), f+" of ") }
+	rng := rand.New(rand.NewPCG(5, 6))
+	var names []string
+	for _, c := range gazetteer.Countries() {
+		names = append(names, c.Names...)
+	}
+	for range 3000 {
+		f := stateForms[rng.IntN(len(stateForms))]
+		n := randomText(rng, 8)
+		if rng.IntN(2) == 0 {
+			n = strings.ToUpper(f[:1]) + f[1:] + n
+		}
+		names = append(names, n, "İ"+n, strings.ToUpper(n))
+	}
+	hits := 0
+	for _, n := range names {
+		for _, f := range stateForms {
+			if got, want := formOf(n, f), old(n, f); got != want {
+				t.Fatalf("formOf(%q, %q) = %v, want %v", n, f, got, want)
+			} else if got {
+				hits++
+			}
+		}
+	}
+	if hits == 0 {
+		t.Fatal("no name holds a form of state")
+	}
+}
+
+// TestFurnitureHead checks furnitureHead against the lower-casing it
+// replaces, on the heads, the corpus lines and random lines.
+func TestFurnitureHead(t *testing.T) {
+	old := func(line string) bool {
+		line = strings.TrimRight(strings.ToLower(line), " :.…")
+		return len(line) <= 40 && furnitureHeads[line]
+	}
+	var lines []string
+	for h := range furnitureHeads {
+		lines = append(lines, h, strings.ToUpper(h)+":", h+" …", "İ"+h, h+"ſ")
+	}
+	_, docs := areaDocs(t, 30)
+	for _, d := range docs {
+		for l := range lineSpans(d.Text) {
+			lines = append(lines, strings.TrimSpace(d.Text[l.Start:l.End]))
+		}
+	}
+	rng := rand.New(rand.NewPCG(7, 8))
+	for range 5000 {
+		lines = append(lines, randomText(rng, 50))
+	}
+	hits := 0
+	for _, l := range lines {
+		if got, want := furnitureHead(l), old(l); got != want {
+			t.Fatalf("furnitureHead(%q) = %v, want %v", l, got, want)
+		} else if got {
+			hits++
+		}
+	}
+	if hits == 0 {
+		t.Fatal("no line is a head")
+	}
+}
+
+// sortedByIndex is sortedByStart as it was: a stable sort of all of them.
+func sortedByIndex(ms []Mention) []Mention {
+	out := slices.Clone(ms)
+	slices.SortStableFunc(out, func(a, b Mention) int { return a.Span.Start - b.Span.Start })
+	return out
+}
+
+// TestSortedByStart checks the merge of sorted runs against a stable sort,
+// on one, two and more runs with ties, and on the mentions of generated
+// documents as the publisher's vote sees them.
+func TestSortedByStart(t *testing.T) {
+	rng := rand.New(rand.NewPCG(9, 10))
+	run := func(n, k int) []Mention {
+		var ms []Mention
+		for range n {
+			a := rng.IntN(40)
+			ms = append(ms, Mention{Kind: KindPerson, Span: Span{a, a + 1}, Text: fmt.Sprint(k, len(ms))})
+		}
+		slices.SortStableFunc(ms, func(a, b Mention) int { return a.Span.Start - b.Span.Start })
+		return ms
+	}
+	for range 2000 {
+		var ms []Mention
+		for k := range 1 + rng.IntN(3) {
+			ms = append(ms, run(rng.IntN(12), k)...)
+		}
+		if got, want := sortedByStart(ms), sortedByIndex(ms); !slices.Equal(got, want) {
+			t.Fatalf("sortedByStart(%v) = %v, want %v", ms, got, want)
+		}
+	}
+	atHome, _ := areaDocs(t, 30)
+	for _, d := range atHome {
+		if got, want := sortedByStart(d.Mentions), sortedByIndex(d.Mentions); !slices.Equal(got, want) {
+			t.Fatalf("%s: the mentions sort otherwise", d.ID)
+		}
+	}
+}
+
+// homeFormsIndex is homeForms' search for the forms as it was: each form
+// "the Kingdom" sought whole.
+func homeFormsIndex(text string, forms []string, home string) []Mention {
+	var add []Mention
+	for _, f := range forms {
+		for i := 0; ; {
+			k := strings.Index(text[i:], f)
+			if k < 0 {
+				break
+			}
+			s := i + k + len("the ")
+			e := i + k + len(f)
+			i = e
+			if e < len(text) && (isWordByte(text[e]) || strings.HasPrefix(text[e:], " of ")) {
+				continue
+			}
+			add = append(add, Mention{Kind: KindCountry, Span: Span{s, e}, Text: text[s:e], Value: home})
+		}
+	}
+	return add
+}
+
+// TestHomeForms checks the mentions homeForms adds for the forms of state
+// against homeFormsIndex, on generated documents and random texts, for
+// publishers with forms.
+func TestHomeForms(t *testing.T) {
+	_, docs := areaDocs(t, 30)
+	var texts []string
+	for _, d := range docs {
+		texts = append(texts, d.Text)
+	}
+	rng := rand.New(rand.NewPCG(11, 12))
+	words := []string{"the ", "The ", "Kingdom", "Grand Duchy", "Duchy", "Republic", " of ", "s", "the Kingdom of", "\n", ",", "x"}
+	for range 3000 {
+		var sb strings.Builder
+		for range rng.IntN(12) {
+			sb.WriteString(words[rng.IntN(len(words))])
+		}
+		texts = append(texts, sb.String())
+	}
+	found := 0
+	for _, home := range []string{"SAU", "LUX", "KOR", "OMN", "BEL"} {
+		var forms []string
+		c, _ := gazetteer.ByISO3(home)
+		for _, n := range c.Names {
+			for _, f := range stateForms {
+				if formOf(n, f) {
+					forms = append(forms, "the "+titleCaseWords(f))
+				}
+			}
+		}
+		if len(forms) == 0 {
+			t.Fatalf("%s: no form of state", home)
+		}
+		for _, text := range texts {
+			d := &Doc{Text: text}
+			homeForms(d, home)
+			var got []Mention
+			for _, m := range d.Mentions {
+				if !strings.HasSuffix(text[:m.Span.Start], " in the ") || !strings.HasPrefix(text[m.Span.Start:], "country") {
+					got = append(got, m)
+				}
+			}
+			want := homeFormsIndex(text, forms, home)
+			sortMentions(want)
+			if !slices.Equal(got, want) {
+				t.Fatalf("%s %q: homeForms adds %v, want %v", home, text, got, want)
+			}
+			found += len(want)
+		}
+	}
+	if found == 0 {
+		t.Fatal("no form found")
+	}
+}
+
+// TestSentenceMay checks that sentenceMay turns away no sentence where a
+// phrase set finds a phrase, for every set, on generated documents, with
+// the sentences' words split ahead and on demand.
+func TestSentenceMay(t *testing.T) {
+	_, docs := areaDocs(t, 30)
+	found, skipped := 0, 0
+	for k, d := range docs {
+		d.Mentions = slices.Clone(d.Mentions)
+		if k%2 == 1 {
+			d.sentWords = nil // a Doc built by hand
+		}
+		c := BuildFrame(&d)
+		for i, sp := range d.Sentences {
+			ws := lowerWords(d.Text[sp.Start:sp.End])
+			for _, p := range allPhrases {
+				_, _, ok := p.find(ws)
+				switch may := c.sentenceMay(i, p); {
+				case ok && !may:
+					t.Fatalf("%s sentence %d: sentenceMay is false, the set finds a phrase", d.ID, i)
+				case ok:
+					found++
+				case !may:
+					skipped++
+				}
+			}
+		}
+	}
+	if found == 0 || skipped == 0 {
+		t.Fatalf("%d sentences with a phrase, %d skipped", found, skipped)
 	}
 }

@@ -1,6 +1,7 @@
 package extractors
 
 import (
+	"encoding/binary"
 	"net/url"
 	"regexp"
 	"slices"
@@ -258,9 +259,21 @@ func homeVotes(d *Doc) map[string]homeScore {
 // counts once for each destination.
 func travelVotes(d *Doc, ix *textIndex, score map[string]float64, first map[string]int) {
 	var c *Frame // made for the first sentence with a travel word
+	// where the country mentions start, in order: a sentence without one
+	// (c.has(sp, KindCountry)) is passed over before its words are read
+	var countries []int
+	for _, m := range d.Mentions {
+		if m.Kind == KindCountry {
+			countries = append(countries, m.Span.Start)
+		}
+	}
+	slices.Sort(countries)
 	for si, sp := range d.Sentences {
 		if d.Stop.Stopped() {
 			break // given up on: what is found is dropped
+		}
+		if k, _ := slices.BinarySearch(countries, sp.Start); k == len(countries) || countries[k] >= sp.End {
+			continue
 		}
 		ws := d.sentenceWords(si)
 		vi, _, ok := travelPh.find(ws)
@@ -270,9 +283,6 @@ func travelVotes(d *Doc, ix *textIndex, score map[string]float64, first map[stri
 		if c == nil {
 			c = &Frame{d: d, ix: ix}
 			c.setMentions()
-		}
-		if !c.has(sp, KindCountry) {
-			continue
 		}
 		verbAt := sp.Start + ws[vi].start
 		dests := c.chains(sp, verbAt, isTravelLead)
@@ -286,7 +296,7 @@ func travelVotes(d *Doc, ix *textIndex, score map[string]float64, first map[stri
 			}
 		}
 		qualifiers := map[string]bool{}
-		for _, m := range c.in(KindCountry, sp) {
+		for m := range c.each(KindCountry, sp) {
 			ls := max(sp.Start, ix.lineStart(m.Span.Start))
 			if foreignOfficial(d.Text[m.Span.End:]) || officeAt(d.Text, ix, ls, m.Span.Start) ||
 				ownerOfVisit(d.Text[m.Span.End:]) {
@@ -350,9 +360,6 @@ func inList(text string, a, b Mention) bool {
 // subject of a verb: "Japan welcomes the decree", "Pakistan on Tuesday
 // conveyed its condolences", "Today the UK signed up to".
 func subjectOfVerb(text string, sents []Span, m Mention) bool {
-	if isDemonymMention(m) {
-		return false
-	}
 	ss := 0 // where the mention's sentence starts
 	if si := SentenceAt(sents, m.Span.Start); si >= 0 {
 		ss = sents[si].Start
@@ -363,7 +370,7 @@ func subjectOfVerb(text string, sents []Span, m Mention) bool {
 		}
 	}
 	w := homeFirstWord(text[m.Span.End:])
-	if w == "" || w[0] < 'a' || w[0] > 'z' {
+	if w == "" || w[0] < 'a' || w[0] > 'z' || isDemonymMention(m) { // the look-up last: it costs the most
 		return false
 	}
 	switch w {
@@ -381,13 +388,21 @@ func ownScript(text string) (string, int) {
 	var n [len(ownScripts)]int
 	for j := 0; j < len(text); {
 		// A rune from U+0590 on starts with a byte from 0xD6 on, which no
-		// other rune holds: the bytes below are passed over one by one.
+		// other rune holds: the bytes below are passed over, eight ASCII
+		// ones at a time.
+		if j+8 <= len(text) && binary.LittleEndian.Uint64([]byte(text[j:j+8]))&0x8080808080808080 == 0 {
+			j += 8
+			continue
+		}
 		if text[j] < 0xD6 {
 			j++
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(text[j:])
 		j += size
+		if 0x2000 <= r && r <= 0x206f {
+			continue // general punctuation ("’", "–", "…"), which no script of its own writes
+		}
 		countScript(&n, r)
 	}
 	best, bn := "", 0

@@ -192,7 +192,8 @@ func TestHostDot(t *testing.T) {
 // ownScript counts the letters that ranging over the text's runes does,
 // invalid bytes included.
 func TestOwnScriptBytes(t *testing.T) {
-	parts := []string{"a", "é", "วันที่", "ქართ", "한국", "\xe0", "\xd6", "\xd6\x90", "\xe0\xb8", "ש", " ", "\xff", "ж"}
+	parts := []string{"a", "é", "วันที่", "ქართ", "한국", "\xe0", "\xd6", "\xd6\x90", "\xe0\xb8", "ש", " ", "\xff", "ж",
+		"’", "…", "\u206f", "\u2070", "twelve ascii", "\xe2\x80"}
 	for n := range 5000 {
 		var b strings.Builder
 		for k := range n % 23 {
@@ -212,6 +213,17 @@ func TestOwnScriptBytes(t *testing.T) {
 		})
 		if wantMax := slices.Max(want[:]); got != wantMax || got > 0 && (i < 0 || want[i] != got || slices.Index(want[:], got) != i) {
 			t.Fatalf("ownScript(%q) = %s %d; the runes count %v", s, iso, got, want)
+		}
+	}
+}
+
+// No script of ownScripts writes general punctuation, which ownScript
+// passes over.
+func TestOwnScriptPunctuation(t *testing.T) {
+	for r := rune(0x2000); r <= 0x206f; r++ {
+		var n [len(ownScripts)]int
+		if countScript(&n, r); slices.Max(n[:]) > 0 {
+			t.Errorf("%U is counted", r)
 		}
 	}
 }

@@ -78,7 +78,7 @@ func (c *Frame) readMeetings() []Event {
 			break // given up on: what is found is dropped
 		}
 		text, sp := c.sentence(i)
-		if !meetPh.in(c.lowerWords(text)) {
+		if !c.sentenceMay(i, meetPh) || !meetPh.in(c.lowerWords(text)) {
 			continue // no meeting word: meetingCue finds none
 		}
 		if len(c.visitors) == 0 && !c.has(c.paragraph(sp.Start), KindPerson, KindCountry) && !bothSides(c.lowerWords(text)) {
@@ -126,10 +126,11 @@ func (c *Frame) readMeetings() []Event {
 		byCountry := map[string][]Person{}
 		var order []string
 		for _, p := range parts {
-			if seen[lower(p.Name)] {
+			k := lower(p.Name)
+			if seen[k] {
 				continue
 			}
-			seen[lower(p.Name)] = true
+			seen[k] = true
 			if _, ok := byCountry[p.Country]; !ok {
 				order = append(order, p.Country)
 			}
@@ -324,7 +325,7 @@ func (c *Frame) meeting(actor Person, iso string, parts []Person, text string, s
 // meetingActor is the publishing side's official in a meeting sentence:
 // the first home person named before the verb, else the principal.
 func (c *Frame) meetingActor(sp Span, verbAt int) (Person, bool) {
-	for _, m := range c.in(KindPerson, sp) {
+	for m := range c.each(KindPerson, sp) {
 		if m.Span.Start < verbAt && !c.foreign(m.Country) && !c.index().inParens(m.Span.Start) {
 			return c.withHome(personOf(m)), true
 		}
@@ -353,7 +354,7 @@ func calledBy(gap string) bool {
 // sentence is in, when that is foreign.
 func (c *Frame) counterparts(s Span, actor Person) []Person {
 	var out []Person
-	for _, m := range c.in(KindPerson, s) {
+	for m := range c.each(KindPerson, s) {
 		p := personOf(m)
 		if p.Name == actor.Name || strings.Contains(actor.Name, p.Name) {
 			continue
@@ -388,7 +389,7 @@ func (c *Frame) unnamedCountries(text string, sp Span, verbAt int) map[string]bo
 			}
 		}
 	} else if c.countriesSubject(sp, verbAt) {
-		for _, m := range c.in(KindCountry, Span{sp.Start, sp.Start + verbAt}) {
+		for m := range c.each(KindCountry, Span{sp.Start, sp.Start + verbAt}) {
 			if c.foreign(m.Value) {
 				out[m.Value] = true
 			}
@@ -400,7 +401,7 @@ func (c *Frame) unnamedCountries(text string, sp Span, verbAt int) map[string]bo
 		}
 	}
 	// "three Italian ministers", "his Omani counterpart"
-	for _, m := range c.in(KindCountry, sp) {
+	for m := range c.each(KindCountry, sp) {
 		if m.Span.Start-sp.Start < verbAt || !c.foreign(m.Value) || !isDemonymMention(m) || c.insideOrgName(m) {
 			continue
 		}

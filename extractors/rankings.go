@@ -87,7 +87,7 @@ func (Rankings) Events(d *Doc, c *Frame) []Event {
 		}
 		text, sp := c.sentence(i)
 		var idx []indexName
-		if c.matches(rankCuePh, text) || c.hasOrdinal(text) {
+		if c.sentenceMay(i, rankCuePh) && c.matches(rankCuePh, text) || c.hasOrdinal(text) {
 			ws = appendWordsOf(ws[:0], text, sp.Start)
 			idx = indexNames(ws)
 			pos := c.positions(ws)
@@ -804,7 +804,7 @@ func possessive(text string, m Mention) bool {
 // respectively pairs the countries and positions of "Denmark and the
 // Republic of Korea took first and second place respectively".
 func (c *Frame) respectively(text string, sp Span, pos []position) []string {
-	if !strings.Contains(strings.ToLower(text), "respectively") || len(pos) < 2 {
+	if len(pos) < 2 || !containsLower(text, "respectively") {
 		return nil
 	}
 	var cs []string

@@ -80,13 +80,24 @@ func (s Stack) Run(d *Doc) ([]Event, *Frame) {
 // events runs the event extractors over d and its frame, dropping the
 // events told in the page furniture.
 func (s Stack) events(d *Doc, f *Frame) []Event {
-	var events []Event
+	// each extractor's events, gathered first so that one allocation
+	// holds them all
+	var buf [8][]Event
+	found, n := buf[:0], 0
 	for _, x := range s.Events {
 		if !d.Stop.Enter(x) {
 			break
 		}
-		for _, e := range x.Events(d, f) {
+		es := x.Events(d, f)
+		found, n = append(found, es), n+len(es)
+	}
+	var events []Event
+	for _, es := range found {
+		for _, e := range es {
 			if !f.inFurniture(e.Evidence.Start) {
+				if events == nil {
+					events = make([]Event, 0, n)
+				}
 				events = append(events, e)
 			}
 		}

@@ -129,7 +129,9 @@ func readVisits(d *Doc, c *Frame) []Event {
 	cands = append(cands, c.datelineVisits()...)
 	out := mergeVisits(cands)
 	out = append(out, c.metAtHome(out)...)
-	if trip := c.tripDates(); trip != nil {
+	// the trip's span dates only weakly dated visits: without one, it is
+	// not sought
+	if trip := c.tripDatesFor(out); trip != nil {
 		for i := range out {
 			if out[i].Place == "" && weakDates(out[i].Dates) {
 				out[i].Dates = trip
@@ -399,7 +401,7 @@ func (c *Frame) meetingAtHome(m Event, away bool) bool {
 	// else, when it travelled, it met them there
 	limit := m.Evidence.End
 	if away {
-		for _, pm := range c.in(KindPerson, m.Evidence) {
+		for pm := range c.each(KindPerson, m.Evidence) {
 			if c.foreign(pm.Country) {
 				limit = pm.Span.Start
 				break
@@ -437,6 +439,17 @@ func (c *Frame) statedCountry(name string) bool {
 	return !m.CountryAssumed || c.foreign(m.Country)
 }
 
+// tripDatesFor is tripDates when a visit of visits may take the trip's
+// span (a country's, weakly dated), else nil.
+func (c *Frame) tripDatesFor(visits []Event) *DateRange {
+	for _, v := range visits {
+		if v.Place == "" && weakDates(v.Dates) {
+			return c.tripDates()
+		}
+	}
+	return nil
+}
+
 // tripDates returns the span of the document's trip told apart from its
 // destinations: "The Minister leaves on July 9 and returns July 12";
 // "On 25 April, the Minister sets off for the South Caucasus" (a start
@@ -451,7 +464,10 @@ func (c *Frame) tripDates() *DateRange {
 		}
 		text, sp := c.sentence(i)
 		ws := c.lowerWords(text)
-		si, _, start := startPh.find(ws)
+		si, start := 0, false
+		if c.sentenceMay(i, startPh) {
+			si, _, start = startPh.find(ws)
+		}
 		if !start && !theVisit(ws) {
 			continue // none of the cases below: most sentences
 		}
@@ -889,7 +905,25 @@ func (c *Frame) namesDestination(sp Span, text string) bool {
 // weakDates reports whether a visit's dates may give way to the trip's:
 // none, the day of the telling, or a week ("this week", "next week").
 func weakDates(dr *DateRange) bool {
-	return dr == nil || dayOfTelling(dr) || strings.HasSuffix(strings.ToLower(dr.Text), "week")
+	return dr == nil || dayOfTelling(dr) || hasSuffixLower(dr.Text, "week")
+}
+
+// hasSuffixLower is strings.HasSuffix(strings.ToLower(s), suffix) for
+// suffix in lower-case ASCII, without the copy when s is ASCII.
+func hasSuffixLower(s, suffix string) bool {
+	if !isASCII(s) {
+		return strings.HasSuffix(strings.ToLower(s), suffix)
+	}
+	return len(s) >= len(suffix) && asciiPrefixFold(s[len(s)-len(suffix):], suffix)
+}
+
+// equalLower is strings.ToLower(s) == t for t in lower-case ASCII,
+// without the copy when s is ASCII.
+func equalLower(s, t string) bool {
+	if !isASCII(s) {
+		return strings.ToLower(s) == t
+	}
+	return len(s) == len(t) && asciiPrefixFold(s, t)
 }
 
 // sentenceVisits reads one sentence.
@@ -898,7 +932,10 @@ func (c *Frame) sentenceVisits(i int) []visit {
 	if !c.has(sp, KindCountry, KindPlace) {
 		return nil // no place to go to
 	}
-	if c.matches(cancelPh, text) {
+	if !c.sentenceMay(i, travelPh) && !c.sentenceMay(i, incomingPh) {
+		return nil // no word that goes anywhere
+	}
+	if c.sentenceMay(i, cancelPh) && c.matches(cancelPh, text) {
 		return nil
 	}
 	verb := c.findIn(travelPh, text)
@@ -1107,7 +1144,7 @@ func (c *Frame) summitVisits() []visit {
 		if w := strings.ToLower(homeFirstWord(text[loc[0]:])); w == "attendance" || w == "participation" {
 			// "the attendance of the State Secretary X at the session":
 			// the one named after it
-			for _, p := range c.in(KindPerson, Span{sp.Start + loc[1], m.Span.Start}) {
+			for p := range c.each(KindPerson, Span{sp.Start + loc[1], m.Span.Start}) {
 				actor, explicit = c.withHome(personOf(p)), true
 				break
 			}
@@ -1255,7 +1292,7 @@ func (c *Frame) traveller(text string, sp Span, verbAt int, incoming, homeNamed 
 // Indonesian foreign minister left for", "the Portuguese minister will
 // travel on to". It returns the official's country.
 func (c *Frame) foreignSubject(text string, sp Span, verbAt int) (string, bool) {
-	for _, m := range c.in(KindCountry, Span{sp.Start, sp.Start + verbAt}) {
+	for m := range c.each(KindCountry, Span{sp.Start, sp.Start + verbAt}) {
 		if !isDemonymMention(m) || !c.foreign(m.Value) {
 			continue
 		}
@@ -1605,11 +1642,7 @@ func overlap(a, b *DateRange) bool {
 // telling ("today", "yesterday", "tomorrow"): it dates what the release
 // reports, which is the trip itself only when nothing else dates it.
 func dayOfTelling(dr *DateRange) bool {
-	switch strings.ToLower(dr.Text) {
-	case "today", "yesterday", "tomorrow":
-		return true
-	}
-	return false
+	return equalLower(dr.Text, "today") || equalLower(dr.Text, "yesterday") || equalLower(dr.Text, "tomorrow")
 }
 
 // better reports whether v's dates should replace b's.
@@ -1673,10 +1706,11 @@ func startOnly(dr *DateRange, sentence string) *DateRange {
 var tripDaysRe = regexp.MustCompile(`(?i)\b(two|three|four|five|six|seven|eight|nine|ten|[2-9]|1[0-4])[- ]days?'?\s+(?:(?:official|state|working|bilateral|friendship|goodwill|private|official working)\s+)?(?:visit|trip|tour|stay|mission)\b`)
 
 // hasDay reports whether s holds "day" in any case (no other letter
-// folds to d, a or y).
+// folds to d, a or y) after a space or a hyphen, as tripDaysRe's
+// "[- ]days?" does: "today" and "Monday" have no trip's length.
 func hasDay(s string) bool {
-	for i := 0; i+3 <= len(s); i++ {
-		if s[i]|0x20 == 'd' && s[i+1]|0x20 == 'a' && s[i+2]|0x20 == 'y' {
+	for i := 0; i+4 <= len(s); i++ {
+		if (s[i] == ' ' || s[i] == '-') && s[i+1]|0x20 == 'd' && s[i+2]|0x20 == 'a' && s[i+3]|0x20 == 'y' {
 			return true
 		}
 	}
