@@ -1,6 +1,8 @@
 package extractors
 
 import (
+	"encoding/binary"
+	"math/rand/v2"
 	"slices"
 	"strings"
 	"testing"
@@ -99,6 +101,101 @@ func FuzzLowerWords(f *testing.F) {
 	f.Fuzz(checkLowerWords)
 }
 
+// checkSentenceWords compares the words splitSentenceWords gives each
+// sentence of text, lower-cased copies in a shared arena, with the
+// reference's, once every sentence is split.
+func checkSentenceWords(t *testing.T, text string) {
+	t.Helper()
+	d := &Doc{Text: text, Sentences: Sentences(text)}
+	d.splitSentenceWords()
+	for i, sp := range d.Sentences {
+		got, want := d.sentWords[i], lowerWordsRef(text[sp.Start:sp.End])
+		if len(got) != len(want) {
+			t.Fatalf("sentence %q: %d words, want %d", text[sp.Start:sp.End], len(got), len(want))
+		}
+		for k := range got {
+			g, w := got[k], want[k]
+			if g.s != w.s || g.start != w.start || g.end != w.end || g.starts != startsRef(w.s) {
+				t.Fatalf("sentence %q word %d = %q %d-%d %b, want %q %d-%d %b", text[sp.Start:sp.End], k,
+					g.s, g.start, g.end, g.starts, w.s, w.start, w.end, startsRef(w.s))
+			}
+		}
+	}
+}
+
+func TestSentenceWords(t *testing.T) {
+	for _, doc := range regressionCorpus(t) {
+		checkSentenceWords(t, doc.text)
+	}
+	// Random texts of vocabulary words, near misses and junk, in mixed case.
+	var pool []string
+	for w := range vocabulary {
+		pool = append(pool, w, strings.ToUpper(w), strings.ToTitle(w[:1])+w[1:], w+"s", w[:len(w)-1], "X"+w)
+	}
+	slices.Sort(pool)
+	pool = append(pool, "Müller", "İstanbul", "Extraordinarily-Long-Hyphenated-Word-Here", "rock'n'roll", "3rd", ",", ". ", "\n")
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 300 {
+		var sb strings.Builder
+		for range rng.IntN(400) {
+			sb.WriteString(pool[rng.IntN(len(pool))])
+			sb.WriteString([]string{" ", " ", ", ", ". ", "-", "\n"}[rng.IntN(6)])
+		}
+		checkSentenceWords(t, sb.String())
+	}
+}
+
+// TestVocabTable checks vocabTable against the vocabulary map, for its
+// words and for others.
+func TestVocabTable(t *testing.T) {
+	check := func(w string) {
+		if len(w) == 0 || len(w) > 32 || !isASCII(w) || strings.ToLower(w) != w {
+			return
+		}
+		var buf [32]byte
+		copy(buf[:], w)
+		got := vocabTable.find(buf[:len(w)], binary.LittleEndian.Uint64(buf[0:]), binary.LittleEndian.Uint64(buf[8:]))
+		want, ok := vocabulary[w]
+		if (got != nil) != ok || ok && *got != want {
+			t.Fatalf("vocabTable.find(%q) = %v, want %v %v", w, got, want, ok)
+		}
+	}
+	rng := rand.New(rand.NewPCG(3, 4))
+	for w := range vocabulary {
+		check(w)
+		for k := 0; k <= len(w); k++ {
+			check(w[:k])
+			check(w + w[:k])
+		}
+		b := []byte(w)
+		b[rng.IntN(len(b))] = byte('a' + rng.IntN(26))
+		check(string(b))
+	}
+	// A table of long words that share their first 16 bytes.
+	var long vocabHash
+	const stem = "internationalisation"
+	for n := 16; n <= len(stem); n++ {
+		long.add(stem[:n], vocabEntry{s: stem[:n]})
+	}
+	for n := 1; n <= len(stem)+1; n++ {
+		for _, w := range []string{(stem + "x")[:n], stem[:n-1] + "q"} {
+			var buf [32]byte
+			copy(buf[:], w)
+			got := long.find(buf[:n], binary.LittleEndian.Uint64(buf[0:]), binary.LittleEndian.Uint64(buf[8:]))
+			if ok := w == stem[:min(n, len(stem))] && n >= 16; (got != nil) != ok || ok && got.s != w {
+				t.Fatalf("long.find(%q) = %v, want found %v", w, got, ok)
+			}
+		}
+	}
+	for range 100000 {
+		b := make([]byte, 1+rng.IntN(32))
+		for k := range b {
+			b[k] = byte('a' + rng.IntN(26))
+		}
+		check(string(b))
+	}
+}
+
 func TestLineSpans(t *testing.T) {
 	for _, c := range []struct {
 		text string
@@ -116,6 +213,21 @@ func TestLineSpans(t *testing.T) {
 		}
 		if !slices.Equal(got, c.want) {
 			t.Errorf("lineSpans(%q) = %v, want %v", c.text, got, c.want)
+		}
+	}
+}
+
+// BenchmarkSentenceWords splits the regression corpus into sentence words,
+// as Stack.Mentions does.
+func BenchmarkSentenceWords(b *testing.B) {
+	var docs []*Doc
+	for _, c := range regressionCorpus(b) {
+		docs = append(docs, &Doc{Text: c.text, Sentences: Sentences(c.text)})
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, d := range docs {
+			d.splitSentenceWords()
 		}
 	}
 }

@@ -336,10 +336,12 @@ func (d *Doc) sentenceWords(i int) []word {
 // can overwrite another's.
 func (d *Doc) splitSentenceWords() {
 	buf := make([]word, 0, len(d.Text)/6+16) // about a word in six bytes
+	// The capitalized words' lower-case copies: a byte in four or fewer.
+	arena := make([]byte, 0, len(d.Text)/4+16)
 	d.sentWords = make([][]word, len(d.Sentences))
 	for i, s := range d.Sentences {
 		start := len(buf)
-		buf = appendLowerWords(buf, d.Text[s.Start:s.End])
+		buf, arena = appendLowerWordsIn(buf, d.Text[s.Start:s.End], arena)
 		d.sentWords[i] = buf[start:len(buf):len(buf)]
 	}
 }
