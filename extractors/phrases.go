@@ -2,6 +2,8 @@ package extractors
 
 import (
 	"encoding/binary"
+	"maps"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -281,11 +283,34 @@ var (
 	}
 	allPhrases []*phrases // the sets made, in order: set i has bit i
 	sealed     bool       // set by init: no set may be made after
+
+	// vocabWords holds every vocabulary word's canonical string, end to
+	// end, so that a word's string tells its entry without hashing:
+	// vocabAt[k] is 1 + the index in vocabFirst of the word starting at
+	// byte k, or 0 (filled by init).
+	vocabWords string
+	vocabAt    []uint16
+	// vocabFirst holds, by word, the phrases each set has that start
+	// with it.
+	vocabFirst []vocabFirsts
 )
 
+// vocabFirsts are the phrases that start with the vocabulary word s, by
+// set.
+type vocabFirsts struct {
+	s    string
+	sets []firstPhrases
+}
+
+// firstPhrases are the phrases of set bit that start with a given word.
+type firstPhrases struct {
+	bit uint64
+	phs [][]string
+}
+
 // init seals the vocabulary, once every set is made: an entry's bits
-// take the prefixed sets its word matches too, and the ASCII words are
-// filed in vocabTable as well.
+// take the prefixed sets its word matches too, its string moves to
+// vocabWords, and the ASCII words are filed in vocabTable as well.
 func init() {
 	sealed = true
 	for pre, bits := range stems {
@@ -294,9 +319,24 @@ func init() {
 			bits uint64
 		}{pre[1:], bits})
 	}
-	for w, v := range vocabulary {
+	words := slices.Sorted(maps.Keys(vocabulary))
+	vocabWords = strings.Join(words, "")
+	vocabAt = make([]uint16, len(vocabWords))
+	vocabFirst = make([]vocabFirsts, len(words))
+	off := 0
+	for id, w := range words {
+		v := vocabulary[w]
+		v.s = vocabWords[off : off+len(w)]
 		v.starts |= stemStarts(w)
 		vocabulary[w] = v
+		vocabAt[off] = uint16(id + 1)
+		off += len(w)
+		vocabFirst[id].s = v.s
+		for _, p := range allPhrases {
+			if phs := p.byFirst[w]; len(phs) > 0 {
+				vocabFirst[id].sets = append(vocabFirst[id].sets, firstPhrases{p.bit, phs})
+			}
+		}
 		if len(w) <= 32 && isASCII(w) {
 			vocabTable.add(w, v)
 		}
@@ -372,11 +412,17 @@ func wordMatches(pat, w string) bool {
 }
 
 func phraseAt(ws []word, i int, ph []string) bool {
+	return phraseAtFrom(ws, i, ph, 0)
+}
+
+// phraseAtFrom is phraseAt for a phrase whose words before k are known to
+// match.
+func phraseAtFrom(ws []word, i int, ph []string, k int) bool {
 	if i+len(ph) > len(ws) {
 		return false
 	}
-	for k, pat := range ph {
-		if !wordMatches(pat, ws[i+k].s) {
+	for ; k < len(ph); k++ {
+		if !wordMatches(ph[k], ws[i+k].s) {
 			return false
 		}
 	}
@@ -395,8 +441,8 @@ func (p *phrases) findFrom(ws []word, from int) (start, end int, ok bool) {
 		if ws[i].starts&p.bit == 0 {
 			continue
 		}
-		for _, ph := range p.byFirst[ws[i].s] {
-			if phraseAt(ws, i, ph) {
+		for _, ph := range p.startingWith(ws[i].s) {
+			if phraseAtFrom(ws, i, ph, 1) { // its first word is ws[i]
 				return i, i + len(ph), true
 			}
 		}
@@ -409,6 +455,24 @@ func (p *phrases) findFrom(ws []word, from int) (start, end int, ok bool) {
 		}
 	}
 	return 0, 0, false
+}
+
+// startingWith returns the phrases of p whose first word is w: by the
+// vocabulary's index when w is its canonical string, as lowerWord
+// returns, else by p's map.
+func (p *phrases) startingWith(w string) [][]string {
+	off := uintptr(unsafe.Pointer(unsafe.StringData(w))) - uintptr(unsafe.Pointer(unsafe.StringData(vocabWords)))
+	if off < uintptr(len(vocabWords)) {
+		if id := vocabAt[off]; id != 0 && len(vocabFirst[id-1].s) == len(w) {
+			for _, f := range vocabFirst[id-1].sets {
+				if f.bit == p.bit {
+					return f.phs
+				}
+			}
+			return nil
+		}
+	}
+	return p.byFirst[w]
 }
 
 // in reports whether any phrase occurs in ws.

@@ -196,6 +196,65 @@ func TestVocabTable(t *testing.T) {
 	}
 }
 
+// findFromRef is findFrom looking the first word up in the set's map.
+func findFromRef(p *phrases, ws []word, from int) (start, end int, ok bool) {
+	for i := from; i < len(ws); i++ {
+		for _, ph := range p.byFirst[ws[i].s] {
+			if phraseAt(ws, i, ph) {
+				return i, i + len(ph), true
+			}
+		}
+		if len(ws[i].s) >= stemLen {
+			for _, ph := range p.byStem[ws[i].s[:stemLen]] {
+				if phraseAt(ws, i, ph) {
+					return i, i + len(ph), true
+				}
+			}
+		}
+	}
+	return 0, 0, false
+}
+
+// TestStartingWith checks startingWith against the sets' maps, for the
+// vocabulary's canonical strings, copies of them and other slices of
+// vocabWords, and findFrom against findFromRef on the corpus.
+func TestStartingWith(t *testing.T) {
+	check := func(w string) {
+		for _, p := range allPhrases {
+			if got, want := p.startingWith(w), p.byFirst[w]; !slices.EqualFunc(got, want, slices.Equal) {
+				t.Fatalf("set %b startingWith(%q) = %v, want %v", p.bit, w, got, want)
+			}
+		}
+	}
+	for w, v := range vocabulary {
+		check(v.s)
+		check(strings.Clone(w))
+	}
+	for i := range vocabWords {
+		for j := i; j <= len(vocabWords) && j < i+20; j++ {
+			check(vocabWords[i:j])
+		}
+	}
+	for _, doc := range regressionCorpus(t) {
+		for _, sp := range Sentences(doc.text) {
+			ws := lowerWords(doc.text[sp.Start:sp.End])
+			for _, p := range allPhrases {
+				for from := 0; from < len(ws); from++ {
+					s, e, ok := p.findFrom(ws, from)
+					rs, re, rok := findFromRef(p, ws, from)
+					if s != rs || e != re || ok != rok {
+						t.Fatalf("set %b findFrom(%q, %d) = %d %d %v, want %d %d %v", p.bit, doc.text[sp.Start:sp.End], from, s, e, ok, rs, re, rok)
+					}
+					if !ok {
+						break
+					}
+					from = s
+				}
+			}
+		}
+	}
+}
+
 func TestLineSpans(t *testing.T) {
 	for _, c := range []struct {
 		text string
@@ -228,6 +287,28 @@ func BenchmarkSentenceWords(b *testing.B) {
 	for b.Loop() {
 		for _, d := range docs {
 			d.splitSentenceWords()
+		}
+	}
+}
+
+// BenchmarkPhraseFind asks every phrase set for its first phrase in every
+// sentence of the regression corpus.
+func BenchmarkPhraseFind(b *testing.B) {
+	var sents [][]word
+	for _, c := range regressionCorpus(b) {
+		for _, sp := range Sentences(c.text) {
+			sents = append(sents, lowerWords(c.text[sp.Start:sp.End]))
+		}
+	}
+	b.ReportAllocs()
+	n := 0
+	for b.Loop() {
+		for _, ws := range sents {
+			for _, p := range allPhrases {
+				if p.in(ws) {
+					n++
+				}
+			}
 		}
 	}
 }
