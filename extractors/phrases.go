@@ -76,7 +76,8 @@ func appendLowerWordsIn(out []word, s string, arena []byte) ([]word, []byte) {
 		}
 		var lw string
 		var starts uint64
-		lw, starts, arena = lowerWordIn(s[i:j], arena)
+		// a new arena holds the rest of s, up to arenaChunk bytes
+		lw, starts, arena = lowerWordIn(s[i:j], arena, min(len(s)-i, arenaChunk))
 		out = append(out, word{lw, i, j, starts})
 		i = j
 	}
@@ -113,14 +114,15 @@ var asciiAlnum = func() (t [utf8.RuneSelf]bool) {
 // of the vocabulary takes the vocabulary's copy, so a capitalized phrase
 // word costs no allocation.
 func lowerWord(w string) (string, uint64) {
-	lw, starts, _ := lowerWordIn(w, nil)
+	lw, starts, _ := lowerWordIn(w, nil, len(w))
 	return lw, starts
 }
 
 // lowerWordIn is lowerWord with arena (see appendLowerWordsIn): an ASCII
 // word is lower-cased into a buffer, looked up in vocabTable, and only
-// copied, to arena, when it is capitalized and not in the vocabulary.
-func lowerWordIn(w string, arena []byte) (string, uint64, []byte) {
+// copied, to arena, when it is capitalized and not in the vocabulary. A
+// full arena is replaced by one of chunk bytes or the word's length.
+func lowerWordIn(w string, arena []byte, chunk int) (string, uint64, []byte) {
 	var buf [32]byte
 	if len(w) <= len(buf) {
 		ascii, upper := true, false
@@ -145,7 +147,7 @@ func lowerWordIn(w string, arena []byte) (string, uint64, []byte) {
 				return w, stemStarts(w), arena
 			}
 			if cap(arena)-len(arena) < len(lw) {
-				arena = make([]byte, 0, max(len(lw), arenaChunk))
+				arena = make([]byte, 0, max(len(lw), chunk))
 			}
 			n := len(arena)
 			arena = append(arena, lw...)
@@ -160,8 +162,8 @@ func lowerWordIn(w string, arena []byte) (string, uint64, []byte) {
 	return lw, stemStarts(lw), arena
 }
 
-// arenaChunk is the size of the arenas lowerWordIn starts: the
-// capitalized words of a few sentences.
+// arenaChunk bounds the arenas appendLowerWordsIn starts: the capitalized
+// words of a few sentences.
 const arenaChunk = 1024
 
 // vocabHash is a table of the vocabulary's ASCII words of up to 32 bytes,

@@ -312,3 +312,20 @@ func BenchmarkPhraseFind(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkLowerWords splits every sentence of the regression corpus on
+// its own, as the extractors' lowerWords calls do.
+func BenchmarkLowerWords(b *testing.B) {
+	var ss []string
+	for _, d := range regressionCorpus(b) {
+		for _, sp := range Sentences(d.text) {
+			ss = append(ss, d.text[sp.Start:sp.End])
+		}
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, s := range ss {
+			lowerWords(s)
+		}
+	}
+}
