@@ -85,7 +85,7 @@ func FindDates(text string, pub *Timestamp) []DateRange {
 
 func findDates(text string, pub *Timestamp, sents []Span) []DateRange {
 	buf := dtScanBufs.Get().(*dtScanBuf)
-	s := dtScanner{text: text, pub: pub, sents: sents, exprs: buf.exprs[:0]}
+	s := dtScanner{text: text, pub: pub, sents: sents, exprs: buf.exprs[:0], years: buf.years[:0]}
 	toks := buf.toks[:0]
 	if n := len(text)/5 + 16; cap(toks) < n {
 		// about a token in five bytes or more: room for them at once,
@@ -95,7 +95,7 @@ func findDates(text string, pub *Timestamp, sents []Span) []DateRange {
 	s.toks = dtTokenize(text, toks)
 	defer func() {
 		if cap(s.toks) <= maxPooledTokens {
-			buf.toks, buf.exprs = s.toks[:0], s.exprs[:0]
+			buf.toks, buf.exprs, buf.years = s.toks[:0], s.exprs[:0], s.years[:0]
 			dtScanBufs.Put(buf)
 		}
 	}()
@@ -124,16 +124,18 @@ func findDates(text string, pub *Timestamp, sents []Span) []DateRange {
 
 // ---- tokens ----
 
-// dtScanBuf holds findDates' token and expression buffers.
+// dtScanBuf holds findDates' token, expression and year buffers.
 type dtScanBuf struct {
 	toks  []dtToken
 	exprs []dtExpr
+	years []dtYearMark
 }
 
 // dtScanBufs recycles findDates' buffers between documents: a release has
 // about a token per four bytes, and the buffers are dead once findDates
-// returns. Tokens hold no pointers, and expressions none but to constant
-// strings (their Precision), so a pooled buffer keeps nothing alive.
+// returns. Tokens and years hold no pointers, and expressions none but to
+// constant strings (their Precision), so a pooled buffer keeps nothing
+// alive.
 var dtScanBufs = sync.Pool{New: func() any { return new(dtScanBuf) }}
 
 // maxPooledTokens bounds the buffers kept: an outsized document's is left

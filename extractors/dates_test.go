@@ -427,6 +427,33 @@ func TestDtLookup(t *testing.T) {
 	}
 }
 
+// TestDateRangeValue checks Value against its definition by String.
+func TestDateRangeValue(t *testing.T) {
+	var dates []Date
+	for _, y := range []int{-1, 0, 2024, 9999, 10000} {
+		for _, m := range []time.Month{0, 3, 12, 100} {
+			for _, d := range []int{-1, 1, 31, 100} {
+				dates = append(dates, Date{y, m, d})
+			}
+		}
+	}
+	for _, a := range dates {
+		for _, b := range dates {
+			r := DateRange{Start: a, End: b}
+			want := a.String() + "/" + b.String()
+			switch {
+			case r.Open():
+				want = a.String() + "/.."
+			case a == b:
+				want = a.String()
+			}
+			if got := r.Value(); got != want {
+				t.Errorf("DateRange{%v, %v}.Value() = %q, want %q", a, b, got, want)
+			}
+		}
+	}
+}
+
 func TestDateString(t *testing.T) {
 	for _, y := range []int{-1, 0, 7, 99, 1950, 2024, 9999, 10000} {
 		for _, m := range []time.Month{-1, 0, 1, 9, 10, 12, 99, 100} {

@@ -1,9 +1,13 @@
 package extractors
 
 import (
+	"encoding/binary"
+	"maps"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // word is one lower-cased word of a sentence, with its byte offsets in the
@@ -25,6 +29,16 @@ func lowerWords(s string) []word {
 
 // appendLowerWords appends the words of s to out.
 func appendLowerWords(out []word, s string) []word {
+	out, _ = appendLowerWordsIn(out, s, nil)
+	return out
+}
+
+// appendLowerWordsIn is appendLowerWords keeping the lower-cased copies of
+// capitalized words in arena, appended to it, so that a document's words
+// take a few allocations, not one a capitalized word. A string made from
+// arena is never written again: a full arena is left to its strings and a
+// new one started.
+func appendLowerWordsIn(out []word, s string, arena []byte) ([]word, []byte) {
 	for i := 0; i < len(s); {
 		j := i
 		if c := s[i]; c < utf8.RuneSelf {
@@ -60,11 +74,14 @@ func appendLowerWords(out []word, s string) []word {
 			}
 			j += n2
 		}
-		lw, starts := lowerWord(s[i:j])
+		var lw string
+		var starts uint64
+		// a new arena holds the rest of s, up to arenaChunk bytes
+		lw, starts, arena = lowerWordIn(s[i:j], arena, min(len(s)-i, arenaChunk))
 		out = append(out, word{lw, i, j, starts})
 		i = j
 	}
-	return out
+	return out, arena
 }
 
 // letterAt reports whether the rune at s[i] is a letter.
@@ -95,14 +112,20 @@ var asciiAlnum = func() (t [utf8.RuneSelf]bool) {
 // lowerWord lower-cases w and looks it up in the phrase vocabulary: it
 // returns the word's string and the phrase sets that may start at it. A word
 // of the vocabulary takes the vocabulary's copy, so a capitalized phrase
-// word costs no allocation; an ASCII word is lower-cased into a buffer
-// that the map look-up reads without copying.
+// word costs no allocation.
 func lowerWord(w string) (string, uint64) {
+	lw, starts, _ := lowerWordIn(w, nil, len(w))
+	return lw, starts
+}
+
+// lowerWordIn is lowerWord with arena (see appendLowerWordsIn): an ASCII
+// word is lower-cased into a buffer, looked up in vocabTable, and only
+// copied, to arena, when it is capitalized and not in the vocabulary. A
+// full arena is replaced by one of chunk bytes or the word's length.
+func lowerWordIn(w string, arena []byte, chunk int) (string, uint64, []byte) {
 	var buf [32]byte
-	lw := w
 	if len(w) <= len(buf) {
 		ascii, upper := true, false
-		var key uint64 // the first 8 lower-cased bytes, for a short word
 		for k := 0; k < len(w); k++ {
 			b := w[k]
 			if b >= utf8.RuneSelf {
@@ -114,43 +137,84 @@ func lowerWord(w string) (string, uint64) {
 				upper = true
 			}
 			buf[k] = b
-			key |= uint64(b) << (8 * (k & 7))
 		}
 		if ascii {
-			if vocabShape.may(buf[:len(w)]) { // most words are not in it, and skip the map
-				var v vocabEntry
-				var ok bool
-				if len(w) <= 8 {
-					v, ok = shortVocabulary[key]
-				} else {
-					v, ok = vocabulary[string(buf[:len(w)])]
-				}
-				if ok {
-					return v.s, v.starts
-				}
+			lw := buf[:len(w)]
+			if v := vocabTable.find(lw, binary.LittleEndian.Uint64(buf[0:]), binary.LittleEndian.Uint64(buf[8:])); v != nil {
+				return v.s, v.starts, arena
 			}
-			if upper {
-				lw = string(buf[:len(w)])
+			if !upper {
+				return w, stemStarts(w), arena
 			}
-			return lw, stemStarts(lw)
+			if cap(arena)-len(arena) < len(lw) {
+				arena = make([]byte, 0, max(len(lw), chunk))
+			}
+			n := len(arena)
+			arena = append(arena, lw...)
+			s := unsafe.String(&arena[n], len(lw))
+			return s, stemStarts(s), arena
 		}
 	}
-	lw = strings.ToLower(w)
+	lw := strings.ToLower(w)
 	if v, ok := vocabulary[lw]; ok {
-		return v.s, v.starts
+		return v.s, v.starts, arena
 	}
-	return lw, stemStarts(lw)
+	return lw, stemStarts(lw), arena
 }
 
-// shortKey packs an ASCII word of at most 8 bytes into an integer, a
-// cheaper map key than a string; no letter or digit is a zero byte, so
-// words of different lengths differ.
-func shortKey(w string) uint64 {
-	var key uint64
-	for k := 0; k < len(w); k++ {
-		key |= uint64(w[k]) << (8 * k)
+// arenaChunk bounds the arenas appendLowerWordsIn starts: the capitalized
+// words of a few sentences.
+const arenaChunk = 1024
+
+// vocabHash is a table of the vocabulary's ASCII words of up to 32 bytes,
+// open addressed by their first 16 bytes, that a missing word, the common
+// case, leaves at an empty slot: cheaper than a map look-up by string.
+type vocabHash struct {
+	slots   [1 << vocabHashBits]uint16 // 1 + index in entries, or 0
+	entries []vocabKeyed
+}
+
+const vocabHashBits = 11
+
+// vocabKeyed is a vocabulary entry with its word's first 16 bytes packed
+// little-endian, zero-padded.
+type vocabKeyed struct {
+	k0, k1 uint64
+	vocabEntry
+}
+
+func vocabSlot(k0, k1 uint64) int {
+	return int((k0 ^ k1*0xff51afd7ed558ccd) * 0x9e3779b97f4a7c15 >> (64 - vocabHashBits))
+}
+
+func (t *vocabHash) add(w string, v vocabEntry) {
+	var buf [32]byte
+	copy(buf[:], w)
+	k0, k1 := binary.LittleEndian.Uint64(buf[0:]), binary.LittleEndian.Uint64(buf[8:])
+	h := vocabSlot(k0, k1)
+	for t.slots[h] != 0 {
+		h = (h + 1) & (len(t.slots) - 1)
 	}
-	return key
+	if len(t.entries)*4 >= len(t.slots) {
+		panic("phrases: vocabulary table too small")
+	}
+	t.entries = append(t.entries, vocabKeyed{k0, k1, v})
+	t.slots[h] = uint16(len(t.entries))
+}
+
+// find returns the entry of w, lower case ASCII of at most 32 bytes, whose
+// first 16 bytes k0 and k1 pack, or nil.
+func (t *vocabHash) find(w []byte, k0, k1 uint64) *vocabEntry {
+	for h := vocabSlot(k0, k1); ; h = (h + 1) & (len(t.slots) - 1) {
+		i := t.slots[h]
+		if i == 0 {
+			return nil
+		}
+		e := &t.entries[i-1]
+		if e.k0 == k0 && e.k1 == k1 && len(e.s) == len(w) && (len(w) <= 16 || e.s[16:] == string(w[16:])) {
+			return &e.vocabEntry
+		}
+	}
 }
 
 // wordShape is a filter in front of a set of lower-cased words: bit n-1
@@ -210,24 +274,45 @@ type vocabEntry struct {
 // variables are initialized and only read after that.
 var (
 	vocabulary = map[string]vocabEntry{}
-	// shortVocabulary holds the vocabulary's ASCII words of up to 8 bytes
-	// by shortKey.
-	shortVocabulary = map[uint64]vocabEntry{}
-	stems           = map[string]uint64{} // stemLen-byte prefix -> sets
+	// vocabTable holds the vocabulary's ASCII words of up to 32 bytes.
+	vocabTable vocabHash
+	stems      = map[string]uint64{} // stemLen-byte prefix -> sets
 	// stemsByFirst is stems by the prefix's first byte: its other bytes
 	// and its sets (filled by init)
 	stemsByFirst [256][]struct {
 		rest string
 		bits uint64
 	}
-	vocabShape wordShape  // the filter of the vocabulary's words
 	allPhrases []*phrases // the sets made, in order: set i has bit i
 	sealed     bool       // set by init: no set may be made after
+
+	// vocabWords holds every vocabulary word's canonical string, end to
+	// end, so that a word's string tells its entry without hashing:
+	// vocabAt[k] is 1 + the index in vocabFirst of the word starting at
+	// byte k, or 0 (filled by init).
+	vocabWords string
+	vocabAt    []uint16
+	// vocabFirst holds, by word, the phrases each set has that start
+	// with it.
+	vocabFirst []vocabFirsts
 )
 
+// vocabFirsts are the phrases that start with the vocabulary word s, by
+// set.
+type vocabFirsts struct {
+	s    string
+	sets []firstPhrases
+}
+
+// firstPhrases are the phrases of set bit that start with a given word.
+type firstPhrases struct {
+	bit uint64
+	phs [][]string
+}
+
 // init seals the vocabulary, once every set is made: an entry's bits
-// take the prefixed sets its word matches too, and the short ASCII words
-// are filed by shortKey as well.
+// take the prefixed sets its word matches too, its string moves to
+// vocabWords, and the ASCII words are filed in vocabTable as well.
 func init() {
 	sealed = true
 	for pre, bits := range stems {
@@ -236,11 +321,26 @@ func init() {
 			bits uint64
 		}{pre[1:], bits})
 	}
-	for w, v := range vocabulary {
+	words := slices.Sorted(maps.Keys(vocabulary))
+	vocabWords = strings.Join(words, "")
+	vocabAt = make([]uint16, len(vocabWords))
+	vocabFirst = make([]vocabFirsts, len(words))
+	off := 0
+	for id, w := range words {
+		v := vocabulary[w]
+		v.s = vocabWords[off : off+len(w)]
 		v.starts |= stemStarts(w)
 		vocabulary[w] = v
-		if len(w) <= 8 && isASCII(w) {
-			shortVocabulary[shortKey(w)] = v
+		vocabAt[off] = uint16(id + 1)
+		off += len(w)
+		vocabFirst[id].s = v.s
+		for _, p := range allPhrases {
+			if phs := p.byFirst[w]; len(phs) > 0 {
+				vocabFirst[id].sets = append(vocabFirst[id].sets, firstPhrases{p.bit, phs})
+			}
+		}
+		if len(w) <= 32 && isASCII(w) {
+			vocabTable.add(w, v)
 		}
 	}
 }
@@ -299,7 +399,6 @@ func newPhrases(list ...string) *phrases {
 		p.byFirst[ws[0]] = append(p.byFirst[ws[0]], ws)
 		v := vocabulary[ws[0]]
 		vocabulary[ws[0]] = vocabEntry{ws[0], v.starts | p.bit}
-		vocabShape.add(ws[0])
 	}
 	return p
 }
@@ -315,11 +414,17 @@ func wordMatches(pat, w string) bool {
 }
 
 func phraseAt(ws []word, i int, ph []string) bool {
+	return phraseAtFrom(ws, i, ph, 0)
+}
+
+// phraseAtFrom is phraseAt for a phrase whose words before k are known to
+// match.
+func phraseAtFrom(ws []word, i int, ph []string, k int) bool {
 	if i+len(ph) > len(ws) {
 		return false
 	}
-	for k, pat := range ph {
-		if !wordMatches(pat, ws[i+k].s) {
+	for ; k < len(ph); k++ {
+		if !wordMatches(ph[k], ws[i+k].s) {
 			return false
 		}
 	}
@@ -338,8 +443,8 @@ func (p *phrases) findFrom(ws []word, from int) (start, end int, ok bool) {
 		if ws[i].starts&p.bit == 0 {
 			continue
 		}
-		for _, ph := range p.byFirst[ws[i].s] {
-			if phraseAt(ws, i, ph) {
+		for _, ph := range p.startingWith(ws[i].s) {
+			if phraseAtFrom(ws, i, ph, 1) { // its first word is ws[i]
 				return i, i + len(ph), true
 			}
 		}
@@ -352,6 +457,24 @@ func (p *phrases) findFrom(ws []word, from int) (start, end int, ok bool) {
 		}
 	}
 	return 0, 0, false
+}
+
+// startingWith returns the phrases of p whose first word is w: by the
+// vocabulary's index when w is its canonical string, as lowerWord
+// returns, else by p's map.
+func (p *phrases) startingWith(w string) [][]string {
+	off := uintptr(unsafe.Pointer(unsafe.StringData(w))) - uintptr(unsafe.Pointer(unsafe.StringData(vocabWords)))
+	if off < uintptr(len(vocabWords)) {
+		if id := vocabAt[off]; id != 0 && len(vocabFirst[id-1].s) == len(w) {
+			for _, f := range vocabFirst[id-1].sets {
+				if f.bit == p.bit {
+					return f.phs
+				}
+			}
+			return nil
+		}
+	}
+	return p.byFirst[w]
 }
 
 // in reports whether any phrase occurs in ws.

@@ -1,6 +1,8 @@
 package extractors
 
 import (
+	"encoding/binary"
+	"math/rand/v2"
 	"slices"
 	"strings"
 	"testing"
@@ -99,6 +101,160 @@ func FuzzLowerWords(f *testing.F) {
 	f.Fuzz(checkLowerWords)
 }
 
+// checkSentenceWords compares the words splitSentenceWords gives each
+// sentence of text, lower-cased copies in a shared arena, with the
+// reference's, once every sentence is split.
+func checkSentenceWords(t *testing.T, text string) {
+	t.Helper()
+	d := &Doc{Text: text, Sentences: Sentences(text)}
+	d.splitSentenceWords()
+	for i, sp := range d.Sentences {
+		got, want := d.sentWords[i], lowerWordsRef(text[sp.Start:sp.End])
+		if len(got) != len(want) {
+			t.Fatalf("sentence %q: %d words, want %d", text[sp.Start:sp.End], len(got), len(want))
+		}
+		for k := range got {
+			g, w := got[k], want[k]
+			if g.s != w.s || g.start != w.start || g.end != w.end || g.starts != startsRef(w.s) {
+				t.Fatalf("sentence %q word %d = %q %d-%d %b, want %q %d-%d %b", text[sp.Start:sp.End], k,
+					g.s, g.start, g.end, g.starts, w.s, w.start, w.end, startsRef(w.s))
+			}
+		}
+	}
+}
+
+func TestSentenceWords(t *testing.T) {
+	for _, doc := range regressionCorpus(t) {
+		checkSentenceWords(t, doc.text)
+	}
+	// Random texts of vocabulary words, near misses and junk, in mixed case.
+	var pool []string
+	for w := range vocabulary {
+		pool = append(pool, w, strings.ToUpper(w), strings.ToTitle(w[:1])+w[1:], w+"s", w[:len(w)-1], "X"+w)
+	}
+	slices.Sort(pool)
+	pool = append(pool, "Müller", "İstanbul", "Extraordinarily-Long-Hyphenated-Word-Here", "rock'n'roll", "3rd", ",", ". ", "\n")
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 300 {
+		var sb strings.Builder
+		for range rng.IntN(400) {
+			sb.WriteString(pool[rng.IntN(len(pool))])
+			sb.WriteString([]string{" ", " ", ", ", ". ", "-", "\n"}[rng.IntN(6)])
+		}
+		checkSentenceWords(t, sb.String())
+	}
+}
+
+// TestVocabTable checks vocabTable against the vocabulary map, for its
+// words and for others.
+func TestVocabTable(t *testing.T) {
+	check := func(w string) {
+		if len(w) == 0 || len(w) > 32 || !isASCII(w) || strings.ToLower(w) != w {
+			return
+		}
+		var buf [32]byte
+		copy(buf[:], w)
+		got := vocabTable.find(buf[:len(w)], binary.LittleEndian.Uint64(buf[0:]), binary.LittleEndian.Uint64(buf[8:]))
+		want, ok := vocabulary[w]
+		if (got != nil) != ok || ok && *got != want {
+			t.Fatalf("vocabTable.find(%q) = %v, want %v %v", w, got, want, ok)
+		}
+	}
+	rng := rand.New(rand.NewPCG(3, 4))
+	for w := range vocabulary {
+		check(w)
+		for k := 0; k <= len(w); k++ {
+			check(w[:k])
+			check(w + w[:k])
+		}
+		b := []byte(w)
+		b[rng.IntN(len(b))] = byte('a' + rng.IntN(26))
+		check(string(b))
+	}
+	// A table of long words that share their first 16 bytes.
+	var long vocabHash
+	const stem = "internationalisation"
+	for n := 16; n <= len(stem); n++ {
+		long.add(stem[:n], vocabEntry{s: stem[:n]})
+	}
+	for n := 1; n <= len(stem)+1; n++ {
+		for _, w := range []string{(stem + "x")[:n], stem[:n-1] + "q"} {
+			var buf [32]byte
+			copy(buf[:], w)
+			got := long.find(buf[:n], binary.LittleEndian.Uint64(buf[0:]), binary.LittleEndian.Uint64(buf[8:]))
+			if ok := w == stem[:min(n, len(stem))] && n >= 16; (got != nil) != ok || ok && got.s != w {
+				t.Fatalf("long.find(%q) = %v, want found %v", w, got, ok)
+			}
+		}
+	}
+	for range 100000 {
+		b := make([]byte, 1+rng.IntN(32))
+		for k := range b {
+			b[k] = byte('a' + rng.IntN(26))
+		}
+		check(string(b))
+	}
+}
+
+// findFromRef is findFrom looking the first word up in the set's map.
+func findFromRef(p *phrases, ws []word, from int) (start, end int, ok bool) {
+	for i := from; i < len(ws); i++ {
+		for _, ph := range p.byFirst[ws[i].s] {
+			if phraseAt(ws, i, ph) {
+				return i, i + len(ph), true
+			}
+		}
+		if len(ws[i].s) >= stemLen {
+			for _, ph := range p.byStem[ws[i].s[:stemLen]] {
+				if phraseAt(ws, i, ph) {
+					return i, i + len(ph), true
+				}
+			}
+		}
+	}
+	return 0, 0, false
+}
+
+// TestStartingWith checks startingWith against the sets' maps, for the
+// vocabulary's canonical strings, copies of them and other slices of
+// vocabWords, and findFrom against findFromRef on the corpus.
+func TestStartingWith(t *testing.T) {
+	check := func(w string) {
+		for _, p := range allPhrases {
+			if got, want := p.startingWith(w), p.byFirst[w]; !slices.EqualFunc(got, want, slices.Equal) {
+				t.Fatalf("set %b startingWith(%q) = %v, want %v", p.bit, w, got, want)
+			}
+		}
+	}
+	for w, v := range vocabulary {
+		check(v.s)
+		check(strings.Clone(w))
+	}
+	for i := range vocabWords {
+		for j := i; j <= len(vocabWords) && j < i+20; j++ {
+			check(vocabWords[i:j])
+		}
+	}
+	for _, doc := range regressionCorpus(t) {
+		for _, sp := range Sentences(doc.text) {
+			ws := lowerWords(doc.text[sp.Start:sp.End])
+			for _, p := range allPhrases {
+				for from := 0; from < len(ws); from++ {
+					s, e, ok := p.findFrom(ws, from)
+					rs, re, rok := findFromRef(p, ws, from)
+					if s != rs || e != re || ok != rok {
+						t.Fatalf("set %b findFrom(%q, %d) = %d %d %v, want %d %d %v", p.bit, doc.text[sp.Start:sp.End], from, s, e, ok, rs, re, rok)
+					}
+					if !ok {
+						break
+					}
+					from = s
+				}
+			}
+		}
+	}
+}
+
 func TestLineSpans(t *testing.T) {
 	for _, c := range []struct {
 		text string
@@ -116,6 +272,60 @@ func TestLineSpans(t *testing.T) {
 		}
 		if !slices.Equal(got, c.want) {
 			t.Errorf("lineSpans(%q) = %v, want %v", c.text, got, c.want)
+		}
+	}
+}
+
+// BenchmarkSentenceWords splits the regression corpus into sentence words,
+// as Stack.Mentions does.
+func BenchmarkSentenceWords(b *testing.B) {
+	var docs []*Doc
+	for _, c := range regressionCorpus(b) {
+		docs = append(docs, &Doc{Text: c.text, Sentences: Sentences(c.text)})
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, d := range docs {
+			d.splitSentenceWords()
+		}
+	}
+}
+
+// BenchmarkPhraseFind asks every phrase set for its first phrase in every
+// sentence of the regression corpus.
+func BenchmarkPhraseFind(b *testing.B) {
+	var sents [][]word
+	for _, c := range regressionCorpus(b) {
+		for _, sp := range Sentences(c.text) {
+			sents = append(sents, lowerWords(c.text[sp.Start:sp.End]))
+		}
+	}
+	b.ReportAllocs()
+	n := 0
+	for b.Loop() {
+		for _, ws := range sents {
+			for _, p := range allPhrases {
+				if p.in(ws) {
+					n++
+				}
+			}
+		}
+	}
+}
+
+// BenchmarkLowerWords splits every sentence of the regression corpus on
+// its own, as the extractors' lowerWords calls do.
+func BenchmarkLowerWords(b *testing.B) {
+	var ss []string
+	for _, d := range regressionCorpus(b) {
+		for _, sp := range Sentences(d.text) {
+			ss = append(ss, d.text[sp.Start:sp.End])
+		}
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, s := range ss {
+			lowerWords(s)
 		}
 	}
 }

@@ -47,3 +47,13 @@ func TestSentencesBounded(t *testing.T) {
 		}
 	}
 }
+
+func BenchmarkSentences(b *testing.B) {
+	docs := regressionCorpus(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, d := range docs {
+			Sentences(d.text)
+		}
+	}
+}

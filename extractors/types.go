@@ -53,20 +53,23 @@ func (d Date) AddDays(n int) Date { return MakeDate(d.Time().AddDate(0, 0, n)) }
 
 // String formats d as ISO 8601, 2006-01-02.
 func (d Date) String() string {
-	if d.Year < 0 || d.Year > 9999 || d.Month < 0 || d.Month > 99 || d.Day < 0 || d.Day > 99 {
+	if !d.fourDigitYear() {
 		return fmt.Sprintf("%04d-%02d-%02d", d.Year, int(d.Month), d.Day)
 	}
-	// The common case, without fmt: four, two and two digits.
-	b := [10]byte{'0', '0', '0', '0', '-', '0', '0', '-', '0', '0'}
-	b[0] += byte(d.Year / 1000)
-	b[1] += byte(d.Year / 100 % 10)
-	b[2] += byte(d.Year / 10 % 10)
-	b[3] += byte(d.Year % 10)
-	b[5] += byte(d.Month / 10)
-	b[6] += byte(d.Month % 10)
-	b[8] += byte(d.Day / 10)
-	b[9] += byte(d.Day % 10)
-	return string(b[:])
+	var b [10]byte
+	return string(d.appendTo(b[:0]))
+}
+
+// fourDigitYear reports whether d's fields fit the common case of String:
+// four, two and two digits.
+func (d Date) fourDigitYear() bool {
+	return d.Year >= 0 && d.Year <= 9999 && d.Month >= 0 && d.Month <= 99 && d.Day >= 0 && d.Day <= 99
+}
+
+// appendTo appends d as String does to b, when fourDigitYear, without fmt.
+func (d Date) appendTo(b []byte) []byte {
+	return append(b, '0'+byte(d.Year/1000), '0'+byte(d.Year/100%10), '0'+byte(d.Year/10%10), '0'+byte(d.Year%10), '-',
+		'0'+byte(d.Month/10), '0'+byte(d.Month%10), '-', '0'+byte(d.Day/10), '0'+byte(d.Day%10))
 }
 
 // Precision says how exactly a DateRange is known.
@@ -112,6 +115,10 @@ func (r DateRange) Value() string {
 	}
 	if r.Start == r.End {
 		return r.Start.String()
+	}
+	if r.Start.fourDigitYear() && r.End.fourDigitYear() {
+		var b [21]byte // one string, not three
+		return string(r.End.appendTo(append(r.Start.appendTo(b[:0]), '/')))
 	}
 	return r.Start.String() + "/" + r.End.String()
 }
@@ -336,10 +343,12 @@ func (d *Doc) sentenceWords(i int) []word {
 // can overwrite another's.
 func (d *Doc) splitSentenceWords() {
 	buf := make([]word, 0, len(d.Text)/6+16) // about a word in six bytes
+	// The capitalized words' lower-case copies: a byte in four or fewer.
+	arena := make([]byte, 0, len(d.Text)/4+16)
 	d.sentWords = make([][]word, len(d.Sentences))
 	for i, s := range d.Sentences {
 		start := len(buf)
-		buf = appendLowerWords(buf, d.Text[s.Start:s.End])
+		buf, arena = appendLowerWordsIn(buf, d.Text[s.Start:s.End], arena)
 		d.sentWords[i] = buf[start:len(buf):len(buf)]
 	}
 }
