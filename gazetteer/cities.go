@@ -3,6 +3,7 @@ package gazetteer
 import (
 	_ "embed"
 	"fmt"
+	"math/bits"
 	"slices"
 	"strconv"
 	"strings"
@@ -505,11 +506,9 @@ func (t *cities) find(text string) []CityMatch {
 	)
 	for i := 0; i < len(text); {
 		// Only a capital or a byte beyond ASCII can start a name: pass
-		// over the other bytes in one loop, then over the rest of a word
-		// they leave us in ("McDonald", "Zürich").
-		for i < len(text) && plainByte[text[i]] {
-			i++
-		}
+		// over the other bytes, then over the rest of a word they leave
+		// us in ("McDonald", "Zürich").
+		i = skipPlain(text, i)
 		if i == len(text) {
 			break
 		}
@@ -574,6 +573,28 @@ func (t *cities) find(text string) []CityMatch {
 		}
 	}
 	return out
+}
+
+// skipPlain returns the offset of the first byte of text from i that is
+// a capital or beyond ASCII, or len(text). It tests eight bytes at a time:
+// the high bit of each byte of m is set for a byte beyond ASCII, or for
+// an ASCII byte that adding 0x80-'A' lifts to 0x80 and adding 0x80-'Z'-1
+// does not. A sum carries into the next byte only from a byte beyond
+// ASCII, so the lowest flagged byte is flagged rightly.
+func skipPlain(text string, i int) int {
+	const ones = 0x0101010101010101
+	for ; i+8 <= len(text); i += 8 {
+		s := text[i : i+8]
+		w := uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+			uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+		if m := (w | (w+(0x80-'A')*ones)&^(w+(0x80-'Z'-1)*ones)) & (0x80 * ones); m != 0 {
+			return i + bits.TrailingZeros64(m)>>3
+		}
+	}
+	for i < len(text) && plainByte[text[i]] {
+		i++
+	}
+	return i
 }
 
 // plainByte marks the ASCII bytes other than capitals.

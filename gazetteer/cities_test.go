@@ -490,3 +490,48 @@ func TestCityChainIndex(t *testing.T) {
 		t.Fatal("no chain is indexed")
 	}
 }
+
+// skipPlain, eight bytes at a time, stops where the byte loop it
+// replaces stops, from every offset of random texts and the corpus.
+func TestSkipPlain(t *testing.T) {
+	ref := func(text string, i int) int {
+		for i < len(text) && plainByte[text[i]] {
+			i++
+		}
+		return i
+	}
+	check := func(text string) {
+		for i := 0; i <= len(text); i++ {
+			if got, want := skipPlain(text, i), ref(text, i); got != want {
+				t.Fatalf("skipPlain(%q, %d) = %d, want %d", text, i, got, want)
+			}
+		}
+	}
+	r := rand.New(rand.NewPCG(5, 6))
+	for range 20000 {
+		b := make([]byte, r.IntN(40))
+		for k := range b {
+			switch r.IntN(4) {
+			case 0:
+				b[k] = byte(r.IntN(256))
+			case 1:
+				const edges = "@AZ[`az{\x7f\x80\xc0\xc1\xda\xdb\xff"
+				b[k] = edges[r.IntN(len(edges))]
+			default:
+				b[k] = byte('a' + r.IntN(26))
+			}
+		}
+		check(string(b))
+	}
+	files, err := filepath.Glob("../testdata/corpus/*.txt")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no corpus: %v", err)
+	}
+	for _, f := range files[:5] {
+		raw, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		check(string(raw))
+	}
+}
