@@ -65,6 +65,9 @@ type entry struct {
 	alt     string // "@ISO3": the reading when the text names ISO3 and not iso3
 	person  bool   // "?": also a personal name
 	pronoun bool   // "^": also an English word written in capitals ("US")
+	// next is the lower-cased first byte of the second token when it is
+	// ASCII, else 0.
+	next byte
 }
 
 // gazTable is the parsed data and the index over it.
@@ -298,6 +301,9 @@ func build(countries, notCountries string) (*gazTable, error) {
 		}
 		if len(e.toks) == 0 || len(e.toks) > maxTokens || !e.toks[0].isWord() {
 			return nil, fmt.Errorf("entry %q: must be 1 to %d tokens starting with a word", p.text, maxTokens)
+		}
+		if len(e.toks) > 1 && e.toks[1].s[0] < utf8.RuneSelf {
+			e.next = asciiLower[e.toks[1].s[0]]
 		}
 		var fk, ek strings.Builder
 		for _, pt := range e.toks {
@@ -617,6 +623,7 @@ func (t *gazTable) find(text string) []Match {
 		ambiguous []int    // indexes in out of entries with an alternative reading
 		hidden    []string // not-country phrases found ("state of Georgia")
 		w         window
+		buf       [64]byte
 		// The two tokens before the current one are kept as the offsets
 		// their scans started from, and scanned again in the rare case
 		// that a veto reads them (see prevToken).
@@ -627,33 +634,49 @@ func (t *gazTable) find(text string) []Match {
 	for {
 		from := i
 		// The common cases first (see skip): a token that starts no
-		// entry, passed over without scan.
-		if e := t.skip(text, i); e >= 0 {
+		// entry, passed over without scan, and an ASCII word the key
+		// filter lets through, read and lower-cased on the way.
+		e, tok := t.skip(text, i, &buf)
+		if e >= 0 {
 			pos2, pos1, np = pos1, from, min(np+1, 2)
 			i = e
 			continue
 		}
-		tok, ok := scan(text, i)
-		if !ok {
-			break
+		var ks *keyed
+		if tok.word {
+			i = tok.end
+			ks = t.index[string(buf[:tok.end-tok.start])]
+		} else {
+			var ok bool
+			if tok, ok = scan(text, i); !ok {
+				break
+			}
+			i = tok.end
+			if c := tok.s[0]; tok.word && !('a' <= c && c <= 'z' && !t.lowerOK[c]) {
+				ks = t.keyed(tok.s)
+			}
 		}
-		i = tok.end
 		var hit *entry
-		if c := tok.s[0]; tok.word && !('a' <= c && c <= 'z' && !t.lowerOK[c]) {
-			if k := t.keyed(tok.s); k != nil {
-				w.reset(text, tok)
-				for _, e := range k.from(&w) {
-					if !e.matches(&w, false) {
+		if ks != nil {
+			w.reset(text, tok)
+			for _, e := range ks.from(&w) {
+				// an entry whose second token starts with another ASCII
+				// byte than the text's cannot match
+				if e.next != 0 {
+					if nt := w.at(1); nt != nil && nt.s[0] < utf8.RuneSelf && asciiLower[nt.s[0]] != e.next {
 						continue
 					}
-					// only a personal name or a pronoun can be vetoed
-					if len(e.toks) == 1 && (e.person || e.pronoun) &&
-						t.vetoed(e, &w, prevToken(text, pos1, np >= 1), prevToken(text, pos2, np >= 2), np) {
-						continue
-					}
-					hit = e
-					break
 				}
+				if !e.matches(&w, false) {
+					continue
+				}
+				// only a personal name or a pronoun can be vetoed
+				if len(e.toks) == 1 && (e.person || e.pronoun) &&
+					t.vetoed(e, &w, prevToken(text, pos1, np >= 1), prevToken(text, pos2, np >= 2), np) {
+					continue
+				}
+				hit = e
+				break
 			}
 		}
 		if hit == nil {
@@ -698,20 +721,22 @@ func (t *gazTable) find(text string) []Match {
 // one that starts no entry and lies in ASCII with only ASCII spaces before
 // it: a punctuation mark, a lower-case word whose first letter starts no
 // entry (see lowerOK), or a word the key filter turns away. Else it
-// returns -1.
-func (t *gazTable) skip(text string, i int) int {
+// returns -1, and the token as scan reads it when that is such a word
+// the filter lets through, lower-cased in buf (the key keyed looks up).
+func (t *gazTable) skip(text string, i int, buf *[64]byte) (int, token) {
+	from := i
 	for i < len(text) && asciiSpace[text[i]] {
 		i++
 	}
 	if i == len(text) {
-		return -1
+		return -1, token{}
 	}
 	c := text[i]
 	if c >= utf8.RuneSelf {
-		return -1
+		return -1, token{}
 	}
 	if !asciiWord[c] {
-		return i + 1
+		return i + 1, token{}
 	}
 	e := i + 1
 	if 'a' <= c && c <= 'z' && !t.lowerOK[c] {
@@ -719,19 +744,20 @@ func (t *gazTable) skip(text string, i int) int {
 			e++
 		}
 		if e < len(text) && text[e] >= utf8.RuneSelf {
-			return -1
+			return -1, token{}
 		}
-		return e
+		return e, token{}
 	}
 	// hashed lower-cased, as keyed does
-	e, h := asciiWordHash(text, i, nil)
+	e, h := asciiWordHash(text, i, buf[:])
 	if e < len(text) && text[e] >= utf8.RuneSelf {
-		return -1
+		return -1, token{}
 	}
 	if e-i > t.maxKeyLen || !t.keys.mayHave(h) {
-		return e
+		return e, token{}
 	}
-	return -1
+	nl := min(strings.Count(text[from:i], "\n"), 2)
+	return -1, token{start: i, end: e, s: text[i:e], word: true, nl: nl}
 }
 
 // asciiWordHash reads the run of ASCII word bytes of text from i: it

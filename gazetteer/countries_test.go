@@ -2,6 +2,7 @@ package gazetteer
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strings"
@@ -815,6 +816,27 @@ func checkFind(t *testing.T, text string) {
 	t.Helper()
 	if diff := cmp.Diff(table().findRef(text), table().find(text)); diff != "" {
 		t.Errorf("find(%.60q) differs from findRef (-want +got):\n%s", text, diff)
+	}
+}
+
+// TestFindSameRandom compares Find with findRef on texts of words that
+// start, continue and veto entries, in any case, with spaces, line breaks
+// and marks beyond ASCII between them.
+func TestFindSameRandom(t *testing.T) {
+	words := []string{"the", "The", "THE", "Emirates", "Hague", "state", "State", "of", "Georgia", "Kuwait", "Korea",
+		"Korean", "Peninsula", "s", "S", ".", ",", "DPR", "Democratic", "People", "’", "'", "`", "Republic", "Congo",
+		"Jordan", "Chad", "Peterson", "Mr", "Minister", "US", "us", "CONTACT", "United", "Arab", "Kingdom", "Saudi",
+		"Arabia", "former", "Yugoslav", "Macedonia", "mainland", "China", "delegation", "ſtate", "Ünited", "Côte",
+		"d", "Ivoire", "São", "Tomé", "1st", "x"}
+	seps := []string{" ", " ", " ", "  ", "\n", "\n\n", "\t", "\u2028", "\u00a0", "", "-"}
+	r := rand.New(rand.NewPCG(7, 8))
+	for range 20000 {
+		var b strings.Builder
+		for range r.IntN(12) {
+			b.WriteString(seps[r.IntN(len(seps))])
+			b.WriteString(words[r.IntN(len(words))])
+		}
+		checkFind(t, b.String())
 	}
 }
 
