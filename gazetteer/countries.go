@@ -624,26 +624,19 @@ func (t *gazTable) find(text string) []Match {
 		hidden    []string // not-country phrases found ("state of Georgia")
 		w         window
 		buf       [64]byte
-		// The two tokens before the current one are kept as the offsets
-		// their scans started from, and scanned again in the rare case
-		// that a veto reads them (see prevToken).
-		pos1, pos2 int
-		np         int // how many of them there are
-		i          int
+		prev      prevs
+		i         int
+		tok       token
 	)
 	for {
-		from := i
-		// The common cases first (see skip): a token that starts no
+		// The common cases first (see skip): the tokens that start no
 		// entry, passed over without scan, and an ASCII word the key
 		// filter lets through, read and lower-cased on the way.
-		e, tok := t.skip(text, i, &buf)
-		if e >= 0 {
-			pos2, pos1, np = pos1, from, min(np+1, 2)
-			i = e
-			continue
-		}
+		var read bool
+		i, read = t.skip(text, i, &buf, &prev, &tok)
+		from := i
 		var ks *keyed
-		if tok.word {
+		if read {
 			i = tok.end
 			ks = t.index[string(buf[:tok.end-tok.start])]
 		} else {
@@ -672,7 +665,7 @@ func (t *gazTable) find(text string) []Match {
 				}
 				// only a personal name or a pronoun can be vetoed
 				if len(e.toks) == 1 && (e.person || e.pronoun) &&
-					t.vetoed(e, &w, prevToken(text, pos1, np >= 1), prevToken(text, pos2, np >= 2), np) {
+					t.vetoed(e, &w, prevToken(text, prev.pos1, prev.np >= 1), prevToken(text, prev.pos2, prev.np >= 2), prev.np) {
 					continue
 				}
 				hit = e
@@ -680,7 +673,7 @@ func (t *gazTable) find(text string) []Match {
 			}
 		}
 		if hit == nil {
-			pos2, pos1, np = pos1, from, min(np+1, 2)
+			prev.push(from)
 			continue
 		}
 		k := len(hit.toks)
@@ -689,12 +682,12 @@ func (t *gazTable) find(text string) []Match {
 		if k >= 2 {
 			// the entry's last two tokens, scanned from the ends of the
 			// tokens before them
-			pos1, pos2, np = w.toks[k-2].end, from, 2
+			prev = prevs{pos1: w.toks[k-2].end, pos2: from, np: 2}
 			if k >= 3 {
-				pos2 = w.toks[k-3].end
+				prev.pos2 = w.toks[k-3].end
 			}
 		} else {
-			pos2, pos1, np = pos1, from, min(np+1, 2)
+			prev.push(from)
 		}
 		if hit.iso3 == "" {
 			hidden = append(hidden, hit.text)
@@ -717,47 +710,64 @@ func (t *gazTable) find(text string) []Match {
 	return out
 }
 
-// skip returns the end of the token that scan would read from i if it is
-// one that starts no entry and lies in ASCII with only ASCII spaces before
-// it: a punctuation mark, a lower-case word whose first letter starts no
-// entry (see lowerOK), or a word the key filter turns away. Else it
-// returns -1, and the token as scan reads it when that is such a word
-// the filter lets through, lower-cased in buf (the key keyed looks up).
-func (t *gazTable) skip(text string, i int, buf *[64]byte) (int, token) {
-	from := i
-	for i < len(text) && asciiSpace[text[i]] {
-		i++
-	}
-	if i == len(text) {
-		return -1, token{}
-	}
-	c := text[i]
-	if c >= utf8.RuneSelf {
-		return -1, token{}
-	}
-	if !asciiWord[c] {
-		return i + 1, token{}
-	}
-	e := i + 1
-	if 'a' <= c && c <= 'z' && !t.lowerOK[c] {
-		for e < len(text) && asciiWord[text[e]] {
-			e++
+// prevs are the two tokens before find's current one, kept as the
+// offsets their scans started from and scanned again in the rare case that
+// a veto reads them (see prevToken).
+type prevs struct {
+	pos1, pos2 int
+	np         int // how many of them there are
+}
+
+// push makes the token scanned from pos the one before the next.
+func (p *prevs) push(pos int) { p.pos2, p.pos1, p.np = p.pos1, pos, min(p.np+1, 2) }
+
+// skip passes over the tokens from i that start no entry and lie in
+// ASCII with only ASCII spaces before them: punctuation marks, lower-case
+// words whose first letter starts no entry (see lowerOK), and words the
+// key filter turns away. It returns where the scan of the first other
+// token starts, with p updated for the tokens passed over. When that
+// token is a word the filter lets through, skip also reports it read:
+// it is in tok as scan reads it, lower-cased in buf (the key keyed looks
+// up).
+func (t *gazTable) skip(text string, i int, buf *[64]byte, p *prevs, tok *token) (int, bool) {
+	for {
+		from := i
+		for i < len(text) && asciiSpace[text[i]] {
+			i++
 		}
-		if e < len(text) && text[e] >= utf8.RuneSelf {
-			return -1, token{}
+		if i == len(text) {
+			return from, false
 		}
-		return e, token{}
+		c := text[i]
+		if c >= utf8.RuneSelf {
+			return from, false
+		}
+		e := i + 1
+		switch {
+		case !asciiWord[c]:
+		case 'a' <= c && c <= 'z' && !t.lowerOK[c]:
+			for e < len(text) && asciiWord[text[e]] {
+				e++
+			}
+			if e < len(text) && text[e] >= utf8.RuneSelf {
+				return from, false
+			}
+		default:
+			// hashed lower-cased, as keyed does
+			var h uint64
+			e, h = asciiWordHash(text, i, buf[:])
+			if e < len(text) && text[e] >= utf8.RuneSelf {
+				return from, false
+			}
+			if e-i <= t.maxKeyLen && t.keys.mayHave(h) {
+				nl := min(strings.Count(text[from:i], "\n"), 2)
+				*tok = token{start: i, end: e, s: text[i:e], word: true, nl: nl}
+				return from, true
+			}
+		}
+		p.push(from)
+		i = e
 	}
-	// hashed lower-cased, as keyed does
-	e, h := asciiWordHash(text, i, buf[:])
-	if e < len(text) && text[e] >= utf8.RuneSelf {
-		return -1, token{}
-	}
-	if e-i > t.maxKeyLen || !t.keys.mayHave(h) {
-		return e, token{}
-	}
-	nl := min(strings.Count(text[from:i], "\n"), 2)
-	return -1, token{start: i, end: e, s: text[i:e], word: true, nl: nl}
 }
 
 // asciiWordHash reads the run of ASCII word bytes of text from i: it
