@@ -616,11 +616,12 @@ func (k *keyed) from(w *window) []*entry {
 	return k.short
 }
 
-// find implements Find.
-func (t *gazTable) find(text string) []Match {
+// find implements AppendFind.
+func (t *gazTable) find(dst []Match, text string) []Match {
 	var (
-		out       []Match
-		ambiguous []int    // indexes in out of entries with an alternative reading
+		out       = dst
+		base      = len(dst)
+		ambiguous []int    // indexes in out[base:] of entries with an alternative reading
 		hidden    []string // not-country phrases found ("state of Georgia")
 		w         window
 		buf       [64]byte
@@ -694,7 +695,7 @@ func (t *gazTable) find(text string) []Match {
 			continue // a phrase that names no country
 		}
 		if hit.alt != "" {
-			ambiguous = append(ambiguous, len(out))
+			ambiguous = append(ambiguous, len(out)-base)
 		}
 		if out == nil {
 			out = make([]Match, 0, len(text)/256+4) // about one match in 200 bytes of a release
@@ -702,10 +703,10 @@ func (t *gazTable) find(text string) []Match {
 		out = append(out, Match{Start: tok.start, End: last.end, ISO3: hit.iso3, Form: hit.form, Entry: hit.text})
 	}
 	if len(ambiguous) > 0 {
-		resolve(out, ambiguous, t)
+		resolve(out[base:], ambiguous, t)
 	}
 	if len(hidden) > 0 {
-		out = oneSense(out, hidden)
+		out = out[:base+len(oneSense(out[base:], hidden))]
 	}
 	return out
 }
