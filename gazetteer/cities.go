@@ -100,6 +100,16 @@ type CityName struct {
 	single   *CityName
 }
 
+// Key returns the word CityContext.Names is asked for this name: its
+// fold when it is one word ("jackson" for "Jackson"), else "" (a longer
+// name is never a person's).
+func (g *CityName) Key() string {
+	if len(g.toks) > 0 {
+		return ""
+	}
+	return g.folded
+}
+
 // longChain is the length from which a chain is indexed by second word.
 const longChain = 8
 
