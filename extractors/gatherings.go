@@ -230,11 +230,63 @@ var (
 
 // hasGatheringWord reports whether a sentence holds a head noun, a
 // ceremony noun or a quotation mark: the only places a gathering's name
-// can start.
+// can start. It reads the sentence once, its words as anyWordIn does (a
+// letter, then letters and hyphens), and looks up only a word whose
+// first two bytes and length some noun has (see gatheringPairs).
 func hasGatheringWord(text string) bool {
-	return strings.IndexByte(text, '"') >= 0 || strings.Contains(text, "“") ||
-		anyWordIn(text, gatheringWords, gatheringWordShape)
+	var buf [24]byte
+	for i := 0; i < len(text); {
+		c := text[i]
+		if !asciiLetter[c] {
+			if c == '"' || c == 0xe2 && strings.HasPrefix(text[i:], "“") {
+				return true
+			}
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(text) && letterOrHyphen[text[j]] {
+			j++
+		}
+		n := j - i
+		may := n >= 2 && gatheringPairs[pairIndex(c, text[i+1])]&(1<<(n-1)) != 0 ||
+			n == 1 && gatheringWordShape.mayStart(c|0x20, 1)
+		if may && n <= len(buf) && gatheringWords[string(appendLowerASCII(buf[:0], text[i:j]))] {
+			return true
+		}
+		i = j
+	}
+	return false
 }
+
+// gatheringPairs has bit n-1 of entry pairIndex(a, b) set when a word of
+// gatheringWords has n bytes, up to 64, and starts with a and b.
+var gatheringPairs = func() (t [26 * 27]uint64) {
+	for w := range gatheringWords {
+		if len(w) >= 2 && len(w) <= 64 && 'a' <= w[0] && w[0] <= 'z' && letterOrHyphen[w[1]] {
+			t[pairIndex(w[0], w[1])] |= 1 << (len(w) - 1)
+		}
+	}
+	return t
+}()
+
+// pairIndex returns the index of the first two bytes of a word, a letter
+// and a letter or a hyphen, in any case.
+func pairIndex(a, b byte) int {
+	k := 26
+	if b != '-' {
+		k = int(b|0x20) - 'a'
+	}
+	return (int(a|0x20)-'a')*27 + k
+}
+
+// letterOrHyphen marks the bytes of a word after its first letter.
+var letterOrHyphen = func() (t [256]bool) {
+	for c := range t {
+		t[c] = asciiLetter[c] || c == '-'
+	}
+	return t
+}()
 
 // union returns a new set of the words of a and b.
 func union(a, b map[string]bool) map[string]bool {

@@ -1,6 +1,8 @@
 package extractors
 
 import (
+	"math/rand/v2"
+	"strings"
 	"testing"
 )
 
@@ -57,5 +59,46 @@ func TestGatherings(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { checkEvents(t, Gatherings{}, tt.pub, tt.headline, tt.body, tt.want) })
+	}
+}
+
+// hasGatheringWordRef is hasGatheringWord as it was before one pass and
+// the pair filter: the reference for TestHasGatheringWord.
+func hasGatheringWordRef(text string) bool {
+	return strings.IndexByte(text, '"') >= 0 || strings.Contains(text, "“") ||
+		anyWordIn(text, gatheringWords, gatheringWordShape)
+}
+
+// hasGatheringWord answers as hasGatheringWordRef does on the corpus's
+// sentences and on random texts of nouns, near misses and marks.
+func TestHasGatheringWord(t *testing.T) {
+	check := func(text string) {
+		if got, want := hasGatheringWord(text), hasGatheringWordRef(text); got != want {
+			t.Fatalf("hasGatheringWord(%q) = %v, want %v", text, got, want)
+		}
+	}
+	yes := 0
+	for _, doc := range regressionCorpus(t) {
+		for _, sp := range Sentences(doc.text) {
+			check(doc.text[sp.Start:sp.End])
+			if hasGatheringWord(doc.text[sp.Start:sp.End]) {
+				yes++
+			}
+		}
+	}
+	if yes == 0 {
+		t.Fatal("no sentence of the corpus has a gathering word")
+	}
+	pieces := []string{"Summit", "summit", "SUMMIT", "summits", "summi", "day", "Days", "da", "a", "I", "fair", "fairy",
+		"swearing-in", "swearing-", "round-table", "round", "-", "table", "forum", "Forums", "meeting", "meetings",
+		"Expo", "ex", "x", "co", "week", "weekly", "show", "SHOW", "talks", "talk", "\"", "“", "”", "’", "\xe2",
+		"\xe2\x80", "é", "2024", " ", " ", " ", ",", ".", "\n", strings.Repeat("a", 30), "commemoration", "commemorations"}
+	r := rand.New(rand.NewPCG(9, 10))
+	for range 50000 {
+		var b strings.Builder
+		for range r.IntN(6) {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		check(b.String())
 	}
 }
