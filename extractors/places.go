@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"slices"
 	"strings"
+	"sync"
 
 	"communique/gazetteer"
 )
@@ -24,9 +25,19 @@ import (
 // gazetteer.CityContext.Resolve for what makes a candidate a city.
 type Places struct{}
 
+// cityCandidates holds the gazetteer's candidates while Extract resolves
+// them: they name only the city table, never the text.
+var cityCandidates = sync.Pool{New: func() any { return new([]gazetteer.CityMatch) }}
+
 // Extract returns d's city mentions in text order. It does not modify d.
 func (Places) Extract(d *Doc) []Mention {
-	cands := gazetteer.FindCities(d.Text)
+	buf := cityCandidates.Get().(*[]gazetteer.CityMatch)
+	defer cityCandidates.Put(buf)
+	cands := gazetteer.AppendFindCities((*buf)[:0], d.Text)
+	*buf = cands
+	if cap(cands) > 4096 {
+		*buf = nil // an outsized list is not kept
+	}
 	if len(cands) == 0 {
 		return nil
 	}

@@ -153,7 +153,14 @@ func (head *CityName) first(w *window, next []byte, nextOK bool) *CityName {
 // city: see CityContext.Resolve. It runs in time linear in the text and
 // is safe for concurrent use.
 func FindCities(text string) []CityMatch {
-	return cityTable().find(text)
+	return cityTable().find(nil, text)
+}
+
+// AppendFindCities appends the candidate city names of text (see
+// FindCities) to dst and returns the extended slice, so that a caller may
+// reuse one.
+func AppendFindCities(dst []CityMatch, text string) []CityMatch {
+	return cityTable().find(dst, text)
 }
 
 var (
@@ -504,13 +511,13 @@ func (g *CityName) matches(w *window) bool {
 	return true
 }
 
-// find implements FindCities. It passes over the spaces, punctuation and
-// words that do not start with a capital (the tokens scan would read)
-// without scanning them, and folds and hashes a capitalized ASCII word
-// as it reads it.
-func (t *cities) find(text string) []CityMatch {
+// find implements AppendFindCities. It passes over the spaces,
+// punctuation and words that do not start with a capital (the tokens scan
+// would read) without scanning them, and folds and hashes a capitalized
+// ASCII word as it reads it.
+func (t *cities) find(dst []CityMatch, text string) []CityMatch {
 	var (
-		out []CityMatch
+		out = dst
 		w   window
 		buf [64]byte
 	)

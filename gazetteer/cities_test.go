@@ -323,6 +323,31 @@ func TestFindCitiesInvariants(t *testing.T) {
 	}
 }
 
+// AppendFindCities appends to a slice what FindCities returns.
+func TestAppendFindCities(t *testing.T) {
+	files, err := filepath.Glob("../testdata/corpus/*.txt")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no corpus: %v", err)
+	}
+	reused := make([]CityMatch, 0, 8)
+	for _, f := range files {
+		raw, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		text := string(raw)
+		want := FindCities(text)
+		first := CityMatch{Start: 1, End: 2}
+		if got := AppendFindCities([]CityMatch{first}, text); !slices.Equal(got, append([]CityMatch{first}, want...)) {
+			t.Errorf("%s: AppendFindCities after a match = %d matches, want %d", f, len(got), len(want)+1)
+		}
+		reused = AppendFindCities(reused[:0], text)
+		if !slices.Equal(reused, want) {
+			t.Errorf("%s: AppendFindCities into a used slice = %d matches, want %d", f, len(reused), len(want))
+		}
+	}
+}
+
 // TestCityTableMemory reports what building the table costs; it fails
 // only when the table grows far past its present size (about 9 MiB of
 // heap), which would make start-up expensive.
