@@ -74,37 +74,59 @@ type tok struct {
 // byte offsets relative to base.
 func wordsOf(s string, base int) []tok { return appendWordsOf(nil, s, base) }
 
-// appendWordsOf appends the words of s (see wordsOf) to out.
+// appendWordsOf appends the words of s (see wordsOf) to out. An ASCII
+// byte is classed by table, without decoding it as a rune.
 func appendWordsOf(out []tok, s string, base int) []tok {
 	i := 0
 	for i < len(s) {
-		r, n := runeAt(s, i)
-		switch {
-		case unicode.IsSpace(r):
-			i += n
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			j := i
-			for j < len(s) {
-				if c := s[j]; c < utf8.RuneSelf && asciiAlnum[c] {
-					j++ // the common case: an ASCII letter or digit
-					continue
-				}
-				r2, n2 := runeAt(s, j)
-				if unicode.IsLetter(r2) || unicode.IsDigit(r2) || r2 == '\'' && j+n2 < len(s) && isLetterAt(s, j+n2) && !strings.HasPrefix(s[j:], "'s") || (r2 == '-' || r2 == '&' || r2 == '.') && j+n2 < len(s) && isLetterAt(s, j+n2) {
-					j += n2
-					continue
-				}
-				break
+		if c := s[i]; c < utf8.RuneSelf {
+			if asciiSpaceByte[c] {
+				i++
+				continue
 			}
-			out = append(out, tok{s[i:j], base + i, base + j})
-			i = j
-		default:
-			out = append(out, tok{s[i : i+n], base + i, base + i + n})
-			i += n
+			if !asciiAlnum[c] {
+				out = append(out, tok{s[i : i+1], base + i, base + i + 1})
+				i++
+				continue
+			}
+		} else {
+			r, n := utf8.DecodeRuneInString(s[i:])
+			if unicode.IsSpace(r) {
+				i += n
+				continue
+			}
+			if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+				out = append(out, tok{s[i : i+n], base + i, base + i + n})
+				i += n
+				continue
+			}
 		}
+		j := i
+		for j < len(s) {
+			c := s[j]
+			if c >= utf8.RuneSelf {
+				r2, n2 := utf8.DecodeRuneInString(s[j:])
+				if !unicode.IsLetter(r2) && !unicode.IsDigit(r2) {
+					break
+				}
+				j += n2
+				continue
+			}
+			if asciiAlnum[c] || (c == '\'' && !strings.HasPrefix(s[j:], "'s") || c == '-' || c == '&' || c == '.') &&
+				j+1 < len(s) && isLetterAt(s, j+1) {
+				j++
+				continue
+			}
+			break
+		}
+		out = append(out, tok{s[i:j], base + i, base + j})
+		i = j
 	}
 	return out
 }
+
+// asciiSpaceByte marks the ASCII bytes unicode.IsSpace reports.
+var asciiSpaceByte = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
 
 func isLetterAt(s string, i int) bool {
 	r, _ := utf8.DecodeRuneInString(s[i:])

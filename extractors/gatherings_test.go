@@ -2,8 +2,11 @@ package extractors
 
 import (
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 )
 
 func TestGatherings(t *testing.T) {
@@ -97,6 +100,63 @@ func TestHasGatheringWord(t *testing.T) {
 	for range 50000 {
 		var b strings.Builder
 		for range r.IntN(6) {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		check(b.String())
+	}
+}
+
+// appendWordsOfRef is appendWordsOf as it was before its ASCII fast
+// paths: the reference for TestAppendWordsOf.
+func appendWordsOfRef(out []tok, s string, base int) []tok {
+	i := 0
+	for i < len(s) {
+		r, n := runeAt(s, i)
+		switch {
+		case unicode.IsSpace(r):
+			i += n
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			j := i
+			for j < len(s) {
+				if c := s[j]; c < utf8.RuneSelf && asciiAlnum[c] {
+					j++
+					continue
+				}
+				r2, n2 := runeAt(s, j)
+				if unicode.IsLetter(r2) || unicode.IsDigit(r2) || r2 == '\'' && j+n2 < len(s) && isLetterAt(s, j+n2) && !strings.HasPrefix(s[j:], "'s") || (r2 == '-' || r2 == '&' || r2 == '.') && j+n2 < len(s) && isLetterAt(s, j+n2) {
+					j += n2
+					continue
+				}
+				break
+			}
+			out = append(out, tok{s[i:j], base + i, base + j})
+			i = j
+		default:
+			out = append(out, tok{s[i : i+n], base + i, base + i + n})
+			i += n
+		}
+	}
+	return out
+}
+
+// appendWordsOf splits as appendWordsOfRef does, on the corpus and on
+// random texts of words, marks, spaces and bytes beyond ASCII.
+func TestAppendWordsOf(t *testing.T) {
+	check := func(text string) {
+		got, want := appendWordsOf(nil, text, 7), appendWordsOfRef(nil, text, 7)
+		if !slices.Equal(got, want) {
+			t.Fatalf("appendWordsOf(%q) = %v, want %v", text, got, want)
+		}
+	}
+	for _, doc := range regressionCorpus(t) {
+		check(doc.text)
+	}
+	pieces := []string{"Summit", "a", "I", "2024", "5th", "'", "'s", "'S", "’", "-", "&", ".", ",", " ", " ", "\t", "\n",
+		"\v", "\u0085", "\u00a0", "\u2028", "é", "Zürich", "日本", "\xff", "\xe2\x80", "K", "x", "\"", "(", "e-Government"}
+	r := rand.New(rand.NewPCG(11, 12))
+	for range 50000 {
+		var b strings.Builder
+		for range r.IntN(8) {
 			b.WriteString(pieces[r.IntN(len(pieces))])
 		}
 		check(b.String())
