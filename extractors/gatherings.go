@@ -1,6 +1,7 @@
 package extractors
 
 import (
+	"math/bits"
 	"slices"
 	"strings"
 	"unicode"
@@ -266,10 +267,7 @@ func hasGatheringWord(text string) bool {
 			i++
 			continue
 		}
-		j := i + 1
-		for j < len(text) && letterOrHyphen[text[j]] {
-			j++
-		}
+		j := letterRunEnd(text, i+1)
 		n := j - i
 		may := n >= 2 && gatheringPairs[pairIndex(c, text[i+1])]&(1<<(n-1)) != 0 ||
 			n == 1 && gatheringWordShape.mayStart(c|0x20, 1)
@@ -300,6 +298,33 @@ func pairIndex(a, b byte) int {
 		k = int(b|0x20) - 'a'
 	}
 	return (int(a|0x20)-'a')*27 + k
+}
+
+// letterRunEnd returns the end of the run of ASCII letters and hyphens
+// (see letterOrHyphen) from j. It tests eight bytes at a time: the high
+// bit of a byte of stop is set for a byte beyond ASCII, or for one that
+// is neither a letter (lower-cased, a byte that adding 0x80-'a' lifts to
+// 0x80 and adding 0x80-'z'-1 does not) nor a hyphen (a byte of x that is
+// not zero). A sum carries into the next byte only from a byte beyond
+// ASCII, so the lowest flagged byte is flagged rightly.
+func letterRunEnd(text string, j int) int {
+	const ones, high uint64 = 0x0101010101010101, 0x8080808080808080
+	for ; j+8 <= len(text); j += 8 {
+		s := text[j : j+8]
+		w := uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+			uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+		l := w | 0x20*ones
+		letter := (l + (0x80-'a')*ones) &^ (l + (0x80-'z'-1)*ones)
+		x := w ^ '-'*ones
+		notHyphen := (x&^high + ^high | x) & high
+		if stop := (^letter&notHyphen | w) & high; stop != 0 {
+			return j + bits.TrailingZeros64(stop)>>3
+		}
+	}
+	for j < len(text) && letterOrHyphen[text[j]] {
+		j++
+	}
+	return j
 }
 
 // letterOrHyphen marks the bytes of a word after its first letter.

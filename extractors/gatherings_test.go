@@ -162,3 +162,35 @@ func TestAppendWordsOf(t *testing.T) {
 		check(b.String())
 	}
 }
+
+// letterRunEnd, eight bytes at a time, stops where the byte loop it
+// replaces stops, from every offset of random texts.
+func TestLetterRunEnd(t *testing.T) {
+	ref := func(text string, j int) int {
+		for j < len(text) && letterOrHyphen[text[j]] {
+			j++
+		}
+		return j
+	}
+	const edges = "@AZ[`az{,-./\x7f\x80\xc0\xc1\xda\xdb\xff\x0d\x2c\x2e\xad\x4d\xcd"
+	r := rand.New(rand.NewPCG(13, 14))
+	for range 30000 {
+		b := make([]byte, r.IntN(40))
+		for k := range b {
+			switch r.IntN(4) {
+			case 0:
+				b[k] = byte(r.IntN(256))
+			case 1:
+				b[k] = edges[r.IntN(len(edges))]
+			default:
+				b[k] = byte('a' + r.IntN(26))
+			}
+		}
+		text := string(b)
+		for j := 0; j <= len(text); j++ {
+			if got, want := letterRunEnd(text, j), ref(text, j); got != want {
+				t.Fatalf("letterRunEnd(%q, %d) = %d, want %d", text, j, got, want)
+			}
+		}
+	}
+}
