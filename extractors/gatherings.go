@@ -4,6 +4,7 @@ import (
 	"math/bits"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -155,8 +156,9 @@ func capWord(w string) bool {
 // Extract returns the gathering mentions of d.
 func (GatheringNames) Extract(d *Doc) []Mention {
 	var out []Mention
-	var starts []mentionStart
-	var sc gatherScratch
+	sc := gatherScratches.Get().(*gatherScratch)
+	defer sc.release()
+	started := false
 	for _, sp := range d.Sentences {
 		if d.Stop.Stopped() {
 			break // given up on: what is found is dropped
@@ -165,14 +167,14 @@ func (GatheringNames) Extract(d *Doc) []Mention {
 		if !hasGatheringWord(text) {
 			continue
 		}
-		if starts == nil {
-			starts = mentionStarts(d)
+		if !started {
+			sc.starts, started = appendMentionStarts(sc.starts[:0], d), true
 		}
 		ws := appendWordsOf(sc.toks[:0], text, sp.Start)
 		sc.toks = ws
-		sc.kinds = wordStarts(sc.kinds, ws, starts)
-		out = append(out, headedNames(d, ws, sc.kinds, &sc)...)
-		out = append(out, occasionNames(d, ws, sc.kinds, &sc)...)
+		sc.kinds = wordStarts(sc.kinds, ws, sc.starts)
+		out = append(out, headedNames(d, ws, sc.kinds, sc)...)
+		out = append(out, occasionNames(d, ws, sc.kinds, sc)...)
 		out = append(out, quotedNames(d, text, sp)...)
 	}
 	return dedupeSpans(out)
@@ -196,10 +198,10 @@ type mentionStart struct {
 	kind startKind
 }
 
-// mentionStarts returns where d's country and date mentions start, by
-// offset (not one per offset: wordStarts takes the date).
-func mentionStarts(d *Doc) []mentionStart {
-	starts := []mentionStart{}
+// appendMentionStarts appends to starts where d's country and date
+// mentions start, and sorts starts by offset (not one per offset:
+// wordStarts takes the date).
+func appendMentionStarts(starts []mentionStart, d *Doc) []mentionStart {
 	for i := range d.Mentions {
 		switch m := &d.Mentions[i]; m.Kind {
 		case KindCountry:
@@ -235,11 +237,25 @@ func wordStarts(kinds []startKind, ws []tok, starts []mentionStart) []startKind 
 // gatherScratch holds the buffers GatheringNames.Extract reuses from one
 // sentence to the next: nothing found keeps a reference to them.
 type gatherScratch struct {
-	toks  []tok       // the sentence's words
-	kinds []startKind // the mention each of them starts
-	words []word      // the lower-cased words around a name
+	starts []mentionStart // the document's (appendMentionStarts)
+	toks   []tok          // the sentence's words
+	kinds  []startKind    // the mention each of them starts
+	words  []word         // the lower-cased words around a name
 	// headedNames' reach and distinct
 	reach, distinct []int32
+}
+
+// gatherScratches keeps the scratch of GatheringNames.Extract from one
+// document to the next.
+var gatherScratches = sync.Pool{New: func() any { return new(gatherScratch) }}
+
+// release returns sc to gatherScratches, emptied first when a document
+// with outsized sentences or mention lists grew it.
+func (sc *gatherScratch) release() {
+	if cap(sc.starts) > 1<<12 || cap(sc.toks) > 1<<12 || cap(sc.words) > 1<<12 {
+		*sc = gatherScratch{}
+	}
+	gatherScratches.Put(sc)
 }
 
 var headNounShape = shapeOf(headNouns)
