@@ -143,6 +143,35 @@ type keyed struct {
 	// token long, or with a second token that is not ASCII.
 	byNext map[string][]*entry
 	short  []*entry
+	// follow has the bit of each lower-cased ASCII byte that a second
+	// token of all starts with, unless anyNext: some entry is one token
+	// long or has a second token that is not ASCII.
+	follow  [4]uint64
+	anyNext bool
+}
+
+// mayFollow reports whether an entry of k may match when its first token
+// ends at byte i of text: whether the token after it may start as a
+// second token of k does. It reads only ASCII spaces and the next byte.
+func (k *keyed) mayFollow(text string, i int) bool {
+	if k.anyNext {
+		return true
+	}
+	for i < len(text) && asciiSpace[text[i]] {
+		i++
+	}
+	if i == len(text) {
+		return false // every entry has a second token
+	}
+	c := text[i]
+	if c >= utf8.RuneSelf {
+		return true
+	}
+	if c == '`' {
+		c = '\'' // as scan reads it
+	}
+	c = asciiLower[c]
+	return k.follow[c>>6]&(1<<(c&63)) != 0
 }
 
 // minSplit is the length from which a key's list is split by second token.
@@ -342,6 +371,12 @@ func build(countries, notCountries string) (*gazTable, error) {
 		es := k.all
 		sort.SliceStable(es, func(i, j int) bool { return len(es[i].toks) > len(es[j].toks) })
 		k.split()
+		for _, e := range es {
+			if e.next == 0 {
+				k.anyNext = true
+			}
+			k.follow[e.next>>6] |= 1 << (e.next & 63)
+		}
 		t.keys.add(fnvString(key))
 	}
 	return t, nil
@@ -651,7 +686,7 @@ func (t *gazTable) find(dst []Match, text string) []Match {
 			}
 		}
 		var hit *entry
-		if ks != nil {
+		if ks != nil && ks.mayFollow(text, tok.end) {
 			w.reset(text, tok)
 			for _, e := range ks.from(&w) {
 				// an entry whose second token starts with another ASCII
