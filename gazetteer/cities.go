@@ -98,6 +98,36 @@ type CityName struct {
 	bySecond map[string]*CityName
 	nextSame *CityName
 	single   *CityName
+	// The head of a chain also has in follow bit c&63 of each ASCII
+	// byte c that a longer name's second word starts with, and in oneWord
+	// the chain's first one-word name, or nil: what first returns when no
+	// longer name can match.
+	follow  uint64
+	oneWord *CityName
+}
+
+// mayFollow reports whether a longer name of the chain headed by head may
+// match when its first word ends at byte i of text: whether the token
+// after it lies on the same line and may start as one of their second
+// words does. It reads only ASCII spaces and the next byte.
+func (head *CityName) mayFollow(text string, i int) bool {
+	for i < len(text) && asciiSpace[text[i]] {
+		if text[i] == '\n' {
+			return false // the name would span a line
+		}
+		i++
+	}
+	if i == len(text) {
+		return false
+	}
+	c := text[i]
+	if c >= utf8.RuneSelf {
+		return true
+	}
+	if c == '`' {
+		c = '\'' // as scan reads it
+	}
+	return head.follow&(1<<(asciiLower[c]&63)) != 0
 }
 
 // Key returns the word CityContext.Names is asked for this name: its
@@ -409,6 +439,17 @@ func buildCities(tsv string) (*cities, error) {
 			}
 		}
 	}
+	for _, head := range t.index {
+		for g := head; g != nil; g = g.next {
+			if len(g.toks) == 0 {
+				if head.oneWord == nil {
+					head.oneWord = g
+				}
+			} else if c := g.toks[0][0]; c < utf8.RuneSelf {
+				head.follow |= 1 << (c & 63)
+			}
+		}
+	}
 	t.keys = newKeyFilter(19)
 	for key := range t.index {
 		t.keys.add(fnvString(key))
@@ -572,16 +613,23 @@ func (t *cities) find(dst []CityMatch, text string) []CityMatch {
 		if g == nil {
 			continue
 		}
-		w.reset(text, tok)
-		// The next token, folded if ASCII, turns most longer names away
-		// before they match token by token.
-		var next []byte
-		nextOK := false
-		if nt := w.at(1); nt != nil && nt.nl == 0 {
-			next, nextOK = lowerASCII(&buf, nt.s)
+		end := tok.end
+		if !g.mayFollow(text, tok.end) {
+			g = g.oneWord // most names are one word, alone in their chain
+		} else {
+			w.reset(text, tok)
+			// The next token, folded if ASCII, turns most longer names
+			// away before they match token by token.
+			var next []byte
+			nextOK := false
+			if nt := w.at(1); nt != nil && nt.nl == 0 {
+				next, nextOK = lowerASCII(&buf, nt.s)
+			}
+			if g = g.first(&w, next, nextOK); g != nil {
+				end = w.toks[len(g.toks)].end
+			}
 		}
-		if g = g.first(&w, next, nextOK); g != nil && !g.country { // a country wins: "Singapore", "Djibouti"
-			end := w.toks[len(g.toks)].end
+		if g != nil && !g.country { // a country wins: "Singapore", "Djibouti"
 			if out == nil {
 				out = make([]CityMatch, 0, len(text)/200+4) // about a candidate in 250 bytes of a release
 			}

@@ -9,6 +9,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
 )
@@ -558,5 +560,120 @@ func TestSkipPlain(t *testing.T) {
 			t.Fatal(err)
 		}
 		check(string(raw))
+	}
+}
+
+// findRef is find as it was before mayFollow, reading the token after
+// every candidate's first word: the reference for TestFindCitiesSame.
+func (t *cities) findRef(dst []CityMatch, text string) []CityMatch {
+	var (
+		out = dst
+		w   window
+		buf [64]byte
+	)
+	for i := 0; i < len(text); {
+		// Only a capital or a byte beyond ASCII can start a name: pass
+		// over the other bytes, then over the rest of a word they leave
+		// us in ("McDonald", "Zürich").
+		i = skipPlain(text, i)
+		if i == len(text) {
+			break
+		}
+		if i > 0 && wordBefore(text, i) {
+			if e := wordEnd(text, i); e > i {
+				i = e
+				continue
+			}
+			// a rune that is no word's follows one: "Korea’s"
+		}
+		c := text[i]
+		var tok token
+		var g *CityName
+		if c < utf8.RuneSelf { // a capital
+			e, h := asciiWordHash(text, i, buf[:])
+			if e < len(text) && text[e] >= utf8.RuneSelf {
+				// the word goes on past ASCII: read it whole
+				tok, _ = scan(text, i)
+				i = tok.end
+				g = t.candidates(tok.s)
+			} else {
+				start := i
+				i = e
+				if e-start > len(buf) || !t.keys.mayHave(h) {
+					continue
+				}
+				tok = token{start: start, end: e, s: text[start:e], word: true}
+				g = t.index[string(buf[:e-start])]
+			}
+		} else {
+			r, n := utf8.DecodeRuneInString(text[i:])
+			if !isWordRune(r) {
+				i += n
+				continue
+			}
+			if !unicode.IsUpper(r) {
+				i = wordEnd(text, i+n)
+				continue
+			}
+			tok, _ = scan(text, i)
+			i = tok.end
+			g = t.candidates(tok.s)
+		}
+		if g == nil {
+			continue
+		}
+		w.reset(text, tok)
+		// The next token, folded if ASCII, turns most longer names away
+		// before they match token by token.
+		var next []byte
+		nextOK := false
+		if nt := w.at(1); nt != nil && nt.nl == 0 {
+			next, nextOK = lowerASCII(&buf, nt.s)
+		}
+		if g = g.first(&w, next, nextOK); g != nil && !g.country { // a country wins: "Singapore", "Djibouti"
+			end := w.toks[len(g.toks)].end
+			if out == nil {
+				out = make([]CityMatch, 0, len(text)/200+4) // about a candidate in 250 bytes of a release
+			}
+			out = append(out, CityMatch{Start: tok.start, End: end, Name: g})
+			i = end
+		}
+	}
+	return out
+}
+
+// find returns what findRef does on the corpus and on random texts of
+// names' words, in any case, on one line or two.
+func TestFindCitiesSame(t *testing.T) {
+	ct := cityTable()
+	check := func(text string) {
+		if got, want := ct.find(nil, text), ct.findRef(nil, text); !slices.Equal(got, want) {
+			t.Fatalf("find(%q) = %v, want %v", text, got, want)
+		}
+	}
+	files, err := filepath.Glob("../testdata/corpus/*.txt")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no corpus: %v", err)
+	}
+	for _, f := range files {
+		raw, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		check(string(raw))
+	}
+	words := []string{"New", "York", "NEW", "YORK", "new", "Delhi", "San", "José", "Jose", "SAN", "The", "Hague", "Valley",
+		"Al", "Ain", "Santa", "Cruz", "de", "la", "Sierra", "Nice", "Paris", "Saint", "St", ".", "Petersburg", "Kuala",
+		"Lumpur", "N", "'", "`", "’", "Djamena", "Addis", "Ababa", "Abu", "Dhabi", "Male", "Malé", "Zürich", "Kuwait",
+		"City", "Singapore", "Jackson", "-", ",", "x", "1st"}
+	seps := []string{" ", " ", " ", "  ", "\n", "\t", "\u2028", "\u00a0", "", "\r"}
+	r := rand.New(rand.NewPCG(17, 18))
+	for range 30000 {
+		var b strings.Builder
+		for range r.IntN(10) {
+			b.WriteString(words[r.IntN(len(words))])
+			b.WriteString(seps[r.IntN(len(seps))])
+		}
+		check(b.String())
 	}
 }
