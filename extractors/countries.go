@@ -1,6 +1,10 @@
 package extractors
 
-import "communique/gazetteer"
+import (
+	"sync"
+
+	"communique/gazetteer"
+)
 
 // Countries finds references to countries: names, aliases and demonyms
 // ("the Kingdom of Saudi Arabia", "UAE", "Italian ministers") as
@@ -15,10 +19,20 @@ import "communique/gazetteer"
 // the body. See gazetteer.Find for the rules.
 type Countries struct{}
 
+// countryMatches holds the gazetteer's matches while Extract turns them
+// into mentions: they name only the table's strings, never the text.
+var countryMatches = sync.Pool{New: func() any { return new([]gazetteer.Match) }}
+
 // Extract returns d's country and place mentions in text order. It does
 // not modify d.
 func (Countries) Extract(d *Doc) []Mention {
-	ms := gazetteer.Find(d.Text)
+	buf := countryMatches.Get().(*[]gazetteer.Match)
+	defer countryMatches.Put(buf)
+	ms := gazetteer.AppendFind((*buf)[:0], d.Text)
+	*buf = ms
+	if cap(ms) > 4096 {
+		*buf = nil // an outsized list is not kept
+	}
 	if len(ms) == 0 {
 		return nil
 	}

@@ -1,8 +1,10 @@
 package extractors
 
 import (
+	"math/bits"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -74,37 +76,59 @@ type tok struct {
 // byte offsets relative to base.
 func wordsOf(s string, base int) []tok { return appendWordsOf(nil, s, base) }
 
-// appendWordsOf appends the words of s (see wordsOf) to out.
+// appendWordsOf appends the words of s (see wordsOf) to out. An ASCII
+// byte is classed by table, without decoding it as a rune.
 func appendWordsOf(out []tok, s string, base int) []tok {
 	i := 0
 	for i < len(s) {
-		r, n := runeAt(s, i)
-		switch {
-		case unicode.IsSpace(r):
-			i += n
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			j := i
-			for j < len(s) {
-				if c := s[j]; c < utf8.RuneSelf && asciiAlnum[c] {
-					j++ // the common case: an ASCII letter or digit
-					continue
-				}
-				r2, n2 := runeAt(s, j)
-				if unicode.IsLetter(r2) || unicode.IsDigit(r2) || r2 == '\'' && j+n2 < len(s) && isLetterAt(s, j+n2) && !strings.HasPrefix(s[j:], "'s") || (r2 == '-' || r2 == '&' || r2 == '.') && j+n2 < len(s) && isLetterAt(s, j+n2) {
-					j += n2
-					continue
-				}
-				break
+		if c := s[i]; c < utf8.RuneSelf {
+			if asciiSpaceByte[c] {
+				i++
+				continue
 			}
-			out = append(out, tok{s[i:j], base + i, base + j})
-			i = j
-		default:
-			out = append(out, tok{s[i : i+n], base + i, base + i + n})
-			i += n
+			if !asciiAlnum[c] {
+				out = append(out, tok{s[i : i+1], base + i, base + i + 1})
+				i++
+				continue
+			}
+		} else {
+			r, n := utf8.DecodeRuneInString(s[i:])
+			if unicode.IsSpace(r) {
+				i += n
+				continue
+			}
+			if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+				out = append(out, tok{s[i : i+n], base + i, base + i + n})
+				i += n
+				continue
+			}
 		}
+		j := i
+		for j < len(s) {
+			c := s[j]
+			if c >= utf8.RuneSelf {
+				r2, n2 := utf8.DecodeRuneInString(s[j:])
+				if !unicode.IsLetter(r2) && !unicode.IsDigit(r2) {
+					break
+				}
+				j += n2
+				continue
+			}
+			if asciiAlnum[c] || (c == '\'' && !strings.HasPrefix(s[j:], "'s") || c == '-' || c == '&' || c == '.') &&
+				j+1 < len(s) && isLetterAt(s, j+1) {
+				j++
+				continue
+			}
+			break
+		}
+		out = append(out, tok{s[i:j], base + i, base + j})
+		i = j
 	}
 	return out
 }
+
+// asciiSpaceByte marks the ASCII bytes unicode.IsSpace reports.
+var asciiSpaceByte = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
 
 func isLetterAt(s string, i int) bool {
 	r, _ := utf8.DecodeRuneInString(s[i:])
@@ -132,8 +156,9 @@ func capWord(w string) bool {
 // Extract returns the gathering mentions of d.
 func (GatheringNames) Extract(d *Doc) []Mention {
 	var out []Mention
-	var starts []mentionStart
-	var sc gatherScratch
+	sc := gatherScratches.Get().(*gatherScratch)
+	defer sc.release()
+	started := false
 	for _, sp := range d.Sentences {
 		if d.Stop.Stopped() {
 			break // given up on: what is found is dropped
@@ -142,14 +167,14 @@ func (GatheringNames) Extract(d *Doc) []Mention {
 		if !hasGatheringWord(text) {
 			continue
 		}
-		if starts == nil {
-			starts = mentionStarts(d)
+		if !started {
+			sc.starts, started = appendMentionStarts(sc.starts[:0], d), true
 		}
 		ws := appendWordsOf(sc.toks[:0], text, sp.Start)
 		sc.toks = ws
-		sc.kinds = wordStarts(sc.kinds, ws, starts)
-		out = append(out, headedNames(d, ws, sc.kinds, &sc)...)
-		out = append(out, occasionNames(d, ws, sc.kinds, &sc)...)
+		sc.kinds = wordStarts(sc.kinds, ws, sc.starts)
+		out = append(out, headedNames(d, ws, sc.kinds, sc)...)
+		out = append(out, occasionNames(d, ws, sc.kinds, sc)...)
 		out = append(out, quotedNames(d, text, sp)...)
 	}
 	return dedupeSpans(out)
@@ -173,10 +198,10 @@ type mentionStart struct {
 	kind startKind
 }
 
-// mentionStarts returns where d's country and date mentions start, by
-// offset (not one per offset: wordStarts takes the date).
-func mentionStarts(d *Doc) []mentionStart {
-	starts := []mentionStart{}
+// appendMentionStarts appends to starts where d's country and date
+// mentions start, and sorts starts by offset (not one per offset:
+// wordStarts takes the date).
+func appendMentionStarts(starts []mentionStart, d *Doc) []mentionStart {
 	for i := range d.Mentions {
 		switch m := &d.Mentions[i]; m.Kind {
 		case KindCountry:
@@ -212,11 +237,25 @@ func wordStarts(kinds []startKind, ws []tok, starts []mentionStart) []startKind 
 // gatherScratch holds the buffers GatheringNames.Extract reuses from one
 // sentence to the next: nothing found keeps a reference to them.
 type gatherScratch struct {
-	toks  []tok       // the sentence's words
-	kinds []startKind // the mention each of them starts
-	words []word      // the lower-cased words around a name
+	starts []mentionStart // the document's (appendMentionStarts)
+	toks   []tok          // the sentence's words
+	kinds  []startKind    // the mention each of them starts
+	words  []word         // the lower-cased words around a name
 	// headedNames' reach and distinct
 	reach, distinct []int32
+}
+
+// gatherScratches keeps the scratch of GatheringNames.Extract from one
+// document to the next.
+var gatherScratches = sync.Pool{New: func() any { return new(gatherScratch) }}
+
+// release returns sc to gatherScratches, emptied first when a document
+// with outsized sentences or mention lists grew it.
+func (sc *gatherScratch) release() {
+	if cap(sc.starts) > 1<<12 || cap(sc.toks) > 1<<12 || cap(sc.words) > 1<<12 {
+		*sc = gatherScratch{}
+	}
+	gatherScratches.Put(sc)
 }
 
 var headNounShape = shapeOf(headNouns)
@@ -230,11 +269,87 @@ var (
 
 // hasGatheringWord reports whether a sentence holds a head noun, a
 // ceremony noun or a quotation mark: the only places a gathering's name
-// can start.
+// can start. It reads the sentence once, its words as anyWordIn does (a
+// letter, then letters and hyphens), and looks up only a word whose
+// first two bytes and length some noun has (see gatheringPairs).
 func hasGatheringWord(text string) bool {
-	return strings.IndexByte(text, '"') >= 0 || strings.Contains(text, "“") ||
-		anyWordIn(text, gatheringWords, gatheringWordShape)
+	var buf [24]byte
+	for i := 0; i < len(text); {
+		c := text[i]
+		if !asciiLetter[c] {
+			if c == '"' || c == 0xe2 && strings.HasPrefix(text[i:], "“") {
+				return true
+			}
+			i++
+			continue
+		}
+		j := letterRunEnd(text, i+1)
+		n := j - i
+		may := n >= 2 && gatheringPairs[pairIndex(c, text[i+1])]&(1<<(n-1)) != 0 ||
+			n == 1 && gatheringWordShape.mayStart(c|0x20, 1)
+		if may && n <= len(buf) && gatheringWords[string(appendLowerASCII(buf[:0], text[i:j]))] {
+			return true
+		}
+		i = j
+	}
+	return false
 }
+
+// gatheringPairs has bit n-1 of entry pairIndex(a, b) set when a word of
+// gatheringWords has n bytes, up to 64, and starts with a and b.
+var gatheringPairs = func() (t [26 * 27]uint64) {
+	for w := range gatheringWords {
+		if len(w) >= 2 && len(w) <= 64 && 'a' <= w[0] && w[0] <= 'z' && letterOrHyphen[w[1]] {
+			t[pairIndex(w[0], w[1])] |= 1 << (len(w) - 1)
+		}
+	}
+	return t
+}()
+
+// pairIndex returns the index of the first two bytes of a word, a letter
+// and a letter or a hyphen, in any case.
+func pairIndex(a, b byte) int {
+	k := 26
+	if b != '-' {
+		k = int(b|0x20) - 'a'
+	}
+	return (int(a|0x20)-'a')*27 + k
+}
+
+// letterRunEnd returns the end of the run of ASCII letters and hyphens
+// (see letterOrHyphen) from j. It tests eight bytes at a time: the high
+// bit of a byte of stop is set for a byte beyond ASCII, or for one that
+// is neither a letter (lower-cased, a byte that adding 0x80-'a' lifts to
+// 0x80 and adding 0x80-'z'-1 does not) nor a hyphen (a byte of x that is
+// not zero). A sum carries into the next byte only from a byte beyond
+// ASCII, so the lowest flagged byte is flagged rightly.
+func letterRunEnd(text string, j int) int {
+	const ones, high uint64 = 0x0101010101010101, 0x8080808080808080
+	for ; j+8 <= len(text); j += 8 {
+		s := text[j : j+8]
+		w := uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+			uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+		l := w | 0x20*ones
+		letter := (l + (0x80-'a')*ones) &^ (l + (0x80-'z'-1)*ones)
+		x := w ^ '-'*ones
+		notHyphen := (x&^high + ^high | x) & high
+		if stop := (^letter&notHyphen | w) & high; stop != 0 {
+			return j + bits.TrailingZeros64(stop)>>3
+		}
+	}
+	for j < len(text) && letterOrHyphen[text[j]] {
+		j++
+	}
+	return j
+}
+
+// letterOrHyphen marks the bytes of a word after its first letter.
+var letterOrHyphen = func() (t [256]bool) {
+	for c := range t {
+		t[c] = asciiLetter[c] || c == '-'
+	}
+	return t
+}()
 
 // union returns a new set of the words of a and b.
 func union(a, b map[string]bool) map[string]bool {

@@ -1,7 +1,12 @@
 package extractors
 
 import (
+	"math/rand/v2"
+	"slices"
+	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 )
 
 func TestGatherings(t *testing.T) {
@@ -57,5 +62,135 @@ func TestGatherings(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { checkEvents(t, Gatherings{}, tt.pub, tt.headline, tt.body, tt.want) })
+	}
+}
+
+// hasGatheringWordRef is hasGatheringWord as it was before one pass and
+// the pair filter: the reference for TestHasGatheringWord.
+func hasGatheringWordRef(text string) bool {
+	return strings.IndexByte(text, '"') >= 0 || strings.Contains(text, "“") ||
+		anyWordIn(text, gatheringWords, gatheringWordShape)
+}
+
+// hasGatheringWord answers as hasGatheringWordRef does on the corpus's
+// sentences and on random texts of nouns, near misses and marks.
+func TestHasGatheringWord(t *testing.T) {
+	check := func(text string) {
+		if got, want := hasGatheringWord(text), hasGatheringWordRef(text); got != want {
+			t.Fatalf("hasGatheringWord(%q) = %v, want %v", text, got, want)
+		}
+	}
+	yes := 0
+	for _, doc := range regressionCorpus(t) {
+		for _, sp := range Sentences(doc.text) {
+			check(doc.text[sp.Start:sp.End])
+			if hasGatheringWord(doc.text[sp.Start:sp.End]) {
+				yes++
+			}
+		}
+	}
+	if yes == 0 {
+		t.Fatal("no sentence of the corpus has a gathering word")
+	}
+	pieces := []string{"Summit", "summit", "SUMMIT", "summits", "summi", "day", "Days", "da", "a", "I", "fair", "fairy",
+		"swearing-in", "swearing-", "round-table", "round", "-", "table", "forum", "Forums", "meeting", "meetings",
+		"Expo", "ex", "x", "co", "week", "weekly", "show", "SHOW", "talks", "talk", "\"", "“", "”", "’", "\xe2",
+		"\xe2\x80", "é", "2024", " ", " ", " ", ",", ".", "\n", strings.Repeat("a", 30), "commemoration", "commemorations"}
+	r := rand.New(rand.NewPCG(9, 10))
+	for range 50000 {
+		var b strings.Builder
+		for range r.IntN(6) {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		check(b.String())
+	}
+}
+
+// appendWordsOfRef is appendWordsOf as it was before its ASCII fast
+// paths: the reference for TestAppendWordsOf.
+func appendWordsOfRef(out []tok, s string, base int) []tok {
+	i := 0
+	for i < len(s) {
+		r, n := runeAt(s, i)
+		switch {
+		case unicode.IsSpace(r):
+			i += n
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			j := i
+			for j < len(s) {
+				if c := s[j]; c < utf8.RuneSelf && asciiAlnum[c] {
+					j++
+					continue
+				}
+				r2, n2 := runeAt(s, j)
+				if unicode.IsLetter(r2) || unicode.IsDigit(r2) || r2 == '\'' && j+n2 < len(s) && isLetterAt(s, j+n2) && !strings.HasPrefix(s[j:], "'s") || (r2 == '-' || r2 == '&' || r2 == '.') && j+n2 < len(s) && isLetterAt(s, j+n2) {
+					j += n2
+					continue
+				}
+				break
+			}
+			out = append(out, tok{s[i:j], base + i, base + j})
+			i = j
+		default:
+			out = append(out, tok{s[i : i+n], base + i, base + i + n})
+			i += n
+		}
+	}
+	return out
+}
+
+// appendWordsOf splits as appendWordsOfRef does, on the corpus and on
+// random texts of words, marks, spaces and bytes beyond ASCII.
+func TestAppendWordsOf(t *testing.T) {
+	check := func(text string) {
+		got, want := appendWordsOf(nil, text, 7), appendWordsOfRef(nil, text, 7)
+		if !slices.Equal(got, want) {
+			t.Fatalf("appendWordsOf(%q) = %v, want %v", text, got, want)
+		}
+	}
+	for _, doc := range regressionCorpus(t) {
+		check(doc.text)
+	}
+	pieces := []string{"Summit", "a", "I", "2024", "5th", "'", "'s", "'S", "’", "-", "&", ".", ",", " ", " ", "\t", "\n",
+		"\v", "\u0085", "\u00a0", "\u2028", "é", "Zürich", "日本", "\xff", "\xe2\x80", "K", "x", "\"", "(", "e-Government"}
+	r := rand.New(rand.NewPCG(11, 12))
+	for range 50000 {
+		var b strings.Builder
+		for range r.IntN(8) {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		check(b.String())
+	}
+}
+
+// letterRunEnd, eight bytes at a time, stops where the byte loop it
+// replaces stops, from every offset of random texts.
+func TestLetterRunEnd(t *testing.T) {
+	ref := func(text string, j int) int {
+		for j < len(text) && letterOrHyphen[text[j]] {
+			j++
+		}
+		return j
+	}
+	const edges = "@AZ[`az{,-./\x7f\x80\xc0\xc1\xda\xdb\xff\x0d\x2c\x2e\xad\x4d\xcd"
+	r := rand.New(rand.NewPCG(13, 14))
+	for range 30000 {
+		b := make([]byte, r.IntN(40))
+		for k := range b {
+			switch r.IntN(4) {
+			case 0:
+				b[k] = byte(r.IntN(256))
+			case 1:
+				b[k] = edges[r.IntN(len(edges))]
+			default:
+				b[k] = byte('a' + r.IntN(26))
+			}
+		}
+		text := string(b)
+		for j := 0; j <= len(text); j++ {
+			if got, want := letterRunEnd(text, j), ref(text, j); got != want {
+				t.Fatalf("letterRunEnd(%q, %d) = %d, want %d", text, j, got, want)
+			}
+		}
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"slices"
 	"strings"
+	"sync"
 
 	"communique/gazetteer"
 )
@@ -24,9 +25,19 @@ import (
 // gazetteer.CityContext.Resolve for what makes a candidate a city.
 type Places struct{}
 
+// cityCandidates holds the gazetteer's candidates while Extract resolves
+// them: they name only the city table, never the text.
+var cityCandidates = sync.Pool{New: func() any { return new([]gazetteer.CityMatch) }}
+
 // Extract returns d's city mentions in text order. It does not modify d.
 func (Places) Extract(d *Doc) []Mention {
-	cands := gazetteer.FindCities(d.Text)
+	buf := cityCandidates.Get().(*[]gazetteer.CityMatch)
+	defer cityCandidates.Put(buf)
+	cands := gazetteer.AppendFindCities((*buf)[:0], d.Text)
+	*buf = cands
+	if cap(cands) > 4096 {
+		*buf = nil // an outsized list is not kept
+	}
 	if len(cands) == 0 {
 		return nil
 	}
@@ -69,10 +80,6 @@ func (Places) Extract(d *Doc) []Mention {
 			}
 			taken = append(taken, m.Span)
 		case KindPerson:
-			if x.Names == nil {
-				x.Names = map[string]bool{}
-			}
-			addNameWords(x.Names, m.Text)
 			taken = append(taken, m.Span)
 		case KindOrganization:
 			taken = append(taken, m.Span)
@@ -92,6 +99,7 @@ func (Places) Extract(d *Doc) []Mention {
 			kept = append(kept, c)
 		}
 	}
+	x.Names = personWords(d, kept)
 	places := x.Resolve(kept)
 	if len(places) == 0 {
 		return nil
@@ -104,10 +112,35 @@ func (Places) Extract(d *Doc) []Mention {
 	return out
 }
 
+// personWords returns the folded words of the names of d's persons that
+// Resolve asks about: the keys of one-word candidates of cands. Most words
+// of names are none, and cost no string.
+func personWords(d *Doc, cands []gazetteer.CityMatch) map[string]bool {
+	var asked map[string]bool
+	for _, c := range cands {
+		if k := c.Name.Key(); k != "" {
+			if asked == nil {
+				asked = map[string]bool{}
+			}
+			asked[k] = true
+		}
+	}
+	if asked == nil {
+		return nil
+	}
+	var names map[string]bool
+	for i := range d.Mentions {
+		if m := &d.Mentions[i]; m.Kind == KindPerson {
+			names = addNameWords(names, m.Text, asked)
+		}
+	}
+	return names
+}
+
 // addNameWords adds to names the folded words of a personal name, split
-// at spaces, periods and commas as strings.FieldsFunc would; a word
-// already there costs no string.
-func addNameWords(names map[string]bool, name string) {
+// at spaces, periods and commas as strings.FieldsFunc would, that are in
+// asked. It makes names when it is nil and has a word to add.
+func addNameWords(names map[string]bool, name string, asked map[string]bool) map[string]bool {
 	var buf [64]byte
 	for len(name) > 0 {
 		i := strings.IndexAny(name, " .,")
@@ -115,10 +148,14 @@ func addNameWords(names map[string]bool, name string) {
 			i = len(name)
 		}
 		if i > 0 {
-			if w := gazetteer.AppendFold(buf[:0], name[:i]); !names[string(w)] {
+			if w := gazetteer.AppendFold(buf[:0], name[:i]); asked[string(w)] && !names[string(w)] {
+				if names == nil {
+					names = map[string]bool{}
+				}
 				names[string(w)] = true
 			}
 		}
 		name = name[min(i+1, len(name)):]
 	}
+	return names
 }

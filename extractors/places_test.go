@@ -1,7 +1,10 @@
 package extractors
 
 import (
+	"strings"
 	"testing"
+
+	"communique/gazetteer"
 
 	"github.com/google/go-cmp/cmp"
 )
@@ -102,5 +105,55 @@ func BenchmarkPlaces(b *testing.B) {
 		for _, d := range docs {
 			(Places{}).Extract(d)
 		}
+	}
+}
+
+// allNameWords is how Places filled CityContext.Names before personWords:
+// every folded word of every person's name.
+func allNameWords(d *Doc) map[string]bool {
+	names := map[string]bool{}
+	for _, m := range d.Mentions {
+		if m.Kind != KindPerson {
+			continue
+		}
+		for _, w := range strings.FieldsFunc(m.Text, func(r rune) bool { return r == ' ' || r == '.' || r == ',' }) {
+			names[gazetteer.Fold(w)] = true
+		}
+	}
+	return names
+}
+
+// personWords answers as allNameWords does for every key Resolve asks,
+// those of the candidates, over the regression corpus, and holds no other
+// word.
+func TestPersonWords(t *testing.T) {
+	docs := []*Doc{placesDoc("Lisa Jackson met Mr. Paris Hilton, Sydney Smith and Charlotte Mensah in Jackson, Paris and Sydney.")}
+	for _, doc := range regressionCorpus(t) {
+		docs = append(docs, placesDoc(doc.text))
+	}
+	asked := 0
+	for _, d := range docs {
+		cands := gazetteer.FindCities(d.Text)
+		all, got := allNameWords(d), personWords(d, cands)
+		keys := map[string]bool{}
+		for _, c := range cands {
+			if k := c.Name.Key(); k != "" {
+				keys[k] = true
+				if got[k] != all[k] {
+					t.Errorf("%.40q: %q in names %v, want %v", d.Text, k, got[k], all[k])
+				}
+				if all[k] {
+					asked++
+				}
+			}
+		}
+		for w := range got {
+			if !keys[w] {
+				t.Errorf("%.40q: names hold %q, no candidate's key", d.Text, w)
+			}
+		}
+	}
+	if asked == 0 {
+		t.Error("no candidate is a word of a person's name")
 	}
 }

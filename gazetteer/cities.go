@@ -3,6 +3,7 @@ package gazetteer
 import (
 	_ "embed"
 	"fmt"
+	"math/bits"
 	"slices"
 	"strconv"
 	"strings"
@@ -97,6 +98,46 @@ type CityName struct {
 	bySecond map[string]*CityName
 	nextSame *CityName
 	single   *CityName
+	// The head of a chain also has in follow bit c&63 of each ASCII
+	// byte c that a longer name's second word starts with, and in oneWord
+	// the chain's first one-word name, or nil: what first returns when no
+	// longer name can match.
+	follow  uint64
+	oneWord *CityName
+}
+
+// mayFollow reports whether a longer name of the chain headed by head may
+// match when its first word ends at byte i of text: whether the token
+// after it lies on the same line and may start as one of their second
+// words does. It reads only ASCII spaces and the next byte.
+func (head *CityName) mayFollow(text string, i int) bool {
+	for i < len(text) && asciiSpace[text[i]] {
+		if text[i] == '\n' {
+			return false // the name would span a line
+		}
+		i++
+	}
+	if i == len(text) {
+		return false
+	}
+	c := text[i]
+	if c >= utf8.RuneSelf {
+		return true
+	}
+	if c == '`' {
+		c = '\'' // as scan reads it
+	}
+	return head.follow&(1<<(asciiLower[c]&63)) != 0
+}
+
+// Key returns the word CityContext.Names is asked for this name: its
+// fold when it is one word ("jackson" for "Jackson"), else "" (a longer
+// name is never a person's).
+func (g *CityName) Key() string {
+	if len(g.toks) > 0 {
+		return ""
+	}
+	return g.folded
 }
 
 // longChain is the length from which a chain is indexed by second word.
@@ -142,7 +183,14 @@ func (head *CityName) first(w *window, next []byte, nextOK bool) *CityName {
 // city: see CityContext.Resolve. It runs in time linear in the text and
 // is safe for concurrent use.
 func FindCities(text string) []CityMatch {
-	return cityTable().find(text)
+	return cityTable().find(nil, text)
+}
+
+// AppendFindCities appends the candidate city names of text (see
+// FindCities) to dst and returns the extended slice, so that a caller may
+// reuse one.
+func AppendFindCities(dst []CityMatch, text string) []CityMatch {
+	return cityTable().find(dst, text)
 }
 
 var (
@@ -391,6 +439,17 @@ func buildCities(tsv string) (*cities, error) {
 			}
 		}
 	}
+	for _, head := range t.index {
+		for g := head; g != nil; g = g.next {
+			if len(g.toks) == 0 {
+				if head.oneWord == nil {
+					head.oneWord = g
+				}
+			} else if c := g.toks[0][0]; c < utf8.RuneSelf {
+				head.follow |= 1 << (c & 63)
+			}
+		}
+	}
 	t.keys = newKeyFilter(19)
 	for key := range t.index {
 		t.keys.add(fnvString(key))
@@ -493,23 +552,21 @@ func (g *CityName) matches(w *window) bool {
 	return true
 }
 
-// find implements FindCities. It passes over the spaces, punctuation and
-// words that do not start with a capital (the tokens scan would read)
-// without scanning them, and folds and hashes a capitalized ASCII word
-// as it reads it.
-func (t *cities) find(text string) []CityMatch {
+// find implements AppendFindCities. It passes over the spaces,
+// punctuation and words that do not start with a capital (the tokens scan
+// would read) without scanning them, and folds and hashes a capitalized
+// ASCII word as it reads it.
+func (t *cities) find(dst []CityMatch, text string) []CityMatch {
 	var (
-		out []CityMatch
+		out = dst
 		w   window
 		buf [64]byte
 	)
 	for i := 0; i < len(text); {
 		// Only a capital or a byte beyond ASCII can start a name: pass
-		// over the other bytes in one loop, then over the rest of a word
-		// they leave us in ("McDonald", "Zürich").
-		for i < len(text) && plainByte[text[i]] {
-			i++
-		}
+		// over the other bytes, then over the rest of a word they leave
+		// us in ("McDonald", "Zürich").
+		i = skipPlain(text, i)
 		if i == len(text) {
 			break
 		}
@@ -556,16 +613,23 @@ func (t *cities) find(text string) []CityMatch {
 		if g == nil {
 			continue
 		}
-		w.reset(text, tok)
-		// The next token, folded if ASCII, turns most longer names away
-		// before they match token by token.
-		var next []byte
-		nextOK := false
-		if nt := w.at(1); nt != nil && nt.nl == 0 {
-			next, nextOK = lowerASCII(&buf, nt.s)
+		end := tok.end
+		if !g.mayFollow(text, tok.end) {
+			g = g.oneWord // most names are one word, alone in their chain
+		} else {
+			w.reset(text, tok)
+			// The next token, folded if ASCII, turns most longer names
+			// away before they match token by token.
+			var next []byte
+			nextOK := false
+			if nt := w.at(1); nt != nil && nt.nl == 0 {
+				next, nextOK = lowerASCII(&buf, nt.s)
+			}
+			if g = g.first(&w, next, nextOK); g != nil {
+				end = w.toks[len(g.toks)].end
+			}
 		}
-		if g = g.first(&w, next, nextOK); g != nil && !g.country { // a country wins: "Singapore", "Djibouti"
-			end := w.toks[len(g.toks)].end
+		if g != nil && !g.country { // a country wins: "Singapore", "Djibouti"
 			if out == nil {
 				out = make([]CityMatch, 0, len(text)/200+4) // about a candidate in 250 bytes of a release
 			}
@@ -574,6 +638,28 @@ func (t *cities) find(text string) []CityMatch {
 		}
 	}
 	return out
+}
+
+// skipPlain returns the offset of the first byte of text from i that is
+// a capital or beyond ASCII, or len(text). It tests eight bytes at a time:
+// the high bit of each byte of m is set for a byte beyond ASCII, or for
+// an ASCII byte that adding 0x80-'A' lifts to 0x80 and adding 0x80-'Z'-1
+// does not. A sum carries into the next byte only from a byte beyond
+// ASCII, so the lowest flagged byte is flagged rightly.
+func skipPlain(text string, i int) int {
+	const ones = 0x0101010101010101
+	for ; i+8 <= len(text); i += 8 {
+		s := text[i : i+8]
+		w := uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+			uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+		if m := (w | (w+(0x80-'A')*ones)&^(w+(0x80-'Z'-1)*ones)) & (0x80 * ones); m != 0 {
+			return i + bits.TrailingZeros64(m)>>3
+		}
+	}
+	for i < len(text) && plainByte[text[i]] {
+		i++
+	}
+	return i
 }
 
 // plainByte marks the ASCII bytes other than capitals.

@@ -9,6 +9,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
 )
@@ -323,6 +325,31 @@ func TestFindCitiesInvariants(t *testing.T) {
 	}
 }
 
+// AppendFindCities appends to a slice what FindCities returns.
+func TestAppendFindCities(t *testing.T) {
+	files, err := filepath.Glob("../testdata/corpus/*.txt")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no corpus: %v", err)
+	}
+	reused := make([]CityMatch, 0, 8)
+	for _, f := range files {
+		raw, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		text := string(raw)
+		want := FindCities(text)
+		first := CityMatch{Start: 1, End: 2}
+		if got := AppendFindCities([]CityMatch{first}, text); !slices.Equal(got, append([]CityMatch{first}, want...)) {
+			t.Errorf("%s: AppendFindCities after a match = %d matches, want %d", f, len(got), len(want)+1)
+		}
+		reused = AppendFindCities(reused[:0], text)
+		if !slices.Equal(reused, want) {
+			t.Errorf("%s: AppendFindCities into a used slice = %d matches, want %d", f, len(reused), len(want))
+		}
+	}
+}
+
 // TestCityTableMemory reports what building the table costs; it fails
 // only when the table grows far past its present size (about 9 MiB of
 // heap), which would make start-up expensive.
@@ -488,5 +515,165 @@ func TestCityChainIndex(t *testing.T) {
 	}
 	if indexed == 0 {
 		t.Fatal("no chain is indexed")
+	}
+}
+
+// skipPlain, eight bytes at a time, stops where the byte loop it
+// replaces stops, from every offset of random texts and the corpus.
+func TestSkipPlain(t *testing.T) {
+	ref := func(text string, i int) int {
+		for i < len(text) && plainByte[text[i]] {
+			i++
+		}
+		return i
+	}
+	check := func(text string) {
+		for i := 0; i <= len(text); i++ {
+			if got, want := skipPlain(text, i), ref(text, i); got != want {
+				t.Fatalf("skipPlain(%q, %d) = %d, want %d", text, i, got, want)
+			}
+		}
+	}
+	r := rand.New(rand.NewPCG(5, 6))
+	for range 20000 {
+		b := make([]byte, r.IntN(40))
+		for k := range b {
+			switch r.IntN(4) {
+			case 0:
+				b[k] = byte(r.IntN(256))
+			case 1:
+				const edges = "@AZ[`az{\x7f\x80\xc0\xc1\xda\xdb\xff"
+				b[k] = edges[r.IntN(len(edges))]
+			default:
+				b[k] = byte('a' + r.IntN(26))
+			}
+		}
+		check(string(b))
+	}
+	files, err := filepath.Glob("../testdata/corpus/*.txt")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no corpus: %v", err)
+	}
+	for _, f := range files[:5] {
+		raw, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		check(string(raw))
+	}
+}
+
+// findRef is find as it was before mayFollow, reading the token after
+// every candidate's first word: the reference for TestFindCitiesSame.
+func (t *cities) findRef(dst []CityMatch, text string) []CityMatch {
+	var (
+		out = dst
+		w   window
+		buf [64]byte
+	)
+	for i := 0; i < len(text); {
+		// Only a capital or a byte beyond ASCII can start a name: pass
+		// over the other bytes, then over the rest of a word they leave
+		// us in ("McDonald", "Zürich").
+		i = skipPlain(text, i)
+		if i == len(text) {
+			break
+		}
+		if i > 0 && wordBefore(text, i) {
+			if e := wordEnd(text, i); e > i {
+				i = e
+				continue
+			}
+			// a rune that is no word's follows one: "Korea’s"
+		}
+		c := text[i]
+		var tok token
+		var g *CityName
+		if c < utf8.RuneSelf { // a capital
+			e, h := asciiWordHash(text, i, buf[:])
+			if e < len(text) && text[e] >= utf8.RuneSelf {
+				// the word goes on past ASCII: read it whole
+				tok, _ = scan(text, i)
+				i = tok.end
+				g = t.candidates(tok.s)
+			} else {
+				start := i
+				i = e
+				if e-start > len(buf) || !t.keys.mayHave(h) {
+					continue
+				}
+				tok = token{start: start, end: e, s: text[start:e], word: true}
+				g = t.index[string(buf[:e-start])]
+			}
+		} else {
+			r, n := utf8.DecodeRuneInString(text[i:])
+			if !isWordRune(r) {
+				i += n
+				continue
+			}
+			if !unicode.IsUpper(r) {
+				i = wordEnd(text, i+n)
+				continue
+			}
+			tok, _ = scan(text, i)
+			i = tok.end
+			g = t.candidates(tok.s)
+		}
+		if g == nil {
+			continue
+		}
+		w.reset(text, tok)
+		// The next token, folded if ASCII, turns most longer names away
+		// before they match token by token.
+		var next []byte
+		nextOK := false
+		if nt := w.at(1); nt != nil && nt.nl == 0 {
+			next, nextOK = lowerASCII(&buf, nt.s)
+		}
+		if g = g.first(&w, next, nextOK); g != nil && !g.country { // a country wins: "Singapore", "Djibouti"
+			end := w.toks[len(g.toks)].end
+			if out == nil {
+				out = make([]CityMatch, 0, len(text)/200+4) // about a candidate in 250 bytes of a release
+			}
+			out = append(out, CityMatch{Start: tok.start, End: end, Name: g})
+			i = end
+		}
+	}
+	return out
+}
+
+// find returns what findRef does on the corpus and on random texts of
+// names' words, in any case, on one line or two.
+func TestFindCitiesSame(t *testing.T) {
+	ct := cityTable()
+	check := func(text string) {
+		if got, want := ct.find(nil, text), ct.findRef(nil, text); !slices.Equal(got, want) {
+			t.Fatalf("find(%q) = %v, want %v", text, got, want)
+		}
+	}
+	files, err := filepath.Glob("../testdata/corpus/*.txt")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no corpus: %v", err)
+	}
+	for _, f := range files {
+		raw, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		check(string(raw))
+	}
+	words := []string{"New", "York", "NEW", "YORK", "new", "Delhi", "San", "José", "Jose", "SAN", "The", "Hague", "Valley",
+		"Al", "Ain", "Santa", "Cruz", "de", "la", "Sierra", "Nice", "Paris", "Saint", "St", ".", "Petersburg", "Kuala",
+		"Lumpur", "N", "'", "`", "’", "Djamena", "Addis", "Ababa", "Abu", "Dhabi", "Male", "Malé", "Zürich", "Kuwait",
+		"City", "Singapore", "Jackson", "-", ",", "x", "1st"}
+	seps := []string{" ", " ", " ", "  ", "\n", "\t", "\u2028", "\u00a0", "", "\r"}
+	r := rand.New(rand.NewPCG(17, 18))
+	for range 30000 {
+		var b strings.Builder
+		for range r.IntN(10) {
+			b.WriteString(words[r.IntN(len(words))])
+			b.WriteString(seps[r.IntN(len(seps))])
+		}
+		check(b.String())
 	}
 }

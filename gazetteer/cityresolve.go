@@ -21,6 +21,8 @@ type CityContext struct {
 	// Names holds the folded words of the document's personal names
 	// ("jackson" for "Lisa Jackson"): a one-word city name among them is
 	// the person unless the text qualifies it ("Jackson, Mississippi").
+	// Resolve asks it only for its candidates' keys (CityName.Key), so
+	// it may hold just those words.
 	Names map[string]bool
 }
 

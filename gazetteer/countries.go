@@ -65,6 +65,9 @@ type entry struct {
 	alt     string // "@ISO3": the reading when the text names ISO3 and not iso3
 	person  bool   // "?": also a personal name
 	pronoun bool   // "^": also an English word written in capitals ("US")
+	// next is the lower-cased first byte of the second token when it is
+	// ASCII, else 0.
+	next byte
 }
 
 // gazTable is the parsed data and the index over it.
@@ -140,6 +143,35 @@ type keyed struct {
 	// token long, or with a second token that is not ASCII.
 	byNext map[string][]*entry
 	short  []*entry
+	// follow has the bit of each lower-cased ASCII byte that a second
+	// token of all starts with, unless anyNext: some entry is one token
+	// long or has a second token that is not ASCII.
+	follow  [4]uint64
+	anyNext bool
+}
+
+// mayFollow reports whether an entry of k may match when its first token
+// ends at byte i of text: whether the token after it may start as a
+// second token of k does. It reads only ASCII spaces and the next byte.
+func (k *keyed) mayFollow(text string, i int) bool {
+	if k.anyNext {
+		return true
+	}
+	for i < len(text) && asciiSpace[text[i]] {
+		i++
+	}
+	if i == len(text) {
+		return false // every entry has a second token
+	}
+	c := text[i]
+	if c >= utf8.RuneSelf {
+		return true
+	}
+	if c == '`' {
+		c = '\'' // as scan reads it
+	}
+	c = asciiLower[c]
+	return k.follow[c>>6]&(1<<(c&63)) != 0
 }
 
 // minSplit is the length from which a key's list is split by second token.
@@ -299,6 +331,9 @@ func build(countries, notCountries string) (*gazTable, error) {
 		if len(e.toks) == 0 || len(e.toks) > maxTokens || !e.toks[0].isWord() {
 			return nil, fmt.Errorf("entry %q: must be 1 to %d tokens starting with a word", p.text, maxTokens)
 		}
+		if len(e.toks) > 1 && e.toks[1].s[0] < utf8.RuneSelf {
+			e.next = asciiLower[e.toks[1].s[0]]
+		}
 		var fk, ek strings.Builder
 		for _, pt := range e.toks {
 			fk.WriteString(strings.ToLower(pt.s))
@@ -336,6 +371,12 @@ func build(countries, notCountries string) (*gazTable, error) {
 		es := k.all
 		sort.SliceStable(es, func(i, j int) bool { return len(es[i].toks) > len(es[j].toks) })
 		k.split()
+		for _, e := range es {
+			if e.next == 0 {
+				k.anyNext = true
+			}
+			k.follow[e.next>>6] |= 1 << (e.next & 63)
+		}
 		t.keys.add(fnvString(key))
 	}
 	return t, nil
@@ -610,54 +651,65 @@ func (k *keyed) from(w *window) []*entry {
 	return k.short
 }
 
-// find implements Find.
-func (t *gazTable) find(text string) []Match {
+// find implements AppendFind.
+func (t *gazTable) find(dst []Match, text string) []Match {
 	var (
-		out       []Match
-		ambiguous []int    // indexes in out of entries with an alternative reading
+		out       = dst
+		base      = len(dst)
+		ambiguous []int    // indexes in out[base:] of entries with an alternative reading
 		hidden    []string // not-country phrases found ("state of Georgia")
 		w         window
-		// The two tokens before the current one are kept as the offsets
-		// their scans started from, and scanned again in the rare case
-		// that a veto reads them (see prevToken).
-		pos1, pos2 int
-		np         int // how many of them there are
-		i          int
+		buf       [64]byte
+		prev      prevs
+		i         int
+		tok       token
 	)
 	for {
+		// The common cases first (see skip): the tokens that start no
+		// entry, passed over without scan, and an ASCII word the key
+		// filter lets through, read and lower-cased on the way.
+		var read bool
+		i, read = t.skip(text, i, &buf, &prev, &tok)
 		from := i
-		// The common cases first (see skip): a token that starts no
-		// entry, passed over without scan.
-		if e := t.skip(text, i); e >= 0 {
-			pos2, pos1, np = pos1, from, min(np+1, 2)
-			i = e
-			continue
+		var ks *keyed
+		if read {
+			i = tok.end
+			ks = t.index[string(buf[:tok.end-tok.start])]
+		} else {
+			var ok bool
+			if tok, ok = scan(text, i); !ok {
+				break
+			}
+			i = tok.end
+			if c := tok.s[0]; tok.word && !('a' <= c && c <= 'z' && !t.lowerOK[c]) {
+				ks = t.keyed(tok.s)
+			}
 		}
-		tok, ok := scan(text, i)
-		if !ok {
-			break
-		}
-		i = tok.end
 		var hit *entry
-		if c := tok.s[0]; tok.word && !('a' <= c && c <= 'z' && !t.lowerOK[c]) {
-			if k := t.keyed(tok.s); k != nil {
-				w.reset(text, tok)
-				for _, e := range k.from(&w) {
-					if !e.matches(&w, false) {
+		if ks != nil && ks.mayFollow(text, tok.end) {
+			w.reset(text, tok)
+			for _, e := range ks.from(&w) {
+				// an entry whose second token starts with another ASCII
+				// byte than the text's cannot match
+				if e.next != 0 {
+					if nt := w.at(1); nt != nil && nt.s[0] < utf8.RuneSelf && asciiLower[nt.s[0]] != e.next {
 						continue
 					}
-					// only a personal name or a pronoun can be vetoed
-					if len(e.toks) == 1 && (e.person || e.pronoun) &&
-						t.vetoed(e, &w, prevToken(text, pos1, np >= 1), prevToken(text, pos2, np >= 2), np) {
-						continue
-					}
-					hit = e
-					break
 				}
+				if !e.matches(&w, false) {
+					continue
+				}
+				// only a personal name or a pronoun can be vetoed
+				if len(e.toks) == 1 && (e.person || e.pronoun) &&
+					t.vetoed(e, &w, prevToken(text, prev.pos1, prev.np >= 1), prevToken(text, prev.pos2, prev.np >= 2), prev.np) {
+					continue
+				}
+				hit = e
+				break
 			}
 		}
 		if hit == nil {
-			pos2, pos1, np = pos1, from, min(np+1, 2)
+			prev.push(from)
 			continue
 		}
 		k := len(hit.toks)
@@ -666,19 +718,19 @@ func (t *gazTable) find(text string) []Match {
 		if k >= 2 {
 			// the entry's last two tokens, scanned from the ends of the
 			// tokens before them
-			pos1, pos2, np = w.toks[k-2].end, from, 2
+			prev = prevs{pos1: w.toks[k-2].end, pos2: from, np: 2}
 			if k >= 3 {
-				pos2 = w.toks[k-3].end
+				prev.pos2 = w.toks[k-3].end
 			}
 		} else {
-			pos2, pos1, np = pos1, from, min(np+1, 2)
+			prev.push(from)
 		}
 		if hit.iso3 == "" {
 			hidden = append(hidden, hit.text)
 			continue // a phrase that names no country
 		}
 		if hit.alt != "" {
-			ambiguous = append(ambiguous, len(out))
+			ambiguous = append(ambiguous, len(out)-base)
 		}
 		if out == nil {
 			out = make([]Match, 0, len(text)/256+4) // about one match in 200 bytes of a release
@@ -686,52 +738,72 @@ func (t *gazTable) find(text string) []Match {
 		out = append(out, Match{Start: tok.start, End: last.end, ISO3: hit.iso3, Form: hit.form, Entry: hit.text})
 	}
 	if len(ambiguous) > 0 {
-		resolve(out, ambiguous, t)
+		resolve(out[base:], ambiguous, t)
 	}
 	if len(hidden) > 0 {
-		out = oneSense(out, hidden)
+		out = out[:base+len(oneSense(out[base:], hidden))]
 	}
 	return out
 }
 
-// skip returns the end of the token that scan would read from i if it is
-// one that starts no entry and lies in ASCII with only ASCII spaces before
-// it: a punctuation mark, a lower-case word whose first letter starts no
-// entry (see lowerOK), or a word the key filter turns away. Else it
-// returns -1.
-func (t *gazTable) skip(text string, i int) int {
-	for i < len(text) && asciiSpace[text[i]] {
-		i++
-	}
-	if i == len(text) {
-		return -1
-	}
-	c := text[i]
-	if c >= utf8.RuneSelf {
-		return -1
-	}
-	if !asciiWord[c] {
-		return i + 1
-	}
-	e := i + 1
-	if 'a' <= c && c <= 'z' && !t.lowerOK[c] {
-		for e < len(text) && asciiWord[text[e]] {
-			e++
+// prevs are the two tokens before find's current one, kept as the
+// offsets their scans started from and scanned again in the rare case that
+// a veto reads them (see prevToken).
+type prevs struct {
+	pos1, pos2 int
+	np         int // how many of them there are
+}
+
+// push makes the token scanned from pos the one before the next.
+func (p *prevs) push(pos int) { p.pos2, p.pos1, p.np = p.pos1, pos, min(p.np+1, 2) }
+
+// skip passes over the tokens from i that start no entry and lie in
+// ASCII with only ASCII spaces before them: punctuation marks, lower-case
+// words whose first letter starts no entry (see lowerOK), and words the
+// key filter turns away. It returns where the scan of the first other
+// token starts, with p updated for the tokens passed over. When that
+// token is a word the filter lets through, skip also reports it read:
+// it is in tok as scan reads it, lower-cased in buf (the key keyed looks
+// up).
+func (t *gazTable) skip(text string, i int, buf *[64]byte, p *prevs, tok *token) (int, bool) {
+	for {
+		from := i
+		for i < len(text) && asciiSpace[text[i]] {
+			i++
 		}
-		if e < len(text) && text[e] >= utf8.RuneSelf {
-			return -1
+		if i == len(text) {
+			return from, false
 		}
-		return e
+		c := text[i]
+		if c >= utf8.RuneSelf {
+			return from, false
+		}
+		e := i + 1
+		switch {
+		case !asciiWord[c]:
+		case 'a' <= c && c <= 'z' && !t.lowerOK[c]:
+			for e < len(text) && asciiWord[text[e]] {
+				e++
+			}
+			if e < len(text) && text[e] >= utf8.RuneSelf {
+				return from, false
+			}
+		default:
+			// hashed lower-cased, as keyed does
+			var h uint64
+			e, h = asciiWordHash(text, i, buf[:])
+			if e < len(text) && text[e] >= utf8.RuneSelf {
+				return from, false
+			}
+			if e-i <= t.maxKeyLen && t.keys.mayHave(h) {
+				nl := min(strings.Count(text[from:i], "\n"), 2)
+				*tok = token{start: i, end: e, s: text[i:e], word: true, nl: nl}
+				return from, true
+			}
+		}
+		p.push(from)
+		i = e
 	}
-	// hashed lower-cased, as keyed does
-	e, h := asciiWordHash(text, i, nil)
-	if e < len(text) && text[e] >= utf8.RuneSelf {
-		return -1
-	}
-	if e-i > t.maxKeyLen || !t.keys.mayHave(h) {
-		return e
-	}
-	return -1
 }
 
 // asciiWordHash reads the run of ASCII word bytes of text from i: it

@@ -2,8 +2,10 @@ package gazetteer
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -813,8 +815,40 @@ func TestFindSame(t *testing.T) {
 
 func checkFind(t *testing.T, text string) {
 	t.Helper()
-	if diff := cmp.Diff(table().findRef(text), table().find(text)); diff != "" {
+	want := table().findRef(text)
+	if diff := cmp.Diff(want, table().find(nil, text)); diff != "" {
 		t.Errorf("find(%.60q) differs from findRef (-want +got):\n%s", text, diff)
+	}
+	// appended after other matches, which count for nothing
+	dst := []Match{{Start: 0, End: 1, ISO3: "COD", Form: FormName, Entry: "Georgia"}}
+	got := table().find(slices.Clip(dst), text)
+	if diff := cmp.Diff(append(dst, want...), got); diff != "" {
+		t.Errorf("find(dst, %.60q) differs from dst and findRef (-want +got):\n%s", text, diff)
+	}
+	got = table().find(make([]Match, 1, 64), text)
+	if diff := cmp.Diff(append(make([]Match, 1), want...), got); diff != "" {
+		t.Errorf("find(dst, %.60q) differs from dst and findRef (-want +got):\n%s", text, diff)
+	}
+}
+
+// TestFindSameRandom compares Find with findRef on texts of words that
+// start, continue and veto entries, in any case, with spaces, line breaks
+// and marks beyond ASCII between them.
+func TestFindSameRandom(t *testing.T) {
+	words := []string{"the", "The", "THE", "Emirates", "Hague", "state", "State", "of", "Georgia", "Kuwait", "Korea",
+		"Korean", "Peninsula", "s", "S", ".", ",", "DPR", "Democratic", "People", "’", "'", "`", "Republic", "Congo",
+		"Jordan", "Chad", "Peterson", "Mr", "Minister", "US", "us", "CONTACT", "United", "Arab", "Kingdom", "Saudi",
+		"Arabia", "former", "Yugoslav", "Macedonia", "mainland", "China", "delegation", "ſtate", "Ünited", "Côte",
+		"d", "Ivoire", "São", "Tomé", "1st", "x", "Kinshasa", "Congolese"}
+	seps := []string{" ", " ", " ", "  ", "\n", "\n\n", "\t", "\u2028", "\u00a0", "", "-"}
+	r := rand.New(rand.NewPCG(7, 8))
+	for range 20000 {
+		var b strings.Builder
+		for range r.IntN(12) {
+			b.WriteString(seps[r.IntN(len(seps))])
+			b.WriteString(words[r.IntN(len(words))])
+		}
+		checkFind(t, b.String())
 	}
 }
 

@@ -84,5 +84,11 @@ func MajorCity(name string) (string, bool) {
 // Georgia", "Michael Jordan" and "Korean Peninsula" yield nothing; "Saud"
 // inside a name is not Saudi Arabia. Find is safe for concurrent use.
 func Find(text string) []Match {
-	return table().find(text)
+	return table().find(nil, text)
+}
+
+// AppendFind appends the country references of text (see Find) to dst
+// and returns the extended slice, so that a caller may reuse one.
+func AppendFind(dst []Match, text string) []Match {
+	return table().find(dst, text)
 }
