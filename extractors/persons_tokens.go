@@ -74,7 +74,7 @@ type entParser struct {
 	matchE  []*gazetteer.TitleEntry // per token: the title there, when matchN > 0
 	pluralN []int8                  // per token: 0 not looked up, -1 no office in the plural, n words of it: see pluralAt
 	flags   []wordFlags             // per token: see flagsOf
-	ranks   map[titleIn]string      // gazetteer.TitleIn's rank of a title phrase: see rankIn
+	ranks   map[string]string       // gazetteer.TitleIn's rank of a title phrase: see rankIn
 	cands   []personCand            // the raw persons' candidates: see candRoom
 	strs    []string                // the offices' countries and places: see strRoom
 	// resolve's scratch, kept for the next document: the clusters (in a
@@ -164,23 +164,25 @@ func (p *entParser) candRoom(n int) []personCand {
 // rank returns gazetteer.Title's rank of the title phrase.
 func (p *entParser) rank(title string) string { return p.rankIn(title, "") }
 
-// titleIn is a title phrase and a country, as gazetteer.TitleIn takes them.
-type titleIn struct{ title, country string }
-
 // rankIn returns gazetteer.TitleIn's rank of the title phrase for the
 // country, looked up once per parser: the titles of a release repeat, and
 // so do those of the releases after it. The ranks are kept from document
 // to document (gazetteer.TitleIn reads only its fixed tables), up to
-// maxRanks of them, their keys copied out of the document.
+// maxRanks of them, their keys copied out of the document; they are
+// keyed by the title alone, as only a chancellor's rank depends on the
+// country (gazetteer.TitleNeedsCountry), and a chancellor's is not kept.
 func (p *entParser) rankIn(title, country string) string {
-	if r, ok := p.ranks[titleIn{title, country}]; ok {
+	if r, ok := p.ranks[title]; ok {
 		return r
 	}
 	r, _ := gazetteer.TitleIn(title, country)
-	if p.ranks == nil || len(p.ranks) >= maxRanks {
-		p.ranks = map[titleIn]string{}
+	if gazetteer.TitleNeedsCountry(title) {
+		return r
 	}
-	p.ranks[titleIn{strings.Clone(title), strings.Clone(country)}] = r
+	if p.ranks == nil || len(p.ranks) >= maxRanks {
+		p.ranks = map[string]string{}
+	}
+	p.ranks[strings.Clone(title)] = r
 	return r
 }
 

@@ -719,6 +719,21 @@ func TitleIn(phrase, country string) (rank string, ok bool) {
 	return best, best != ""
 }
 
+// TitleNeedsCountry reports whether TitleIn's rank of phrase may depend
+// on its country: only a chancellor's does (see adjust), and the word
+// "chancellor" can come only from those ASCII letters (no other letter
+// lower-cases to one of them), so a phrase without them, in any case,
+// has the same rank in every country.
+func TitleNeedsCountry(phrase string) bool {
+	const w = "chancellor"
+	for i := 0; i+len(w) <= len(phrase); i++ {
+		if phrase[i]|0x20 == 'c' && phrase[i+1]|0x20 == 'h' && strings.EqualFold(phrase[i:i+len(w)], w) {
+			return true
+		}
+	}
+	return false
+}
+
 // seniority orders ranks: a person with two offices is ranked by the
 // more senior.
 var seniority = map[string]int{

@@ -2,6 +2,7 @@ package gazetteer
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"slices"
 	"strings"
 	"testing"
@@ -520,5 +521,53 @@ func TestSingular(t *testing.T) {
 		if got != tt.want || ok != tt.ok {
 			t.Errorf("Singular(%q) = %q, %v; want %q, %v", tt.in, got, ok, tt.want, tt.ok)
 		}
+	}
+}
+
+// TestTitleNeedsCountry checks that a phrase TitleNeedsCountry clears has
+// the same rank in every country, and that it flags every phrase with the
+// word "chancellor", on the tables' phrases, their words glued in pairs
+// and random strings of title letters.
+func TestTitleNeedsCountry(t *testing.T) {
+	countries := []string{"DEU", "USA", "AUT"}
+	for c := range chancellorIsMinister {
+		countries = append(countries, c)
+	}
+	phrases := []string{"Chancellor", "Vice-CHANCELLOR of the University", "Federal Chancellor and Minister",
+		"Chancellor of the Exchequer", "chancellors", "Kanzler", "Chancel lor", "Minister of Foreign Affairs"}
+	for _, text := range []string{titlesTSV, honorificsTSV, titleWordsTXT} {
+		for _, line := range strings.Split(text, "\n") {
+			line, _, _ = strings.Cut(line, "\t")
+			phrases = append(phrases, line, "President and "+line, line+" of the Bank", "Vice "+line)
+		}
+	}
+	r := rand.New(rand.NewPCG(3, 0))
+	const letters = "chancelorCHANCELORKİ -'’"
+	for range 20000 {
+		var b strings.Builder
+		for range 4 + r.IntN(20) {
+			b.WriteRune([]rune(letters)[r.IntN(len([]rune(letters)))])
+		}
+		phrases = append(phrases, b.String())
+	}
+	flagged := 0
+	for _, p := range phrases {
+		needs := TitleNeedsCountry(p)
+		if slices.Contains(TitleWords(p), "chancellor") && !needs {
+			t.Errorf("TitleNeedsCountry(%q) = false, but it has the word chancellor", p)
+		}
+		if needs {
+			flagged++
+			continue
+		}
+		want, _ := TitleIn(p, "")
+		for _, c := range countries {
+			if got, _ := TitleIn(p, c); got != want {
+				t.Errorf("TitleIn(%q, %q) = %q, but %q with no country, and TitleNeedsCountry is false", p, c, got, want)
+			}
+		}
+	}
+	if flagged == 0 || flagged == len(phrases) {
+		t.Errorf("%d of %d phrases flagged", flagged, len(phrases))
 	}
 }
