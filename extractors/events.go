@@ -365,10 +365,11 @@ func tailWords(dst []string, gap string) []string {
 
 // appendLowerFields appends the words of strings.Fields(s), each
 // lower-cased, to dst: strings.Fields(strings.ToLower(s)), since
-// lower-casing never makes or unmakes a space.
+// lower-casing never makes or unmakes a space. s is lower-cased whole,
+// one copy at most, not one for each capitalized word.
 func appendLowerFields(dst []string, s string) []string {
-	for w := range strings.FieldsSeq(s) {
-		dst = append(dst, strings.ToLower(w))
+	for w := range strings.FieldsSeq(strings.ToLower(s)) {
+		dst = append(dst, w)
 	}
 	return dst
 }

@@ -562,3 +562,39 @@ func TestLastWord(t *testing.T) {
 		}
 	}
 }
+
+// TestAppendLowerFields checks appendLowerFields, which lower-cases its
+// text whole, against appendLowerFieldsRef, which lower-cased each word,
+// on the corpus texts' sentences and on random strings of letters, spaces
+// of both kinds, and bytes that are not UTF-8.
+func TestAppendLowerFields(t *testing.T) {
+	_, docs := areaDocs(t, 30)
+	var texts []string
+	for _, d := range docs {
+		for _, sp := range d.Sentences {
+			texts = append(texts, d.Text[sp.Start:sp.End])
+		}
+	}
+	rng := rand.New(rand.NewPCG(3, 4))
+	alphabet := []string{"a", "B", "İ", "Σ", "ẞ", " ", "\u00a0", "\u0085", "\u2003", "\n", "\xff", "\xe2\x80", ",", "K"}
+	for range 20000 {
+		var b strings.Builder
+		for range rng.IntN(12) {
+			b.WriteString(alphabet[rng.IntN(len(alphabet))])
+		}
+		texts = append(texts, b.String())
+	}
+	for _, s := range texts {
+		if got, want := appendLowerFields(nil, s), appendLowerFieldsRef(nil, s); !slices.Equal(got, want) {
+			t.Fatalf("%q: appendLowerFields %q, want %q", s, got, want)
+		}
+	}
+}
+
+// appendLowerFieldsRef is appendLowerFields as it was.
+func appendLowerFieldsRef(dst []string, s string) []string {
+	for w := range strings.FieldsSeq(s) {
+		dst = append(dst, strings.ToLower(w))
+	}
+	return dst
+}

@@ -250,11 +250,20 @@ func (c *Frame) setMentions() {
 	// Stack.Mentions sorts them, and no reading writes into byStart, so
 	// most often byStart is d.Mentions itself; unsorted ones (while the
 	// mentions are still being found) are copied, not reordered in d.
-	c.byStart = c.d.Mentions
-	byStart := func(a, b Mention) int { return a.Span.Start - b.Span.Start }
-	if !slices.IsSortedFunc(c.byStart, byStart) {
-		c.byStart = sortedByStart(c.d.Mentions)
+	ms := c.d.Mentions
+	if !slices.IsSortedFunc(ms, mentionByStart) {
+		ms = sortedByStart(c.d.Mentions)
 	}
+	c.setByStart(ms)
+	c.personsByName = nil
+	c.peerDone = false
+}
+
+func mentionByStart(a, b Mention) int { return a.Span.Start - b.Span.Start }
+
+// setByStart makes ms, sorted by start, the mentions the frame reads.
+func (c *Frame) setByStart(ms []Mention) {
+	c.byStart = ms
 	c.starts = slices.Grow(c.starts[:0], len(c.byStart))
 	for _, m := range c.byStart {
 		c.starts = append(c.starts, m.Span.Start)
@@ -267,8 +276,6 @@ func (c *Frame) setMentions() {
 		}
 		c.startsAt[b] = int32(i)
 	}
-	c.personsByName = nil
-	c.peerDone = false
 }
 
 // sortedByStart returns a copy of ms stably sorted by start offset. While

@@ -258,35 +258,36 @@ func homeVotes(d *Doc) map[string]homeScore {
 // Chile") is the host, most often the publisher (+2). Each sentence
 // counts once for each destination.
 func travelVotes(d *Doc, ix *textIndex, score map[string]float64, first map[string]int) {
-	var c *Frame // made for the first sentence with a travel word
-	// where the country mentions start, in order: a sentence without one
-	// (c.has(sp, KindCountry)) is passed over before its words are read
-	var countries []int
-	for _, m := range d.Mentions {
-		if m.Kind == KindCountry {
-			countries = append(countries, m.Span.Start)
+	// the country mentions (their indices in d.Mentions), in order of
+	// their starts: a sentence without one is passed over before its
+	// words are read, and one with them finds its qualifiers here
+	n := 0
+	for i := range d.Mentions {
+		if d.Mentions[i].Kind == KindCountry {
+			n++
 		}
 	}
-	slices.Sort(countries)
+	countries := make([]int32, 0, n)
+	for i := range d.Mentions {
+		if d.Mentions[i].Kind == KindCountry {
+			countries = append(countries, int32(i))
+		}
+	}
+	slices.SortStableFunc(countries, func(a, b int32) int { return d.Mentions[a].Span.Start - d.Mentions[b].Span.Start })
+	var c *Frame            // made for the first sentence whose destinations count
+	var inSent []Mention    // the mentions that start in that sentence, c's
+	var qualifiers []string // a handful
 	for si, sp := range d.Sentences {
 		if d.Stop.Stopped() {
 			break // given up on: what is found is dropped
 		}
-		if k, _ := slices.BinarySearch(countries, sp.Start); k == len(countries) || countries[k] >= sp.End {
+		k, _ := slices.BinarySearchFunc(countries, sp.Start, func(i int32, at int) int { return d.Mentions[i].Span.Start - at })
+		if k == len(countries) || d.Mentions[countries[k]].Span.Start >= sp.End {
 			continue
 		}
 		ws := d.sentenceWords(si)
 		vi, _, ok := travelPh.find(ws)
 		if !ok {
-			continue
-		}
-		if c == nil {
-			c = &Frame{d: d, ix: ix}
-			c.setMentions()
-		}
-		verbAt := sp.Start + ws[vi].start
-		dests := c.chains(sp, verbAt, isTravelLead)
-		if len(dests) == 0 {
 			continue
 		}
 		self := false
@@ -295,22 +296,45 @@ func travelVotes(d *Doc, ix *textIndex, score map[string]float64, first map[stri
 				self = true
 			}
 		}
-		qualifiers := map[string]bool{}
-		for m := range c.each(KindCountry, sp) {
+		qualifiers = qualifiers[:0]
+		for _, i := range countries[k:] {
+			m := &d.Mentions[i]
+			if m.Span.Start >= sp.End {
+				break
+			}
+			if !sp.Contains(m.Span) || slices.Contains(qualifiers, m.Value) {
+				continue
+			}
 			ls := max(sp.Start, ix.lineStart(m.Span.Start))
 			if foreignOfficial(d.Text[m.Span.End:]) || officeAt(d.Text, ix, ls, m.Span.Start) ||
 				ownerOfVisit(d.Text[m.Span.End:]) {
-				qualifiers[m.Value] = true
+				qualifiers = append(qualifiers, m.Value)
 			}
 		}
-		for _, dst := range dests {
+		if !self && len(qualifiers) == 0 {
+			continue // no destination of the sentence would count
+		}
+		// chains reads only the mentions that start in the sentence: a
+		// frame of those, not of all the mentions sorted
+		if c == nil {
+			c = &Frame{d: d, ix: ix}
+		}
+		inSent = inSent[:0]
+		for _, m := range d.Mentions {
+			if m.Span.Start >= sp.Start && m.Span.Start < sp.End {
+				inSent = append(inSent, m)
+			}
+		}
+		slices.SortStableFunc(inSent, mentionByStart)
+		c.setByStart(inSent)
+		for _, dst := range c.chains(sp, sp.Start+ws[vi].start, isTravelLead) {
 			if dst.place != "" {
 				continue // a city may be a trip at home
 			}
 			switch {
 			case self:
 				score[dst.country] -= 10
-			case len(qualifiers) > 0 && !qualifiers[dst.country]:
+			case len(qualifiers) > 0 && !slices.Contains(qualifiers, dst.country):
 				score[dst.country] += 3
 			default:
 				continue

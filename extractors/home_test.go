@@ -1,6 +1,7 @@
 package extractors
 
 import (
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -242,4 +243,103 @@ func TestCueOffsets(t *testing.T) {
 			t.Fatalf("cueOffsets(%q) = %v, want %v", s, got, want)
 		}
 	}
+}
+
+// TestTravelVotes checks travelVotes against travelVotesRef, which runs
+// the chains of every sentence with a travel word before asking whether
+// its destinations count, on generated documents as the publisher is
+// decided.
+func TestTravelVotes(t *testing.T) {
+	docs, _ := areaDocs(t, 300)
+	voted := 0
+	for _, d := range docs {
+		ix := newTextIndex(d.Text)
+		got, gotFirst := map[string]float64{}, map[string]int{}
+		travelVotes(&d, ix, got, gotFirst)
+		want, wantFirst := map[string]float64{}, map[string]int{}
+		travelVotesRef(&d, ix, want, wantFirst)
+		if !maps.Equal(got, want) || !maps.Equal(gotFirst, wantFirst) {
+			t.Fatalf("%s: travelVotes %v %v, want %v %v", d.ID, got, gotFirst, want, wantFirst)
+		}
+		if len(want) > 0 {
+			voted++
+		}
+	}
+	if voted == 0 {
+		t.Fatal("no document has a travel vote: the test compares nothing")
+	}
+}
+
+// travelVotesRef is travelVotes as it was.
+func travelVotesRef(d *Doc, ix *textIndex, score map[string]float64, first map[string]int) {
+	var c *Frame
+	var countries []int
+	for _, m := range d.Mentions {
+		if m.Kind == KindCountry {
+			countries = append(countries, m.Span.Start)
+		}
+	}
+	slices.Sort(countries)
+	for si, sp := range d.Sentences {
+		if k, _ := slices.BinarySearch(countries, sp.Start); k == len(countries) || countries[k] >= sp.End {
+			continue
+		}
+		ws := d.sentenceWords(si)
+		vi, _, ok := travelPh.find(ws)
+		if !ok {
+			continue
+		}
+		if c == nil {
+			c = &Frame{d: d, ix: ix}
+			c.setMentions()
+		}
+		dests := c.chains(sp, sp.Start+ws[vi].start, isTravelLead)
+		if len(dests) == 0 {
+			continue
+		}
+		self := false
+		for _, w := range ws[:vi] {
+			if w.s == "i" || w.s == "we" {
+				self = true
+			}
+		}
+		qualifiers := map[string]bool{}
+		for m := range c.each(KindCountry, sp) {
+			ls := max(sp.Start, ix.lineStart(m.Span.Start))
+			if foreignOfficial(d.Text[m.Span.End:]) || officeAt(d.Text, ix, ls, m.Span.Start) ||
+				ownerOfVisit(d.Text[m.Span.End:]) {
+				qualifiers[m.Value] = true
+			}
+		}
+		for _, dst := range dests {
+			if dst.place != "" {
+				continue
+			}
+			switch {
+			case self:
+				score[dst.country] -= 10
+			case len(qualifiers) > 0 && !qualifiers[dst.country]:
+				score[dst.country] += 3
+			default:
+				continue
+			}
+			if _, ok := first[dst.country]; !ok {
+				first[dst.country] = dst.at
+			}
+		}
+	}
+}
+
+// BenchmarkDecideHome times decideHome on generated documents as
+// Stack.Mentions has them when it decides, one document per op.
+func BenchmarkDecideHome(b *testing.B) {
+	docs, _ := areaDocs(b, 200)
+	b.ReportAllocs()
+	i := 0
+	t0 := userTime(b)
+	for b.Loop() {
+		decideHome(&docs[i%len(docs)])
+		i++
+	}
+	b.ReportMetric(float64((userTime(b)-t0).Nanoseconds())/float64(i), "user-ns/op")
 }
