@@ -1,0 +1,142 @@
+package normalize
+
+import (
+	"communique/gen"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// equivalenceTexts returns texts to compare a fast path against the code
+// it replaces: generated releases, the goldens' inputs, those with a
+// letter printed as its capital, and random strings over a small
+// alphabet that makes the rare cases common.
+func equivalenceTexts(t testing.TB) []string {
+	var texts []string
+	for i := range 300 {
+		_, body := gen.Document(1, i)
+		texts = append(texts, string(body))
+	}
+	inputs, err := filepath.Glob("testdata/*.input")
+	if err != nil || len(inputs) == 0 {
+		t.Fatalf("no inputs: %v", err)
+	}
+	for _, name := range inputs {
+		raw, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		texts = append(texts, string(raw))
+	}
+	for i, n := 0, len(texts); i < n; i++ {
+		c := 'a' + i%26
+		texts = append(texts, strings.ReplaceAll(texts[i], string(rune(c)), string(rune(c-'a'+'A'))))
+	}
+	r := rand.New(rand.NewPCG(1, 2))
+	alphabet := []string{"a", "b", "N", "E", "n", " ", "  ", "\t", "\n", "\n\n", "-", ".", "é", "1", "Page 2", "\r", "\x00", "\x01", "\x7f", "\xff"}
+	for range 2000 {
+		var b strings.Builder
+		for range r.IntN(1200) {
+			b.WriteString(alphabet[r.IntN(len(alphabet))])
+		}
+		texts = append(texts, b.String())
+	}
+	return texts
+}
+
+func TestSwappedCaseMatchesReference(t *testing.T) {
+	for _, s := range equivalenceTexts(t) {
+		if got, want := swappedCase(s), swappedCaseRef(s); got != want {
+			t.Fatalf("swappedCase(%.80q) = %.80q, want %.80q", s, got, want)
+		}
+	}
+}
+
+// BenchmarkDocumentReleases normalizes 50 generated plain-text releases,
+// the common case.
+func BenchmarkDocumentReleases(b *testing.B) {
+	var raws [][]byte
+	for i := range 50 {
+		_, body := gen.Document(1, i)
+		raws = append(raws, body)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, raw := range raws {
+			if _, err := Document(raw, "a.txt", Options{}); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}
+
+// swappedCaseRef is swappedCase before it counted through a histogram.
+func swappedCaseRef(text string) string {
+	var lower, swapped [26]int
+	letters := 0
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		switch {
+		case c >= 'a' && c <= 'z':
+			lower[c-'a']++
+			letters++
+		case c >= 'A' && c <= 'Z':
+			letters++
+			if i > 0 && text[i-1] >= 'a' && text[i-1] <= 'z' {
+				swapped[c-'A']++
+			}
+		}
+	}
+	if letters < minSwapLetters {
+		return text
+	}
+	var fix [26]bool
+	any := false
+	for k := range fix {
+		fix[k] = lower[k] == 0 && swapped[k] >= minSwapped
+		any = any || fix[k]
+	}
+	if !any {
+		return text
+	}
+	b := []byte(text)
+	isLower := func(c byte) bool { return c >= 'a' && c <= 'z' }
+	isLetter := func(c byte) bool { return isLower(c) || c >= 'A' && c <= 'Z' }
+	for i := 1; i < len(b); i++ {
+		c := b[i]
+		if c < 'A' || c > 'Z' || !fix[c-'A'] {
+			continue
+		}
+		// after a lower-case letter ("GermaN"), or inside a word before
+		// one ("KEnya")
+		if isLower(b[i-1]) || isLetter(b[i-1]) && i+1 < len(b) && isLower(b[i+1]) {
+			b[i] = c + ('a' - 'A')
+		}
+	}
+	return string(b)
+}
+
+// releaseTexts returns 50 generated releases as the line pass reads them.
+func releaseTexts(b *testing.B) []string {
+	var texts []string
+	for i := range 50 {
+		_, body := gen.Document(1, i)
+		res, err := Document(body, "a.txt", Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		texts = append(texts, res.Text)
+	}
+	return texts
+}
+
+func BenchmarkSwappedCase(b *testing.B) {
+	texts := releaseTexts(b)
+	for b.Loop() {
+		for _, s := range texts {
+			swappedCase(s)
+		}
+	}
+}
