@@ -140,3 +140,44 @@ func BenchmarkSwappedCase(b *testing.B) {
 		}
 	}
 }
+
+// countLineRef is countLine as split counted before, a byte at a time.
+func countLineRef(c string) (words, runs int, seen byteClass) {
+	prev := byteClass(lineSep)
+	for k := 0; k < len(c); k++ {
+		cl := lineBytes[c[k]]
+		sep := cl & lineSep
+		words += int(prev &^ sep)
+		runs += int(prev & sep)
+		seen |= cl
+		prev = sep
+	}
+	return words, runs, seen
+}
+
+func TestCountLineMatchesReference(t *testing.T) {
+	check := func(c string) {
+		w, r, s := countLine(c)
+		if rw, rr, rs := countLineRef(c); w != rw || r != rr || s != rs {
+			t.Fatalf("countLine(%q) = %d, %d, %b; want %d, %d, %b", c, w, r, s, rw, rr, rs)
+		}
+	}
+	for _, text := range equivalenceTexts(t) {
+		for _, line := range strings.Split(text, "\n") {
+			check(line)
+			for k := 1; k < min(len(line), 17); k++ {
+				check(line[k:])
+			}
+		}
+	}
+}
+
+func BenchmarkSplit(b *testing.B) {
+	texts := releaseTexts(b)
+	for b.Loop() {
+		for _, s := range texts {
+			t := lineText{s: s}
+			t.split()
+		}
+	}
+}
