@@ -181,3 +181,47 @@ func BenchmarkSplit(b *testing.B) {
 		}
 	}
 }
+
+// countControlsRef is countControls as binaryReason counted before, a
+// byte at a time.
+func countControlsRef(b []byte) (nul, ctrl int) {
+	for _, c := range b {
+		k := sniffBytes[c]
+		nul += int(k & sniffNUL)
+		ctrl += int(k >> 1)
+	}
+	return nul, ctrl
+}
+
+func TestCountControlsMatchesReference(t *testing.T) {
+	texts := equivalenceTexts(t)
+	var all []byte
+	for c := range 256 {
+		all = append(all, byte(c), 'a', byte(c), byte(c), ' ', 0x7f, byte(c), 'x', 0x1f)
+	}
+	texts = append(texts, string(all))
+	for _, s := range texts {
+		for k := 0; k < min(len(s), 9); k++ {
+			b := []byte(s[k:])
+			n, c := countControls(b)
+			if rn, rc := countControlsRef(b); n != rn || c != rc {
+				t.Fatalf("countControls(%.80q) = %d, %d; want %d, %d", b, n, c, rn, rc)
+			}
+		}
+	}
+}
+
+func BenchmarkDecode(b *testing.B) {
+	var raws [][]byte
+	for i := range 50 {
+		_, body := gen.Document(1, i)
+		raws = append(raws, body)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, raw := range raws {
+			_, valid := binaryReason(raw)
+			decodeBytes(raw, valid)
+		}
+	}
+}
