@@ -225,3 +225,39 @@ func BenchmarkDecode(b *testing.B) {
 		}
 	}
 }
+
+func TestSkipPlainMatchesReference(t *testing.T) {
+	var all strings.Builder
+	for c := range 256 {
+		all.WriteString("abcdefghi")
+		all.WriteByte(byte(c))
+	}
+	for _, s := range append(equivalenceTexts(t), all.String()) {
+		for i := 0; i <= len(s); i++ {
+			if i > 16 && plainASCII[s[i-1]] {
+				continue // clean skips from the start and after a byte that is not plain
+			}
+			want := i
+			for want < len(s) && plainASCII[s[want]] {
+				want++
+			}
+			if got := skipPlain(s, i); got != want {
+				t.Fatalf("skipPlain(%.80q, %d) = %d, want %d", s, i, got, want)
+			}
+		}
+	}
+}
+
+func BenchmarkClean(b *testing.B) {
+	var texts []string
+	for i := range 50 {
+		_, body := gen.Document(1, i)
+		texts = append(texts, string(body))
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, s := range texts {
+			clean(s, 0)
+		}
+	}
+}

@@ -251,8 +251,7 @@ func countLine(c string) (words, runs int, seen byteClass) {
 	var seps, tabs, high uint64
 	k := 0
 	for ; k+8 <= len(c); k += 8 {
-		x := uint64(c[k]) | uint64(c[k+1])<<8 | uint64(c[k+2])<<16 | uint64(c[k+3])<<24 |
-			uint64(c[k+4])<<32 | uint64(c[k+5])<<40 | uint64(c[k+6])<<48 | uint64(c[k+7])<<56
+		x := load64(c[k : k+8])
 		tab := eq(x, 0x0909090909090909)
 		sep := eq(x, 0x2020202020202020) | tab
 		before := sep<<8 | prev>>56
