@@ -261,3 +261,33 @@ func BenchmarkClean(b *testing.B) {
 		}
 	}
 }
+
+func TestChromeLineWordsMatchesSets(t *testing.T) {
+	words := []string{"", "the", "home", "minister", "xyz", "中文", "Home"}
+	for _, set := range []map[string]bool{chromeStrong, functionWords, chromeWords, langNames} {
+		for w := range set {
+			words = append(words, w, w+"s", strings.ToUpper(w))
+		}
+	}
+	for _, text := range equivalenceTexts(t) {
+		words = append(words, strings.Fields(strings.ToLower(text))...)
+	}
+	for _, w := range words {
+		want := chromeStrong[w] || functionWords[w] || chromeWords[w] || langNames[w]
+		if got := chromeLineWords[w]; got != want {
+			t.Fatalf("chromeLineWords[%q] = %v, want %v", w, got, want)
+		}
+	}
+}
+
+func BenchmarkIsChromeLine(b *testing.B) {
+	var lines []string
+	for _, s := range releaseTexts(b) {
+		lines = append(lines, strings.Split(s, "\n")...)
+	}
+	for b.Loop() {
+		for _, c := range lines {
+			isChromeLine(c)
+		}
+	}
+}

@@ -1024,7 +1024,7 @@ func isChromeLine(c string) bool {
 	if isASCII(c) {
 		var buf [32]byte
 		w, ok := appendFirstField(buf[:0], c, isChromeWordByte)
-		if ok && !chromeStrong[string(w)] && !functionWords[string(w)] && !chromeWords[string(w)] && !langNames[string(w)] {
+		if ok && !chromeLineWords[string(w)] {
 			return false
 		}
 	}
@@ -1057,6 +1057,21 @@ func isChromeLine(c string) bool {
 	}
 	return false
 }
+
+// chromeLineWords holds the words a chrome line is made of (chromeStrong,
+// functionWords, chromeWords and langNames): one lookup turns most lines
+// away on their first word.
+var chromeLineWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, set := range []map[string]bool{chromeStrong, functionWords, chromeWords, langNames} {
+		for w, ok := range set {
+			if ok {
+				m[w] = true
+			}
+		}
+	}
+	return m
+}()
 
 // isBreadcrumb reports a breadcrumb trail starting with Home: "HOME >
 // What's New> News & Notices", "You are here: Home / News".
