@@ -42,9 +42,7 @@ func clean(s string, limit int) (stage, cleanStats, error) {
 		cc  chunkCleaner
 	)
 	for i := 0; i < len(s); {
-		for i < len(s) && plainASCII[s[i]] {
-			i++
-		}
+		i = skipPlain(s, i)
 		if i == len(s) {
 			break
 		}
@@ -212,6 +210,37 @@ func (cc *chunkCleaner) clean(in string, st *cleanStats) []byte {
 		}
 	}
 	return cc.c
+}
+
+// skipPlain returns the index of the first byte of s from i on that is
+// not plainASCII, or len(s): eight bytes at a time while none of them is
+// non-ASCII, DEL or a control byte but a tab or newline.
+func skipPlain(s string, i int) int {
+	const (
+		lo7 = 0x7f7f7f7f7f7f7f7f
+		hi  = 0x8080808080808080
+	)
+	// zero flags the zero bytes of x in their top bit, exactly: adding
+	// 0x7f to a 7-bit value cannot carry into the next byte.
+	zero := func(x uint64) uint64 { return ^((x&lo7 + lo7) | x) & hi }
+	for ; i+8 <= len(s); i += 8 {
+		x := load64(s[i : i+8])
+		control := zero(x & 0xe0e0e0e0e0e0e0e0)
+		white := zero(x^0x0909090909090909) | zero(x^0x0a0a0a0a0a0a0a0a)
+		if x&hi|control&^white|zero(x^lo7) != 0 {
+			break
+		}
+	}
+	for i < len(s) && plainASCII[s[i]] {
+		i++
+	}
+	return i
+}
+
+// load64 reads the 8 bytes of w as a little-endian word, in one load.
+func load64(w string) uint64 {
+	return uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
+		uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
 }
 
 // plainASCII marks the bytes that the character pass copies as they are:

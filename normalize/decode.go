@@ -2,6 +2,7 @@ package normalize
 
 import (
 	"bytes"
+	"encoding/binary"
 	stdunicode "unicode"
 	"unicode/utf8"
 
@@ -56,25 +57,54 @@ var magics = []magic{
 // binaryReason returns why raw looks binary, or "" when it may be text.
 // It reads the signature and the share of NUL and control bytes in the
 // first sniffLen bytes; text with a few stray control bytes passes (they
-// are removed and counted later).
-func binaryReason(raw []byte) string {
+// are removed and counted later). valid reports that the sample is all of
+// raw and valid UTF-8, which decodeBytes need not check again.
+func binaryReason(raw []byte) (reason string, valid bool) {
 	sample := raw[:min(len(raw), sniffLen)]
-	var nul, ctrl int
-	for _, c := range sample {
-		k := sniffBytes[c]
-		nul += int(k & sniffNUL)
-		ctrl += int(k >> 1)
+	nul, ctrl := countControls(sample)
+	evidence := nul > 0 || ctrl > 0
+	if !evidence {
+		evidence = !utf8.Valid(trimPartialRune(sample, len(raw)))
+		valid = !evidence && len(sample) == len(raw)
 	}
-	if reason := magicReason(raw, nul > 0 || ctrl > 0 || !utf8.Valid(trimPartialRune(sample, len(raw)))); reason != "" {
-		return reason
+	if reason := magicReason(raw, evidence); reason != "" {
+		return reason, false
 	}
 	switch {
 	case nul*100 > len(sample) && nul > 3:
-		return "binary (nul bytes)"
+		return "binary (nul bytes)", false
 	case ctrl*20 > len(sample) && ctrl > 3:
-		return "binary (control bytes)"
+		return "binary (control bytes)", false
 	}
-	return ""
+	return "", valid
+}
+
+// countControls counts the NUL bytes of b and its other control bytes
+// but white space and ESC. Text has a control byte (a line end) in few of
+// its 8-byte words: only those go through sniffBytes.
+func countControls(b []byte) (nul, ctrl int) {
+	const hi = 0x8080808080808080
+	k := 0
+	for ; k+8 <= len(b); k += 8 {
+		x := binary.LittleEndian.Uint64(b[k:])
+		// flags bytes under 0x20 (no bit of 0xe0 set) or equal to 0x7f
+		low := x & 0xe0e0e0e0e0e0e0e0
+		t := x ^ 0x7f7f7f7f7f7f7f7f
+		if (^((low&0x7f7f7f7f7f7f7f7f+0x7f7f7f7f7f7f7f7f)|low)|^((t&0x7f7f7f7f7f7f7f7f+0x7f7f7f7f7f7f7f7f)|t))&hi == 0 {
+			continue
+		}
+		for _, c := range b[k : k+8] {
+			kind := sniffBytes[c]
+			nul += int(kind & sniffNUL)
+			ctrl += int(kind >> 1)
+		}
+	}
+	for _, c := range b[k:] {
+		kind := sniffBytes[c]
+		nul += int(kind & sniffNUL)
+		ctrl += int(kind >> 1)
+	}
+	return nul, ctrl
 }
 
 // Kinds of bytes counted by binaryReason.
@@ -219,14 +249,15 @@ func decodeUTF16(raw []byte, enc string, bom int) (string, OffsetMap, error) {
 // decodeBytes decodes input that is not UTF-16. Valid UTF-8 is copied. Input
 // with invalid sequences is read as UTF-8 with the invalid bytes dropped
 // (and counted) when it has valid multi-byte sequences and no more than
-// four invalid bytes for each, and as Windows-1252 otherwise.
-func decodeBytes(raw []byte) (text string, m OffsetMap, enc string, garbled int) {
+// four invalid bytes for each, and as Windows-1252 otherwise. valid says
+// raw is known to be valid UTF-8.
+func decodeBytes(raw []byte, valid bool) (text string, m OffsetMap, enc string, garbled int) {
 	enc, off := EncUTF8, 0
 	if bytes.HasPrefix(raw, []byte("\xef\xbb\xbf")) {
 		enc, off = EncUTF8BOM, 3
 	}
 	body := raw[off:]
-	if utf8.Valid(body) {
+	if valid || utf8.Valid(body) {
 		return string(body), identityMap(len(body), off), enc, 0
 	}
 	var multi, invalid int

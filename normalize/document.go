@@ -78,10 +78,11 @@ func DocumentContext(ctx context.Context, raw []byte, name string, opt Options) 
 		}
 		res.Encoding = enc
 	} else {
-		if reason := binaryReason(raw); reason != "" {
+		reason, valid := binaryReason(raw)
+		if reason != "" {
 			return Result{}, &RejectError{Reason: reason}
 		}
-		text, m, res.Encoding, res.Garbled = decodeBytes(raw)
+		text, m, res.Encoding, res.Garbled = decodeBytes(raw, valid)
 	}
 	// Decoding can make text longer than its bytes (Windows-1252 and
 	// UTF-16 to UTF-8): the limit bounds the text too.

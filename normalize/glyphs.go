@@ -12,28 +12,34 @@ package normalize
 // the same length as text, so offsets are unchanged; it is text itself
 // when nothing is repaired.
 func swappedCase(text string) string {
-	var lower, swapped [26]int
-	letters := 0
+	// A histogram of the bytes costs one increment a byte; capitals after
+	// a lower-case letter are counted only for the rare letter whose
+	// lower case is missing and whose capital is common enough.
+	var count [256]int
 	for i := 0; i < len(text); i++ {
-		c := text[i]
-		switch {
-		case c >= 'a' && c <= 'z':
-			lower[c-'a']++
-			letters++
-		case c >= 'A' && c <= 'Z':
-			letters++
-			if i > 0 && text[i-1] >= 'a' && text[i-1] <= 'z' {
-				swapped[c-'A']++
-			}
-		}
+		count[text[i]]++
 	}
-	if letters < minSwapLetters {
-		return text
-	}
+	letters := 0
 	var fix [26]bool
 	any := false
 	for k := range fix {
-		fix[k] = lower[k] == 0 && swapped[k] >= minSwapped
+		lower, upper := int(count['a'+k]), int(count['A'+k])
+		letters += lower + upper
+		fix[k] = lower == 0 && upper >= minSwapped
+		any = any || fix[k]
+	}
+	if letters < minSwapLetters || !any {
+		return text
+	}
+	var swapped [26]int
+	for i := 1; i < len(text); i++ {
+		if c := text[i]; c >= 'A' && c <= 'Z' && fix[c-'A'] && text[i-1] >= 'a' && text[i-1] <= 'z' {
+			swapped[c-'A']++
+		}
+	}
+	any = false
+	for k := range fix {
+		fix[k] = fix[k] && swapped[k] >= minSwapped
 		any = any || fix[k]
 	}
 	if !any {

@@ -2,6 +2,7 @@ package normalize
 
 import (
 	"bytes"
+	"math/bits"
 	"slices"
 	"strings"
 	"unicode"
@@ -216,20 +217,7 @@ func (t *lineText) split() {
 		}
 		l.indent = l.start - i
 		c := t.s[l.start:l.end]
-		// One pass, without branches, for words (a byte that is no
-		// separator after one that is), runs of separators, tabs and
-		// non-ASCII bytes; c starts with neither a space nor a tab.
-		var words, runs int
-		var seen byteClass
-		prev := byteClass(lineSep)
-		for k := 0; k < len(c); k++ {
-			cl := lineBytes[c[k]]
-			sep := cl & lineSep
-			words += int(prev &^ sep)
-			runs += int(prev & sep)
-			seen |= cl
-			prev = sep
-		}
+		words, runs, seen := countLine(c)
 		l.words, l.collapse, l.tab = words, runs > 0, seen&lineTab != 0
 		l.runes = len(c)
 		if seen&lineHigh != 0 {
@@ -241,6 +229,58 @@ func (t *lineText) split() {
 		t.lines = append(t.lines, l)
 		i = nl + 1
 	}
+}
+
+// countLine counts the words of line content c (a byte that is no
+// separator after one that is) and its separators that follow a
+// separator, and tells whether c holds a tab or a non-ASCII byte; c
+// starts with neither a space nor a tab. Eight bytes at a time, each
+// byte's flags in its top bit, then the tail through lineBytes.
+func countLine(c string) (words, runs int, seen byteClass) {
+	const (
+		lo7 = 0x7f7f7f7f7f7f7f7f
+		hi  = 0x8080808080808080
+	)
+	// eq flags the bytes of x equal to the byte of pat, exactly: adding
+	// 0x7f to a 7-bit value cannot carry into the next byte.
+	eq := func(x, pat uint64) uint64 {
+		t := x ^ pat
+		return ^((t&lo7 + lo7) | t) & hi
+	}
+	var prev uint64 = hi // the byte before c counts as a separator
+	var seps, tabs, high uint64
+	k := 0
+	for ; k+8 <= len(c); k += 8 {
+		x := load64(c[k : k+8])
+		tab := eq(x, 0x0909090909090909)
+		sep := eq(x, 0x2020202020202020) | tab
+		before := sep<<8 | prev>>56
+		words += bits.OnesCount64(before &^ sep)
+		runs += bits.OnesCount64(before & sep)
+		seps |= sep
+		tabs |= tab
+		high |= x & hi
+		prev = sep
+	}
+	if seps != 0 {
+		seen |= lineSep
+	}
+	if tabs != 0 {
+		seen |= lineTab
+	}
+	if high != 0 {
+		seen |= lineHigh
+	}
+	p := byteClass(prev >> 63)
+	for ; k < len(c); k++ {
+		cl := lineBytes[c[k]]
+		sep := cl & lineSep
+		words += int(p &^ sep)
+		runs += int(p & sep)
+		seen |= cl
+		p = sep
+	}
+	return words, runs, seen
 }
 
 // byteClass tells what the line pass needs to know of a byte.
@@ -984,7 +1024,7 @@ func isChromeLine(c string) bool {
 	if isASCII(c) {
 		var buf [32]byte
 		w, ok := appendFirstField(buf[:0], c, isChromeWordByte)
-		if ok && !chromeStrong[string(w)] && !functionWords[string(w)] && !chromeWords[string(w)] && !langNames[string(w)] {
+		if ok && !chromeLineWords[string(w)] {
 			return false
 		}
 	}
@@ -1017,6 +1057,21 @@ func isChromeLine(c string) bool {
 	}
 	return false
 }
+
+// chromeLineWords holds the words a chrome line is made of (chromeStrong,
+// functionWords, chromeWords and langNames): one lookup turns most lines
+// away on their first word.
+var chromeLineWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, set := range []map[string]bool{chromeStrong, functionWords, chromeWords, langNames} {
+		for w, ok := range set {
+			if ok {
+				m[w] = true
+			}
+		}
+	}
+	return m
+}()
 
 // isBreadcrumb reports a breadcrumb trail starting with Home: "HOME >
 // What's New> News & Notices", "You are here: Home / News".
