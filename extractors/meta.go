@@ -1005,6 +1005,9 @@ var metaCaptionMarks = func() (t [256]bool) {
 // (unless the line has PHOTO or FOTO), only those that hold a byte of
 // metaCaptionMarks or follow "photo".
 func metaIsCaption(s string, words int) bool {
+	if !metaMayBeCaption(s, words) {
+		return false
+	}
 	var buf [32]byte
 	prevPhoto := false
 	photo := strings.Contains(s, "PHOTO") || strings.Contains(s, "FOTO")
@@ -1073,6 +1076,44 @@ func metaIsCaption(s string, words int) bool {
 	}
 	return false
 }
+
+// metaMayBeCaption reports whether metaIsCaption may find a caption in
+// s: a line of more than three words needs a byte or a word that one of
+// its rules reads (a colon, a bracket, an underscore, "©", "photo" or
+// "foto" in any case, an image's extension after a dot). Most lines have
+// none, and are passed over in one scan.
+func metaMayBeCaption(s string, words int) bool {
+	if words <= 3 {
+		return true
+	}
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; metaCaptionCue[c] {
+		case 1:
+			return true
+		case 2: // "oto" of photo or foto
+			if i+2 < len(s) && s[i+1]|0x20 == 't' && s[i+2]|0x20 == 'o' {
+				return true
+			}
+		case 3: // .jpg, .jpeg, .png, .gif, .webp
+			if i+1 < len(s) {
+				if e := s[i+1] | 0x20; e == 'j' || e == 'p' || e == 'g' || e == 'w' {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// metaCaptionCue classes the bytes metaMayBeCaption looks at: 1 tells a
+// caption may follow, 2 an o, 3 a dot.
+var metaCaptionCue = func() (t [256]uint8) {
+	for _, c := range []byte{':', '(', '_', 0xC2} { // 0xC2 opens "©"
+		t[c] = 1
+	}
+	t['o'], t['O'], t['.'] = 2, 2, 3
+	return t
+}()
 
 // metaIsFileName reports whether a lower-cased word is a file's name: an
 // image extension, or letters and digits joined by underscores
