@@ -856,7 +856,7 @@ var metaOrgFunction = map[string]bool{"of": true, "the": true, "and": true, "for
 // capitalized or a function word, and nothing follows but "of ...".
 func metaIsOrgName(s string) bool {
 	s = strings.TrimSpace(s)
-	if s == "" || strings.HasSuffix(s, ".") || len(s) > 160 {
+	if s == "" || strings.HasSuffix(s, ".") || len(s) > 160 || metaHasLowerWord(s) {
 		return false
 	}
 	var fields [15]string // the words of s, as strings.Fields, when at most 14
@@ -900,6 +900,19 @@ func metaIsOrgName(s string) bool {
 		}
 	}
 	return true
+}
+
+// metaHasLowerWord reports whether a word of s opens with four ASCII
+// letters, the first lower case: no function word does, so s is no body's
+// name (metaIsOrgName), and most lines are told so before they are split.
+func metaHasLowerWord(s string) bool {
+	for i := 0; i+4 <= len(s); i++ {
+		if s[i] >= 'a' && s[i] <= 'z' && (i == 0 || s[i-1] == ' ') &&
+			dtIsLetter(s[i+1]) && dtIsLetter(s[i+2]) && dtIsLetter(s[i+3]) {
+			return true
+		}
+	}
+	return false
 }
 
 // metaIsBullet reports whether s is a subtitle or list item: "- ...",

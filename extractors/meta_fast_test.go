@@ -5,6 +5,7 @@ import (
 	"math/rand"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -95,7 +96,9 @@ func metaTestLines(tb testing.TB) []string {
 	pieces := []string{"photo", "Photo", "PHOTO", "FOTO", "foto", "(Photo", "credit", "by", "Credit:", "Source:",
 		"image", "img", "x.jpg", "A.JPG", "b.webp", "c.Png", "d.gif", "e.jpeg", "foto_0001", "a_b", "@x_1",
 		"©", "(", ")", ":", ".", ",", ";", "_", "o", "ot", "oto", "the", "Minister", "Ministry", "of", "Press",
-		"Release", "release", "statement", "MOFA", "-", "|", "No.", "12", "é", "\xc2", "\xa9", "–", "’"}
+		"Release", "release", "statement", "MOFA", "-", "|", "No.", "12", "é", "\xc2", "\xa9", "–", "’",
+		"Department", "Foreign", "Affairs", "said", "oF", "Of", "AND", "and", "for", "&", "de", "Office,", "(Trade)",
+		"\u00a0", "\t", "in", "The", "tHE", "ofthe", "Éire"}
 	r := rand.New(rand.NewSource(1))
 	for range 50000 {
 		var b []byte
@@ -119,5 +122,75 @@ func TestMetaIsCaptionSame(t *testing.T) {
 				t.Fatalf("metaIsCaption(%q, %d) = %v, want %v", l, words, got, want)
 			}
 		}
+	}
+}
+
+// metaIsOrgNameRef is metaIsOrgName as it was before metaHasLowerWord
+// turned most lines away before they were split: the reference it must
+// match.
+func metaIsOrgNameRef(s string) bool {
+	s = strings.TrimSpace(s)
+	if s == "" || strings.HasSuffix(s, ".") || len(s) > 160 {
+		return false
+	}
+	var fields [15]string // the words of s, as strings.Fields, when at most 14
+	ws := fields[:0]
+	for w := range strings.FieldsSeq(s) {
+		if len(ws) == len(fields) {
+			return false
+		}
+		ws = append(ws, w)
+	}
+	if len(ws) < 2 || len(ws) > 14 {
+		return false
+	}
+	if strings.EqualFold(ws[0], "the") {
+		ws = ws[1:]
+	}
+	head := -1
+	var buf [32]byte
+	for i, w := range ws {
+		w = strings.Trim(w, ",()")
+		r, _ := utf8.DecodeRuneInString(w)
+		lw := appendLower(buf[:0], w)
+		if metaOrgHeads[string(lw)] && head < 0 && i <= 4 {
+			head = i
+		}
+		if w == "" || unicode.IsDigit(r) {
+			return false
+		}
+		if !unicode.IsUpper(r) && !metaOrgFunction[string(lw)] {
+			return false
+		}
+	}
+	if head < 0 {
+		return false
+	}
+	// After the head: nothing, or a prepositional phrase ("of Foreign Affairs").
+	if head+1 < len(ws) {
+		nx := strings.ToLower(ws[head+1])
+		if nx != "of" && nx != "for" && nx != "on" && nx != "and" && nx != "&" && !metaOrgHeads[strings.Trim(nx, ",")] {
+			return false
+		}
+	}
+	return true
+}
+
+// metaIsOrgName answers as metaIsOrgNameRef does.
+func TestMetaIsOrgNameSame(t *testing.T) {
+	names := 0
+	for _, l := range metaTestLines(t) {
+		for _, s := range []string{l, strings.TrimPrefix(l, "Press Release ")} {
+			got, want := metaIsOrgName(s), metaIsOrgNameRef(s)
+			if got != want {
+				t.Fatalf("metaIsOrgName(%q) = %v, want %v", s, got, want)
+			}
+			if got {
+				names++
+			}
+		}
+	}
+	if names < 100 {
+		t.Fatalf("only %d lines name a body: the test reads too few", names)
 	}
 }
