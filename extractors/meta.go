@@ -772,6 +772,18 @@ var metaKickers = map[string]bool{
 	"release": true, "releases": true, "news item": true, "latest releases": true,
 }
 
+// metaKickerMax is the length of the longest of metaKickers.
+var metaKickerMax = func() (n int) {
+	for k := range metaKickers {
+		n = max(n, len(k))
+	}
+	return n
+}()
+
+// metaKickerPhrases name a release or a statement, and the issuer beside
+// them.
+var metaKickerPhrases = []string{"press release", "media release", "news release", "press statement", "media statement"}
+
 // metaKickerOf reports whether s is a kicker, and returns the issuing body it
 // names, if any ("MOFA Press Release", "Press release - Ministry of X").
 func metaKickerOf(s string) (bool, string) {
@@ -780,15 +792,20 @@ func metaKickerOf(s string) (bool, string) {
 	}
 	s = metaTrimReleaseNumber(s)
 	var buf [200]byte
-	k := appendLowerASCII(buf[:0], s) // same byte offsets as s
-	if metaKickers[string(k)] {
+	if len(s) <= metaKickerMax && metaKickers[string(appendLowerASCII(buf[:0], s))] {
 		return true, ""
 	}
-	// Each of the kickers searched for names a release or a statement.
-	if !bytes.Contains(k, []byte("release")) && !bytes.Contains(k, []byte("statement")) {
+	// A kicker that names its issuer opens or closes the line with its
+	// phrase, but for separators: the others are not lower-cased.
+	t, named := strings.Trim(s, " -:|"), false
+	for _, kk := range metaKickerPhrases {
+		named = named || hasLowerPrefix(t, kk) || hasLowerSuffix(t, kk)
+	}
+	if !named {
 		return false, ""
 	}
-	for _, kk := range []string{"press release", "media release", "news release", "press statement", "media statement"} {
+	k := appendLowerASCII(buf[:0], s) // same byte offsets as s
+	for _, kk := range metaKickerPhrases {
 		i := bytes.Index(k, []byte(kk))
 		if i < 0 {
 			continue
@@ -2247,6 +2264,11 @@ func appendLower(dst []byte, w string) []byte {
 		}
 	}
 	return appendLowerASCII(dst, w)
+}
+
+// hasLowerPrefix is hasLowerSuffix at the start of s.
+func hasLowerPrefix(s, prefix string) bool {
+	return len(s) >= len(prefix) && hasLowerSuffix(s[:len(prefix)], prefix)
 }
 
 // hasLowerSuffix reports whether s, its ASCII letters lower-cased, ends

@@ -98,7 +98,8 @@ func metaTestLines(tb testing.TB) []string {
 		"©", "(", ")", ":", ".", ",", ";", "_", "o", "ot", "oto", "the", "Minister", "Ministry", "of", "Press",
 		"Release", "release", "statement", "MOFA", "-", "|", "No.", "12", "é", "\xc2", "\xa9", "–", "’",
 		"Department", "Foreign", "Affairs", "said", "oF", "Of", "AND", "and", "for", "&", "de", "Office,", "(Trade)",
-		"\u00a0", "\t", "in", "The", "tHE", "ofthe", "Éire"}
+		"\u00a0", "\t", "in", "The", "tHE", "ofthe", "Éire",
+		"Media", "News", "press", "Statement", "STATEMENT", "Press Release", "release -", ":Ministry", "|"}
 	r := rand.New(rand.NewSource(1))
 	for range 50000 {
 		var b []byte
@@ -192,5 +193,67 @@ func TestMetaIsOrgNameSame(t *testing.T) {
 	}
 	if names < 100 {
 		t.Fatalf("only %d lines name a body: the test reads too few", names)
+	}
+}
+
+// metaKickerOfRef is metaKickerOf as it was before it asked for a phrase
+// at the line's ends before lower-casing it: the reference it must match.
+func metaKickerOfRef(s string) (bool, string) {
+	if len(s) > 200 {
+		return false, ""
+	}
+	s = metaTrimReleaseNumber(s)
+	var buf [200]byte
+	k := appendLowerASCII(buf[:0], s) // same byte offsets as s
+	if metaKickers[string(k)] {
+		return true, ""
+	}
+	// Each of the kickers searched for names a release or a statement.
+	if !bytes.Contains(k, []byte("release")) && !bytes.Contains(k, []byte("statement")) {
+		return false, ""
+	}
+	for _, kk := range []string{"press release", "media release", "news release", "press statement", "media statement"} {
+		i := bytes.Index(k, []byte(kk))
+		if i < 0 {
+			continue
+		}
+		before := strings.Trim(s[:i], " -:|")
+		after := strings.Trim(s[i+len(kk):], " -:|")
+		switch {
+		case after == "" && (metaIsAcronym(before) || metaIsOrgName(before)):
+			return true, before
+		case before == "" && metaIsOrgName(after):
+			return true, after
+		}
+	}
+	return false, ""
+}
+
+// metaKickerOf answers as metaKickerOfRef does.
+func TestMetaKickerOfSame(t *testing.T) {
+	named := 0
+	lines := metaTestLines(t)
+	for _, pre := range []string{"", "MOFA ", "| Ministry of Foreign Affairs - ", "The Ministry said ", "press release "} {
+		for _, ph := range []string{"Press Release", "MEDIA STATEMENT", "news release", "Press statement", "Media Release"} {
+			for _, suf := range []string{"", " - Ministry of X", ": Department of Trade |", " No. 12", " statement", " release of"} {
+				lines = append(lines, pre+ph+suf)
+			}
+		}
+	}
+	for k := range metaKickers {
+		lines = append(lines, k, strings.ToUpper(k), k+"s")
+	}
+	for _, l := range lines {
+		k, org := metaKickerOf(l)
+		wk, worg := metaKickerOfRef(l)
+		if k != wk || org != worg {
+			t.Fatalf("metaKickerOf(%q) = %v, %q, want %v, %q", l, k, org, wk, worg)
+		}
+		if org != "" {
+			named++
+		}
+	}
+	if named < 20 {
+		t.Fatalf("only %d kickers name an issuer: the test reads too few", named)
 	}
 }
