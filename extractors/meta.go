@@ -772,6 +772,18 @@ var metaKickers = map[string]bool{
 	"release": true, "releases": true, "news item": true, "latest releases": true,
 }
 
+// metaKickerMax is the length of the longest of metaKickers.
+var metaKickerMax = func() (n int) {
+	for k := range metaKickers {
+		n = max(n, len(k))
+	}
+	return n
+}()
+
+// metaKickerPhrases name a release or a statement, and the issuer beside
+// them.
+var metaKickerPhrases = []string{"press release", "media release", "news release", "press statement", "media statement"}
+
 // metaKickerOf reports whether s is a kicker, and returns the issuing body it
 // names, if any ("MOFA Press Release", "Press release - Ministry of X").
 func metaKickerOf(s string) (bool, string) {
@@ -780,15 +792,20 @@ func metaKickerOf(s string) (bool, string) {
 	}
 	s = metaTrimReleaseNumber(s)
 	var buf [200]byte
-	k := appendLowerASCII(buf[:0], s) // same byte offsets as s
-	if metaKickers[string(k)] {
+	if len(s) <= metaKickerMax && metaKickers[string(appendLowerASCII(buf[:0], s))] {
 		return true, ""
 	}
-	// Each of the kickers searched for names a release or a statement.
-	if !bytes.Contains(k, []byte("release")) && !bytes.Contains(k, []byte("statement")) {
+	// A kicker that names its issuer opens or closes the line with its
+	// phrase, but for separators: the others are not lower-cased.
+	t, named := strings.Trim(s, " -:|"), false
+	for _, kk := range metaKickerPhrases {
+		named = named || hasLowerPrefix(t, kk) || hasLowerSuffix(t, kk)
+	}
+	if !named {
 		return false, ""
 	}
-	for _, kk := range []string{"press release", "media release", "news release", "press statement", "media statement"} {
+	k := appendLowerASCII(buf[:0], s) // same byte offsets as s
+	for _, kk := range metaKickerPhrases {
 		i := bytes.Index(k, []byte(kk))
 		if i < 0 {
 			continue
@@ -856,7 +873,7 @@ var metaOrgFunction = map[string]bool{"of": true, "the": true, "and": true, "for
 // capitalized or a function word, and nothing follows but "of ...".
 func metaIsOrgName(s string) bool {
 	s = strings.TrimSpace(s)
-	if s == "" || strings.HasSuffix(s, ".") || len(s) > 160 {
+	if s == "" || strings.HasSuffix(s, ".") || len(s) > 160 || metaHasLowerWord(s) {
 		return false
 	}
 	var fields [15]string // the words of s, as strings.Fields, when at most 14
@@ -900,6 +917,19 @@ func metaIsOrgName(s string) bool {
 		}
 	}
 	return true
+}
+
+// metaHasLowerWord reports whether a word of s opens with four ASCII
+// letters, the first lower case: no function word does, so s is no body's
+// name (metaIsOrgName), and most lines are told so before they are split.
+func metaHasLowerWord(s string) bool {
+	for i := 0; i+4 <= len(s); i++ {
+		if s[i] >= 'a' && s[i] <= 'z' && (i == 0 || s[i-1] == ' ') &&
+			dtIsLetter(s[i+1]) && dtIsLetter(s[i+2]) && dtIsLetter(s[i+3]) {
+			return true
+		}
+	}
+	return false
 }
 
 // metaIsBullet reports whether s is a subtitle or list item: "- ...",
@@ -1005,6 +1035,9 @@ var metaCaptionMarks = func() (t [256]bool) {
 // (unless the line has PHOTO or FOTO), only those that hold a byte of
 // metaCaptionMarks or follow "photo".
 func metaIsCaption(s string, words int) bool {
+	if !metaMayBeCaption(s, words) {
+		return false
+	}
 	var buf [32]byte
 	prevPhoto := false
 	photo := strings.Contains(s, "PHOTO") || strings.Contains(s, "FOTO")
@@ -1073,6 +1106,44 @@ func metaIsCaption(s string, words int) bool {
 	}
 	return false
 }
+
+// metaMayBeCaption reports whether metaIsCaption may find a caption in
+// s: a line of more than three words needs a byte or a word that one of
+// its rules reads (a colon, a bracket, an underscore, "©", "photo" or
+// "foto" in any case, an image's extension after a dot). Most lines have
+// none, and are passed over in one scan.
+func metaMayBeCaption(s string, words int) bool {
+	if words <= 3 {
+		return true
+	}
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; metaCaptionCue[c] {
+		case 1:
+			return true
+		case 2: // "oto" of photo or foto
+			if i+2 < len(s) && s[i+1]|0x20 == 't' && s[i+2]|0x20 == 'o' {
+				return true
+			}
+		case 3: // .jpg, .jpeg, .png, .gif, .webp
+			if i+1 < len(s) {
+				if e := s[i+1] | 0x20; e == 'j' || e == 'p' || e == 'g' || e == 'w' {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// metaCaptionCue classes the bytes metaMayBeCaption looks at: 1 tells a
+// caption may follow, 2 an o, 3 a dot.
+var metaCaptionCue = func() (t [256]uint8) {
+	for _, c := range []byte{':', '(', '_', 0xC2} { // 0xC2 opens "©"
+		t[c] = 1
+	}
+	t['o'], t['O'], t['.'] = 2, 2, 3
+	return t
+}()
 
 // metaIsFileName reports whether a lower-cased word is a file's name: an
 // image extension, or letters and digits joined by underscores
@@ -2193,6 +2264,11 @@ func appendLower(dst []byte, w string) []byte {
 		}
 	}
 	return appendLowerASCII(dst, w)
+}
+
+// hasLowerPrefix is hasLowerSuffix at the start of s.
+func hasLowerPrefix(s, prefix string) bool {
+	return len(s) >= len(prefix) && hasLowerSuffix(s[:len(prefix)], prefix)
 }
 
 // hasLowerSuffix reports whether s, its ASCII letters lower-cased, ends
