@@ -199,16 +199,8 @@ func (p *entParser) officeCountryAt(o *titlePhrase, k int) (string, bool) {
 
 // strRoom returns an empty slice with room for n strings, cut from
 // p.strs: the countries of a document's offices take one allocation, not
-// one each. Appending more than n moves the slice out.
-func (p *entParser) strRoom(n int) []string {
-	k := len(p.strs)
-	if cap(p.strs)-k < n {
-		// a new block; the offices keep the old one
-		p.strs, k = make([]string, 0, max(2*cap(p.strs), n, 32)), 0
-	}
-	p.strs = p.strs[:k+n]
-	return p.strs[k : k : k+n]
-}
+// one each.
+func (p *entParser) strRoom(n int) []string { return room(&p.strs, n) }
 
 // parseComplement parses the portfolio or body after an office, starting
 // at the preposition at token k ("of the Interior and Safety", "for the

@@ -150,15 +150,20 @@ func newEntParser(d *Doc) *entParser {
 
 // candRoom returns an empty slice with room for n candidates, cut from
 // p.cands: the candidates of a document's raw persons take one
-// allocation, not one each. Appending more than n moves the slice out.
-func (p *entParser) candRoom(n int) []personCand {
-	k := len(p.cands)
-	if cap(p.cands)-k < n {
-		// a new block; the raws keep the old one
-		p.cands, k = make([]personCand, 0, max(2*cap(p.cands), n, 32)), 0
+// allocation, not one each.
+func (p *entParser) candRoom(n int) []personCand { return room(&p.cands, n) }
+
+// room returns an empty slice with room for n elements, cut from the
+// block *b: many small slices of a document take one allocation, not one
+// each. Appending more than n moves the slice out. A full block is
+// replaced by a new one; the slices cut from it keep the old.
+func room[T any](b *[]T, n int) []T {
+	k := len(*b)
+	if cap(*b)-k < n {
+		*b, k = make([]T, 0, max(2*cap(*b), n, 32)), 0
 	}
-	p.cands = p.cands[:k+n]
-	return p.cands[k : k : k+n]
+	*b = (*b)[:k+n]
+	return (*b)[k : k : k+n]
 }
 
 // rank returns gazetteer.Title's rank of the title phrase.
