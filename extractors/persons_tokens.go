@@ -568,12 +568,22 @@ func (p *entParser) nameEndsAt(i, dot, end int) bool {
 
 // overlay marks the tokens inside country, place and date mentions.
 func (p *entParser) overlay() {
+	n := 0
+	for i := range p.d.Mentions {
+		if p.d.Mentions[i].Kind == KindCountry {
+			n++
+		}
+	}
+	// Grown once, not copied as it grows: a one-line document of country
+	// chains holds hundreds of thousands (the hyphens shape of make
+	// bench-sizes).
+	p.countries = slices.Grow(p.countries, n)
 	for i := range p.d.Mentions {
 		m := &p.d.Mentions[i]
 		code := "" // the country's ISO3, or the place's country ("-" for none)
 		switch m.Kind {
 		case KindCountry:
-			p.countries = append(p.countries, *m) // kept from document to document: seldom grown
+			p.countries = append(p.countries, *m)
 			code = cmp.Or(m.Value, m.Country)
 		case KindPlace:
 			code = cmp.Or(m.Country, "-")
