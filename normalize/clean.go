@@ -216,18 +216,11 @@ func (cc *chunkCleaner) clean(in string, st *cleanStats) []byte {
 // not plainASCII, or len(s): eight bytes at a time while none of them is
 // non-ASCII, DEL or a control byte but a tab or newline.
 func skipPlain(s string, i int) int {
-	const (
-		lo7 = 0x7f7f7f7f7f7f7f7f
-		hi  = 0x8080808080808080
-	)
-	// zero flags the zero bytes of x in their top bit, exactly: adding
-	// 0x7f to a 7-bit value cannot carry into the next byte.
-	zero := func(x uint64) uint64 { return ^((x&lo7 + lo7) | x) & hi }
 	for ; i+8 <= len(s); i += 8 {
 		x := load64(s[i : i+8])
-		control := zero(x & 0xe0e0e0e0e0e0e0e0)
-		white := zero(x^0x0909090909090909) | zero(x^0x0a0a0a0a0a0a0a0a)
-		if x&hi|control&^white|zero(x^lo7) != 0 {
+		control := zeroBytes(x & 0xe0e0e0e0e0e0e0e0)
+		white := zeroBytes(x^0x0909090909090909) | zeroBytes(x^0x0a0a0a0a0a0a0a0a)
+		if x&hi8|control&^white|zeroBytes(x^lo7) != 0 {
 			break
 		}
 	}
@@ -236,6 +229,16 @@ func skipPlain(s string, i int) int {
 	}
 	return i
 }
+
+// The bytes of a word read by load64: lo7 holds 0x7f in each, hi8 0x80.
+const (
+	lo7 = 0x7f7f7f7f7f7f7f7f
+	hi8 = 0x8080808080808080
+)
+
+// zeroBytes flags the zero bytes of x in their top bit, exactly: adding
+// 0x7f to a 7-bit value cannot carry into the next byte.
+func zeroBytes(x uint64) uint64 { return ^((x&lo7 + lo7) | x) & hi8 }
 
 // load64 reads the 8 bytes of w as a little-endian word, in one load.
 func load64(w string) uint64 {

@@ -83,14 +83,13 @@ func binaryReason(raw []byte) (reason string, valid bool) {
 // but white space and ESC. Text has a control byte (a line end) in few of
 // its 8-byte words: only those go through sniffBytes.
 func countControls(b []byte) (nul, ctrl int) {
-	const hi = 0x8080808080808080
 	k := 0
 	for ; k+8 <= len(b); k += 8 {
 		x := binary.LittleEndian.Uint64(b[k:])
 		// flags bytes under 0x20 (no bit of 0xe0 set) or equal to 0x7f
 		low := x & 0xe0e0e0e0e0e0e0e0
-		t := x ^ 0x7f7f7f7f7f7f7f7f
-		if (^((low&0x7f7f7f7f7f7f7f7f+0x7f7f7f7f7f7f7f7f)|low)|^((t&0x7f7f7f7f7f7f7f7f+0x7f7f7f7f7f7f7f7f)|t))&hi == 0 {
+		t := x ^ lo7
+		if zeroBytes(low)|zeroBytes(t) == 0 {
 			continue
 		}
 		for _, c := range b[k : k+8] {

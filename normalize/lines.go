@@ -237,29 +237,19 @@ func (t *lineText) split() {
 // starts with neither a space nor a tab. Eight bytes at a time, each
 // byte's flags in its top bit, then the tail through lineBytes.
 func countLine(c string) (words, runs int, seen byteClass) {
-	const (
-		lo7 = 0x7f7f7f7f7f7f7f7f
-		hi  = 0x8080808080808080
-	)
-	// eq flags the bytes of x equal to the byte of pat, exactly: adding
-	// 0x7f to a 7-bit value cannot carry into the next byte.
-	eq := func(x, pat uint64) uint64 {
-		t := x ^ pat
-		return ^((t&lo7 + lo7) | t) & hi
-	}
-	var prev uint64 = hi // the byte before c counts as a separator
+	var prev uint64 = hi8 // the byte before c counts as a separator
 	var seps, tabs, high uint64
 	k := 0
 	for ; k+8 <= len(c); k += 8 {
 		x := load64(c[k : k+8])
-		tab := eq(x, 0x0909090909090909)
-		sep := eq(x, 0x2020202020202020) | tab
+		tab := zeroBytes(x ^ 0x0909090909090909)
+		sep := zeroBytes(x^0x2020202020202020) | tab
 		before := sep<<8 | prev>>56
 		words += bits.OnesCount64(before &^ sep)
 		runs += bits.OnesCount64(before & sep)
 		seps |= sep
 		tabs |= tab
-		high |= x & hi
+		high |= x & hi8
 		prev = sep
 	}
 	if seps != 0 {
