@@ -326,9 +326,7 @@ func pairIndex(a, b byte) int {
 func letterRunEnd(text string, j int) int {
 	const ones, high uint64 = 0x0101010101010101, 0x8080808080808080
 	for ; j+8 <= len(text); j += 8 {
-		s := text[j : j+8]
-		w := uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
-			uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+		w := load64(text[j : j+8])
 		l := w | 0x20*ones
 		letter := (l + (0x80-'a')*ones) &^ (l + (0x80-'z'-1)*ones)
 		x := w ^ '-'*ones

@@ -1,7 +1,6 @@
 package extractors
 
 import (
-	"encoding/binary"
 	"net/url"
 	"regexp"
 	"slices"
@@ -414,7 +413,7 @@ func ownScript(text string) (string, int) {
 		// A rune from U+0590 on starts with a byte from 0xD6 on, which no
 		// other rune holds: the bytes below are passed over, eight ASCII
 		// ones at a time.
-		if j+8 <= len(text) && binary.LittleEndian.Uint64([]byte(text[j:j+8]))&0x8080808080808080 == 0 {
+		if j+8 <= len(text) && load64(text[j:j+8])&0x8080808080808080 == 0 {
 			j += 8
 			continue
 		}
