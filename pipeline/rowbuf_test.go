@@ -128,20 +128,48 @@ func TestRowBuf(t *testing.T) {
 		events, _ := stack.Run(d)
 		ro := newRuneOffsets(d.Text)
 		rb := newRowBuf(d.Mentions, events, len(d.Text))
+		copied, ptrs := 0, 0 // what the rows took: all of it from rb, unless newRowBuf undercounted
+		opt := func(ss ...*string) {
+			for _, s := range ss {
+				if s != nil {
+					ptrs++
+				}
+			}
+		}
 		for _, m := range d.Mentions {
-			if diff := cmp.Diff(mentionRowRef(d.ID, m, ro), rb.mention(d.ID, m, ro)); diff != "" {
+			r := rb.mention(d.ID, m, ro)
+			if diff := cmp.Diff(mentionRowRef(d.ID, m, ro), r); diff != "" {
 				t.Fatalf("%s: mention row (-ref +rowBuf):\n%s", f, diff)
 			}
+			copied += len(r.Text) + len(m.Value) + len(m.Title)
+			opt(r.Value, r.Title, r.Rank, r.Country)
 			rows++
 		}
 		for _, e := range events {
-			if diff := cmp.Diff(eventRowRef(d.ID, d.Text, e, ro), rb.event(d.ID, d.Text, e, ro)); diff != "" {
+			r := rb.event(d.ID, d.Text, e, ro)
+			if diff := cmp.Diff(eventRowRef(d.ID, d.Text, e, ro), r); diff != "" {
 				t.Fatalf("%s: event row (-ref +rowBuf):\n%s", f, diff)
+			}
+			copied += len(e.Actor.Name) + len(e.Actor.Title) + len(e.Name) + len(r.EvidenceText)
+			opt(r.ActorName, r.ActorTitle, r.ActorRank, r.ActorOrg, r.ActorCountry, r.CounterpartCountry, r.Country,
+				r.Direction, r.Place, r.StartDate, r.EndDate, r.DatePrecision, r.YearSource, r.DateText, r.Name,
+				r.PloverType, r.PloverMode)
+			if e.Dates != nil {
+				copied += len(e.Dates.Text)
+			}
+			for _, p := range r.Participants {
+				for _, s := range []*string{p.Name, p.Title} {
+					if s != nil {
+						copied += len(*s)
+					}
+				}
+				opt(p.Name, p.Title, p.Rank, p.Org, p.Country)
 			}
 			rows++
 		}
-		if rb.text.Len() > rb.text.Cap() || len(rb.strs) > cap(rb.strs) {
-			t.Fatalf("%s: rowBuf outgrew its sizing", f)
+		if rb.text.Len() != copied || len(rb.strs) != ptrs {
+			t.Fatalf("%s: rowBuf holds %d bytes and %d pointers of the rows' %d and %d: newRowBuf undercounts",
+				f, rb.text.Len(), len(rb.strs), copied, ptrs)
 		}
 	}
 	if rows < 100 {
