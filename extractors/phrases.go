@@ -109,19 +109,13 @@ var asciiAlnum = func() (t [utf8.RuneSelf]bool) {
 	return t
 }()
 
-// lowerWord lower-cases w and looks it up in the phrase vocabulary: it
-// returns the word's string and the phrase sets that may start at it. A word
-// of the vocabulary takes the vocabulary's copy, so a capitalized phrase
-// word costs no allocation.
-func lowerWord(w string) (string, uint64) {
-	lw, starts, _ := lowerWordIn(w, nil, len(w))
-	return lw, starts
-}
-
-// lowerWordIn is lowerWord with arena (see appendLowerWordsIn): an ASCII
-// word is lower-cased into a buffer, looked up in vocabTable, and only
-// copied, to arena, when it is capitalized and not in the vocabulary. A
-// full arena is replaced by one of chunk bytes or the word's length.
+// lowerWordIn lower-cases w and looks it up in the phrase vocabulary: it
+// returns the word's string and the phrase sets that may start at it. A
+// word of the vocabulary takes the vocabulary's copy, so a capitalized
+// phrase word costs no allocation. An ASCII word is lower-cased into a
+// buffer, looked up in vocabTable, and only copied, to arena (see
+// appendLowerWordsIn), when it is capitalized and not in the vocabulary.
+// A full arena is replaced by one of chunk bytes or the word's length.
 func lowerWordIn(w string, arena []byte, chunk int) (string, uint64, []byte) {
 	var buf [32]byte
 	if len(w) <= len(buf) {
@@ -466,7 +460,7 @@ func (p *phrases) findFrom(ws []word, from int) (start, end int, ok bool) {
 }
 
 // startingWith returns the phrases of p whose first word is w: by the
-// vocabulary's index when w is its canonical string, as lowerWord
+// vocabulary's index when w is its canonical string, as lowerWordIn
 // returns, else by p's map.
 func (p *phrases) startingWith(w string) [][]string {
 	off := uintptr(unsafe.Pointer(unsafe.StringData(w))) - uintptr(unsafe.Pointer(unsafe.StringData(vocabWords)))
