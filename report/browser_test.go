@@ -125,7 +125,15 @@ func TestBrowser(t *testing.T) {
 	const inView = `(id => {
 		const m = document.querySelector('mark.ev[data-event-id="' + CSS.escape(id) + '"]');
 		const r = m.getBoundingClientRect(), p = m.closest(".text").getBoundingClientRect();
-		return r.top >= 0 && r.bottom <= innerHeight && r.top >= p.top - 1 && r.top <= p.bottom && m.classList.contains("flash");
+		return r.top >= 0 && r.bottom <= innerHeight && r.top >= p.top - 1 && r.top <= p.bottom && (m.classList.contains("flash") || window.flashed === id);
+	})`
+	// watchFlash records in window.flashed that the highlight of event id
+	// took the class flash. A mouse click is checked in a later call, which
+	// a busy browser may make after the flash's 1.6 s are over.
+	const watchFlash = `(id => {
+		window.flashed = null;
+		const m = document.querySelector('mark.ev[data-event-id="' + CSS.escape(id) + '"]');
+		new MutationObserver((_, o) => { if (m.classList.contains("flash")) { window.flashed = id; o.disconnect(); } }).observe(m, {attributes: true, attributeFilter: ["class"]});
 	})`
 	missed, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`Array.from(document.querySelectorAll("tr.event")).map(r => r.dataset.eventId).filter(id => {
 		`+scrollAway+`
@@ -147,6 +155,7 @@ func TestBrowser(t *testing.T) {
 	for _, id := range firsts {
 		if err := chromedp.Do(ctx,
 			chromedp.Evaluate[chromedp.Void](scrollAway),
+			chromedp.Evaluate[chromedp.Void](watchFlash+`(`+quoteJS(id)+`)`),
 			chromedp.Click(chromedp.CSS(`tr.event[data-event-id="`+id+`"]`)),
 		); err != nil {
 			t.Fatal(err)
