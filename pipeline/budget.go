@@ -7,6 +7,7 @@ import (
 	"reflect"
 	"runtime"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 )
@@ -39,16 +40,20 @@ func stoppedReason(ctx context.Context, stage string) string {
 }
 
 // bounded processes documents for a pool of workers, each under a time
-// budget, so that no document holds up the others: a worker waits for a
-// document until its budget is spent, then gives up on it, and its row
-// says so. The document's goroutine goes on until its next check of the
-// budget (normalize between steps, Process between extractors, an
-// extractor through Doc.Stop) and its result is dropped.
+// budget, so that no document holds up the others: a worker gives up on
+// a document once its budget is spent, and its row says so. The
+// document's goroutine goes on until its next check of the budget
+// (normalize between steps, Process between extractors, an extractor
+// through Doc.Stop) and its result is dropped.
 //
-// Each document is processed on a goroutine of its own, so that a worker
-// can walk away from it; slots bounds those goroutines to two per worker,
-// one at work and one given up on and not yet ended, which bounds the
-// memory and CPU that documents given up on can hold.
+// A worker processes each document on its own goroutine, which spares a
+// goroutine and two hand-offs per document; with a core idle, each
+// hand-off cost a system call to wake a thread, 2% of a run with one
+// worker. When a worker gives up on a document, the worker goes on on a
+// new goroutine and the old one ends with the document. slots bounds
+// those goroutines to two per worker, one at work and one given up on
+// and not yet ended, which bounds the memory and CPU that documents
+// given up on can hold.
 type bounded struct {
 	p      *Processor
 	budget time.Duration // none when <= 0
@@ -59,43 +64,123 @@ func newBounded(p *Processor, budget time.Duration, workers int) *bounded {
 	return &bounded{p: p, budget: budget, slots: make(chan struct{}, 2*workers)}
 }
 
-// process returns the rows of one document, or, the moment its budget is
-// spent, a row with status error saying so. It returns an error only when
-// ctx is done; it does not wait for the document's goroutine then either.
-func (b *bounded) process(ctx context.Context, docID, source string, raw []byte, g Given) (Output, error) {
-	select {
-	case b.slots <- struct{}{}:
-	case <-ctx.Done():
-		return Output{}, ctx.Err()
+// A docTask is a document to process.
+type docTask struct {
+	docID, source string
+	raw           []byte
+	given         Given
+}
+
+// runLanes runs n workers until there is nothing left to do. Each takes
+// an item with next, processes its document, when next gives one, under
+// the budget, and hands the item and the document's rows (processed
+// true) to done. next reports false when there are no more items. The
+// ctx that next and done get is done once a worker fails.
+//
+// It returns once every worker has ended, with the first error of next
+// or done, or ctx's when the run is cancelled (without waiting for the
+// document then at work). It does not wait for documents given up on.
+func runLanes[T any](ctx context.Context, b *bounded, n int, next func(context.Context) (T, *docTask, bool, error), done func(ctx context.Context, it T, out Output, processed bool) error) error {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	var (
+		wg    sync.WaitGroup
+		once  sync.Once
+		first error
+	)
+	// end ends a worker: its goroutine and its count in wg.
+	end := func(err error) {
+		if err != nil {
+			once.Do(func() { first = err })
+			cancel()
+		}
+		wg.Done()
 	}
-	dctx, cancel := ctx, context.CancelFunc(func() {})
-	if b.budget > 0 {
-		dctx, cancel = context.WithTimeoutCause(ctx, b.budget, &overBudget{b.budget})
-	}
-	var at atomic.Pointer[any]
-	done := make(chan Output, 1)
-	start := time.Now()
-	go func() {
+	// lane is a worker on one goroutine, which holds a slot. A lane that
+	// takes over from one that gave up on a document hands over that
+	// document's row first (resume).
+	var lane func(resume bool, it T, out Output)
+	lane = func(resume bool, it T, out Output) {
+		select {
+		case b.slots <- struct{}{}:
+		case <-ctx.Done():
+			end(ctx.Err())
+			return
+		}
 		defer func() { <-b.slots }()
-		defer cancel()
-		done <- b.p.process(dctx, &at, docID, source, raw, g)
-	}()
-	select {
-	case out := <-done:
-		return out, nil
-	case <-dctx.Done():
+		if resume {
+			if err := done(ctx, it, out, true); err != nil {
+				end(err)
+				return
+			}
+		}
+		for {
+			if err := ctx.Err(); err != nil {
+				end(err)
+				return
+			}
+			it, t, ok, err := next(ctx)
+			if err != nil || !ok {
+				end(err)
+				return
+			}
+			var out Output
+			if t != nil {
+				var kept bool
+				out, kept = b.one(ctx, t,
+					func(o Output) { lane(true, it, o) }, // the worker goes on here
+					end)
+				if !kept {
+					return // given up on: this goroutine ends with the document
+				}
+			}
+			if err := done(ctx, it, out, t != nil); err != nil {
+				end(err)
+				return
+			}
+		}
 	}
-	if err := ctx.Err(); err != nil {
-		return Output{}, err
+	for range n {
+		wg.Add(1)
+		go lane(false, *new(T), Output{})
 	}
-	select {
-	case out := <-done: // it ended as the budget ran out
-		return out, nil
-	default:
+	wg.Wait()
+	return first
+}
+
+// one processes t on the calling goroutine under the budget. It returns
+// the document's rows and true when the document ends before anything
+// gives up on it. Otherwise, on another goroutine, it has called abandon
+// with a row saying the budget was spent, or cancelled with ctx's error
+// when the run was cancelled; it then returns false once the document
+// ends.
+func (b *bounded) one(ctx context.Context, t *docTask, abandon func(Output), cancelled func(error)) (Output, bool) {
+	dctx, cancelDoc := ctx, context.CancelFunc(func() {})
+	if b.budget > 0 {
+		dctx, cancelDoc = context.WithTimeoutCause(ctx, b.budget, &overBudget{b.budget})
 	}
-	o := failed(newDocument(docID, source, raw, g), StatusError, stoppedReason(dctx, stageOf(&at)))
-	o.ExtractTime = time.Since(start)
-	return o, nil
+	defer cancelDoc()
+	var at atomic.Pointer[any]
+	var state atomic.Int32 // 0 at work, 1 ended, 2 given up on
+	start := time.Now()
+	stop := context.AfterFunc(dctx, func() {
+		if !state.CompareAndSwap(0, 2) {
+			return // it ended as the budget ran out
+		}
+		if err := ctx.Err(); err != nil {
+			cancelled(err)
+			return
+		}
+		o := failed(newDocument(t.docID, t.source, t.raw, t.given), StatusError, stoppedReason(dctx, stageOf(&at)))
+		o.ExtractTime = time.Since(start)
+		abandon(o)
+	})
+	out := b.p.process(dctx, &at, t.docID, t.source, t.raw, t.given)
+	if !state.CompareAndSwap(0, 1) {
+		return Output{}, false
+	}
+	stop()
+	return out, true
 }
 
 // stageOf names the stage at records: a stage name as it is, an

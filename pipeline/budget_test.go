@@ -3,8 +3,11 @@ package pipeline
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"path/filepath"
+	"runtime"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"testing/fstest"
 	"time"
@@ -140,5 +143,67 @@ func TestPipeDocTimeout(t *testing.T) {
 	}
 	if strings.Join(got, ", ") != "a ok, b error, c ok" {
 		t.Errorf("documents %q, want a ok, b error, c ok", got)
+	}
+}
+
+// slow is an extractor that takes a while on some documents and ignores
+// the budget meanwhile; running counts the documents at work in it.
+type slow struct {
+	on      map[string]bool
+	d       time.Duration
+	running atomic.Int32
+	most    atomic.Int32
+}
+
+func (s *slow) Extract(d *extractors.Doc) []extractors.Mention {
+	if s.on[d.ID] {
+		n := s.running.Add(1)
+		for m := s.most.Load(); n > m && !s.most.CompareAndSwap(m, n); m = s.most.Load() {
+		}
+		time.Sleep(s.d)
+		s.running.Add(-1)
+	}
+	return nil
+}
+
+// TestDocTimeoutTakeOver gives up on several documents in turn with one
+// worker: each time the worker goes on on a new goroutine while the one
+// given up on finishes its document. Every document gets its row, in
+// input order; at most two documents are at work at once (one given up
+// on, one at work); and the goroutines given up on end with their
+// documents.
+func TestDocTimeoutTakeOver(t *testing.T) {
+	before := runtime.NumGoroutine()
+	x := &slow{on: map[string]bool{"b": true, "c": true, "e": true}, d: 300 * time.Millisecond}
+	m := fstest.MapFS{}
+	names := []string{"a", "b", "c", "d", "e", "f"}
+	for _, n := range names {
+		m[n+".txt"] = &fstest.MapFile{Data: []byte(release)}
+	}
+	out := t.TempDir()
+	st, err := runWithin(t, time.Minute, Config{Input: m, Out: out, Formats: []string{"jsonl"}, Workers: 1,
+		DocTimeout: 50 * time.Millisecond, Processor: &Processor{Stack: extractors.Stack{Entities: []extractors.Extractor{x}}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Docs != 6 || st.OK != 3 || st.Errors != 3 {
+		t.Errorf("%d documents, %d ok, %d errors; want 6, 3, 3", st.Docs, st.OK, st.Errors)
+	}
+	var got []string
+	for _, r := range readRows(t, filepath.Join(out, "documents.jsonl")) {
+		got = append(got, fmt.Sprint(r["doc_id"], " ", r["status"]))
+	}
+	if want := "a ok, b error, c error, d ok, e error, f ok"; strings.Join(got, ", ") != want {
+		t.Errorf("documents %q, want %s", got, want)
+	}
+	if n := x.most.Load(); n > 2 {
+		t.Errorf("%d slow documents at work at once; one worker may leave one behind, so 2 at most", n)
+	}
+	deadline := time.Now().Add(10 * time.Second)
+	for runtime.NumGoroutine() > before && time.Now().Before(deadline) {
+		time.Sleep(10 * time.Millisecond)
+	}
+	if n := runtime.NumGoroutine(); n > before {
+		t.Errorf("%d goroutines after the run and its documents ended, %d before", n, before)
 	}
 }

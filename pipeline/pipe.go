@@ -188,48 +188,48 @@ func Pipe(ctx context.Context, cfg PipeConfig, r io.Reader, w io.Writer) (Stats,
 
 	// Workers: decode the line, read or decode the document, process it,
 	// and encode its rows.
-	var wg sync.WaitGroup
-	for range cfg.Workers {
-		wg.Add(1)
-		g.Go(func() error {
-			defer wg.Done()
-			var enc recordEncoder
-			for {
-				// Wait for a line or cancellation: the reader may be
-				// blocked on a quiet stdin and never close lines.
-				var l pipeLine
-				var ok bool
-				select {
-				case l, ok = <-lines:
-				case <-ctx.Done():
-					return ctx.Err()
-				}
-				if !ok {
-					return nil
-				}
-				out, doc := cfg.pipeDocument(l)
-				if doc != nil {
-					var err error
-					if out, err = bp.process(ctx, doc.docID, doc.source, doc.raw, doc.given); err != nil {
-						return err
-					}
-				}
-				data, err := enc.encode(out)
-				if err != nil {
-					out = failed(out.Document, StatusError, fmt.Sprintf("encode rows of %s: %v", out.Document.DocID, err))
-					if data, err = enc.encode(out); err != nil {
-						return err // a documents row that cannot be encoded is a bug
-					}
-				}
-				select {
-				case results <- pipeResult{seq: l.seq, out: out, data: data}:
-				case <-ctx.Done():
-					return ctx.Err()
+	encoders := sync.Pool{New: func() any { return new(recordEncoder) }}
+	g.Go(func() error {
+		defer close(results)
+		next := func(ctx context.Context) (pipeResult, *docTask, bool, error) {
+			// Wait for a line or cancellation: the reader may be blocked
+			// on a quiet stdin and never close lines.
+			var l pipeLine
+			var ok bool
+			select {
+			case l, ok = <-lines:
+			case <-ctx.Done():
+				return pipeResult{}, nil, false, ctx.Err()
+			}
+			if !ok {
+				return pipeResult{}, nil, false, nil
+			}
+			out, doc := cfg.pipeDocument(l)
+			return pipeResult{seq: l.seq, out: out}, doc, true, nil
+		}
+		done := func(ctx context.Context, r pipeResult, out Output, processed bool) error {
+			if processed {
+				r.out = out
+			}
+			enc := encoders.Get().(*recordEncoder)
+			defer encoders.Put(enc)
+			data, err := enc.encode(r.out)
+			if err != nil {
+				r.out = failed(r.out.Document, StatusError, fmt.Sprintf("encode rows of %s: %v", r.out.Document.DocID, err))
+				if data, err = enc.encode(r.out); err != nil {
+					return err // a documents row that cannot be encoded is a bug
 				}
 			}
-		})
-	}
-	go func() { wg.Wait(); close(results) }()
+			r.data = data
+			select {
+			case results <- r:
+				return nil
+			case <-ctx.Done():
+				return ctx.Err()
+			}
+		}
+		return runLanes(ctx, bp, cfg.Workers, next, done)
+	})
 
 	// Writer: put results back in input order, write and flush each.
 	var st Stats
@@ -296,16 +296,9 @@ type pipeResult struct {
 	data []byte
 }
 
-// pipeDoc is a document an input line carries, to process.
-type pipeDoc struct {
-	docID, source string
-	raw           []byte
-	given         Given
-}
-
 // pipeDocument turns one input line into the document to process, or,
 // when there is none to process, into the row that says why.
-func (cfg *PipeConfig) pipeDocument(l pipeLine) (Output, *pipeDoc) {
+func (cfg *PipeConfig) pipeDocument(l pipeLine) (Output, *docTask) {
 	source := fmt.Sprintf("stdin:%d", l.n)
 	bad := func(docID, status, reason string) Output {
 		if docID == "" {
@@ -382,11 +375,11 @@ func (cfg *PipeConfig) pipeDocument(l pipeLine) (Output, *pipeDoc) {
 		d := newDocument(docID, src, raw, g)
 		return failed(d, StatusRejected, fmt.Sprintf("%v: %d bytes, limit %d (see --max-bytes)", errTooLarge, len(raw), cfg.MaxBytes)), nil
 	}
-	return Output{}, &pipeDoc{docID, src, raw, g}
+	return Output{}, &docTask{docID, src, raw, g}
 }
 
 // pipePath reads and processes the file a path line names, as Run does.
-func (cfg *PipeConfig) pipePath(p string, g Given, bad func(docID, status, reason string) Output) (Output, *pipeDoc) {
+func (cfg *PipeConfig) pipePath(p string, g Given, bad func(docID, status, reason string) Output) (Output, *docTask) {
 	docID := g.DocID
 	if p == "" {
 		return bad(docID, StatusError, `empty "path"`), nil
@@ -417,7 +410,7 @@ func (cfg *PipeConfig) pipePath(p string, g Given, bad func(docID, status, reaso
 	if err != nil {
 		return readFailure(j, err), nil
 	}
-	return Output{}, &pipeDoc{docID, rel, raw, g}
+	return Output{}, &docTask{docID, rel, raw, g}
 }
 
 // invalidID is the doc_id of a line that names none: a digest of the line,

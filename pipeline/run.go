@@ -284,25 +284,46 @@ func Run(ctx context.Context, cfg Config) (Stats, error) {
 
 	// Workers: normalize, extract, validate.
 	bp := newBounded(cfg.Processor, cfg.DocTimeout, cfg.Workers)
-	stage(ctx, g, cfg.Workers, read, results, func(rj readJob) (result, error) {
-		j := rj.job
-		r := result{seq: j.seq, readTime: rj.readTime}
-		switch {
-		case j.given.Invalid != "":
-			// the manifest's line cannot be used: not read
-			d := newDocument(j.docID, j.source, nil, Given{})
-			d.SHA256 = ""
-			r.out = failed(d, StatusError, j.given.Invalid)
-		case rj.err != nil:
-			r.out = readFailure(j, rj.err)
-		default:
-			out, err := bp.process(ctx, j.docID, j.source, rj.raw, j.given)
-			if err != nil {
-				return r, err
+	g.Go(func() error {
+		defer close(results)
+		next := func(ctx context.Context) (result, *docTask, bool, error) {
+			var rj readJob
+			var ok bool
+			select {
+			case rj, ok = <-read:
+			case <-ctx.Done():
+				return result{}, nil, false, ctx.Err()
 			}
-			r.out = out
+			if !ok {
+				return result{}, nil, false, nil
+			}
+			j := rj.job
+			r := result{seq: j.seq, readTime: rj.readTime}
+			switch {
+			case j.given.Invalid != "":
+				// the manifest's line cannot be used: not read
+				d := newDocument(j.docID, j.source, nil, Given{})
+				d.SHA256 = ""
+				r.out = failed(d, StatusError, j.given.Invalid)
+			case rj.err != nil:
+				r.out = readFailure(j, rj.err)
+			default:
+				return r, &docTask{docID: j.docID, source: j.source, raw: rj.raw, given: j.given}, true, nil
+			}
+			return r, nil, true, nil
 		}
-		return r, nil
+		done := func(ctx context.Context, r result, out Output, processed bool) error {
+			if processed {
+				r.out = out
+			}
+			select {
+			case results <- r:
+				return nil
+			case <-ctx.Done():
+				return ctx.Err()
+			}
+		}
+		return runLanes(ctx, bp, cfg.Workers, next, done)
 	})
 
 	// Writer: put results back in input order and write them.
