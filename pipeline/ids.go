@@ -4,7 +4,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"strconv"
-	"strings"
 
 	"communique/extractors"
 )
@@ -17,23 +16,25 @@ import (
 // characters, and neither has a doc_id), so two records that differ in a
 // field digest different strings.
 func eventID(docID string, e extractors.Event) string {
-	var b strings.Builder
+	// Joined in a buffer on the stack, which most events fit.
+	var buf [256]byte
+	b := buf[:0]
 	for _, s := range []string{docID, string(e.Type), e.Actor.Name, e.Country, e.CounterpartCountry, e.Place, e.Name} {
-		b.WriteString(s)
-		b.WriteByte(0)
+		b = append(b, s...)
+		b = append(b, 0)
 	}
 	if e.Dates != nil {
-		b.WriteString(e.Dates.Value())
+		b = append(b, e.Dates.Value()...)
 	}
-	b.WriteByte(0)
+	b = append(b, 0)
 	for _, p := range e.Participants {
-		b.WriteString(p.Name)
-		b.WriteByte(1)
-		b.WriteString(p.Country)
-		b.WriteByte(0)
+		b = append(b, p.Name...)
+		b = append(b, 1)
+		b = append(b, p.Country...)
+		b = append(b, 0)
 	}
-	b.WriteString(strconv.Itoa(e.RankPosition))
-	sum := sha256.Sum256([]byte(b.String()))
+	b = strconv.AppendInt(b, int64(e.RankPosition), 10)
+	sum := sha256.Sum256(b)
 	return hex.EncodeToString(sum[:10])
 }
 

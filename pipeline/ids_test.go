@@ -2,11 +2,15 @@ package pipeline
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"math/rand/v2"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"testing/fstest"
+	"time"
 
 	"communique/extractors"
 )
@@ -103,5 +107,53 @@ func TestManifestJobs(t *testing.T) {
 	}
 	if strings.Join(srcs, " ") != "ok.txt b/c.txt d.txt" || dups != 3 {
 		t.Errorf("got %q and %d repeats, want [ok.txt b/c.txt d.txt] and 3", srcs, dups)
+	}
+}
+
+// eventIDRef is eventID as it was, through a strings.Builder: the
+// reference for TestEventIDSame.
+func eventIDRef(docID string, e extractors.Event) string {
+	var b strings.Builder
+	for _, s := range []string{docID, string(e.Type), e.Actor.Name, e.Country, e.CounterpartCountry, e.Place, e.Name} {
+		b.WriteString(s)
+		b.WriteByte(0)
+	}
+	if e.Dates != nil {
+		b.WriteString(e.Dates.Value())
+	}
+	b.WriteByte(0)
+	for _, p := range e.Participants {
+		b.WriteString(p.Name)
+		b.WriteByte(1)
+		b.WriteString(p.Country)
+		b.WriteByte(0)
+	}
+	b.WriteString(strconv.Itoa(e.RankPosition))
+	sum := sha256.Sum256([]byte(b.String()))
+	return hex.EncodeToString(sum[:10])
+}
+
+// TestEventIDSame checks that eventID gives the ids it gave before it
+// joined the fields on the stack, on random events, short and longer
+// than its buffer, with and without dates and participants.
+func TestEventIDSame(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	word := func() string { return strings.Repeat("Aé", r.IntN(40)) }
+	for i := range 5000 {
+		e := extractors.Event{Type: extractors.EventType(word()), Country: word(), CounterpartCountry: word(), Place: word(), Name: word(), RankPosition: r.IntN(300) - 5}
+		e.Actor.Name = word()
+		if r.IntN(2) == 0 {
+			e.Dates = &extractors.DateRange{Start: extractors.Date{Year: 2000 + r.IntN(30), Month: time.Month(1 + r.IntN(12)), Day: 1 + r.IntN(28)}}
+			if r.IntN(2) == 0 {
+				e.Dates.End = extractors.Date{Year: 2031, Month: 1, Day: 2}
+			}
+		}
+		for range r.IntN(4) {
+			e.Participants = append(e.Participants, extractors.Person{Name: word(), Country: word()})
+		}
+		doc := word()
+		if got, want := eventID(doc, e), eventIDRef(doc, e); got != want {
+			t.Fatalf("event %d: id %s, want %s", i, got, want)
+		}
 	}
 }
