@@ -369,7 +369,11 @@ func (rb *rowBuf) opt(s string) *string {
 // ptr returns a pointer to s.
 func (rb *rowBuf) ptr(s string) *string {
 	if len(rb.strs) == cap(rb.strs) {
-		return &s // not counted by newRowBuf
+		// not counted by newRowBuf; a copy, as &s would move s to the
+		// heap on every call
+		p := new(string)
+		*p = s
+		return p
 	}
 	rb.strs = append(rb.strs, s)
 	return &rb.strs[len(rb.strs)-1]
