@@ -3,6 +3,7 @@ package extractors
 import (
 	"encoding/binary"
 	"maps"
+	"math/bits"
 	"slices"
 	"strings"
 	"unicode"
@@ -46,6 +47,15 @@ func appendLowerWordsIn(out []word, s string, arena []byte) ([]word, []byte) {
 				i++
 				continue
 			}
+			// the common case: an ASCII word of up to 16 bytes
+			var n int
+			var lw string
+			var starts uint64
+			if n, lw, starts, arena = asciiWordIn(s, i, arena); n > 0 {
+				out = append(out, word{lw, i, i + n, starts})
+				i += n
+				continue
+			}
 			j++
 		} else {
 			r, n := utf8.DecodeRuneInString(s[i:])
@@ -82,6 +92,84 @@ func appendLowerWordsIn(out []word, s string, arena []byte) ([]word, []byte) {
 		i = j
 	}
 	return out, arena
+}
+
+// asciiWordIn reads the word starting at s[i], an ASCII letter or digit,
+// when it is ASCII letters and digits only, up to 16 bytes, and ends
+// where appendLowerWordsIn would end it: eight bytes at a time, lower-
+// cased as they are read. It returns the word's length, or 0 for a longer
+// word, or one that goes on with a non-ASCII byte or an inner apostrophe
+// or hyphen; the word's string and phrase sets and the arena are as
+// lowerWordIn returns them.
+func asciiWordIn(s string, i int, arena []byte) (int, string, uint64, []byte) {
+	var k [2]uint64 // the word lower-cased, packed little-endian, zero-padded
+	n, upper := 0, uint64(0)
+	for c := range k {
+		at := i + 8*c
+		var x uint64
+		if at+8 <= len(s) {
+			x = load64(s[at : at+8])
+		} else {
+			x = loadTail(s, at)
+		}
+		// The high bit of x+(0x80-b)*loBits's byte says x's byte is at
+		// least b: exact for the bytes before the first non-ASCII one,
+		// after which the sums' carries may run.
+		up := (x + (0x80-'A')*loBits) &^ (x + (0x80-'Z'-1)*loBits)
+		digit := (x + (0x80-'0')*loBits) &^ (x + (0x80-'9'-1)*loBits)
+		l := x | 0x20*loBits
+		letter := (l + (0x80-'a')*loBits) &^ (l + (0x80-'z'-1)*loBits)
+		alnum := (digit | letter) &^ x & hiBits
+		m := bits.TrailingZeros64(^alnum&hiBits) >> 3 // 8 when all are
+		mask := uint64(1)<<(8*uint(m)) - 1            // all ones for 8
+		k[c] = (x | up&hiBits>>2) & mask
+		upper |= up & hiBits & mask
+		n += m
+		if m < 8 {
+			break
+		}
+		if c == len(k)-1 {
+			return 0, "", 0, arena
+		}
+	}
+	if j := i + n; j < len(s) {
+		if c := s[j]; c >= utf8.RuneSelf || (c == '\'' || c == '-') && j+1 < len(s) && letterAt(s, j+1) {
+			return 0, "", 0, arena
+		}
+	}
+	w := s[i : i+n]
+	if v := vocabTable.findShort(k[0], k[1], n); v != nil {
+		return n, v.s, v.starts, arena
+	}
+	if upper == 0 {
+		return n, w, stemStarts(w), arena
+	}
+	if cap(arena)-len(arena) < n {
+		// a new arena holds the rest of s, up to arenaChunk bytes
+		arena = make([]byte, 0, max(n, min(len(s)-i, arenaChunk)))
+	}
+	var b [16]byte
+	binary.LittleEndian.PutUint64(b[0:], k[0])
+	binary.LittleEndian.PutUint64(b[8:], k[1])
+	start := len(arena)
+	arena = append(arena, b[:n]...)
+	lw := unsafe.String(&arena[start], n)
+	return n, lw, stemStarts(lw), arena
+}
+
+const (
+	loBits = 0x0101010101010101
+	hiBits = 0x8080808080808080
+)
+
+// loadTail reads the last bytes of s from i, fewer than 8, little-endian
+// and zero-padded.
+func loadTail(s string, i int) uint64 {
+	var x uint64
+	for k := len(s) - 1; k >= i; k-- {
+		x = x<<8 | uint64(s[k])
+	}
+	return x
 }
 
 // letterAt reports whether the rune at s[i] is a letter.
@@ -206,6 +294,19 @@ func (t *vocabHash) find(w []byte, k0, k1 uint64) *vocabEntry {
 		}
 		e := &t.entries[i-1]
 		if e.k0 == k0 && e.k1 == k1 && len(e.s) == len(w) && (len(w) <= 16 || e.s[16:] == string(w[16:])) {
+			return &e.vocabEntry
+		}
+	}
+}
+
+// findShort is find for a word of at most 16 bytes.
+func (t *vocabHash) findShort(k0, k1 uint64, n int) *vocabEntry {
+	for h := vocabSlot(k0, k1); ; h = (h + 1) & (len(t.slots) - 1) {
+		i := t.slots[h]
+		if i == 0 {
+			return nil
+		}
+		if e := &t.entries[i-1]; e.k0 == k0 && e.k1 == k1 && len(e.s) == n {
 			return &e.vocabEntry
 		}
 	}

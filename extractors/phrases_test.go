@@ -95,6 +95,47 @@ func TestLowerWords(t *testing.T) {
 	}
 }
 
+// TestLowerWordsRandom checks lowerWords on random strings made to try
+// asciiWordIn's edges: words of around 8 and 16 bytes in mixed case,
+// every ASCII byte between them, inner apostrophes and hyphens, non-ASCII
+// letters and bytes next to the words, and words at the string's end.
+func TestLowerWordsRandom(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 8))
+	word := func() string {
+		const letters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
+		b := make([]byte, []int{1, 2, 7, 8, 9, 15, 16, 17, 24}[rng.IntN(9)])
+		for k := range b {
+			b[k] = letters[rng.IntN(len(letters))]
+		}
+		return string(b)
+	}
+	seps := []string{" ", "'", "-", "é", "É", "\xc3", "\xe2\x80\x99", "'s", "-Day", "ß"}
+	for c := 0; c < utf8.RuneSelf; c++ {
+		seps = append(seps, string(rune(c)))
+	}
+	var vocab []string
+	for w := range vocabulary {
+		vocab = append(vocab, w, strings.ToUpper(w), strings.ToTitle(w[:1])+w[1:])
+	}
+	slices.Sort(vocab)
+	for range 200000 {
+		var sb strings.Builder
+		for range rng.IntN(6) {
+			if rng.IntN(3) == 0 {
+				sb.WriteString(vocab[rng.IntN(len(vocab))])
+			} else {
+				sb.WriteString(word())
+			}
+			sb.WriteString(seps[rng.IntN(len(seps))])
+		}
+		s := sb.String()
+		checkLowerWords(t, s)
+		if len(s) > 0 {
+			checkLowerWords(t, s[:len(s)-1])
+		}
+	}
+}
+
 func FuzzLowerWords(f *testing.F) {
 	f.Add("The Minister met with the Ambassador of Spain.")
 	f.Add("TRAVELLED to Côte d'Ivoire on 3-5 March")
@@ -284,11 +325,13 @@ func BenchmarkSentenceWords(b *testing.B) {
 		docs = append(docs, &Doc{Text: c.text, Sentences: Sentences(c.text)})
 	}
 	b.ReportAllocs()
+	t0 := userTime(b)
 	for b.Loop() {
 		for _, d := range docs {
 			d.splitSentenceWords()
 		}
 	}
+	b.ReportMetric(float64((userTime(b)-t0).Nanoseconds())/float64(b.N), "user-ns/op")
 }
 
 // BenchmarkPhraseFind asks every phrase set for its first phrase in every
@@ -301,6 +344,7 @@ func BenchmarkPhraseFind(b *testing.B) {
 		}
 	}
 	b.ReportAllocs()
+	t0 := userTime(b)
 	n := 0
 	for b.Loop() {
 		for _, ws := range sents {
@@ -311,6 +355,7 @@ func BenchmarkPhraseFind(b *testing.B) {
 			}
 		}
 	}
+	b.ReportMetric(float64((userTime(b)-t0).Nanoseconds())/float64(b.N), "user-ns/op")
 }
 
 // BenchmarkLowerWords splits every sentence of the regression corpus on
@@ -323,9 +368,11 @@ func BenchmarkLowerWords(b *testing.B) {
 		}
 	}
 	b.ReportAllocs()
+	t0 := userTime(b)
 	for b.Loop() {
 		for _, s := range ss {
 			lowerWords(s)
 		}
 	}
+	b.ReportMetric(float64((userTime(b)-t0).Nanoseconds())/float64(b.N), "user-ns/op")
 }

@@ -101,12 +101,14 @@ func BenchmarkSortMentions(b *testing.B) {
 	docs, _ := unsortedMentions(b, 100)
 	var buf []Mention
 	b.ReportAllocs()
+	t0 := userTime(b)
 	i := 0
 	for b.Loop() {
 		buf = append(buf[:0], docs[i%len(docs)]...)
 		i++
 		sortMentions(buf)
 	}
+	b.ReportMetric(float64((userTime(b)-t0).Nanoseconds())/float64(b.N), "user-ns/op")
 }
 
 // BenchmarkStackMentions runs Stack.Mentions on a generated document, one
@@ -115,10 +117,12 @@ func BenchmarkStackMentions(b *testing.B) {
 	_, texts := unsortedMentions(b, 50)
 	s := Default()
 	b.ReportAllocs()
+	t0 := userTime(b)
 	i := 0
 	for b.Loop() {
 		d := Doc{Text: texts[i%len(texts)]}
 		i++
 		s.Mentions(&d)
 	}
+	b.ReportMetric(float64((userTime(b)-t0).Nanoseconds())/float64(b.N), "user-ns/op")
 }
