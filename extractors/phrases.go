@@ -52,7 +52,7 @@ func appendLowerWordsIn(out []word, s string, arena []byte) ([]word, []byte) {
 			var lw string
 			var starts uint64
 			if n, lw, starts, arena = asciiWordIn(s, i, arena); n > 0 {
-				out = append(out, word{lw, i, i + n, starts})
+				out = appendWord(out, lw, i, i+n, starts)
 				i += n
 				continue
 			}
@@ -88,10 +88,22 @@ func appendLowerWordsIn(out []word, s string, arena []byte) ([]word, []byte) {
 		var starts uint64
 		// a new arena holds the rest of s, up to arenaChunk bytes
 		lw, starts, arena = lowerWordIn(s[i:j], arena, min(len(s)-i, arenaChunk))
-		out = append(out, word{lw, i, j, starts})
+		out = appendWord(out, lw, i, j, starts)
 		i = j
 	}
 	return out, arena
+}
+
+// appendWord appends a word to out field by field: a whole word, moved
+// while the collector runs, goes through its slow bulk write barrier.
+func appendWord(out []word, s string, start, end int, starts uint64) []word {
+	if len(out) == cap(out) {
+		out = slices.Grow(out, 1)
+	}
+	out = out[:len(out)+1]
+	w := &out[len(out)-1]
+	w.s, w.start, w.end, w.starts = s, start, end, starts
+	return out
 }
 
 // asciiWordIn reads the word starting at s[i], an ASCII letter or digit,
