@@ -53,6 +53,10 @@ func (s Stack) Mentions(d *Doc) {
 	}
 	d.Sentences = Sentences(d.Text)
 	d.splitSentenceWords()
+	// room for the mentions of most documents (one in some 80 bytes, a
+	// few in 50) at once: growing the slice as the extractors append
+	// allocated more
+	d.Mentions = slices.Grow(d.Mentions, len(d.Text)/48+8)
 	for _, x := range s.Entities {
 		if !d.Stop.Enter(x) {
 			break // given up on: the pipeline drops what is found
