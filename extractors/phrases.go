@@ -361,9 +361,11 @@ func stemStarts(w string) uint64 {
 	if len(w) < stemLen {
 		return 0
 	}
-	// a handful of stems a first byte: compared, not hashed
+	// a handful of stems a first byte: compared, not hashed, their
+	// other two bytes (stemLen is 3) as one number
+	rest := uint16(w[1]) | uint16(w[2])<<8
 	for _, st := range stemsByFirst[w[0]] {
-		if st.rest == w[1:stemLen] {
+		if st.rest == rest {
 			return st.bits
 		}
 	}
@@ -384,10 +386,10 @@ var (
 	// vocabTable holds the vocabulary's ASCII words of up to 32 bytes.
 	vocabTable vocabHash
 	stems      = map[string]uint64{} // stemLen-byte prefix -> sets
-	// stemsByFirst is stems by the prefix's first byte: its other bytes
-	// and its sets (filled by init)
+	// stemsByFirst is stems by the prefix's first byte: its other two
+	// bytes, little-endian, and its sets (filled by init)
 	stemsByFirst [256][]struct {
-		rest string
+		rest uint16
 		bits uint64
 	}
 	allPhrases []*phrases // the sets made, in order: set i has bit i
@@ -424,9 +426,9 @@ func init() {
 	sealed = true
 	for pre, bits := range stems {
 		stemsByFirst[pre[0]] = append(stemsByFirst[pre[0]], struct {
-			rest string
+			rest uint16
 			bits uint64
-		}{pre[1:], bits})
+		}{uint16(pre[1]) | uint16(pre[2])<<8, bits})
 	}
 	words := slices.Sorted(maps.Keys(vocabulary))
 	vocabWords = strings.Join(words, "")

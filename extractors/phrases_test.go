@@ -87,6 +87,10 @@ func TestLowerWords(t *testing.T) {
 	} {
 		checkLowerWords(t, s)
 	}
+	// Every stem starts its sets, and only it.
+	for pre := range stems {
+		checkLowerWords(t, pre+" "+pre+"ed "+strings.ToUpper(pre)+"ing "+pre[:2]+"x"+" "+pre[:1]+"x"+pre[2:]+" x"+pre)
+	}
 	// Every first word of every set is found, whatever its case.
 	for _, p := range allPhrases {
 		for w := range p.byFirst {
@@ -372,6 +376,26 @@ func BenchmarkLowerWords(b *testing.B) {
 	for b.Loop() {
 		for _, s := range ss {
 			lowerWords(s)
+		}
+	}
+	b.ReportMetric(float64((userTime(b)-t0).Nanoseconds())/float64(b.N), "user-ns/op")
+}
+
+// BenchmarkStemStarts asks stemStarts about every word of the regression
+// corpus.
+func BenchmarkStemStarts(b *testing.B) {
+	var ws []string
+	for _, d := range regressionCorpus(b) {
+		for _, w := range lowerWords(d.text) {
+			ws = append(ws, w.s)
+		}
+	}
+	b.ReportAllocs()
+	t0 := userTime(b)
+	var bits uint64
+	for b.Loop() {
+		for _, w := range ws {
+			bits |= stemStarts(w)
 		}
 	}
 	b.ReportMetric(float64((userTime(b)-t0).Nanoseconds())/float64(b.N), "user-ns/op")
