@@ -8,6 +8,9 @@ import (
 	"testing"
 	"unicode"
 	"unicode/utf8"
+
+	"communique/gen"
+	"communique/normalize"
 )
 
 // lowerWordsRef is lowerWords written plainly, rune by rune, without the
@@ -169,9 +172,13 @@ func checkSentenceWords(t *testing.T, text string) {
 }
 
 func TestSentenceWords(t *testing.T) {
+	var all []string
 	for _, doc := range regressionCorpus(t) {
 		checkSentenceWords(t, doc.text)
+		all = append(all, doc.text)
 	}
+	// one long text: its words take several arrays
+	checkSentenceWords(t, strings.Join(all, "\n"))
 	// Random texts of vocabulary words, near misses and junk, in mixed case.
 	var pool []string
 	for w := range vocabulary {
@@ -334,6 +341,28 @@ func BenchmarkSentenceWords(b *testing.B) {
 		for _, d := range docs {
 			d.splitSentenceWords()
 		}
+	}
+	b.ReportMetric(float64((userTime(b)-t0).Nanoseconds())/float64(b.N), "user-ns/op")
+}
+
+// BenchmarkSentenceWordsGenerated splits a generated document into
+// sentence words, one document per op: the size of a run's documents.
+func BenchmarkSentenceWordsGenerated(b *testing.B) {
+	var docs []*Doc
+	for i := range 100 {
+		name, raw := gen.Document(1, i)
+		res, err := normalize.Document(raw, name, normalize.Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		docs = append(docs, &Doc{Text: res.Text, Sentences: Sentences(res.Text)})
+	}
+	b.ReportAllocs()
+	t0 := userTime(b)
+	i := 0
+	for b.Loop() {
+		docs[i%len(docs)].splitSentenceWords()
+		i++
 	}
 	b.ReportMetric(float64((userTime(b)-t0).Nanoseconds())/float64(b.N), "user-ns/op")
 }
