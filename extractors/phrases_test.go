@@ -211,6 +211,11 @@ func TestVocabTable(t *testing.T) {
 		if (got != nil) != ok || ok && *got != want {
 			t.Fatalf("vocabTable.find(%q) = %v, want %v %v", w, got, want, ok)
 		}
+		if len(w) <= 16 {
+			if short := vocabTable.findShort(binary.LittleEndian.Uint64(buf[0:]), binary.LittleEndian.Uint64(buf[8:]), len(w)); short != got {
+				t.Fatalf("vocabTable.findShort(%q) = %v, want %v", w, short, got)
+			}
+		}
 	}
 	rng := rand.New(rand.NewPCG(3, 4))
 	for w := range vocabulary {
