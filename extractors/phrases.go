@@ -3,6 +3,7 @@ package extractors
 import (
 	"encoding/binary"
 	"maps"
+	"math/bits"
 	"slices"
 	"strings"
 	"unicode"
@@ -46,6 +47,15 @@ func appendLowerWordsIn(out []word, s string, arena []byte) ([]word, []byte) {
 				i++
 				continue
 			}
+			// the common case: an ASCII word of up to 16 bytes
+			var n int
+			var lw string
+			var starts uint64
+			if n, lw, starts, arena = asciiWordIn(s, i, arena); n > 0 {
+				out = appendWord(out, lw, i, i+n, starts)
+				i += n
+				continue
+			}
 			j++
 		} else {
 			r, n := utf8.DecodeRuneInString(s[i:])
@@ -78,10 +88,100 @@ func appendLowerWordsIn(out []word, s string, arena []byte) ([]word, []byte) {
 		var starts uint64
 		// a new arena holds the rest of s, up to arenaChunk bytes
 		lw, starts, arena = lowerWordIn(s[i:j], arena, min(len(s)-i, arenaChunk))
-		out = append(out, word{lw, i, j, starts})
+		out = appendWord(out, lw, i, j, starts)
 		i = j
 	}
 	return out, arena
+}
+
+// appendWord appends a word to out field by field: a whole word, moved
+// while the collector runs, goes through its slow bulk write barrier.
+func appendWord(out []word, s string, start, end int, starts uint64) []word {
+	if len(out) == cap(out) {
+		out = slices.Grow(out, 1)
+	}
+	out = out[:len(out)+1]
+	w := &out[len(out)-1]
+	w.s, w.start, w.end, w.starts = s, start, end, starts
+	return out
+}
+
+// asciiWordIn reads the word starting at s[i], an ASCII letter or digit,
+// when it is ASCII letters and digits only, up to 16 bytes, and ends
+// where appendLowerWordsIn would end it: eight bytes at a time, lower-
+// cased as they are read. It returns the word's length, or 0 for a longer
+// word, or one that goes on with a non-ASCII byte or an inner apostrophe
+// or hyphen; the word's string and phrase sets and the arena are as
+// lowerWordIn returns them.
+func asciiWordIn(s string, i int, arena []byte) (int, string, uint64, []byte) {
+	var k [2]uint64 // the word lower-cased, packed little-endian, zero-padded
+	n, upper := 0, uint64(0)
+	for c := range k {
+		at := i + 8*c
+		var x uint64
+		if at+8 <= len(s) {
+			x = load64(s[at : at+8])
+		} else {
+			x = loadTail(s, at)
+		}
+		// The high bit of x+(0x80-b)*loBits's byte says x's byte is at
+		// least b: exact for the bytes before the first non-ASCII one,
+		// after which the sums' carries may run.
+		up := (x + (0x80-'A')*loBits) &^ (x + (0x80-'Z'-1)*loBits)
+		digit := (x + (0x80-'0')*loBits) &^ (x + (0x80-'9'-1)*loBits)
+		l := x | 0x20*loBits
+		letter := (l + (0x80-'a')*loBits) &^ (l + (0x80-'z'-1)*loBits)
+		alnum := (digit | letter) &^ x & hiBits
+		m := bits.TrailingZeros64(^alnum&hiBits) >> 3 // 8 when all are
+		mask := uint64(1)<<(8*uint(m)) - 1            // all ones for 8
+		k[c] = (x | up&hiBits>>2) & mask
+		upper |= up & hiBits & mask
+		n += m
+		if m < 8 {
+			break
+		}
+		if c == len(k)-1 {
+			return 0, "", 0, arena
+		}
+	}
+	if j := i + n; j < len(s) {
+		if c := s[j]; c >= utf8.RuneSelf || (c == '\'' || c == '-') && j+1 < len(s) && letterAt(s, j+1) {
+			return 0, "", 0, arena
+		}
+	}
+	w := s[i : i+n]
+	if v := vocabTable.findShort(k[0], k[1], n); v != nil {
+		return n, v.s, v.starts, arena
+	}
+	if upper == 0 {
+		return n, w, stemStarts(w), arena
+	}
+	if cap(arena)-len(arena) < n {
+		// a new arena holds the rest of s, up to arenaChunk bytes
+		arena = make([]byte, 0, max(n, min(len(s)-i, arenaChunk)))
+	}
+	var b [16]byte
+	binary.LittleEndian.PutUint64(b[0:], k[0])
+	binary.LittleEndian.PutUint64(b[8:], k[1])
+	start := len(arena)
+	arena = append(arena, b[:n]...)
+	lw := unsafe.String(&arena[start], n)
+	return n, lw, stemStarts(lw), arena
+}
+
+const (
+	loBits = 0x0101010101010101
+	hiBits = 0x8080808080808080
+)
+
+// loadTail reads the last bytes of s from i, fewer than 8, little-endian
+// and zero-padded.
+func loadTail(s string, i int) uint64 {
+	var x uint64
+	for k := len(s) - 1; k >= i; k-- {
+		x = x<<8 | uint64(s[k])
+	}
+	return x
 }
 
 // letterAt reports whether the rune at s[i] is a letter.
@@ -211,6 +311,19 @@ func (t *vocabHash) find(w []byte, k0, k1 uint64) *vocabEntry {
 	}
 }
 
+// findShort is find for a word of at most 16 bytes.
+func (t *vocabHash) findShort(k0, k1 uint64, n int) *vocabEntry {
+	for h := vocabSlot(k0, k1); ; h = (h + 1) & (len(t.slots) - 1) {
+		i := t.slots[h]
+		if i == 0 {
+			return nil
+		}
+		if e := &t.entries[i-1]; e.k0 == k0 && e.k1 == k1 && len(e.s) == n {
+			return &e.vocabEntry
+		}
+	}
+}
+
 // wordShape is a filter in front of a set of lower-cased words: bit n-1
 // of shape[b] is set when the set has a word of n bytes (bit 63: 64 or
 // more) starting with byte b. A word it rules out is not in the set.
@@ -248,9 +361,11 @@ func stemStarts(w string) uint64 {
 	if len(w) < stemLen {
 		return 0
 	}
-	// a handful of stems a first byte: compared, not hashed
+	// a handful of stems a first byte: compared, not hashed, their
+	// other two bytes (stemLen is 3) as one number
+	rest := uint16(w[1]) | uint16(w[2])<<8
 	for _, st := range stemsByFirst[w[0]] {
-		if st.rest == w[1:stemLen] {
+		if st.rest == rest {
 			return st.bits
 		}
 	}
@@ -271,10 +386,10 @@ var (
 	// vocabTable holds the vocabulary's ASCII words of up to 32 bytes.
 	vocabTable vocabHash
 	stems      = map[string]uint64{} // stemLen-byte prefix -> sets
-	// stemsByFirst is stems by the prefix's first byte: its other bytes
-	// and its sets (filled by init)
+	// stemsByFirst is stems by the prefix's first byte: its other two
+	// bytes, little-endian, and its sets (filled by init)
 	stemsByFirst [256][]struct {
-		rest string
+		rest uint16
 		bits uint64
 	}
 	allPhrases []*phrases // the sets made, in order: set i has bit i
@@ -311,9 +426,9 @@ func init() {
 	sealed = true
 	for pre, bits := range stems {
 		stemsByFirst[pre[0]] = append(stemsByFirst[pre[0]], struct {
-			rest string
+			rest uint16
 			bits uint64
-		}{pre[1:], bits})
+		}{uint16(pre[1]) | uint16(pre[2])<<8, bits})
 	}
 	words := slices.Sorted(maps.Keys(vocabulary))
 	vocabWords = strings.Join(words, "")

@@ -8,6 +8,9 @@ import (
 	"testing"
 	"unicode"
 	"unicode/utf8"
+
+	"communique/gen"
+	"communique/normalize"
 )
 
 // lowerWordsRef is lowerWords written plainly, rune by rune, without the
@@ -87,10 +90,55 @@ func TestLowerWords(t *testing.T) {
 	} {
 		checkLowerWords(t, s)
 	}
+	// Every stem starts its sets, and only it.
+	for pre := range stems {
+		checkLowerWords(t, pre+" "+pre+"ed "+strings.ToUpper(pre)+"ing "+pre[:2]+"x"+" "+pre[:1]+"x"+pre[2:]+" x"+pre)
+	}
 	// Every first word of every set is found, whatever its case.
 	for _, p := range allPhrases {
 		for w := range p.byFirst {
 			checkLowerWords(t, w+" "+strings.ToUpper(w)+" "+strings.ToTitle(w))
+		}
+	}
+}
+
+// TestLowerWordsRandom checks lowerWords on random strings made to try
+// asciiWordIn's edges: words of around 8 and 16 bytes in mixed case,
+// every ASCII byte between them, inner apostrophes and hyphens, non-ASCII
+// letters and bytes next to the words, and words at the string's end.
+func TestLowerWordsRandom(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 8))
+	word := func() string {
+		const letters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
+		b := make([]byte, []int{1, 2, 7, 8, 9, 15, 16, 17, 24}[rng.IntN(9)])
+		for k := range b {
+			b[k] = letters[rng.IntN(len(letters))]
+		}
+		return string(b)
+	}
+	seps := []string{" ", "'", "-", "é", "É", "\xc3", "\xe2\x80\x99", "'s", "-Day", "ß"}
+	for c := 0; c < utf8.RuneSelf; c++ {
+		seps = append(seps, string(rune(c)))
+	}
+	var vocab []string
+	for w := range vocabulary {
+		vocab = append(vocab, w, strings.ToUpper(w), strings.ToTitle(w[:1])+w[1:])
+	}
+	slices.Sort(vocab)
+	for range 200000 {
+		var sb strings.Builder
+		for range rng.IntN(6) {
+			if rng.IntN(3) == 0 {
+				sb.WriteString(vocab[rng.IntN(len(vocab))])
+			} else {
+				sb.WriteString(word())
+			}
+			sb.WriteString(seps[rng.IntN(len(seps))])
+		}
+		s := sb.String()
+		checkLowerWords(t, s)
+		if len(s) > 0 {
+			checkLowerWords(t, s[:len(s)-1])
 		}
 	}
 }
@@ -124,9 +172,13 @@ func checkSentenceWords(t *testing.T, text string) {
 }
 
 func TestSentenceWords(t *testing.T) {
+	var all []string
 	for _, doc := range regressionCorpus(t) {
 		checkSentenceWords(t, doc.text)
+		all = append(all, doc.text)
 	}
+	// one long text: its words take several arrays
+	checkSentenceWords(t, strings.Join(all, "\n"))
 	// Random texts of vocabulary words, near misses and junk, in mixed case.
 	var pool []string
 	for w := range vocabulary {
@@ -158,6 +210,11 @@ func TestVocabTable(t *testing.T) {
 		want, ok := vocabulary[w]
 		if (got != nil) != ok || ok && *got != want {
 			t.Fatalf("vocabTable.find(%q) = %v, want %v %v", w, got, want, ok)
+		}
+		if len(w) <= 16 {
+			if short := vocabTable.findShort(binary.LittleEndian.Uint64(buf[0:]), binary.LittleEndian.Uint64(buf[8:]), len(w)); short != got {
+				t.Fatalf("vocabTable.findShort(%q) = %v, want %v", w, short, got)
+			}
 		}
 	}
 	rng := rand.New(rand.NewPCG(3, 4))
@@ -284,11 +341,35 @@ func BenchmarkSentenceWords(b *testing.B) {
 		docs = append(docs, &Doc{Text: c.text, Sentences: Sentences(c.text)})
 	}
 	b.ReportAllocs()
+	t0 := userTime(b)
 	for b.Loop() {
 		for _, d := range docs {
 			d.splitSentenceWords()
 		}
 	}
+	b.ReportMetric(float64((userTime(b)-t0).Nanoseconds())/float64(b.N), "user-ns/op")
+}
+
+// BenchmarkSentenceWordsGenerated splits a generated document into
+// sentence words, one document per op: the size of a run's documents.
+func BenchmarkSentenceWordsGenerated(b *testing.B) {
+	var docs []*Doc
+	for i := range 100 {
+		name, raw := gen.Document(1, i)
+		res, err := normalize.Document(raw, name, normalize.Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		docs = append(docs, &Doc{Text: res.Text, Sentences: Sentences(res.Text)})
+	}
+	b.ReportAllocs()
+	t0 := userTime(b)
+	i := 0
+	for b.Loop() {
+		docs[i%len(docs)].splitSentenceWords()
+		i++
+	}
+	b.ReportMetric(float64((userTime(b)-t0).Nanoseconds())/float64(b.N), "user-ns/op")
 }
 
 // BenchmarkPhraseFind asks every phrase set for its first phrase in every
@@ -301,6 +382,7 @@ func BenchmarkPhraseFind(b *testing.B) {
 		}
 	}
 	b.ReportAllocs()
+	t0 := userTime(b)
 	n := 0
 	for b.Loop() {
 		for _, ws := range sents {
@@ -311,6 +393,7 @@ func BenchmarkPhraseFind(b *testing.B) {
 			}
 		}
 	}
+	b.ReportMetric(float64((userTime(b)-t0).Nanoseconds())/float64(b.N), "user-ns/op")
 }
 
 // BenchmarkLowerWords splits every sentence of the regression corpus on
@@ -323,9 +406,31 @@ func BenchmarkLowerWords(b *testing.B) {
 		}
 	}
 	b.ReportAllocs()
+	t0 := userTime(b)
 	for b.Loop() {
 		for _, s := range ss {
 			lowerWords(s)
 		}
 	}
+	b.ReportMetric(float64((userTime(b)-t0).Nanoseconds())/float64(b.N), "user-ns/op")
+}
+
+// BenchmarkStemStarts asks stemStarts about every word of the regression
+// corpus.
+func BenchmarkStemStarts(b *testing.B) {
+	var ws []string
+	for _, d := range regressionCorpus(b) {
+		for _, w := range lowerWords(d.text) {
+			ws = append(ws, w.s)
+		}
+	}
+	b.ReportAllocs()
+	t0 := userTime(b)
+	var bits uint64
+	for b.Loop() {
+		for _, w := range ws {
+			bits |= stemStarts(w)
+		}
+	}
+	b.ReportMetric(float64((userTime(b)-t0).Nanoseconds())/float64(b.N), "user-ns/op")
 }

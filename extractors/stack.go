@@ -53,6 +53,10 @@ func (s Stack) Mentions(d *Doc) {
 	}
 	d.Sentences = Sentences(d.Text)
 	d.splitSentenceWords()
+	// room for the mentions of most documents (one in some 80 bytes, a
+	// few in 50) at once: growing the slice as the extractors append
+	// allocated more
+	d.Mentions = slices.Grow(d.Mentions, len(d.Text)/48+8)
 	for _, x := range s.Entities {
 		if !d.Stop.Enter(x) {
 			break // given up on: the pipeline drops what is found
@@ -106,15 +110,64 @@ func (s Stack) events(d *Doc, f *Frame) []Event {
 }
 
 // sortMentions orders mentions by position: start, then end, then kind;
-// mentions alike in all three keep their order.
+// mentions alike in all three keep their order. It sorts small keys and
+// then moves each mention once: a Mention is large, and a stable sort of
+// the mentions themselves moved them many times over.
 func sortMentions(ms []Mention) {
-	slices.SortStableFunc(ms, func(a, b Mention) int {
-		if a.Span.Start != b.Span.Start {
-			return a.Span.Start - b.Span.Start
+	var buf [128]mentionKey
+	keys := buf[:0]
+	if len(ms) > len(buf) {
+		keys = make([]mentionKey, 0, len(ms))
+	}
+	sorted := true
+	for i := range ms {
+		k := mentionKey{ms[i].Span.Start, ms[i].Span.End, i}
+		if i > 0 && sorted && compareMentions(ms, keys[i-1], k) > 0 {
+			sorted = false
 		}
-		if a.Span.End != b.Span.End {
-			return a.Span.End - b.Span.End
+		keys = append(keys, k)
+	}
+	if sorted {
+		return
+	}
+	slices.SortFunc(keys, func(a, b mentionKey) int { return compareMentions(ms, a, b) })
+	// keys[j].i is the mention that goes to j: follow each cycle of the
+	// permutation, marking the places filled with -1
+	for i := range keys {
+		if keys[i].i == i || keys[i].i < 0 {
+			continue
 		}
-		return strings.Compare(string(a.Kind), string(b.Kind))
-	})
+		tmp := ms[i]
+		j := i
+		for {
+			k := keys[j].i
+			keys[j].i = -1
+			if k == i {
+				ms[j] = tmp
+				break
+			}
+			ms[j] = ms[k]
+			j = k
+		}
+	}
+}
+
+// mentionKey is a mention's place in the order and its index.
+type mentionKey struct {
+	start, end, i int
+}
+
+// compareMentions orders keys of ms by start, end, kind, then index, which
+// makes the order total: an unstable sort keeps ties in order.
+func compareMentions(ms []Mention, a, b mentionKey) int {
+	if a.start != b.start {
+		return a.start - b.start
+	}
+	if a.end != b.end {
+		return a.end - b.end
+	}
+	if c := strings.Compare(string(ms[a.i].Kind), string(ms[b.i].Kind)); c != 0 {
+		return c
+	}
+	return a.i - b.i
 }

@@ -342,16 +342,26 @@ func (d *Doc) sentenceWords(i int) []word {
 // array; each sentence's slice is capped so that nothing appended to one
 // can overwrite another's.
 func (d *Doc) splitSentenceWords() {
-	buf := make([]word, 0, len(d.Text)/6+16) // about a word in six bytes
+	var buf []word
 	// The capitalized words' lower-case copies: a byte in four or fewer.
 	arena := make([]byte, 0, len(d.Text)/4+16)
 	d.sentWords = make([][]word, len(d.Sentences))
 	for i, s := range d.Sentences {
+		// About a word in six bytes. The words are held in arrays of
+		// up to wordChunk words, each sentence's in one: a larger
+		// array is a large object, costlier to allocate.
+		if cap(buf)-len(buf) < s.Len()/6+16 {
+			buf = make([]word, 0, max(s.Len()/6+16, min((len(d.Text)-s.Start)/6+16, wordChunk)))
+		}
 		start := len(buf)
 		buf, arena = appendLowerWordsIn(buf, d.Text[s.Start:s.End], arena)
 		d.sentWords[i] = buf[start:len(buf):len(buf)]
 	}
 }
+
+// wordChunk is the size of splitSentenceWords's arrays: 20 KB, below
+// the runtime's 32 KB large objects.
+const wordChunk = 512
 
 // sentenceOfText returns the index of the sentence whose text is exactly
 // text, a substring of d.Text, or -1. Sentence hint, the one most often
