@@ -264,16 +264,16 @@ func entWordRune(r rune) bool {
 
 func entApos(r rune) bool { return r == '\'' || r == '’' }
 
-// The classes of entASCII.
+// The classes of entASCII, bits to gather a word's classes by.
 const (
-	entNone  = iota // no letter or digit
-	entLower        // a to z
-	entUpper        // A to Z
-	entDigit        // 0 to 9
+	entLower = 1 << iota // a to z
+	entUpper             // A to Z
+	entDigit             // 0 to 9
 )
 
-// entASCII classes the ASCII bytes for tokenize's word counts.
-var entASCII = func() (t [utf8.RuneSelf]uint8) {
+// entASCII classes the bytes for tokenize's word scan: 0 for a byte that
+// is no ASCII letter or digit.
+var entASCII = func() (t [256]uint8) {
 	for c := range t {
 		switch {
 		case 'a' <= c && c <= 'z':
@@ -292,6 +292,11 @@ func (p *entParser) tokenize(start, end, si int) {
 	text := p.text
 	joinNext := false
 	for i := start; i < end; {
+		if text[i] == ' ' { // between most tokens: passed first
+			i++
+			joinNext = false
+			continue
+		}
 		r, n := rune(text[i]), 1
 		if r >= utf8.RuneSelf {
 			r, n = utf8.DecodeRuneInString(text[i:])
@@ -305,23 +310,26 @@ func (p *entParser) tokenize(start, end, si int) {
 			i += n
 			joinNext = false
 		case r < utf8.RuneSelf && asciiAlnum[r] || r >= utf8.RuneSelf && entWordRune(r):
-			// an ASCII word's letters and digits are counted as it is read
-			// (see addWord): by entASCII class
-			var counts [4]int
+			// an ASCII word's classes and capitals are gathered as it is
+			// read (see addWord), in registers: counts kept in memory
+			// made each byte wait for the last
+			var seen uint8
+			upper := 0
 			ascii := r < utf8.RuneSelf
 			if ascii {
-				counts[entASCII[r]&3]++
+				seen = entASCII[r]
+				upper = int(seen >> 1 & 1)
 			}
 			j := i + n
 			for j < end {
-				if c := text[j]; c < utf8.RuneSelf && c != '\'' {
-					k := entASCII[c] & 3
-					if k == entNone {
-						break
-					}
-					counts[k]++
-					j++ // the common case, first
+				if k := entASCII[text[j]]; k != 0 {
+					seen |= k
+					upper += int(k >> 1 & 1) // entUpper
+					j++                      // the common case, first
 					continue
+				}
+				if c := text[j]; c < utf8.RuneSelf && c != '\'' {
+					break
 				}
 				r2, n2 := rune(text[j]), 1
 				if r2 >= utf8.RuneSelf {
@@ -352,14 +360,11 @@ func (p *entParser) tokenize(start, end, si int) {
 				}
 			}
 			we := j - poss
-			if ascii {
-				// addWord's common case, counted already: less the "s" of "'s"
-				lower, upper, digits := counts[entLower], counts[entUpper], counts[entDigit]
-				if poss > 0 {
-					lower--
-				}
+			if ascii && poss == 0 {
+				// addWord's common case, gathered already (a possessive's
+				// word, less its "s", is read again by addWord)
 				tk := ptok{start: i, end: we, sent: si, joined: joinNext, kind: ptWord, capital: 'A' <= r && r <= 'Z'}
-				p.pushWord(tk, text[i:we], lower+upper, upper, digits, true, false)
+				p.pushWord(tk, w, upper, seen&entLower != 0, seen&entDigit != 0, true, false)
 			} else {
 				p.addWord(i, we, si, joinNext)
 			}
@@ -416,7 +421,7 @@ func (p *entParser) addWord(s, e, si int, joined bool) {
 		// (tokenize), capitalized if that is upper-case, and any
 		// apostrophe in it is ASCII
 		tk.capital = 'A' <= w[0] && w[0] <= 'Z'
-		p.pushWord(tk, w, letters, upper, digits, true, false)
+		p.pushWord(tk, w, upper, letters > upper, digits > 0, true, false)
 		return
 	}
 	letters, upper, digits = 0, 0, 0
@@ -453,17 +458,17 @@ func (p *entParser) addWord(s, e, si int, joined bool) {
 			first = false
 		}
 	}
-	p.pushWord(tk, w, letters, upper, digits, false, curly)
+	p.pushWord(tk, w, upper, letters > upper, digits > 0, false, curly)
 }
 
-// pushWord appends the word w with the counts of its letters, upper-case
-// letters and digits; ascii is set when w is ASCII, curly when it has a
-// closing quote for an apostrophe.
-func (p *entParser) pushWord(tk ptok, w string, letters, upper, digits int, ascii, curly bool) {
-	if letters == 0 && digits > 0 {
+// pushWord appends the word w with the count of its upper-case letters
+// and whether it has another letter (lower) and a digit; ascii is set
+// when w is ASCII, curly when it has a closing quote for an apostrophe.
+func (p *entParser) pushWord(tk ptok, w string, upper int, lower, digits bool, ascii, curly bool) {
+	if !lower && upper == 0 && digits {
 		tk.kind = ptNum
 	}
-	tk.caps = letters >= 2 && upper == letters
+	tk.caps = !lower && upper >= 2
 	if upper > 0 && ascii {
 		// lower-cased into lowBuf, as below, in place
 		la := len(p.lowBuf)
