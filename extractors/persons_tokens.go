@@ -184,8 +184,10 @@ func (p *entParser) rankIn(title, country string) string {
 	if gazetteer.TitleNeedsCountry(title) {
 		return r
 	}
-	if p.ranks == nil || len(p.ranks) >= maxRanks {
-		p.ranks = map[string]string{}
+	if p.ranks == nil {
+		p.ranks = make(map[string]string, maxRanks) // sized once: not grown by rehashing
+	} else if len(p.ranks) >= maxRanks {
+		clear(p.ranks) // its room kept
 	}
 	p.ranks[strings.Clone(title)] = r
 	return r
