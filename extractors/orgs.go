@@ -95,7 +95,7 @@ func (p *entParser) findOrgs() {
 			break // given up on: what is found is dropped
 		}
 		tk := &p.t[h]
-		if covered[h] || tk.kind != ptWord || !tk.capital || tk.joined || tk.cty != 0 || !p.is(h, wfOrgHead) {
+		if !tk.capital || tk.kind != ptWord || tk.joined || tk.cty != 0 || covered[h] || !p.is(h, wfOrgHead) {
 			continue // "Union" in "Republic of the Union of Myanmar" is a country's
 		}
 		if h+1 < len(p.t) && p.t[h+1].joined {
@@ -169,11 +169,14 @@ func (p *entParser) findOrgs() {
 			break // given up on: what is found is dropped
 		}
 		tk := &p.t[i]
-		if covered[i] || tk.kind != ptWord || tk.joined || (i+1 < len(p.t) && p.t[i+1].joined) {
+		if tk.kind != ptWord || !tk.capital && p.text[tk.start]-'0' > 9 {
+			continue // lower case or not ASCII first: no acronym (see orgAcronym)
+		}
+		if covered[i] || tk.joined || (i+1 < len(p.t) && p.t[i+1].joined) {
 			continue
 		}
 		w := p.text[tk.start:tk.end]
-		if w[0] >= 'a' || !orgAcronym(w) { // lower case or not ASCII first: no acronym
+		if !orgAcronym(w) {
 			continue
 		}
 		// two-word acronyms first ("UN DESA")
