@@ -2,13 +2,14 @@ package extractors
 
 import (
 	"math/rand"
+	"slices"
 	"strings"
 	"testing"
 )
 
-// TestAcronymSkip checks findOrgs' test of a token that cannot be an
-// acronym, by its capital and first byte, against the one it replaced,
-// by its first byte and orgAcronym.
+// TestAcronymSkip checks that findOrgs, reading only p.heads for
+// acronyms, skips the tokens the test it replaced skipped: by their
+// first byte and orgAcronym.
 func TestAcronymSkip(t *testing.T) {
 	texts := fastTexts(t)
 	pieces := []string{"UN", "DESA", "3GPP", "WeGO", "eGov", "G20", "20", "Élan", "ÉU", "KISA", "iPhone", "A", "x1", " ", "-", "’"}
@@ -30,7 +31,7 @@ func TestAcronymSkip(t *testing.T) {
 			}
 			w := p.text[tk.start:tk.end]
 			old := w[0] >= 'a' || !orgAcronym(w)
-			got := !tk.capital && p.text[tk.start]-'0' > 9 || !orgAcronym(w)
+			got := !slices.Contains(p.heads, int32(i)) || !orgAcronym(w)
 			if got != old {
 				t.Fatalf("%q: skip %v, want %v", w, got, old)
 			}
@@ -42,5 +43,23 @@ func TestAcronymSkip(t *testing.T) {
 	}
 	if n == 0 {
 		t.Fatal("no acronym seen")
+	}
+}
+
+// TestHeads checks the parser's list of the words that start with a
+// capital or a digit against every token's.
+func TestHeads(t *testing.T) {
+	for _, s := range fastTexts(t) {
+		p := newEntParser(&Doc{Text: s})
+		var want []int32
+		for i, tk := range p.t {
+			if tk.kind == ptWord && (tk.capital || '0' <= s[tk.start] && s[tk.start] <= '9') {
+				want = append(want, int32(i))
+			}
+		}
+		if !slices.Equal(p.heads, want) {
+			t.Fatalf("%.80q: heads %v, want %v", s, p.heads, want)
+		}
+		p.release()
 	}
 }

@@ -68,6 +68,7 @@ type entParser struct {
 	lowBuf  []byte                  // lower-case forms, while tokenizing
 	fromBuf []int32                 // the tokens whose lower-case form is in lowBuf, while tokenizing
 	sentTok []int32                 // per sentence: its first token (see sentTokens)
+	heads   []int32                 // the words that start with a capital or a digit: see pushWord
 	isos    []string                // interned codes of ptok.cty and ptok.plc; isos[0] is ""
 	isoIdx  map[string]uint16       // index of a code in isos
 	matchN  []int8                  // per token: 0 not looked up, -1 no title, n words of the title there
@@ -112,6 +113,7 @@ func newEntParser(d *Doc) *entParser {
 	p.lowBuf = grow(p.lowBuf[:0], len(d.Text)/4+16)
 	p.fromBuf = p.fromBuf[:0]
 	p.sentTok = p.sentTok[:0]
+	p.heads = p.heads[:0]
 	for si, s := range sents {
 		p.sentTok = append(p.sentTok, int32(len(p.t)))
 		if si > 0 {
@@ -471,6 +473,11 @@ func (p *entParser) pushWord(tk ptok, w string, upper int, lower, digits bool, a
 		tk.kind = ptNum
 	}
 	tk.caps = !lower && upper >= 2
+	if tk.capital || tk.kind == ptWord && w[0]-'0' <= 9 {
+		// the only words that can head an organization or open a name
+		// form: findOrgs and pass2 read these, not every token
+		p.heads = append(p.heads, int32(len(p.t)))
+	}
 	if upper > 0 && ascii {
 		// lower-cased into lowBuf, as below, in place
 		la := len(p.lowBuf)
