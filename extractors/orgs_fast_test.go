@@ -63,3 +63,36 @@ func TestHeads(t *testing.T) {
 		p.release()
 	}
 }
+
+// TestPass1Skip checks that pass1, passing over the lower-case words
+// that start with neither 't' nor 'c', passes over none that it read
+// before: "the" and the words whose lower-case form starts with 'c'.
+func TestPass1Skip(t *testing.T) {
+	texts := fastTexts(t)
+	pieces := []string{"the", "tHE", "The", "counterpart", "cOVID", "ǅemal", "ça", "Ça", "K", "Å", "20", " ", "-", "’s", ".", "x"}
+	r := rand.New(rand.NewSource(6))
+	for range 3000 {
+		var b strings.Builder
+		for range 1 + r.Intn(12) {
+			b.WriteString(pieces[r.Intn(len(pieces))])
+		}
+		texts = append(texts, b.String())
+	}
+	n := 0
+	for _, s := range texts {
+		p := newEntParser(&Doc{Text: s})
+		for i, tk := range p.t {
+			if tk.kind != ptWord || tk.capital || p.lows[i] != "the" && p.lows[i][0] != 'c' {
+				continue
+			}
+			n++
+			if c := s[tk.start]; c != 't' && c != 'c' {
+				t.Fatalf("%.80q: token %d %q passed over", s, i, p.lows[i])
+			}
+		}
+		p.release()
+	}
+	if n == 0 {
+		t.Fatal("no lower-case anchor word seen")
+	}
+}

@@ -358,7 +358,10 @@ func (p *entParser) pass1() {
 			break // given up on: what is found is dropped
 		}
 		tk := &p.t[i]
-		if tk.kind != ptWord || p.taken[i] {
+		if tk.kind != ptWord || !tk.capital && p.text[tk.start] != 't' && p.text[tk.start] != 'c' || p.taken[i] {
+			// no capital, "the" or counterpart noun: the lower-case ones
+			// told by their first byte (the only one that lower-cases to
+			// 't' or 'c' is itself)
 			i++
 			continue
 		}
