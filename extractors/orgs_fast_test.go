@@ -96,3 +96,28 @@ func TestPass1Skip(t *testing.T) {
 		t.Fatal("no lower-case anchor word seen")
 	}
 }
+
+// TestNoTitleAt checks that chain finds nothing at the words noTitleAt
+// lets pass1 pass over.
+func TestNoTitleAt(t *testing.T) {
+	n := 0
+	for _, s := range fastTexts(t) {
+		d := &Doc{Text: s}
+		d.Mentions = Countries{}.Extract(d)
+		p := newEntParser(d)
+		p.findOrgs()
+		for i, tk := range p.t {
+			if tk.kind != ptWord || !tk.capital && p.lows[i] != "the" || !p.noTitleAt(i) {
+				continue
+			}
+			n++
+			if _, ok := p.chain(i); ok {
+				t.Fatalf("%.80q: chain at token %d %q", s, i, p.lows[i])
+			}
+		}
+		p.release()
+	}
+	if n == 0 {
+		t.Fatal("no word passed over")
+	}
+}

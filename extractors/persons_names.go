@@ -379,9 +379,11 @@ func (p *entParser) pass1() {
 			i = next
 			continue
 		}
-		if next, ok := p.chain(i); ok {
-			i = next
-			continue
+		if !p.noTitleAt(i) {
+			if next, ok := p.chain(i); ok {
+				i = next
+				continue
+			}
 		}
 		if next, ok := p.bareName(i); ok {
 			i = next
@@ -389,6 +391,16 @@ func (p *entParser) pass1() {
 		}
 		i++
 	}
+}
+
+// noTitleAt reports whether token i, a word, can start no title,
+// honorific or office qualifier, so that chain finds nothing there: one
+// word (no hyphen group) of no country, not in capitals, whose flags
+// name none of the words that parseOffice and chain go on with.
+func (p *entParser) noTitleAt(i int) bool {
+	tk := &p.t[i]
+	return tk.cty == 0 && !tk.caps && (i+1 >= len(p.t) || !p.t[i+1].joined) &&
+		p.flagsOf(i)&(wfOfficeStart|wfHonorificStart|wfTitleModifier|wfIntl|wfPortfolio|wfOrgHead) == 0
 }
 
 // chain parses titles and honorifics before a name at i: "Minister",
