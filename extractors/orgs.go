@@ -90,12 +90,13 @@ func (p *entParser) findOrgs() {
 	acrCountry := map[string]string{}
 	acrIntl := map[string]bool{}
 	covered := p.covered
-	for h := 0; h < len(p.t); h++ {
+	for _, h32 := range p.heads {
 		if p.d.Stop.Stopped() {
 			break // given up on: what is found is dropped
 		}
+		h := int(h32)
 		tk := &p.t[h]
-		if covered[h] || tk.kind != ptWord || !tk.capital || tk.joined || tk.cty != 0 || !p.is(h, wfOrgHead) {
+		if !tk.capital || tk.joined || tk.cty != 0 || covered[h] || !p.is(h, wfOrgHead) {
 			continue // "Union" in "Republic of the Union of Myanmar" is a country's
 		}
 		if h+1 < len(p.t) && p.t[h+1].joined {
@@ -163,17 +164,19 @@ func (p *entParser) findOrgs() {
 			}
 		}
 	}
-	// later uses of acronyms, and well-known ones
-	for i := 0; i < len(p.t); i++ {
+	// later uses of acronyms, and well-known ones: an acronym starts with
+	// a capital or a digit (see orgAcronym), one of p.heads
+	for k := 0; k < len(p.heads); k++ {
 		if p.d.Stop.Stopped() {
 			break // given up on: what is found is dropped
 		}
+		i := int(p.heads[k])
 		tk := &p.t[i]
-		if covered[i] || tk.kind != ptWord || tk.joined || (i+1 < len(p.t) && p.t[i+1].joined) {
+		if covered[i] || tk.joined || (i+1 < len(p.t) && p.t[i+1].joined) {
 			continue
 		}
 		w := p.text[tk.start:tk.end]
-		if w[0] >= 'a' || !orgAcronym(w) { // lower case or not ASCII first: no acronym
+		if !orgAcronym(w) {
 			continue
 		}
 		// two-word acronyms first ("UN DESA")
@@ -181,7 +184,9 @@ func (p *entParser) findOrgs() {
 			two := w + " " + p.text[p.t[i+1].start:p.t[i+1].end]
 			if v, ok := acr[two]; ok && p.t[i+1].start == tk.end+1 {
 				p.orgs = append(p.orgs, orgSpan{start: i, end: i + 2, value: v, acronym: true, country: acrCountry[two], intl: acrIntl[two]})
-				i++
+				if k+1 < len(p.heads) && int(p.heads[k+1]) == i+1 {
+					k++ // the second word is read
+				}
 				continue
 			}
 		}

@@ -358,7 +358,10 @@ func (p *entParser) pass1() {
 			break // given up on: what is found is dropped
 		}
 		tk := &p.t[i]
-		if tk.kind != ptWord || p.taken[i] {
+		if tk.kind != ptWord || !tk.capital && p.text[tk.start] != 't' && p.text[tk.start] != 'c' || p.taken[i] {
+			// no capital, "the" or counterpart noun: the lower-case ones
+			// told by their first byte (the only one that lower-cases to
+			// 't' or 'c' is itself)
 			i++
 			continue
 		}
@@ -376,9 +379,11 @@ func (p *entParser) pass1() {
 			i = next
 			continue
 		}
-		if next, ok := p.chain(i); ok {
-			i = next
-			continue
+		if !p.noTitleAt(i) {
+			if next, ok := p.chain(i); ok {
+				i = next
+				continue
+			}
 		}
 		if next, ok := p.bareName(i); ok {
 			i = next
@@ -386,6 +391,16 @@ func (p *entParser) pass1() {
 		}
 		i++
 	}
+}
+
+// noTitleAt reports whether token i, a word, can start no title,
+// honorific or office qualifier, so that chain finds nothing there: one
+// word (no hyphen group) of no country, not in capitals, whose flags
+// name none of the words that parseOffice and chain go on with.
+func (p *entParser) noTitleAt(i int) bool {
+	tk := &p.t[i]
+	return tk.cty == 0 && !tk.caps && (i+1 >= len(p.t) || !p.t[i+1].joined) &&
+		p.flagsOf(i)&(wfOfficeStart|wfHonorificStart|wfTitleModifier|wfIntl|wfPortfolio|wfOrgHead) == 0
 }
 
 // chain parses titles and honorifics before a name at i: "Minister",

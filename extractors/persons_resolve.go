@@ -715,12 +715,18 @@ func (p *entParser) pass2(out []Mention, cls []*personCluster) []Mention {
 	}
 	p.firsts = firsts // kept for the next document
 	var key []byte
-	for i := 0; i < len(p.t); i++ {
+	next := 0 // the tokens before it are read
+	// a form starts with a capital: at one of p.heads
+	for _, i32 := range p.heads {
+		i := int(i32)
+		if i < next {
+			continue
+		}
 		if p.d.Stop.Stopped() {
 			break // given up on: what is found is dropped
 		}
 		tk := &p.t[i]
-		if p.taken[i] || tk.kind != ptWord || !tk.capital || tk.joined {
+		if !tk.capital || p.taken[i] || tk.joined {
 			continue
 		}
 		if !firstBits.may(p.lows[i]) || !slices.Contains(firsts, p.lows[i]) {
@@ -747,7 +753,7 @@ func (p *entParser) pass2(out []Mention, cls []*personCluster) []Mention {
 					m.Span.End, m.Text = cut, p.text[m.Span.Start:cut]
 					out = append(out, m)
 					p.mark(i, j+1)
-					i = j
+					next = j + 1
 					break
 				}
 			}
@@ -760,7 +766,7 @@ func (p *entParser) pass2(out []Mention, cls []*personCluster) []Mention {
 			}
 			out = append(out, p.mention(i, e, cls[ci]))
 			p.mark(i, e)
-			i = e - 1
+			next = e
 			break
 		}
 	}

@@ -68,6 +68,7 @@ type entParser struct {
 	lowBuf  []byte                  // lower-case forms, while tokenizing
 	fromBuf []int32                 // the tokens whose lower-case form is in lowBuf, while tokenizing
 	sentTok []int32                 // per sentence: its first token (see sentTokens)
+	heads   []int32                 // the words that start with a capital or a digit: see pushWord
 	isos    []string                // interned codes of ptok.cty and ptok.plc; isos[0] is ""
 	isoIdx  map[string]uint16       // index of a code in isos
 	matchN  []int8                  // per token: 0 not looked up, -1 no title, n words of the title there
@@ -112,6 +113,7 @@ func newEntParser(d *Doc) *entParser {
 	p.lowBuf = grow(p.lowBuf[:0], len(d.Text)/4+16)
 	p.fromBuf = p.fromBuf[:0]
 	p.sentTok = p.sentTok[:0]
+	p.heads = p.heads[:0]
 	for si, s := range sents {
 		p.sentTok = append(p.sentTok, int32(len(p.t)))
 		if si > 0 {
@@ -184,8 +186,10 @@ func (p *entParser) rankIn(title, country string) string {
 	if gazetteer.TitleNeedsCountry(title) {
 		return r
 	}
-	if p.ranks == nil || len(p.ranks) >= maxRanks {
-		p.ranks = map[string]string{}
+	if p.ranks == nil {
+		p.ranks = make(map[string]string, maxRanks) // sized once: not grown by rehashing
+	} else if len(p.ranks) >= maxRanks {
+		clear(p.ranks) // its room kept
 	}
 	p.ranks[strings.Clone(title)] = r
 	return r
@@ -264,16 +268,16 @@ func entWordRune(r rune) bool {
 
 func entApos(r rune) bool { return r == '\'' || r == '’' }
 
-// The classes of entASCII.
+// The classes of entASCII, bits to gather a word's classes by.
 const (
-	entNone  = iota // no letter or digit
-	entLower        // a to z
-	entUpper        // A to Z
-	entDigit        // 0 to 9
+	entLower = 1 << iota // a to z
+	entUpper             // A to Z
+	entDigit             // 0 to 9
 )
 
-// entASCII classes the ASCII bytes for tokenize's word counts.
-var entASCII = func() (t [utf8.RuneSelf]uint8) {
+// entASCII classes the bytes for tokenize's word scan: 0 for a byte that
+// is no ASCII letter or digit.
+var entASCII = func() (t [256]uint8) {
 	for c := range t {
 		switch {
 		case 'a' <= c && c <= 'z':
@@ -292,6 +296,11 @@ func (p *entParser) tokenize(start, end, si int) {
 	text := p.text
 	joinNext := false
 	for i := start; i < end; {
+		if text[i] == ' ' { // between most tokens: passed first
+			i++
+			joinNext = false
+			continue
+		}
 		r, n := rune(text[i]), 1
 		if r >= utf8.RuneSelf {
 			r, n = utf8.DecodeRuneInString(text[i:])
@@ -305,23 +314,26 @@ func (p *entParser) tokenize(start, end, si int) {
 			i += n
 			joinNext = false
 		case r < utf8.RuneSelf && asciiAlnum[r] || r >= utf8.RuneSelf && entWordRune(r):
-			// an ASCII word's letters and digits are counted as it is read
-			// (see addWord): by entASCII class
-			var counts [4]int
+			// an ASCII word's classes and capitals are gathered as it is
+			// read (see addWord), in registers: counts kept in memory
+			// made each byte wait for the last
+			var seen uint8
+			upper := 0
 			ascii := r < utf8.RuneSelf
 			if ascii {
-				counts[entASCII[r]&3]++
+				seen = entASCII[r]
+				upper = int(seen >> 1 & 1)
 			}
 			j := i + n
 			for j < end {
-				if c := text[j]; c < utf8.RuneSelf && c != '\'' {
-					k := entASCII[c] & 3
-					if k == entNone {
-						break
-					}
-					counts[k]++
-					j++ // the common case, first
+				if k := entASCII[text[j]]; k != 0 {
+					seen |= k
+					upper += int(k >> 1 & 1) // entUpper
+					j++                      // the common case, first
 					continue
+				}
+				if c := text[j]; c < utf8.RuneSelf && c != '\'' {
+					break
 				}
 				r2, n2 := rune(text[j]), 1
 				if r2 >= utf8.RuneSelf {
@@ -352,14 +364,11 @@ func (p *entParser) tokenize(start, end, si int) {
 				}
 			}
 			we := j - poss
-			if ascii {
-				// addWord's common case, counted already: less the "s" of "'s"
-				lower, upper, digits := counts[entLower], counts[entUpper], counts[entDigit]
-				if poss > 0 {
-					lower--
-				}
+			if ascii && poss == 0 {
+				// addWord's common case, gathered already (a possessive's
+				// word, less its "s", is read again by addWord)
 				tk := ptok{start: i, end: we, sent: si, joined: joinNext, kind: ptWord, capital: 'A' <= r && r <= 'Z'}
-				p.pushWord(tk, text[i:we], lower+upper, upper, digits, true, false)
+				p.pushWord(tk, w, upper, seen&entLower != 0, seen&entDigit != 0, true, false)
 			} else {
 				p.addWord(i, we, si, joinNext)
 			}
@@ -416,7 +425,7 @@ func (p *entParser) addWord(s, e, si int, joined bool) {
 		// (tokenize), capitalized if that is upper-case, and any
 		// apostrophe in it is ASCII
 		tk.capital = 'A' <= w[0] && w[0] <= 'Z'
-		p.pushWord(tk, w, letters, upper, digits, true, false)
+		p.pushWord(tk, w, upper, letters > upper, digits > 0, true, false)
 		return
 	}
 	letters, upper, digits = 0, 0, 0
@@ -453,17 +462,22 @@ func (p *entParser) addWord(s, e, si int, joined bool) {
 			first = false
 		}
 	}
-	p.pushWord(tk, w, letters, upper, digits, false, curly)
+	p.pushWord(tk, w, upper, letters > upper, digits > 0, false, curly)
 }
 
-// pushWord appends the word w with the counts of its letters, upper-case
-// letters and digits; ascii is set when w is ASCII, curly when it has a
-// closing quote for an apostrophe.
-func (p *entParser) pushWord(tk ptok, w string, letters, upper, digits int, ascii, curly bool) {
-	if letters == 0 && digits > 0 {
+// pushWord appends the word w with the count of its upper-case letters
+// and whether it has another letter (lower) and a digit; ascii is set
+// when w is ASCII, curly when it has a closing quote for an apostrophe.
+func (p *entParser) pushWord(tk ptok, w string, upper int, lower, digits bool, ascii, curly bool) {
+	if !lower && upper == 0 && digits {
 		tk.kind = ptNum
 	}
-	tk.caps = letters >= 2 && upper == letters
+	tk.caps = !lower && upper >= 2
+	if tk.capital || tk.kind == ptWord && w[0]-'0' <= 9 {
+		// the only words that can head an organization or open a name
+		// form: findOrgs and pass2 read these, not every token
+		p.heads = append(p.heads, int32(len(p.t)))
+	}
 	if upper > 0 && ascii {
 		// lower-cased into lowBuf, as below, in place
 		la := len(p.lowBuf)
