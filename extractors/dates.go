@@ -1,6 +1,7 @@
 package extractors
 
 import (
+	"math/bits"
 	"slices"
 	"strings"
 	"sync"
@@ -230,7 +231,7 @@ func dtTokenize(text string, toks []dtToken) []dtToken {
 			i++
 			sp = 0
 		default:
-			j := i
+			j, ascii := dtASCIILetterEnd(text, i), true
 			for j < len(text) {
 				b := text[j]
 				if b < utf8.RuneSelf {
@@ -245,6 +246,7 @@ func dtTokenize(text string, toks []dtToken) []dtToken {
 					break
 				}
 				j += n
+				ascii = false
 			}
 			if j == i { // a non-letter rune: one punctuation token
 				_, n := utf8.DecodeRuneInString(text[i:])
@@ -258,7 +260,18 @@ func dtTokenize(text string, toks []dtToken) []dtToken {
 				t.flags |= dtUpper
 			}
 			if w := text[i:j]; dtMaybeDateWord(w) { // dtLookup, inlined
-				t.w = dtFind(w)
+				if n := j - i; ascii && i+16 <= len(text) {
+					// the word's bytes packed as dtPack packs them, from two loads
+					k0, k1 := load64(text[i:])|0x2020202020202020, load64(text[i+8:])|0x2020202020202020
+					if n < 8 {
+						k0, k1 = k0&(1<<(8*n)-1), 0
+					} else {
+						k1 &= 1<<(8*(n-8)) - 1
+					}
+					t.w = dtFindPacked(k0, k1)
+				} else {
+					t.w = dtFind(w)
+				}
 			}
 			toks = append(toks, t)
 			i = j
@@ -303,6 +316,24 @@ func dtMarkTimes(text string, toks []dtToken) {
 			}
 		}
 	}
+}
+
+// dtASCIILetterEnd returns the end of the run of ASCII letters at i, eight
+// bytes at a time.
+func dtASCIILetterEnd(text string, i int) int {
+	const ones, high uint64 = 0x0101010101010101, 0x8080808080808080
+	for ; i+8 <= len(text); i += 8 {
+		w := load64(text[i:])
+		l := w | 0x20*ones
+		letter := (l + (0x80-'a')*ones) &^ (l + (0x80-'z'-1)*ones)
+		if stop := (^letter | w) & high; stop != 0 {
+			return i + bits.TrailingZeros64(stop)>>3
+		}
+	}
+	for i < len(text) && dtIsLetter(text[i]) {
+		i++
+	}
+	return i
 }
 
 func dtIsDigit(c byte) bool  { return c >= '0' && c <= '9' }
@@ -560,7 +591,11 @@ func dtFind(w string) dtWordInfo {
 	if len(w) > 16 {
 		return dtWordInfo{}
 	}
-	k0, k1 := dtPack(w)
+	return dtFindPacked(dtPack(w))
+}
+
+// dtFindPacked looks up a word packed by dtPack.
+func dtFindPacked(k0, k1 uint64) dtWordInfo {
 	for h := dtHash(k0, k1); ; h = (h + 1) & (len(dateWordTable) - 1) {
 		e := &dateWordTable[h]
 		if e.k0 == k0 && e.k1 == k1 {
