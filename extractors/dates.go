@@ -93,10 +93,10 @@ func findDates(text string, pub *Timestamp, sents []Span) []DateRange {
 		// not by doubling (each doubling copies and touches new memory)
 		toks = make([]dtToken, 0, n)
 	}
-	s.toks = dtTokenize(text, toks)
+	s.toks, s.starts = dtTokenize(text, toks, buf.starts[:0])
 	defer func() {
 		if cap(s.toks) <= maxPooledTokens {
-			buf.toks, buf.exprs, buf.years = s.toks[:0], s.exprs[:0], s.years[:0]
+			buf.toks, buf.starts, buf.exprs, buf.years = s.toks[:0], s.starts[:0], s.exprs[:0], s.years[:0]
 			dtScanBufs.Put(buf)
 		}
 	}()
@@ -125,16 +125,17 @@ func findDates(text string, pub *Timestamp, sents []Span) []DateRange {
 
 // ---- tokens ----
 
-// dtScanBuf holds findDates' token, expression and year buffers.
+// dtScanBuf holds findDates' token, start, expression and year buffers.
 type dtScanBuf struct {
-	toks  []dtToken
-	exprs []dtExpr
-	years []dtYearMark
+	toks   []dtToken
+	starts []int
+	exprs  []dtExpr
+	years  []dtYearMark
 }
 
 // dtScanBufs recycles findDates' buffers between documents: a release has
 // about a token per four bytes, and the buffers are dead once findDates
-// returns. Tokens and years hold no pointers, and expressions none but to
+// returns. Tokens, starts and years hold no pointers, and expressions none but to
 // constant strings (their Precision), so a pooled buffer keeps nothing
 // alive.
 var dtScanBufs = sync.Pool{New: func() any { return new(dtScanBuf) }}
@@ -174,9 +175,11 @@ type dtToken struct {
 
 func (t *dtToken) is(f uint8) bool { return t.flags&f != 0 }
 
-// dtTokenize appends the tokens of text to toks. Tokens split only at ASCII
-// bytes or rune boundaries, so every span is on rune boundaries.
-func dtTokenize(text string, toks []dtToken) []dtToken {
+// dtTokenize appends the tokens of text to toks, and to starts the indices
+// of those an expression may start at (dtMayStart): every number, and the
+// months, capitalized weekdays and relative words. Tokens split only at
+// ASCII bytes or rune boundaries, so every span is on rune boundaries.
+func dtTokenize(text string, toks []dtToken, starts []int) ([]dtToken, []int) {
 	var sp uint8
 	for i := 0; i < len(text); {
 		c := text[i]
@@ -223,6 +226,7 @@ func dtTokenize(text string, toks []dtToken) []dtToken {
 			if n := len(toks); n > 0 && sp == 0 && toks[n-1].kind == dtWord {
 				t.flags |= dtGluedPrev
 			}
+			starts = append(starts, len(toks))
 			toks = append(toks, t)
 			i = j
 			sp = 0
@@ -272,20 +276,24 @@ func dtTokenize(text string, toks []dtToken) []dtToken {
 				} else {
 					t.w = dtFind(w)
 				}
+				if dtMayStart(&t) {
+					starts = append(starts, len(toks))
+				}
 			}
 			toks = append(toks, t)
 			i = j
 			sp = 0
 		}
 	}
-	dtMarkTimes(text, toks)
-	return toks
+	dtMarkTimes(text, toks, starts)
+	return toks, starts
 }
 
 // dtMarkTimes flags the numbers of times of day (10:00, 5 p.m., 10 am) and
 // of decimals (5.5, 10.00 hrs); a dotted date (03.04.2020) is neither.
-func dtMarkTimes(text string, toks []dtToken) {
-	for i := range toks {
+// The numbers are among starts.
+func dtMarkTimes(text string, toks []dtToken, starts []int) {
+	for _, i := range starts {
 		t := &toks[i]
 		if t.kind != dtNum {
 			continue
@@ -642,7 +650,10 @@ type dtScanner struct {
 	pub   *Timestamp
 	sents []Span
 	toks  []dtToken
-	exprs []dtExpr
+	// starts are the indices of the tokens an expression may start at,
+	// the numbers among them (see dtTokenize)
+	starts []int
+	exprs  []dtExpr
 	// stated years, for context
 	years   []dtYearMark
 	docYear int
@@ -665,16 +676,19 @@ type dtYearMark struct {
 	named  bool // a year inside a name ("LEAP 2024")
 }
 
+// parseAll reads the expressions of the tokens, in order: at the starts
+// that no expression read before covers (at any other token parseAt would
+// find nothing).
 func (s *dtScanner) parseAll() {
-	for i := 0; i < len(s.toks); {
-		if !dtMayStart(&s.toks[i]) {
-			i++ // what parseAt would find: nothing
+	next := 0
+	for _, i := range s.starts {
+		if i < next {
 			continue
 		}
 		if e, ok := s.parseAt(i); ok {
-			i = e
+			next = e
 		} else {
-			i++
+			next = i + 1
 		}
 	}
 }
@@ -1309,7 +1323,7 @@ func (s *dtScanner) collectYears() {
 		s.years = append(s.years, dtYearMark{tok: e.ts, year: y, strong: e.prec != Year})
 	}
 	ei := 0
-	for i := range s.toks {
+	for _, i := range s.starts { // the numbers among them
 		t := &s.toks[i]
 		for ei < len(s.exprs) && s.exprs[ei].te <= i {
 			ei++

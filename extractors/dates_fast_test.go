@@ -97,8 +97,128 @@ func dtTokenizeRef(text string, toks []dtToken) []dtToken {
 			sp = 0
 		}
 	}
-	dtMarkTimes(text, toks)
+	dtMarkTimesRef(text, toks)
 	return toks
+}
+
+// dtMarkTimesRef is dtMarkTimes as it was before the starts: over every
+// token.
+func dtMarkTimesRef(text string, toks []dtToken) {
+	for i := range toks {
+		t := &toks[i]
+		if t.kind != dtNum {
+			continue
+		}
+		if i >= 2 && t.sp == 0 && toks[i-1].sp == 0 && dtIsPunct(&toks[i-1], '.') && toks[i-2].kind == dtNum {
+			continue
+		}
+		if i+2 < len(toks) && toks[i+1].sp == 0 && toks[i+2].sp == 0 && toks[i+2].kind == dtNum {
+			switch {
+			case dtIsPunct(&toks[i+1], ':') && t.ndig <= 2 && toks[i+2].ndig == 2:
+				t.flags |= dtTime
+				toks[i+2].flags |= dtTime
+				continue
+			case dtIsPunct(&toks[i+1], '.') && !(i+4 < len(toks) && dtIsPunct(&toks[i+3], '.') && toks[i+3].sp == 0 && toks[i+4].kind == dtNum):
+				t.flags |= dtDecimal
+				toks[i+2].flags |= dtDecimal
+				continue
+			}
+		}
+		if i+1 < len(toks) && toks[i+1].sp == 1 && toks[i+1].kind == dtWord {
+			n := &toks[i+1]
+			if n.w.id == dkMeridiem {
+				t.flags |= dtTime
+			} else if n.end-n.start == 1 && (text[n.start]|0x20 == 'a' || text[n.start]|0x20 == 'p') &&
+				i+3 < len(toks) && dtIsPunct(&toks[i+2], '.') && toks[i+2].sp == 0 && toks[i+3].sp == 0 &&
+				toks[i+3].end-toks[i+3].start == 1 && text[toks[i+3].start]|0x20 == 'm' {
+				t.flags |= dtTime
+			}
+		}
+	}
+}
+
+// parseAllRef is parseAll as it was before the starts: a test of every
+// token.
+func (s *dtScanner) parseAllRef() {
+	for i := 0; i < len(s.toks); {
+		if !dtMayStart(&s.toks[i]) {
+			i++
+			continue
+		}
+		if e, ok := s.parseAt(i); ok {
+			i = e
+		} else {
+			i++
+		}
+	}
+}
+
+// namedYearsRef is the loop of collectYears over the numbers as it was
+// before the starts: over every token.
+func (s *dtScanner) namedYearsRef() {
+	ei := 0
+	for i := range s.toks {
+		t := &s.toks[i]
+		for ei < len(s.exprs) && s.exprs[ei].te <= i {
+			ei++
+		}
+		if t.kind != dtNum || t.ndig != 4 || ei < len(s.exprs) && s.exprs[ei].ts <= i {
+			continue
+		}
+		y, ok := s.yearAt(i)
+		if !ok || t.is(dtGluedPrev) {
+			continue
+		}
+		p, n := s.tok(i-1), s.tok(i+1)
+		if i > 0 && p.kind == dtWord && p.w.cls&(dcTarget|dcIdent) != 0 {
+			continue
+		}
+		named := (i > 0 && s.near(i) && p.kind == dtWord && p.flags&dtUpper != 0 && p.w.cls&(dcMonthTrig|dcYearTrig) == 0 && p.w.month == 0) ||
+			(s.near(i+1) && n.kind == dtWord && n.sp == 1 && n.flags&dtUpper != 0 && n.w.month == 0 && n.w.cls&dcTarget == 0) ||
+			(s.glued(i+1) && dtIsPunct(n, '-') && s.tok(i+2).flags&dtUpper != 0)
+		if named {
+			s.years = append(s.years, dtYearMark{tok: i, year: y, strong: true, named: true})
+		}
+	}
+}
+
+// TestDtStartsSame checks that the starts are the tokens dtMayStart
+// accepts, that parseAll reads from them what parseAllRef reads from
+// every token, and that collectYears finds the years the loop over every
+// token finds.
+func TestDtStartsSame(t *testing.T) {
+	pub := &Timestamp{Date: Date{2024, 3, 12}}
+	for _, text := range dtTestTexts(t) {
+		toks, starts := dtTokenize(text, nil, nil)
+		var want []int
+		for i := range toks {
+			if dtMayStart(&toks[i]) {
+				want = append(want, i)
+			}
+		}
+		if !slices.Equal(starts, want) {
+			t.Fatalf("dtTokenize(%q) starts %v, want %v", text, starts, want)
+		}
+		s := dtScanner{text: text, pub: pub, sents: Sentences(text), toks: toks, starts: starts}
+		s.parseAll()
+		r := s
+		r.exprs = nil
+		r.parseAllRef()
+		if !slices.Equal(s.exprs, r.exprs) {
+			t.Fatalf("parseAll(%q):\n got %+v\nwant %+v", text, s.exprs, r.exprs)
+		}
+		s.collectYears()
+		r.namedYearsRef()
+		var named []dtYearMark
+		for _, y := range s.years {
+			if y.named {
+				named = append(named, y)
+			}
+		}
+		if !slices.Equal(named, r.years) {
+			t.Fatalf("collectYears(%q):\n got %+v\nwant %+v", text, named, r.years)
+		}
+	}
 }
 
 // dtTestTexts returns the regression corpus's texts, each of their lines,
@@ -136,7 +256,8 @@ func dtTestTexts(tb testing.TB) []string {
 
 func TestDtTokenizeSame(t *testing.T) {
 	for _, text := range dtTestTexts(t) {
-		got, want := dtTokenize(text, nil), dtTokenizeRef(text, nil)
+		got, _ := dtTokenize(text, nil, nil)
+		want := dtTokenizeRef(text, nil)
 		if !slices.Equal(got, want) {
 			t.Fatalf("dtTokenize(%q):\n got %+v\nwant %+v", text, got, want)
 		}
@@ -147,17 +268,21 @@ func TestDtTokenizeSame(t *testing.T) {
 // whole corpus. Ref is the former tokenizer, for comparison.
 func BenchmarkDtTokenize(b *testing.B) {
 	docs := regressionCorpus(b)
-	for _, bc := range []struct {
-		name string
-		f    func(string, []dtToken) []dtToken
-	}{{"New", dtTokenize}, {"Ref", dtTokenizeRef}} {
-		b.Run(bc.name, func(b *testing.B) {
-			var toks []dtToken
-			for b.Loop() {
-				for _, d := range docs {
-					toks = bc.f(d.text, toks[:0])
-				}
+	b.Run("New", func(b *testing.B) {
+		var toks []dtToken
+		var starts []int
+		for b.Loop() {
+			for _, d := range docs {
+				toks, starts = dtTokenize(d.text, toks[:0], starts[:0])
 			}
-		})
-	}
+		}
+	})
+	b.Run("Ref", func(b *testing.B) {
+		var toks []dtToken
+		for b.Loop() {
+			for _, d := range docs {
+				toks = dtTokenizeRef(d.text, toks[:0])
+			}
+		}
+	})
 }

@@ -263,8 +263,9 @@ const (
 // metaScratch holds the token and expression buffers that metaAnalyzeLine
 // reuses from one line to the next.
 type metaScratch struct {
-	toks  []dtToken
-	exprs []dtExpr
+	toks   []dtToken
+	starts []int
+	exprs  []dtExpr
 }
 
 // metaScratches recycles ReadMeta's buffers between documents: they are
@@ -285,9 +286,9 @@ func metaAnalyzeLine(l metaLine, sc *metaScratch) metaLineInfo {
 		src = src[:i]
 	}
 	s := dtScanner{text: src, exprs: sc.exprs[:0]}
-	s.toks = dtTokenize(src, sc.toks[:0])
+	s.toks, s.starts = dtTokenize(src, sc.toks[:0], sc.starts[:0])
 	s.parseAll()
-	sc.toks, sc.exprs = s.toks, s.exprs // keep the grown buffers
+	sc.toks, sc.starts, sc.exprs = s.toks, s.starts, s.exprs // keep the grown buffers
 	for _, e := range s.toks {
 		if e.kind == dtWord && e.end-e.start > 1 || e.kind == dtNum {
 			li.words++
@@ -1425,7 +1426,7 @@ func metaWithTimeLine(ts Timestamp, l *metaLineInfo) Timestamp {
 		return ts
 	}
 	s := dtScanner{text: l.s}
-	s.toks = dtTokenize(l.s, nil)
+	s.toks, s.starts = dtTokenize(l.s, nil, nil)
 	if h, m, sec, ok := s.timeIn(0, len(s.toks)); ok {
 		ts.HasTime, ts.Hour, ts.Minute, ts.Second = true, h, m, sec
 	}
@@ -1704,8 +1705,8 @@ func metaGluedTitle(l *metaLineInfo, sc *metaScratch) (off, end int) {
 		src = src[:i]
 	}
 	s := dtScanner{text: src}
-	s.toks = dtTokenize(src, sc.toks[:0])
-	sc.toks = s.toks
+	s.toks, s.starts = dtTokenize(src, sc.toks[:0], sc.starts[:0])
+	sc.toks, sc.starts = s.toks, s.starts
 	for p := 1; p < len(s.toks); p++ {
 		if !metaCapsWord(&s, p) || metaCapsWord(&s, p-1) {
 			continue
@@ -2179,8 +2180,8 @@ func metaPlaceOpening(s string, scratch *metaScratch) string {
 		return ""
 	}
 	sc := dtScanner{text: src}
-	sc.toks = dtTokenize(src, scratch.toks[:0])
-	scratch.toks = sc.toks
+	sc.toks, sc.starts = dtTokenize(src, scratch.toks[:0], scratch.starts[:0])
+	scratch.toks, scratch.starts = sc.toks, sc.starts
 	t0 := sc.tok(0)
 	known := func(p string) string {
 		if metaKnownPlace(p) {
