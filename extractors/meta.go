@@ -798,7 +798,7 @@ func metaKickerOf(s string) (bool, string) {
 	}
 	// A kicker that names its issuer opens or closes the line with its
 	// phrase, but for separators: the others are not lower-cased.
-	t, named := strings.Trim(s, " -:|"), false
+	t, named := metaSeparators.trim(s), false
 	for _, kk := range metaKickerPhrases {
 		named = named || hasLowerPrefix(t, kk) || hasLowerSuffix(t, kk)
 	}
@@ -823,12 +823,47 @@ func metaKickerOf(s string) (bool, string) {
 	return false, ""
 }
 
+// metaByteSet marks the bytes of an ASCII cutset: it trims as
+// strings.Trim and TrimRight do with the cutset, which build such a set
+// on every call.
+type metaByteSet [256]bool
+
+func metaBytes(cutset string) (t metaByteSet) {
+	for i := 0; i < len(cutset); i++ {
+		t[cutset[i]] = true
+	}
+	return t
+}
+
+func (t *metaByteSet) trimRight(s string) string {
+	for len(s) > 0 && t[s[len(s)-1]] {
+		s = s[:len(s)-1]
+	}
+	return s
+}
+
+func (t *metaByteSet) trim(s string) string {
+	for len(s) > 0 && t[s[0]] {
+		s = s[1:]
+	}
+	return t.trimRight(s)
+}
+
+// The cutsets of the hot trims: a release number's tail, a kicker's
+// separators, punctuation around a navigation word and a name's word.
+var (
+	metaNumberTail = metaBytes("0123456789/ .:#-|")
+	metaSeparators = metaBytes(" -:|")
+	metaNavPunct   = metaBytes(".,:;!?()")
+	metaWordPunct  = metaBytes(",()")
+)
+
 // metaTrimReleaseNumber drops a release number and trailing separators:
 // "Press Release No. 045/2019" -> "Press Release", "SRE Press Release 045"
 // -> "SRE Press Release".
 func metaTrimReleaseNumber(s string) string {
 	for {
-		t := strings.TrimRight(s, "0123456789/ .:#-|")
+		t := metaNumberTail.trimRight(s)
 		for _, suf := range []string{" no", " nr", " number", "no"} {
 			if len(t) > len(suf) && hasLowerSuffix(t, suf) && !dtIsLetter(t[len(t)-len(suf)-1]) {
 				t = t[:len(t)-len(suf)]
@@ -894,7 +929,7 @@ func metaIsOrgName(s string) bool {
 	head := -1
 	var buf [32]byte
 	for i, w := range ws {
-		w = strings.Trim(w, ",()")
+		w = metaWordPunct.trim(w)
 		r, _ := utf8.DecodeRuneInString(w)
 		lw := appendLower(buf[:0], w)
 		if metaOrgHeads[string(lw)] && head < 0 && i <= 4 {
@@ -999,7 +1034,7 @@ func metaIsNav(s string, words int) bool {
 	nav := false
 	var buf [32]byte
 	for w := range strings.FieldsSeq(s) {
-		isNav, known := metaNavWords[string(appendLowerASCII(buf[:0], strings.Trim(w, ".,:;!?()")))]
+		isNav, known := metaNavWords[string(appendLowerASCII(buf[:0], metaNavPunct.trim(w)))]
 		if !known {
 			return false
 		}

@@ -257,3 +257,25 @@ func TestMetaKickerOfSame(t *testing.T) {
 		t.Fatalf("only %d kickers name an issuer: the test reads too few", named)
 	}
 }
+
+// metaByteSet trims as strings.Trim and TrimRight do with its cutset.
+func TestMetaByteSetSame(t *testing.T) {
+	cutsets := []string{"0123456789/ .:#-|", " -:|", ".,:;!?()", ",()"}
+	lines := metaTestLines(t)
+	for _, l := range []string{"", " ", "|", "12/", "-é-", "\xff:", ":\xc2\xa9:", "()", "No. 5 -"} {
+		lines = append(lines, l)
+	}
+	for _, cut := range cutsets {
+		set := metaBytes(cut)
+		for _, l := range lines {
+			for _, w := range append(strings.Fields(l), l) {
+				if got, want := set.trim(w), strings.Trim(w, cut); got != want {
+					t.Fatalf("trim(%q, %q) = %q, want %q", w, cut, got, want)
+				}
+				if got, want := set.trimRight(w), strings.TrimRight(w, cut); got != want {
+					t.Fatalf("trimRight(%q, %q) = %q, want %q", w, cut, got, want)
+				}
+			}
+		}
+	}
+}
