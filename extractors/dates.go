@@ -184,57 +184,7 @@ func dtTokenize(text string, toks []dtToken, starts []int) ([]dtToken, []int) {
 	for i := 0; i < len(text); {
 		c := text[i]
 		switch {
-		case c == ' ':
-			if sp == 0 {
-				sp = 1
-			}
-			i++
-		case c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v':
-			sp = 2
-			i++
-		case c >= '0' && c <= '9':
-			j := i
-			v := 0
-			for j < len(text) && text[j] >= '0' && text[j] <= '9' {
-				if j-i < 9 {
-					v = v*10 + int(text[j]-'0')
-				}
-				j++
-			}
-			t := dtToken{start: i, end: j, kind: dtNum, sp: sp, val: int32(v), ndig: uint8(min(j-i, 255))}
-			for j+4 <= len(text) && text[j] == ',' && dtIsDigits(text[j+1:j+4]) && (j+4 == len(text) || !dtIsDigit(text[j+4])) {
-				j += 4
-				t.flags |= dtBig
-			}
-			t.end = j
-			if j < len(text) && dtIsLetter(text[j]) {
-				k := j
-				for k < len(text) && dtIsLetter(text[k]) {
-					k++
-				}
-				switch {
-				case k-j == 2 && dtIsOrdinalSuffix(text[j], text[j+1]) && (k == len(text) || !dtIsDigit(text[k])):
-					t.flags |= dtOrd
-					t.end = k
-					j = k
-				case k-j == 1 && (text[j] == 'T') && k < len(text) && dtIsDigit(text[k]):
-					// ISO date-time: 2016-02-11T09:30
-				default:
-					t.flags |= dtGlued
-				}
-			}
-			if n := len(toks); n > 0 && sp == 0 && toks[n-1].kind == dtWord {
-				t.flags |= dtGluedPrev
-			}
-			starts = append(starts, len(toks))
-			toks = append(toks, t)
-			i = j
-			sp = 0
-		case c < utf8.RuneSelf && !dtIsLetter(c):
-			toks = append(toks, dtToken{start: i, end: i + 1, kind: dtPunct, sp: sp, val: int32(c)})
-			i++
-			sp = 0
-		default:
+		case dtIsLetter(c) || c >= utf8.RuneSelf: // a word, the most frequent token, or a non-letter rune
 			j, ascii := dtASCIILetterEnd(text, i), true
 			for j < len(text) {
 				b := text[j]
@@ -281,7 +231,59 @@ func dtTokenize(text string, toks []dtToken, starts []int) ([]dtToken, []int) {
 				}
 			}
 			toks = append(toks, t)
+			i, sp = j, 0
+			if i < len(text) && text[i] == ' ' { // the space after it, as below
+				i, sp = i+1, 1
+			}
+		case c == ' ':
+			if sp == 0 {
+				sp = 1
+			}
+			i++
+		case c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v':
+			sp = 2
+			i++
+		case c >= '0' && c <= '9':
+			j := i
+			v := 0
+			for j < len(text) && text[j] >= '0' && text[j] <= '9' {
+				if j-i < 9 {
+					v = v*10 + int(text[j]-'0')
+				}
+				j++
+			}
+			t := dtToken{start: i, end: j, kind: dtNum, sp: sp, val: int32(v), ndig: uint8(min(j-i, 255))}
+			for j+4 <= len(text) && text[j] == ',' && dtIsDigits(text[j+1:j+4]) && (j+4 == len(text) || !dtIsDigit(text[j+4])) {
+				j += 4
+				t.flags |= dtBig
+			}
+			t.end = j
+			if j < len(text) && dtIsLetter(text[j]) {
+				k := j
+				for k < len(text) && dtIsLetter(text[k]) {
+					k++
+				}
+				switch {
+				case k-j == 2 && dtIsOrdinalSuffix(text[j], text[j+1]) && (k == len(text) || !dtIsDigit(text[k])):
+					t.flags |= dtOrd
+					t.end = k
+					j = k
+				case k-j == 1 && (text[j] == 'T') && k < len(text) && dtIsDigit(text[k]):
+					// ISO date-time: 2016-02-11T09:30
+				default:
+					t.flags |= dtGlued
+				}
+			}
+			if n := len(toks); n > 0 && sp == 0 && toks[n-1].kind == dtWord {
+				t.flags |= dtGluedPrev
+			}
+			starts = append(starts, len(toks))
+			toks = append(toks, t)
 			i = j
+			sp = 0
+		default:
+			toks = append(toks, dtToken{start: i, end: i + 1, kind: dtPunct, sp: sp, val: int32(c)})
+			i++
 			sp = 0
 		}
 	}
