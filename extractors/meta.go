@@ -74,18 +74,26 @@ const (
 // footer or its copyright line. Empty otherwise. PublisherCountry and
 // Dateline are read from the same lines.
 func ReadMeta(text string) Meta {
-	lines, rest := metaHeadLines(text)
-	if len(lines) == 0 {
-		return Meta{}
-	}
 	sc := metaScratches.Get().(*metaScratch)
+	lines, rest := metaHeadLines(text, sc.lines[:0])
+	hdr, ftr, tail := sc.hdr[:0], sc.ftr[:0], sc.tail[:0]
 	defer func() {
 		if cap(sc.toks) <= maxPooledTokens {
+			// the lines point into text: cleared, the pool keeps none alive
+			clear(lines)
+			clear(tail)
+			clear(hdr)
+			clear(ftr)
+			sc.lines, sc.tail, sc.hdr, sc.ftr = lines[:0], tail[:0], hdr[:0], ftr[:0]
 			metaScratches.Put(sc)
 		}
 	}()
+	if len(lines) == 0 {
+		return Meta{}
+	}
 	nh := len(lines)
-	hdr := make([]metaLineInfo, nh)
+	hdr = slices.Grow(hdr, nh)[:nh]
+	ftr = slices.Grow(ftr, metaFooterLines)
 	for i := range hdr {
 		hdr[i] = metaAnalyzeLine(lines[i], sc)
 	}
@@ -95,9 +103,8 @@ func ReadMeta(text string) Meta {
 	// last metaFooterLines lines are never read, so they are not split:
 	// indices count as if the tail followed the header directly, which
 	// leaves the footer the whole tail whenever it is that long.
-	tail := metaTailLines(text, rest, metaFooterLines)
+	tail = metaTailLines(text, rest, metaFooterLines, tail)
 	n := nh + len(tail)
-	ftr := make([]metaLineInfo, 0, metaFooterLines)
 	for i := max(t+1, 1, n-metaFooterLines); i < n; i++ {
 		if i < nh {
 			ftr = append(ftr, hdr[i])
@@ -143,12 +150,12 @@ func metaTrim(text string, start, end int) (s, e int) {
 	return s, s + len(strings.TrimRightFunc(seg, unicode.IsSpace))
 }
 
-// metaHeadLines returns the header lines of text: the first
-// metaHeaderLines non-empty lines that start within metaHeaderBytes of
-// the first one. rest is the offset just past the last of them, where
-// the other lines begin.
-func metaHeadLines(text string) (lines []metaLine, rest int) {
-	lines = make([]metaLine, 0, metaHeaderLines)
+// metaHeadLines returns the header lines of text, appended to lines (an
+// empty buffer): the first metaHeaderLines non-empty lines that start
+// within metaHeaderBytes of the first one; and the offset just past the
+// last of them, where the other lines begin.
+func metaHeadLines(text string, lines []metaLine) ([]metaLine, int) {
+	rest := 0
 	blank := false
 	for start := 0; start <= len(text); {
 		end := strings.IndexByte(text[start:], '\n')
@@ -174,9 +181,9 @@ func metaHeadLines(text string) (lines []metaLine, rest int) {
 
 // metaTailLines returns the last n non-empty lines of text[from:], in
 // text order, scanning backwards; from is the start of a line that
-// follows a non-empty one.
-func metaTailLines(text string, from, n int) []metaLine {
-	rev := make([]metaLine, 0, n) // newest first
+// follows a non-empty one. They are appended to rev (an empty buffer),
+// newest first, then reversed.
+func metaTailLines(text string, from, n int, rev []metaLine) []metaLine {
 	for end := len(text); ; {
 		start := from
 		if i := strings.LastIndexByte(text[from:end], '\n'); i >= 0 {
@@ -266,11 +273,15 @@ type metaScratch struct {
 	toks   []dtToken
 	starts []int
 	exprs  []dtExpr
+	// cleared when pooled
+	lines, tail []metaLine
+	hdr, ftr    []metaLineInfo
 }
 
 // metaScratches recycles ReadMeta's buffers between documents: they are
 // dead once it returns, and hold no pointers but to constant strings (an
-// expression's Precision), so a pooled one keeps nothing alive.
+// expression's Precision) once the lines are cleared, so a pooled one
+// keeps nothing alive.
 var metaScratches = sync.Pool{New: func() any { return &metaScratch{toks: make([]dtToken, 0, 128)} }}
 
 func metaAnalyzeLine(l metaLine, sc *metaScratch) metaLineInfo {

@@ -3,6 +3,7 @@ package extractors
 import (
 	"bytes"
 	"math/rand"
+	"reflect"
 	"strings"
 	"testing"
 	"unicode"
@@ -276,6 +277,21 @@ func TestMetaByteSetSame(t *testing.T) {
 					t.Fatalf("trimRight(%q, %q) = %q, want %q", w, cut, got, want)
 				}
 			}
+		}
+	}
+}
+
+// ReadMeta reads the same whichever document's buffers it recycles: the
+// corpus read forwards, then backwards.
+func TestReadMetaPooledSame(t *testing.T) {
+	docs := regressionCorpus(t)
+	want := make([]Meta, len(docs))
+	for i, d := range docs {
+		want[i] = ReadMeta(d.text)
+	}
+	for i := len(docs) - 1; i >= 0; i-- {
+		if got := ReadMeta(docs[i].text); !reflect.DeepEqual(got, want[i]) {
+			t.Fatalf("%s: ReadMeta after other documents = %+v, want %+v", docs[i].name, got, want[i])
 		}
 	}
 }
