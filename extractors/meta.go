@@ -144,10 +144,22 @@ type metaLine struct {
 }
 
 // metaTrim returns the bounds of text[start:end] trimmed of white space.
+// ASCII bytes are told apart here; at a non-ASCII one the rest is left to
+// strings.TrimLeftFunc and TrimRightFunc.
 func metaTrim(text string, start, end int) (s, e int) {
-	seg := strings.TrimLeftFunc(text[start:end], unicode.IsSpace)
-	s = end - len(seg)
-	return s, s + len(strings.TrimRightFunc(seg, unicode.IsSpace))
+	for start < end && text[start] < utf8.RuneSelf && asciiSpaceByte[text[start]] {
+		start++
+	}
+	if start < end && text[start] >= utf8.RuneSelf {
+		start = end - len(strings.TrimLeftFunc(text[start:end], unicode.IsSpace))
+	}
+	for end > start && text[end-1] < utf8.RuneSelf && asciiSpaceByte[text[end-1]] {
+		end--
+	}
+	if end > start && text[end-1] >= utf8.RuneSelf {
+		end = start + len(strings.TrimRightFunc(text[start:end], unicode.IsSpace))
+	}
+	return start, end
 }
 
 // metaHeadLines returns the header lines of text, appended to lines (an

@@ -295,3 +295,33 @@ func TestReadMetaPooledSame(t *testing.T) {
 		}
 	}
 }
+
+// metaTrimRef is metaTrim as it was before its ASCII loops.
+func metaTrimRef(text string, start, end int) (s, e int) {
+	seg := strings.TrimLeftFunc(text[start:end], unicode.IsSpace)
+	s = end - len(seg)
+	return s, s + len(strings.TrimRightFunc(seg, unicode.IsSpace))
+}
+
+func TestMetaTrimSame(t *testing.T) {
+	texts := metaTestLines(t)
+	pieces := []string{" ", "\t", "\n", "\r", "\v", "\f", "\u00a0", "\u0085", "\u2003", "\u3000", "\xc2", "\xa0",
+		"\xff", "a", "é", "Minister", ".", "\u200b"}
+	r := rand.New(rand.NewSource(1))
+	for range 50000 {
+		var b []byte
+		for n := r.Intn(8); n > 0; n-- {
+			b = append(b, pieces[r.Intn(len(pieces))]...)
+		}
+		texts = append(texts, string(b))
+	}
+	for _, text := range texts {
+		for _, c := range [][2]int{{0, len(text)}, {min(1, len(text)), len(text)}, {0, len(text) / 2}} {
+			gs, ge := metaTrim(text, c[0], c[1])
+			ws, we := metaTrimRef(text, c[0], c[1])
+			if gs != ws || ge != we {
+				t.Fatalf("metaTrim(%q, %d, %d) = %d, %d, want %d, %d", text, c[0], c[1], gs, ge, ws, we)
+			}
+		}
+	}
+}
