@@ -1175,23 +1175,57 @@ func metaMayBeCaption(s string, words int) bool {
 	if words <= 3 {
 		return true
 	}
-	for i := 0; i < len(s); i++ {
-		switch c := s[i]; metaCaptionCue[c] {
-		case 1:
-			return true
-		case 2: // "oto" of photo or foto
-			if i+2 < len(s) && s[i+1]|0x20 == 't' && s[i+2]|0x20 == 'o' {
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		if metaCueBytes(load64(s[i:])) == 0 {
+			continue // none of the eight bytes tells
+		}
+		for k := i; k < i+8; k++ {
+			if metaCueAt(s, k) {
 				return true
-			}
-		case 3: // .jpg, .jpeg, .png, .gif, .webp
-			if i+1 < len(s) {
-				if e := s[i+1] | 0x20; e == 'j' || e == 'p' || e == 'g' || e == 'w' {
-					return true
-				}
 			}
 		}
 	}
+	for ; i < len(s); i++ {
+		if metaCueAt(s, i) {
+			return true
+		}
+	}
 	return false
+}
+
+// metaCueAt reports whether a caption may follow from byte i of s.
+func metaCueAt(s string, i int) bool {
+	switch metaCaptionCue[s[i]] {
+	case 1:
+		return true
+	case 2: // "oto" of photo or foto
+		return i+2 < len(s) && s[i+1]|0x20 == 't' && s[i+2]|0x20 == 'o'
+	case 3: // .jpg, .jpeg, .png, .gif, .webp
+		if i+1 < len(s) {
+			e := s[i+1] | 0x20
+			return e == 'j' || e == 'p' || e == 'g' || e == 'w'
+		}
+	}
+	return false
+}
+
+// metaCueBytes has the high bit set of the bytes of w, eight bytes of a
+// line read little-endian, where metaCueAt may hold (and of no other): a
+// byte of class 1 or 3, an o before a t, an o last (its t is past w).
+func metaCueBytes(w uint64) uint64 {
+	const ones uint64 = 0x0101010101010101
+	l := w | 0x20*ones
+	o := metaZeroBytes(l ^ 'o'*ones)
+	return metaZeroBytes(w^':'*ones) | metaZeroBytes(w^'('*ones) | metaZeroBytes(w^'_'*ones) |
+		metaZeroBytes(w^0xC2*ones) | metaZeroBytes(w^'.'*ones) | o&(metaZeroBytes(l^'t'*ones)>>8) | o&(0x80<<56)
+}
+
+// metaZeroBytes has the high bit set of the zero bytes of x, exactly (no
+// carry from one byte to the next).
+func metaZeroBytes(x uint64) uint64 {
+	const low7 uint64 = 0x7f7f7f7f7f7f7f7f
+	return ^((x&low7 + low7) | x | low7)
 }
 
 // metaCaptionCue classes the bytes metaMayBeCaption looks at: 1 tells a

@@ -325,3 +325,48 @@ func TestMetaTrimSame(t *testing.T) {
 		}
 	}
 }
+
+// metaMayBeCaptionRef is metaMayBeCaption as it was before it passed over
+// eight bytes at a time.
+func metaMayBeCaptionRef(s string, words int) bool {
+	if words <= 3 {
+		return true
+	}
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; metaCaptionCue[c] {
+		case 1:
+			return true
+		case 2:
+			if i+2 < len(s) && s[i+1]|0x20 == 't' && s[i+2]|0x20 == 'o' {
+				return true
+			}
+		case 3:
+			if i+1 < len(s) {
+				if e := s[i+1] | 0x20; e == 'j' || e == 'p' || e == 'g' || e == 'w' {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+func TestMetaMayBeCaptionSame(t *testing.T) {
+	lines := metaTestLines(t)
+	r := rand.New(rand.NewSource(2))
+	const bytes = "oOtT.jJpPgGwW:(_\xc2\xa9 xO"
+	for range 100000 {
+		b := make([]byte, r.Intn(40))
+		for i := range b {
+			b[i] = bytes[r.Intn(len(bytes))]
+		}
+		lines = append(lines, string(b))
+	}
+	for _, l := range lines {
+		for k := 0; k < len(l) && k < 9; k++ {
+			if got, want := metaMayBeCaption(l[k:], 5), metaMayBeCaptionRef(l[k:], 5); got != want {
+				t.Fatalf("metaMayBeCaption(%q) = %v, want %v", l[k:], got, want)
+			}
+		}
+	}
+}
