@@ -3,6 +3,7 @@ package extractors
 import (
 	"bytes"
 	"communique/gazetteer"
+	"math/bits"
 	"slices"
 	"strings"
 	"sync"
@@ -198,7 +199,7 @@ func metaHeadLines(text string, lines []metaLine) ([]metaLine, int) {
 func metaTailLines(text string, from, n int, rev []metaLine) []metaLine {
 	for end := len(text); ; {
 		start := from
-		if i := strings.LastIndexByte(text[from:end], '\n'); i >= 0 {
+		if i := metaLastNewline(text[from:end]); i >= 0 {
 			start = from + i + 1
 		}
 		if s, e := metaTrim(text, start, end); e > s {
@@ -216,6 +217,20 @@ func metaTailLines(text string, from, n int, rev []metaLine) []metaLine {
 	}
 	slices.Reverse(rev)
 	return rev
+}
+
+// metaLastNewline is strings.LastIndexByte(s, '\n'), eight bytes at a
+// time: a footer's lines may be long paragraphs, and LastIndexByte reads
+// one byte at a time.
+func metaLastNewline(s string) int {
+	const ones uint64 = 0x0101010101010101
+	i := len(s)
+	for ; i >= 8; i -= 8 {
+		if nl := metaZeroBytes(load64(s[i-8:]) ^ '\n'*ones); nl != 0 {
+			return i - 1 - bits.LeadingZeros64(nl)>>3
+		}
+	}
+	return strings.LastIndexByte(s[:i], '\n')
 }
 
 type metaLineKind uint8

@@ -370,3 +370,25 @@ func TestMetaMayBeCaptionSame(t *testing.T) {
 		}
 	}
 }
+
+func TestMetaLastNewlineSame(t *testing.T) {
+	texts := metaTestLines(t)
+	for _, d := range regressionCorpus(t) {
+		texts = append(texts, d.text)
+	}
+	r := rand.New(rand.NewSource(3))
+	for range 50000 {
+		b := make([]byte, r.Intn(40))
+		for i := range b {
+			b[i] = "\nab\x0b\x8a\xff"[r.Intn(6)]
+		}
+		texts = append(texts, string(b))
+	}
+	for _, s := range texts {
+		for k := 0; k < len(s) && k < 10; k++ {
+			if got, want := metaLastNewline(s[:len(s)-k]), strings.LastIndexByte(s[:len(s)-k], '\n'); got != want {
+				t.Fatalf("metaLastNewline(%.80q... of %d bytes) = %d, want %d", s, len(s)-k, got, want)
+			}
+		}
+	}
+}
