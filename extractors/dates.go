@@ -1,6 +1,7 @@
 package extractors
 
 import (
+	"math/bits"
 	"slices"
 	"strings"
 	"sync"
@@ -92,10 +93,10 @@ func findDates(text string, pub *Timestamp, sents []Span) []DateRange {
 		// not by doubling (each doubling copies and touches new memory)
 		toks = make([]dtToken, 0, n)
 	}
-	s.toks = dtTokenize(text, toks)
+	s.toks, s.starts = dtTokenize(text, toks, buf.starts[:0])
 	defer func() {
 		if cap(s.toks) <= maxPooledTokens {
-			buf.toks, buf.exprs, buf.years = s.toks[:0], s.exprs[:0], s.years[:0]
+			buf.toks, buf.starts, buf.exprs, buf.years = s.toks[:0], s.starts[:0], s.exprs[:0], s.years[:0]
 			dtScanBufs.Put(buf)
 		}
 	}()
@@ -124,16 +125,17 @@ func findDates(text string, pub *Timestamp, sents []Span) []DateRange {
 
 // ---- tokens ----
 
-// dtScanBuf holds findDates' token, expression and year buffers.
+// dtScanBuf holds findDates' token, start, expression and year buffers.
 type dtScanBuf struct {
-	toks  []dtToken
-	exprs []dtExpr
-	years []dtYearMark
+	toks   []dtToken
+	starts []int
+	exprs  []dtExpr
+	years  []dtYearMark
 }
 
 // dtScanBufs recycles findDates' buffers between documents: a release has
 // about a token per four bytes, and the buffers are dead once findDates
-// returns. Tokens and years hold no pointers, and expressions none but to
+// returns. Tokens, starts and years hold no pointers, and expressions none but to
 // constant strings (their Precision), so a pooled buffer keeps nothing
 // alive.
 var dtScanBufs = sync.Pool{New: func() any { return new(dtScanBuf) }}
@@ -173,13 +175,66 @@ type dtToken struct {
 
 func (t *dtToken) is(f uint8) bool { return t.flags&f != 0 }
 
-// dtTokenize appends the tokens of text to toks. Tokens split only at ASCII
-// bytes or rune boundaries, so every span is on rune boundaries.
-func dtTokenize(text string, toks []dtToken) []dtToken {
+// dtTokenize appends the tokens of text to toks, and to starts the indices
+// of those an expression may start at (dtMayStart): every number, and the
+// months, capitalized weekdays and relative words. Tokens split only at
+// ASCII bytes or rune boundaries, so every span is on rune boundaries.
+func dtTokenize(text string, toks []dtToken, starts []int) ([]dtToken, []int) {
 	var sp uint8
 	for i := 0; i < len(text); {
 		c := text[i]
 		switch {
+		case dtIsLetter(c) || c >= utf8.RuneSelf: // a word, the most frequent token, or a non-letter rune
+			j, ascii := dtASCIILetterEnd(text, i), true
+			for j < len(text) {
+				b := text[j]
+				if b < utf8.RuneSelf {
+					if !dtIsLetter(b) {
+						break
+					}
+					j++
+					continue
+				}
+				r, n := utf8.DecodeRuneInString(text[j:])
+				if !unicode.IsLetter(r) {
+					break
+				}
+				j += n
+				ascii = false
+			}
+			if j == i { // a non-letter rune: one punctuation token
+				_, n := utf8.DecodeRuneInString(text[i:])
+				toks = append(toks, dtToken{start: i, end: i + n, kind: dtPunct, sp: sp, val: 0x80})
+				i += n
+				sp = 0
+				continue
+			}
+			t := dtToken{start: i, end: j, kind: dtWord, sp: sp}
+			if c >= 'A' && c <= 'Z' {
+				t.flags |= dtUpper
+			}
+			if w := text[i:j]; dtMaybeDateWord(w) { // dtLookup, inlined
+				if n := j - i; ascii && i+16 <= len(text) {
+					// the word's bytes packed as dtPack packs them, from two loads
+					k0, k1 := load64(text[i:])|0x2020202020202020, load64(text[i+8:])|0x2020202020202020
+					if n < 8 {
+						k0, k1 = k0&(1<<(8*n)-1), 0
+					} else {
+						k1 &= 1<<(8*(n-8)) - 1
+					}
+					t.w = dtFindPacked(k0, k1)
+				} else {
+					t.w = dtFind(w)
+				}
+				if dtMayStart(&t) {
+					starts = append(starts, len(toks))
+				}
+			}
+			toks = append(toks, t)
+			i, sp = j, 0
+			if i < len(text) && text[i] == ' ' { // the space after it, as below
+				i, sp = i+1, 1
+			}
 		case c == ' ':
 			if sp == 0 {
 				sp = 1
@@ -222,57 +277,25 @@ func dtTokenize(text string, toks []dtToken) []dtToken {
 			if n := len(toks); n > 0 && sp == 0 && toks[n-1].kind == dtWord {
 				t.flags |= dtGluedPrev
 			}
+			starts = append(starts, len(toks))
 			toks = append(toks, t)
 			i = j
 			sp = 0
-		case c < utf8.RuneSelf && !dtIsLetter(c):
+		default:
 			toks = append(toks, dtToken{start: i, end: i + 1, kind: dtPunct, sp: sp, val: int32(c)})
 			i++
 			sp = 0
-		default:
-			j := i
-			for j < len(text) {
-				b := text[j]
-				if b < utf8.RuneSelf {
-					if !dtIsLetter(b) {
-						break
-					}
-					j++
-					continue
-				}
-				r, n := utf8.DecodeRuneInString(text[j:])
-				if !unicode.IsLetter(r) {
-					break
-				}
-				j += n
-			}
-			if j == i { // a non-letter rune: one punctuation token
-				_, n := utf8.DecodeRuneInString(text[i:])
-				toks = append(toks, dtToken{start: i, end: i + n, kind: dtPunct, sp: sp, val: 0x80})
-				i += n
-				sp = 0
-				continue
-			}
-			t := dtToken{start: i, end: j, kind: dtWord, sp: sp}
-			if c >= 'A' && c <= 'Z' {
-				t.flags |= dtUpper
-			}
-			if w := text[i:j]; dtMaybeDateWord(w) { // dtLookup, inlined
-				t.w = dtFind(w)
-			}
-			toks = append(toks, t)
-			i = j
-			sp = 0
 		}
 	}
-	dtMarkTimes(text, toks)
-	return toks
+	dtMarkTimes(text, toks, starts)
+	return toks, starts
 }
 
 // dtMarkTimes flags the numbers of times of day (10:00, 5 p.m., 10 am) and
 // of decimals (5.5, 10.00 hrs); a dotted date (03.04.2020) is neither.
-func dtMarkTimes(text string, toks []dtToken) {
-	for i := range toks {
+// The numbers are among starts.
+func dtMarkTimes(text string, toks []dtToken, starts []int) {
+	for _, i := range starts {
 		t := &toks[i]
 		if t.kind != dtNum {
 			continue
@@ -303,6 +326,24 @@ func dtMarkTimes(text string, toks []dtToken) {
 			}
 		}
 	}
+}
+
+// dtASCIILetterEnd returns the end of the run of ASCII letters at i, eight
+// bytes at a time.
+func dtASCIILetterEnd(text string, i int) int {
+	const ones, high uint64 = 0x0101010101010101, 0x8080808080808080
+	for ; i+8 <= len(text); i += 8 {
+		w := load64(text[i:])
+		l := w | 0x20*ones
+		letter := (l + (0x80-'a')*ones) &^ (l + (0x80-'z'-1)*ones)
+		if stop := (^letter | w) & high; stop != 0 {
+			return i + bits.TrailingZeros64(stop)>>3
+		}
+	}
+	for i < len(text) && dtIsLetter(text[i]) {
+		i++
+	}
+	return i
 }
 
 func dtIsDigit(c byte) bool  { return c >= '0' && c <= '9' }
@@ -560,7 +601,11 @@ func dtFind(w string) dtWordInfo {
 	if len(w) > 16 {
 		return dtWordInfo{}
 	}
-	k0, k1 := dtPack(w)
+	return dtFindPacked(dtPack(w))
+}
+
+// dtFindPacked looks up a word packed by dtPack.
+func dtFindPacked(k0, k1 uint64) dtWordInfo {
 	for h := dtHash(k0, k1); ; h = (h + 1) & (len(dateWordTable) - 1) {
 		e := &dateWordTable[h]
 		if e.k0 == k0 && e.k1 == k1 {
@@ -607,7 +652,10 @@ type dtScanner struct {
 	pub   *Timestamp
 	sents []Span
 	toks  []dtToken
-	exprs []dtExpr
+	// starts are the indices of the tokens an expression may start at,
+	// the numbers among them (see dtTokenize)
+	starts []int
+	exprs  []dtExpr
 	// stated years, for context
 	years   []dtYearMark
 	docYear int
@@ -630,16 +678,19 @@ type dtYearMark struct {
 	named  bool // a year inside a name ("LEAP 2024")
 }
 
+// parseAll reads the expressions of the tokens, in order: at the starts
+// that no expression read before covers (at any other token parseAt would
+// find nothing).
 func (s *dtScanner) parseAll() {
-	for i := 0; i < len(s.toks); {
-		if !dtMayStart(&s.toks[i]) {
-			i++ // what parseAt would find: nothing
+	next := 0
+	for _, i := range s.starts {
+		if i < next {
 			continue
 		}
 		if e, ok := s.parseAt(i); ok {
-			i = e
+			next = e
 		} else {
-			i++
+			next = i + 1
 		}
 	}
 }
@@ -1274,7 +1325,7 @@ func (s *dtScanner) collectYears() {
 		s.years = append(s.years, dtYearMark{tok: e.ts, year: y, strong: e.prec != Year})
 	}
 	ei := 0
-	for i := range s.toks {
+	for _, i := range s.starts { // the numbers among them
 		t := &s.toks[i]
 		for ei < len(s.exprs) && s.exprs[ei].te <= i {
 			ei++

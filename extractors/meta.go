@@ -3,6 +3,7 @@ package extractors
 import (
 	"bytes"
 	"communique/gazetteer"
+	"math/bits"
 	"slices"
 	"strings"
 	"sync"
@@ -74,18 +75,26 @@ const (
 // footer or its copyright line. Empty otherwise. PublisherCountry and
 // Dateline are read from the same lines.
 func ReadMeta(text string) Meta {
-	lines, rest := metaHeadLines(text)
-	if len(lines) == 0 {
-		return Meta{}
-	}
 	sc := metaScratches.Get().(*metaScratch)
+	lines, rest := metaHeadLines(text, sc.lines[:0])
+	hdr, ftr, tail := sc.hdr[:0], sc.ftr[:0], sc.tail[:0]
 	defer func() {
 		if cap(sc.toks) <= maxPooledTokens {
+			// the lines point into text: cleared, the pool keeps none alive
+			clear(lines)
+			clear(tail)
+			clear(hdr)
+			clear(ftr)
+			sc.lines, sc.tail, sc.hdr, sc.ftr = lines[:0], tail[:0], hdr[:0], ftr[:0]
 			metaScratches.Put(sc)
 		}
 	}()
+	if len(lines) == 0 {
+		return Meta{}
+	}
 	nh := len(lines)
-	hdr := make([]metaLineInfo, nh)
+	hdr = slices.Grow(hdr, nh)[:nh]
+	ftr = slices.Grow(ftr, metaFooterLines)
 	for i := range hdr {
 		hdr[i] = metaAnalyzeLine(lines[i], sc)
 	}
@@ -95,9 +104,8 @@ func ReadMeta(text string) Meta {
 	// last metaFooterLines lines are never read, so they are not split:
 	// indices count as if the tail followed the header directly, which
 	// leaves the footer the whole tail whenever it is that long.
-	tail := metaTailLines(text, rest, metaFooterLines)
+	tail = metaTailLines(text, rest, metaFooterLines, tail)
 	n := nh + len(tail)
-	ftr := make([]metaLineInfo, 0, metaFooterLines)
 	for i := max(t+1, 1, n-metaFooterLines); i < n; i++ {
 		if i < nh {
 			ftr = append(ftr, hdr[i])
@@ -137,18 +145,30 @@ type metaLine struct {
 }
 
 // metaTrim returns the bounds of text[start:end] trimmed of white space.
+// ASCII bytes are told apart here; at a non-ASCII one the rest is left to
+// strings.TrimLeftFunc and TrimRightFunc.
 func metaTrim(text string, start, end int) (s, e int) {
-	seg := strings.TrimLeftFunc(text[start:end], unicode.IsSpace)
-	s = end - len(seg)
-	return s, s + len(strings.TrimRightFunc(seg, unicode.IsSpace))
+	for start < end && text[start] < utf8.RuneSelf && asciiSpaceByte[text[start]] {
+		start++
+	}
+	if start < end && text[start] >= utf8.RuneSelf {
+		start = end - len(strings.TrimLeftFunc(text[start:end], unicode.IsSpace))
+	}
+	for end > start && text[end-1] < utf8.RuneSelf && asciiSpaceByte[text[end-1]] {
+		end--
+	}
+	if end > start && text[end-1] >= utf8.RuneSelf {
+		end = start + len(strings.TrimRightFunc(text[start:end], unicode.IsSpace))
+	}
+	return start, end
 }
 
-// metaHeadLines returns the header lines of text: the first
-// metaHeaderLines non-empty lines that start within metaHeaderBytes of
-// the first one. rest is the offset just past the last of them, where
-// the other lines begin.
-func metaHeadLines(text string) (lines []metaLine, rest int) {
-	lines = make([]metaLine, 0, metaHeaderLines)
+// metaHeadLines returns the header lines of text, appended to lines (an
+// empty buffer): the first metaHeaderLines non-empty lines that start
+// within metaHeaderBytes of the first one; and the offset just past the
+// last of them, where the other lines begin.
+func metaHeadLines(text string, lines []metaLine) ([]metaLine, int) {
+	rest := 0
 	blank := false
 	for start := 0; start <= len(text); {
 		end := strings.IndexByte(text[start:], '\n')
@@ -174,12 +194,12 @@ func metaHeadLines(text string) (lines []metaLine, rest int) {
 
 // metaTailLines returns the last n non-empty lines of text[from:], in
 // text order, scanning backwards; from is the start of a line that
-// follows a non-empty one.
-func metaTailLines(text string, from, n int) []metaLine {
-	rev := make([]metaLine, 0, n) // newest first
+// follows a non-empty one. They are appended to rev (an empty buffer),
+// newest first, then reversed.
+func metaTailLines(text string, from, n int, rev []metaLine) []metaLine {
 	for end := len(text); ; {
 		start := from
-		if i := strings.LastIndexByte(text[from:end], '\n'); i >= 0 {
+		if i := metaLastNewline(text[from:end]); i >= 0 {
 			start = from + i + 1
 		}
 		if s, e := metaTrim(text, start, end); e > s {
@@ -197,6 +217,20 @@ func metaTailLines(text string, from, n int) []metaLine {
 	}
 	slices.Reverse(rev)
 	return rev
+}
+
+// metaLastNewline is strings.LastIndexByte(s, '\n'), eight bytes at a
+// time: a footer's lines may be long paragraphs, and LastIndexByte reads
+// one byte at a time.
+func metaLastNewline(s string) int {
+	const ones uint64 = 0x0101010101010101
+	i := len(s)
+	for ; i >= 8; i -= 8 {
+		if nl := metaZeroBytes(load64(s[i-8:]) ^ '\n'*ones); nl != 0 {
+			return i - 1 - bits.LeadingZeros64(nl)>>3
+		}
+	}
+	return strings.LastIndexByte(s[:i], '\n')
 }
 
 type metaLineKind uint8
@@ -263,13 +297,18 @@ const (
 // metaScratch holds the token and expression buffers that metaAnalyzeLine
 // reuses from one line to the next.
 type metaScratch struct {
-	toks  []dtToken
-	exprs []dtExpr
+	toks   []dtToken
+	starts []int
+	exprs  []dtExpr
+	// cleared when pooled
+	lines, tail []metaLine
+	hdr, ftr    []metaLineInfo
 }
 
 // metaScratches recycles ReadMeta's buffers between documents: they are
 // dead once it returns, and hold no pointers but to constant strings (an
-// expression's Precision), so a pooled one keeps nothing alive.
+// expression's Precision) once the lines are cleared, so a pooled one
+// keeps nothing alive.
 var metaScratches = sync.Pool{New: func() any { return &metaScratch{toks: make([]dtToken, 0, 128)} }}
 
 func metaAnalyzeLine(l metaLine, sc *metaScratch) metaLineInfo {
@@ -285,9 +324,9 @@ func metaAnalyzeLine(l metaLine, sc *metaScratch) metaLineInfo {
 		src = src[:i]
 	}
 	s := dtScanner{text: src, exprs: sc.exprs[:0]}
-	s.toks = dtTokenize(src, sc.toks[:0])
+	s.toks, s.starts = dtTokenize(src, sc.toks[:0], sc.starts[:0])
 	s.parseAll()
-	sc.toks, sc.exprs = s.toks, s.exprs // keep the grown buffers
+	sc.toks, sc.starts, sc.exprs = s.toks, s.starts, s.exprs // keep the grown buffers
 	for _, e := range s.toks {
 		if e.kind == dtWord && e.end-e.start > 1 || e.kind == dtNum {
 			li.words++
@@ -797,7 +836,7 @@ func metaKickerOf(s string) (bool, string) {
 	}
 	// A kicker that names its issuer opens or closes the line with its
 	// phrase, but for separators: the others are not lower-cased.
-	t, named := strings.Trim(s, " -:|"), false
+	t, named := metaSeparators.trim(s), false
 	for _, kk := range metaKickerPhrases {
 		named = named || hasLowerPrefix(t, kk) || hasLowerSuffix(t, kk)
 	}
@@ -822,12 +861,47 @@ func metaKickerOf(s string) (bool, string) {
 	return false, ""
 }
 
+// metaByteSet marks the bytes of an ASCII cutset: it trims as
+// strings.Trim and TrimRight do with the cutset, which build such a set
+// on every call.
+type metaByteSet [256]bool
+
+func metaBytes(cutset string) (t metaByteSet) {
+	for i := 0; i < len(cutset); i++ {
+		t[cutset[i]] = true
+	}
+	return t
+}
+
+func (t *metaByteSet) trimRight(s string) string {
+	for len(s) > 0 && t[s[len(s)-1]] {
+		s = s[:len(s)-1]
+	}
+	return s
+}
+
+func (t *metaByteSet) trim(s string) string {
+	for len(s) > 0 && t[s[0]] {
+		s = s[1:]
+	}
+	return t.trimRight(s)
+}
+
+// The cutsets of the hot trims: a release number's tail, a kicker's
+// separators, punctuation around a navigation word and a name's word.
+var (
+	metaNumberTail = metaBytes("0123456789/ .:#-|")
+	metaSeparators = metaBytes(" -:|")
+	metaNavPunct   = metaBytes(".,:;!?()")
+	metaWordPunct  = metaBytes(",()")
+)
+
 // metaTrimReleaseNumber drops a release number and trailing separators:
 // "Press Release No. 045/2019" -> "Press Release", "SRE Press Release 045"
 // -> "SRE Press Release".
 func metaTrimReleaseNumber(s string) string {
 	for {
-		t := strings.TrimRight(s, "0123456789/ .:#-|")
+		t := metaNumberTail.trimRight(s)
 		for _, suf := range []string{" no", " nr", " number", "no"} {
 			if len(t) > len(suf) && hasLowerSuffix(t, suf) && !dtIsLetter(t[len(t)-len(suf)-1]) {
 				t = t[:len(t)-len(suf)]
@@ -893,7 +967,7 @@ func metaIsOrgName(s string) bool {
 	head := -1
 	var buf [32]byte
 	for i, w := range ws {
-		w = strings.Trim(w, ",()")
+		w = metaWordPunct.trim(w)
 		r, _ := utf8.DecodeRuneInString(w)
 		lw := appendLower(buf[:0], w)
 		if metaOrgHeads[string(lw)] && head < 0 && i <= 4 {
@@ -998,7 +1072,7 @@ func metaIsNav(s string, words int) bool {
 	nav := false
 	var buf [32]byte
 	for w := range strings.FieldsSeq(s) {
-		isNav, known := metaNavWords[string(appendLowerASCII(buf[:0], strings.Trim(w, ".,:;!?()")))]
+		isNav, known := metaNavWords[string(appendLowerASCII(buf[:0], metaNavPunct.trim(w)))]
 		if !known {
 			return false
 		}
@@ -1116,23 +1190,57 @@ func metaMayBeCaption(s string, words int) bool {
 	if words <= 3 {
 		return true
 	}
-	for i := 0; i < len(s); i++ {
-		switch c := s[i]; metaCaptionCue[c] {
-		case 1:
-			return true
-		case 2: // "oto" of photo or foto
-			if i+2 < len(s) && s[i+1]|0x20 == 't' && s[i+2]|0x20 == 'o' {
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		if metaCueBytes(load64(s[i:])) == 0 {
+			continue // none of the eight bytes tells
+		}
+		for k := i; k < i+8; k++ {
+			if metaCueAt(s, k) {
 				return true
-			}
-		case 3: // .jpg, .jpeg, .png, .gif, .webp
-			if i+1 < len(s) {
-				if e := s[i+1] | 0x20; e == 'j' || e == 'p' || e == 'g' || e == 'w' {
-					return true
-				}
 			}
 		}
 	}
+	for ; i < len(s); i++ {
+		if metaCueAt(s, i) {
+			return true
+		}
+	}
 	return false
+}
+
+// metaCueAt reports whether a caption may follow from byte i of s.
+func metaCueAt(s string, i int) bool {
+	switch metaCaptionCue[s[i]] {
+	case 1:
+		return true
+	case 2: // "oto" of photo or foto
+		return i+2 < len(s) && s[i+1]|0x20 == 't' && s[i+2]|0x20 == 'o'
+	case 3: // .jpg, .jpeg, .png, .gif, .webp
+		if i+1 < len(s) {
+			e := s[i+1] | 0x20
+			return e == 'j' || e == 'p' || e == 'g' || e == 'w'
+		}
+	}
+	return false
+}
+
+// metaCueBytes has the high bit set of the bytes of w, eight bytes of a
+// line read little-endian, where metaCueAt may hold (and of no other): a
+// byte of class 1 or 3, an o before a t, an o last (its t is past w).
+func metaCueBytes(w uint64) uint64 {
+	const ones uint64 = 0x0101010101010101
+	l := w | 0x20*ones
+	o := metaZeroBytes(l ^ 'o'*ones)
+	return metaZeroBytes(w^':'*ones) | metaZeroBytes(w^'('*ones) | metaZeroBytes(w^'_'*ones) |
+		metaZeroBytes(w^0xC2*ones) | metaZeroBytes(w^'.'*ones) | o&(metaZeroBytes(l^'t'*ones)>>8) | o&(0x80<<56)
+}
+
+// metaZeroBytes has the high bit set of the zero bytes of x, exactly (no
+// carry from one byte to the next).
+func metaZeroBytes(x uint64) uint64 {
+	const low7 uint64 = 0x7f7f7f7f7f7f7f7f
+	return ^((x&low7 + low7) | x | low7)
 }
 
 // metaCaptionCue classes the bytes metaMayBeCaption looks at: 1 tells a
@@ -1425,7 +1533,7 @@ func metaWithTimeLine(ts Timestamp, l *metaLineInfo) Timestamp {
 		return ts
 	}
 	s := dtScanner{text: l.s}
-	s.toks = dtTokenize(l.s, nil)
+	s.toks, s.starts = dtTokenize(l.s, nil, nil)
 	if h, m, sec, ok := s.timeIn(0, len(s.toks)); ok {
 		ts.HasTime, ts.Hour, ts.Minute, ts.Second = true, h, m, sec
 	}
@@ -1704,8 +1812,8 @@ func metaGluedTitle(l *metaLineInfo, sc *metaScratch) (off, end int) {
 		src = src[:i]
 	}
 	s := dtScanner{text: src}
-	s.toks = dtTokenize(src, sc.toks[:0])
-	sc.toks = s.toks
+	s.toks, s.starts = dtTokenize(src, sc.toks[:0], sc.starts[:0])
+	sc.toks, sc.starts = s.toks, s.starts
 	for p := 1; p < len(s.toks); p++ {
 		if !metaCapsWord(&s, p) || metaCapsWord(&s, p-1) {
 			continue
@@ -2179,8 +2287,8 @@ func metaPlaceOpening(s string, scratch *metaScratch) string {
 		return ""
 	}
 	sc := dtScanner{text: src}
-	sc.toks = dtTokenize(src, scratch.toks[:0])
-	scratch.toks = sc.toks
+	sc.toks, sc.starts = dtTokenize(src, scratch.toks[:0], scratch.starts[:0])
+	scratch.toks, scratch.starts = sc.toks, sc.starts
 	t0 := sc.tok(0)
 	known := func(p string) string {
 		if metaKnownPlace(p) {

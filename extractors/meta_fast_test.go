@@ -3,6 +3,7 @@ package extractors
 import (
 	"bytes"
 	"math/rand"
+	"reflect"
 	"strings"
 	"testing"
 	"unicode"
@@ -255,5 +256,139 @@ func TestMetaKickerOfSame(t *testing.T) {
 	}
 	if named < 20 {
 		t.Fatalf("only %d kickers name an issuer: the test reads too few", named)
+	}
+}
+
+// metaByteSet trims as strings.Trim and TrimRight do with its cutset.
+func TestMetaByteSetSame(t *testing.T) {
+	cutsets := []string{"0123456789/ .:#-|", " -:|", ".,:;!?()", ",()"}
+	lines := metaTestLines(t)
+	for _, l := range []string{"", " ", "|", "12/", "-é-", "\xff:", ":\xc2\xa9:", "()", "No. 5 -"} {
+		lines = append(lines, l)
+	}
+	for _, cut := range cutsets {
+		set := metaBytes(cut)
+		for _, l := range lines {
+			for _, w := range append(strings.Fields(l), l) {
+				if got, want := set.trim(w), strings.Trim(w, cut); got != want {
+					t.Fatalf("trim(%q, %q) = %q, want %q", w, cut, got, want)
+				}
+				if got, want := set.trimRight(w), strings.TrimRight(w, cut); got != want {
+					t.Fatalf("trimRight(%q, %q) = %q, want %q", w, cut, got, want)
+				}
+			}
+		}
+	}
+}
+
+// ReadMeta reads the same whichever document's buffers it recycles: the
+// corpus read forwards, then backwards.
+func TestReadMetaPooledSame(t *testing.T) {
+	docs := regressionCorpus(t)
+	want := make([]Meta, len(docs))
+	for i, d := range docs {
+		want[i] = ReadMeta(d.text)
+	}
+	for i := len(docs) - 1; i >= 0; i-- {
+		if got := ReadMeta(docs[i].text); !reflect.DeepEqual(got, want[i]) {
+			t.Fatalf("%s: ReadMeta after other documents = %+v, want %+v", docs[i].name, got, want[i])
+		}
+	}
+}
+
+// metaTrimRef is metaTrim as it was before its ASCII loops.
+func metaTrimRef(text string, start, end int) (s, e int) {
+	seg := strings.TrimLeftFunc(text[start:end], unicode.IsSpace)
+	s = end - len(seg)
+	return s, s + len(strings.TrimRightFunc(seg, unicode.IsSpace))
+}
+
+func TestMetaTrimSame(t *testing.T) {
+	texts := metaTestLines(t)
+	pieces := []string{" ", "\t", "\n", "\r", "\v", "\f", "\u00a0", "\u0085", "\u2003", "\u3000", "\xc2", "\xa0",
+		"\xff", "a", "é", "Minister", ".", "\u200b"}
+	r := rand.New(rand.NewSource(1))
+	for range 50000 {
+		var b []byte
+		for n := r.Intn(8); n > 0; n-- {
+			b = append(b, pieces[r.Intn(len(pieces))]...)
+		}
+		texts = append(texts, string(b))
+	}
+	for _, text := range texts {
+		for _, c := range [][2]int{{0, len(text)}, {min(1, len(text)), len(text)}, {0, len(text) / 2}} {
+			gs, ge := metaTrim(text, c[0], c[1])
+			ws, we := metaTrimRef(text, c[0], c[1])
+			if gs != ws || ge != we {
+				t.Fatalf("metaTrim(%q, %d, %d) = %d, %d, want %d, %d", text, c[0], c[1], gs, ge, ws, we)
+			}
+		}
+	}
+}
+
+// metaMayBeCaptionRef is metaMayBeCaption as it was before it passed over
+// eight bytes at a time.
+func metaMayBeCaptionRef(s string, words int) bool {
+	if words <= 3 {
+		return true
+	}
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; metaCaptionCue[c] {
+		case 1:
+			return true
+		case 2:
+			if i+2 < len(s) && s[i+1]|0x20 == 't' && s[i+2]|0x20 == 'o' {
+				return true
+			}
+		case 3:
+			if i+1 < len(s) {
+				if e := s[i+1] | 0x20; e == 'j' || e == 'p' || e == 'g' || e == 'w' {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+func TestMetaMayBeCaptionSame(t *testing.T) {
+	lines := metaTestLines(t)
+	r := rand.New(rand.NewSource(2))
+	const bytes = "oOtT.jJpPgGwW:(_\xc2\xa9 xO"
+	for range 100000 {
+		b := make([]byte, r.Intn(40))
+		for i := range b {
+			b[i] = bytes[r.Intn(len(bytes))]
+		}
+		lines = append(lines, string(b))
+	}
+	for _, l := range lines {
+		for k := 0; k < len(l) && k < 9; k++ {
+			if got, want := metaMayBeCaption(l[k:], 5), metaMayBeCaptionRef(l[k:], 5); got != want {
+				t.Fatalf("metaMayBeCaption(%q) = %v, want %v", l[k:], got, want)
+			}
+		}
+	}
+}
+
+func TestMetaLastNewlineSame(t *testing.T) {
+	texts := metaTestLines(t)
+	for _, d := range regressionCorpus(t) {
+		texts = append(texts, d.text)
+	}
+	r := rand.New(rand.NewSource(3))
+	for range 50000 {
+		b := make([]byte, r.Intn(40))
+		for i := range b {
+			b[i] = "\nab\x0b\x8a\xff"[r.Intn(6)]
+		}
+		texts = append(texts, string(b))
+	}
+	for _, s := range texts {
+		for k := 0; k < len(s) && k < 10; k++ {
+			if got, want := metaLastNewline(s[:len(s)-k]), strings.LastIndexByte(s[:len(s)-k], '\n'); got != want {
+				t.Fatalf("metaLastNewline(%.80q... of %d bytes) = %d, want %d", s, len(s)-k, got, want)
+			}
+		}
 	}
 }
