@@ -7,6 +7,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"communique/gazetteer"
 )
@@ -728,7 +729,13 @@ func officeClause(pre string) bool {
 			return false
 		}
 	}
-	ws := gazetteer.TitleWords(pre[max(0, len(pre)-80):])
+	pre = pre[max(0, len(pre)-80):]
+	var low [80]byte
+	arr, n, ok := titleWords(&low, pre)
+	ws := arr[:n]
+	if !ok {
+		ws = gazetteer.TitleWords(pre)
+	}
 	for i := range ws {
 		if n, e, ok := gazetteer.MatchTitle(ws[i:]); ok && n > 0 && e.Kind == gazetteer.Office {
 			return true
@@ -790,7 +797,13 @@ func foreignOfficial(after string) bool {
 		return strings.EqualFold(w, "counterpart") || strings.EqualFold(w, "counterparts") ||
 			strings.EqualFold(w, "ministers")
 	}
-	ws := gazetteer.TitleWords(after[:min(len(after), 60)])
+	after = after[:min(len(after), 60)]
+	var low [80]byte
+	arr, n, ok := titleWords(&low, after)
+	ws := arr[:n]
+	if !ok {
+		ws = gazetteer.TitleWords(after)
+	}
 	for i := 0; i < len(ws) && i < 3; i++ {
 		if n, e, ok := gazetteer.MatchTitle(ws[i:]); ok && n > 0 && e.Kind == gazetteer.Office {
 			return true
@@ -800,6 +813,48 @@ func foreignOfficial(after string) bool {
 		}
 	}
 	return false
+}
+
+// titleWords is gazetteer.TitleWords(s) for s ASCII of up to 80 bytes
+// and of 24 words at most, else ok is false: the words are cut from a
+// lower-cased copy in low, not allocated, for foreignOfficial and
+// officeClause, which ask about every country mention and do not keep
+// them. They are returned by value: written through a pointer, they
+// would move low to the heap.
+func titleWords(low *[80]byte, s string) (ws [24]string, n int, ok bool) {
+	if len(s) > len(low) || !isASCII(s) {
+		return ws, 0, false
+	}
+	for i := 0; i < len(s); {
+		// a word: letters, digits and apostrophes; the rest separates
+		b := i
+		for ; i < len(s); i++ {
+			c := s[i]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			} else if !('a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '\'') {
+				break
+			}
+			low[i] = c
+		}
+		if i == b {
+			i++
+			continue
+		}
+		w := strings.Trim(unsafe.String(&low[b], i-b), "'")
+		if strings.HasSuffix(w, "'s") && len(w) > 2 {
+			w = w[:len(w)-2]
+		}
+		if w == "" {
+			continue
+		}
+		if n == len(ws) {
+			return ws, 0, false
+		}
+		ws[n] = w
+		n++
+	}
+	return ws, n, true
 }
 
 // homeLeadEnd returns the end of the first line of 150 bytes or more: the

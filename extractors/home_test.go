@@ -2,12 +2,15 @@ package extractors
 
 import (
 	"maps"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 	"unicode"
+
+	"communique/gazetteer"
 )
 
 func TestHomeCountry(t *testing.T) {
@@ -342,4 +345,47 @@ func BenchmarkDecideHome(b *testing.B) {
 		i++
 	}
 	b.ReportMetric(float64((userTime(b)-t0).Nanoseconds())/float64(i), "user-ns/op")
+}
+
+// titleWords cuts the words gazetteer.TitleWords cuts, or says it cannot,
+// on windows of generated documents (as foreignOfficial and officeClause
+// take them) and on random strings.
+func TestTitleWords(t *testing.T) {
+	_, docs := areaDocs(t, 100)
+	var texts []string
+	for _, d := range docs {
+		for _, m := range d.Mentions {
+			texts = append(texts, d.Text[m.Span.End:min(len(d.Text), m.Span.End+60)],
+				d.Text[max(0, m.Span.Start-80):m.Span.Start])
+		}
+	}
+	parts := []string{"Minister", "of", "'s", "'", "’s", "Dato'", "d'affaires", "O'Neil", "''s", "a", "Vice-", "3rd", " ", ",",
+		".", "é", "Ü", "\n", "x", "MP", "'S", "s'"}
+	r := rand.New(rand.NewPCG(7, 8))
+	for range 20000 {
+		var b strings.Builder
+		for range r.IntN(40) {
+			b.WriteString(parts[r.IntN(len(parts))])
+		}
+		texts = append(texts, b.String())
+	}
+	cut := 0
+	for _, s := range texts {
+		var low [80]byte
+		ws, n, ok := titleWords(&low, s)
+		want := gazetteer.TitleWords(s)
+		if !ok {
+			if len(s) <= len(low) && isASCII(s) && len(want) <= len(ws) {
+				t.Fatalf("titleWords(%q) gives up; TitleWords cuts %q", s, want)
+			}
+			continue
+		}
+		cut++
+		if !slices.Equal(ws[:n], want) {
+			t.Fatalf("titleWords(%q) = %q, TitleWords %q", s, ws[:n], want)
+		}
+	}
+	if cut < len(texts)/2 {
+		t.Fatalf("titleWords cut only %d of %d texts", cut, len(texts))
+	}
 }
