@@ -1,6 +1,7 @@
 package extractors
 
 import (
+	"math/bits"
 	"net/url"
 	"regexp"
 	"slices"
@@ -466,32 +467,59 @@ var issuerCues = []string{"source:", "on behalf of:", "on behalf of", "issued by
 // case: a line without one holds no cue, and the common line has none.
 var cueKeys = []string{"ource", "OURCE", "ehalf", "EHALF", "ssued", "SSUED", "eleased", "ELEASED"}
 
-// cueOffsets is substringOffsets(text, cueKeys). Each key is searched for
-// from a letter rarer than its first ("ource" from "urce", then checked
-// for the "o" before), which the search stops at less often.
+// cueOffsets is substringOffsets(text, cueKeys), in one pass: each key
+// holds a "u" or an "l", in its case ("ource", "ehalf"), and the bytes
+// that are either letter in either case are found eight at a time, then
+// checked for the keys around them.
 func cueOffsets(text string) []int32 {
+	const ones, low7 = 0x0101010101010101, 0x7f7f7f7f7f7f7f7f
 	var out []int32
-	for _, k := range cueKeyParts {
-		for off := 0; ; {
-			i := strings.Index(text[off:], k.rest)
-			if i < 0 {
-				break
+	for j := 0; j < len(text); j += 8 {
+		var w uint64
+		if j+8 <= len(text) {
+			w = load64(text[j : j+8])
+		} else {
+			for k := len(text) - 1; k >= j; k-- {
+				w = w<<8 | uint64(text[k]) // the tail, the bytes past it zero
 			}
-			at := off + i - len(k.lead)
-			if at >= 0 && text[at:at+len(k.lead)] == k.lead {
-				out = append(out, int32(at))
+		}
+		w |= 0x20 * ones // only "U" and "u" turn into "u", "L" and "l" into "l"
+		// the high bit of each byte that is "u" or "l", and no other
+		u, l := w^'u'*ones, w^'l'*ones
+		hits := ^((u&low7 + low7) | u | low7) | ^((l&low7 + low7) | l | low7)
+		for ; hits != 0; hits &= hits - 1 {
+			p := j + bits.TrailingZeros64(hits)/8
+			for _, k := range cueAnchors[cueAnchor(text[p])] {
+				if at := p - k.back; at >= 0 && strings.HasPrefix(text[at:], k.key) {
+					out = append(out, int32(at))
+				}
 			}
-			off += i + 1
 		}
 	}
 	slices.Sort(out)
 	return out
 }
 
-// cueKeyParts splits each of cueKeys before its rarest letter.
-var cueKeyParts = []struct{ lead, rest string }{
-	{"o", "urce"}, {"O", "URCE"}, {"eha", "lf"}, {"EHA", "LF"},
-	{"ss", "ued"}, {"SS", "UED"}, {"e", "leased"}, {"E", "LEASED"},
+// cueAnchors are the keys around each "u", "U", "l" and "L"
+// (cueAnchor), and how far before it each starts.
+var cueAnchors = [4][2]struct {
+	back int
+	key  string
+}{
+	{{1, "ource"}, {2, "ssued"}}, {{1, "OURCE"}, {2, "SSUED"}},
+	{{3, "ehalf"}, {1, "eleased"}}, {{3, "EHALF"}, {1, "ELEASED"}},
+}
+
+// cueAnchor is the index in cueAnchors of c, one of "u", "U", "l", "L".
+func cueAnchor(c byte) int {
+	i := 0
+	if c == 'l' || c == 'L' {
+		i = 2
+	}
+	if c < 'a' {
+		i++
+	}
+	return i
 }
 
 // bodyWords name a government body in an issuer line.
@@ -510,10 +538,34 @@ func issuerCountry(d *Doc) string {
 	footStart := homeFootStart(text, 6)
 	ts := d.Meta.TitleSpan
 	keys := cueOffsets(text) // searched once in the text, not line by line
-	for l := range lineSpans(text) {
+	next := 0                // keys[:next] lie before the line read
+	for ls := 0; ls < len(text); {
+		if ls >= headEnd && ls < footStart {
+			// a line between head and foot is read only for a cue: the
+			// next one with a key, else the foot's first
+			for next < len(keys) && int(keys[next]) < ls {
+				next++
+			}
+			if next < len(keys) && int(keys[next]) < footStart {
+				ls = strings.LastIndexByte(text[:keys[next]], '\n') + 1
+			} else if ls = footStart; ls >= len(text) {
+				break
+			}
+		}
+		le := strings.IndexByte(text[ls:], '\n')
+		if le < 0 {
+			le = len(text)
+		} else {
+			le += ls
+		}
+		l := Span{ls, le}
+		ls = le + 1
 		line := text[l.Start:l.End]
+		for next < len(keys) && int(keys[next]) < l.Start {
+			next++
+		}
 		low := ""
-		if count(keys, l.Start, l.End) > 0 { // a key starting on the line ends on it
+		if next < len(keys) && int(keys[next]) < l.End { // a key starting on the line ends on it
 			low = strings.ToLower(line)
 		}
 		for _, cue := range issuerCues {
