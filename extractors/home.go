@@ -468,25 +468,22 @@ var issuerCues = []string{"source:", "on behalf of:", "on behalf of", "issued by
 var cueKeys = []string{"ource", "OURCE", "ehalf", "EHALF", "ssued", "SSUED", "eleased", "ELEASED"}
 
 // cueOffsets is substringOffsets(text, cueKeys), in one pass: each key
-// holds a "u" or an "l", in its case ("ource", "ehalf"), and the bytes
-// that are either letter in either case are found eight at a time, then
-// checked for the keys around them.
+// holds a "u" before an "r" or an "e", or an "l" before an "f" or an
+// "e", in its case ("ource", "ehalf"); such pairs, in any case, are
+// found eight at a time and checked for the keys around them.
 func cueOffsets(text string) []int32 {
-	const ones, low7 = 0x0101010101010101, 0x7f7f7f7f7f7f7f7f
 	var out []int32
 	for j := 0; j < len(text); j += 8 {
-		var w uint64
-		if j+8 <= len(text) {
-			w = load64(text[j : j+8])
+		var w, n uint64 // the eight bytes from j, and from j+1
+		if j+9 <= len(text) {
+			w, n = load64(text[j:j+8]), load64(text[j+1:j+9])
 		} else {
-			for k := len(text) - 1; k >= j; k-- {
-				w = w<<8 | uint64(text[k]) // the tail, the bytes past it zero
-			}
+			w, n = loadTail(text[j:]), loadTail(text[j+1:])
 		}
-		w |= 0x20 * ones // only "U" and "u" turn into "u", "L" and "l" into "l"
-		// the high bit of each byte that is "u" or "l", and no other
-		u, l := w^'u'*ones, w^'l'*ones
-		hits := ^((u&low7 + low7) | u | low7) | ^((l&low7 + low7) | l | low7)
+		// in either case: only "U" and "u" fold into "u", and so on
+		w, n = w|0x2020202020202020, n|0x2020202020202020
+		e := byteIs(n, 'e')
+		hits := byteIs(w, 'u')&(byteIs(n, 'r')|e) | byteIs(w, 'l')&(byteIs(n, 'f')|e)
 		for ; hits != 0; hits &= hits - 1 {
 			p := j + bits.TrailingZeros64(hits)/8
 			for _, k := range cueAnchors[cueAnchor(text[p])] {
@@ -498,6 +495,23 @@ func cueOffsets(text string) []int32 {
 	}
 	slices.Sort(out)
 	return out
+}
+
+// loadTail is load64 of s, of fewer than nine bytes, the bytes past its
+// end zero.
+func loadTail(s string) uint64 {
+	var w uint64
+	for k := min(len(s), 8) - 1; k >= 0; k-- {
+		w = w<<8 | uint64(s[k])
+	}
+	return w
+}
+
+// byteIs returns the high bit of each byte of w that is c, and no other.
+func byteIs(w uint64, c byte) uint64 {
+	const low7 = 0x7f7f7f7f7f7f7f7f
+	x := w ^ uint64(c)*0x0101010101010101
+	return ^((x&low7 + low7) | x | low7)
 }
 
 // cueAnchors are the keys around each "u", "U", "l" and "L"
