@@ -93,6 +93,8 @@ type Frame struct {
 	// the settling changed none of them
 	sentVisits [][]visit
 	words      wordCache
+	// found backs the pairs findIn returns
+	found []int
 	// sentBits[i] is the union of the phrase bits (word.starts) of
 	// sentence i's words, found on first need (sentenceMay)
 	sentBits []uint64
@@ -174,14 +176,20 @@ func (c *Frame) sentenceMay(i int, p *phrases) bool {
 	return c.sentBits[i]&p.bit != 0
 }
 
-// findIn is findIn over the cached words.
+// findIn is findIn over the cached words. The pairs it returns are cut
+// from a buffer that is never written again, not allocated one by one.
 func (c *Frame) findIn(p *phrases, text string) []int {
 	ws := c.lowerWords(text)
 	i, j, ok := p.find(ws)
 	if !ok {
 		return nil
 	}
-	return []int{ws[i].start, ws[j-1].end}
+	if len(c.found)+2 > cap(c.found) {
+		c.found = make([]int, 0, 16) // the old one stays with the pairs cut from it
+	}
+	n := len(c.found)
+	c.found = append(c.found, ws[i].start, ws[j-1].end)
+	return c.found[n : n+2 : n+2]
 }
 
 // matches is matches over the cached words.
@@ -1245,7 +1253,7 @@ func tableRow(c *Frame, ls, le int) (Leg, bool) {
 	}
 	var it Leg
 	start := ls
-	for _, cell := range strings.Split(line, "\t") {
+	for cell := range strings.SplitSeq(line, "\t") {
 		lead := len(cell) - len(strings.TrimLeft(cell, " "))
 		cs := start + lead
 		ce := start + len(cell)

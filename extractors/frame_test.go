@@ -148,6 +148,22 @@ func BenchmarkFrameArea(b *testing.B) {
 	b.ReportMetric(float64((userTime(b)-t0).Nanoseconds())/float64(i), "user-ns/op")
 }
 
+// BenchmarkBuildFrame times BuildFrame alone on generated documents, one
+// document per op.
+func BenchmarkBuildFrame(b *testing.B) {
+	_, docs := areaDocs(b, 200)
+	b.ReportAllocs()
+	i := 0
+	t0 := userTime(b)
+	for b.Loop() {
+		d := docs[i%len(docs)]
+		i++
+		d.Mentions = slices.Clone(d.Mentions) // settlePersons writes them
+		BuildFrame(&d)
+	}
+	b.ReportMetric(float64((userTime(b)-t0).Nanoseconds())/float64(i), "user-ns/op")
+}
+
 func userTime(b *testing.B) time.Duration {
 	var ru syscall.Rusage
 	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
@@ -461,5 +477,37 @@ func TestSentenceMay(t *testing.T) {
 	}
 	if found == 0 || skipped == 0 {
 		t.Fatalf("%d sentences with a phrase, %d skipped", found, skipped)
+	}
+}
+
+// The pairs Frame.findIn returns, cut from one buffer, stay what the
+// package's findIn finds while later ones are cut.
+func TestFrameFindIn(t *testing.T) {
+	_, docs := areaDocs(t, 40)
+	found := 0
+	for _, d := range docs {
+		d.Mentions = slices.Clone(d.Mentions)
+		c := BuildFrame(&d)
+		var texts []string
+		var got [][]int
+		for _, p := range []*phrases{travelPh, meetPh, incomingPh} {
+			for _, sp := range d.Sentences {
+				text := d.Text[sp.Start:sp.End]
+				texts = append(texts, text)
+				got = append(got, c.findIn(p, text))
+			}
+		}
+		for k, text := range texts {
+			p := []*phrases{travelPh, meetPh, incomingPh}[k/len(d.Sentences)]
+			if want := findIn(p, text); !slices.Equal(got[k], want) {
+				t.Fatalf("%s: findIn(%q) = %v, want %v", d.ID, text, got[k], want)
+			}
+			if got[k] != nil {
+				found++
+			}
+		}
+	}
+	if found < 20 {
+		t.Fatalf("only %d phrases found: the test compares little", found)
 	}
 }
