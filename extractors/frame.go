@@ -478,6 +478,9 @@ func (c *Frame) settlePersons() bool {
 			}
 		}
 	}
+	if !slices.ContainsFunc(d.Mentions, func(m Mention) bool { return m.Kind == KindPerson && m.CountryAssumed }) {
+		return false // every person's country stated
+	}
 	// the subjects of meetings and travel are the side that acts: never
 	// the one met
 	subjects := map[string]bool{}
@@ -490,9 +493,14 @@ func (c *Frame) settlePersons() bool {
 		}
 		text, sp := c.sentence(i)
 		ws := c.lowerWords(text)
-		vi, _, ok := meetPh.find(ws)
-		if ti, _, tok := travelPh.find(ws); tok && (!ok || ti < vi) {
-			vi, ok = ti, true
+		vi, ok := 0, false
+		if c.sentenceMay(i, meetPh) {
+			vi, _, ok = meetPh.find(ws)
+		}
+		if c.sentenceMay(i, travelPh) {
+			if ti, _, tok := travelPh.find(ws); tok && (!ok || ti < vi) {
+				vi, ok = ti, true
+			}
 		}
 		if !ok {
 			continue
@@ -504,9 +512,6 @@ func (c *Frame) settlePersons() bool {
 			}
 			break
 		}
-	}
-	if !slices.ContainsFunc(d.Mentions, func(m Mention) bool { return m.Kind == KindPerson && m.CountryAssumed }) {
-		return false // every person's country stated
 	}
 	onlyDest := ""
 	if len(dests) == 1 {
@@ -530,21 +535,27 @@ func (c *Frame) settlePersons() bool {
 			iso = c.Home // "High Commissioner-designate to Canada X": the publisher's envoy
 		case c.companion(m):
 			iso = c.Home // "together with Parliamentary Secretary X": of the delegation
-		case c.whereClause(m) != "" && !subjects[m.Value]:
-			iso = c.whereClause(m)
-		case c.met(m) && c.metByForeign(m):
-			iso = c.Home // the host of a foreign visitor
-		case c.met(m) && !subjects[m.Value]:
-			switch loc := c.locationOf(m); {
-			case loc != "":
-				iso = loc
-			case onlyDest != "" && iso == c.Home:
-				iso = onlyDest
+		default:
+			if where := c.whereClause(m); where != "" && !subjects[m.Value] {
+				iso = where
+				break
+			}
+			met := c.met(m)
+			switch {
+			case met && c.metByForeign(m):
+				iso = c.Home // the host of a foreign visitor
+			case met && !subjects[m.Value]:
+				switch loc := c.locationOf(m); {
+				case loc != "":
+					iso = loc
+				case onlyDest != "" && iso == c.Home:
+					iso = onlyDest
+				default:
+					rule = false
+				}
 			default:
 				rule = false
 			}
-		default:
-			rule = false
 		}
 		if _, ok := decided[m.Value]; !ok || rule {
 			decided[m.Value] = iso
