@@ -1115,6 +1115,11 @@ type Leg struct {
 func itineraryLines(c *Frame) []Leg {
 	var out []Leg
 	for l := range lineSpans(c.d.Text) {
+		// a leg is read from the mentions that start on its line, or at
+		// its end: a line without one holds none
+		if i := c.firstFrom(l.Start); i == len(c.starts) || c.starts[i] > l.End {
+			continue
+		}
 		if it, ok := itineraryLine(c, l.Start, l.End); ok {
 			out = append(out, it)
 		}

@@ -3,6 +3,7 @@ package extractors
 import (
 	"fmt"
 	"math/rand/v2"
+	"reflect"
 	"slices"
 	"strings"
 	"syscall"
@@ -509,5 +510,50 @@ func TestFrameFindIn(t *testing.T) {
 	}
 	if found < 20 {
 		t.Fatalf("only %d phrases found: the test compares little", found)
+	}
+}
+
+// itineraryLinesRef is itineraryLines as it was, reading every line.
+func itineraryLinesRef(c *Frame) []Leg {
+	var out []Leg
+	for l := range lineSpans(c.d.Text) {
+		if it, ok := itineraryLine(c, l.Start, l.End); ok {
+			out = append(out, it)
+		}
+	}
+	return out
+}
+
+// itineraryLines, which passes over the lines no mention starts on,
+// finds the legs itineraryLinesRef finds, on generated documents and on
+// documents of random itinerary lines.
+func TestItineraryLines(t *testing.T) {
+	_, docs := areaDocs(t, 100)
+	lines := []string{"", "Ghana (1-4 March 2024)", "1-4 Mar 2024\tGhana\tAccra: talks", "Senegal\t5-9 Mar 2024\tDakar",
+		"• Monday, 2 June – Santiago: political consultations", "• Tuesday, 3 June and Wednesday, 4 June – Buenos Aires: talks",
+		"The Minister visited Chile on 2 June.", "Japan, 12 June 2024", " - Peru, Lima (3 June)", "\t", "Programme:",
+		"o Brazil: 5 June", "Brasília, Brazil (6-7 June 2024)"}
+	r := rand.New(rand.NewPCG(9, 10))
+	for range 300 {
+		var b strings.Builder
+		b.WriteString("Minister of Foreign Affairs of Canada\n\nThe Minister travels to South America.\n")
+		for range r.IntN(10) {
+			b.WriteString(lines[r.IntN(len(lines))])
+			b.WriteByte('\n')
+		}
+		docs = append(docs, *analyze(b.String()))
+	}
+	legs := 0
+	for _, d := range docs {
+		d.Mentions = slices.Clone(d.Mentions)
+		c := BuildFrame(&d)
+		got, want := itineraryLines(c), itineraryLinesRef(c)
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("%s: itineraryLines = %v, want %v", d.ID, got, want)
+		}
+		legs += len(want)
+	}
+	if legs < 50 {
+		t.Fatalf("only %d legs found: the test compares little", legs)
 	}
 }
