@@ -6,7 +6,6 @@ import (
 	"regexp"
 
 	"slices"
-	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -923,8 +922,8 @@ func principal(d *Doc, home string, ix *textIndex) Person {
 		n     int
 		first int
 	}
-	byName := map[string]*cand{}
-	var order []string
+	var cands []cand // in order of first mention
+	byName := map[string]int{}
 	for _, m := range d.Mentions {
 		if m.Kind != KindPerson || (m.Country != "" && m.Country != home) {
 			continue
@@ -936,31 +935,43 @@ func principal(d *Doc, home string, ix *textIndex) Person {
 		if key == "" {
 			key = m.Text
 		}
-		c, ok := byName[key]
+		k, ok := byName[key]
 		if !ok {
-			c = &cand{m: m, first: m.Span.Start}
-			byName[key] = c
-			order = append(order, key)
+			k = len(cands)
+			cands = append(cands, cand{m: m, first: m.Span.Start})
+			byName[key] = k
 		}
+		c := &cands[k]
 		c.n++
 		if c.m.Title == "" && m.Title != "" {
 			c.m = m
 		}
 	}
-	if len(order) == 0 {
+	if len(cands) == 0 {
 		return Person{}
 	}
-	sort.SliceStable(order, func(i, j int) bool {
-		a, b := byName[order[i]], byName[order[j]]
-		if a.n != b.n {
-			return a.n > b.n
+	// the most named, then the highest ranked, then the first named: the
+	// first of the candidates that none comes before
+	best := &cands[0]
+	for k := 1; k < len(cands); k++ {
+		a := &cands[k]
+		if a.n != best.n {
+			if a.n > best.n {
+				best = a
+			}
+			continue
 		}
-		if rankOrder[a.m.Rank] != rankOrder[b.m.Rank] {
-			return rankOrder[a.m.Rank] > rankOrder[b.m.Rank]
+		if ra, rb := rankOrder[a.m.Rank], rankOrder[best.m.Rank]; ra != rb {
+			if ra > rb {
+				best = a
+			}
+			continue
 		}
-		return a.first < b.first
-	})
-	p := personOf(byName[order[0]].m)
+		if a.first < best.first {
+			best = a
+		}
+	}
+	p := personOf(best.m)
 	if p.Country == "" {
 		p.Country = home
 	}

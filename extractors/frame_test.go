@@ -5,6 +5,7 @@ import (
 	"math/rand/v2"
 	"reflect"
 	"slices"
+	"sort"
 	"strings"
 	"syscall"
 	"testing"
@@ -555,5 +556,89 @@ func TestItineraryLines(t *testing.T) {
 	}
 	if legs < 50 {
 		t.Fatalf("only %d legs found: the test compares little", legs)
+	}
+}
+
+// principalRef is principal as it was: the candidates sorted, stably,
+// and the first taken.
+func principalRef(d *Doc, home string, ix *textIndex) Person {
+	type cand struct {
+		m     Mention
+		n     int
+		first int
+	}
+	byName := map[string]*cand{}
+	var order []string
+	for _, m := range d.Mentions {
+		if m.Kind != KindPerson || (m.Country != "" && m.Country != home) {
+			continue
+		}
+		if ix.inParens(m.Span.Start) {
+			continue
+		}
+		key := m.Value
+		if key == "" {
+			key = m.Text
+		}
+		c, ok := byName[key]
+		if !ok {
+			c = &cand{m: m, first: m.Span.Start}
+			byName[key] = c
+			order = append(order, key)
+		}
+		c.n++
+		if c.m.Title == "" && m.Title != "" {
+			c.m = m
+		}
+	}
+	if len(order) == 0 {
+		return Person{}
+	}
+	sort.SliceStable(order, func(i, j int) bool {
+		a, b := byName[order[i]], byName[order[j]]
+		if a.n != b.n {
+			return a.n > b.n
+		}
+		if rankOrder[a.m.Rank] != rankOrder[b.m.Rank] {
+			return rankOrder[a.m.Rank] > rankOrder[b.m.Rank]
+		}
+		return a.first < b.first
+	})
+	p := personOf(byName[order[0]].m)
+	if p.Country == "" {
+		p.Country = home
+	}
+	return p
+}
+
+// principal, which picks the best candidate in one pass, picks the one
+// principalRef sorts first, on generated documents and on random person
+// mentions: ties of count, of rank, several at one offset.
+func TestPrincipal(t *testing.T) {
+	_, docs := areaDocs(t, 100)
+	for _, d := range docs {
+		ix := newTextIndex(d.Text)
+		if got, want := principal(&d, d.Home, ix), principalRef(&d, d.Home, ix); got != want {
+			t.Fatalf("%s: principal = %+v, want %+v", d.ID, got, want)
+		}
+	}
+	r := rand.New(rand.NewPCG(11, 12))
+	names := []string{"", "A", "B", "C", "D"}
+	ranks := []Rank{"", HeadOfState, Minister, MinisterOfState, Ambassador, Royal}
+	countries := []string{"", "CAN", "FRA"}
+	text := strings.Repeat("x (y) ", 40)
+	for range 20000 {
+		d := Doc{Text: text}
+		off := 0
+		for range r.IntN(9) {
+			off += r.IntN(3) * 5
+			d.Mentions = append(d.Mentions, Mention{Kind: KindPerson, Span: Span{off, off + 3}, Text: names[1+r.IntN(4)],
+				Value: names[r.IntN(5)], Title: []string{"", "Minister"}[r.IntN(2)], Rank: ranks[r.IntN(len(ranks))],
+				Country: countries[r.IntN(3)]})
+		}
+		ix := newTextIndex(text)
+		if got, want := principal(&d, "CAN", ix), principalRef(&d, "CAN", ix); got != want {
+			t.Fatalf("principal(%+v) = %+v, want %+v", d.Mentions, got, want)
+		}
 	}
 }
