@@ -69,7 +69,8 @@ func decideHome(d *Doc) (string, string) {
 	if iso := urlCountry(d.Given.URL); iso != "" {
 		return iso, HomeByURL
 	}
-	if iso := issuerCountry(d); iso != "" {
+	headEnd, footStart := homeFrame(d.Text)
+	if iso := issuerCountry(d, headEnd); iso != "" {
 		return iso, HomeByIssuer
 	}
 	if iso := domainCountry(d.Text); iso != "" {
@@ -78,7 +79,7 @@ func decideHome(d *Doc) (string, string) {
 	if iso, n := ownScript(d.Chrome); n >= 3 {
 		return iso, HomeByScript
 	}
-	if iso := bestHome(homeVotes(d)); iso != "" {
+	if iso := bestHome(homeVotes(d, headEnd, footStart)); iso != "" {
 		return iso, HomeByMentions
 	}
 	return "", ""
@@ -123,8 +124,9 @@ func bestHome(votes map[string]homeScore) string {
 //   - text in a script only one country writes (Thai, Georgian, Khmer)
 //     counts 4 for it.
 //
-// It returns every country named with its score.
-func homeVotes(d *Doc) map[string]homeScore {
+// headEnd and footStart are homeFrame's. It returns every country named
+// with its score.
+func homeVotes(d *Doc, headEnd, footStart int) map[string]homeScore {
 	text := d.Text
 	// the first lines: up to the end of the first body paragraph of some
 	// length
@@ -132,7 +134,6 @@ func homeVotes(d *Doc) map[string]homeScore {
 	if n := homeLeadEnd(text); n < lead {
 		lead = n
 	}
-	headEnd, footStart := homeFrame(text)
 	ix := newTextIndex(text)
 	score := map[string]float64{}
 	first := map[string]int{}
@@ -152,7 +153,7 @@ func homeVotes(d *Doc) map[string]homeScore {
 		if iso == "" {
 			continue
 		}
-		if dateline(text, m, lead) {
+		if dateline(text, ix, m, lead) {
 			// "MANILA, 12 June 2024 -", "ABU DHABI, 5th March 2024 (WAM)
 			// --", "SINGAPORE:", "Ulaanbaatar/MONTSAME/."
 			score[iso] += 4
@@ -545,10 +546,9 @@ var bodyWords = map[string]bool{"Ministry": true, "Ministries": true, "Departmen
 // the page's head or foot names by itself ("Office of the President of the
 // Republic of Finland", "Government of Pakistan"), or that follows an
 // issuer cue anywhere ("Source: Republic of Lithuania"), or "". The
-// headline is not an issuer line.
-func issuerCountry(d *Doc) string {
+// headline is not an issuer line. headEnd is homeFrame's.
+func issuerCountry(d *Doc, headEnd int) string {
 	text := d.Text
-	headEnd, _ := homeFrame(text)
 	footStart := homeFootStart(text, 6)
 	ts := d.Meta.TitleSpan
 	keys := cueOffsets(text) // searched once in the text, not line by line
@@ -825,12 +825,12 @@ func pairGap(gap string) bool {
 // or a dash ("MANILA, 12 June", "SINGAPORE:", "Ulaanbaatar/MONTSAME/.",
 // "ISLAMABAD -"). A country's name does so only in capitals or before a
 // colon: "Japan, Korea and China agreed" opens a sentence.
-func dateline(text string, m Mention, lead int) bool {
+func dateline(text string, ix *textIndex, m Mention, lead int) bool {
 	sp := m.Span
 	if sp.Start > lead+200 || sp.Start > 3000 {
 		return false
 	}
-	ls := strings.LastIndexByte(text[:sp.Start], '\n') + 1
+	ls := ix.lineStart(sp.Start)
 	if strings.TrimSpace(text[ls:sp.Start]) != "" {
 		return false
 	}

@@ -447,7 +447,8 @@ func TestIssuerCountry(t *testing.T) {
 	docs, _ := areaDocs(t, 200)
 	found := 0
 	for _, d := range docs {
-		got, want := issuerCountry(&d), issuerCountryRef(&d)
+		headEnd, _ := homeFrame(d.Text)
+		got, want := issuerCountry(&d, headEnd), issuerCountryRef(&d)
 		if got != want {
 			t.Fatalf("%s: issuerCountry = %q, want %q", d.ID, got, want)
 		}
@@ -472,7 +473,8 @@ func TestIssuerCountry(t *testing.T) {
 		d := Doc{Text: b.String()}
 		d.Meta = ReadMeta(d.Text)
 		d.Mentions = Countries{}.Extract(&d)
-		got, want := issuerCountry(&d), issuerCountryRef(&d)
+		headEnd, _ := homeFrame(d.Text)
+		got, want := issuerCountry(&d, headEnd), issuerCountryRef(&d)
 		if got != want {
 			t.Fatalf("issuerCountry(%q) = %q, want %q", d.Text, got, want)
 		}
