@@ -279,11 +279,14 @@ func travelVotes(d *Doc, ix *textIndex, score map[string]float64, first map[stri
 	var c *Frame            // made for the first sentence whose destinations count
 	var inSent []Mention    // the mentions that start in that sentence, c's
 	var qualifiers []string // a handful
+	k := 0                  // countries[:k] start before the sentence: the sentences are in order
 	for si, sp := range d.Sentences {
 		if d.Stop.Stopped() {
 			break // given up on: what is found is dropped
 		}
-		k, _ := slices.BinarySearchFunc(countries, sp.Start, func(i int32, at int) int { return d.Mentions[i].Span.Start - at })
+		for k < len(countries) && d.Mentions[countries[k]].Span.Start < sp.Start {
+			k++
+		}
 		if k == len(countries) || d.Mentions[countries[k]].Span.Start >= sp.End {
 			continue
 		}
