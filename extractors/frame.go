@@ -6,7 +6,6 @@ import (
 	"regexp"
 
 	"slices"
-	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -93,6 +92,8 @@ type Frame struct {
 	// the settling changed none of them
 	sentVisits [][]visit
 	words      wordCache
+	// found backs the pairs findIn returns
+	found []int
 	// sentBits[i] is the union of the phrase bits (word.starts) of
 	// sentence i's words, found on first need (sentenceMay)
 	sentBits []uint64
@@ -174,14 +175,20 @@ func (c *Frame) sentenceMay(i int, p *phrases) bool {
 	return c.sentBits[i]&p.bit != 0
 }
 
-// findIn is findIn over the cached words.
+// findIn is findIn over the cached words. The pairs it returns are cut
+// from a buffer that is never written again, not allocated one by one.
 func (c *Frame) findIn(p *phrases, text string) []int {
 	ws := c.lowerWords(text)
 	i, j, ok := p.find(ws)
 	if !ok {
 		return nil
 	}
-	return []int{ws[i].start, ws[j-1].end}
+	if len(c.found)+2 > cap(c.found) {
+		c.found = make([]int, 0, 16) // the old one stays with the pairs cut from it
+	}
+	n := len(c.found)
+	c.found = append(c.found, ws[i].start, ws[j-1].end)
+	return c.found[n : n+2 : n+2]
 }
 
 // matches is matches over the cached words.
@@ -470,6 +477,9 @@ func (c *Frame) settlePersons() bool {
 			}
 		}
 	}
+	if !slices.ContainsFunc(d.Mentions, func(m Mention) bool { return m.Kind == KindPerson && m.CountryAssumed }) {
+		return false // every person's country stated
+	}
 	// the subjects of meetings and travel are the side that acts: never
 	// the one met
 	subjects := map[string]bool{}
@@ -482,9 +492,14 @@ func (c *Frame) settlePersons() bool {
 		}
 		text, sp := c.sentence(i)
 		ws := c.lowerWords(text)
-		vi, _, ok := meetPh.find(ws)
-		if ti, _, tok := travelPh.find(ws); tok && (!ok || ti < vi) {
-			vi, ok = ti, true
+		vi, ok := 0, false
+		if c.sentenceMay(i, meetPh) {
+			vi, _, ok = meetPh.find(ws)
+		}
+		if c.sentenceMay(i, travelPh) {
+			if ti, _, tok := travelPh.find(ws); tok && (!ok || ti < vi) {
+				vi, ok = ti, true
+			}
 		}
 		if !ok {
 			continue
@@ -496,9 +511,6 @@ func (c *Frame) settlePersons() bool {
 			}
 			break
 		}
-	}
-	if !slices.ContainsFunc(d.Mentions, func(m Mention) bool { return m.Kind == KindPerson && m.CountryAssumed }) {
-		return false // every person's country stated
 	}
 	onlyDest := ""
 	if len(dests) == 1 {
@@ -522,21 +534,27 @@ func (c *Frame) settlePersons() bool {
 			iso = c.Home // "High Commissioner-designate to Canada X": the publisher's envoy
 		case c.companion(m):
 			iso = c.Home // "together with Parliamentary Secretary X": of the delegation
-		case c.whereClause(m) != "" && !subjects[m.Value]:
-			iso = c.whereClause(m)
-		case c.met(m) && c.metByForeign(m):
-			iso = c.Home // the host of a foreign visitor
-		case c.met(m) && !subjects[m.Value]:
-			switch loc := c.locationOf(m); {
-			case loc != "":
-				iso = loc
-			case onlyDest != "" && iso == c.Home:
-				iso = onlyDest
+		default:
+			if where := c.whereClause(m); where != "" && !subjects[m.Value] {
+				iso = where
+				break
+			}
+			met := c.met(m)
+			switch {
+			case met && c.metByForeign(m):
+				iso = c.Home // the host of a foreign visitor
+			case met && !subjects[m.Value]:
+				switch loc := c.locationOf(m); {
+				case loc != "":
+					iso = loc
+				case onlyDest != "" && iso == c.Home:
+					iso = onlyDest
+				default:
+					rule = false
+				}
 			default:
 				rule = false
 			}
-		default:
-			rule = false
 		}
 		if _, ok := decided[m.Value]; !ok || rule {
 			decided[m.Value] = iso
@@ -904,8 +922,8 @@ func principal(d *Doc, home string, ix *textIndex) Person {
 		n     int
 		first int
 	}
-	byName := map[string]*cand{}
-	var order []string
+	var cands []cand // in order of first mention
+	byName := map[string]int{}
 	for _, m := range d.Mentions {
 		if m.Kind != KindPerson || (m.Country != "" && m.Country != home) {
 			continue
@@ -917,31 +935,43 @@ func principal(d *Doc, home string, ix *textIndex) Person {
 		if key == "" {
 			key = m.Text
 		}
-		c, ok := byName[key]
+		k, ok := byName[key]
 		if !ok {
-			c = &cand{m: m, first: m.Span.Start}
-			byName[key] = c
-			order = append(order, key)
+			k = len(cands)
+			cands = append(cands, cand{m: m, first: m.Span.Start})
+			byName[key] = k
 		}
+		c := &cands[k]
 		c.n++
 		if c.m.Title == "" && m.Title != "" {
 			c.m = m
 		}
 	}
-	if len(order) == 0 {
+	if len(cands) == 0 {
 		return Person{}
 	}
-	sort.SliceStable(order, func(i, j int) bool {
-		a, b := byName[order[i]], byName[order[j]]
-		if a.n != b.n {
-			return a.n > b.n
+	// the most named, then the highest ranked, then the first named: the
+	// first of the candidates that none comes before
+	best := &cands[0]
+	for k := 1; k < len(cands); k++ {
+		a := &cands[k]
+		if a.n != best.n {
+			if a.n > best.n {
+				best = a
+			}
+			continue
 		}
-		if rankOrder[a.m.Rank] != rankOrder[b.m.Rank] {
-			return rankOrder[a.m.Rank] > rankOrder[b.m.Rank]
+		if ra, rb := rankOrder[a.m.Rank], rankOrder[best.m.Rank]; ra != rb {
+			if ra > rb {
+				best = a
+			}
+			continue
 		}
-		return a.first < b.first
-	})
-	p := personOf(byName[order[0]].m)
+		if a.first < best.first {
+			best = a
+		}
+	}
+	p := personOf(best.m)
 	if p.Country == "" {
 		p.Country = home
 	}
@@ -1096,6 +1126,11 @@ type Leg struct {
 func itineraryLines(c *Frame) []Leg {
 	var out []Leg
 	for l := range lineSpans(c.d.Text) {
+		// a leg is read from the mentions that start on its line, or at
+		// its end: a line without one holds none
+		if i := c.firstFrom(l.Start); i == len(c.starts) || c.starts[i] > l.End {
+			continue
+		}
 		if it, ok := itineraryLine(c, l.Start, l.End); ok {
 			out = append(out, it)
 		}
@@ -1245,7 +1280,7 @@ func tableRow(c *Frame, ls, le int) (Leg, bool) {
 	}
 	var it Leg
 	start := ls
-	for _, cell := range strings.Split(line, "\t") {
+	for cell := range strings.SplitSeq(line, "\t") {
 		lead := len(cell) - len(strings.TrimLeft(cell, " "))
 		cs := start + lead
 		ce := start + len(cell)

@@ -3,7 +3,9 @@ package extractors
 import (
 	"fmt"
 	"math/rand/v2"
+	"reflect"
 	"slices"
+	"sort"
 	"strings"
 	"syscall"
 	"testing"
@@ -145,6 +147,22 @@ func BenchmarkFrameArea(b *testing.B) {
 	}
 	// the machine is shared: the process's own CPU time varies less
 	// than the wall clock
+	b.ReportMetric(float64((userTime(b)-t0).Nanoseconds())/float64(i), "user-ns/op")
+}
+
+// BenchmarkBuildFrame times BuildFrame alone on generated documents, one
+// document per op.
+func BenchmarkBuildFrame(b *testing.B) {
+	_, docs := areaDocs(b, 200)
+	b.ReportAllocs()
+	i := 0
+	t0 := userTime(b)
+	for b.Loop() {
+		d := docs[i%len(docs)]
+		i++
+		d.Mentions = slices.Clone(d.Mentions) // settlePersons writes them
+		BuildFrame(&d)
+	}
 	b.ReportMetric(float64((userTime(b)-t0).Nanoseconds())/float64(i), "user-ns/op")
 }
 
@@ -461,5 +479,166 @@ func TestSentenceMay(t *testing.T) {
 	}
 	if found == 0 || skipped == 0 {
 		t.Fatalf("%d sentences with a phrase, %d skipped", found, skipped)
+	}
+}
+
+// The pairs Frame.findIn returns, cut from one buffer, stay what the
+// package's findIn finds while later ones are cut.
+func TestFrameFindIn(t *testing.T) {
+	_, docs := areaDocs(t, 40)
+	found := 0
+	for _, d := range docs {
+		d.Mentions = slices.Clone(d.Mentions)
+		c := BuildFrame(&d)
+		var texts []string
+		var got [][]int
+		for _, p := range []*phrases{travelPh, meetPh, incomingPh} {
+			for _, sp := range d.Sentences {
+				text := d.Text[sp.Start:sp.End]
+				texts = append(texts, text)
+				got = append(got, c.findIn(p, text))
+			}
+		}
+		for k, text := range texts {
+			p := []*phrases{travelPh, meetPh, incomingPh}[k/len(d.Sentences)]
+			if want := findIn(p, text); !slices.Equal(got[k], want) {
+				t.Fatalf("%s: findIn(%q) = %v, want %v", d.ID, text, got[k], want)
+			}
+			if got[k] != nil {
+				found++
+			}
+		}
+	}
+	if found < 20 {
+		t.Fatalf("only %d phrases found: the test compares little", found)
+	}
+}
+
+// itineraryLinesRef is itineraryLines as it was, reading every line.
+func itineraryLinesRef(c *Frame) []Leg {
+	var out []Leg
+	for l := range lineSpans(c.d.Text) {
+		if it, ok := itineraryLine(c, l.Start, l.End); ok {
+			out = append(out, it)
+		}
+	}
+	return out
+}
+
+// itineraryLines, which passes over the lines no mention starts on,
+// finds the legs itineraryLinesRef finds, on generated documents and on
+// documents of random itinerary lines.
+func TestItineraryLines(t *testing.T) {
+	_, docs := areaDocs(t, 100)
+	lines := []string{"", "Ghana (1-4 March 2024)", "1-4 Mar 2024\tGhana\tAccra: talks", "Senegal\t5-9 Mar 2024\tDakar",
+		"• Monday, 2 June – Santiago: political consultations", "• Tuesday, 3 June and Wednesday, 4 June – Buenos Aires: talks",
+		"The Minister visited Chile on 2 June.", "Japan, 12 June 2024", " - Peru, Lima (3 June)", "\t", "Programme:",
+		"o Brazil: 5 June", "Brasília, Brazil (6-7 June 2024)"}
+	r := rand.New(rand.NewPCG(9, 10))
+	for range 300 {
+		var b strings.Builder
+		b.WriteString("Minister of Foreign Affairs of Canada\n\nThe Minister travels to South America.\n")
+		for range r.IntN(10) {
+			b.WriteString(lines[r.IntN(len(lines))])
+			b.WriteByte('\n')
+		}
+		docs = append(docs, *analyze(b.String()))
+	}
+	legs := 0
+	for _, d := range docs {
+		d.Mentions = slices.Clone(d.Mentions)
+		c := BuildFrame(&d)
+		got, want := itineraryLines(c), itineraryLinesRef(c)
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("%s: itineraryLines = %v, want %v", d.ID, got, want)
+		}
+		legs += len(want)
+	}
+	if legs < 50 {
+		t.Fatalf("only %d legs found: the test compares little", legs)
+	}
+}
+
+// principalRef is principal as it was: the candidates sorted, stably,
+// and the first taken.
+func principalRef(d *Doc, home string, ix *textIndex) Person {
+	type cand struct {
+		m     Mention
+		n     int
+		first int
+	}
+	byName := map[string]*cand{}
+	var order []string
+	for _, m := range d.Mentions {
+		if m.Kind != KindPerson || (m.Country != "" && m.Country != home) {
+			continue
+		}
+		if ix.inParens(m.Span.Start) {
+			continue
+		}
+		key := m.Value
+		if key == "" {
+			key = m.Text
+		}
+		c, ok := byName[key]
+		if !ok {
+			c = &cand{m: m, first: m.Span.Start}
+			byName[key] = c
+			order = append(order, key)
+		}
+		c.n++
+		if c.m.Title == "" && m.Title != "" {
+			c.m = m
+		}
+	}
+	if len(order) == 0 {
+		return Person{}
+	}
+	sort.SliceStable(order, func(i, j int) bool {
+		a, b := byName[order[i]], byName[order[j]]
+		if a.n != b.n {
+			return a.n > b.n
+		}
+		if rankOrder[a.m.Rank] != rankOrder[b.m.Rank] {
+			return rankOrder[a.m.Rank] > rankOrder[b.m.Rank]
+		}
+		return a.first < b.first
+	})
+	p := personOf(byName[order[0]].m)
+	if p.Country == "" {
+		p.Country = home
+	}
+	return p
+}
+
+// principal, which picks the best candidate in one pass, picks the one
+// principalRef sorts first, on generated documents and on random person
+// mentions: ties of count, of rank, several at one offset.
+func TestPrincipal(t *testing.T) {
+	_, docs := areaDocs(t, 100)
+	for _, d := range docs {
+		ix := newTextIndex(d.Text)
+		if got, want := principal(&d, d.Home, ix), principalRef(&d, d.Home, ix); got != want {
+			t.Fatalf("%s: principal = %+v, want %+v", d.ID, got, want)
+		}
+	}
+	r := rand.New(rand.NewPCG(11, 12))
+	names := []string{"", "A", "B", "C", "D"}
+	ranks := []Rank{"", HeadOfState, Minister, MinisterOfState, Ambassador, Royal}
+	countries := []string{"", "CAN", "FRA"}
+	text := strings.Repeat("x (y) ", 40)
+	for range 20000 {
+		d := Doc{Text: text}
+		off := 0
+		for range r.IntN(9) {
+			off += r.IntN(3) * 5
+			d.Mentions = append(d.Mentions, Mention{Kind: KindPerson, Span: Span{off, off + 3}, Text: names[1+r.IntN(4)],
+				Value: names[r.IntN(5)], Title: []string{"", "Minister"}[r.IntN(2)], Rank: ranks[r.IntN(len(ranks))],
+				Country: countries[r.IntN(3)]})
+		}
+		ix := newTextIndex(text)
+		if got, want := principal(&d, "CAN", ix), principalRef(&d, "CAN", ix); got != want {
+			t.Fatalf("principal(%+v) = %+v, want %+v", d.Mentions, got, want)
+		}
 	}
 }

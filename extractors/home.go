@@ -1,12 +1,14 @@
 package extractors
 
 import (
+	"math/bits"
 	"net/url"
 	"regexp"
 	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"communique/gazetteer"
 )
@@ -67,7 +69,8 @@ func decideHome(d *Doc) (string, string) {
 	if iso := urlCountry(d.Given.URL); iso != "" {
 		return iso, HomeByURL
 	}
-	if iso := issuerCountry(d); iso != "" {
+	headEnd, footStart := homeFrame(d.Text)
+	if iso := issuerCountry(d, headEnd); iso != "" {
 		return iso, HomeByIssuer
 	}
 	if iso := domainCountry(d.Text); iso != "" {
@@ -76,7 +79,7 @@ func decideHome(d *Doc) (string, string) {
 	if iso, n := ownScript(d.Chrome); n >= 3 {
 		return iso, HomeByScript
 	}
-	if iso := bestHome(homeVotes(d)); iso != "" {
+	if iso := bestHome(homeVotes(d, headEnd, footStart)); iso != "" {
 		return iso, HomeByMentions
 	}
 	return "", ""
@@ -121,8 +124,9 @@ func bestHome(votes map[string]homeScore) string {
 //   - text in a script only one country writes (Thai, Georgian, Khmer)
 //     counts 4 for it.
 //
-// It returns every country named with its score.
-func homeVotes(d *Doc) map[string]homeScore {
+// headEnd and footStart are homeFrame's. It returns every country named
+// with its score.
+func homeVotes(d *Doc, headEnd, footStart int) map[string]homeScore {
 	text := d.Text
 	// the first lines: up to the end of the first body paragraph of some
 	// length
@@ -130,7 +134,6 @@ func homeVotes(d *Doc) map[string]homeScore {
 	if n := homeLeadEnd(text); n < lead {
 		lead = n
 	}
-	headEnd, footStart := homeFrame(text)
 	ix := newTextIndex(text)
 	score := map[string]float64{}
 	first := map[string]int{}
@@ -150,7 +153,7 @@ func homeVotes(d *Doc) map[string]homeScore {
 		if iso == "" {
 			continue
 		}
-		if dateline(text, m, lead) {
+		if dateline(text, ix, m, lead) {
 			// "MANILA, 12 June 2024 -", "ABU DHABI, 5th March 2024 (WAM)
 			// --", "SINGAPORE:", "Ulaanbaatar/MONTSAME/."
 			score[iso] += 4
@@ -276,11 +279,14 @@ func travelVotes(d *Doc, ix *textIndex, score map[string]float64, first map[stri
 	var c *Frame            // made for the first sentence whose destinations count
 	var inSent []Mention    // the mentions that start in that sentence, c's
 	var qualifiers []string // a handful
+	k := 0                  // countries[:k] start before the sentence: the sentences are in order
 	for si, sp := range d.Sentences {
 		if d.Stop.Stopped() {
 			break // given up on: what is found is dropped
 		}
-		k, _ := slices.BinarySearchFunc(countries, sp.Start, func(i int32, at int) int { return d.Mentions[i].Span.Start - at })
+		for k < len(countries) && d.Mentions[countries[k]].Span.Start < sp.Start {
+			k++
+		}
 		if k == len(countries) || d.Mentions[countries[k]].Span.Start >= sp.End {
 			continue
 		}
@@ -465,32 +471,73 @@ var issuerCues = []string{"source:", "on behalf of:", "on behalf of", "issued by
 // case: a line without one holds no cue, and the common line has none.
 var cueKeys = []string{"ource", "OURCE", "ehalf", "EHALF", "ssued", "SSUED", "eleased", "ELEASED"}
 
-// cueOffsets is substringOffsets(text, cueKeys). Each key is searched for
-// from a letter rarer than its first ("ource" from "urce", then checked
-// for the "o" before), which the search stops at less often.
+// cueOffsets is substringOffsets(text, cueKeys), in one pass: each key
+// holds a "u" before an "r" or an "e", or an "l" before an "f" or an
+// "e", in its case ("ource", "ehalf"); such pairs, in any case, are
+// found eight at a time and checked for the keys around them.
 func cueOffsets(text string) []int32 {
 	var out []int32
-	for _, k := range cueKeyParts {
-		for off := 0; ; {
-			i := strings.Index(text[off:], k.rest)
-			if i < 0 {
-				break
+	for j := 0; j < len(text); j += 8 {
+		var w, n uint64 // the eight bytes from j, and from j+1
+		if j+9 <= len(text) {
+			w, n = load64(text[j:j+8]), load64(text[j+1:j+9])
+		} else {
+			w, n = loadTail(text[j:]), loadTail(text[j+1:])
+		}
+		// in either case: only "U" and "u" fold into "u", and so on
+		w, n = w|0x2020202020202020, n|0x2020202020202020
+		e := byteIs(n, 'e')
+		hits := byteIs(w, 'u')&(byteIs(n, 'r')|e) | byteIs(w, 'l')&(byteIs(n, 'f')|e)
+		for ; hits != 0; hits &= hits - 1 {
+			p := j + bits.TrailingZeros64(hits)/8
+			for _, k := range cueAnchors[cueAnchor(text[p])] {
+				if at := p - k.back; at >= 0 && strings.HasPrefix(text[at:], k.key) {
+					out = append(out, int32(at))
+				}
 			}
-			at := off + i - len(k.lead)
-			if at >= 0 && text[at:at+len(k.lead)] == k.lead {
-				out = append(out, int32(at))
-			}
-			off += i + 1
 		}
 	}
 	slices.Sort(out)
 	return out
 }
 
-// cueKeyParts splits each of cueKeys before its rarest letter.
-var cueKeyParts = []struct{ lead, rest string }{
-	{"o", "urce"}, {"O", "URCE"}, {"eha", "lf"}, {"EHA", "LF"},
-	{"ss", "ued"}, {"SS", "UED"}, {"e", "leased"}, {"E", "LEASED"},
+// loadTail is load64 of s, of fewer than nine bytes, the bytes past its
+// end zero.
+func loadTail(s string) uint64 {
+	var w uint64
+	for k := min(len(s), 8) - 1; k >= 0; k-- {
+		w = w<<8 | uint64(s[k])
+	}
+	return w
+}
+
+// byteIs returns the high bit of each byte of w that is c, and no other.
+func byteIs(w uint64, c byte) uint64 {
+	const low7 = 0x7f7f7f7f7f7f7f7f
+	x := w ^ uint64(c)*0x0101010101010101
+	return ^((x&low7 + low7) | x | low7)
+}
+
+// cueAnchors are the keys around each "u", "U", "l" and "L"
+// (cueAnchor), and how far before it each starts.
+var cueAnchors = [4][2]struct {
+	back int
+	key  string
+}{
+	{{1, "ource"}, {2, "ssued"}}, {{1, "OURCE"}, {2, "SSUED"}},
+	{{3, "ehalf"}, {1, "eleased"}}, {{3, "EHALF"}, {1, "ELEASED"}},
+}
+
+// cueAnchor is the index in cueAnchors of c, one of "u", "U", "l", "L".
+func cueAnchor(c byte) int {
+	i := 0
+	if c == 'l' || c == 'L' {
+		i = 2
+	}
+	if c < 'a' {
+		i++
+	}
+	return i
 }
 
 // bodyWords name a government body in an issuer line.
@@ -502,17 +549,40 @@ var bodyWords = map[string]bool{"Ministry": true, "Ministries": true, "Departmen
 // the page's head or foot names by itself ("Office of the President of the
 // Republic of Finland", "Government of Pakistan"), or that follows an
 // issuer cue anywhere ("Source: Republic of Lithuania"), or "". The
-// headline is not an issuer line.
-func issuerCountry(d *Doc) string {
+// headline is not an issuer line. headEnd is homeFrame's.
+func issuerCountry(d *Doc, headEnd int) string {
 	text := d.Text
-	headEnd, _ := homeFrame(text)
 	footStart := homeFootStart(text, 6)
 	ts := d.Meta.TitleSpan
 	keys := cueOffsets(text) // searched once in the text, not line by line
-	for l := range lineSpans(text) {
+	next := 0                // keys[:next] lie before the line read
+	for ls := 0; ls < len(text); {
+		if ls >= headEnd && ls < footStart {
+			// a line between head and foot is read only for a cue: the
+			// next one with a key, else the foot's first
+			for next < len(keys) && int(keys[next]) < ls {
+				next++
+			}
+			if next < len(keys) && int(keys[next]) < footStart {
+				ls = strings.LastIndexByte(text[:keys[next]], '\n') + 1
+			} else if ls = footStart; ls >= len(text) {
+				break
+			}
+		}
+		le := strings.IndexByte(text[ls:], '\n')
+		if le < 0 {
+			le = len(text)
+		} else {
+			le += ls
+		}
+		l := Span{ls, le}
+		ls = le + 1
 		line := text[l.Start:l.End]
+		for next < len(keys) && int(keys[next]) < l.Start {
+			next++
+		}
 		low := ""
-		if count(keys, l.Start, l.End) > 0 { // a key starting on the line ends on it
+		if next < len(keys) && int(keys[next]) < l.End { // a key starting on the line ends on it
 			low = strings.ToLower(line)
 		}
 		for _, cue := range issuerCues {
@@ -728,7 +798,13 @@ func officeClause(pre string) bool {
 			return false
 		}
 	}
-	ws := gazetteer.TitleWords(pre[max(0, len(pre)-80):])
+	pre = pre[max(0, len(pre)-80):]
+	var low [80]byte
+	arr, n, ok := titleWords(&low, pre)
+	ws := arr[:n]
+	if !ok {
+		ws = gazetteer.TitleWords(pre)
+	}
 	for i := range ws {
 		if n, e, ok := gazetteer.MatchTitle(ws[i:]); ok && n > 0 && e.Kind == gazetteer.Office {
 			return true
@@ -752,12 +828,12 @@ func pairGap(gap string) bool {
 // or a dash ("MANILA, 12 June", "SINGAPORE:", "Ulaanbaatar/MONTSAME/.",
 // "ISLAMABAD -"). A country's name does so only in capitals or before a
 // colon: "Japan, Korea and China agreed" opens a sentence.
-func dateline(text string, m Mention, lead int) bool {
+func dateline(text string, ix *textIndex, m Mention, lead int) bool {
 	sp := m.Span
 	if sp.Start > lead+200 || sp.Start > 3000 {
 		return false
 	}
-	ls := strings.LastIndexByte(text[:sp.Start], '\n') + 1
+	ls := ix.lineStart(sp.Start)
 	if strings.TrimSpace(text[ls:sp.Start]) != "" {
 		return false
 	}
@@ -790,7 +866,13 @@ func foreignOfficial(after string) bool {
 		return strings.EqualFold(w, "counterpart") || strings.EqualFold(w, "counterparts") ||
 			strings.EqualFold(w, "ministers")
 	}
-	ws := gazetteer.TitleWords(after[:min(len(after), 60)])
+	after = after[:min(len(after), 60)]
+	var low [80]byte
+	arr, n, ok := titleWords(&low, after)
+	ws := arr[:n]
+	if !ok {
+		ws = gazetteer.TitleWords(after)
+	}
 	for i := 0; i < len(ws) && i < 3; i++ {
 		if n, e, ok := gazetteer.MatchTitle(ws[i:]); ok && n > 0 && e.Kind == gazetteer.Office {
 			return true
@@ -800,6 +882,48 @@ func foreignOfficial(after string) bool {
 		}
 	}
 	return false
+}
+
+// titleWords is gazetteer.TitleWords(s) for s ASCII of up to 80 bytes
+// and of 24 words at most, else ok is false: the words are cut from a
+// lower-cased copy in low, not allocated, for foreignOfficial and
+// officeClause, which ask about every country mention and do not keep
+// them. They are returned by value: written through a pointer, they
+// would move low to the heap.
+func titleWords(low *[80]byte, s string) (ws [24]string, n int, ok bool) {
+	if len(s) > len(low) || !isASCII(s) {
+		return ws, 0, false
+	}
+	for i := 0; i < len(s); {
+		// a word: letters, digits and apostrophes; the rest separates
+		b := i
+		for ; i < len(s); i++ {
+			c := s[i]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			} else if !('a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '\'') {
+				break
+			}
+			low[i] = c
+		}
+		if i == b {
+			i++
+			continue
+		}
+		w := strings.Trim(unsafe.String(&low[b], i-b), "'")
+		if strings.HasSuffix(w, "'s") && len(w) > 2 {
+			w = w[:len(w)-2]
+		}
+		if w == "" {
+			continue
+		}
+		if n == len(ws) {
+			return ws, 0, false
+		}
+		ws[n] = w
+		n++
+	}
+	return ws, n, true
 }
 
 // homeLeadEnd returns the end of the first line of 150 bytes or more: the

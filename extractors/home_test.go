@@ -2,12 +2,15 @@ package extractors
 
 import (
 	"maps"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 	"unicode"
+
+	"communique/gazetteer"
 )
 
 func TestHomeCountry(t *testing.T) {
@@ -229,19 +232,34 @@ func TestOwnScriptPunctuation(t *testing.T) {
 	}
 }
 
-// cueOffsets finds what substringOffsets finds for the cue keys.
+// cueOffsets finds what substringOffsets finds for the cue keys, on
+// generated documents and on random strings.
 func TestCueOffsets(t *testing.T) {
+	_, docs := areaDocs(t, 50)
+	found := 0
+	for _, d := range docs {
+		got, want := cueOffsets(d.Text), substringOffsets(d.Text, cueKeys)
+		if !slices.Equal(got, want) {
+			t.Fatalf("%s: cueOffsets = %v, want %v", d.ID, got, want)
+		}
+		found += len(want)
+	}
 	parts := []string{"Source: ", "SOURCE", "ource", "on behalf of", "ON BEHALF", "ehalf", "Issued by", "ISSUED", "ssued", "sued",
-		"released", "RELEASED", "leased", "urce", "lf", "e", "o", "O", "ss", " ", "é", "\n"}
-	for n := range 5000 {
+		"released", "RELEASED", "leased", "urce", "lf", "e", "o", "O", "ss", " ", "é", "\n", "u", "U", "l", "L", "OurCE", "\xd5", "\xcc"}
+	for n := range 20000 {
 		var b strings.Builder
 		for k := range n % 31 {
 			b.WriteString(parts[(n*7+k*k+k)%len(parts)])
 		}
 		s := b.String()
-		if got, want := cueOffsets(s), substringOffsets(s, cueKeys); !slices.Equal(got, want) {
+		got, want := cueOffsets(s), substringOffsets(s, cueKeys)
+		if !slices.Equal(got, want) {
 			t.Fatalf("cueOffsets(%q) = %v, want %v", s, got, want)
 		}
+		found += len(want)
+	}
+	if found == 0 {
+		t.Fatal("no key found: the test compares nothing")
 	}
 }
 
@@ -342,4 +360,129 @@ func BenchmarkDecideHome(b *testing.B) {
 		i++
 	}
 	b.ReportMetric(float64((userTime(b)-t0).Nanoseconds())/float64(i), "user-ns/op")
+}
+
+// titleWords cuts the words gazetteer.TitleWords cuts, or says it cannot,
+// on windows of generated documents (as foreignOfficial and officeClause
+// take them) and on random strings.
+func TestTitleWords(t *testing.T) {
+	_, docs := areaDocs(t, 100)
+	var texts []string
+	for _, d := range docs {
+		for _, m := range d.Mentions {
+			texts = append(texts, d.Text[m.Span.End:min(len(d.Text), m.Span.End+60)],
+				d.Text[max(0, m.Span.Start-80):m.Span.Start])
+		}
+	}
+	parts := []string{"Minister", "of", "'s", "'", "’s", "Dato'", "d'affaires", "O'Neil", "''s", "a", "Vice-", "3rd", " ", ",",
+		".", "é", "Ü", "\n", "x", "MP", "'S", "s'"}
+	r := rand.New(rand.NewPCG(7, 8))
+	for range 20000 {
+		var b strings.Builder
+		for range r.IntN(40) {
+			b.WriteString(parts[r.IntN(len(parts))])
+		}
+		texts = append(texts, b.String())
+	}
+	cut := 0
+	for _, s := range texts {
+		var low [80]byte
+		ws, n, ok := titleWords(&low, s)
+		want := gazetteer.TitleWords(s)
+		if !ok {
+			if len(s) <= len(low) && isASCII(s) && len(want) <= len(ws) {
+				t.Fatalf("titleWords(%q) gives up; TitleWords cuts %q", s, want)
+			}
+			continue
+		}
+		cut++
+		if !slices.Equal(ws[:n], want) {
+			t.Fatalf("titleWords(%q) = %q, TitleWords %q", s, ws[:n], want)
+		}
+	}
+	if cut < len(texts)/2 {
+		t.Fatalf("titleWords cut only %d of %d texts", cut, len(texts))
+	}
+}
+
+// issuerCountryRef is issuerCountry as it was, reading every line.
+func issuerCountryRef(d *Doc) string {
+	text := d.Text
+	headEnd, _ := homeFrame(text)
+	footStart := homeFootStart(text, 6)
+	ts := d.Meta.TitleSpan
+	keys := substringOffsets(text, cueKeys)
+	for l := range lineSpans(text) {
+		line := text[l.Start:l.End]
+		low := ""
+		if count(keys, l.Start, l.End) > 0 {
+			low = strings.ToLower(line)
+		}
+		for _, cue := range issuerCues {
+			if i := strings.Index(low, cue); low != "" && i >= 0 {
+				s := l.Start + i + len(cue)
+				e := l.End
+				if k := strings.IndexAny(text[s:e], "·|•"); k >= 0 {
+					e = s + k
+				}
+				if iso := nameCountry(d, Span{s, e}, false); iso != "" {
+					return iso
+				}
+			}
+		}
+		if l.Start >= headEnd && l.Start < footStart || ts.End > ts.Start && l.Start < ts.End && l.End > ts.Start {
+			continue
+		}
+		if iso := nameCountry(d, l, true); iso != "" {
+			return iso
+		}
+	}
+	return ""
+}
+
+// issuerCountry, which reads only the head, the foot and the lines with
+// a cue's key, answers as issuerCountryRef on generated documents and on
+// documents of random lines: bodies, cues, blank lines.
+func TestIssuerCountry(t *testing.T) {
+	docs, _ := areaDocs(t, 200)
+	found := 0
+	for _, d := range docs {
+		headEnd, _ := homeFrame(d.Text)
+		got, want := issuerCountry(&d, headEnd), issuerCountryRef(&d)
+		if got != want {
+			t.Fatalf("%s: issuerCountry = %q, want %q", d.ID, got, want)
+		}
+		if want != "" {
+			found++
+		}
+	}
+	lines := []string{"", " ", "Ministry of Foreign Affairs of Japan", "Government of Pakistan", "Source: Republic of Lithuania",
+		"SOURCE: Government of Chile", "Issued by the Embassy of Peru", "released by Ministry of Health of Ghana",
+		"The talks were held in Japan.", "Home > News", "Japan", "Released by: Japan | News", "on behalf of Chile",
+		"issued", "Mr Smith", "Office of the President of the Republic of Finland · 2024"}
+	r := rand.New(rand.NewPCG(3, 4))
+	for range 20000 {
+		var b strings.Builder
+		n := r.IntN(16)
+		for i := range n {
+			b.WriteString(lines[r.IntN(len(lines))])
+			if i < n-1 || r.IntN(2) == 0 {
+				b.WriteByte('\n')
+			}
+		}
+		d := Doc{Text: b.String()}
+		d.Meta = ReadMeta(d.Text)
+		d.Mentions = Countries{}.Extract(&d)
+		headEnd, _ := homeFrame(d.Text)
+		got, want := issuerCountry(&d, headEnd), issuerCountryRef(&d)
+		if got != want {
+			t.Fatalf("issuerCountry(%q) = %q, want %q", d.Text, got, want)
+		}
+		if want != "" {
+			found++
+		}
+	}
+	if found == 0 {
+		t.Fatal("no issuer found: the test compares nothing")
+	}
 }
