@@ -482,7 +482,7 @@ func cueOffsets(text string) []int32 {
 		if j+9 <= len(text) {
 			w, n = load64(text[j:j+8]), load64(text[j+1:j+9])
 		} else {
-			w, n = loadTail(text[j:]), loadTail(text[j+1:])
+			w, n = loadTail(text, j), loadTail(text, j+1) // eight bytes at most
 		}
 		// in either case: only "U" and "u" fold into "u", and so on
 		w, n = w|0x2020202020202020, n|0x2020202020202020
@@ -499,16 +499,6 @@ func cueOffsets(text string) []int32 {
 	}
 	slices.Sort(out)
 	return out
-}
-
-// loadTail is load64 of s, of fewer than nine bytes, the bytes past its
-// end zero.
-func loadTail(s string) uint64 {
-	var w uint64
-	for k := min(len(s), 8) - 1; k >= 0; k-- {
-		w = w<<8 | uint64(s[k])
-	}
-	return w
 }
 
 // byteIs returns the high bit of each byte of w that is c, and no other.

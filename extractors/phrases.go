@@ -174,7 +174,7 @@ const (
 	hiBits = 0x8080808080808080
 )
 
-// loadTail reads the last bytes of s from i, fewer than 8, little-endian
+// loadTail reads the last bytes of s from i, at most 8, little-endian
 // and zero-padded.
 func loadTail(s string, i int) uint64 {
 	var x uint64
