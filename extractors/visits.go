@@ -102,7 +102,11 @@ func (Visits) visits(d *Doc, c *Frame) []Event {
 }
 
 func readVisits(d *Doc, c *Frame) []Event {
-	var cands []visit
+	n := len(c.Legs) // the candidates known up front: one growth of cands, not one per doubling
+	for _, vs := range c.sentVisits {
+		n += len(vs)
+	}
+	cands := make([]visit, 0, n)
 	for _, it := range c.Legs {
 		ev := Event{
 			Type: Visit, Country: it.Country, Place: it.Place, Dates: it.Dates,
@@ -1568,14 +1572,13 @@ func mergeVisits(cands []visit) []Event {
 			}
 			continue
 		}
-		merged := *b
+		// b is a candidate of its own, held nowhere else: merged in place
 		if better(v, b) {
-			merged.Dates, merged.prio, merged.Evidence, merged.Status, merged.close = v.Dates, v.prio, v.Evidence, v.Status, v.close
+			b.Dates, b.prio, b.Evidence, b.Status, b.close = v.Dates, v.prio, v.Evidence, v.Status, v.close
 		}
 		if v.explicit && !b.explicit {
-			merged.Actor, merged.explicit = v.Actor, true
+			b.Actor, b.explicit = v.Actor, true
 		}
-		best[k] = &merged
 	}
 	// A country's visit told without dates takes those of its first dated
 	// city: "visits the United States" and "is in Washington March 4-6".
