@@ -138,6 +138,15 @@ func hasPrefixLower(s, prefix string) bool {
 	return asciiPrefixFold(s, prefix)
 }
 
+// asciiLower lower-cases an ASCII letter, and returns any other byte as
+// it is.
+func asciiLower(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		c += 'a' - 'A'
+	}
+	return c
+}
+
 // asciiPrefixFold reports whether s starts with prefix, a lower-case
 // ASCII string, ASCII letters of s compared in lower case.
 func asciiPrefixFold(s, prefix string) bool {

@@ -374,6 +374,11 @@ type position struct {
 // ordinalAt reads the ordinal at ws[i] ("13th", "first", "No. 1"), and
 // how many words it takes.
 func ordinalAt(ws []tok, i int) (int, int) {
+	if w := ws[i].s; w != "" && w[0] > '9' && w[0]|0x20 != 'n' && !ordinalShape.mayStart(asciiLower(w[0]), len(w)) && isASCII(w) {
+		// lower-cased, an ASCII word keeps its length: no ordinal word,
+		// and no digits or "No."
+		return 0, 0
+	}
 	var buf [32]byte
 	lw := appendLower(buf[:0], ws[i].s) // strings.ToLower, without allocating
 	// Most words are no ordinal, and skip the map.
@@ -686,6 +691,9 @@ func claimedYears(ws []tok, pos []position) yearClaims {
 // tops the index", "was ranked top in ...", "took the top spot"; not "the
 // top 10" or "one of the top leaders".
 func (c *Frame) topAt(ws []tok, i int) bool {
+	if s := ws[i].s; s == "" || s[0]|0x20 != 't' {
+		return false // "top" and the top verbs start with t, which only T lower-cases to
+	}
 	var buf [32]byte
 	w := appendLower(buf[:0], ws[i].s) // strings.ToLower, without allocating
 	if topVerbs[string(w)] {
