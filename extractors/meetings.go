@@ -1,6 +1,7 @@
 package extractors
 
 import (
+	"slices"
 	"sort"
 	"strings"
 )
@@ -110,9 +111,9 @@ func (c *Frame) readMeetings() []Event {
 				// publisher's country: with the visitor; "the two foreign
 				// ministers will hold a dialogue": with the principal's
 				// counterpart
-				if v, ok := c.onlyVisitor(); ok && !seen[lower(v.Name)] {
+				if v, ok := c.onlyVisitor(); ok && !inLower(seen, v.Name) {
 					parts = append(parts, v)
-				} else if v, ok := c.peer(); ok && bothSides(c.lowerWords(text)) && !seen[lower(v.Name)] {
+				} else if v, ok := c.peer(); ok && bothSides(c.lowerWords(text)) && !inLower(seen, v.Name) {
 					parts = append(parts, v)
 				}
 			}
@@ -123,21 +124,22 @@ func (c *Frame) readMeetings() []Event {
 				continue
 			}
 		}
-		byCountry := map[string][]Person{}
-		var order []string
+		var groups [4]countryParts
+		byCountry := groups[:0] // in the order of their first counterpart
 		for _, p := range parts {
-			k := lower(p.Name)
-			if seen[k] {
+			if inLower(seen, p.Name) {
 				continue
 			}
-			seen[k] = true
-			if _, ok := byCountry[p.Country]; !ok {
-				order = append(order, p.Country)
+			seen[lower(p.Name)] = true
+			k := slices.IndexFunc(byCountry, func(g countryParts) bool { return g.iso == p.Country })
+			if k < 0 {
+				k = len(byCountry)
+				byCountry = append(byCountry, countryParts{iso: p.Country})
 			}
-			byCountry[p.Country] = append(byCountry[p.Country], p)
+			byCountry[k].parts = append(byCountry[k].parts, p)
 		}
-		for _, iso := range order {
-			named = append(named, c.meeting(actor, iso, byCountry[iso], text, sp))
+		for _, g := range byCountry {
+			named = append(named, c.meeting(actor, g.iso, g.parts, text, sp))
 		}
 		// unnamed counterparts beside named ones: "with his counterparts
 		// from Portugal, Andorra and the Dominican Republic, as well as
@@ -149,8 +151,8 @@ func (c *Frame) readMeetings() []Event {
 			extra = c.unnamedCountries(text, sp, loc)
 		}
 		theirs := len(parts) >= 2
-		for iso := range byCountry {
-			theirs = theirs && extra[iso]
+		for _, g := range byCountry {
+			theirs = theirs && extra[g.iso]
 		}
 		if theirs {
 			extra = nil
@@ -182,6 +184,12 @@ func (c *Frame) readMeetings() []Event {
 		out[i].Direction = c.meetingDirection(out[i])
 	}
 	return out
+}
+
+// countryParts are the counterparts of one country met in a sentence.
+type countryParts struct {
+	iso   string
+	parts []Person
 }
 
 // meetingCue returns the offset in text of the first meeting word that
