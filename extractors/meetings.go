@@ -92,7 +92,8 @@ func (c *Frame) readMeetings() []Event {
 		actor, _ := c.meetingActor(sp, sp.Start+loc)
 		parts := c.counterparts(sp, actor)
 		if len(parts) == 0 {
-			countries := c.unnamedCountries(text, sp, loc)
+			var buf [4]string
+			countries := c.unnamedCountries(buf[:0], text, sp, loc)
 			// Counterparts named later in the paragraph belong to it, and
 			// in the next one when the countries are named ("met five
 			// officials from A, B, ... The delegation comprised ...").
@@ -102,7 +103,7 @@ func (c *Frame) readMeetings() []Event {
 				rest.End = c.nextParagraphEnd(para.End)
 			}
 			for _, p := range c.counterparts(rest, actor) {
-				if (len(countries) == 0 || countries[p.Country]) && !c.ownEvent(p, para.End) {
+				if (len(countries) == 0 || countries.has(p.Country)) && !c.ownEvent(p, para.End) {
 					parts = append(parts, p)
 				}
 			}
@@ -118,7 +119,7 @@ func (c *Frame) readMeetings() []Event {
 				}
 			}
 			if len(parts) == 0 {
-				for _, iso := range sortedKeys(countries) {
+				for _, iso := range countries {
 					unnamed = append(unnamed, c.meeting(actor, iso, nil, text, sp))
 				}
 				continue
@@ -146,18 +147,19 @@ func (c *Frame) readMeetings() []Event {
 		// with Spain's Minister of Foreign Affairs, X"
 		// Not when the names are theirs: "his counterparts from Spain,
 		// Cyprus and Greece, Mr A, Mr B and Mr C".
-		var extra map[string]bool
+		var buf [4]string
+		var extra isoSet
 		if pluralCounterparts(c.lowerWords(text)) {
-			extra = c.unnamedCountries(text, sp, loc)
+			extra = c.unnamedCountries(buf[:0], text, sp, loc)
 		}
 		theirs := len(parts) >= 2
 		for _, g := range byCountry {
-			theirs = theirs && extra[g.iso]
+			theirs = theirs && extra.has(g.iso)
 		}
 		if theirs {
 			extra = nil
 		}
-		for _, iso := range sortedKeys(extra) {
+		for _, iso := range extra {
 			unnamed = append(unnamed, c.meeting(actor, iso, nil, text, sp))
 		}
 	}
@@ -383,9 +385,8 @@ func (c *Frame) counterparts(s Span, actor Person) []Person {
 // unnamedCountries returns the foreign countries a meeting sentence names
 // without naming the officials: "his counterparts of Vietnam, Laos and
 // Cambodia", "three Italian ministers", "six ministers from Saudi Arabia
-// and the UAE".
-func (c *Frame) unnamedCountries(text string, sp Span, verbAt int) map[string]bool {
-	out := map[string]bool{}
+// and the UAE". They are added to out, which they share with no one.
+func (c *Frame) unnamedCountries(out isoSet, text string, sp Span, verbAt int) isoSet {
 	// "The Ministers of Foreign Affairs of Chile and Colombia held a
 	// meeting", "Kenya and Uganda hold talks": the parties of a plural
 	// subject
@@ -393,19 +394,19 @@ func (c *Frame) unnamedCountries(text string, sp Span, verbAt int) map[string]bo
 		pluralOffice(ws[1]) {
 		for _, d := range c.chains(Span{sp.Start, sp.Start + verbAt}, sp.Start, isCounterpartLead) {
 			if c.foreign(d.country) && d.place == "" {
-				out[d.country] = true
+				out = out.add(d.country)
 			}
 		}
 	} else if c.countriesSubject(sp, verbAt) {
 		for m := range c.each(KindCountry, Span{sp.Start, sp.Start + verbAt}) {
 			if c.foreign(m.Value) {
-				out[m.Value] = true
+				out = out.add(m.Value)
 			}
 		}
 	}
 	for _, d := range c.chains(sp, sp.Start+verbAt, isCounterpartLead) {
 		if c.foreign(d.country) && d.place == "" {
-			out[d.country] = true
+			out = out.add(d.country)
 		}
 	}
 	// "three Italian ministers", "his Omani counterpart"
@@ -414,7 +415,7 @@ func (c *Frame) unnamedCountries(text string, sp Span, verbAt int) map[string]bo
 			continue
 		}
 		if next, n := firstFields(c.d.Text[m.Span.End:min(sp.End, m.Span.End+40)]); n > 0 && counterpartNouns[strings.Trim(next[0], ",.")] {
-			out[m.Value] = true
+			out = out.add(m.Value)
 		}
 	}
 	return out
@@ -476,16 +477,19 @@ func pluralOffice(w string) bool {
 // Saudi Arabia and the UAE", "the delegation of Japan".
 func isCounterpartLead(w string) bool { return w == "of" || w == "from" }
 
-func sortedKeys(m map[string]bool) []string {
-	var out []string
-	for k := range m {
-		out = append(out, k)
+// isoSet is a set of a handful of ISO codes, sorted, each once.
+type isoSet []string
+
+func (s isoSet) has(iso string) bool {
+	_, ok := slices.BinarySearch(s, iso)
+	return ok
+}
+
+// add returns s with iso, in s's storage when it has room.
+func (s isoSet) add(iso string) isoSet {
+	i, ok := slices.BinarySearch(s, iso)
+	if ok {
+		return s
 	}
-	// insertion sort: these maps hold a handful of keys
-	for i := 1; i < len(out); i++ {
-		for j := i; j > 0 && out[j] < out[j-1]; j-- {
-			out[j], out[j-1] = out[j-1], out[j]
-		}
-	}
-	return out
+	return slices.Insert(s, i, iso)
 }

@@ -2,6 +2,7 @@ package extractors
 
 import (
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -85,5 +86,35 @@ func BenchmarkDemonym(b *testing.B) {
 			}
 			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(words)), "ns/word")
 		})
+	}
+}
+
+// TestIsoSet checks isoSet against the map and sorted keys it replaces
+// in readMeetings, on random codes added to a buffer on the stack.
+func TestIsoSet(t *testing.T) {
+	rng := rand.New(rand.NewPCG(15, 16))
+	codes := []string{"ITA", "FRA", "DEU", "USA", "ARE", "SAU", "KEN", "BRA", "ZAF", "JPN"}
+	for range 2000 {
+		var buf [4]string
+		s := isoSet(buf[:0])
+		m := map[string]bool{}
+		for range rng.IntN(12) {
+			iso := codes[rng.IntN(len(codes))]
+			s = s.add(iso)
+			m[iso] = true
+		}
+		var want []string
+		for k := range m {
+			want = append(want, k)
+		}
+		slices.Sort(want)
+		if !slices.Equal([]string(s), want) {
+			t.Fatalf("isoSet %v, want %v", s, want)
+		}
+		for _, iso := range codes {
+			if s.has(iso) != m[iso] {
+				t.Fatalf("isoSet %v has %s: %v", s, iso, s.has(iso))
+			}
+		}
 	}
 }
