@@ -434,19 +434,33 @@ func TestHasDay(t *testing.T) {
 	}
 }
 
-// firstFields is the start of strings.Fields(strings.ToLower(s)).
+// firstFields is the start of strings.Fields(s), on texts of words,
+// spaces, spaces beyond ASCII and bytes that are not UTF-8.
 func TestFirstFields(t *testing.T) {
-	for _, s := range []string{"", "  ", "The Ministers of Chile", "BOTH\u00a0Presidents  held", "one", "Ωmega  ÇA", "a b"} {
-		want := strings.Fields(strings.ToLower(s))
+	check := func(s string) {
+		t.Helper()
+		want := strings.Fields(s)
 		got, n := firstFields(s)
 		if n != min(len(want), 3) {
-			t.Errorf("firstFields(%q): %d fields, want %d", s, n, min(len(want), 3))
+			t.Fatalf("firstFields(%q): %d fields, want %d", s, n, min(len(want), 3))
 		}
 		for i := 0; i < min(n, 2); i++ {
 			if got[i] != want[i] {
-				t.Errorf("firstFields(%q)[%d] = %q, want %q", s, i, got[i], want[i])
+				t.Fatalf("firstFields(%q)[%d] = %q, want %q", s, i, got[i], want[i])
 			}
 		}
+	}
+	for _, s := range []string{"", "  ", "The Ministers of Chile", "BOTH\u00a0Presidents  held", "one", "Ωmega  ÇA", "a b"} {
+		check(s)
+	}
+	pieces := []string{"The", "both", "a", "Ω", " ", "  ", "\t", "\n", "\u00a0", "\u2028", "\u3000", "\u0085", "\xff", "\xe2\x80", ",", "ministers"}
+	rng := rand.New(rand.NewPCG(17, 18))
+	for range 50000 {
+		var b strings.Builder
+		for range rng.IntN(8) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		check(b.String())
 	}
 }
 

@@ -4,6 +4,8 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Meetings finds meetings between an official of the publishing
@@ -390,8 +392,8 @@ func (c *Frame) unnamedCountries(out isoSet, text string, sp Span, verbAt int) i
 	// "The Ministers of Foreign Affairs of Chile and Colombia held a
 	// meeting", "Kenya and Uganda hold talks": the parties of a plural
 	// subject
-	if ws, n := firstFields(text[:verbAt]); n >= 3 && (ws[0] == "the" || ws[0] == "both") &&
-		pluralOffice(ws[1]) {
+	if ws, n := firstFields(text[:verbAt]); n >= 3 && (equalLower(ws[0], "the") || equalLower(ws[0], "both")) &&
+		pluralOffice(lower(ws[1])) {
 		for _, d := range c.chains(Span{sp.Start, sp.Start + verbAt}, sp.Start, isCounterpartLead) {
 			if c.foreign(d.country) && d.place == "" {
 				out = out.add(d.country)
@@ -414,23 +416,43 @@ func (c *Frame) unnamedCountries(out isoSet, text string, sp Span, verbAt int) i
 		if m.Span.Start-sp.Start < verbAt || !c.foreign(m.Value) || !isDemonymMention(m) || c.insideOrgName(m) {
 			continue
 		}
-		if next, n := firstFields(c.d.Text[m.Span.End:min(sp.End, m.Span.End+40)]); n > 0 && counterpartNouns[strings.Trim(next[0], ",.")] {
+		if next, n := firstFields(c.d.Text[m.Span.End:min(sp.End, m.Span.End+40)]); n > 0 && inLower(counterpartNouns, strings.Trim(next[0], ",.")) {
 			out = out.add(m.Value)
 		}
 	}
 	return out
 }
 
-// firstFields returns the first two of strings.Fields(strings.ToLower(s))
-// and how many there are, up to three: all the rules ask of them.
+// firstFields returns the first two of strings.Fields(s) and how many
+// there are, up to three: all the rules ask of them. The caller
+// lower-cases what it compares (lower-casing makes and unmakes no space),
+// and FieldsSeq's iterator would cost an allocation.
 func firstFields(s string) (ws [2]string, n int) {
-	for f := range strings.FieldsSeq(s) {
-		if n < len(ws) {
-			ws[n] = strings.ToLower(f)
+	start := -1 // of the field being read
+	for i := 0; i <= len(s); {
+		space, size := true, 1 // the end of s ends a field
+		if i < len(s) {
+			if c := s[i]; c < utf8.RuneSelf {
+				space = asciiSpaceByte[c]
+			} else {
+				var r rune
+				r, size = utf8.DecodeRuneInString(s[i:])
+				space = unicode.IsSpace(r)
+			}
 		}
-		if n++; n == 3 {
-			break
+		switch {
+		case !space && start < 0:
+			start = i
+		case space && start >= 0:
+			if n < len(ws) {
+				ws[n] = s[start:i]
+			}
+			if n++; n == 3 {
+				return ws, n
+			}
+			start = -1
 		}
+		i += size
 	}
 	return ws, n
 }
