@@ -1252,7 +1252,10 @@ func (c *Frame) traveller(text string, sp Span, verbAt int, incoming, homeNamed 
 		// word ("X arrived in Riga"), and after it is met ("the visit to
 		// Chile opened with a meeting with President X")
 		// "talks with visiting Tajik Foreign Minister X": the one after it
-		hostVerb := incomingPh.in(c.lowerWords(text[verbAt:min(len(text), verbAt+12)])) ||
+		// (the words of the verb's 12 bytes, split here: no other rule
+		// asks for them, so the frame need not keep them)
+		var buf [8]word
+		hostVerb := incomingPh.in(appendLowerWords(buf[:0], text[verbAt:min(len(text), verbAt+12)])) ||
 			hasPrefixLower(text[verbAt:], "visiting ")
 		for _, m := range persons {
 			if c.foreign(m.Country) && (hostVerb || m.Span.Start-sp.Start < verbAt) {
