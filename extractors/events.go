@@ -408,9 +408,6 @@ func nameAfterTo(ws []string) bool {
 // "departs for", "left for", "sets off for", "bound for".
 var departLeads = vocabSet("depart.leads")
 
-// joinPunct blanks the punctuation between list members.
-var joinPunct = strings.NewReplacer(",", " ", ")", " ", "(", " ", ";", " ", ":", " ")
-
 // onlyJoins reports whether the text between two list members holds only
 // separators, joining words, fillers, dates and parenthesized asides.
 func (c *Frame) onlyJoins(gap string, at int) bool {
@@ -424,17 +421,50 @@ func (c *Frame) onlyJoins(gap string, at int) bool {
 		s = s[:i] + " " + s[j+1:]
 	}
 	dated := s != gap
-	s = joinPunct.Replace(s)
-	ws := strings.Fields(strings.ToLower(s))
-	for k, w := range ws {
-		if !listWords[w] && !fillerWords[w] {
-			// "from 3 to 5 June in Korea and from 5 to 7 June in Japan":
-			// a dated member's own "in" or "to"
-			if dated && (w == "in" || w == "to") && k == len(ws)-1 {
+	// the words between spaces and the punctuation of a list (joinByte),
+	// each looked up lower-cased
+	last := false // the word read was "in" or "to", which only a last one may be
+	for i := 0; i < len(s); {
+		if joinByte[s[i]] {
+			i++
+			continue
+		}
+		j := i
+		for j < len(s) && !joinByte[s[j]] {
+			if s[j] < utf8.RuneSelf {
+				j++
 				continue
 			}
+			r, n := utf8.DecodeRuneInString(s[j:])
+			if unicode.IsSpace(r) {
+				break
+			}
+			j += n
+		}
+		if j == i { // a space beyond ASCII
+			_, n := utf8.DecodeRuneInString(s[i:])
+			i += n
+			continue
+		}
+		w := s[i:j]
+		i = j
+		if last {
+			return false // "in" or "to" not last
+		}
+		if inLower(listWords, w) || inLower(fillerWords, w) {
+			continue
+		}
+		// "from 3 to 5 June in Korea and from 5 to 7 June in Japan": a
+		// dated member's own "in" or "to"
+		if !dated || !equalLower(w, "in") && !equalLower(w, "to") {
 			return false
 		}
+		last = true
 	}
 	return true
 }
+
+// joinByte marks the bytes that part the words onlyJoins reads: ASCII
+// spaces and the punctuation between list members.
+var joinByte = [256]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true,
+	',': true, ')': true, '(': true, ';': true, ':': true}
