@@ -188,7 +188,8 @@ var listWords = vocabSet("list.join")
 // situation surrounding Ukraine") is not a destination.
 func (c *Frame) chains(sp Span, off int, lead func(string) bool) []dest {
 	var out []dest
-	var seen [][2]string // the destinations met: a handful
+	var seenBuf [8][2]string
+	seen := seenBuf[:0] // the destinations met: a handful
 	inChain := false
 	prevEnd, prevGap := off, ""
 	for _, m := range c.within(Span{max(off, sp.Start), sp.End}) {

@@ -1062,6 +1062,9 @@ func (c *Frame) sentenceVisits(i int) []visit {
 		}
 		ev.Place = dst.place
 		ev.Status = c.statusOf(text, ev.Dates, c.d.Meta.Published)
+		if out == nil {
+			out = make([]visit, 0, len(dests)-k) // room for the destinations left
+		}
 		out = append(out, visit{Event: ev, prio: p, explicit: explicit, close: close})
 	}
 	return out
