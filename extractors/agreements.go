@@ -840,10 +840,11 @@ func agreementNameAt(text string, off int) (string, int) {
 		}
 		start = off - len(rest)
 	}
-	// The words after the noun, with their ends.
-	var words []string
-	var ends []int
-	for i := off; i < len(text) && len(words) < 40; {
+	// The words after the noun, with their ends, 40 at most: on the stack.
+	var wordBuf [40]string
+	var endBuf [40]int
+	words, ends := wordBuf[:0], endBuf[:0]
+	for i := off; i < len(text) && len(words) < len(wordBuf); {
 		for i < len(text) && text[i] == ' ' {
 			i++
 		}
