@@ -670,7 +670,7 @@ type yearClaims struct {
 }
 
 func claimedYears(ws []tok, pos []position) yearClaims {
-	cl := yearClaims{byPos: map[int]int{}, used: map[int]bool{}}
+	var cl yearClaims // its maps made at the first claim: most sentences have none
 	for _, p := range pos {
 		for k := p.at + 1; k+1 < len(ws) && k <= p.at+3; k++ {
 			w := strings.ToLower(ws[k].s)
@@ -679,6 +679,9 @@ func claimedYears(ws []tok, pos []position) yearClaims {
 			}
 			if isYearWord(ws[k+1].s) {
 				y, _ := strconv.Atoi(ws[k+1].s)
+				if cl.byPos == nil {
+					cl.byPos, cl.used = map[int]int{}, map[int]bool{}
+				}
 				cl.byPos[p.at], cl.used[k+1] = y, true
 			}
 			break
