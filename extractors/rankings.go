@@ -88,7 +88,9 @@ func (Rankings) Events(d *Doc, c *Frame) []Event {
 		text, sp := c.sentence(i)
 		var idx []indexName
 		if c.sentenceMay(i, rankCuePh) && c.matches(rankCuePh, text) || c.hasOrdinal(text) {
-			ws = appendWordsOf(ws[:0], text, sp.Start)
+			// room for the sentence's words at once, about a word or mark
+			// in four bytes, not grown one doubling at a time
+			ws = appendWordsOf(slices.Grow(ws[:0], len(text)/4), text, sp.Start)
 			idx = indexNames(ws)
 			pos := c.positions(ws)
 			pairs := c.respectively(text, sp, pos)
