@@ -1022,7 +1022,8 @@ func (c *Frame) sentenceVisits(i int) []visit {
 			ev.Dates = since
 			p = prioOwn
 		case len(ds) > 0:
-			ev.Dates = nearestDate(c.datesOfDest(ds, dst, dests, sp), dst.at)
+			var buf [8]Mention
+			ev.Dates = nearestDate(c.datesOfDest(buf[:0], ds, dst, dests, sp), dst.at)
 			if k == 0 {
 				// "departed Gaborone yesterday for Antananarivo, to attend
 				// the Summit, which will be held on Sunday": the day of
@@ -1070,11 +1071,10 @@ func (c *Frame) sentenceVisits(i int) []visit {
 	return out
 }
 
-// datesOfDest drops from a sentence's dates those told of another place
-// after the destination: "will travel to Mexico ... to prepare the
+// datesOfDest appends to out a sentence's dates but those told of another
+// place after the destination: "will travel to Mexico ... to prepare the
 // summit, which will be held in Brussels on 17 and 18 July".
-func (c *Frame) datesOfDest(ds []Mention, dst dest, dests []dest, sp Span) []Mention {
-	var out []Mention
+func (c *Frame) datesOfDest(out, ds []Mention, dst dest, dests []dest, sp Span) []Mention {
 	for _, m := range ds {
 		if m.Span.Start > dst.at && c.placeBetween(Span{dst.at + 1, m.Span.Start}, sp, func(iso string) bool {
 			return !slices.ContainsFunc(dests, func(d dest) bool { return d.country == iso })
