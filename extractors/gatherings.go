@@ -1104,10 +1104,11 @@ func (c *Frame) longAgo(dr *DateRange) bool {
 // relative clause after it ("the Ocean Conference that Chile will host"),
 // else the tense of its sentence.
 func (c *Frame) gatheringStatus(text string, sp, name Span, dr *DateRange) Status {
-	if gatheringPlannedPh.in(lowerWords(c.d.Text[max(sp.Start, name.Start-60):name.Start])) {
+	var buf [24]word // the words of 60 bytes: most fit
+	if gatheringPlannedPh.in(appendLowerWords(buf[:0], c.d.Text[max(sp.Start, name.Start-60):name.Start])) {
 		return Planned
 	}
-	if after := lowerWords(c.d.Text[name.End:min(sp.End, name.End+60)]); len(after) > 1 &&
+	if after := appendLowerWords(buf[:0], c.d.Text[name.End:min(sp.End, name.End+60)]); len(after) > 1 &&
 		(after[0].s == "that" || after[0].s == "which") && futurePh.in(after[:min(len(after), 6)]) {
 		return Planned
 	}
