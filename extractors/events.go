@@ -313,7 +313,8 @@ func (c *Frame) blankDates(gap string, at int) string {
 func leadsTo(gap string, lead func(string) bool) bool {
 	var buf [24]string // most gaps' words fit: no allocation for them
 	ws := tailWords(buf[:0], gap)
-	if len(ws) >= 3 && ws[len(ws)-1] == "in" && lead("in") && nameAfterTo(strings.Fields(gap)) {
+	var fields [24]string
+	if len(ws) >= 3 && ws[len(ws)-1] == "in" && lead("in") && nameAfterTo(appendFields(fields[:0], gap, -1)) {
 		// "a delegation to the World Health Organization Intergovernmental
 		// Negotiating Body (INB) in Geneva": where the body met
 		return true
@@ -380,6 +381,35 @@ func tailWords(dst []string, gap string) []string {
 func appendLowerFields(dst []string, s string) []string {
 	for w := range strings.FieldsSeq(strings.ToLower(s)) {
 		dst = append(dst, w)
+	}
+	return dst
+}
+
+// appendFields appends the words of strings.Fields(s) to dst, the first
+// limit of them at most.
+func appendFields(dst []string, s string, limit int) []string {
+	start, n := -1, 0 // the start of the field being read, the fields read
+	for i := 0; i <= len(s); {
+		space, size := true, 1 // the end of s ends a field
+		if i < len(s) {
+			if c := s[i]; c < utf8.RuneSelf {
+				space = asciiSpaceByte[c]
+			} else {
+				var r rune
+				r, size = utf8.DecodeRuneInString(s[i:])
+				space = unicode.IsSpace(r)
+			}
+		}
+		switch {
+		case !space && start < 0:
+			start = i
+		case space && start >= 0:
+			if dst, n = append(dst, s[start:i]), n+1; n == limit {
+				return dst
+			}
+			start = -1
+		}
+		i += size
 	}
 	return dst
 }

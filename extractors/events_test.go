@@ -687,3 +687,20 @@ func TestOnlyJoins(t *testing.T) {
 		t.Fatal("no gap only joins")
 	}
 }
+
+// TestAppendFields checks appendFields against strings.Fields on texts of
+// words, spaces, spaces beyond ASCII and bytes that are not UTF-8.
+func TestAppendFields(t *testing.T) {
+	pieces := []string{"The", "to", "a", "Ω", " ", "  ", "\t", "\n", "\u00a0", "\u2028", "\u3000", "\u0085", "\xff", "\xe2\x80", ",", "(INB)"}
+	rng := rand.New(rand.NewPCG(21, 22))
+	for range 50000 {
+		var b strings.Builder
+		for range rng.IntN(10) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		s := b.String()
+		if got, want := appendFields([]string{"x"}, s, -1), append([]string{"x"}, strings.Fields(s)...); !slices.Equal(got, want) {
+			t.Fatalf("appendFields(%q) = %q, want %q", s, got, want)
+		}
+	}
+}

@@ -4,8 +4,6 @@ import (
 	"slices"
 	"sort"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 )
 
 // Meetings finds meetings between an official of the publishing
@@ -425,36 +423,12 @@ func (c *Frame) unnamedCountries(out isoSet, text string, sp Span, verbAt int) i
 
 // firstFields returns the first two of strings.Fields(s) and how many
 // there are, up to three: all the rules ask of them. The caller
-// lower-cases what it compares (lower-casing makes and unmakes no space),
-// and FieldsSeq's iterator would cost an allocation.
+// lower-cases what it compares (lower-casing makes and unmakes no space).
 func firstFields(s string) (ws [2]string, n int) {
-	start := -1 // of the field being read
-	for i := 0; i <= len(s); {
-		space, size := true, 1 // the end of s ends a field
-		if i < len(s) {
-			if c := s[i]; c < utf8.RuneSelf {
-				space = asciiSpaceByte[c]
-			} else {
-				var r rune
-				r, size = utf8.DecodeRuneInString(s[i:])
-				space = unicode.IsSpace(r)
-			}
-		}
-		switch {
-		case !space && start < 0:
-			start = i
-		case space && start >= 0:
-			if n < len(ws) {
-				ws[n] = s[start:i]
-			}
-			if n++; n == 3 {
-				return ws, n
-			}
-			start = -1
-		}
-		i += size
-	}
-	return ws, n
+	var buf [3]string
+	fs := appendFields(buf[:0], s, len(buf))
+	copy(ws[:], fs)
+	return ws, len(fs)
 }
 
 // pluralCounterparts reports whether a sentence's words name counterparts
