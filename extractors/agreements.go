@@ -318,9 +318,7 @@ func (c *Frame) agreementItems(text string, sp Span, ws []word) []agreementItem 
 		}
 		subject := contentWords(name)
 		if len(subjects) > 0 {
-			for w := range contentWords(subjects[0]) {
-				subject[w] = true
-			}
+			addContentWords(subject, subjects[0])
 		}
 		// "the agreement" told again in its sentence adds no record.
 		if len(out) > 0 && len(subject) == 0 {
@@ -493,13 +491,18 @@ func phraseAt0(p *phrases, ws []word, i int) bool {
 // others: lower-case, without joiners and generic words.
 func contentWords(s string) map[string]bool {
 	out := map[string]bool{}
+	addContentWords(out, s)
+	return out
+}
+
+// addContentWords adds the content words of s to set.
+func addContentWords(set map[string]bool, s string) {
 	for _, w := range lowerWords(s) {
 		if isJoiner(w.s) || agreementGeneric[w.s] || agreementPh.in([]word{w}) || len(w.s) < 3 {
 			continue
 		}
-		out[w.s] = true
+		set[w.s] = true
 	}
-	return out
 }
 
 // agreementKind returns the kind of document an agreement noun's first
@@ -837,10 +840,11 @@ func agreementNameAt(text string, off int) (string, int) {
 		}
 		start = off - len(rest)
 	}
-	// The words after the noun, with their ends.
-	var words []string
-	var ends []int
-	for i := off; i < len(text) && len(words) < 40; {
+	// The words after the noun, with their ends, 40 at most: on the stack.
+	var wordBuf [40]string
+	var endBuf [40]int
+	words, ends := wordBuf[:0], endBuf[:0]
+	for i := off; i < len(text) && len(words) < len(wordBuf); {
 		for i < len(text) && text[i] == ' ' {
 			i++
 		}

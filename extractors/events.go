@@ -138,6 +138,15 @@ func hasPrefixLower(s, prefix string) bool {
 	return asciiPrefixFold(s, prefix)
 }
 
+// asciiLower lower-cases an ASCII letter, and returns any other byte as
+// it is.
+func asciiLower(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		c += 'a' - 'A'
+	}
+	return c
+}
+
 // asciiPrefixFold reports whether s starts with prefix, a lower-case
 // ASCII string, ASCII letters of s compared in lower case.
 func asciiPrefixFold(s, prefix string) bool {
@@ -179,7 +188,8 @@ var listWords = vocabSet("list.join")
 // situation surrounding Ukraine") is not a destination.
 func (c *Frame) chains(sp Span, off int, lead func(string) bool) []dest {
 	var out []dest
-	var seen [][2]string // the destinations met: a handful
+	var seenBuf [8][2]string
+	seen := seenBuf[:0] // the destinations met: a handful
 	inChain := false
 	prevEnd, prevGap := off, ""
 	for _, m := range c.within(Span{max(off, sp.Start), sp.End}) {
@@ -303,7 +313,8 @@ func (c *Frame) blankDates(gap string, at int) string {
 func leadsTo(gap string, lead func(string) bool) bool {
 	var buf [24]string // most gaps' words fit: no allocation for them
 	ws := tailWords(buf[:0], gap)
-	if len(ws) >= 3 && ws[len(ws)-1] == "in" && lead("in") && nameAfterTo(strings.Fields(gap)) {
+	var fields [24]string
+	if len(ws) >= 3 && ws[len(ws)-1] == "in" && lead("in") && nameAfterTo(appendFields(fields[:0], gap, -1)) {
 		// "a delegation to the World Health Organization Intergovernmental
 		// Negotiating Body (INB) in Geneva": where the body met
 		return true
@@ -374,6 +385,35 @@ func appendLowerFields(dst []string, s string) []string {
 	return dst
 }
 
+// appendFields appends the words of strings.Fields(s) to dst, the first
+// limit of them at most.
+func appendFields(dst []string, s string, limit int) []string {
+	start, n := -1, 0 // the start of the field being read, the fields read
+	for i := 0; i <= len(s); {
+		space, size := true, 1 // the end of s ends a field
+		if i < len(s) {
+			if c := s[i]; c < utf8.RuneSelf {
+				space = asciiSpaceByte[c]
+			} else {
+				var r rune
+				r, size = utf8.DecodeRuneInString(s[i:])
+				space = unicode.IsSpace(r)
+			}
+		}
+		switch {
+		case !space && start < 0:
+			start = i
+		case space && start >= 0:
+			if dst, n = append(dst, s[start:i]), n+1; n == limit {
+				return dst
+			}
+			start = -1
+		}
+		i += size
+	}
+	return dst
+}
+
 // nameAfterTo reports whether the words before a final "in" are "to"
 // and a name: capitalized words, function words and parenthesized
 // acronyms, at most a dozen ("to the Intergovernmental Negotiating Body
@@ -399,9 +439,6 @@ func nameAfterTo(ws []string) bool {
 // "departs for", "left for", "sets off for", "bound for".
 var departLeads = vocabSet("depart.leads")
 
-// joinPunct blanks the punctuation between list members.
-var joinPunct = strings.NewReplacer(",", " ", ")", " ", "(", " ", ";", " ", ":", " ")
-
 // onlyJoins reports whether the text between two list members holds only
 // separators, joining words, fillers, dates and parenthesized asides.
 func (c *Frame) onlyJoins(gap string, at int) bool {
@@ -415,17 +452,50 @@ func (c *Frame) onlyJoins(gap string, at int) bool {
 		s = s[:i] + " " + s[j+1:]
 	}
 	dated := s != gap
-	s = joinPunct.Replace(s)
-	ws := strings.Fields(strings.ToLower(s))
-	for k, w := range ws {
-		if !listWords[w] && !fillerWords[w] {
-			// "from 3 to 5 June in Korea and from 5 to 7 June in Japan":
-			// a dated member's own "in" or "to"
-			if dated && (w == "in" || w == "to") && k == len(ws)-1 {
+	// the words between spaces and the punctuation of a list (joinByte),
+	// each looked up lower-cased
+	last := false // the word read was "in" or "to", which only a last one may be
+	for i := 0; i < len(s); {
+		if joinByte[s[i]] {
+			i++
+			continue
+		}
+		j := i
+		for j < len(s) && !joinByte[s[j]] {
+			if s[j] < utf8.RuneSelf {
+				j++
 				continue
 			}
+			r, n := utf8.DecodeRuneInString(s[j:])
+			if unicode.IsSpace(r) {
+				break
+			}
+			j += n
+		}
+		if j == i { // a space beyond ASCII
+			_, n := utf8.DecodeRuneInString(s[i:])
+			i += n
+			continue
+		}
+		w := s[i:j]
+		i = j
+		if last {
+			return false // "in" or "to" not last
+		}
+		if inLower(listWords, w) || inLower(fillerWords, w) {
+			continue
+		}
+		// "from 3 to 5 June in Korea and from 5 to 7 June in Japan": a
+		// dated member's own "in" or "to"
+		if !dated || !equalLower(w, "in") && !equalLower(w, "to") {
 			return false
 		}
+		last = true
 	}
 	return true
 }
+
+// joinByte marks the bytes that part the words onlyJoins reads: ASCII
+// spaces and the punctuation between list members.
+var joinByte = [256]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true,
+	',': true, ')': true, '(': true, ';': true, ':': true}

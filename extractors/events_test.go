@@ -434,19 +434,33 @@ func TestHasDay(t *testing.T) {
 	}
 }
 
-// firstFields is the start of strings.Fields(strings.ToLower(s)).
+// firstFields is the start of strings.Fields(s), on texts of words,
+// spaces, spaces beyond ASCII and bytes that are not UTF-8.
 func TestFirstFields(t *testing.T) {
-	for _, s := range []string{"", "  ", "The Ministers of Chile", "BOTH\u00a0Presidents  held", "one", "Ωmega  ÇA", "a b"} {
-		want := strings.Fields(strings.ToLower(s))
+	check := func(s string) {
+		t.Helper()
+		want := strings.Fields(s)
 		got, n := firstFields(s)
 		if n != min(len(want), 3) {
-			t.Errorf("firstFields(%q): %d fields, want %d", s, n, min(len(want), 3))
+			t.Fatalf("firstFields(%q): %d fields, want %d", s, n, min(len(want), 3))
 		}
 		for i := 0; i < min(n, 2); i++ {
 			if got[i] != want[i] {
-				t.Errorf("firstFields(%q)[%d] = %q, want %q", s, i, got[i], want[i])
+				t.Fatalf("firstFields(%q)[%d] = %q, want %q", s, i, got[i], want[i])
 			}
 		}
+	}
+	for _, s := range []string{"", "  ", "The Ministers of Chile", "BOTH\u00a0Presidents  held", "one", "Ωmega  ÇA", "a b"} {
+		check(s)
+	}
+	pieces := []string{"The", "both", "a", "Ω", " ", "  ", "\t", "\n", "\u00a0", "\u2028", "\u3000", "\u0085", "\xff", "\xe2\x80", ",", "ministers"}
+	rng := rand.New(rand.NewPCG(17, 18))
+	for range 50000 {
+		var b strings.Builder
+		for range rng.IntN(8) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		check(b.String())
 	}
 }
 
@@ -597,4 +611,96 @@ func appendLowerFieldsRef(dst []string, s string) []string {
 		dst = append(dst, strings.ToLower(w))
 	}
 	return dst
+}
+
+// onlyJoinsRef is onlyJoins as it was: the gap's punctuation replaced,
+// the whole lower-cased and split.
+func (c *Frame) onlyJoinsRef(gap string, at int) bool {
+	s := c.blankDates(gap, at)
+	for {
+		i := strings.IndexByte(s, '(')
+		j := strings.IndexByte(s, ')')
+		if i < 0 || j < i {
+			break
+		}
+		s = s[:i] + " " + s[j+1:]
+	}
+	dated := s != gap
+	s = strings.NewReplacer(",", " ", ")", " ", "(", " ", ";", " ", ":", " ").Replace(s)
+	ws := strings.Fields(strings.ToLower(s))
+	for k, w := range ws {
+		if !listWords[w] && !fillerWords[w] {
+			if dated && (w == "in" || w == "to") && k == len(ws)-1 {
+				continue
+			}
+			return false
+		}
+	}
+	return true
+}
+
+// TestOnlyJoins checks onlyJoins, which reads the gap's words in place,
+// against onlyJoinsRef on the gaps between the mentions of generated
+// documents and on random gaps of list words, dates, marks and spaces.
+func TestOnlyJoins(t *testing.T) {
+	_, docs := areaDocs(t, 30)
+	rng := rand.New(rand.NewPCG(19, 20))
+	pieces := []string{"and", "And", "AND", "the", "The", "in", "In", "to", "To", "respectively", "as well as", "from", "on",
+		"Kenya", ",", ";", ":", "(", ")", " ", "  ", "\u00a0", "\u2028", "\t", "\xff", "é", "İN", "and\u00a0in", "1 June"}
+	yes := 0
+	for _, d := range docs {
+		d.Mentions = slices.Clone(d.Mentions)
+		c := BuildFrame(&d)
+		check := func(gap string, at int) {
+			got, want := c.onlyJoins(gap, at), c.onlyJoinsRef(gap, at)
+			if got != want {
+				t.Fatalf("%s: onlyJoins(%q, %d) = %v, want %v", d.ID, gap, at, got, want)
+			}
+			if got {
+				yes++
+			}
+		}
+		for i := 1; i < len(d.Mentions); i++ {
+			if a, b := d.Mentions[i-1].Span.End, d.Mentions[i].Span.Start; a <= b {
+				check(d.Text[a:b], a)
+			}
+		}
+		for _, m := range d.Mentions {
+			if m.Kind == KindDate {
+				// a gap that holds the date, with words around it
+				a, b := max(0, m.Span.Start-rng.IntN(12)), min(len(d.Text), m.Span.End+rng.IntN(12))
+				check(d.Text[a:b], a)
+			}
+		}
+		for range 300 {
+			var b strings.Builder
+			for range rng.IntN(7) {
+				b.WriteString(pieces[rng.IntN(len(pieces))])
+				if rng.IntN(2) == 0 {
+					b.WriteByte(' ')
+				}
+			}
+			check(b.String(), rng.IntN(len(d.Text)))
+		}
+	}
+	if yes == 0 {
+		t.Fatal("no gap only joins")
+	}
+}
+
+// TestAppendFields checks appendFields against strings.Fields on texts of
+// words, spaces, spaces beyond ASCII and bytes that are not UTF-8.
+func TestAppendFields(t *testing.T) {
+	pieces := []string{"The", "to", "a", "Ω", " ", "  ", "\t", "\n", "\u00a0", "\u2028", "\u3000", "\u0085", "\xff", "\xe2\x80", ",", "(INB)"}
+	rng := rand.New(rand.NewPCG(21, 22))
+	for range 50000 {
+		var b strings.Builder
+		for range rng.IntN(10) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		s := b.String()
+		if got, want := appendFields([]string{"x"}, s, -1), append([]string{"x"}, strings.Fields(s)...); !slices.Equal(got, want) {
+			t.Fatalf("appendFields(%q) = %q, want %q", s, got, want)
+		}
+	}
 }

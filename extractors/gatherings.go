@@ -297,14 +297,19 @@ func hasGatheringWord(text string) bool {
 
 // gatheringPairs has bit n-1 of entry pairIndex(a, b) set when a word of
 // gatheringWords has n bytes, up to 64, and starts with a and b.
-var gatheringPairs = func() (t [26 * 27]uint64) {
-	for w := range gatheringWords {
+var gatheringPairs = pairsOf(gatheringWords)
+
+// pairsOf returns the table of first two bytes and lengths of set's
+// words (see gatheringPairs).
+func pairsOf(set map[string]bool) *[26 * 27]uint64 {
+	t := new([26 * 27]uint64)
+	for w := range set {
 		if len(w) >= 2 && len(w) <= 64 && 'a' <= w[0] && w[0] <= 'z' && letterOrHyphen[w[1]] {
 			t[pairIndex(w[0], w[1])] |= 1 << (len(w) - 1)
 		}
 	}
 	return t
-}()
+}
 
 // pairIndex returns the index of the first two bytes of a word, a letter
 // and a letter or a hyphen, in any case.
@@ -569,8 +574,19 @@ func headedNames(d *Doc, ws []tok, kinds []startKind, sc *gatherScratch) []Menti
 	return out
 }
 
-// isHeadNoun reports whether w, lower-cased, is a head noun.
-func isHeadNoun(w string) bool { return inLowerShape(headNouns, headNounShape, w) }
+// isHeadNoun reports whether w, lower-cased, is a head noun. An ASCII
+// word that starts with a letter and a letter or a hyphen is looked up
+// only when a head noun starts with those two and is as long (headPairs),
+// which rules out more words than the shape of the first byte alone.
+func isHeadNoun(w string) bool {
+	if len(w) >= 2 && len(w) <= 64 && asciiLetter[w[0]] && letterOrHyphen[w[1]] && isASCII(w) {
+		return headPairs[pairIndex(w[0], w[1])]&(1<<(len(w)-1)) != 0 && inLower(headNouns, w)
+	}
+	return inLowerShape(headNouns, headNounShape, w)
+}
+
+// headPairs is the table of first two bytes and lengths of headNouns.
+var headPairs = pairsOf(headNouns)
 
 // inLowerShape is inLower behind shape, set's filter, which rules out
 // most ASCII words without a map look-up (an ASCII word keeps its length
@@ -1088,10 +1104,11 @@ func (c *Frame) longAgo(dr *DateRange) bool {
 // relative clause after it ("the Ocean Conference that Chile will host"),
 // else the tense of its sentence.
 func (c *Frame) gatheringStatus(text string, sp, name Span, dr *DateRange) Status {
-	if gatheringPlannedPh.in(lowerWords(c.d.Text[max(sp.Start, name.Start-60):name.Start])) {
+	var buf [24]word // the words of 60 bytes: most fit
+	if gatheringPlannedPh.in(appendLowerWords(buf[:0], c.d.Text[max(sp.Start, name.Start-60):name.Start])) {
 		return Planned
 	}
-	if after := lowerWords(c.d.Text[name.End:min(sp.End, name.End+60)]); len(after) > 1 &&
+	if after := appendLowerWords(buf[:0], c.d.Text[name.End:min(sp.End, name.End+60)]); len(after) > 1 &&
 		(after[0].s == "that" || after[0].s == "which") && futurePh.in(after[:min(len(after), 6)]) {
 		return Planned
 	}

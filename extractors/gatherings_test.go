@@ -194,3 +194,36 @@ func TestLetterRunEnd(t *testing.T) {
 		}
 	}
 }
+
+// TestIsHeadNoun checks isHeadNoun, behind its table of first two bytes
+// and lengths, against the look-up of the lower-cased word, on the words
+// of the corpus and on random words.
+func TestIsHeadNoun(t *testing.T) {
+	check := func(w string) {
+		if got, want := isHeadNoun(w), headNouns[strings.ToLower(w)]; got != want {
+			t.Fatalf("isHeadNoun(%q) = %v, want %v", w, got, want)
+		}
+	}
+	yes := 0
+	for _, doc := range regressionCorpus(t) {
+		for _, w := range appendWordsOf(nil, doc.text, 0) {
+			check(w.s)
+			if isHeadNoun(w.s) {
+				yes++
+			}
+		}
+	}
+	if yes == 0 {
+		t.Fatal("no word of the corpus is a head noun")
+	}
+	pieces := []string{"Summit", "summit", "SUMMIT", "s", "Sum", "mit", "day", "Da", "y", "week", "-", "round", "table", "İ",
+		"\u212a", "talks", "TALK", "s", "é", "x", "2", "'", strings.Repeat("a", 60), "meeting", "Meetings", "fair", "FAİR"}
+	r := rand.New(rand.NewPCG(13, 14))
+	for range 50000 {
+		var b strings.Builder
+		for range 1 + r.IntN(3) {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		check(b.String())
+	}
+}

@@ -1,6 +1,7 @@
 package extractors
 
 import (
+	"slices"
 	"sort"
 	"strings"
 )
@@ -91,7 +92,8 @@ func (c *Frame) readMeetings() []Event {
 		actor, _ := c.meetingActor(sp, sp.Start+loc)
 		parts := c.counterparts(sp, actor)
 		if len(parts) == 0 {
-			countries := c.unnamedCountries(text, sp, loc)
+			var buf [4]string
+			countries := c.unnamedCountries(buf[:0], text, sp, loc)
 			// Counterparts named later in the paragraph belong to it, and
 			// in the next one when the countries are named ("met five
 			// officials from A, B, ... The delegation comprised ...").
@@ -101,7 +103,7 @@ func (c *Frame) readMeetings() []Event {
 				rest.End = c.nextParagraphEnd(para.End)
 			}
 			for _, p := range c.counterparts(rest, actor) {
-				if (len(countries) == 0 || countries[p.Country]) && !c.ownEvent(p, para.End) {
+				if (len(countries) == 0 || countries.has(p.Country)) && !c.ownEvent(p, para.End) {
 					parts = append(parts, p)
 				}
 			}
@@ -110,52 +112,54 @@ func (c *Frame) readMeetings() []Event {
 				// publisher's country: with the visitor; "the two foreign
 				// ministers will hold a dialogue": with the principal's
 				// counterpart
-				if v, ok := c.onlyVisitor(); ok && !seen[lower(v.Name)] {
+				if v, ok := c.onlyVisitor(); ok && !inLower(seen, v.Name) {
 					parts = append(parts, v)
-				} else if v, ok := c.peer(); ok && bothSides(c.lowerWords(text)) && !seen[lower(v.Name)] {
+				} else if v, ok := c.peer(); ok && bothSides(c.lowerWords(text)) && !inLower(seen, v.Name) {
 					parts = append(parts, v)
 				}
 			}
 			if len(parts) == 0 {
-				for _, iso := range sortedKeys(countries) {
+				for _, iso := range countries {
 					unnamed = append(unnamed, c.meeting(actor, iso, nil, text, sp))
 				}
 				continue
 			}
 		}
-		byCountry := map[string][]Person{}
-		var order []string
+		var groups [4]countryParts
+		byCountry := groups[:0] // in the order of their first counterpart
 		for _, p := range parts {
-			k := lower(p.Name)
-			if seen[k] {
+			if inLower(seen, p.Name) {
 				continue
 			}
-			seen[k] = true
-			if _, ok := byCountry[p.Country]; !ok {
-				order = append(order, p.Country)
+			seen[lower(p.Name)] = true
+			k := slices.IndexFunc(byCountry, func(g countryParts) bool { return g.iso == p.Country })
+			if k < 0 {
+				k = len(byCountry)
+				byCountry = append(byCountry, countryParts{iso: p.Country})
 			}
-			byCountry[p.Country] = append(byCountry[p.Country], p)
+			byCountry[k].parts = append(byCountry[k].parts, p)
 		}
-		for _, iso := range order {
-			named = append(named, c.meeting(actor, iso, byCountry[iso], text, sp))
+		for _, g := range byCountry {
+			named = append(named, c.meeting(actor, g.iso, g.parts, text, sp))
 		}
 		// unnamed counterparts beside named ones: "with his counterparts
 		// from Portugal, Andorra and the Dominican Republic, as well as
 		// with Spain's Minister of Foreign Affairs, X"
 		// Not when the names are theirs: "his counterparts from Spain,
 		// Cyprus and Greece, Mr A, Mr B and Mr C".
-		var extra map[string]bool
+		var buf [4]string
+		var extra isoSet
 		if pluralCounterparts(c.lowerWords(text)) {
-			extra = c.unnamedCountries(text, sp, loc)
+			extra = c.unnamedCountries(buf[:0], text, sp, loc)
 		}
 		theirs := len(parts) >= 2
-		for iso := range byCountry {
-			theirs = theirs && extra[iso]
+		for _, g := range byCountry {
+			theirs = theirs && extra.has(g.iso)
 		}
 		if theirs {
 			extra = nil
 		}
-		for _, iso := range sortedKeys(extra) {
+		for _, iso := range extra {
 			unnamed = append(unnamed, c.meeting(actor, iso, nil, text, sp))
 		}
 	}
@@ -182,6 +186,12 @@ func (c *Frame) readMeetings() []Event {
 		out[i].Direction = c.meetingDirection(out[i])
 	}
 	return out
+}
+
+// countryParts are the counterparts of one country met in a sentence.
+type countryParts struct {
+	iso   string
+	parts []Person
 }
 
 // meetingCue returns the offset in text of the first meeting word that
@@ -375,29 +385,28 @@ func (c *Frame) counterparts(s Span, actor Person) []Person {
 // unnamedCountries returns the foreign countries a meeting sentence names
 // without naming the officials: "his counterparts of Vietnam, Laos and
 // Cambodia", "three Italian ministers", "six ministers from Saudi Arabia
-// and the UAE".
-func (c *Frame) unnamedCountries(text string, sp Span, verbAt int) map[string]bool {
-	out := map[string]bool{}
+// and the UAE". They are added to out, which they share with no one.
+func (c *Frame) unnamedCountries(out isoSet, text string, sp Span, verbAt int) isoSet {
 	// "The Ministers of Foreign Affairs of Chile and Colombia held a
 	// meeting", "Kenya and Uganda hold talks": the parties of a plural
 	// subject
-	if ws, n := firstFields(text[:verbAt]); n >= 3 && (ws[0] == "the" || ws[0] == "both") &&
-		pluralOffice(ws[1]) {
+	if ws, n := firstFields(text[:verbAt]); n >= 3 && (equalLower(ws[0], "the") || equalLower(ws[0], "both")) &&
+		pluralOffice(lower(ws[1])) {
 		for _, d := range c.chains(Span{sp.Start, sp.Start + verbAt}, sp.Start, isCounterpartLead) {
 			if c.foreign(d.country) && d.place == "" {
-				out[d.country] = true
+				out = out.add(d.country)
 			}
 		}
 	} else if c.countriesSubject(sp, verbAt) {
 		for m := range c.each(KindCountry, Span{sp.Start, sp.Start + verbAt}) {
 			if c.foreign(m.Value) {
-				out[m.Value] = true
+				out = out.add(m.Value)
 			}
 		}
 	}
 	for _, d := range c.chains(sp, sp.Start+verbAt, isCounterpartLead) {
 		if c.foreign(d.country) && d.place == "" {
-			out[d.country] = true
+			out = out.add(d.country)
 		}
 	}
 	// "three Italian ministers", "his Omani counterpart"
@@ -405,25 +414,21 @@ func (c *Frame) unnamedCountries(text string, sp Span, verbAt int) map[string]bo
 		if m.Span.Start-sp.Start < verbAt || !c.foreign(m.Value) || !isDemonymMention(m) || c.insideOrgName(m) {
 			continue
 		}
-		if next, n := firstFields(c.d.Text[m.Span.End:min(sp.End, m.Span.End+40)]); n > 0 && counterpartNouns[strings.Trim(next[0], ",.")] {
-			out[m.Value] = true
+		if next, n := firstFields(c.d.Text[m.Span.End:min(sp.End, m.Span.End+40)]); n > 0 && inLower(counterpartNouns, strings.Trim(next[0], ",.")) {
+			out = out.add(m.Value)
 		}
 	}
 	return out
 }
 
-// firstFields returns the first two of strings.Fields(strings.ToLower(s))
-// and how many there are, up to three: all the rules ask of them.
+// firstFields returns the first two of strings.Fields(s) and how many
+// there are, up to three: all the rules ask of them. The caller
+// lower-cases what it compares (lower-casing makes and unmakes no space).
 func firstFields(s string) (ws [2]string, n int) {
-	for f := range strings.FieldsSeq(s) {
-		if n < len(ws) {
-			ws[n] = strings.ToLower(f)
-		}
-		if n++; n == 3 {
-			break
-		}
-	}
-	return ws, n
+	var buf [3]string
+	fs := appendFields(buf[:0], s, len(buf))
+	copy(ws[:], fs)
+	return ws, len(fs)
 }
 
 // pluralCounterparts reports whether a sentence's words name counterparts
@@ -468,16 +473,19 @@ func pluralOffice(w string) bool {
 // Saudi Arabia and the UAE", "the delegation of Japan".
 func isCounterpartLead(w string) bool { return w == "of" || w == "from" }
 
-func sortedKeys(m map[string]bool) []string {
-	var out []string
-	for k := range m {
-		out = append(out, k)
+// isoSet is a set of a handful of ISO codes, sorted, each once.
+type isoSet []string
+
+func (s isoSet) has(iso string) bool {
+	_, ok := slices.BinarySearch(s, iso)
+	return ok
+}
+
+// add returns s with iso, in s's storage when it has room.
+func (s isoSet) add(iso string) isoSet {
+	i, ok := slices.BinarySearch(s, iso)
+	if ok {
+		return s
 	}
-	// insertion sort: these maps hold a handful of keys
-	for i := 1; i < len(out); i++ {
-		for j := i; j > 0 && out[j] < out[j-1]; j-- {
-			out[j], out[j-1] = out[j-1], out[j]
-		}
-	}
-	return out
+	return slices.Insert(s, i, iso)
 }

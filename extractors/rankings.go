@@ -88,7 +88,9 @@ func (Rankings) Events(d *Doc, c *Frame) []Event {
 		text, sp := c.sentence(i)
 		var idx []indexName
 		if c.sentenceMay(i, rankCuePh) && c.matches(rankCuePh, text) || c.hasOrdinal(text) {
-			ws = appendWordsOf(ws[:0], text, sp.Start)
+			// room for the sentence's words at once, about a word or mark
+			// in four bytes, not grown one doubling at a time
+			ws = appendWordsOf(slices.Grow(ws[:0], len(text)/4), text, sp.Start)
 			idx = indexNames(ws)
 			pos := c.positions(ws)
 			pairs := c.respectively(text, sp, pos)
@@ -374,6 +376,11 @@ type position struct {
 // ordinalAt reads the ordinal at ws[i] ("13th", "first", "No. 1"), and
 // how many words it takes.
 func ordinalAt(ws []tok, i int) (int, int) {
+	if w := ws[i].s; w != "" && w[0] > '9' && w[0]|0x20 != 'n' && !ordinalShape.mayStart(asciiLower(w[0]), len(w)) && isASCII(w) {
+		// lower-cased, an ASCII word keeps its length: no ordinal word,
+		// and no digits or "No."
+		return 0, 0
+	}
 	var buf [32]byte
 	lw := appendLower(buf[:0], ws[i].s) // strings.ToLower, without allocating
 	// Most words are no ordinal, and skip the map.
@@ -665,7 +672,7 @@ type yearClaims struct {
 }
 
 func claimedYears(ws []tok, pos []position) yearClaims {
-	cl := yearClaims{byPos: map[int]int{}, used: map[int]bool{}}
+	var cl yearClaims // its maps made at the first claim: most sentences have none
 	for _, p := range pos {
 		for k := p.at + 1; k+1 < len(ws) && k <= p.at+3; k++ {
 			w := strings.ToLower(ws[k].s)
@@ -674,6 +681,9 @@ func claimedYears(ws []tok, pos []position) yearClaims {
 			}
 			if isYearWord(ws[k+1].s) {
 				y, _ := strconv.Atoi(ws[k+1].s)
+				if cl.byPos == nil {
+					cl.byPos, cl.used = map[int]int{}, map[int]bool{}
+				}
 				cl.byPos[p.at], cl.used[k+1] = y, true
 			}
 			break
@@ -686,6 +696,9 @@ func claimedYears(ws []tok, pos []position) yearClaims {
 // tops the index", "was ranked top in ...", "took the top spot"; not "the
 // top 10" or "one of the top leaders".
 func (c *Frame) topAt(ws []tok, i int) bool {
+	if s := ws[i].s; s == "" || s[0]|0x20 != 't' {
+		return false // "top" and the top verbs start with t, which only T lower-cases to
+	}
 	var buf [32]byte
 	w := appendLower(buf[:0], ws[i].s) // strings.ToLower, without allocating
 	if topVerbs[string(w)] {

@@ -1,11 +1,11 @@
 package extractors
 
 import (
+	"hash/maphash"
 	"regexp"
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 	"sync/atomic"
 
 	"communique/gazetteer"
@@ -102,7 +102,11 @@ func (Visits) visits(d *Doc, c *Frame) []Event {
 }
 
 func readVisits(d *Doc, c *Frame) []Event {
-	var cands []visit
+	n := len(c.Legs) // the candidates known up front: one growth of cands, not one per doubling
+	for _, vs := range c.sentVisits {
+		n += len(vs)
+	}
+	cands := make([]visit, 0, n)
 	for _, it := range c.Legs {
 		ev := Event{
 			Type: Visit, Country: it.Country, Place: it.Place, Dates: it.Dates,
@@ -1018,7 +1022,8 @@ func (c *Frame) sentenceVisits(i int) []visit {
 			ev.Dates = since
 			p = prioOwn
 		case len(ds) > 0:
-			ev.Dates = nearestDate(c.datesOfDest(ds, dst, dests, sp), dst.at)
+			var buf [8]Mention
+			ev.Dates = nearestDate(c.datesOfDest(buf[:0], ds, dst, dests, sp), dst.at)
 			if k == 0 {
 				// "departed Gaborone yesterday for Antananarivo, to attend
 				// the Summit, which will be held on Sunday": the day of
@@ -1058,16 +1063,18 @@ func (c *Frame) sentenceVisits(i int) []visit {
 		}
 		ev.Place = dst.place
 		ev.Status = c.statusOf(text, ev.Dates, c.d.Meta.Published)
+		if out == nil {
+			out = make([]visit, 0, len(dests)-k) // room for the destinations left
+		}
 		out = append(out, visit{Event: ev, prio: p, explicit: explicit, close: close})
 	}
 	return out
 }
 
-// datesOfDest drops from a sentence's dates those told of another place
-// after the destination: "will travel to Mexico ... to prepare the
+// datesOfDest appends to out a sentence's dates but those told of another
+// place after the destination: "will travel to Mexico ... to prepare the
 // summit, which will be held in Brussels on 17 and 18 July".
-func (c *Frame) datesOfDest(ds []Mention, dst dest, dests []dest, sp Span) []Mention {
-	var out []Mention
+func (c *Frame) datesOfDest(out, ds []Mention, dst dest, dests []dest, sp Span) []Mention {
 	for _, m := range ds {
 		if m.Span.Start > dst.at && c.placeBetween(Span{dst.at + 1, m.Span.Start}, sp, func(iso string) bool {
 			return !slices.ContainsFunc(dests, func(d dest) bool { return d.country == iso })
@@ -1248,7 +1255,10 @@ func (c *Frame) traveller(text string, sp Span, verbAt int, incoming, homeNamed 
 		// word ("X arrived in Riga"), and after it is met ("the visit to
 		// Chile opened with a meeting with President X")
 		// "talks with visiting Tajik Foreign Minister X": the one after it
-		hostVerb := incomingPh.in(c.lowerWords(text[verbAt:min(len(text), verbAt+12)])) ||
+		// (the words of the verb's 12 bytes, split here: no other rule
+		// asks for them, so the frame need not keep them)
+		var buf [8]word
+		hostVerb := incomingPh.in(appendLowerWords(buf[:0], text[verbAt:min(len(text), verbAt+12)])) ||
 			hasPrefixLower(text[verbAt:], "visiting ")
 		for _, m := range persons {
 			if c.foreign(m.Country) && (hostVerb || m.Span.Start-sp.Start < verbAt) {
@@ -1568,14 +1578,13 @@ func mergeVisits(cands []visit) []Event {
 			}
 			continue
 		}
-		merged := *b
+		// b is a candidate of its own, held nowhere else: merged in place
 		if better(v, b) {
-			merged.Dates, merged.prio, merged.Evidence, merged.Status, merged.close = v.Dates, v.prio, v.Evidence, v.Status, v.close
+			b.Dates, b.prio, b.Evidence, b.Status, b.close = v.Dates, v.prio, v.Evidence, v.Status, v.close
 		}
 		if v.explicit && !b.explicit {
-			merged.Actor, merged.explicit = v.Actor, true
+			b.Actor, b.explicit = v.Actor, true
 		}
-		best[k] = &merged
 	}
 	// A country's visit told without dates takes those of its first dated
 	// city: "visits the United States" and "is in Washington March 4-6".
@@ -1664,31 +1673,32 @@ func better(v, b *visit) bool {
 
 // demonym reports whether a word is a country adjective, and whose.
 // The rules ask it of the same few country words again and again, so the
-// answers are kept: for up to demonymMemoMax words, each copied so that
-// no document's text is held.
+// answers are kept in a table of demonymSlots, one word a slot (a word
+// whose slot another took is looked up again), each copied so that no
+// document's text is held: a hash and one load, where a sync.Map took
+// twice as long.
 func demonym(s string) (string, bool) {
-	if v, ok := demonymMemo.Load(s); ok {
-		iso := v.(string)
-		return iso, iso != ""
+	slot := &demonymMemo[maphash.String(demonymSeed, s)&(demonymSlots-1)]
+	if e := slot.Load(); e != nil && e.word == s {
+		return e.iso, e.iso != ""
 	}
 	iso, ok := gazetteer.Demonym(strings.TrimSuffix(s, "'s"))
 	if !ok {
 		iso = ""
 	}
-	if demonymMemoN.Load() < demonymMemoMax {
-		if _, loaded := demonymMemo.LoadOrStore(strings.Clone(s), iso); !loaded {
-			demonymMemoN.Add(1)
-		}
-	}
+	slot.Store(&demonymEntry{word: strings.Clone(s), iso: iso})
 	return iso, ok
 }
 
-var (
-	demonymMemo  sync.Map // word -> ISO3, "" when not a demonym
-	demonymMemoN atomic.Int64
-)
+// demonymEntry is a word and its country, "" when it is no demonym.
+type demonymEntry struct{ word, iso string }
 
-const demonymMemoMax = 1 << 14
+const demonymSlots = 1 << 13 // a power of two
+
+var (
+	demonymMemo [demonymSlots]atomic.Pointer[demonymEntry]
+	demonymSeed = maphash.MakeSeed()
+)
 
 // startOnly returns the span of a trip that starts on dr's day: open,
 // unless the sentence tells the trip's length ("arrived yesterday for a
