@@ -269,16 +269,33 @@ func Run(ctx context.Context, cfg Config) (Stats, error) {
 
 	// Readers: read each document ahead of the workers, so that reading
 	// one overlaps the processing of another. One reader per worker, and
-	// a document read ahead per worker: what waits read is bounded.
+	// a document read ahead per worker, more while those read ahead are
+	// small: what waits read is bounded, by readAheadBytes beyond one
+	// document per worker. A reader that may not read on sleeps rather
+	// than wait on read, as the writer does on results, so that a worker
+	// taking a document does not pay to wake it.
 	src := docSource{fsys: cfg.Input, dir: cfg.InputDir}
-	read := make(chan readJob, cfg.Workers)
+	read := make(chan readJob, cfg.Workers*readAheadDocs)
+	var readAhead atomic.Int64 // bytes in read
+	full := func() bool {
+		n := len(read)
+		return n >= cap(read) || n >= cfg.Workers && readAhead.Load() >= readAheadBytes
+	}
 	stage(ctx, g, cfg.Workers, jobs, read, func(j job) (readJob, error) {
+		for nap := minWriterNap; full(); nap = min(2*nap, maxWriterNap) {
+			select {
+			case <-time.After(nap):
+			case <-ctx.Done():
+				return readJob{}, ctx.Err()
+			}
+		}
 		rj := readJob{job: j}
 		if j.given.Invalid == "" {
 			t := time.Now()
 			rj.raw, rj.err = readDoc(src, j.source, cfg.MaxBytes)
 			rj.readTime = time.Since(t)
 		}
+		readAhead.Add(int64(len(rj.raw)))
 		return rj, nil
 	})
 
@@ -297,6 +314,7 @@ func Run(ctx context.Context, cfg Config) (Stats, error) {
 			if !ok {
 				return result{}, nil, false, nil
 			}
+			readAhead.Add(-int64(len(rj.raw)))
 			j := rj.job
 			r := result{seq: j.seq, readTime: rj.readTime}
 			switch {
@@ -539,6 +557,13 @@ func ShardOf(docID string, n int) int {
 const (
 	minWriterNap = time.Millisecond
 	maxWriterNap = 32 * time.Millisecond
+)
+
+// What the readers may read ahead: readAheadDocs documents per worker,
+// and beyond one per worker, readAheadBytes of them.
+const (
+	readAheadDocs  = 16
+	readAheadBytes = 4 << 20
 )
 
 // resultSlack is how many processed documents may wait for the writer.
