@@ -148,6 +148,27 @@ func runLanes[T any](ctx context.Context, b *bounded, n int, next func(context.C
 	return first
 }
 
+// recv takes a value from ch, or returns ctx's error if ctx is done
+// first; ok is false once ch is closed.
+func recv[T any](ctx context.Context, ch <-chan T) (v T, ok bool, err error) {
+	select {
+	case v, ok = <-ch:
+		return v, ok, nil
+	case <-ctx.Done():
+		return v, false, ctx.Err()
+	}
+}
+
+// send hands v to ch, or returns ctx's error if ctx is done first.
+func send[T any](ctx context.Context, ch chan<- T, v T) error {
+	select {
+	case ch <- v:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+
 // one processes t on the calling goroutine under the budget. It returns
 // the document's rows and true when the document ends before anything
 // gives up on it. Otherwise, on another goroutine, it has called abandon

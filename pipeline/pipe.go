@@ -194,15 +194,9 @@ func Pipe(ctx context.Context, cfg PipeConfig, r io.Reader, w io.Writer) (Stats,
 		next := func(ctx context.Context) (pipeResult, *docTask, bool, error) {
 			// Wait for a line or cancellation: the reader may be blocked
 			// on a quiet stdin and never close lines.
-			var l pipeLine
-			var ok bool
-			select {
-			case l, ok = <-lines:
-			case <-ctx.Done():
-				return pipeResult{}, nil, false, ctx.Err()
-			}
-			if !ok {
-				return pipeResult{}, nil, false, nil
+			l, ok, err := recv(ctx, lines)
+			if err != nil || !ok {
+				return pipeResult{}, nil, false, err
 			}
 			out, doc := cfg.pipeDocument(l)
 			return pipeResult{seq: l.seq, out: out}, doc, true, nil
@@ -221,12 +215,7 @@ func Pipe(ctx context.Context, cfg PipeConfig, r io.Reader, w io.Writer) (Stats,
 				}
 			}
 			r.data = data
-			select {
-			case results <- r:
-				return nil
-			case <-ctx.Done():
-				return ctx.Err()
-			}
+			return send(ctx, results, r)
 		}
 		return runLanes(ctx, bp, cfg.Workers, next, done)
 	})

@@ -304,15 +304,9 @@ func Run(ctx context.Context, cfg Config) (Stats, error) {
 	g.Go(func() error {
 		defer close(results)
 		next := func(ctx context.Context) (result, *docTask, bool, error) {
-			var rj readJob
-			var ok bool
-			select {
-			case rj, ok = <-read:
-			case <-ctx.Done():
-				return result{}, nil, false, ctx.Err()
-			}
-			if !ok {
-				return result{}, nil, false, nil
+			rj, ok, err := recv(ctx, read)
+			if err != nil || !ok {
+				return result{}, nil, false, err
 			}
 			readAhead.Add(-int64(len(rj.raw)))
 			j := rj.job
@@ -334,12 +328,7 @@ func Run(ctx context.Context, cfg Config) (Stats, error) {
 			if processed {
 				r.out = out
 			}
-			select {
-			case results <- r:
-				return nil
-			case <-ctx.Done():
-				return ctx.Err()
-			}
+			return send(ctx, results, r)
 		}
 		return runLanes(ctx, bp, cfg.Workers, next, done)
 	})
