@@ -53,7 +53,7 @@ func cmdPipe(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 	fl := flag.NewFlagSet("pipe", flag.ContinueOnError)
 	fl.SetOutput(stderr)
 	root := fl.String("root", ".", "folder that \"path\" lines are relative to, as `DIR` is for run --in")
-	workers := fl.Int("workers", runtime.NumCPU(), "worker `N`")
+	workers := fl.Int("workers", runtime.NumCPU(), "process `N` documents at once; one per CPU by default")
 	maxBytes := fl.Int64("max-bytes", pipeline.DefaultMaxBytes, "largest document processed, in `bytes`, and largest text once decoded and normalized; larger ones are rejected (input lines may be twice that, plus 1 MiB)")
 	budget := fl.Duration("doc-timeout", pipeline.DefaultDocTimeout, "time budget of one document (`duration`); one over it gets an error row and the stream goes on (0: no budget)")
 	logFormat := fl.String("log-format", "text", "log format on stderr: text or json")

@@ -93,7 +93,7 @@ func cmdRun(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	var f runFlags
 	fl.StringVar(&f.in, "in", "", "input `DIR` or manifest file (default: the embedded corpus)")
 	fl.StringVar(&f.out, "out", "out", "output `DIR`")
-	fl.IntVar(&f.workers, "workers", runtime.NumCPU(), "worker `N`")
+	fl.IntVar(&f.workers, "workers", runtime.NumCPU(), "process `N` documents at once, each on a worker with its own reader; one per CPU by default")
 	fl.StringVar(&f.format, "format", "jsonl,parquet", "output formats, comma-separated: jsonl, parquet")
 	fl.Int64Var(&f.maxBytes, "max-bytes", pipeline.DefaultMaxBytes, "largest document read, in `bytes`, and largest text once decoded and normalized; larger ones are rejected")
 	fl.DurationVar(&f.docTimeout, "doc-timeout", pipeline.DefaultDocTimeout, "time budget of one document (`duration`); one over it gets an error row and the run goes on (0: no budget)")
