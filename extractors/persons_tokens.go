@@ -696,21 +696,8 @@ func (p *entParser) unitEnd(i int) int {
 // unit [i, j) of two or more tokens, lower-cased on the stack when it is
 // short and ASCII: the lookup does not keep it.
 func (p *entParser) unitFlags(i, j int) wordFlags {
-	w := p.text[p.t[i].start:p.t[j-1].end]
 	var buf [32]byte
-	if len(w) > len(buf) || !isASCII(w) {
-		f, _ := wordIndex.lookup(strings.ToLower(w))
-		return f
-	}
-	b := buf[:len(w)]
-	for k := 0; k < len(w); k++ {
-		c := w[k]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		b[k] = c
-	}
-	f, _ := wordIndex.lookup(string(b))
+	f, _ := wordIndex.lookup(string(appendLower(buf[:0], p.text[p.t[i].start:p.t[j-1].end])))
 	return f
 }
 
