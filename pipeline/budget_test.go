@@ -207,3 +207,34 @@ func TestDocTimeoutTakeOver(t *testing.T) {
 		t.Errorf("%d goroutines after the run and its documents ended, %d before", n, before)
 	}
 }
+
+// TestNapper checks the naps' lengths, doubled from minNap up to maxNap
+// and back to minNap after reset, and that a done ctx ends a nap.
+func TestNapper(t *testing.T) {
+	var n napper
+	defer n.stop()
+	var got []time.Duration
+	for range 8 {
+		if err := n.sleep(context.Background()); err != nil {
+			t.Fatal(err)
+		}
+		got = append(got, n.d)
+	}
+	n.reset()
+	if err := n.sleep(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	got = append(got, n.d)
+	want := []time.Duration{1, 2, 4, 8, 16, 32, 32, 32, 1}
+	for i := range want {
+		want[i] *= time.Millisecond
+	}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("naps %v, want %v", got, want)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if err := n.sleep(ctx); err == nil {
+		t.Error("a nap under a cancelled ctx ended without its error")
+	}
+}

@@ -282,11 +282,11 @@ func Run(ctx context.Context, cfg Config) (Stats, error) {
 		return n >= cap(read) || n >= cfg.Workers && readAhead.Load() >= readAheadBytes
 	}
 	stage(ctx, g, cfg.Workers, jobs, read, func(j job) (readJob, error) {
-		for nap := minWriterNap; full(); nap = min(2*nap, maxWriterNap) {
-			select {
-			case <-time.After(nap):
-			case <-ctx.Done():
-				return readJob{}, ctx.Err()
+		var nap napper
+		defer nap.stop()
+		for full() {
+			if err := nap.sleep(ctx); err != nil {
+				return readJob{}, err
 			}
 		}
 		rj := readJob{job: j}
@@ -354,9 +354,8 @@ func Run(ctx context.Context, cfg Config) (Stats, error) {
 			el := time.Since(start).Seconds()
 			log.Info("progress", "n", st.Docs, "of", total, "docs_per_s", fmt.Sprintf("%.0f", float64(st.Docs)/el), "events", st.Events)
 		}
-		wait := time.NewTimer(time.Hour)
-		defer wait.Stop()
-		nap := minWriterNap
+		var nap napper
+		defer nap.stop()
 		for {
 			if err := ctx.Err(); err != nil {
 				return err
@@ -365,17 +364,13 @@ func Run(ctx context.Context, cfg Config) (Stats, error) {
 			var ok bool
 			select {
 			case r, ok = <-results:
-				nap = minWriterNap
+				nap.reset()
 			case <-tick.C:
 				progress()
 				continue
 			default:
-				wait.Reset(nap)
-				nap = min(2*nap, maxWriterNap)
-				select {
-				case <-wait.C:
-				case <-ctx.Done():
-					return ctx.Err()
+				if err := nap.sleep(ctx); err != nil {
+					return err
 				}
 				continue
 			}
@@ -541,12 +536,44 @@ func ShardOf(docID string, n int) int {
 	return int(h.Sum64() % uint64(n))
 }
 
-// The writer's sleeps while no result waits: from minWriterNap, doubled
-// while nothing comes, up to maxWriterNap.
+// A napper sleeps where a goroutine would otherwise wait on a channel
+// whose sender would then pay to wake it (Run's readers and writer):
+// from minNap, doubled at each sleep up to maxNap, until reset.
+type napper struct {
+	t *time.Timer
+	d time.Duration
+}
+
 const (
-	minWriterNap = time.Millisecond
-	maxWriterNap = 32 * time.Millisecond
+	minNap = time.Millisecond
+	maxNap = 32 * time.Millisecond
 )
+
+// sleep takes the next nap, or returns ctx's error once ctx is done.
+func (n *napper) sleep(ctx context.Context) error {
+	n.d = min(max(2*n.d, minNap), maxNap)
+	if n.t == nil {
+		n.t = time.NewTimer(n.d)
+	} else {
+		n.t.Reset(n.d)
+	}
+	select {
+	case <-n.t.C:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+
+// reset makes the next nap the shortest again.
+func (n *napper) reset() { n.d = 0 }
+
+// stop releases the timer.
+func (n *napper) stop() {
+	if n.t != nil {
+		n.t.Stop()
+	}
+}
 
 // What the readers may read ahead: readAheadDocs documents per worker,
 // and beyond one per worker, readAheadBytes of them.
