@@ -92,13 +92,16 @@ func countControls(b []byte) (nul, ctrl int) {
 		if zeroBytes(low)|zeroBytes(t) == 0 {
 			continue
 		}
-		for _, c := range b[k : k+8] {
-			kind := sniffBytes[c]
-			nul += int(kind & sniffNUL)
-			ctrl += int(kind >> 1)
-		}
+		n, c := sniffCount(b[k : k+8])
+		nul, ctrl = nul+n, ctrl+c
 	}
-	for _, c := range b[k:] {
+	n, c := sniffCount(b[k:])
+	return nul + n, ctrl + c
+}
+
+// sniffCount counts the NUL and other control bytes of b, byte by byte.
+func sniffCount(b []byte) (nul, ctrl int) {
+	for _, c := range b {
 		kind := sniffBytes[c]
 		nul += int(kind & sniffNUL)
 		ctrl += int(kind >> 1)
