@@ -838,7 +838,7 @@ func metaKickerOf(s string) (bool, string) {
 	// phrase, but for separators: the others are not lower-cased.
 	t, named := metaSeparators.trim(s), false
 	for _, kk := range metaKickerPhrases {
-		named = named || hasLowerPrefix(t, kk) || hasLowerSuffix(t, kk)
+		named = named || asciiPrefixFold(t, kk) || hasLowerSuffix(t, kk)
 	}
 	if !named {
 		return false, ""
@@ -2372,11 +2372,6 @@ func appendLower(dst []byte, w string) []byte {
 		}
 	}
 	return appendLowerASCII(dst, w)
-}
-
-// hasLowerPrefix is hasLowerSuffix at the start of s.
-func hasLowerPrefix(s, prefix string) bool {
-	return len(s) >= len(prefix) && hasLowerSuffix(s[:len(prefix)], prefix)
 }
 
 // hasLowerSuffix reports whether s, its ASCII letters lower-cased, ends
