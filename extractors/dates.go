@@ -331,12 +331,9 @@ func dtMarkTimes(text string, toks []dtToken, starts []int) {
 // dtASCIILetterEnd returns the end of the run of ASCII letters at i, eight
 // bytes at a time.
 func dtASCIILetterEnd(text string, i int) int {
-	const ones, high uint64 = 0x0101010101010101, 0x8080808080808080
 	for ; i+8 <= len(text); i += 8 {
 		w := load64(text[i:])
-		l := w | 0x20*ones
-		letter := (l + (0x80-'a')*ones) &^ (l + (0x80-'z'-1)*ones)
-		if stop := (^letter | w) & high; stop != 0 {
+		if stop := (^letterBytes(w) | w) & hiBits; stop != 0 {
 			return i + bits.TrailingZeros64(stop)>>3
 		}
 	}

@@ -329,14 +329,10 @@ func pairIndex(a, b byte) int {
 // not zero). A sum carries into the next byte only from a byte beyond
 // ASCII, so the lowest flagged byte is flagged rightly.
 func letterRunEnd(text string, j int) int {
-	const ones, high uint64 = 0x0101010101010101, 0x8080808080808080
 	for ; j+8 <= len(text); j += 8 {
 		w := load64(text[j : j+8])
-		l := w | 0x20*ones
-		letter := (l + (0x80-'a')*ones) &^ (l + (0x80-'z'-1)*ones)
-		x := w ^ '-'*ones
-		notHyphen := (x&^high + ^high | x) & high
-		if stop := (^letter&notHyphen | w) & high; stop != 0 {
+		notHyphen := ^zeroBytes(w^'-'*loBits) & hiBits
+		if stop := (^letterBytes(w)&notHyphen | w) & hiBits; stop != 0 {
 			return j + bits.TrailingZeros64(stop)>>3
 		}
 	}

@@ -502,11 +502,7 @@ func cueOffsets(text string) []int32 {
 }
 
 // byteIs returns the high bit of each byte of w that is c, and no other.
-func byteIs(w uint64, c byte) uint64 {
-	const low7 = 0x7f7f7f7f7f7f7f7f
-	x := w ^ uint64(c)*0x0101010101010101
-	return ^((x&low7 + low7) | x | low7)
-}
+func byteIs(w uint64, c byte) uint64 { return zeroBytes(w ^ uint64(c)*loBits) }
 
 // cueAnchors are the keys around each "u", "U", "l" and "L"
 // (cueAnchor), and how far before it each starts.

@@ -226,7 +226,7 @@ func metaLastNewline(s string) int {
 	const ones uint64 = 0x0101010101010101
 	i := len(s)
 	for ; i >= 8; i -= 8 {
-		if nl := metaZeroBytes(load64(s[i-8:]) ^ '\n'*ones); nl != 0 {
+		if nl := zeroBytes(load64(s[i-8:]) ^ '\n'*ones); nl != 0 {
 			return i - 1 - bits.LeadingZeros64(nl)>>3
 		}
 	}
@@ -1231,16 +1231,9 @@ func metaCueAt(s string, i int) bool {
 func metaCueBytes(w uint64) uint64 {
 	const ones uint64 = 0x0101010101010101
 	l := w | 0x20*ones
-	o := metaZeroBytes(l ^ 'o'*ones)
-	return metaZeroBytes(w^':'*ones) | metaZeroBytes(w^'('*ones) | metaZeroBytes(w^'_'*ones) |
-		metaZeroBytes(w^0xC2*ones) | metaZeroBytes(w^'.'*ones) | o&(metaZeroBytes(l^'t'*ones)>>8) | o&(0x80<<56)
-}
-
-// metaZeroBytes has the high bit set of the zero bytes of x, exactly (no
-// carry from one byte to the next).
-func metaZeroBytes(x uint64) uint64 {
-	const low7 uint64 = 0x7f7f7f7f7f7f7f7f
-	return ^((x&low7 + low7) | x | low7)
+	o := zeroBytes(l ^ 'o'*ones)
+	return zeroBytes(w^':'*ones) | zeroBytes(w^'('*ones) | zeroBytes(w^'_'*ones) |
+		zeroBytes(w^0xC2*ones) | zeroBytes(w^'.'*ones) | o&(zeroBytes(l^'t'*ones)>>8) | o&(0x80<<56)
 }
 
 // metaCaptionCue classes the bytes metaMayBeCaption looks at: 1 tells a

@@ -129,8 +129,7 @@ func asciiWordIn(s string, i int, arena []byte) (int, string, uint64, []byte) {
 		// after which the sums' carries may run.
 		up := (x + (0x80-'A')*loBits) &^ (x + (0x80-'Z'-1)*loBits)
 		digit := (x + (0x80-'0')*loBits) &^ (x + (0x80-'9'-1)*loBits)
-		l := x | 0x20*loBits
-		letter := (l + (0x80-'a')*loBits) &^ (l + (0x80-'z'-1)*loBits)
+		letter := letterBytes(x)
 		alnum := (digit | letter) &^ x & hiBits
 		m := bits.TrailingZeros64(^alnum&hiBits) >> 3 // 8 when all are
 		mask := uint64(1)<<(8*uint(m)) - 1            // all ones for 8
@@ -173,6 +172,23 @@ const (
 	loBits = 0x0101010101010101
 	hiBits = 0x8080808080808080
 )
+
+// zeroBytes has the high bit set of the zero bytes of x, exactly (no
+// carry from one byte to the next).
+func zeroBytes(x uint64) uint64 {
+	const low7 uint64 = 0x7f7f7f7f7f7f7f7f
+	return ^((x&low7 + low7) | x | low7)
+}
+
+// letterBytes has the high bit set of the bytes of w, read by load64,
+// that are ASCII letters in either case (lower-cased, a byte that adding
+// 0x80-'a' lifts to 0x80 and adding 0x80-'z'-1 does not), exact up to
+// the first byte beyond ASCII, after which the sums' carries may run;
+// the other bits are noise.
+func letterBytes(w uint64) uint64 {
+	l := w | 0x20*loBits
+	return (l + (0x80-'a')*loBits) &^ (l + (0x80-'z'-1)*loBits)
+}
 
 // loadTail reads the last bytes of s from i, at most 8, little-endian
 // and zero-padded.
