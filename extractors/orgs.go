@@ -31,11 +31,14 @@ type Orgs struct{}
 
 // Extract implements Extractor.
 func (Orgs) Extract(d *Doc) []Mention {
-	p := newEntParser(d)
-	defer p.release()
-	p.home = HomeCountry(d)
-	p.findOrgs()
-	return p.orgMentions(make([]Mention, 0, len(p.orgs)))
+	home := HomeCountry(d)
+	var out []Mention
+	eachWindow(d, func(p *entParser) {
+		p.home = home
+		p.findOrgs()
+		out = p.orgMentions(out)
+	})
+	return out
 }
 
 // OrgsAndPersons is Orgs and Persons in one pass: the same mentions as
@@ -45,15 +48,20 @@ type OrgsAndPersons struct{}
 
 // Extract returns d's organization and person mentions.
 func (OrgsAndPersons) Extract(d *Doc) []Mention {
-	p := newEntParser(d)
-	defer p.release()
-	p.home = HomeCountry(d)
-	p.findOrgs()
-	p.pass1() // reads p.orgs, does not change them
-	out := make([]Mention, 0, len(p.orgs)+3*len(p.raw))
-	out = p.orgMentions(out)
+	home := HomeCountry(d)
+	var out, persons []Mention
+	eachWindow(d, func(p *entParser) {
+		p.home = home
+		p.findOrgs()
+		p.pass1() // reads p.orgs, does not change them
+		if out == nil {
+			out = make([]Mention, 0, len(p.orgs)+3*len(p.raw))
+		}
+		out = p.orgMentions(out)
+		persons = p.resolve(persons)
+	})
 	n := len(out)
-	out = p.resolve(out)
+	out = append(out, persons...)
 	counterpartOf(d, out[n:])
 	return out
 }

@@ -62,12 +62,14 @@ type Persons struct{}
 
 // Extract implements Extractor.
 func (Persons) Extract(d *Doc) []Mention {
-	p := newEntParser(d)
-	defer p.release()
-	p.home = HomeCountry(d)
-	p.findOrgs()
-	p.pass1()
-	ms := p.resolve(nil)
+	home := HomeCountry(d)
+	var ms []Mention
+	eachWindow(d, func(p *entParser) {
+		p.home = home
+		p.findOrgs()
+		p.pass1()
+		ms = p.resolve(ms)
+	})
 	counterpartOf(d, ms)
 	return ms
 }

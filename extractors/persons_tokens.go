@@ -102,15 +102,23 @@ var entParsers = sync.Pool{New: func() any { return new(entParser) }}
 // newEntParser tokenizes d. The caller must call release when done with
 // the parser and everything that points into its buffers.
 func newEntParser(d *Doc) *entParser {
-	p := entParsers.Get().(*entParser)
-	p.d, p.text, p.home = d, d.Text, ""
 	sents := d.Sentences
 	if sents == nil {
 		sents = Sentences(d.Text)
 	}
-	p.t = grow(p.t[:0], len(d.Text)/5+8)
-	p.lows = grow(p.lows[:0], len(d.Text)/5+8)
-	p.lowBuf = grow(p.lowBuf[:0], len(d.Text)/4+16)
+	return newEntParserIn(d, sents, len(d.Text), nil)
+}
+
+// newEntParserIn tokenizes the sentences sents of d, about size bytes,
+// and marks the tokens inside the mentions of d at the indices ov (nil:
+// all of them; see overlay). The caller must call release when done
+// with the parser and everything that points into its buffers.
+func newEntParserIn(d *Doc, sents []Span, size int, ov []int32) *entParser {
+	p := entParsers.Get().(*entParser)
+	p.d, p.text, p.home = d, d.Text, ""
+	p.t = grow(p.t[:0], size/5+8)
+	p.lows = grow(p.lows[:0], size/5+8)
+	p.lowBuf = grow(p.lowBuf[:0], size/4+16)
 	p.fromBuf = p.fromBuf[:0]
 	p.sentTok = p.sentTok[:0]
 	p.heads = p.heads[:0]
@@ -129,7 +137,7 @@ func newEntParser(d *Doc) *entParser {
 	p.countries = p.countries[:0]
 	p.isos = append(p.isos[:0], "")
 	clear(p.isoIdx) // used only past isoScan codes
-	p.overlay()
+	p.overlay(ov)
 	p.taken = grow(p.taken[:0], len(p.t))[:len(p.t)]
 	clear(p.taken)
 	p.covered = grow(p.covered[:0], len(p.t))[:len(p.t)]
@@ -580,11 +588,12 @@ func (p *entParser) nameEndsAt(i, dot, end int) bool {
 	return lexStop[strings.ToLower(p.text[k:e])]
 }
 
-// overlay marks the tokens inside country, place and date mentions.
-func (p *entParser) overlay() {
+// overlay marks the tokens inside country, place and date mentions:
+// those of d.Mentions at the indices ov, or all when ov is nil.
+func (p *entParser) overlay(ov []int32) {
 	n := 0
-	for i := range p.d.Mentions {
-		if p.d.Mentions[i].Kind == KindCountry {
+	for k := range p.overlayLen(ov) {
+		if p.overlayAt(ov, k).Kind == KindCountry {
 			n++
 		}
 	}
@@ -592,8 +601,8 @@ func (p *entParser) overlay() {
 	// chains holds hundreds of thousands (the hyphens shape of make
 	// bench-sizes).
 	p.countries = slices.Grow(p.countries, n)
-	for i := range p.d.Mentions {
-		m := &p.d.Mentions[i]
+	for k := range p.overlayLen(ov) {
+		m := p.overlayAt(ov, k)
 		code := "" // the country's ISO3, or the place's country ("-" for none)
 		switch m.Kind {
 		case KindCountry:
@@ -630,6 +639,21 @@ func (p *entParser) overlay() {
 	if !slices.IsSortedFunc(p.countries, byStart) { // they come sorted from Countries
 		slices.SortStableFunc(p.countries, byStart)
 	}
+}
+
+// overlayLen and overlayAt read the k-th of the mentions overlay marks.
+func (p *entParser) overlayLen(ov []int32) int {
+	if ov == nil {
+		return len(p.d.Mentions)
+	}
+	return len(ov)
+}
+
+func (p *entParser) overlayAt(ov []int32, k int) *Mention {
+	if ov == nil {
+		return &p.d.Mentions[k]
+	}
+	return &p.d.Mentions[ov[k]]
 }
 
 // intern returns the index of code in p.isos.
