@@ -89,7 +89,7 @@ func (ProseNames) Extract(d *Doc) []Mention {
 	if len(clauses) == 0 {
 		return nil
 	}
-	ix := newSpanIndex(mentionsIn(d.Mentions, clauses))
+	ix := indexSpans(mentionsIn(d.Mentions, clauses))
 	var out []Mention
 	calls := 0
 	for _, c := range clauses {
@@ -144,11 +144,13 @@ type meetClause struct {
 	verb, with, end int
 }
 
-// mentionsIn returns the mentions that touch the sentence of a clause
-// (cs, in text order): the only ones Extract asks about, as its spans
-// lie in those sentences.
-func mentionsIn(ms []Mention, cs []meetClause) []Mention {
-	var in []Mention
+// mentionsIn returns the spans and kinds of the mentions that touch the
+// sentence of a clause (cs, in text order): the only ones Extract asks
+// about, as its spans lie in those sentences. Only what the index keeps
+// is copied, not the mentions: in a programme of meetings they are most
+// of the document's.
+func mentionsIn(ms []Mention, cs []meetClause) []kindSpan {
+	var in []kindSpan
 	lo, hi := cs[0].sent.Start, cs[len(cs)-1].sent.End
 	for i := range ms {
 		m := &ms[i]
@@ -162,7 +164,7 @@ func mentionsIn(ms []Mention, cs []meetClause) []Mention {
 				continue
 			}
 		}
-		in = append(in, *m)
+		in = append(in, kindSpan{m.Span, m.Kind})
 	}
 	return in
 }

@@ -163,11 +163,10 @@ type kindSpan struct {
 	Kind Kind
 }
 
-func newSpanIndex(ms []Mention) *spanIndex {
-	x := &spanIndex{ms: make([]kindSpan, len(ms))}
-	for i, m := range ms {
-		x.ms[i] = kindSpan{m.Span, m.Kind}
-	}
+// indexSpans returns the index of the mentions' spans and kinds ms,
+// which it sorts.
+func indexSpans(ms []kindSpan) *spanIndex {
+	x := &spanIndex{ms: ms}
 	slices.SortStableFunc(x.ms, func(a, b kindSpan) int { return a.Span.Start - b.Span.Start })
 	x.maxEnd = make([]int, len(x.ms))
 	for i, m := range x.ms {

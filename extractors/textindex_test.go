@@ -222,3 +222,12 @@ func TestSpanSet(t *testing.T) {
 		t.Fatal("no span is held: the test compares nothing")
 	}
 }
+
+// newSpanIndex indexes the spans and kinds of ms.
+func newSpanIndex(ms []Mention) *spanIndex {
+	ks := make([]kindSpan, len(ms))
+	for i, m := range ms {
+		ks[i] = kindSpan{m.Span, m.Kind}
+	}
+	return indexSpans(ks)
+}
