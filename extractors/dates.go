@@ -104,8 +104,15 @@ func findDates(text string, pub *Timestamp, sents []Span) []DateRange {
 	if len(s.exprs) == 0 {
 		return nil
 	}
-	s.collectYears()
-	out := make([]DateRange, 0, len(s.exprs))
+	s.collectYears(s.exprs)
+	if s.pub == nil {
+		s.docYear = s.mostStatedYear()
+	}
+	return s.resolveAll(make([]DateRange, 0, len(s.exprs)))
+}
+
+// resolveAll appends the ranges of s.exprs to out, in text order.
+func (s *dtScanner) resolveAll(out []DateRange) []DateRange {
 	for i := range s.exprs {
 		r, ok := s.resolve(&s.exprs[i])
 		if !ok {
@@ -669,7 +676,7 @@ type dtScanner struct {
 
 // dtYearMark is a year the text states, usable as a context year.
 type dtYearMark struct {
-	tok    int
+	pos    int // the start of its token, in bytes
 	year   int
 	strong bool // a name year or a dated expression, usable from the next sentence
 	named  bool // a year inside a name ("LEAP 2024")
@@ -1309,9 +1316,12 @@ func dtSpan2(a, b dtExpr) dtExpr {
 
 // ---- year resolution ----
 
-// collectYears gathers the years the text states, for context.
-func (s *dtScanner) collectYears() {
-	for _, e := range s.exprs {
+// collectYears appends to s.years the years the text states, for
+// context: those of exprs, the expressions read from s.toks, and the
+// names among s.toks.
+func (s *dtScanner) collectYears(exprs []dtExpr) {
+	n0 := len(s.years)
+	for _, e := range exprs {
 		y := e.y1
 		if y == 0 {
 			y = e.y2 // "February 19-23, 2024": the year written once, at the end
@@ -1319,15 +1329,15 @@ func (s *dtScanner) collectYears() {
 		if y == 0 || e.weak || s.isPubDate(&e) {
 			continue
 		}
-		s.years = append(s.years, dtYearMark{tok: e.ts, year: y, strong: e.prec != Year})
+		s.years = append(s.years, dtYearMark{pos: s.toks[e.ts].start, year: y, strong: e.prec != Year})
 	}
 	ei := 0
 	for _, i := range s.starts { // the numbers among them
 		t := &s.toks[i]
-		for ei < len(s.exprs) && s.exprs[ei].te <= i {
+		for ei < len(exprs) && exprs[ei].te <= i {
 			ei++
 		}
-		if t.kind != dtNum || t.ndig != 4 || ei < len(s.exprs) && s.exprs[ei].ts <= i {
+		if t.kind != dtNum || t.ndig != 4 || ei < len(exprs) && exprs[ei].ts <= i {
 			continue
 		}
 		y, ok := s.yearAt(i)
@@ -1342,14 +1352,11 @@ func (s *dtScanner) collectYears() {
 			(s.near(i+1) && n.kind == dtWord && n.sp == 1 && n.flags&dtUpper != 0 && n.w.month == 0 && n.w.cls&dcTarget == 0) ||
 			(s.glued(i+1) && dtIsPunct(n, '-') && s.tok(i+2).flags&dtUpper != 0)
 		if named {
-			s.years = append(s.years, dtYearMark{tok: i, year: y, strong: true, named: true})
+			s.years = append(s.years, dtYearMark{pos: t.start, year: y, strong: true, named: true})
 		}
 	}
-	// Sort by token: expressions and names were appended separately.
-	slices.SortStableFunc(s.years, func(a, b dtYearMark) int { return a.tok - b.tok })
-	if s.pub == nil {
-		s.docYear = s.mostStatedYear()
-	}
+	// Sort by position: expressions and names were appended separately.
+	slices.SortStableFunc(s.years[n0:], func(a, b dtYearMark) int { return a.pos - b.pos })
 }
 
 // mostStatedYear returns the document's most frequent stated year, the
@@ -1400,12 +1407,13 @@ func (s *dtScanner) sentenceOf(i int) (Span, int) {
 // contextYear finds a year the text states for the expression e.
 func (s *dtScanner) contextYear(e *dtExpr) (int, bool) {
 	sp, k := s.sentenceOf(e.ts)
+	at := s.toks[e.ts].start
 	before, after := 0, 0
 	for _, y := range s.yearsIn(sp) {
 		if !s.plausible(y.year) {
 			continue
 		}
-		if y.tok < e.ts {
+		if y.pos < at {
 			before = y.year
 		} else if after == 0 && y.strong {
 			after = y.year
@@ -1432,8 +1440,8 @@ func (s *dtScanner) contextYear(e *dtExpr) (int, bool) {
 
 // yearsIn returns the stated years inside sp.
 func (s *dtScanner) yearsIn(sp Span) []dtYearMark {
-	lo, _ := slices.BinarySearchFunc(s.years, sp.Start, func(y dtYearMark, off int) int { return s.toks[y.tok].start - off })
-	hi, _ := slices.BinarySearchFunc(s.years, sp.End, func(y dtYearMark, off int) int { return s.toks[y.tok].start - off })
+	lo, _ := slices.BinarySearchFunc(s.years, sp.Start, func(y dtYearMark, off int) int { return y.pos - off })
+	hi, _ := slices.BinarySearchFunc(s.years, sp.End, func(y dtYearMark, off int) int { return y.pos - off })
 	return s.years[lo:hi]
 }
 
