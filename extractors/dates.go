@@ -84,22 +84,30 @@ func FindDates(text string, pub *Timestamp) []DateRange {
 	return findDates(text, pub, Sentences(text))
 }
 
+// dtWindow is the longest text findDates tokenizes at once; a longer one
+// is read in windows (see windows). A variable, for tests.
+var dtWindow = 128 << 10
+
 func findDates(text string, pub *Timestamp, sents []Span) []DateRange {
 	buf := dtScanBufs.Get().(*dtScanBuf)
 	s := dtScanner{text: text, pub: pub, sents: sents, exprs: buf.exprs[:0], years: buf.years[:0]}
-	toks := buf.toks[:0]
-	if n := len(text)/5 + 16; cap(toks) < n {
+	s.toks, s.starts = buf.toks[:0], buf.starts[:0]
+	if n := min(len(text), dtWindow)/5 + 16; cap(s.toks) < n {
 		// about a token in five bytes or more: room for them at once,
 		// not by doubling (each doubling copies and touches new memory)
-		toks = make([]dtToken, 0, n)
+		s.toks = make([]dtToken, 0, n)
 	}
-	s.toks, s.starts = dtTokenize(text, toks, buf.starts[:0])
 	defer func() {
-		if cap(s.toks) <= maxPooledTokens {
+		// a long text's expressions and years are not bounded by its window
+		if max(cap(s.toks), cap(s.exprs), cap(s.years)) <= maxPooledTokens {
 			buf.toks, buf.starts, buf.exprs, buf.years = s.toks[:0], s.starts[:0], s.exprs[:0], s.years[:0]
 			dtScanBufs.Put(buf)
 		}
 	}()
+	if len(text) > dtWindow {
+		return s.windows()
+	}
+	s.toks, s.starts = dtTokenize(text, s.toks, s.starts)
 	s.parseAll()
 	if len(s.exprs) == 0 {
 		return nil
@@ -110,6 +118,126 @@ func findDates(text string, pub *Timestamp, sents []Span) []DateRange {
 	}
 	return s.resolveAll(make([]DateRange, 0, len(s.exprs)))
 }
+
+// windows reads a text longer than dtWindow a window at a time, reusing
+// one token buffer: the first touch of the fresh pages of a buffer sized
+// to the whole text costs more than tokenizing into them (issue 11).
+// Windows end at cuts (dtCutAt) where the tokens, the expressions and the
+// sentences are those of the whole text, so the output is too. With pub,
+// a window's expressions are resolved once its years are collected: the
+// sentences they look into are in it or before it. Without pub they wait
+// for the whole text's year (mostStatedYear), each with the two tokens
+// resolve then reads, its first and its last, copied to stubs.
+func (s *dtScanner) windows() []DateRange {
+	var out []DateRange
+	var stubs []dtToken
+	for lo := 0; lo < len(s.text); {
+		hi := dtWindowEnd(s.text, s.sents, lo)
+		n := len(s.exprs)
+		s.toks, s.starts = dtTokenizeFrom(s.text[:hi], lo, s.toks[:0], s.starts[:0])
+		s.parseAll()
+		s.collectYears(s.exprs[n:])
+		if s.pub != nil {
+			out = dtGrowAsRead(out, len(out)+len(s.exprs), hi, len(s.text))
+			out = s.resolveAll(out)
+			s.exprs = s.exprs[:0]
+		} else {
+			stubs = dtGrowAsRead(stubs, len(stubs)+2*(len(s.exprs)-n), hi, len(s.text))
+			for i := range s.exprs[n:] {
+				e := &s.exprs[n+i]
+				stubs = append(stubs, s.toks[e.ts], s.toks[e.te-1])
+				e.ts, e.te = len(stubs)-2, len(stubs)
+			}
+			s.exprs = dtGrowAsRead(s.exprs, len(s.exprs), hi, len(s.text))
+		}
+		s.years = dtGrowAsRead(s.years, len(s.years), hi, len(s.text))
+		lo = hi
+	}
+	if s.pub == nil && len(s.exprs) > 0 {
+		toks := s.toks
+		s.toks, s.docYear = stubs, s.mostStatedYear()
+		out = s.resolveAll(make([]DateRange, 0, len(s.exprs)))
+		s.toks = toks // the window's buffer goes back to the pool, not the stubs
+	}
+	return out
+}
+
+// dtGrowAsRead returns xs with room for need items, those of the first hi
+// bytes of a text of n bytes, and for those of the whole text at that
+// density: grown by append's quarter steps, a long text's items would be
+// copied about five times.
+func dtGrowAsRead[T any](xs []T, need, hi, n int) []T {
+	if want := need * n / hi; want > cap(xs) {
+		return slices.Grow(xs, want-len(xs))
+	}
+	return xs
+}
+
+// dtWindowEnd returns the end of the window that starts at lo: the last
+// cut within dtWindow bytes, else the first after, else the text's end.
+func dtWindowEnd(text string, sents []Span, lo int) int {
+	lim := lo + dtWindow
+	if lim >= len(text) {
+		return len(text)
+	}
+	for p := lim; p > lo; p-- {
+		if dtCutAt(text, sents, p) {
+			return p
+		}
+	}
+	for p := lim + 1; p < len(text); p++ {
+		if dtCutAt(text, sents, p) {
+			return p
+		}
+	}
+	return len(text)
+}
+
+// dtCutAt reports whether the text can be read in two windows split at
+// p, with the same tokens and expressions as a whole. Space must follow
+// p, and the token before it must be one no expression goes on from and
+// in which the look-back of the next token (the year trigger of "Class of
+// 2020", the "be" of a tense cue) finds nothing: '.', '!' or '?' after a
+// word or ')', or a word, when the space holds a line break (a word may
+// join the next token only on its line) and the next token is not a date
+// word ("of"). The word must not be a date word ("Sept.") nor follow a
+// digit ("5th", "5G" are numbers). And no sentence may straddle p: tense
+// cues and context years are read within one.
+func dtCutAt(text string, sents []Span, p int) bool {
+	if p < 2 || !dtIsSpace(text[p]) {
+		return false
+	}
+	end := p // of the word
+	if c := text[p-1]; c == '.' || c == '!' || c == '?' {
+		end--
+	} else {
+		q, line := p, false
+		for q < len(text) && dtIsSpace(text[q]) {
+			line = line || text[q] != ' '
+			q++
+		}
+		if !line || dtIsDateWord(text[q:dtASCIILetterEnd(text, q)]) {
+			return false
+		}
+	}
+	if end == p || text[end-1] != ')' {
+		start := end
+		for start > 0 && dtIsLetter(text[start-1]) {
+			start--
+		}
+		if start == end || start > 0 && dtIsDigit(text[start-1]) || dtIsDateWord(text[start:end]) {
+			return false
+		}
+	}
+	k := SentenceAt(sents, p)
+	return k < 0 || sents[k].Start == p
+}
+
+func dtIsSpace(c byte) bool {
+	return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v'
+}
+
+func dtIsDateWord(w string) bool { return dtLookup(w) != dtWordInfo{} }
 
 // resolveAll appends the ranges of s.exprs to out, in text order.
 func (s *dtScanner) resolveAll(out []DateRange) []DateRange {
@@ -187,8 +315,14 @@ func (t *dtToken) is(f uint8) bool { return t.flags&f != 0 }
 // months, capitalized weekdays and relative words. Tokens split only at
 // ASCII bytes or rune boundaries, so every span is on rune boundaries.
 func dtTokenize(text string, toks []dtToken, starts []int) ([]dtToken, []int) {
+	return dtTokenizeFrom(text, 0, toks, starts)
+}
+
+// dtTokenizeFrom is dtTokenize of text from byte i on, where a token ends
+// (or 0).
+func dtTokenizeFrom(text string, i int, toks []dtToken, starts []int) ([]dtToken, []int) {
 	var sp uint8
-	for i := 0; i < len(text); {
+	for i < len(text) {
 		c := text[i]
 		switch {
 		case dtIsLetter(c) || c >= utf8.RuneSelf: // a word, the most frequent token, or a non-letter rune
