@@ -8,7 +8,6 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
-	"sync"
 	"testing"
 )
 
@@ -45,8 +44,8 @@ func TestDatesWindows(t *testing.T) {
 		texts = append(texts, dtWindowText{"hazard " + h, dtHazardText(h), []*Timestamp{pub, nil}})
 	}
 	if !testing.Short() {
-		for _, name := range dtWindowShapes {
-			texts = append(texts, dtWindowText{"shape " + name, dtShape(t, name), []*Timestamp{pub, nil}})
+		for i, text := range dtShapes(t, dtWindowShapes...) {
+			texts = append(texts, dtWindowText{"shape " + dtWindowShapes[i], text, []*Timestamp{pub, nil}})
 		}
 	}
 	for _, x := range texts {
@@ -77,8 +76,9 @@ func TestDatesWindowsBounded(t *testing.T) {
 	}
 	defer func(w int) { dtWindow = w }(dtWindow)
 	dtWindow = 4 << 10
-	for _, name := range []string{"neutral", "itinerary", "short", "countries", "paragraphs"} {
-		text := dtShape(t, name)
+	names := []string{"neutral", "itinerary", "short", "countries", "paragraphs"}
+	for i, text := range dtShapes(t, names...) {
+		name := names[i]
 		sents := Sentences(text)
 		n := 0
 		for lo := 0; lo < len(text); n++ {
@@ -169,46 +169,35 @@ func dtWindowCorpora(t *testing.T) []dtWindowCorpus {
 	return cs
 }
 
-var dtHarness struct {
-	once sync.Once
-	path string
-	err  error
-}
-
-// dtShape returns a text of 1.6 MB of the bench harness's shape name,
-// from ../bin/bench-harness or one built from ../bench/harness.
-func dtShape(tb testing.TB, name string) string {
+// dtShapes returns texts of 1.6 MB of the bench harness's shapes names,
+// made by ../bin/bench-harness or else one built from ../bench/harness
+// into a directory the test removes.
+func dtShapes(tb testing.TB, names ...string) []string {
 	tb.Helper()
-	dtHarness.once.Do(func() {
-		if _, err := os.Stat("../bin/bench-harness"); err == nil {
-			dtHarness.path = "../bin/bench-harness"
-			return
+	harness := "../bin/bench-harness"
+	if _, err := os.Stat(harness); err != nil {
+		harness = filepath.Join(tb.TempDir(), "bench-harness")
+		if out, err := exec.Command("go", "build", "-o", harness, "../bench/harness").CombinedOutput(); err != nil {
+			tb.Fatalf("building the bench harness: %v: %s", err, out)
 		}
-		dir, err := os.MkdirTemp("", "dates-window")
+	}
+	texts := make([]string, len(names))
+	for i, name := range names {
+		out, err := exec.Command(harness, "shape", name, "1600000").Output()
 		if err != nil {
-			dtHarness.err = err
-			return
+			tb.Fatalf("bench harness shape %s: %v", name, err)
 		}
-		dtHarness.path = filepath.Join(dir, "bench-harness")
-		if out, err := exec.Command("go", "build", "-o", dtHarness.path, "../bench/harness").CombinedOutput(); err != nil {
-			dtHarness.err = fmt.Errorf("%v: %s", err, out)
-		}
-	})
-	if dtHarness.err != nil {
-		tb.Fatalf("bench harness: %v", dtHarness.err)
+		texts[i] = string(out)
 	}
-	out, err := exec.Command(dtHarness.path, "shape", name, "1600000").Output()
-	if err != nil {
-		tb.Fatalf("bench harness shape %s: %v", name, err)
-	}
-	return string(out)
+	return texts
 }
 
 // BenchmarkDatesLong finds the dates of 1.6 MB texts of two shapes: the
 // memory a long text costs (run with -benchmem).
 func BenchmarkDatesLong(b *testing.B) {
-	for _, name := range []string{"neutral", "itinerary"} {
-		text := dtShape(b, name)
+	names := []string{"neutral", "itinerary"}
+	for i, text := range dtShapes(b, names...) {
+		name := names[i]
 		sents := Sentences(text)
 		for _, pub := range []*Timestamp{{Date: Date{2024, 3, 12}}, nil} {
 			b.Run(fmt.Sprintf("%s/pub=%v", name, pub), func(b *testing.B) {
