@@ -84,28 +84,163 @@ func FindDates(text string, pub *Timestamp) []DateRange {
 	return findDates(text, pub, Sentences(text))
 }
 
+// dtWindow is the longest text findDates tokenizes at once; a longer one
+// is read in windows (see windows). A variable, for tests.
+var dtWindow = 128 << 10
+
 func findDates(text string, pub *Timestamp, sents []Span) []DateRange {
 	buf := dtScanBufs.Get().(*dtScanBuf)
 	s := dtScanner{text: text, pub: pub, sents: sents, exprs: buf.exprs[:0], years: buf.years[:0]}
-	toks := buf.toks[:0]
-	if n := len(text)/5 + 16; cap(toks) < n {
+	s.toks, s.starts = buf.toks[:0], buf.starts[:0]
+	if n := min(len(text), dtWindow)/5 + 16; cap(s.toks) < n {
 		// about a token in five bytes or more: room for them at once,
 		// not by doubling (each doubling copies and touches new memory)
-		toks = make([]dtToken, 0, n)
+		s.toks = make([]dtToken, 0, n)
 	}
-	s.toks, s.starts = dtTokenize(text, toks, buf.starts[:0])
 	defer func() {
-		if cap(s.toks) <= maxPooledTokens {
+		// a long text's expressions and years are not bounded by its window
+		if max(cap(s.toks), cap(s.exprs), cap(s.years)) <= maxPooledTokens {
 			buf.toks, buf.starts, buf.exprs, buf.years = s.toks[:0], s.starts[:0], s.exprs[:0], s.years[:0]
 			dtScanBufs.Put(buf)
 		}
 	}()
+	if len(text) > dtWindow {
+		return s.windows()
+	}
+	s.toks, s.starts = dtTokenize(text, s.toks, s.starts)
 	s.parseAll()
 	if len(s.exprs) == 0 {
 		return nil
 	}
-	s.collectYears()
-	out := make([]DateRange, 0, len(s.exprs))
+	s.collectYears(s.exprs)
+	if s.pub == nil {
+		s.docYear = s.mostStatedYear()
+	}
+	return s.resolveAll(make([]DateRange, 0, len(s.exprs)))
+}
+
+// windows reads a text longer than dtWindow a window at a time, reusing
+// one token buffer: the first touch of the fresh pages of a buffer sized
+// to the whole text costs more than tokenizing into them (issue 11).
+// Windows end at cuts (dtCutAt) where the tokens, the expressions and the
+// sentences are those of the whole text, so the output is too. With pub,
+// a window's expressions are resolved once its years are collected: the
+// sentences they look into are in it or before it. Without pub they wait
+// for the whole text's year (mostStatedYear), each with the two tokens
+// resolve then reads, its first and its last, copied to stubs.
+func (s *dtScanner) windows() []DateRange {
+	var out []DateRange
+	var stubs []dtToken
+	for lo := 0; lo < len(s.text); {
+		hi := dtWindowEnd(s.text, s.sents, lo)
+		n := len(s.exprs)
+		s.toks, s.starts = dtTokenizeFrom(s.text[:hi], lo, s.toks[:0], s.starts[:0])
+		s.parseAll()
+		s.collectYears(s.exprs[n:])
+		if s.pub != nil {
+			out = dtGrowAsRead(out, len(out)+len(s.exprs), hi, len(s.text))
+			out = s.resolveAll(out)
+			s.exprs = s.exprs[:0]
+		} else {
+			stubs = dtGrowAsRead(stubs, len(stubs)+2*(len(s.exprs)-n), hi, len(s.text))
+			for i := range s.exprs[n:] {
+				e := &s.exprs[n+i]
+				stubs = append(stubs, s.toks[e.ts], s.toks[e.te-1])
+				e.ts, e.te = len(stubs)-2, len(stubs)
+			}
+			s.exprs = dtGrowAsRead(s.exprs, len(s.exprs), hi, len(s.text))
+		}
+		s.years = dtGrowAsRead(s.years, len(s.years), hi, len(s.text))
+		lo = hi
+	}
+	if s.pub == nil && len(s.exprs) > 0 {
+		toks := s.toks
+		s.toks, s.docYear = stubs, s.mostStatedYear()
+		out = s.resolveAll(make([]DateRange, 0, len(s.exprs)))
+		s.toks = toks // the window's buffer goes back to the pool, not the stubs
+	}
+	return out
+}
+
+// dtGrowAsRead returns xs with room for need items, those of the first hi
+// bytes of a text of n bytes, and for those of the whole text at that
+// density: grown by append's quarter steps, a long text's items would be
+// copied about five times.
+func dtGrowAsRead[T any](xs []T, need, hi, n int) []T {
+	if want := need * n / hi; want > cap(xs) {
+		return slices.Grow(xs, want-len(xs))
+	}
+	return xs
+}
+
+// dtWindowEnd returns the end of the window that starts at lo: the last
+// cut within dtWindow bytes, else the first after, else the text's end.
+func dtWindowEnd(text string, sents []Span, lo int) int {
+	lim := lo + dtWindow
+	if lim >= len(text) {
+		return len(text)
+	}
+	for p := lim; p > lo; p-- {
+		if dtCutAt(text, sents, p) {
+			return p
+		}
+	}
+	for p := lim + 1; p < len(text); p++ {
+		if dtCutAt(text, sents, p) {
+			return p
+		}
+	}
+	return len(text)
+}
+
+// dtCutAt reports whether the text can be read in two windows split at
+// p, with the same tokens and expressions as a whole. Space must follow
+// p, and the token before it must be one no expression goes on from and
+// in which the look-back of the next token (the year trigger of "Class of
+// 2020", the "be" of a tense cue) finds nothing: '.', '!' or '?' after a
+// word or ')', or a word, when the space holds a line break (a word may
+// join the next token only on its line) and the next token is not a date
+// word ("of"). The word must not be a date word ("Sept.") nor follow a
+// digit ("5th", "5G" are numbers). And no sentence may straddle p: tense
+// cues and context years are read within one.
+func dtCutAt(text string, sents []Span, p int) bool {
+	if p < 2 || !dtIsSpace(text[p]) {
+		return false
+	}
+	end := p // of the word
+	if c := text[p-1]; c == '.' || c == '!' || c == '?' {
+		end--
+	} else {
+		q, line := p, false
+		for q < len(text) && dtIsSpace(text[q]) {
+			line = line || text[q] != ' '
+			q++
+		}
+		if !line || dtIsDateWord(text[q:dtASCIILetterEnd(text, q)]) {
+			return false
+		}
+	}
+	if end == p || text[end-1] != ')' {
+		start := end
+		for start > 0 && dtIsLetter(text[start-1]) {
+			start--
+		}
+		if start == end || start > 0 && dtIsDigit(text[start-1]) || dtIsDateWord(text[start:end]) {
+			return false
+		}
+	}
+	k := SentenceAt(sents, p)
+	return k < 0 || sents[k].Start == p
+}
+
+func dtIsSpace(c byte) bool {
+	return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v'
+}
+
+func dtIsDateWord(w string) bool { return dtLookup(w) != dtWordInfo{} }
+
+// resolveAll appends the ranges of s.exprs to out, in text order.
+func (s *dtScanner) resolveAll(out []DateRange) []DateRange {
 	for i := range s.exprs {
 		r, ok := s.resolve(&s.exprs[i])
 		if !ok {
@@ -180,8 +315,14 @@ func (t *dtToken) is(f uint8) bool { return t.flags&f != 0 }
 // months, capitalized weekdays and relative words. Tokens split only at
 // ASCII bytes or rune boundaries, so every span is on rune boundaries.
 func dtTokenize(text string, toks []dtToken, starts []int) ([]dtToken, []int) {
+	return dtTokenizeFrom(text, 0, toks, starts)
+}
+
+// dtTokenizeFrom is dtTokenize of text from byte i on, where a token ends
+// (or 0).
+func dtTokenizeFrom(text string, i int, toks []dtToken, starts []int) ([]dtToken, []int) {
 	var sp uint8
-	for i := 0; i < len(text); {
+	for i < len(text) {
 		c := text[i]
 		switch {
 		case dtIsLetter(c) || c >= utf8.RuneSelf: // a word, the most frequent token, or a non-letter rune
@@ -669,7 +810,7 @@ type dtScanner struct {
 
 // dtYearMark is a year the text states, usable as a context year.
 type dtYearMark struct {
-	tok    int
+	pos    int // the start of its token, in bytes
 	year   int
 	strong bool // a name year or a dated expression, usable from the next sentence
 	named  bool // a year inside a name ("LEAP 2024")
@@ -1309,9 +1450,12 @@ func dtSpan2(a, b dtExpr) dtExpr {
 
 // ---- year resolution ----
 
-// collectYears gathers the years the text states, for context.
-func (s *dtScanner) collectYears() {
-	for _, e := range s.exprs {
+// collectYears appends to s.years the years the text states, for
+// context: those of exprs, the expressions read from s.toks, and the
+// names among s.toks.
+func (s *dtScanner) collectYears(exprs []dtExpr) {
+	n0 := len(s.years)
+	for _, e := range exprs {
 		y := e.y1
 		if y == 0 {
 			y = e.y2 // "February 19-23, 2024": the year written once, at the end
@@ -1319,15 +1463,15 @@ func (s *dtScanner) collectYears() {
 		if y == 0 || e.weak || s.isPubDate(&e) {
 			continue
 		}
-		s.years = append(s.years, dtYearMark{tok: e.ts, year: y, strong: e.prec != Year})
+		s.years = append(s.years, dtYearMark{pos: s.toks[e.ts].start, year: y, strong: e.prec != Year})
 	}
 	ei := 0
 	for _, i := range s.starts { // the numbers among them
 		t := &s.toks[i]
-		for ei < len(s.exprs) && s.exprs[ei].te <= i {
+		for ei < len(exprs) && exprs[ei].te <= i {
 			ei++
 		}
-		if t.kind != dtNum || t.ndig != 4 || ei < len(s.exprs) && s.exprs[ei].ts <= i {
+		if t.kind != dtNum || t.ndig != 4 || ei < len(exprs) && exprs[ei].ts <= i {
 			continue
 		}
 		y, ok := s.yearAt(i)
@@ -1342,14 +1486,11 @@ func (s *dtScanner) collectYears() {
 			(s.near(i+1) && n.kind == dtWord && n.sp == 1 && n.flags&dtUpper != 0 && n.w.month == 0 && n.w.cls&dcTarget == 0) ||
 			(s.glued(i+1) && dtIsPunct(n, '-') && s.tok(i+2).flags&dtUpper != 0)
 		if named {
-			s.years = append(s.years, dtYearMark{tok: i, year: y, strong: true, named: true})
+			s.years = append(s.years, dtYearMark{pos: t.start, year: y, strong: true, named: true})
 		}
 	}
-	// Sort by token: expressions and names were appended separately.
-	slices.SortStableFunc(s.years, func(a, b dtYearMark) int { return a.tok - b.tok })
-	if s.pub == nil {
-		s.docYear = s.mostStatedYear()
-	}
+	// Sort by position: expressions and names were appended separately.
+	slices.SortStableFunc(s.years[n0:], func(a, b dtYearMark) int { return a.pos - b.pos })
 }
 
 // mostStatedYear returns the document's most frequent stated year, the
@@ -1400,12 +1541,13 @@ func (s *dtScanner) sentenceOf(i int) (Span, int) {
 // contextYear finds a year the text states for the expression e.
 func (s *dtScanner) contextYear(e *dtExpr) (int, bool) {
 	sp, k := s.sentenceOf(e.ts)
+	at := s.toks[e.ts].start
 	before, after := 0, 0
 	for _, y := range s.yearsIn(sp) {
 		if !s.plausible(y.year) {
 			continue
 		}
-		if y.tok < e.ts {
+		if y.pos < at {
 			before = y.year
 		} else if after == 0 && y.strong {
 			after = y.year
@@ -1432,8 +1574,8 @@ func (s *dtScanner) contextYear(e *dtExpr) (int, bool) {
 
 // yearsIn returns the stated years inside sp.
 func (s *dtScanner) yearsIn(sp Span) []dtYearMark {
-	lo, _ := slices.BinarySearchFunc(s.years, sp.Start, func(y dtYearMark, off int) int { return s.toks[y.tok].start - off })
-	hi, _ := slices.BinarySearchFunc(s.years, sp.End, func(y dtYearMark, off int) int { return s.toks[y.tok].start - off })
+	lo, _ := slices.BinarySearchFunc(s.years, sp.Start, func(y dtYearMark, off int) int { return y.pos - off })
+	hi, _ := slices.BinarySearchFunc(s.years, sp.End, func(y dtYearMark, off int) int { return y.pos - off })
 	return s.years[lo:hi]
 }
 

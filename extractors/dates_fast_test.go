@@ -177,7 +177,7 @@ func (s *dtScanner) namedYearsRef() {
 			(s.near(i+1) && n.kind == dtWord && n.sp == 1 && n.flags&dtUpper != 0 && n.w.month == 0 && n.w.cls&dcTarget == 0) ||
 			(s.glued(i+1) && dtIsPunct(n, '-') && s.tok(i+2).flags&dtUpper != 0)
 		if named {
-			s.years = append(s.years, dtYearMark{tok: i, year: y, strong: true, named: true})
+			s.years = append(s.years, dtYearMark{pos: t.start, year: y, strong: true, named: true})
 		}
 	}
 }
@@ -207,7 +207,7 @@ func TestDtStartsSame(t *testing.T) {
 		if !slices.Equal(s.exprs, r.exprs) {
 			t.Fatalf("parseAll(%q):\n got %+v\nwant %+v", text, s.exprs, r.exprs)
 		}
-		s.collectYears()
+		s.collectYears(s.exprs)
 		r.namedYearsRef()
 		var named []dtYearMark
 		for _, y := range s.years {
