@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"runtime"
 
+	"communique/extractors"
 	"communique/pipeline"
 )
 
@@ -82,6 +83,7 @@ func cmdPipe(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 		return fmt.Errorf("--root: %w", err)
 	}
 	defer r.Close()
+	go extractors.Preload() // beside the first documents, as run's default
 	st, err := pipeline.Pipe(ctx, pipeline.PipeConfig{
 		Root:       r,
 		RootDir:    rootDir,

@@ -31,11 +31,30 @@ import (
 var processor = newProcessor
 
 // newProcessor wires the extractors (extractors.Default, the one list).
-// It starts loading the extractors' model in the background, beside the
-// first documents.
 func newProcessor() *pipeline.Processor {
-	go extractors.Preload()
 	return &pipeline.Processor{Stack: extractors.Default()}
+}
+
+// Values of --preload: when the extractors' model and city table are
+// loaded (extractors.Preload).
+const (
+	preloadBackground = "background" // beside the first documents, on an idle core
+	preloadStart      = "start"      // before the first document
+	preloadNeed       = "need"       // when a document first needs them
+)
+
+// preload loads the extractors' model and tables as mode says.
+func preload(mode string) error {
+	switch mode {
+	case preloadBackground:
+		go extractors.Preload()
+	case preloadStart:
+		extractors.Preload()
+	case preloadNeed:
+	default:
+		return fmt.Errorf("--preload %q: want %s, %s or %s", mode, preloadBackground, preloadStart, preloadNeed)
+	}
+	return nil
 }
 
 const runUsage = `Usage: communique run [--in DIR|MANIFEST] [--out OUT] [flags]
@@ -85,6 +104,7 @@ type runFlags struct {
 	cpuProfile, memProfile, statsJSON           string
 	memoryLimit                                 string
 	gcPercent                                   int
+	preload                                     string
 }
 
 func cmdRun(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -109,6 +129,7 @@ func cmdRun(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	fl.StringVar(&f.statsJSON, "stats-json", "", "write the run's counts, stage times and throughput as JSON to `FILE`")
 	fl.StringVar(&f.memoryLimit, "memory-limit", "384MiB", "soft memory limit for the Go runtime (`SIZE` in MiB or GiB; 0 for none); $GOMEMLIMIT wins when set")
 	fl.IntVar(&f.gcPercent, "gc-percent", 400, "garbage collector target `PERCENT` of heap growth (Go's default is 100); $GOGC wins when set")
+	fl.StringVar(&f.preload, "preload", preloadBackground, "`WHEN` to load the name model and the city table (half a second of CPU): background, beside the first documents; start, before them (every run pays the same, as benchmarks need); need, when a document first needs them")
 	fl.Usage = func() { fmt.Fprint(stderr, runUsage); fl.PrintDefaults() }
 	if help, err := parseFlags(fl, args, stderr); help || err != nil {
 		return err
@@ -146,6 +167,9 @@ func cmdRun(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	// often: a fifth less CPU over a long run, at the same peak.
 	if os.Getenv("GOGC") == "" && f.gcPercent > 0 {
 		debug.SetGCPercent(f.gcPercent)
+	}
+	if err := preload(f.preload); err != nil {
+		return err
 	}
 	if f.cpuProfile != "" {
 		pf, err := os.Create(f.cpuProfile)
