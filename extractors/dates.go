@@ -133,6 +133,11 @@ func (s *dtScanner) windows() []DateRange {
 	var stubs []dtToken
 	for lo := 0; lo < len(s.text); {
 		hi := dtWindowEnd(s.text, s.sents, lo)
+		if n := (hi-lo)/5 + 16; cap(s.toks) < n {
+			// a window past dtWindow, where no cut came sooner: room
+			// for its tokens at once, as for a whole text
+			s.toks = make([]dtToken, 0, n)
+		}
 		n := len(s.exprs)
 		s.toks, s.starts = dtTokenizeFrom(s.text[:hi], lo, s.toks[:0], s.starts[:0])
 		s.parseAll()

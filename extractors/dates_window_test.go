@@ -235,3 +235,17 @@ func BenchmarkDatesSeeds(b *testing.B) {
 		}
 	}
 }
+
+// TestDatesWindowNoCut checks that a text with no cut, read as one window
+// longer than dtWindow, gets room for its tokens at once, not by
+// append's steps (each copying into fresh memory).
+func TestDatesWindowNoCut(t *testing.T) {
+	text := strings.Repeat("Loremipsumdolor,", 45000) // no space: no cut; a token in 8 bytes
+	sents := Sentences(text)
+	findDates(text, nil, sents)
+	// 4: a new scanner buffer (the outsized one is not pooled), the pool's
+	// own, the tokens' room and the starts'; grown by append's steps, 10
+	if n := testing.AllocsPerRun(3, func() { findDates(text, nil, sents) }); n > 5 {
+		t.Errorf("findDates of %d bytes without a cut: %v allocations, want at most 5", len(text), n)
+	}
+}
