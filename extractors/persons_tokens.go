@@ -99,16 +99,6 @@ type entParser struct {
 // about twenty times its size.
 var entParsers = sync.Pool{New: func() any { return new(entParser) }}
 
-// newEntParser tokenizes d. The caller must call release when done with
-// the parser and everything that points into its buffers.
-func newEntParser(d *Doc) *entParser {
-	sents := d.Sentences
-	if sents == nil {
-		sents = Sentences(d.Text)
-	}
-	return newEntParserIn(d, sents, len(d.Text), nil)
-}
-
 // newEntParserIn tokenizes the sentences sents of d, about size bytes,
 // and marks the tokens inside the mentions of d at the indices ov (nil:
 // all of them; see overlay). The caller must call release when done
@@ -217,7 +207,7 @@ func (p *entParser) sentTokens(s int) (a, e int) {
 }
 
 // push appends token tk, whose lower-case form is low: "" for a word
-// lower-cased into lowBuf, whose form newEntParser sets when the text is
+// lower-cased into lowBuf, whose form newEntParserIn sets when the text is
 // tokenized.
 func (p *entParser) push(tk ptok, low string) {
 	p.t = append(p.t, tk)

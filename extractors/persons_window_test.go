@@ -9,6 +9,16 @@ import (
 	"github.com/google/go-cmp/cmp"
 )
 
+// newEntParser tokenizes d whole, in one window. The caller must call
+// release when done with the parser.
+func newEntParser(d *Doc) *entParser {
+	sents := d.Sentences
+	if sents == nil {
+		sents = Sentences(d.Text)
+	}
+	return newEntParserIn(d, sents, len(d.Text), nil)
+}
+
 func TestEntWindows(t *testing.T) {
 	sp := func(se ...int) []Span {
 		var out []Span
