@@ -34,6 +34,10 @@ var shapes = []shape{
 	{"titles", "titled person names in one sentence (\"Deputy Minister X of Czechia, Foreign Minister Y of Sweden, ...\")", ".txt", oneLine(func(i int) string {
 		return fmt.Sprintf("%s %s %s of %s, ", titles[i%len(titles)], given[i%len(given)], family[(i/len(given))%len(family)], countries[i%len(countries)])
 	})},
+	{"meetings", "one line of meetings between officials of no named country (\"Ambassador Jan Novak met Ambassador Anna Berg to discuss trade. \")", ".txt", oneLine(func(i int) string {
+		return fmt.Sprintf("%s %s %s met %s %s %s to discuss trade. ", titles[i%len(titles)], given[i%len(given)], family[i%len(family)],
+			titles[(i+3)%len(titles)], given[(i+5)%len(given)], family[(i+7)%len(family)])
+	})},
 	{"capwords", "capitalised words, no punctuation", ".txt", oneLine(func(i int) string {
 		return capWords[i%len(capWords)] + " "
 	})},
