@@ -70,6 +70,12 @@ func (c *Frame) meetings() []Event {
 	return c.meetingsMemo
 }
 
+// meetingReach bounds how far past a meeting sentence its counterparts
+// are looked for, in bytes: the rest of a release's paragraph and the
+// next (the longest of the corpora is under 2 KB), not the rest of a
+// document on one line, read again for every meeting sentence in it.
+const meetingReach = 4 << 10
+
 func (c *Frame) readMeetings() []Event {
 	d := c.d
 	var named, unnamed []Event
@@ -102,6 +108,7 @@ func (c *Frame) readMeetings() []Event {
 			if len(countries) > 0 {
 				rest.End = c.nextParagraphEnd(para.End)
 			}
+			rest.End = min(rest.End, sp.End+meetingReach)
 			for _, p := range c.counterparts(rest, actor) {
 				if (len(countries) == 0 || countries.has(p.Country)) && !c.ownEvent(p, para.End) {
 					parts = append(parts, p)
