@@ -3,6 +3,7 @@ package extractors
 import (
 	"math/rand"
 	"slices"
+	"sort"
 	"strings"
 	"testing"
 
@@ -415,5 +416,69 @@ func TestWordBits(t *testing.T) {
 	}
 	if passed > 1000 {
 		t.Errorf("%d of 10000 other words pass, want few", passed)
+	}
+}
+
+// contextCountryRef is entParser.contextCountry before it searched the
+// text for the paragraph's end only as far as the countries it looks at.
+func contextCountryRef(p *entParser, off int) string {
+	i := sort.Search(len(p.countries), func(i int) bool { return p.countries[i].Span.Start >= off })
+	for i--; i >= 0; i-- {
+		m := p.countries[i]
+		if off-m.Span.Start > 3000 {
+			break
+		}
+		iso := m.Value
+		if iso == "" {
+			iso = m.Country
+		}
+		if iso != "" && iso != p.home {
+			return iso
+		}
+	}
+	end := strings.IndexByte(p.text[off:], '\n')
+	if end < 0 {
+		end = len(p.text) - off
+	}
+	for i := sort.Search(len(p.countries), func(i int) bool { return p.countries[i].Span.Start >= off }); i < len(p.countries); i++ {
+		m := p.countries[i]
+		if m.Span.Start >= off+end {
+			break
+		}
+		if iso := m.Value; iso != "" && iso != p.home {
+			return iso
+		}
+	}
+	return ""
+}
+
+// TestContextCountrySame compares contextCountry with the reference on
+// random texts of words and line breaks, with country mentions of the
+// home country, of others and of none, at every offset.
+func TestContextCountrySame(t *testing.T) {
+	r := rand.New(rand.NewSource(7))
+	isos := []string{"", "KOR", "ITA", "SWE"}
+	for range 300 {
+		var b strings.Builder
+		var ms []Mention
+		for b.Len() < 400 {
+			switch r.Intn(6) {
+			case 0:
+				b.WriteString("\n")
+			case 1:
+				s := b.Len()
+				b.WriteString("Italy")
+				ms = append(ms, Mention{Kind: KindCountry, Span: Span{s, b.Len()}, Value: isos[r.Intn(len(isos))], Country: isos[r.Intn(len(isos))]})
+				b.WriteString(" ")
+			default:
+				b.WriteString("word ")
+			}
+		}
+		p := &entParser{text: b.String(), countries: ms, home: "KOR"}
+		for off := 0; off < len(p.text); off++ {
+			if got, want := p.contextCountry(off), contextCountryRef(p, off); got != want {
+				t.Fatalf("%q at %d: %q, want %q", p.text, off, got, want)
+			}
+		}
 	}
 }

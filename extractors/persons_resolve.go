@@ -202,16 +202,16 @@ func (p *entParser) contextCountry(off int) string {
 			return iso
 		}
 	}
-	// none before: the first one later in the paragraph
-	end := strings.IndexByte(p.text[off:], '\n')
-	if end < 0 {
-		end = len(p.text) - off
-	}
+	// none before: the first one later in the paragraph. The text is
+	// searched for the paragraph's end only as far as the countries
+	// looked at, not to the end of a document on one line for each name.
+	at := off // no line break in p.text[off:at]
 	for i := sort.Search(len(p.countries), func(i int) bool { return p.countries[i].Span.Start >= off }); i < len(p.countries); i++ {
 		m := p.countries[i]
-		if m.Span.Start >= off+end {
+		if strings.IndexByte(p.text[at:m.Span.Start], '\n') >= 0 {
 			break
 		}
+		at = m.Span.Start
 		if iso := m.Value; iso != "" && iso != p.home {
 			return iso
 		}
