@@ -891,18 +891,33 @@ func hasYear(ws []string) bool {
 	return false
 }
 
-// dedupeSpans drops mentions contained in another.
+// dedupeSpans drops mentions contained in another, and those whose span
+// an earlier one has. In the order of start, longer first, then of ms, a
+// mention is contained in one before it exactly when the furthest end
+// before it reaches its own: a sort, not each against all.
 func dedupeSpans(ms []Mention) []Mention {
+	order := make([]int, len(ms))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortFunc(order, func(a, b int) int {
+		if c := ms[a].Span.Start - ms[b].Span.Start; c != 0 {
+			return c
+		}
+		if c := ms[b].Span.End - ms[a].Span.End; c != 0 {
+			return c
+		}
+		return a - b
+	})
+	drop := make([]bool, len(ms))
+	furthest := -1
+	for _, i := range order {
+		drop[i] = furthest >= ms[i].Span.End
+		furthest = max(furthest, ms[i].Span.End)
+	}
 	var out []Mention
 	for i, m := range ms {
-		keep := true
-		for j, o := range ms {
-			if i != j && o.Span.Contains(m.Span) && (o.Span != m.Span || j < i) {
-				keep = false
-				break
-			}
-		}
-		if keep {
+		if !drop[i] {
 			out = append(out, m)
 		}
 	}
@@ -1066,6 +1081,12 @@ func readGatherings(d *Doc, c *Frame) []Event {
 			if g.ev.Country == "" {
 				g.ev.Country = country
 			}
+		}
+		if slices.ContainsFunc(g.keys, func(x map[string]bool) bool { return len(x) == len(k) && subset(k, x) }) {
+			// a key once, and its words listed once: a name told again (a
+			// forum on every line of a programme) would have each later
+			// mention compare with all its earlier ones
+			continue
 		}
 		g.keys = append(g.keys, k)
 		for w := range k {

@@ -227,3 +227,37 @@ func TestIsHeadNoun(t *testing.T) {
 		check(b.String())
 	}
 }
+
+// dedupeSpansRef is dedupeSpans as it was: each mention against all.
+func dedupeSpansRef(ms []Mention) []Mention {
+	var out []Mention
+	for i, m := range ms {
+		keep := true
+		for j, o := range ms {
+			if i != j && o.Span.Contains(m.Span) && (o.Span != m.Span || j < i) {
+				keep = false
+				break
+			}
+		}
+		if keep {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// TestDedupeSpansSame compares dedupeSpans with the reference on random
+// spans, many of them equal, nested or sharing an end.
+func TestDedupeSpansSame(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	for range 2000 {
+		ms := make([]Mention, r.IntN(12))
+		for i := range ms {
+			s := r.IntN(10)
+			ms[i] = Mention{Span: Span{s, s + r.IntN(6)}, Value: string(rune('a' + i))}
+		}
+		if got, want := dedupeSpans(ms), dedupeSpansRef(ms); !slices.Equal(got, want) {
+			t.Fatalf("%v: got %v, want %v", ms, got, want)
+		}
+	}
+}
