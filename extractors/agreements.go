@@ -572,10 +572,12 @@ func (c *Frame) agreementDate(sp, at Span) *DateRange {
 // dayBefore returns the dates of the last day-precision date mention
 // before byte offset off that may date news of the release: not after its
 // publication, not more than a month before, and not told as the future
-// ("to be held in Samarkand on April 14"). Nil when none.
+// ("to be held in Samarkand on April 14"). Nil when none. It looks back
+// as far as a long release (dayReach), not through every earlier
+// mention of a long document for every agreement in it.
 func (c *Frame) dayBefore(off int) *DateRange {
 	pub := c.d.Meta.Published
-	ms := c.within(Span{0, off})
+	ms := c.within(Span{max(0, off-dayReach), off})
 	for k := len(ms) - 1; k >= 0; k-- {
 		m := ms[k]
 		if m.Kind != KindDate || m.Dates == nil || m.Dates.Precision != Day || m.Span.End > off {
@@ -591,6 +593,10 @@ func (c *Frame) dayBefore(off int) *DateRange {
 	}
 	return nil
 }
+
+// dayReach bounds dayBefore's look-back, in bytes: the longest release of
+// the corpora has 61 KB, its dateline on top.
+const dayReach = 64 << 10
 
 // agreementParties returns the foreign parties an agreement sentence
 // names, else the foreign officials of it or the sentence before, else

@@ -1,6 +1,7 @@
 package extractors
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -78,6 +79,33 @@ func TestAgreementSubjects(t *testing.T) {
 		ws := lowerWords(tt.text)
 		if got := agreementSubjects(tt.text, ws, 1); !cmp.Equal(got, tt.want) {
 			t.Errorf("agreementSubjects(%q) = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
+
+// TestDayBeforeReach checks that dayBefore finds the date a long release
+// opens with, and looks no further back than dayReach.
+func TestDayBeforeReach(t *testing.T) {
+	head := "Seoul, March 3, 2024. The Minister arrived in Rome. "
+	filler := strings.Repeat("The delegation discussed trade and investment. ", (dayReach+4096)/47)
+	d := &Doc{Text: head + filler}
+	Default().Mentions(d)
+	f := BuildFrame(d)
+	dateEnd := strings.Index(head, "2024") + 4
+	for _, c := range []struct {
+		off  int
+		want bool
+	}{
+		{len(head), true},
+		{dateEnd + dayReach - 200, true},
+		{dateEnd + dayReach + 200, false},
+	} {
+		off := c.off
+		for off < len(d.Text) && d.Text[off-1] != ' ' {
+			off++ // between words
+		}
+		if got := f.dayBefore(off); (got != nil) != c.want {
+			t.Errorf("dayBefore(%d), %d bytes after the date: %v, want one: %v", off, off-dateEnd, got, c.want)
 		}
 	}
 }
