@@ -1,6 +1,10 @@
 package extractors
 
-import "strings"
+import (
+	"slices"
+	"sort"
+	"strings"
+)
 
 // counterpartOf gives a person introduced as someone's counterpart the
 // country of the adjective before "counterpart": "hosted her Kenyan
@@ -11,6 +15,7 @@ import "strings"
 // rewrites ms in place.
 func counterpartOf(d *Doc, ms []Mention) {
 	fix := map[string]string{} // person value -> country
+	var byStart []int          // the persons of ms by start, made on first need
 	for _, c := range d.Mentions {
 		if c.Kind != KindCountry {
 			continue
@@ -26,17 +31,32 @@ func counterpartOf(d *Doc, ms []Mention) {
 		}
 		// "With his Liberian counterpart, Mr X proposed ...": an opening
 		// phrase; the name after it is the subject, not the counterpart.
-		if lead := strings.Fields(strings.ToLower(d.Text[d.Sentences[si].Start:c.Span.Start])); len(lead) <= 3 && len(lead) > 0 && (lead[0] == "with" || lead[0] == "together") {
+		// (Four words are enough to tell, not the whole sentence's.)
+		var buf [4]string
+		if lead := appendFields(buf[:0], d.Text[d.Sentences[si].Start:c.Span.Start], len(buf)); len(lead) <= 3 && len(lead) > 0 && (equalLower(lead[0], "with") || equalLower(lead[0], "together")) {
 			continue
 		}
-		end := d.Sentences[si].End
-		for _, m := range ms {
-			if m.Kind == KindPerson && m.Span.Start > c.Span.End && m.Span.Start < end && m.Span.Start-c.Span.End < 200 {
-				if m.Country != c.Value {
-					fix[m.Value] = c.Value
+		if byStart == nil {
+			byStart = make([]int, 0, len(ms))
+			for i := range ms {
+				if ms[i].Kind == KindPerson {
+					byStart = append(byStart, i)
 				}
-				break
 			}
+			slices.SortStableFunc(byStart, func(a, b int) int { return ms[a].Span.Start - ms[b].Span.Start })
+		}
+		// the first in ms of the persons starting in the 200 bytes after
+		// the phrase, in its sentence: those are found by start, not
+		// through every person of the document
+		end := min(d.Sentences[si].End, c.Span.End+200)
+		first := -1
+		for k := sort.Search(len(byStart), func(k int) bool { return ms[byStart[k]].Span.Start > c.Span.End }); k < len(byStart) && ms[byStart[k]].Span.Start < end; k++ {
+			if first < 0 || byStart[k] < first {
+				first = byStart[k]
+			}
+		}
+		if first >= 0 && ms[first].Country != c.Value {
+			fix[ms[first].Value] = c.Value
 		}
 	}
 	for i := range ms {
