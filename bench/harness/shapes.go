@@ -38,6 +38,15 @@ var shapes = []shape{
 		return fmt.Sprintf("%s %s %s met %s %s %s to discuss trade. ", titles[i%len(titles)], given[i%len(given)], family[i%len(family)],
 			titles[(i+3)%len(titles)], given[(i+5)%len(given)], family[(i+7)%len(family)])
 	})},
+	{"forums", "one line of forums, a score of editions of eight (\"The Minister attended the 12th Italy Forum on Trade on May 13. \")", ".txt", oneLine(func(i int) string {
+		return fmt.Sprintf("The Minister attended the %dth %s Forum on Trade on %s %d. ", 4+i%20, countries[i%8], months[i%12], 1+i%28)
+	})},
+	{"agreements", "one line of agreements and no day (\"The two sides signed an MOU on cooperation in trade with Italy. \")", ".txt", oneLine(func(i int) string {
+		return fmt.Sprintf("The two sides signed an MOU on cooperation in %s with %s. ", fields[i%len(fields)], countries[i%len(countries)])
+	})},
+	{"counterparts", "one line of counterparts (\"The Minister met his Italian counterpart Jan Novak to discuss trade. \")", ".txt", oneLine(func(i int) string {
+		return fmt.Sprintf("The Minister met his %s counterpart %s %s to discuss trade. ", demonyms[i%len(demonyms)], given[i%len(given)], family[i%len(family)])
+	})},
 	{"capwords", "capitalised words, no punctuation", ".txt", oneLine(func(i int) string {
 		return capWords[i%len(capWords)] + " "
 	})},
@@ -192,5 +201,7 @@ var (
 	family    = []string{"Novak", "Berg", "Rossi", "Silva", "Tanaka", "Okafor", "Larsen", "Petrova", "Horvat", "Sharma", "Haddad", "Nilsson"}
 	countries = []string{"Czechia", "Sweden", "Italy", "Korea", "France", "Germany", "Japan", "Brazil", "Kenya", "India", "Canada", "Norway", "Chile", "Egypt", "Poland", "Spain", "Viet Nam"}
 	cities    = []string{"Rome", "Seoul", "Paris", "Berlin", "Tokyo", "Nairobi", "Ottawa", "Oslo", "Santiago", "Cairo", "Warsaw", "Madrid"}
+	fields    = []string{"trade", "health", "energy", "education", "tourism"}
+	demonyms  = []string{"Italian", "Swedish", "Korean", "French", "German", "Japanese", "Brazilian", "Kenyan"}
 	capWords  = []string{"Alpha", "Bravo", "Council", "Delta", "Economic", "Forum", "Global", "Harbor", "Institute", "Joint", "Kingdom", "Liberty", "Ministry", "National", "Ocean", "Partnership"}
 )
