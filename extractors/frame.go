@@ -6,6 +6,7 @@ import (
 	"regexp"
 
 	"slices"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -65,6 +66,9 @@ type Frame struct {
 	// the person mentions of byStart by name, found on first need
 	// (personMentions)
 	personsByName map[string][]int
+	// the start offsets of the mentions of each kind, in order, made on
+	// the first long span has asks about
+	kindStarts map[Kind][]int
 	// peer's answer, found on first need
 	peerMemo Person
 	peerOK   bool
@@ -837,7 +841,27 @@ func collect(ms []Mention, keep func(*Mention) bool) []Mention {
 
 // has reports whether a mention of one of the kinds starts inside s.
 func (c *Frame) has(s Span, kinds ...Kind) bool {
-	for _, m := range c.within(s) {
+	ms := c.within(s)
+	if len(ms) > 64 {
+		// a long span (a paragraph of a document on one line, asked
+		// about for each of its sentences): each kind's starts are
+		// searched, not every mention in it
+		if c.kindStarts == nil {
+			c.kindStarts = map[Kind][]int{}
+			for i := range c.byStart {
+				k := c.byStart[i].Kind
+				c.kindStarts[k] = append(c.kindStarts[k], c.starts[i])
+			}
+		}
+		for _, k := range kinds {
+			st := c.kindStarts[k]
+			if i := sort.SearchInts(st, s.Start); i < len(st) && st[i] < s.End {
+				return true
+			}
+		}
+		return false
+	}
+	for _, m := range ms {
 		for _, k := range kinds {
 			if m.Kind == k {
 				return true

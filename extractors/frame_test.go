@@ -642,3 +642,75 @@ func TestPrincipal(t *testing.T) {
 		}
 	}
 }
+
+// hasRef is Frame.has as it was: every mention starting in s.
+func hasRef(c *Frame, s Span, kinds ...Kind) bool {
+	for _, m := range c.within(s) {
+		for _, k := range kinds {
+			if m.Kind == k {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// TestFrameHasSame compares has with the reference on random spans, long
+// and short, of regression releases run together.
+func TestFrameHasSame(t *testing.T) {
+	docs := regressionCorpus(t)
+	r := rand.New(rand.NewPCG(5, 6))
+	kinds := []Kind{KindPerson, KindCountry, KindOrganization, KindDate, KindPlace, KindGathering}
+	long := 0
+	for n := 0; n < 6; n++ {
+		var b strings.Builder
+		for b.Len() < 60000 {
+			b.WriteString(docs[r.IntN(len(docs))].text)
+			b.WriteString("\n")
+		}
+		d := &Doc{Text: b.String()}
+		Default().Mentions(d)
+		c := BuildFrame(d)
+		for range 3000 {
+			s := r.IntN(len(d.Text))
+			sp := Span{s, s + r.IntN(1<<uint(r.IntN(15)))}
+			if m := c.byStart[r.IntN(len(c.byStart))]; r.IntN(2) == 0 {
+				// ending or starting right at a mention
+				sp = Span{max(0, m.Span.Start-r.IntN(20000)), m.Span.Start}
+				if r.IntN(2) == 0 {
+					sp = Span{m.Span.Start, m.Span.Start + r.IntN(20000)}
+				}
+			}
+			ks := []Kind{kinds[r.IntN(len(kinds))], kinds[r.IntN(len(kinds))]}[:1+r.IntN(2)]
+			if len(c.within(sp)) > 64 {
+				long++
+			}
+			if got, want := c.has(sp, ks...), hasRef(c, sp, ks...); got != want {
+				t.Fatalf("has(%v, %v) = %v, want %v", sp, ks, got, want)
+			}
+		}
+	}
+	if long < 1000 {
+		t.Fatalf("only %d spans long enough for the index", long)
+	}
+	// one person after many countries: a span that ends at its start holds
+	// none, one a byte longer holds it
+	d := &Doc{Text: strings.Repeat("Italy, Sweden and Kenya. ", 40) + "Foreign Minister Anna Berg of Sweden spoke."}
+	Default().Mentions(d)
+	c := BuildFrame(d)
+	at := -1
+	for _, m := range c.byStart {
+		if m.Kind == KindPerson {
+			at = m.Span.Start
+			break
+		}
+	}
+	if at < 0 || len(c.within(Span{0, at})) <= 64 {
+		t.Fatalf("no person after the countries in %q (at %d)", d.Text, at)
+	}
+	for _, sp := range []Span{{0, at}, {0, at + 1}, {at, at + 1}, {at + 1, len(d.Text)}} {
+		if got, want := c.has(sp, KindPerson), hasRef(c, sp, KindPerson); got != want {
+			t.Errorf("has(%v, person) = %v, want %v", sp, got, want)
+		}
+	}
+}
