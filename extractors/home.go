@@ -277,7 +277,6 @@ func travelVotes(d *Doc, ix *textIndex, score map[string]float64, first map[stri
 	}
 	slices.SortStableFunc(countries, func(a, b int32) int { return d.Mentions[a].Span.Start - d.Mentions[b].Span.Start })
 	var c *Frame            // made for the first sentence whose destinations count
-	var inSent []Mention    // the mentions that start in that sentence, c's
 	var qualifiers []string // a handful
 	k := 0                  // countries[:k] start before the sentence: the sentences are in order
 	for si, sp := range d.Sentences {
@@ -319,19 +318,13 @@ func travelVotes(d *Doc, ix *textIndex, score map[string]float64, first map[stri
 		if !self && len(qualifiers) == 0 {
 			continue // no destination of the sentence would count
 		}
-		// chains reads only the mentions that start in the sentence: a
-		// frame of those, not of all the mentions sorted
+		// chains reads only the mentions that start in the sentence: one
+		// frame of all of them, sorted once, not one of each sentence's
+		// (which had every mention of the document read for each)
 		if c == nil {
 			c = &Frame{d: d, ix: ix}
+			c.setByStart(sortedByStart(d.Mentions))
 		}
-		inSent = inSent[:0]
-		for _, m := range d.Mentions {
-			if m.Span.Start >= sp.Start && m.Span.Start < sp.End {
-				inSent = append(inSent, m)
-			}
-		}
-		slices.SortStableFunc(inSent, mentionByStart)
-		c.setByStart(inSent)
 		for _, dst := range c.chains(sp, sp.Start+ws[vi].start, isTravelLead) {
 			if dst.place != "" {
 				continue // a city may be a trip at home

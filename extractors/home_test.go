@@ -269,6 +269,11 @@ func TestCueOffsets(t *testing.T) {
 // decided.
 func TestTravelVotes(t *testing.T) {
 	docs, _ := areaDocs(t, 300)
+	// and a long document on one line, many sentences of it counting
+	long := Doc{ID: "long", Text: strings.Repeat("At the invitation of Foreign Minister Anna Berg of Sweden, the Minister paid an official visit to Sweden. "+
+		"Minister Lee travelled to Italy with Vice Minister Marco Rossi of Italy. ", 200)}
+	Default().Mentions(&long)
+	docs = append(docs, long)
 	voted := 0
 	for _, d := range docs {
 		ix := newTextIndex(d.Text)
