@@ -47,6 +47,12 @@ var shapes = []shape{
 	{"counterparts", "one line of counterparts (\"The Minister met his Italian counterpart Jan Novak to discuss trade. \")", ".txt", oneLine(func(i int) string {
 		return fmt.Sprintf("The Minister met his %s counterpart %s %s to discuss trade. ", demonyms[i%len(demonyms)], given[i%len(given)], family[i%len(family)])
 	})},
+	{"acronyms", "one line of meetings of bodies named by acronyms, no person or country (\"The Ministry of Foreign Affairs (MOFA3) and MOFA10 met the Agency for Trade (AFT3). \")", ".txt", oneLine(func(i int) string {
+		return fmt.Sprintf("The Ministry of Foreign Affairs (MOFA%d) and MOFA%d met the Agency for Trade (AFT%d). ", i%30, (i+7)%30, i%20)
+	})},
+	{"invitations", "one line of visits at a foreign official's invitation (\"At the invitation of Foreign Minister Jan Novak of Czechia, the Minister paid an official visit. \")", ".txt", oneLine(func(i int) string {
+		return fmt.Sprintf("At the invitation of Foreign Minister %s %s of %s, the Minister paid an official visit. ", given[i%len(given)], family[i%len(family)], countries[i%8])
+	})},
 	{"capwords", "capitalised words, no punctuation", ".txt", oneLine(func(i int) string {
 		return capWords[i%len(capWords)] + " "
 	})},
