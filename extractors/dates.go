@@ -92,11 +92,6 @@ func findDates(text string, pub *Timestamp, sents []Span) []DateRange {
 	buf := dtScanBufs.Get().(*dtScanBuf)
 	s := dtScanner{text: text, pub: pub, sents: sents, exprs: buf.exprs[:0], years: buf.years[:0]}
 	s.toks, s.starts = buf.toks[:0], buf.starts[:0]
-	if n := min(len(text), dtWindow)/5 + 16; cap(s.toks) < n {
-		// about a token in five bytes or more: room for them at once,
-		// not by doubling (each doubling copies and touches new memory)
-		s.toks = make([]dtToken, 0, n)
-	}
 	defer func() {
 		// a long text's expressions and years are not bounded by its window
 		if max(cap(s.toks), cap(s.exprs), cap(s.years)) <= maxPooledTokens {
@@ -107,6 +102,7 @@ func findDates(text string, pub *Timestamp, sents []Span) []DateRange {
 	if len(text) > dtWindow {
 		return s.windows()
 	}
+	s.roomFor(len(text))
 	s.toks, s.starts = dtTokenize(text, s.toks, s.starts)
 	s.parseAll()
 	if len(s.exprs) == 0 {
@@ -133,11 +129,7 @@ func (s *dtScanner) windows() []DateRange {
 	var stubs []dtToken
 	for lo := 0; lo < len(s.text); {
 		hi := dtWindowEnd(s.text, s.sents, lo)
-		if n := (hi-lo)/5 + 16; cap(s.toks) < n {
-			// a window past dtWindow, where no cut came sooner: room
-			// for its tokens at once, as for a whole text
-			s.toks = make([]dtToken, 0, n)
-		}
+		s.roomFor(hi - lo) // past dtWindow where no cut came sooner
 		n := len(s.exprs)
 		s.toks, s.starts = dtTokenizeFrom(s.text[:hi], lo, s.toks[:0], s.starts[:0])
 		s.parseAll()
@@ -165,6 +157,15 @@ func (s *dtScanner) windows() []DateRange {
 		s.toks = toks // the window's buffer goes back to the pool, not the stubs
 	}
 	return out
+}
+
+// roomFor gives s.toks room for the tokens of n bytes of text at once,
+// about a token in five bytes or more, not by append's steps (each copies
+// and touches new memory).
+func (s *dtScanner) roomFor(n int) {
+	if n := n/5 + 16; cap(s.toks) < n {
+		s.toks = make([]dtToken, 0, n)
+	}
 }
 
 // dtGrowAsRead returns xs with room for need items, those of the first hi
