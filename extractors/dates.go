@@ -210,7 +210,7 @@ func dtWindowEnd(text string, sents []Span, lo int) int {
 // digit ("5th", "5G" are numbers). And no sentence may straddle p: tense
 // cues and context years are read within one.
 func dtCutAt(text string, sents []Span, p int) bool {
-	if p < 2 || !dtIsSpace(text[p]) {
+	if p < 2 || !isASCIISpace(text[p]) {
 		return false
 	}
 	end := p // of the word
@@ -218,7 +218,7 @@ func dtCutAt(text string, sents []Span, p int) bool {
 		end--
 	} else {
 		q, line := p, false
-		for q < len(text) && dtIsSpace(text[q]) {
+		for q < len(text) && isASCIISpace(text[q]) {
 			line = line || text[q] != ' '
 			q++
 		}
@@ -237,10 +237,6 @@ func dtCutAt(text string, sents []Span, p int) bool {
 	}
 	k := SentenceAt(sents, p)
 	return k < 0 || sents[k].Start == p
-}
-
-func dtIsSpace(c byte) bool {
-	return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v'
 }
 
 func dtIsDateWord(w string) bool { return dtLookup(w) != dtWordInfo{} }

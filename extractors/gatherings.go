@@ -130,6 +130,9 @@ func appendWordsOf(out []tok, s string, base int) []tok {
 // asciiSpaceByte marks the ASCII bytes unicode.IsSpace reports.
 var asciiSpaceByte = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
 
+// isASCIISpace reports whether c is one of asciiSpaceByte's.
+func isASCIISpace(c byte) bool { return c < utf8.RuneSelf && asciiSpaceByte[c] }
+
 func isLetterAt(s string, i int) bool {
 	r, _ := utf8.DecodeRuneInString(s[i:])
 	return unicode.IsLetter(r) || unicode.IsDigit(r)
