@@ -1,6 +1,7 @@
 package extractors
 
 import (
+	"maps"
 	"math/bits"
 	"slices"
 	"strings"
@@ -1085,7 +1086,7 @@ func readGatherings(d *Doc, c *Frame) []Event {
 				g.ev.Country = country
 			}
 		}
-		if slices.ContainsFunc(g.keys, func(x map[string]bool) bool { return len(x) == len(k) && subset(k, x) }) {
+		if slices.ContainsFunc(g.keys, func(x map[string]bool) bool { return maps.Equal(x, k) }) {
 			// a key once, and its words listed once: a name told again (a
 			// forum on every line of a programme) would have each later
 			// mention compare with all its earlier ones
