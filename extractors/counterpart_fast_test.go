@@ -70,7 +70,6 @@ func TestCounterpartOfSame(t *testing.T) {
 		settleHome(d)
 		var ms []Mention
 		eachWindow(d, func(p *entParser) {
-			p.home = HomeCountry(d)
 			p.findOrgs()
 			p.pass1()
 			ms = p.resolve(ms)

@@ -31,10 +31,8 @@ type Orgs struct{}
 
 // Extract implements Extractor.
 func (Orgs) Extract(d *Doc) []Mention {
-	home := HomeCountry(d)
 	var out []Mention
 	eachWindow(d, func(p *entParser) {
-		p.home = home
 		p.findOrgs()
 		out = p.orgMentions(out)
 	})
@@ -48,10 +46,8 @@ type OrgsAndPersons struct{}
 
 // Extract returns d's organization and person mentions.
 func (OrgsAndPersons) Extract(d *Doc) []Mention {
-	home := HomeCountry(d)
 	var out, persons []Mention
 	eachWindow(d, func(p *entParser) {
-		p.home = home
 		p.findOrgs()
 		p.pass1() // reads p.orgs, does not change them
 		if out == nil {

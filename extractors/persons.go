@@ -62,10 +62,8 @@ type Persons struct{}
 
 // Extract implements Extractor.
 func (Persons) Extract(d *Doc) []Mention {
-	home := HomeCountry(d)
 	var ms []Mention
 	eachWindow(d, func(p *entParser) {
-		p.home = home
 		p.findOrgs()
 		p.pass1()
 		ms = p.resolve(ms)

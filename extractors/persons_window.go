@@ -28,8 +28,8 @@ func entWindows(sents []Span, max int) [][]Span {
 }
 
 // eachWindow calls fn with a parser over each window of d's sentences in
-// turn (one for a release), and releases the parser after. It stops when
-// d is given up on.
+// turn (one for a release), its home set to d's publisher, and releases
+// the parser after. It stops when d is given up on.
 func eachWindow(d *Doc, fn func(p *entParser)) { eachWindowOf(d, entWindow, fn) }
 
 // eachWindowOf is eachWindow with windows of at most max bytes.
@@ -38,9 +38,11 @@ func eachWindowOf(d *Doc, max int, fn func(p *entParser)) {
 	if sents == nil {
 		sents = Sentences(d.Text)
 	}
+	home := HomeCountry(d)
 	if len(sents) == 0 || sents[len(sents)-1].End-sents[0].Start <= max {
 		p := newEntParserIn(d, sents, len(d.Text), nil)
 		defer p.release()
+		p.home = home
 		fn(p)
 		return
 	}
@@ -51,6 +53,7 @@ func eachWindowOf(d *Doc, max int, fn func(p *entParser)) {
 			return // given up on: what is found is dropped
 		}
 		p := newEntParserIn(d, w, w[len(w)-1].End-w[0].Start, ov[k])
+		p.home = home
 		fn(p)
 		p.release()
 	}

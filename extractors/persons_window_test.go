@@ -115,7 +115,6 @@ func TestWindowedCopies(t *testing.T) {
 		most := 0
 		eachWindowOf(d, size, func(p *entParser) {
 			most = max(most, len(p.t))
-			p.home = HomeCountry(d)
 			p.findOrgs()
 			p.pass1()
 			orgs = p.orgMentions(orgs)
