@@ -275,6 +275,7 @@ func mentionByStart(a, b Mention) int { return a.Span.Start - b.Span.Start }
 // setByStart makes ms, sorted by start, the mentions the frame reads.
 func (c *Frame) setByStart(ms []Mention) {
 	c.byStart = ms
+	c.kindStarts = nil // read from byStart: made again on need
 	c.starts = slices.Grow(c.starts[:0], len(c.byStart))
 	for _, m := range c.byStart {
 		c.starts = append(c.starts, m.Span.Start)
